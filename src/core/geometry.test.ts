@@ -1,0 +1,23 @@
+import { describe, it, expect } from 'vitest';
+import { area, center, containment, distance, intersectionArea, iou } from './geometry';
+
+describe('geometry', () => {
+  const a = { x: 0, y: 0, w: 10, h: 10 };
+  const b = { x: 5, y: 5, w: 10, h: 10 };
+
+  it('computes area, centre and distance', () => {
+    expect(area(a)).toBe(100);
+    expect(area({ x: 0, y: 0, w: -1, h: 5 })).toBe(0);
+    expect(center(b)).toEqual({ x: 10, y: 10 });
+    expect(distance({ x: 0, y: 0 }, { x: 3, y: 4 })).toBe(5);
+  });
+
+  it('computes intersection, IoU and containment by hand', () => {
+    expect(intersectionArea(a, b)).toBe(25);
+    expect(iou(a, b)).toBeCloseTo(25 / 175, 12);
+    expect(iou(a, { x: 20, y: 20, w: 5, h: 5 })).toBe(0);
+    expect(containment({ x: 2, y: 2, w: 4, h: 4 }, a)).toBe(1);
+    expect(containment(b, a)).toBe(0.25);
+    expect(containment({ x: 0, y: 0, w: 0, h: 0 }, a)).toBe(0);
+  });
+});
