@@ -1,0 +1,83 @@
+import { describe, it, expect } from 'vitest';
+import { createTracker } from './tracker';
+import type { Detection } from './cost-matrices';
+import { HSV_LENGTH } from './constants';
+
+/** A synthetic person: a one-hot histogram bin and a one-hot embedding axis identify it. */
+function face(person: number, cx: number, cy: number, size = 40, score = 0.9): Detection {
+  const hsv = new Float32Array(HSV_LENGTH);
+  hsv[person * 7] = 1;
+  hsv[100 + person] = 1;
+  const embedding = new Float32Array(8);
+  embedding[person] = 1;
+  return { box: { x: cx - size / 2, y: cy - size / 2, w: size, h: size }, score, hsv, embedding };
+}
+
+describe('createTracker', () => {
+  it('keeps identities when two faces cross', () => {
+    const tracker = createTracker();
+    const ids: number[][] = [];
+    for (let f = 0; f <= 10; f++) {
+      // A moves left→right, B right→left; they overlap at f = 5.
+      const a = face(0, 100 + f * 20, 100);
+      const b = face(1, 300 - f * 20, 104);
+      // alternate detection order so the tracker cannot rely on it
+      const dets = f % 2 === 0 ? [a, b] : [b, a];
+      const out = tracker.update(f, f / 25, dets);
+      ids.push(f % 2 === 0 ? out.trackIds : [out.trackIds[1]!, out.trackIds[0]!]);
+    }
+    expect(ids.every(([a, b]) => a === 1 && b === 2)).toBe(true);
+    expect(tracker.tracks().map((t) => t.observations.length)).toEqual([11, 11]);
+  });
+
+  it('re-finds a face after a short gap and gives an entering face a new id', () => {
+    const tracker = createTracker();
+    const seen: number[][] = [];
+    for (let f = 0; f < 12; f++) {
+      const dets = [face(0, 100 + f * 5, 100)];
+      if (f < 3 || f > 6) dets.push(face(1, 300, 200)); // B hidden on frames 3–6
+      if (f >= 9) dets.push(face(2, 500, 100)); // C enters at frame 9
+      seen.push(tracker.update(f, f / 25, dets).trackIds);
+    }
+    expect(seen[0]).toEqual([1, 2]);
+    expect(seen[4]).toEqual([1]);
+    expect(seen[7]).toEqual([1, 2]);
+    expect(seen[9]).toEqual([1, 2, 3]);
+    expect(seen[11]).toEqual([1, 2, 3]);
+    const tracks = tracker.tracks();
+    expect(tracks.map((t) => t.id)).toEqual([1, 2, 3]);
+    expect(tracks[1]!.observations.map((o) => o.frameIndex)).toEqual([0, 1, 2, 7, 8, 9, 10, 11]);
+  });
+
+  it('starts a new track when a cue is gated (different person at the same place)', () => {
+    const tracker = createTracker();
+    tracker.update(0, 0, [face(0, 100, 100)]);
+    const out = tracker.update(1, 0.04, [face(3, 100, 100)]);
+    expect(out.newTrackIds).toEqual([2]);
+    expect(out.costs.cues.embedding[0]![0]).toBe(Infinity);
+  });
+
+  it('retires tracks unseen for longer than maxUnseenSec, only when configured', () => {
+    const webcam = createTracker({ maxUnseenSec: 1 });
+    webcam.update(0, 0, [face(0, 100, 100)]);
+    webcam.update(1, 0.5, []);
+    expect(webcam.tracks()[0]!.retired).toBe(false);
+    webcam.update(2, 2, []);
+    expect(webcam.tracks()[0]!.retired).toBe(true);
+    expect(webcam.update(3, 2.1, [face(0, 100, 100)]).trackIds).toEqual([2]);
+
+    const clip = createTracker();
+    clip.update(0, 0, [face(0, 100, 100)]);
+    expect(clip.update(1, 100, [face(0, 100, 100)]).trackIds).toEqual([1]);
+  });
+
+  it('never repeats ids after reset and validates input', () => {
+    const tracker = createTracker();
+    tracker.update(0, 0, [face(0, 100, 100)]);
+    tracker.reset();
+    expect(tracker.tracks()).toEqual([]);
+    expect(tracker.update(0, 0, [face(0, 100, 100)]).trackIds).toEqual([2]);
+    expect(() => tracker.update(0, 0, [])).toThrow(TypeError);
+    expect(() => tracker.update(1, 1, [{ ...face(0, 1, 1), hsv: new Float32Array(3) }])).toThrow(/hsv/);
+  });
+});

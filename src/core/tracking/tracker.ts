@@ -1,0 +1,113 @@
+/** Tracking-by-detection with Hungarian matching (§3.3): `createTracker(config).update(...)` per frame. */
+import type { Box } from '../geometry';
+import { buildCostMatrices, allCuesFinite, DEFAULT_COST_CONFIG, type CostConfig, type CostMatrices, type Detection } from './cost-matrices';
+import { CUES, DEFAULT_HISTORY_K, DEFAULT_MAX_UNSEEN_SEC, HSV_LENGTH, type PerCue } from './constants';
+import { hungarian } from './hungarian';
+import { createTrackDatabase, type TrackObservation, type TrackRecord } from './track-database';
+
+/** Tracker configuration; every field has a documented default (see constants.ts). */
+export interface TrackerConfig extends CostConfig {
+  /** k: how many recent histograms/embeddings a track keeps (§3.3.1). */
+  readonly historyK: number;
+  /** A track unseen for longer than this (seconds) is retired and never matched again; Infinity = never (paper). */
+  readonly maxUnseenSec: number;
+}
+
+/** Defaults: paper thresholds are not given, so these are our documented choices. */
+export const DEFAULT_TRACKER_CONFIG: TrackerConfig = Object.freeze({
+  ...DEFAULT_COST_CONFIG,
+  historyK: DEFAULT_HISTORY_K,
+  maxUnseenSec: DEFAULT_MAX_UNSEEN_SEC,
+});
+
+/** Read-only view of a track. */
+export interface TrackSnapshot {
+  readonly id: number;
+  readonly lastBox: Box;
+  readonly observations: readonly TrackObservation[];
+  /** True once the track has been unseen for longer than maxUnseenSec. */
+  readonly retired: boolean;
+}
+
+/** What one `update` did. */
+export interface TrackerUpdate {
+  /** trackIds[j] = track ID given to detection j (eq. 8 index g_j, resolved to an ID). */
+  readonly trackIds: number[];
+  /** IDs created in this frame (§3.3.4, eq. 10). */
+  readonly newTrackIds: number[];
+  /** IDs of the tracks that were candidates for matching: the rows of `costs`. */
+  readonly candidateTrackIds: number[];
+  /** The cost matrices used (tracks × detections), for explanation and debugging. */
+  readonly costs: CostMatrices;
+}
+
+/** A stateful face tracker. */
+export interface Tracker {
+  /** Matches this frame's detections to tracks; frameIndex and tSec must increase. */
+  update(frameIndex: number, tSec: number, detections: readonly Detection[]): TrackerUpdate;
+  /** Snapshots of every track (retired ones included), in creation order. */
+  tracks(): TrackSnapshot[];
+  /** Forgets all tracks; new IDs still never repeat earlier ones. */
+  reset(): void;
+}
+
+function validate(detections: readonly Detection[]): void {
+  detections.forEach((d, j) => {
+    if (d.hsv.length !== HSV_LENGTH) throw new TypeError(`detections[${j}].hsv: expected ${HSV_LENGTH} values, got ${d.hsv.length}`);
+    if (!(d.box.w > 0 && d.box.h > 0)) throw new TypeError(`detections[${j}].box: width and height must be positive`);
+    if (!Number.isFinite(d.score)) throw new TypeError(`detections[${j}].score must be finite`);
+  });
+}
+
+/** Creates a tracker; missing config fields take DEFAULT_TRACKER_CONFIG values. */
+export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
+  const cfg: TrackerConfig = { ...DEFAULT_TRACKER_CONFIG, ...config };
+  const db = createTrackDatabase(cfg.historyK);
+  let lastFrame = -Infinity;
+  let lastTSec = -Infinity;
+  const isRetired = (r: TrackRecord, tSec: number): boolean => tSec - r.observations.at(-1)!.tSec > cfg.maxUnseenSec;
+
+  return {
+    update(frameIndex, tSec, detections) {
+      if (!(frameIndex > lastFrame)) throw new TypeError(`update: frameIndex must increase (got ${frameIndex} after ${lastFrame})`);
+      if (!(tSec >= lastTSec)) throw new TypeError(`update: tSec must not decrease (got ${tSec} after ${lastTSec})`);
+      validate(detections);
+      lastFrame = frameIndex;
+      lastTSec = tSec;
+      const candidates = db.records().filter((r) => !isRetired(r, tSec));
+      const costs = buildCostMatrices(candidates, detections, cfg);
+      const { colToRow } = hungarian(costs.total);
+      const trackIds: number[] = [];
+      const newTrackIds: number[] = [];
+      detections.forEach((detection, j) => {
+        const observation = { frameIndex, tSec, box: detection.box, score: detection.score };
+        const row = colToRow[j]!;
+        const gated = {} as Record<keyof PerCue<number>, number>;
+        for (const cue of CUES) gated[cue] = row >= 0 ? costs.cues[cue][row]![j]! : Infinity;
+        if (row >= 0 && allCuesFinite(gated)) {
+          const id = candidates[row]!.id;
+          db.append(id, detection, observation);
+          trackIds.push(id);
+        } else {
+          const id = db.create(detection, observation);
+          trackIds.push(id);
+          newTrackIds.push(id);
+        }
+      });
+      return { trackIds, newTrackIds, candidateTrackIds: candidates.map((r) => r.id), costs };
+    },
+    tracks() {
+      return db.records().map((r) => ({
+        id: r.id,
+        lastBox: { ...r.lastBox },
+        observations: r.observations.slice(),
+        retired: isRetired(r, lastTSec),
+      }));
+    },
+    reset() {
+      db.clear();
+      lastFrame = -Infinity;
+      lastTSec = -Infinity;
+    },
+  };
+}
