@@ -1,0 +1,78 @@
+/** FaceVoting (§3.4, eqs. 11–13): picks the most significant tracked face of a clip. */
+import type { Box } from '../geometry';
+
+/** Constants c_freq, c_size, c_prob of eq. 12. */
+export interface FaceVotingConfig {
+  readonly cFreq: number;
+  readonly cSize: number;
+  readonly cProb: number;
+}
+
+/** Ours: the paper gives no values, so every term counts equally by default. */
+export const DEFAULT_FACE_VOTING_CONFIG: FaceVotingConfig = Object.freeze({ cFreq: 1, cSize: 1, cProb: 1 });
+
+/** A tracked face as voting needs it: one box and detection probability per frame it appears in. */
+export interface VotingTrack {
+  readonly id: number;
+  readonly observations: readonly { readonly box: Box; readonly score: number }[];
+}
+
+/** The clip: T frames of W × H pixels. */
+export interface VotingClip {
+  readonly frameCount: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** One track's weights (eq. 11) and vote (eq. 12). */
+export interface FaceVote {
+  readonly id: number;
+  /** M_i: frames in which the track appears. */
+  readonly appearances: number;
+  /** M_i / T. */
+  readonly wFreq: number;
+  /** Σ w·h / (M_i·W·H): mean face area relative to the frame. */
+  readonly wSize: number;
+  /** Mean detection probability. */
+  readonly wProb: number;
+  /** c_freq·w_freq + c_size·w_size + c_prob·w_prob. */
+  readonly total: number;
+}
+
+/** Result of {@link faceVoting}: the winner (or null) and every track's vote, in input order. */
+export interface FaceVotingOutput {
+  readonly winnerId: number | null;
+  readonly votes: FaceVote[];
+  readonly config: FaceVotingConfig;
+}
+
+/** Computes eq. 11's three weights and eq. 12's vote for one track. */
+export function voteForTrack(track: VotingTrack, clip: VotingClip, config: FaceVotingConfig): FaceVote {
+  const m = track.observations.length;
+  const sumArea = track.observations.reduce((s, o) => s + o.box.w * o.box.h, 0);
+  const sumProb = track.observations.reduce((s, o) => s + o.score, 0);
+  const wFreq = m / clip.frameCount;
+  const wSize = m > 0 ? sumArea / (m * clip.width * clip.height) : 0;
+  const wProb = m > 0 ? sumProb / m : 0;
+  const total = config.cFreq * wFreq + config.cSize * wSize + config.cProb * wProb;
+  return { id: track.id, appearances: m, wFreq, wSize, wProb, total };
+}
+
+/**
+ * Votes on every track with at least one observation (eq. 13); the winner has the largest total,
+ * ties going to the earlier track. No track → winnerId null (not an error).
+ */
+export function faceVoting(
+  tracks: readonly VotingTrack[],
+  clip: VotingClip,
+  config: Partial<FaceVotingConfig> = {},
+): FaceVotingOutput {
+  for (const key of ['frameCount', 'width', 'height'] as const) {
+    if (!(clip[key] > 0)) throw new TypeError(`faceVoting: clip.${key} must be positive, got ${clip[key]}`);
+  }
+  const cfg: FaceVotingConfig = { ...DEFAULT_FACE_VOTING_CONFIG, ...config };
+  const votes = tracks.filter((t) => t.observations.length > 0).map((t) => voteForTrack(t, clip, cfg));
+  let winner: FaceVote | undefined;
+  for (const v of votes) if (winner === undefined || v.total > winner.total) winner = v;
+  return { winnerId: winner?.id ?? null, votes, config: cfg };
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createController } from './app/controller';
+import { createAppStore } from './store/app-store';
+import { App } from './ui/App';
+import { AppContext } from './ui/store-context';
+import './ui/styles.css';
+
+const store = createAppStore();
+const controller = createController(store);
+void controller.startBackend(window.location.search);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+createRoot(root).render(
+  <StrictMode>
+    <AppContext.Provider value={{ store, controller }}>
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);

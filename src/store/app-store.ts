@@ -1,0 +1,23 @@
+/**
+ * The app's state: a framework-free zustand store built from typed slices, so Node tools and
+ * tests drive the same store the React UI reads (`useAppStore(selector)` in src/ui).
+ */
+import { createStore } from 'zustand/vanilla';
+import { createBackendSlice, type BackendSlice } from './backend-slice';
+import { createNoticeSlice, type NoticeSlice } from './notice-slice';
+import { createVideoSlice, type VideoSlice } from './video-slice';
+
+/** Everything in the store. */
+export type AppState = BackendSlice & NoticeSlice & VideoSlice;
+
+/** Creates a fresh store (one per page; tests make their own). */
+export function createAppStore() {
+  return createStore<AppState>()((...a) => ({
+    ...createBackendSlice(...a),
+    ...createNoticeSlice(...a),
+    ...createVideoSlice(...a),
+  }));
+}
+
+/** The store type. */
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,42 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { VideoInfo } from '../video/open-video';
+import type { AppState } from './app-store';
+
+/** Where the current input is in its life. */
+export type VideoPhase = 'idle' | 'opening' | 'decoding' | 'done' | 'failed';
+
+/** The current video input and decoding progress (plain data only: no frames or bitmaps). */
+export interface VideoSlice {
+  video: {
+    phase: VideoPhase;
+    fileName?: string;
+    info?: VideoInfo;
+    /** Requested sampling rate; undefined means every frame. */
+    sampleFps?: number;
+    framesDecoded: number;
+    lastTSec: number;
+    /** Decoded frames per wall-clock second. */
+    decodeFps: number;
+  };
+  setSampleFps(fps: number | undefined): void;
+  videoOpening(fileName: string): void;
+  videoOpened(info: VideoInfo): void;
+  videoProgress(framesDecoded: number, lastTSec: number, decodeFps: number): void;
+  videoDone(): void;
+  videoFailed(): void;
+}
+
+/** Creates the video slice. */
+export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set) => ({
+  video: { phase: 'idle', framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: 5 },
+  setSampleFps: (sampleFps) => set((s) => ({ video: { ...s.video, sampleFps } })),
+  videoOpening: (fileName) =>
+    set((s) => ({
+      video: { phase: 'opening', fileName, framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: s.video.sampleFps },
+    })),
+  videoOpened: (info) => set((s) => ({ video: { ...s.video, phase: 'decoding', info } })),
+  videoProgress: (framesDecoded, lastTSec, decodeFps) =>
+    set((s) => ({ video: { ...s.video, framesDecoded, lastTSec, decodeFps } })),
+  videoDone: () => set((s) => ({ video: { ...s.video, phase: 'done' } })),
+  videoFailed: () => set((s) => ({ video: { ...s.video, phase: 'failed' } })),
+});

@@ -1,0 +1,119 @@
+/**
+ * Decodes an opened video with WebCodecs `VideoDecoder` and yields the sampled frames as
+ * display-size ImageBitmaps. Every `VideoFrame` is closed as soon as it is converted or skipped;
+ * when the consumer stops early the decoder, queued frames and the input are released.
+ */
+import { EncodedPacketSink } from 'mediabunny';
+import { CanceledError, TruncatedVideoError } from '../errors';
+import { createFrameSelector } from './frame-selector';
+import type { OpenedVideo } from './open-video';
+
+/** One sampled frame. The consumer owns `bitmap` and must `close()` it (or use `using`). */
+export interface DecodedFrame extends Disposable {
+  /** Index among all frames of the video (presentation order), not among sampled ones. */
+  frameIndex: number;
+  /** Presentation time in seconds from the start of the track. */
+  tSec: number;
+  bitmap: ImageBitmap;
+  width: number;
+  height: number;
+  close(): void;
+}
+
+/** Options for `decodeFrames`. */
+export interface DecodeOptions {
+  /** Frames per second to keep; undefined keeps every frame. */
+  fps?: number;
+  /** Stops decoding with CanceledError when aborted. */
+  signal?: AbortSignal;
+  /** Most packets waiting inside the decoder before feeding pauses (backpressure). */
+  maxDecodeQueue?: number;
+}
+
+const DEFAULT_MAX_DECODE_QUEUE = 8;
+
+/** Yields the sampled frames of `video` in presentation order. */
+export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions = {}): AsyncGenerator<DecodedFrame> {
+  const { width, height } = video.info;
+  const selector = createFrameSelector(options.fps);
+  const maxQueue = options.maxDecodeQueue ?? DEFAULT_MAX_DECODE_QUEUE;
+  const ready: VideoFrame[] = [];
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  const decoder = new VideoDecoder({
+    output: (frame) => {
+      ready.push(frame);
+      notify();
+    },
+    error: (error) => {
+      failure = error;
+      notify();
+    },
+  });
+  decoder.addEventListener('dequeue', notify);
+  decoder.configure(video.decoderConfig);
+
+  const packets = new EncodedPacketSink(video.track).packets();
+  let inputDone = false;
+  let frameIndex = 0;
+
+  /** Feeds packets until a frame is ready or the input ends. */
+  const fill = async () => {
+    while (ready.length === 0 && !inputDone && failure === null) {
+      options.signal?.throwIfAborted();
+      if (decoder.decodeQueueSize >= maxQueue) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      let next: IteratorResult<import('mediabunny').EncodedPacket>;
+      try {
+        next = await packets.next();
+      } catch (error) {
+        throw new TruncatedVideoError(undefined, { cause: error });
+      }
+      if (next.done) {
+        inputDone = true;
+        await decoder.flush().catch((error: unknown) => (failure ??= error));
+        break;
+      }
+      decoder.decode(next.value.toEncodedVideoChunk());
+    }
+  };
+
+  try {
+    for (;;) {
+      await fill();
+      if (failure !== null) throw new TruncatedVideoError('This video is damaged: the decoder could not read it.', { cause: failure });
+      const frame = ready.shift();
+      if (!frame) break;
+      const index = frameIndex++;
+      const tSec = frame.timestamp / 1e6;
+      if (!selector.keep(tSec)) {
+        frame.close();
+        continue;
+      }
+      let bitmap: ImageBitmap;
+      try {
+        // Resize to the display size: the coded size can be padded (FIELD-NOTES).
+        bitmap = await createImageBitmap(frame, { resizeWidth: width, resizeHeight: height });
+      } finally {
+        frame.close();
+      }
+      const close = () => bitmap.close();
+      yield { frameIndex: index, tSec, bitmap, width, height, close, [Symbol.dispose]: close };
+    }
+  } catch (error) {
+    if (options.signal?.aborted) throw new CanceledError();
+    throw error;
+  } finally {
+    for (const frame of ready.splice(0)) frame.close();
+    if (decoder.state !== 'closed') decoder.close();
+    await packets.return(undefined);
+  }
+}

@@ -1,0 +1,4 @@
+/** Video input: open a File/Blob, read its metadata, decode sampled frames (WebCodecs). */
+export { openVideo, type OpenedVideo, type VideoInfo } from './open-video';
+export { decodeFrames, type DecodedFrame, type DecodeOptions } from './decode-frames';
+export { createFrameSelector, expectedSampledFrames, type FrameSelector } from './frame-selector';

@@ -1,0 +1,101 @@
+/**
+ * Opens a video File/Blob with mediabunny and reports what it is before any decoding: duration,
+ * frame count, fps, display size and codec. Failures become named errors (see src/errors.ts).
+ */
+import {
+  ALL_FORMATS,
+  BlobSource,
+  Input,
+  type InputVideoTrack,
+  UnsupportedInputFormatError,
+} from 'mediabunny';
+import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UnsupportedCodecError } from '../errors';
+
+/** What a video is, known before decoding. */
+export interface VideoInfo {
+  durationSec: number;
+  /** Number of video frames (packets) in the track. */
+  frameCount: number;
+  /** Average frame rate over the whole track. */
+  fps: number;
+  /** Display size (after pixel aspect ratio and rotation), which is what users see. */
+  width: number;
+  height: number;
+  /** Short codec name (avc, vp9, av1, hevc, …). */
+  codec: string;
+  /** Full WebCodecs codec string (e.g. avc1.64001e). */
+  codecString: string;
+}
+
+/** An opened video: its info, the mediabunny objects to decode it, and `dispose()`. */
+export interface OpenedVideo extends Disposable {
+  info: VideoInfo;
+  track: InputVideoTrack;
+  decoderConfig: VideoDecoderConfig;
+  dispose(): void;
+}
+
+/** True for the errors mediabunny raises when a read goes past the end of the data. */
+export function isEndOfDataError(error: unknown): boolean {
+  const msg = error instanceof Error ? error.message : String(error);
+  return /out of bounds|end of (file|data|stream)|unexpected end|beyond|truncat|RangeError|offset/i.test(msg);
+}
+
+/** Opens `blob` and reads its metadata; throws NotAVideoError, NoVideoTrackError, TruncatedVideoError or UnsupportedCodecError. */
+export async function openVideo(blob: Blob): Promise<OpenedVideo> {
+  if (blob.size === 0) throw new NotAVideoError('This file is empty (0 bytes).');
+  const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
+  let disposed = false;
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    input.dispose();
+  };
+  try {
+    let track: InputVideoTrack | null;
+    try {
+      track = await input.getPrimaryVideoTrack();
+    } catch (error) {
+      if (error instanceof UnsupportedInputFormatError) throw new NotAVideoError(undefined, { cause: error });
+      if (isEndOfDataError(error)) throw new TruncatedVideoError(undefined, { cause: error });
+      throw new NotAVideoError(undefined, { cause: error });
+    }
+    if (!track) throw new NoVideoTrackError();
+
+    const codec = (await track.getCodec()) ?? 'unknown';
+    const decoderConfig = await track.getDecoderConfig();
+    if (!decoderConfig) throw new UnsupportedCodecError(codec);
+    const support = await VideoDecoder.isConfigSupported(decoderConfig).catch(() => ({ supported: false }));
+    if (!support.supported) throw new UnsupportedCodecError(codecDisplayName(codec));
+
+    let stats;
+    let durationSec;
+    try {
+      stats = await track.computePacketStats();
+      durationSec = await track.computeDuration();
+    } catch (error) {
+      throw new TruncatedVideoError(undefined, { cause: error });
+    }
+    if (stats.packetCount === 0) throw new TruncatedVideoError('This video has no frames.');
+
+    const info: VideoInfo = {
+      durationSec,
+      frameCount: stats.packetCount,
+      fps: stats.averagePacketRate,
+      width: await track.getDisplayWidth(),
+      height: await track.getDisplayHeight(),
+      codec,
+      codecString: decoderConfig.codec,
+    };
+    return { info, track, decoderConfig, dispose, [Symbol.dispose]: dispose };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
+
+/** A name people know for a mediabunny codec id. */
+function codecDisplayName(codec: string): string {
+  const names: Record<string, string> = { avc: 'H.264', hevc: 'HEVC (H.265)', vp8: 'VP8', vp9: 'VP9', av1: 'AV1' };
+  return names[codec] ?? codec;
+}
