@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { addFrame, createClipAnalysis, type FaceRecord } from './clip-analysis';
+import { buildReport } from './analysis-report';
+
+const info = { durationSec: 2, frameCount: 60, fps: 30, width: 100, height: 100, codec: 'avc', codecString: 'avc1' };
+
+function face(frameIndex: number, x: number, size: number, probs: number[]): FaceRecord {
+  return {
+    frameIndex,
+    tSec: frameIndex / 30,
+    box: { x, y: 10, w: size, h: size },
+    score: 0.9,
+    probs: Float32Array.from(probs),
+    faceFeature: new Float32Array(4),
+    contextFeature: new Float32Array(4),
+    personBox: null,
+  };
+}
+
+describe('buildReport', () => {
+  it('picks the larger, more frequent face and averages its probabilities', () => {
+    const clip = createClipAnalysis(100, 100);
+    const happy = [0, 0, 0, 1, 0, 0, 0];
+    const sad = [0, 0, 0, 0, 0, 1, 0];
+    addFrame(clip, [face(0, 0, 40, happy), face(0, 60, 10, sad)], [1, 2]);
+    addFrame(clip, [face(6, 0, 40, [0, 0, 0, 0.5, 0.5, 0, 0])], [1]);
+    const report = buildReport(clip, { file: 'a.mp4', backend: 'wasm', info, sampleFps: 5, timingsMs: { detect: 12.345 } });
+    expect(report.mainTrackId).toBe(1);
+    expect(report.tracks.map((t) => t.frames)).toEqual([2, 1]);
+    // w_freq = 2/2, w_size = 1600/10000, w_prob = 0.9 → total 2.06
+    expect(report.tracks[0]!.votes).toEqual({ freq: 1, size: 0.16, prob: 0.9, total: 2.06 });
+    expect(report.predictions.frameAverage!.label).toBe('happiness');
+    expect(report.predictions.frameAverage!.probs[3]).toBeCloseTo(0.75);
+    expect(report.timingsMs.detect).toBe(12.3);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('reports a clip without faces as a valid answer with a warning', () => {
+    const clip = createClipAnalysis(100, 100);
+    addFrame(clip, [], []);
+    const report = buildReport(clip, { file: 'empty.mp4', backend: 'wasm', info, sampleFps: undefined, timingsMs: {} });
+    expect(report.mainTrackId).toBeNull();
+    expect(report.predictions).toEqual({});
+    expect(report.warnings).toEqual(['No face was found in this video.']);
+    expect(report.sampleFps).toBeNull();
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The report `npm run analyze -- --json` writes and the UI's "export JSON" downloads, built from a
+ * ClipAnalysis. The shape is the contract in issue 6; keep field names stable.
+ */
+import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
+import type { FaceVotingConfig } from '../core/voting/face-voting';
+import { argmax } from '../core/vector';
+import type { VideoInfo } from '../video/open-video';
+import { averageProbs, voteOnClip, type ClipAnalysis } from './clip-analysis';
+
+/** One model's clip-level answer. */
+export interface ClipPrediction {
+  label: EmotionLabel;
+  probs: number[];
+}
+
+/** The JSON report of one analysed video. */
+export interface AnalysisReport {
+  file: string;
+  backend: string;
+  labels: EmotionLabel[];
+  video: { width: number; height: number; fps: number; frames: number; durationSec: number };
+  /** Sampling rate used for analysis (frames per second), or null for every frame. */
+  sampleFps: number | null;
+  sampledFrames: number;
+  tracks: {
+    id: number;
+    frames: number;
+    votes: { freq: number; size: number; prob: number; total: number };
+    boxes: { t: number; x: number; y: number; w: number; h: number; score: number }[];
+  }[];
+  mainTrackId: number | null;
+  predictions: Record<string, ClipPrediction>;
+  warnings: string[];
+  timingsMs: Record<string, number>;
+}
+
+/** Turns a probability vector into a prediction (label = argmax). */
+export function toPrediction(probs: ArrayLike<number>): ClipPrediction {
+  return { label: EMOTION_LABELS[argmax(probs)]!, probs: Array.from(probs, (p) => round(p, 6)) };
+}
+
+/** Inputs to `buildReport` besides the analysis itself. */
+export interface ReportContext {
+  file: string;
+  backend: string;
+  info: VideoInfo;
+  sampleFps: number | undefined;
+  timingsMs: Record<string, number>;
+  /** Clip-level predictions of models beyond the frame average (temporal models, ensembles). */
+  extraPredictions?: Record<string, ClipPrediction>;
+  voting?: Partial<FaceVotingConfig>;
+}
+
+/** Builds the report: tracks with their votes and boxes, the main track, and predictions. */
+export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisReport {
+  const vote = voteOnClip(clip, ctx.voting);
+  const tracks = vote.votes.map((v) => ({
+    id: v.id,
+    frames: v.appearances,
+    votes: { freq: round(v.wFreq, 6), size: round(v.wSize, 6), prob: round(v.wProb, 6), total: round(v.total, 6) },
+    boxes: (clip.tracks.get(v.id) ?? []).map((r) => ({
+      t: round(r.tSec, 4),
+      x: round(r.box.x, 1),
+      y: round(r.box.y, 1),
+      w: round(r.box.w, 1),
+      h: round(r.box.h, 1),
+      score: round(r.score, 4),
+    })),
+  }));
+  const warnings: string[] = [];
+  const predictions: Record<string, ClipPrediction> = {};
+  if (vote.winnerId === null) {
+    warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : 'No face was found in this video.');
+  } else {
+    predictions.frameAverage = toPrediction(averageProbs(clip.tracks.get(vote.winnerId) ?? []));
+    Object.assign(predictions, ctx.extraPredictions ?? {});
+  }
+  const { info } = ctx;
+  return {
+    file: ctx.file,
+    backend: ctx.backend,
+    labels: [...EMOTION_LABELS],
+    video: { width: info.width, height: info.height, fps: round(info.fps, 3), frames: info.frameCount, durationSec: round(info.durationSec, 3) },
+    sampleFps: ctx.sampleFps ?? null,
+    sampledFrames: clip.sampledFrames,
+    tracks,
+    mainTrackId: vote.winnerId,
+    predictions,
+    warnings,
+    timingsMs: Object.fromEntries(Object.entries(ctx.timingsMs).map(([k, v]) => [k, round(v, 1)])),
+  };
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
