@@ -1,0 +1,17 @@
+/** Defaults and weight paths of the face detector (face-api TinyFaceDetector). */
+
+/** Weights manifest, relative to the models root. */
+export const FACE_DETECTOR_WEIGHTS = 'face-api/tiny_face_detector_model-weights_manifest.json';
+
+/** Per-call settings of the face detector. */
+export interface FaceDetectorConfig {
+  /** Network input side in pixels; a multiple of 32 (face-api's usual choices: 128–608). */
+  inputSize: number;
+  /** Keep detections scoring above this (0–1). */
+  scoreThreshold: number;
+}
+
+export const FACE_DETECTOR_DEFAULTS: Readonly<FaceDetectorConfig> = Object.freeze({
+  inputSize: 416,
+  scoreThreshold: 0.5,
+});

@@ -1,0 +1,77 @@
+/**
+ * Face embedding: face-api's FaceRecognitionNet (dlib ResNet-34 port) → a 128-d descriptor per
+ * face box, all boxes of a frame in one call. Descriptors of the same person are close in
+ * Euclidean distance (face-api's usual match threshold: 0.6, for aligned crops).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { BaseModel, withDefaults } from '../base-model';
+import { checkFrameBoxes, cropBoxes } from '../crop';
+import { getFaceApi, type FaceApiFaceRecognitionNet, type FaceApiModule } from '../face-api/face-api-module';
+import type { FrameBoxes } from '../model';
+import { loadWeightMap, type WeightSource } from '../weight-source';
+import {
+  FACE_EMBEDDING_DEFAULTS,
+  FACE_EMBEDDING_INPUT_SIZE,
+  FACE_EMBEDDING_SIZE,
+  FACE_EMBEDDING_WEIGHTS,
+  type FaceEmbeddingConfig,
+} from './constants';
+
+/** One 128-d descriptor per input box. */
+export type FaceEmbeddingOutput = Float32Array[];
+
+/** FaceRecognitionNet behind the emolens model interface. */
+export class FaceEmbeddingModel extends BaseModel<FrameBoxes, FaceEmbeddingOutput, FaceEmbeddingConfig> {
+  readonly name = 'face-embedding' as const;
+  #net: FaceApiFaceRecognitionNet | undefined;
+  #api: FaceApiModule | undefined;
+
+  protected async loadWeights(): Promise<void> {
+    const [api, weights] = await Promise.all([getFaceApi(), loadWeightMap(this.source, FACE_EMBEDDING_WEIGHTS)]);
+    const net = new api.FaceRecognitionNet();
+    net.loadFromWeightMap(weights);
+    this.#api = api;
+    this.#net = net;
+  }
+
+  protected freeWeights(): void {
+    this.#net?.dispose(false);
+    this.#net = undefined;
+  }
+
+  /** Descriptors for each box of one frame, as one batch. */
+  async run(input: FrameBoxes, config?: Partial<FaceEmbeddingConfig>): Promise<FaceEmbeddingOutput> {
+    this.assertLoaded();
+    const { frame, boxes } = input;
+    checkFrameBoxes(frame, boxes);
+    if (boxes.length === 0) return [];
+    const cfg = withDefaults(FACE_EMBEDDING_DEFAULTS, config);
+    const net = this.#net!;
+    const api = this.#api!;
+    const out = tf.tidy(() => {
+      const crops = cropBoxes(frame, boxes, { size: FACE_EMBEDDING_INPUT_SIZE, padding: cfg.padding, square: true });
+      return net.forwardInput(new api.NetInput(tf.unstack(crops) as tf.Tensor3D[], true));
+    });
+    try {
+      const data = await out.data();
+      return boxes.map((_, i) => Float32Array.from(data.subarray(i * FACE_EMBEDDING_SIZE, (i + 1) * FACE_EMBEDDING_SIZE)));
+    } finally {
+      out.dispose();
+    }
+  }
+}
+
+/** Euclidean distance between two descriptors. */
+export function descriptorDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i]! - b[i]!;
+    s += d * d;
+  }
+  return Math.sqrt(s);
+}
+
+/** Creates (does not load) the face-embedding model reading weights from `source`. */
+export function createFaceEmbedding(source: WeightSource): FaceEmbeddingModel {
+  return new FaceEmbeddingModel(source);
+}

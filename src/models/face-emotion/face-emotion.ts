@@ -1,0 +1,109 @@
+/**
+ * Face emotion: face-api's FaceExpressionNet on a batch of face crops. One network call gives both
+ * the 7 class probabilities (in the paper's label order) and the 256-d penultimate feature: the
+ * feature extractor's pooled output ([N,1,1,256]) is fed to the net's final dense layer + softmax,
+ * exactly what face-api does inside `FaceExpressionNet.forwardInput`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { BaseModel, withDefaults } from '../base-model';
+import { checkFrameBoxes, cropBoxes } from '../crop';
+import { getFaceApi, type FaceApiFaceExpressionNet, type FaceApiModule } from '../face-api/face-api-module';
+import { FACE_API_TO_PAPER, toPaperOrder } from '../labels';
+import type { FrameBoxes } from '../model';
+import { loadWeightMap, type WeightSource } from '../weight-source';
+import {
+  FACE_EMOTION_DEFAULTS,
+  FACE_EMOTION_FEATURE_SIZE,
+  FACE_EMOTION_INPUT_SIZE,
+  FACE_EMOTION_WEIGHTS,
+  type FaceEmotionConfig,
+} from './constants';
+
+/** Result for one face box. */
+export interface FaceEmotion {
+  /** 7 probabilities in PAPER_LABELS order (anger … surprise), summing to 1. */
+  probs: Float32Array;
+  /** 256-d penultimate activation of FaceExpressionNet. */
+  feature: Float32Array;
+}
+
+export type FaceEmotionOutput = FaceEmotion[];
+
+/** FaceExpressionNet behind the emolens model interface. */
+export class FaceEmotionModel extends BaseModel<FrameBoxes, FaceEmotionOutput, FaceEmotionConfig> {
+  readonly name = 'face-emotion' as const;
+  #net: FaceApiFaceExpressionNet | undefined;
+  #api: FaceApiModule | undefined;
+
+  protected async loadWeights(): Promise<void> {
+    const [api, weights] = await Promise.all([getFaceApi(), loadWeightMap(this.source, FACE_EMOTION_WEIGHTS)]);
+    const net = new api.FaceExpressionNet();
+    net.loadFromWeightMap(weights);
+    this.#api = api;
+    this.#net = net;
+  }
+
+  protected freeWeights(): void {
+    this.#net?.dispose(false);
+    this.#net = undefined;
+  }
+
+  /** Probabilities and features for each box of one frame, as one batch. */
+  async run(input: FrameBoxes, config?: Partial<FaceEmotionConfig>): Promise<FaceEmotionOutput> {
+    this.assertLoaded();
+    const { frame, boxes } = input;
+    checkFrameBoxes(frame, boxes);
+    if (boxes.length === 0) return [];
+    const cfg = withDefaults(FACE_EMOTION_DEFAULTS, config);
+    const net = this.#net!;
+    const api = this.#api!;
+    const fc = net.params!.fc;
+    const [featT, probT] = tf.tidy(() => {
+      const crops = cropBoxes(frame, boxes, { size: FACE_EMOTION_INPUT_SIZE, padding: cfg.padding, square: true });
+      const netInput = new api.NetInput(tf.unstack(crops) as tf.Tensor3D[], true);
+      const pooled = net.faceFeatureExtractor.forwardInput(netInput);
+      const feats = tf.reshape(pooled, [boxes.length, FACE_EMOTION_FEATURE_SIZE]) as tf.Tensor2D;
+      const probs = tf.softmax(tf.add(tf.matMul(feats, fc.weights), fc.bias));
+      return [feats, probs];
+    });
+    try {
+      const [feat, prob] = await Promise.all([featT.data(), probT.data()]);
+      return boxes.map((_, i) => ({
+        probs: toPaperOrder(prob.subarray(i * 7, i * 7 + 7), FACE_API_TO_PAPER),
+        feature: Float32Array.from(feat.subarray(i * FACE_EMOTION_FEATURE_SIZE, (i + 1) * FACE_EMOTION_FEATURE_SIZE)),
+      }));
+    } finally {
+      featT.dispose();
+      probT.dispose();
+    }
+  }
+
+  /**
+   * Applies the net's final dense layer + softmax to 256-d features, returning probabilities in
+   * the paper's order. For checks and for heads that perturb features.
+   */
+  async classifyFeatures(features: readonly Float32Array[]): Promise<Float32Array[]> {
+    this.assertLoaded();
+    if (features.length === 0) return [];
+    const fc = this.#net!.params!.fc;
+    const flat = new Float32Array(features.length * FACE_EMOTION_FEATURE_SIZE);
+    features.forEach((f, i) => {
+      if (f.length !== FACE_EMOTION_FEATURE_SIZE) throw new TypeError(`features[${i}]: expected 256 values`);
+      flat.set(f, i * FACE_EMOTION_FEATURE_SIZE);
+    });
+    const probT = tf.tidy(() =>
+      tf.softmax(tf.add(tf.matMul(tf.tensor2d(flat, [features.length, FACE_EMOTION_FEATURE_SIZE]), fc.weights), fc.bias)),
+    );
+    try {
+      const prob = await probT.data();
+      return features.map((_, i) => toPaperOrder(prob.subarray(i * 7, i * 7 + 7), FACE_API_TO_PAPER));
+    } finally {
+      probT.dispose();
+    }
+  }
+}
+
+/** Creates (does not load) the face-emotion model reading weights from `source`. */
+export function createFaceEmotion(source: WeightSource): FaceEmotionModel {
+  return new FaceEmotionModel(source);
+}

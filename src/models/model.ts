@@ -1,0 +1,69 @@
+/**
+ * The one small interface every network in emolens implements, and the errors it throws.
+ *
+ * Rules shared by all models: the caller owns the input frame tensor (the model never disposes it);
+ * tensors never leave a model (outputs are plain numbers and typed arrays); results are read with
+ * `await t.data()` only (never `dataSync`/`arraySync`, which break the WebGPU backend).
+ */
+import type * as tf from '@tensorflow/tfjs';
+
+/** A frame as the pipeline hands it to the models: H×W×3 RGB, int32 or float32 in 0–255. */
+export type Frame = tf.Tensor3D;
+
+/** An axis-aligned box in frame pixels: top-left corner plus width and height. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A frame plus the face (or person) boxes to be cropped from it and run as one batch. */
+export interface FrameBoxes {
+  frame: Frame;
+  boxes: readonly Box[];
+}
+
+/** Network names known to the registry. */
+export type ModelName =
+  | 'face-detector'
+  | 'face-emotion'
+  | 'face-embedding'
+  | 'person-detector'
+  | 'human-emotion';
+
+/**
+ * A network: `load()` fetches weights (idempotent), `run()` infers on one frame (batching all crops
+ * of that frame into one network call), `dispose()` frees its weights (safe to call twice).
+ */
+export interface Model<TInput, TOutput, TRunConfig = Record<string, never>> {
+  readonly name: ModelName;
+  /** True between a successful `load()` and `dispose()`. */
+  readonly loaded: boolean;
+  load(): Promise<void>;
+  run(input: TInput, config?: Partial<TRunConfig>): Promise<TOutput>;
+  dispose(): void;
+}
+
+/** Weights could not be fetched or did not fit the network. */
+export class ModelLoadError extends Error {
+  override readonly name = 'ModelLoadError';
+  constructor(
+    readonly model: ModelName,
+    message = `Could not load the ${model} model`,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** `run()` was called before `load()` finished, or after `dispose()`. */
+export class ModelNotReadyError extends Error {
+  override readonly name = 'ModelNotReadyError';
+  constructor(
+    readonly model: ModelName,
+    message = `The ${model} model is not loaded (call load() first; it may have been disposed)`,
+  ) {
+    super(message);
+  }
+}

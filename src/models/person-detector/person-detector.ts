@@ -1,0 +1,121 @@
+/**
+ * Person detector + context features from one CenterNet call (Human's centernet.json, COCO).
+ *
+ * The paper detects person candidates (SSD, §3.3.2) and feeds the person region (or the whole
+ * scene when no person matches a face) to a context branch. Here one network call per frame gives
+ * both: person boxes from `tower_0/detections`, and 480-d context features by area-weighted
+ * average pooling of the backbone activation `tower_0/extern1/hard_swish/mul_1` ([1,16,16,480])
+ * over each person box, over the whole frame, and over any extra regions the caller asks for.
+ * The frame is padded to a square before resizing (without it, people are missed or misclassed).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { BaseModel, withDefaults } from '../base-model';
+import { checkFrameBoxes } from '../crop';
+import type { Box, Frame } from '../model';
+import { loadGraphModel, type WeightSource } from '../weight-source';
+import {
+  CENTERNET_BACKBONE,
+  CENTERNET_DETECTIONS,
+  CENTERNET_GRID,
+  CENTERNET_INPUT_SIZE,
+  CONTEXT_FEATURE_SIZE,
+  PERSON_CLASS,
+  PERSON_DETECTOR_DEFAULTS,
+  PERSON_DETECTOR_WEIGHTS,
+  type PersonDetectorConfig,
+} from './constants';
+import { nonMaxSuppression, poolRegion } from './pooling';
+
+/** Input: a frame, plus optional extra regions (frame pixels) to pool context features over. */
+export interface PersonDetectorInput {
+  frame: Frame;
+  regions?: readonly Box[];
+}
+
+/** One detected person. */
+export interface PersonDetection {
+  /** In frame pixels, clipped to the frame. */
+  box: Box;
+  score: number;
+  /** 480-d backbone feature averaged over `box`. */
+  context: Float32Array;
+}
+
+export interface PersonDetectorOutput {
+  /** Persons, best score first. */
+  persons: PersonDetection[];
+  /** 480-d backbone feature averaged over the whole frame (padding excluded). */
+  frameContext: Float32Array;
+  /** One 480-d feature per `input.regions` entry, same order. */
+  regionContexts: Float32Array[];
+}
+
+/** CenterNet behind the emolens model interface. */
+export class PersonDetector extends BaseModel<PersonDetectorInput | Frame, PersonDetectorOutput, PersonDetectorConfig> {
+  readonly name = 'person-detector' as const;
+  #model: tf.GraphModel | undefined;
+
+  protected async loadWeights(): Promise<void> {
+    this.#model = await loadGraphModel(this.source, PERSON_DETECTOR_WEIGHTS);
+  }
+
+  protected freeWeights(): void {
+    this.#model?.dispose();
+    this.#model = undefined;
+  }
+
+  /** Persons and context features of one frame (a bare frame means no extra regions). */
+  async run(input: PersonDetectorInput | Frame, config?: Partial<PersonDetectorConfig>): Promise<PersonDetectorOutput> {
+    this.assertLoaded();
+    const { frame, regions = [] } = input instanceof tf.Tensor ? { frame: input } : input;
+    checkFrameBoxes(frame, regions);
+    const cfg = withDefaults(PERSON_DETECTOR_DEFAULTS, config);
+    const model = this.#model!;
+    const [height, width] = frame.shape;
+    const side = Math.max(height, width);
+    const outputs = tf.tidy(() => {
+      const padded = tf.pad(tf.cast(frame, 'float32'), [
+        [0, side - height],
+        [0, side - width],
+        [0, 0],
+      ]);
+      const resized = tf.image.resizeBilinear(tf.expandDims(padded, 0) as tf.Tensor4D, [
+        CENTERNET_INPUT_SIZE,
+        CENTERNET_INPUT_SIZE,
+      ]);
+      return model.execute(resized, [CENTERNET_DETECTIONS, CENTERNET_BACKBONE]) as tf.Tensor[];
+    });
+    let dets: Float32Array;
+    let map: Float32Array;
+    try {
+      [dets, map] = (await Promise.all(outputs.map((t) => t.data()))) as [Float32Array, Float32Array];
+    } finally {
+      tf.dispose(outputs);
+    }
+    // Detections: rows of x1, y1, x2, y2, score, class in input pixels → frame pixels.
+    const scale = side / CENTERNET_INPUT_SIZE;
+    const candidates: { box: Box; score: number }[] = [];
+    for (let i = 0; i + 6 <= dets.length; i += 6) {
+      const score = dets[i + 4]!;
+      if (Math.round(dets[i + 5]!) !== PERSON_CLASS || !(score >= cfg.scoreThreshold)) continue;
+      const x1 = Math.max(0, dets[i]! * scale);
+      const y1 = Math.max(0, dets[i + 1]! * scale);
+      const x2 = Math.min(width, dets[i + 2]! * scale);
+      const y2 = Math.min(height, dets[i + 3]! * scale);
+      if (x2 <= x1 || y2 <= y1) continue;
+      candidates.push({ box: { x: x1, y: y1, w: x2 - x1, h: y2 - y1 }, score });
+    }
+    const kept = nonMaxSuppression(candidates, cfg.iouThreshold, cfg.maxPersons);
+    const pool = (b: Box) => poolRegion(map, CENTERNET_GRID, CONTEXT_FEATURE_SIZE, side, b);
+    return {
+      persons: kept.map((k) => ({ ...candidates[k]!, context: pool(candidates[k]!.box) })),
+      frameContext: pool({ x: 0, y: 0, w: width, h: height }),
+      regionContexts: regions.map(pool),
+    };
+  }
+}
+
+/** Creates (does not load) the person detector reading weights from `source`. */
+export function createPersonDetector(source: WeightSource): PersonDetector {
+  return new PersonDetector(source);
+}

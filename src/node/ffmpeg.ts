@@ -1,0 +1,94 @@
+/**
+ * Node-only: decode a video into raw RGB frames with ffmpeg (for CLI tools and tests).
+ * `ffprobe` gives the display size; `ffmpeg -vf fps=…,scale=… -f rawvideo -pix_fmt rgb24` streams frames.
+ */
+import { spawn, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileP = promisify(execFile);
+
+/** One decoded frame: RGB, row-major, 3 bytes per pixel. */
+export interface RawFrame {
+  /** 0-based index among the frames yielded. */
+  index: number;
+  /** Presentation time in seconds (index / fps). */
+  tSec: number;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface ReadFramesOptions {
+  /** Sampling rate in frames per second. */
+  fps: number;
+  /** Output width in pixels (height keeps the aspect ratio, rounded to even); default: display size. */
+  width?: number;
+  /** ffmpeg binary (default `ffmpeg` on PATH). */
+  ffmpegPath?: string;
+  /** ffprobe binary (default `ffprobe` on PATH). */
+  ffprobePath?: string;
+}
+
+/** Display size and duration of the first video stream (rotation and sample aspect applied). */
+export async function probeVideo(
+  path: string,
+  ffprobePath = 'ffprobe',
+): Promise<{ width: number; height: number; durationSec: number }> {
+  const { stdout } = await execFileP(ffprobePath, [
+    '-v', 'error', '-select_streams', 'v:0',
+    '-show_entries', 'stream=width,height,sample_aspect_ratio:stream_side_data=rotation:format=duration',
+    '-of', 'json', path,
+  ]);
+  const info = JSON.parse(stdout) as {
+    streams?: { width?: number; height?: number; sample_aspect_ratio?: string; side_data_list?: { rotation?: number }[] }[];
+    format?: { duration?: string };
+  };
+  const s = info.streams?.[0];
+  if (!s?.width || !s.height) throw new Error(`${path}: no video stream`);
+  let width = s.width;
+  let height = s.height;
+  const [num, den] = (s.sample_aspect_ratio ?? '1:1').split(':').map(Number);
+  if (num && den && num !== den) width = Math.round((width * num) / den / 2) * 2;
+  const rotation = Math.abs(s.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? 0);
+  if (rotation === 90 || rotation === 270) [width, height] = [height, width];
+  return { width, height, durationSec: Number(info.format?.duration ?? NaN) };
+}
+
+/**
+ * Yields frames of `path` sampled at `options.fps`. Stopping the loop early kills ffmpeg.
+ * Rejects with an Error carrying ffmpeg's stderr if decoding fails.
+ */
+export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOptions): AsyncGenerator<RawFrame> {
+  if (!(options.fps > 0)) throw new TypeError(`fps: expected a positive number, got ${options.fps}`);
+  const probed = await probeVideo(path, options.ffprobePath);
+  const width = options.width ? Math.round(options.width / 2) * 2 : probed.width;
+  const height = options.width ? Math.round((probed.height * width) / probed.width / 2) * 2 : probed.height;
+  const frameBytes = width * height * 3;
+  const proc = spawn(
+    options.ffmpegPath ?? 'ffmpeg',
+    ['-v', 'error', '-nostdin', '-i', path, '-vf', `fps=${options.fps},scale=${width}:${height}`,
+      '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((res) => proc.on('close', (code) => res(code)));
+  let pending: Buffer = Buffer.alloc(0);
+  let index = 0;
+  try {
+    for await (const chunk of proc.stdout as AsyncIterable<Buffer>) {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= frameBytes) {
+        const data = new Uint8Array(frameBytes);
+        data.set(pending.subarray(0, frameBytes));
+        pending = pending.subarray(frameBytes);
+        yield { index, tSec: index / options.fps, width, height, data };
+        index++;
+      }
+    }
+    const code = await exited;
+    if (code !== 0) throw new Error(`ffmpeg failed on ${path} (exit ${code}): ${stderr.trim()}`);
+  } finally {
+    if (proc.exitCode === null) proc.kill('SIGKILL');
+  }
+}

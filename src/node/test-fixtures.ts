@@ -1,0 +1,49 @@
+/**
+ * Node-only fixtures for model tests: real frames from the shared Javanese clips (read in place,
+ * never copied into the repo) and composites made with ffmpeg in the OS temp folder.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { readFramesWithFfmpeg, type RawFrame } from './ffmpeg';
+
+const execFileP = promisify(execFile);
+
+/** The repository root (two levels above this file). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Folder of the shared Javanese clips, next to the repository. */
+export const CLIPS_DIR = resolve(REPO_ROOT, '../shared/data/javanese/clips');
+
+/** Absolute path of a clip by file name (`01-01-01_01.mp4`). */
+export function clip(name: string): string {
+  return join(CLIPS_DIR, name);
+}
+
+/** All frames of a clip at `fps`. */
+export async function readFrames(path: string, fps: number, width?: number): Promise<RawFrame[]> {
+  const out: RawFrame[] = [];
+  for await (const f of readFramesWithFfmpeg(path, { fps, width })) out.push(f);
+  return out;
+}
+
+/** A raw frame as an int32 H×W×3 tensor (the caller disposes it). */
+export function frameToTensor(f: RawFrame): tf.Tensor3D {
+  return tf.tensor3d(Int32Array.from(f.data), [f.height, f.width, 3], 'int32');
+}
+
+/** Makes a side-by-side composite of two clips (`hstack`, first 3 s) in a fresh temp folder. */
+export async function makeSideBySide(left: string, right: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'emolens-'));
+  const out = join(dir, 'side-by-side.mp4');
+  await execFileP('ffmpeg', [
+    '-v', 'error', '-y', '-i', left, '-i', right, '-t', '3',
+    '-filter_complex', '[0:v][1:v]hstack=inputs=2[v]', '-map', '[v]', '-an',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', out,
+  ]);
+  return out;
+}
