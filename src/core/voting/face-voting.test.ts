@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { faceVoting, voteForTrack, DEFAULT_FACE_VOTING_CONFIG } from './face-voting';
+import { createTracker } from '../tracking/tracker';
+import { HSV_LENGTH } from '../tracking/constants';
 
 const obs = (w: number, h: number, score: number) => ({ box: { x: 0, y: 0, w, h }, score });
 const clip = { frameCount: 10, width: 100, height: 50 };
@@ -32,5 +34,21 @@ describe('faceVoting', () => {
     const b = { id: 5, observations: [obs(1, 1, 0.5)] };
     expect(faceVoting([a, b], clip).winnerId).toBe(4);
     expect(() => faceVoting([a], { ...clip, frameCount: 0 })).toThrow(TypeError);
+  });
+
+  it('votes directly on tracker snapshots', () => {
+    const person = (p: number, x: number, size: number) => {
+      const hsv = new Float32Array(HSV_LENGTH);
+      hsv[p] = 1;
+      hsv[100 + p] = 1;
+      const embedding = new Float32Array(4);
+      embedding[p] = 1;
+      return { box: { x, y: 10, w: size, h: size }, score: 0.9, hsv, embedding };
+    };
+    const tracker = createTracker();
+    for (let f = 0; f < 6; f++) tracker.update(f, f / 25, f < 2 ? [person(0, 10, 10), person(1, 60, 30)] : [person(0, 10, 10)]);
+    const out = faceVoting(tracker.tracks(), { frameCount: 6, width: 100, height: 50 });
+    expect(out.votes.map((v) => v.appearances)).toEqual([6, 2]);
+    expect(out.winnerId).toBe(1);
   });
 });
