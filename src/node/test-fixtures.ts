@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { readFramesWithFfmpeg, type RawFrame } from './ffmpeg';
+import { initNodeBackend } from './backend';
+import { packageWeightSource } from './file-weight-source';
+import type { Model } from '../models/model';
+import type { WeightSource } from '../models/weight-source';
 
 const execFileP = promisify(execFile);
 
@@ -46,4 +50,24 @@ export async function makeSideBySide(left: string, right: string): Promise<strin
     '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', out,
   ]);
   return out;
+}
+
+/** Sets up the backend and loads `model`. */
+export async function setUp<M extends Model<unknown, unknown, never>>(create: (s: WeightSource) => M): Promise<M> {
+  await initNodeBackend();
+  const model = create(packageWeightSource());
+  await model.load();
+  return model;
+}
+
+/** Frames of a clip as int32 tensors (dispose with tf.dispose). */
+export async function clipTensors(name: string, fps: number): Promise<tf.Tensor3D[]> {
+  return (await readFrames(clip(name), fps)).map(frameToTensor);
+}
+
+/** Runs `fn` and asserts it leaves no tensor behind; returns its result. */
+export async function noLeak<T>(fn: () => Promise<T>): Promise<{ result: T; leaked: number }> {
+  const before = tf.memory().numTensors;
+  const result = await fn();
+  return { result, leaked: tf.memory().numTensors - before };
 }

@@ -1,0 +1,90 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clip, clipTensors, makeSideBySide, noLeak, readFrames, setUp } from '../../node/test-fixtures';
+import { frameToTensor } from '../../node/test-fixtures';
+import { createFaceDetector, type FaceDetector } from './face-detector';
+
+describe('face-detector (TinyFaceDetector, Node WASM)', () => {
+  let model: FaceDetector;
+  let frames: tf.Tensor3D[];
+
+  beforeAll(async () => {
+    model = await setUp(createFaceDetector);
+    frames = await clipTensors('01-01-01_01.mp4', 2); // 360×270, one speaking face
+  });
+  afterAll(() => {
+    tf.dispose(frames);
+    model.dispose();
+  });
+
+  it('finds exactly one face above 0.5 in most frames of a one-person clip, with a plausible box', async () => {
+    let withOne = 0;
+    for (const frame of frames) {
+      const faces = await model.run(frame);
+      expect(faces.length).toBeLessThanOrEqual(1);
+      if (faces.length !== 1) continue;
+      withOne++;
+      const { box, score } = faces[0]!;
+      expect(score).toBeGreaterThan(0.5);
+      // Face of a head-and-shoulders shot: 25–70 % of the frame height, roughly square, inside.
+      expect(box.h).toBeGreaterThan(0.25 * 270);
+      expect(box.h).toBeLessThan(0.7 * 270);
+      expect(box.w / box.h).toBeGreaterThan(0.7);
+      expect(box.w / box.h).toBeLessThan(1.4);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.h).toBeLessThanOrEqual(270);
+    }
+    expect(withOne / frames.length).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('finds no face in a uniform grey frame', async () => {
+    const grey = tf.fill([270, 360, 3], 128, 'int32') as tf.Tensor3D;
+    try {
+      expect(await model.run(grey, { scoreThreshold: 0.3 })).toEqual([]);
+    } finally {
+      grey.dispose();
+    }
+  });
+
+  it('accepts float32 frames and other input sizes, and rejects a bad input size', async () => {
+    const frame = frames[2]!;
+    const asFloat = tf.cast(frame, 'float32') as tf.Tensor3D;
+    try {
+      const a = await model.run(frame, { scoreThreshold: 0.3 });
+      const b = await model.run(asFloat, { scoreThreshold: 0.3 });
+      expect(b.length).toBe(a.length);
+      expect(b[0]!.score).toBeCloseTo(a[0]!.score, 4);
+      expect((await model.run(frame, { inputSize: 320, scoreThreshold: 0.3 })).length).toBe(1);
+    } finally {
+      asFloat.dispose();
+    }
+    await expect(model.run(frame, { inputSize: 300 })).rejects.toThrow(TypeError);
+  });
+
+  it('finds two faces, one in each half, in a side-by-side composite', async () => {
+    const composite = await makeSideBySide(clip('01-01-01_01.mp4'), clip('02-01-01_01.mp4'));
+    const raw = await readFrames(composite, 2);
+    let withTwo = 0;
+    for (const f of raw) {
+      const t = frameToTensor(f);
+      try {
+        const faces = await model.run(t);
+        expect(faces.length).toBeLessThanOrEqual(2);
+        if (faces.length !== 2) continue;
+        withTwo++;
+        const centres = faces.map((d) => d.box.x + d.box.w / 2).sort((p, q) => p - q);
+        expect(centres[0]).toBeLessThan(f.width / 2);
+        expect(centres[1]).toBeGreaterThan(f.width / 2);
+      } finally {
+        t.dispose();
+      }
+    }
+    expect(withTwo / raw.length).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('leaves no tensor behind', async () => {
+    const { leaked, result } = await noLeak(() => model.run(frames[1]!));
+    expect(result.length).toBe(1);
+    expect(leaked).toBe(0);
+  });
+});
