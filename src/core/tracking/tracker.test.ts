@@ -80,4 +80,17 @@ describe('createTracker', () => {
     expect(() => tracker.update(0, 0, [])).toThrow(TypeError);
     expect(() => tracker.update(1, 1, [{ ...face(0, 1, 1), hsv: new Float32Array(3) }])).toThrow(/hsv/);
   });
+
+  it('strict gating keeps identities where the literal eq. 6 total loses them', () => {
+    // Two faces 2 face sizes apart swap sides quickly: each detection lands near the other track.
+    const run = (matchOnPartialCosts: boolean): number[] => {
+      const tracker = createTracker({ matchOnPartialCosts });
+      tracker.update(0, 0, [face(0, 100, 100), face(1, 180, 100)]);
+      return tracker.update(1, 0.04, [face(0, 170, 100), face(1, 110, 100)]).trackIds;
+    };
+    expect(run(false)).toEqual([1, 2]);
+    // Literal: the swapped pairs total only their finite position/size cues (0.05 each) and win the
+    // Hungarian; eq. 8 then rejects them, so both detections start new tracks.
+    expect(run(true)).toEqual([3, 4]);
+  });
 });
