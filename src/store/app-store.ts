@@ -3,16 +3,18 @@
  * tests drive the same store the React UI reads (`useAppStore(selector)` in src/ui).
  */
 import { createStore } from 'zustand/vanilla';
+import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createBackendSlice, type BackendSlice } from './backend-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 import { createVideoSlice, type VideoSlice } from './video-slice';
 
 /** Everything in the store. */
-export type AppState = BackendSlice & NoticeSlice & VideoSlice;
+export type AppState = AnalysisSlice & BackendSlice & NoticeSlice & VideoSlice;
 
 /** Creates a fresh store (one per page; tests make their own). */
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
+    ...createAnalysisSlice(...a),
     ...createBackendSlice(...a),
     ...createNoticeSlice(...a),
     ...createVideoSlice(...a),

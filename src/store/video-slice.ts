@@ -17,12 +17,14 @@ export interface VideoSlice {
     lastTSec: number;
     /** Decoded frames per wall-clock second. */
     decodeFps: number;
+    /** tf tensors alive after the run minus before it (0 = no leak); set when done. */
+    tensorDelta?: number;
   };
   setSampleFps(fps: number | undefined): void;
   videoOpening(fileName: string): void;
   videoOpened(info: VideoInfo): void;
   videoProgress(framesDecoded: number, lastTSec: number, decodeFps: number): void;
-  videoDone(): void;
+  videoDone(tensorDelta?: number): void;
   videoFailed(): void;
 }
 
@@ -37,6 +39,6 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
   videoOpened: (info) => set((s) => ({ video: { ...s.video, phase: 'decoding', info } })),
   videoProgress: (framesDecoded, lastTSec, decodeFps) =>
     set((s) => ({ video: { ...s.video, framesDecoded, lastTSec, decodeFps } })),
-  videoDone: () => set((s) => ({ video: { ...s.video, phase: 'done' } })),
+  videoDone: (tensorDelta) => set((s) => ({ video: { ...s.video, phase: 'done', tensorDelta } })),
   videoFailed: () => set((s) => ({ video: { ...s.video, phase: 'failed' } })),
 });

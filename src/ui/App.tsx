@@ -2,6 +2,7 @@ import { BackendBadge } from './BackendBadge';
 import { DropZone } from './DropZone';
 import { ErrorBanner } from './ErrorBanner';
 import { ProgressPanel } from './ProgressPanel';
+import { ResultsPanel } from './ResultsPanel';
 
 /** The page: header, messages, input, results. */
 export function App() {
@@ -17,6 +18,7 @@ export function App() {
       <main className="main">
         <DropZone />
         <ProgressPanel />
+        <ResultsPanel />
       </main>
       <footer className="footer muted">Runs entirely on this device. Method: Do et al., Sensors 2021.</footer>
     </div>

@@ -7,7 +7,14 @@ export function ProgressPanel() {
   if (video.phase === 'idle') return null;
   const info = video.info;
   return (
-    <section className="panel" data-testid="progress" data-phase={video.phase} data-frames={video.framesDecoded}>
+    <section
+      className="panel"
+      data-testid="progress"
+      data-phase={video.phase}
+      data-file={video.fileName}
+      data-frames={video.framesDecoded}
+      data-tensor-delta={video.tensorDelta}
+    >
       <h2>{video.fileName}</h2>
       {info && (
         <p className="muted" data-testid="video-info">

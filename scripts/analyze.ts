@@ -1,0 +1,73 @@
+/**
+ * npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]
+ *
+ * Runs the emolens pipeline (the built app, in headless Chromium) on one local video and prints a
+ * short summary; `--json` writes the full report. Exit 0 on success (also when no face is found),
+ * 1 when the file cannot be analysed (one line on stderr), 2 on bad usage.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AnalysisReport } from '../src/pipeline/analysis-report';
+import { analyzeThroughUi, launchApp } from './lib/browser-app';
+import { numberOption, parseArgs, stringOption } from './lib/cli-args';
+
+const USAGE = 'usage: npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
+
+/** Prints the human summary of a report. */
+function summarize(report: AnalysisReport): string {
+  const lines = [
+    `${report.file}: ${report.video.width}×${report.video.height}, ${report.video.durationSec} s, ${report.sampledFrames} frames analysed on ${report.backend}`,
+    `tracks: ${report.tracks.length}${report.tracks.map((t) => `  #${t.id} (${t.frames} frames, vote ${t.votes.total.toFixed(3)})`).join('')}`,
+    `main track: ${report.mainTrackId === null ? 'none' : `#${report.mainTrackId}`}`,
+  ];
+  for (const [model, p] of Object.entries(report.predictions)) {
+    lines.push(`  ${model.padEnd(22)} ${p.label} (${(Math.max(...p.probs) * 100).toFixed(0)}%)`);
+  }
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const video = args.positionals[0];
+  if (!video || args.positionals.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const path = resolve(video);
+  if (!existsSync(path)) {
+    console.error(`emolens: ${video}: no such file`);
+    return 1;
+  }
+  let fps: number | undefined;
+  try {
+    fps = numberOption(args, 'fps');
+  } catch (error) {
+    console.error(`emolens: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const app = await launchApp({ backend: stringOption(args, 'backend'), fps, log: (l) => console.error(l) });
+  try {
+    const outcome = await analyzeThroughUi(app, path, (n) => process.stderr.write(`\ranalysing… ${n} frames`));
+    process.stderr.write('\r\x1b[K');
+    if (!outcome.ok) {
+      console.error(`emolens: ${outcome.message}`);
+      return 1;
+    }
+    const report = outcome.report as AnalysisReport;
+    console.log(summarize(report));
+    const json = stringOption(args, 'json');
+    if (json) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`emolens: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

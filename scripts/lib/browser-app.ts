@@ -1,0 +1,136 @@
+/**
+ * Drives the built app in headless Chromium from Node: the CLIs (analyze, evaluate, bench) run the
+ * very bundle users get, on the backend they ask for, by using the UI's own controls.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic, type StaticServer } from './static-server';
+
+/** The repository root. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = join(repoRoot, 'dist');
+
+/** Chromium flags that worked here (FIELD-NOTES); no background networking. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-webgpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ when it is missing or older than src/ (a stale bundle would silently lie). */
+export function ensureBuilt(log: (line: string) => void): void {
+  const index = join(dist, 'index.html');
+  const stale = !existsSync(index) || statSync(index).mtimeMs < newestMtime(join(repoRoot, 'src'));
+  if (!stale) return;
+  log('building the app (dist/ is missing or older than src/)…');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Options for launching the app. */
+export interface LaunchOptions {
+  backend?: string;
+  /** Sampling rate; undefined → the app's default; 0 → every frame. */
+  fps?: number;
+  log?: (line: string) => void;
+}
+
+/** The running app: a page on the served bundle, and `close()`. */
+export interface RunningApp {
+  page: Page;
+  backend: string;
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Serves dist/, opens it in headless Chromium and waits for a backend. */
+export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
+  const log = options.log ?? (() => {});
+  ensureBuilt(log);
+  const server: StaticServer = await serveStatic(dist);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    const query = new URLSearchParams();
+    if (options.backend) query.set('backend', options.backend);
+    if (options.fps !== undefined) query.set('fps', options.fps === 0 ? 'all' : String(options.fps));
+    await page.goto(`${server.url}?${query}`);
+    const badge = page.getByTestId('backend-badge');
+    await badge.filter({ hasText: /webgpu|wasm|webgl|none/ }).waitFor({ timeout: 120_000 });
+    const backend = ((await badge.textContent()) ?? '').replace(/^backend:\s*/, '').trim();
+    const b = browser;
+    return {
+      page,
+      backend,
+      consoleErrors,
+      close: async () => {
+        await b.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.close();
+    throw error;
+  }
+}
+
+/** The outcome of analysing one file through the UI. */
+export type FileOutcome = { ok: true; report: unknown } | { ok: false; message: string };
+
+/**
+ * Drops `path` on the app's file input, waits until analysis ends, and returns the JSON the UI's
+ * export button downloads, or the message the error banner shows.
+ */
+export async function analyzeThroughUi(
+  app: RunningApp,
+  path: string,
+  onProgress?: (frames: number) => void,
+  timeoutMs = 30 * 60_000,
+): Promise<FileOutcome> {
+  const { page } = app;
+  const progress = page.getByTestId('progress');
+  await page.getByTestId('file-input').setInputFiles(path);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const phase = await progress.getAttribute('data-phase').catch(() => null);
+    const fileName = await progress.getAttribute('data-file').catch(() => null);
+    if (fileName === path.split('/').pop()) {
+      if (phase === 'done') break;
+      if (phase === 'failed') {
+        const text = (await page.getByTestId('error-banner').innerText().catch(() => '')).replace(/\s*×\s*$/gm, '');
+        return { ok: false, message: text.trim().split('\n').pop() ?? 'analysis failed' };
+      }
+      onProgress?.(Number((await progress.getAttribute('data-frames')) ?? 0));
+    }
+    if (Date.now() > deadline) return { ok: false, message: `timed out after ${timeoutMs / 1000} s` };
+    await page.waitForTimeout(250);
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const file = await download.path();
+  return { ok: true, report: JSON.parse(readFileSync(file, 'utf8')) };
+}

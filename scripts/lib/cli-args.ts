@@ -1,0 +1,40 @@
+/** Minimal argument parsing shared by the CLIs: positionals plus `--name value` / `--flag`. */
+
+/** Parsed command line. */
+export interface ParsedArgs {
+  positionals: string[];
+  options: Map<string, string | true>;
+}
+
+/** Parses argv (without node and script). `--x=1` and `--x 1` both work; a bare `--x` is true. */
+export function parseArgs(argv: readonly string[], flags: readonly string[] = []): ParsedArgs {
+  const positionals: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (inline !== undefined) options.set(name, inline);
+    else if (flags.includes(name) || i + 1 >= argv.length || argv[i + 1]!.startsWith('--')) options.set(name, true);
+    else options.set(name, argv[++i]!);
+  }
+  return { positionals, options };
+}
+
+/** A string option, or undefined. */
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A positive number option (throws a readable error otherwise), or undefined. */
+export function numberOption(args: ParsedArgs, name: string): number | undefined {
+  const v = stringOption(args, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${v}"`);
+  return n;
+}

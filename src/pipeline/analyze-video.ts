@@ -1,0 +1,82 @@
+/**
+ * Analyses one video file in the browser: decode sampled frames (WebCodecs), perceive each frame,
+ * track faces (§3.3) and record every face per track for voting (§3.4) and the emotion models.
+ * Reports each frame through `onFrame` so the UI can draw and vote while it runs.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Box } from '../core/geometry';
+import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
+import { decodeFrames, openVideo, type VideoInfo } from '../video';
+import { addFrame, createClipAnalysis, type ClipAnalysis } from './clip-analysis';
+import { frameFromBitmap, perceiveFrame } from './perceive-frame';
+import type { PerceptionModels } from './perception-models';
+import { createStageTimer, type StageTimer } from './stage-timer';
+
+/** What the UI needs to draw one analysed frame. */
+export interface FrameUpdate {
+  frameIndex: number;
+  tSec: number;
+  /** Sampled frames analysed so far, this one included. */
+  analysed: number;
+  faces: { trackId: number; box: Box; score: number; probs: Float32Array }[];
+  persons: { box: Box; score: number }[];
+}
+
+/** Options for `analyzeVideo`. */
+export interface AnalyzeOptions {
+  /** Sampling rate in frames per second; undefined analyses every frame. */
+  fps?: number;
+  signal?: AbortSignal;
+  tracker?: Partial<TrackerConfig>;
+  onOpened?: (info: VideoInfo) => void;
+  onFrame?: (update: FrameUpdate) => void;
+}
+
+/** The finished analysis. */
+export interface VideoAnalysis {
+  info: VideoInfo;
+  clip: ClipAnalysis;
+  timer: StageTimer;
+}
+
+/** Runs the perception pipeline over `file`; throws the named errors of src/video on bad input. */
+export async function analyzeVideo(file: Blob, models: PerceptionModels, options: AnalyzeOptions = {}): Promise<VideoAnalysis> {
+  const timer = createStageTimer();
+  const video = await openVideo(file);
+  const frames = decodeFrames(video, { fps: options.fps, signal: options.signal });
+  try {
+    const { info } = video;
+    options.onOpened?.(info);
+    const clip = createClipAnalysis(info.width, info.height);
+    const tracker = createTracker(options.tracker);
+    for (;;) {
+      const next = await timer.time('decode', () => frames.next());
+      if (next.done) break;
+      const decoded = next.value;
+      let tensor: tf.Tensor3D | undefined;
+      try {
+        tensor = await timer.time('toTensor', () => frameFromBitmap(decoded.bitmap));
+        const seen = await perceiveFrame(models, tensor, timer);
+        const { trackIds } = await timer.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
+        const faces = seen.faces.map((f) => ({ ...f, frameIndex: decoded.frameIndex, tSec: decoded.tSec }));
+        addFrame(clip, faces, trackIds);
+        options.onFrame?.({
+          frameIndex: decoded.frameIndex,
+          tSec: decoded.tSec,
+          analysed: clip.sampledFrames,
+          faces: faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, score: f.score, probs: f.probs })),
+          persons: seen.persons,
+        });
+      } finally {
+        tensor?.dispose();
+        decoded.close();
+      }
+      options.signal?.throwIfAborted();
+    }
+    return { info, clip, timer };
+  } finally {
+    // Stops the decoder and closes queued frames when we leave early (error or cancel).
+    await frames.return(undefined);
+    video.dispose();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The paper's per-frame front half (§3.2–3.5) on one frame tensor: detect faces and persons, link
+ * each face to its person (else the whole frame), compute what the tracker needs (HSV histogram,
+ * embedding) and what the emotion models need (probabilities, face and context features).
+ * Runs the same in the browser (WebGPU/WASM) and in Node (WASM); all reads are async.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { computeHsvHistogram } from '../core/tracking/hsv-histogram';
+import { linkFacesToPersons } from '../core/tracking/link-person';
+import type { Detection } from '../core/tracking/cost-matrices';
+import { cropBoxes, type Frame } from '../models';
+import type { PerceptionModels } from './perception-models';
+import type { FaceRecord } from './clip-analysis';
+import type { StageTimer } from './stage-timer';
+
+/** Side of the face crop the HSV histogram is computed on: enough pixels for 120 bins, cheap to read. */
+const HSV_CROP_SIZE = 32;
+
+/** What one frame gave: a record per face (for the clip) and a detection per face (for the tracker). */
+export interface PerceivedFrame {
+  faces: Omit<FaceRecord, 'frameIndex' | 'tSec'>[];
+  detections: Detection[];
+  persons: { box: FaceRecord['box']; score: number }[];
+}
+
+/** HSV histograms (§3.3.1) of each face box, computed on small crops read back asynchronously. */
+async function faceHistograms(frame: Frame, boxes: FaceRecord['box'][]): Promise<Float32Array[]> {
+  const crops = cropBoxes(frame, boxes, { size: HSV_CROP_SIZE, padding: 0, square: false });
+  let pixels: Float32Array;
+  try {
+    pixels = (await crops.data()) as Float32Array;
+  } finally {
+    crops.dispose();
+  }
+  const per = HSV_CROP_SIZE * HSV_CROP_SIZE * 3;
+  return boxes.map((_, i) =>
+    computeHsvHistogram({ data: pixels.subarray(i * per, (i + 1) * per), width: HSV_CROP_SIZE, height: HSV_CROP_SIZE, channels: 3 }),
+  );
+}
+
+/** Runs every perception network on `frame` (which the caller owns and disposes). */
+export async function perceiveFrame(models: PerceptionModels, frame: Frame, timer: StageTimer): Promise<PerceivedFrame> {
+  const [height, width] = frame.shape;
+  const faces = await timer.time('faceDetection', () => models.faceDetector.run(frame));
+  const people = await timer.time('personDetection', () => models.personDetector.run({ frame }));
+  if (faces.length === 0) {
+    return { faces: [], detections: [], persons: people.persons.map(({ box, score }) => ({ box, score })) };
+  }
+  const boxes = faces.map((f) => f.box);
+  const links = linkFacesToPersons(boxes, people.persons.map((p) => p.box), { width, height });
+  const emotions = await timer.time('faceEmotion', () => models.faceEmotion.run({ frame, boxes }));
+  const embeddings = await timer.time('embedding', () => models.faceEmbedding.run({ frame, boxes }));
+  const histograms = await timer.time('hsvHistogram', () => faceHistograms(frame, boxes));
+
+  const records = faces.map((face, j) => {
+    const link = links[j]!;
+    const person = link.personIndex >= 0 ? people.persons[link.personIndex]! : undefined;
+    return {
+      box: face.box,
+      score: face.score,
+      probs: emotions[j]!.probs,
+      faceFeature: emotions[j]!.feature,
+      contextFeature: person ? person.context : people.frameContext,
+      personBox: person ? person.box : null,
+    };
+  });
+  const detections = faces.map((face, j) => ({
+    box: face.box,
+    score: face.score,
+    hsv: histograms[j]!,
+    embedding: embeddings[j]!,
+  }));
+  return { faces: records, detections, persons: people.persons.map(({ box, score }) => ({ box, score })) };
+}
+
+/** Turns an ImageBitmap (browser) into a frame tensor; the caller disposes it. */
+export function frameFromBitmap(bitmap: ImageBitmap): Frame {
+  return tf.browser.fromPixels(bitmap);
+}

@@ -1,0 +1,37 @@
+/** The four networks the perception stage needs, loaded together from one weight source. */
+import {
+  createModel,
+  type FaceDetector,
+  type FaceEmbeddingModel,
+  type FaceEmotionModel,
+  type PersonDetector,
+  type WeightSource,
+} from '../models';
+
+/** Face detector, face emotion (probabilities + features), face embedding, person detector + context. */
+export interface PerceptionModels {
+  faceDetector: FaceDetector;
+  faceEmotion: FaceEmotionModel;
+  faceEmbedding: FaceEmbeddingModel;
+  personDetector: PersonDetector;
+  dispose(): void;
+}
+
+/** Creates and loads the perception networks in parallel. */
+export async function loadPerceptionModels(source: WeightSource): Promise<PerceptionModels> {
+  const models = {
+    faceDetector: createModel('face-detector', source),
+    faceEmotion: createModel('face-emotion', source),
+    faceEmbedding: createModel('face-embedding', source),
+    personDetector: createModel('person-detector', source),
+  };
+  const all = Object.values(models);
+  const dispose = () => all.forEach((m) => m.dispose());
+  try {
+    await Promise.all(all.map((m) => m.load()));
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { ...models, dispose };
+}
