@@ -48,6 +48,11 @@ export abstract class BaseModel<TInput, TOutput, TRunConfig> implements Model<TI
     this.#loading = undefined;
   }
 
+  /** Same as dispose(), so callers can write `using model = createModel(...)`. */
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
   abstract run(input: TInput, config?: Partial<TRunConfig>): Promise<TOutput>;
 
   /** Fetch weights and build the network. Throw on any problem. */

@@ -1,0 +1,67 @@
+/**
+ * The per-frame inputs every temporal model reads from the main track of a clip, and the two ways
+ * they are turned into a network input: a temporal-pyramid vector (§4.2) and a K-frame sequence (§4.1).
+ * Pure TypeScript (no tfjs), shared by the browser predictor and the Node trainer.
+ */
+import { temporalPyramid } from '../../core/pyramid/temporal-pyramid';
+
+/** One frame of the main track: face emotion probabilities and features, context feature. */
+export interface ClipRecord {
+  /** 7 face emotion probabilities, paper label order. */
+  probs: Float32Array;
+  /** 256-d face feature (face emotion network penultimate layer). */
+  faceFeature: Float32Array;
+  /** Context feature (person box or whole frame). */
+  contextFeature: Float32Array;
+}
+
+/** Face-emotion probabilities per frame. */
+export const PROB_DIM = 7;
+/** face-api FaceExpressionNet penultimate feature size. */
+export const FACE_DIM = 256;
+/** CenterNet backbone channels pooled over the person box. */
+export const CONTEXT_DIM = 480;
+
+const EMPTY = new Float32Array(0);
+
+/** Throws a TypeError unless there is at least one record with the expected sizes. */
+export function checkRecords(records: readonly ClipRecord[]): void {
+  if (records.length === 0) throw new TypeError('records: need at least one frame of the main track');
+  records.forEach((r, i) => {
+    if (r.probs.length !== PROB_DIM || r.faceFeature.length !== FACE_DIM || r.contextFeature.length !== CONTEXT_DIM) {
+      throw new TypeError(`records[${i}]: expected ${PROB_DIM} probs, ${FACE_DIM} face and ${CONTEXT_DIM} context values`);
+    }
+  });
+}
+
+/** Length of a pyramid vector over `levels` (with or without the context block). */
+export function pyramidLength(levels: readonly number[], context: boolean): number {
+  const segments = levels.reduce((s, l) => s + 2 ** l, 0);
+  return segments * (FACE_DIM + (context ? CONTEXT_DIM : 0) + 3 * PROB_DIM);
+}
+
+/** Eq. 28 pyramid vector of a track; `context: false` drops the context block. */
+export function pyramidInput(records: readonly ClipRecord[], levels: readonly number[], context: boolean): Float32Array {
+  return temporalPyramid(
+    records.map((r) => ({ faceFeatures: r.faceFeature, contextFeatures: context ? r.contextFeature : EMPTY, emotionProbs: r.probs })),
+    levels,
+  ).vector;
+}
+
+/** Size of one frame of a sequence input: [probs, face feature(, context feature)]. */
+export function frameInputLength(context: boolean): number {
+  return PROB_DIM + FACE_DIM + (context ? CONTEXT_DIM : 0);
+}
+
+/** The frames at `indices` as one flat K×D row-major block ([probs, face(, context)] per frame). */
+export function sequenceInput(records: readonly ClipRecord[], indices: readonly number[], context: boolean): Float32Array {
+  const d = frameInputLength(context);
+  const out = new Float32Array(indices.length * d);
+  indices.forEach((t, k) => {
+    const r = records[t]!;
+    out.set(r.probs, k * d);
+    out.set(r.faceFeature, k * d + PROB_DIM);
+    if (context) out.set(r.contextFeature, k * d + PROB_DIM + FACE_DIM);
+  });
+  return out;
+}

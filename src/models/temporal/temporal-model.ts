@@ -1,0 +1,116 @@
+/**
+ * A trained temporal model behind the emolens model interface (`load` / `run` / `dispose`): reads
+ * `<dir>/model.json` + `weights.bin` through a WeightSource, turns a main-track record list into
+ * network input rows, and returns the 7 probabilities (averaged over rows: the §6.4 samplings).
+ * The input standardisation used in training is folded into the first layer, so inputs are raw.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { NUM_EMOTIONS } from '../../core/labels';
+import { createRng } from '../../core/random';
+import type { WeightSource } from '../weight-source';
+import { checkRecords, type ClipRecord } from './clip-features';
+import type { JointFusionConfig } from './joint-fusion';
+import { spatioTemporalInputs, type SpatioTemporalConfig } from './spatio-temporal';
+import { temporalPyramidInputs, type TemporalPyramidConfig } from './temporal-pyramid';
+
+/** The architecture/input description stored in model.json (`userDefinedMetadata.config`). */
+export type TemporalNetConfig = TemporalPyramidConfig | SpatioTemporalConfig | JointFusionConfig;
+
+/** Seed of the evaluation samplings, so a clip always gets the same prediction. */
+export const EVALUATION_SEED = 2021;
+
+/** Network input rows for one clip under `config` (not for joint fusion). */
+export function clipInputs(records: readonly ClipRecord[], config: TemporalPyramidConfig | SpatioTemporalConfig): Float32Array[] {
+  return config.kind === 'temporal-pyramid'
+    ? temporalPyramidInputs(records, config)
+    : spatioTemporalInputs(records, config, createRng(EVALUATION_SEED));
+}
+
+/** Loads a layers model (`model.json` + its weight files) from `dir` of a weight source. */
+export async function loadTemporalNet(source: WeightSource, dir: string): Promise<{ net: tf.LayersModel; config: TemporalNetConfig }> {
+  const root = dir.endsWith('/') ? dir : `${dir}/`;
+  const json = JSON.parse(new TextDecoder().decode(await source.readBytes(`${root}model.json`))) as tf.io.ModelJSON;
+  const specs = json.weightsManifest.flatMap((g) => g.weights);
+  const buffers = await Promise.all(json.weightsManifest.flatMap((g) => g.paths).map((p) => source.readBytes(root + p)));
+  const weightData = tf.io.concatenateArrayBuffers(buffers);
+  const net = await tf.loadLayersModel({
+    load: async () => ({ modelTopology: json.modelTopology, weightSpecs: specs, weightData, format: json.format, userDefinedMetadata: json.userDefinedMetadata }),
+  });
+  const config = (json.userDefinedMetadata as { config?: TemporalNetConfig } | undefined)?.config;
+  if (!config) throw new Error(`${root}model.json has no userDefinedMetadata.config`);
+  return { net, config };
+}
+
+/** Runs `net` on rows of length `width` and returns the mean of the softmax rows (async read). */
+export async function predictMean(net: tf.LayersModel, rows: readonly Float32Array[]): Promise<Float32Array> {
+  const shape = net.inputs[0]!.shape.slice(1) as number[];
+  const width = shape.reduce((a, b) => a * b, 1);
+  const flat = new Float32Array(rows.length * width);
+  rows.forEach((r, i) => {
+    if (r.length !== width) throw new TypeError(`input row ${i}: expected ${width} values, got ${r.length}`);
+    flat.set(r, i * width);
+  });
+  const out = tf.tidy(() => tf.mean(net.predict(tf.tensor(flat, [rows.length, ...shape])) as tf.Tensor, 0));
+  try {
+    return (await out.data()) as Float32Array;
+  } finally {
+    out.dispose();
+  }
+}
+
+/** Thrown when a temporal model is used before load() or after dispose(). */
+export class TemporalModelNotReadyError extends Error {
+  override readonly name = 'TemporalModelNotReadyError';
+  constructor(readonly model: string) {
+    super(`The ${model} temporal model is not loaded (call load() first; it may have been disposed)`);
+  }
+}
+
+/** A trained Temporal-Pyramid or Spatio-Temporal model. */
+export class TemporalModel {
+  #net: tf.LayersModel | undefined;
+  #config: TemporalPyramidConfig | SpatioTemporalConfig | undefined;
+
+  /** `dir` is relative to the source root (e.g. `tp-face-l0-3`). */
+  constructor(
+    readonly name: string,
+    private readonly source: WeightSource,
+    private readonly dir: string = name,
+  ) {}
+
+  get loaded(): boolean {
+    return this.#net !== undefined;
+  }
+
+  get config(): TemporalPyramidConfig | SpatioTemporalConfig | undefined {
+    return this.#config;
+  }
+
+  /** Reads the weights (idempotent). */
+  async load(): Promise<void> {
+    if (this.#net) return;
+    const { net, config } = await loadTemporalNet(this.source, this.dir);
+    if (config.kind === 'joint-fusion') {
+      net.dispose();
+      throw new TypeError(`${this.dir}: a joint-fusion layer is not a clip model`);
+    }
+    this.#net = net;
+    this.#config = config;
+  }
+
+  /** 7 probabilities (paper order) for the main track's records. */
+  async run(records: readonly ClipRecord[]): Promise<Float32Array> {
+    if (!this.#net || !this.#config) throw new TemporalModelNotReadyError(this.name);
+    checkRecords(records);
+    const probs = await predictMean(this.#net, clipInputs(records, this.#config));
+    if (probs.length !== NUM_EMOTIONS) throw new Error(`${this.name}: expected ${NUM_EMOTIONS} outputs`);
+    return probs;
+  }
+
+  /** Frees the weights (safe to call twice). */
+  dispose(): void {
+    this.#net?.dispose();
+    this.#net = undefined;
+    this.#config = undefined;
+  }
+}

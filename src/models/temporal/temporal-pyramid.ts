@@ -1,0 +1,51 @@
+/**
+ * Temporal-Pyramid model (§4.2): the eq. 28 pyramid vector of the main track → FC (+ dropout) →
+ * softmax. `hidden: 0` is the single FC layer of a multinomial logistic regression (what worked
+ * best on our clips, see FIELD-NOTES); `hidden > 0` adds one ReLU layer before it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { NUM_EMOTIONS } from '../../core/labels';
+import { pyramidInput, pyramidLength, type ClipRecord } from './clip-features';
+
+/** Architecture and input of one Temporal-Pyramid variant. */
+export interface TemporalPyramidConfig {
+  readonly kind: 'temporal-pyramid';
+  /** Pyramid levels (the paper's groups: [3], [4], [0, 1, 2, 3]). */
+  readonly levels: readonly number[];
+  /** Include the context block (CenterNet person features). */
+  readonly context: boolean;
+  /** Units of an optional hidden ReLU layer (0 = none). */
+  readonly hidden: number;
+  /** Dropout rate on the input (and the hidden layer). */
+  readonly dropout: number;
+  /** L2 penalty on the FC kernels. */
+  readonly l2: number;
+}
+
+/** Length of the network input for `config`. */
+export function temporalPyramidInputLength(config: TemporalPyramidConfig): number {
+  return pyramidLength(config.levels, config.context);
+}
+
+/** The network input rows for one clip (one row: the pyramid vector). */
+export function temporalPyramidInputs(records: readonly ClipRecord[], config: TemporalPyramidConfig): Float32Array[] {
+  return [pyramidInput(records, config.levels, config.context)];
+}
+
+/** Builds the (untrained) network; `seed` makes the initial weights reproducible. */
+export function buildTemporalPyramidNet(config: TemporalPyramidConfig, seed = 1): tf.LayersModel {
+  const input = tf.input({ shape: [temporalPyramidInputLength(config)] });
+  const regularizer = config.l2 > 0 ? tf.regularizers.l2({ l2: config.l2 }) : undefined;
+  let x: tf.SymbolicTensor = input;
+  if (config.dropout > 0) x = tf.layers.dropout({ rate: config.dropout, seed }).apply(x) as tf.SymbolicTensor;
+  if (config.hidden > 0) {
+    x = tf.layers
+      .dense({ units: config.hidden, activation: 'relu', kernelRegularizer: regularizer, kernelInitializer: tf.initializers.glorotUniform({ seed }) })
+      .apply(x) as tf.SymbolicTensor;
+    if (config.dropout > 0) x = tf.layers.dropout({ rate: config.dropout, seed: seed + 1 }).apply(x) as tf.SymbolicTensor;
+  }
+  const output = tf.layers
+    .dense({ units: NUM_EMOTIONS, activation: 'softmax', kernelRegularizer: regularizer, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }) })
+    .apply(x) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: output });
+}
