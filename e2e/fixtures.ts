@@ -12,8 +12,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedData = resolve(repoRoot, '../shared/data/javanese');
 /** Path of a shared clip by file name. */
 export const clip = (name: string) => join(sharedData, 'clips', name);
-/** Scratch folder for inputs the tests generate with ffmpeg (gitignored). */
-export const scratch = join(repoRoot, 'test-results', 'inputs');
+/** Scratch folder for inputs the tests generate with ffmpeg (gitignored; outside test-results, which Playwright wipes). */
+export const scratch = join(repoRoot, '.cache', 'test-inputs');
 
 if (!existsSync(sharedData)) throw new Error(`Shared data not found at ${sharedData}`);
 

@@ -48,8 +48,10 @@ async function main(): Promise<number> {
   }
   const app = await launchApp({ backend: stringOption(args, 'backend'), fps, log: (l) => console.error(l) });
   try {
-    const outcome = await analyzeThroughUi(app, path, (n) => process.stderr.write(`\ranalysing… ${n} frames`));
-    process.stderr.write('\r\x1b[K');
+    // Live progress only on a terminal: logs and pipes get the result lines alone.
+    const tty = process.stderr.isTTY;
+    const outcome = await analyzeThroughUi(app, path, tty ? (n) => process.stderr.write(`\ranalysing… ${n} frames`) : undefined);
+    if (tty) process.stderr.write('\r\x1b[K');
     if (!outcome.ok) {
       console.error(`emolens: ${outcome.message}`);
       return 1;

@@ -1,0 +1,105 @@
+/**
+ * `npm run analyze` on real clips and ffmpeg composites with known answers. Each run launches the
+ * built app in headless Chromium on WASM, exactly as a user of the CLI would.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { AnalysisReport } from '../src/pipeline/analysis-report';
+import { expectedSampledFrames } from '../src/video/frame-selector';
+import { clip, expect, repoRoot, scratch, test } from './fixtures';
+import { frameCount, lateSecondFace, noFaceVideo, notAVideo, sideBySideOneLarger } from './media';
+
+const execFileP = promisify(execFile);
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  report?: AnalysisReport;
+}
+
+/** Runs the analyze CLI on `video` and parses its --json output when it succeeded. */
+async function analyze(video: string, extra: string[] = []): Promise<CliResult> {
+  mkdirSync(scratch, { recursive: true });
+  const json = join(scratch, `${video.split('/').pop()}.report.json`);
+  try {
+    const { stdout, stderr } = await execFileP(
+      'npx',
+      ['tsx', 'scripts/analyze.ts', video, '--backend', 'wasm', '--json', json, ...extra],
+      { cwd: repoRoot, timeout: 300_000 },
+    );
+    return { code: 0, stdout, stderr, report: JSON.parse(readFileSync(json, 'utf8')) as AnalysisReport };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/** Horizontal centre of a track's boxes, averaged. */
+function meanCenterX(track: AnalysisReport['tracks'][number]): number {
+  return track.boxes.reduce((s, b) => s + b.x + b.w / 2, 0) / track.boxes.length;
+}
+
+test.describe.configure({ timeout: 360_000 });
+
+test('a single-face clip gives one long track and the frame average', async () => {
+  const file = clip('01-01-03_01.mp4');
+  const r = await analyze(file, ['--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  const report = r.report!;
+  expect(report.tracks).toHaveLength(1);
+  expect(report.mainTrackId).toBe(report.tracks[0]!.id);
+  expect(report.tracks[0]!.frames).toBeGreaterThanOrEqual(report.sampledFrames * 0.7);
+  expect(report.labels[3]).toBe('happiness');
+  expect(report.predictions.frameAverage!.probs).toHaveLength(7);
+  expect(report.predictions.frameAverage!.label).toBe('happiness');
+  // The analysed frame count matches the requested sampling.
+  expect(report.sampledFrames).toBe(expectedSampledFrames(frameCount(file), report.video.fps, 5));
+  expect(r.stdout).toContain('main track: #');
+});
+
+test('two people side by side: the larger face wins the vote', async () => {
+  const r = await analyze(sideBySideOneLarger(), ['--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  const report = r.report!;
+  expect(report.video.width).toBe(720);
+  expect(report.tracks).toHaveLength(2);
+  const main = report.tracks.find((t) => t.id === report.mainTrackId)!;
+  const other = report.tracks.find((t) => t.id !== report.mainTrackId)!;
+  expect(meanCenterX(main)).toBeLessThan(360);
+  expect(meanCenterX(other)).toBeGreaterThan(360);
+  expect(main.votes.size).toBeGreaterThan(other.votes.size);
+});
+
+test('a second face in the last quarter only: two tracks, the first face wins on frequency', async () => {
+  const r = await analyze(lateSecondFace(), ['--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  const report = r.report!;
+  expect(report.tracks).toHaveLength(2);
+  const main = report.tracks.find((t) => t.id === report.mainTrackId)!;
+  const late = report.tracks.find((t) => t.id !== report.mainTrackId)!;
+  expect(meanCenterX(main)).toBeLessThan(360);
+  expect(meanCenterX(late)).toBeGreaterThan(360);
+  expect(late.votes.freq).toBeLessThan(0.3);
+  expect(main.votes.freq).toBeGreaterThan(0.6);
+  expect(late.boxes[0]!.t).toBeGreaterThan(report.video.durationSec * 0.7);
+});
+
+test('a video without faces is a valid answer: exit 0, no main track, a warning', async () => {
+  const r = await analyze(noFaceVideo(), ['--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.report!.mainTrackId).toBeNull();
+  expect(r.report!.tracks).toEqual([]);
+  expect(r.report!.warnings.join(' ')).toMatch(/no face/i);
+  expect(r.report!.sampledFrames).toBe(15);
+});
+
+test('a file that is not a video exits non-zero with one clear line', async () => {
+  const r = await analyze(notAVideo());
+  expect(r.code).toBe(1);
+  const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('emolens:'));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/not a video/i);
+});

@@ -1,0 +1,74 @@
+/**
+ * Test inputs made with ffmpeg from the shared clips (never committed): composites with known
+ * answers, a video without faces, broken files. Each is made once per run into test-results/inputs.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clip, scratch } from './fixtures';
+
+const H264 = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30'];
+
+function ffmpeg(out: string, args: string[]): string {
+  mkdirSync(scratch, { recursive: true });
+  const path = join(scratch, out);
+  if (!existsSync(path)) execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, path]);
+  return path;
+}
+
+/** Duration of a media file in seconds (ffprobe). */
+export function durationSec(path: string): number {
+  return Number(
+    execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', path]).toString().trim(),
+  );
+}
+
+/** Frame count of the first video stream, counted by decoding (ffprobe). */
+export function frameCount(path: string): number {
+  return Number(
+    execFileSync('ffprobe', [
+      '-v', 'error', '-select_streams', 'v:0', '-count_frames',
+      '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', path,
+    ]).toString().trim(),
+  );
+}
+
+/** Two people side by side: `big` at full size on the left, `small` at half size on the right. */
+export function sideBySideOneLarger(big = '01-01-03_01.mp4', small = '02-01-01_01.mp4'): string {
+  return ffmpeg('side-by-side-left-larger.mp4', [
+    '-i', clip(big), '-i', clip(small),
+    '-filter_complex', '[1:v]scale=180:136,pad=360:270:90:67:black[r];[0:v][r]hstack=inputs=2:shortest=1[v]',
+    '-map', '[v]', ...H264,
+  ]);
+}
+
+/**
+ * `main` on the left for the whole clip; `late` appears on the right (same size) only for the last
+ * quarter of it, black before.
+ */
+export function lateSecondFace(main = '02-04-05_01.mp4', late = '01-01-01_01.mp4'): string {
+  const d = durationSec(clip(main));
+  const start = (d * 0.75).toFixed(3);
+  return ffmpeg('late-second-face.mp4', [
+    '-i', clip(main), '-i', clip(late),
+    '-filter_complex',
+    `[1:v]tpad=start_duration=${start}:color=black,setpts=PTS-STARTPTS[r];[0:v][r]hstack=inputs=2:shortest=1[v]`,
+    '-map', '[v]', '-t', d.toFixed(3), ...H264,
+  ]);
+}
+
+/**
+ * Three seconds of a plain colour whose hue turns: a real video with no face in it. (ffmpeg's
+ * busier test patterns, e.g. testsrc2, contain shapes the face detector takes for faces.)
+ */
+export function noFaceVideo(): string {
+  return ffmpeg('no-face.mp4', ['-f', 'lavfi', '-i', 'color=c=0x3a6ea5:size=320x240:rate=30:duration=3', '-vf', 'hue=H=2*PI*t/3', ...H264]);
+}
+
+/** A text file named like a video. */
+export function notAVideo(): string {
+  mkdirSync(scratch, { recursive: true });
+  const path = join(scratch, 'not-a-video.mp4');
+  writeFileSync(path, 'this is plain text, not a video\n'.repeat(100));
+  return path;
+}
