@@ -42,9 +42,6 @@ export class UnsupportedCodecError extends EmolensError {
   }
 }
 
-/** A model's weights could not be loaded or initialised. */
-export class ModelLoadError extends EmolensError {}
-
 /** A requested backend could not start. */
 export class BackendUnavailableError extends EmolensError {}
 

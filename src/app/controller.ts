@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { FaceVotingConfig } from '../core/voting/face-voting';
 import { parseBackendName } from '../env/backend-choice';
 import { initBackend } from '../env/init-backend';
-import { CanceledError, describeError, ModelLoadError } from '../errors';
+import { CanceledError, describeError, EmolensError } from '../errors';
 import { urlWeightSource } from '../models';
 import { buildReport, type AnalysisReport } from '../pipeline/analysis-report';
 import { analyzeVideo, type FrameUpdate, type VideoAnalysis } from '../pipeline/analyze-video';
@@ -63,7 +63,7 @@ export function createController(store: AppStore): Controller {
   const ensureModels = () => {
     models ??= loadPerceptionModels(urlWeightSource('models/')).catch((error: unknown) => {
       models = null;
-      throw new ModelLoadError(`The face and person models could not be loaded (${describeError(error)}).`, { cause: error });
+      throw new EmolensError(`The face and person models could not be loaded (${describeError(error)}).`, { cause: error });
     });
     return models;
   };

@@ -1,20 +1,10 @@
 /**
  * Emotion label orders. emolens reports every per-class vector in the paper's order
  * (Do et al. 2021, Table/§4: anger, disgust, fear, happiness, neutrality, sadness, surprise);
- * each network's own order is mapped explicitly here.
+ * each network's own order is mapped explicitly here. The paper order itself is EMOTION_LABELS in
+ * src/core/labels.ts.
  */
 
-/** The paper's 7 classes, in the order every emolens probability vector uses. */
-export const PAPER_LABELS = [
-  'anger',
-  'disgust',
-  'fear',
-  'happiness',
-  'neutrality',
-  'sadness',
-  'surprise',
-] as const;
-export type PaperLabel = (typeof PAPER_LABELS)[number];
 
 /** face-api FaceExpressionNet output order (src/faceExpressionNet/FaceExpressions.ts). */
 export const FACE_API_LABELS = ['neutral', 'happy', 'sad', 'angry', 'fearful', 'disgusted', 'surprised'] as const;
@@ -32,7 +22,7 @@ export const FACE_API_TO_PAPER: readonly number[] = Object.freeze([3, 5, 4, 1, 0
 export const HUMAN_TO_PAPER: readonly number[] = Object.freeze([0, 1, 2, 3, 6, 4, 5]);
 
 /** Reorders one probability vector from a network's class order to the paper's. */
-export function toPaperOrder(probs: ArrayLike<number>, mapping: readonly number[]): Float32Array {
+export function reorderToPaper(probs: ArrayLike<number>, mapping: readonly number[]): Float32Array {
   if (probs.length !== mapping.length) {
     throw new TypeError(`probs: expected ${mapping.length} values, got ${probs.length}`);
   }

@@ -6,6 +6,7 @@
  * `await t.data()` only (never `dataSync`/`arraySync`, which break the WebGPU backend).
  */
 import type * as tf from '@tensorflow/tfjs';
+import { EmolensError } from '../errors';
 
 /** A frame as the pipeline hands it to the models: H×W×3 RGB, int32 or float32 in 0–255. */
 export type Frame = tf.Tensor3D;
@@ -46,8 +47,7 @@ export interface Model<TInput, TOutput, TRunConfig = Record<string, never>> {
 }
 
 /** Weights could not be fetched or did not fit the network. */
-export class ModelLoadError extends Error {
-  override readonly name = 'ModelLoadError';
+export class ModelLoadError extends EmolensError {
   constructor(
     readonly model: ModelName,
     message = `Could not load the ${model} model`,
@@ -58,8 +58,7 @@ export class ModelLoadError extends Error {
 }
 
 /** `run()` was called before `load()` finished, or after `dispose()`. */
-export class ModelNotReadyError extends Error {
-  override readonly name = 'ModelNotReadyError';
+export class ModelNotReadyError extends EmolensError {
   constructor(
     readonly model: ModelName,
     message = `The ${model} model is not loaded (call load() first; it may have been disposed)`,

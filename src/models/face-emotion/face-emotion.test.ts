@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipTensors, noLeak, setUp } from '../../node/test-fixtures';
 import { createFaceDetector, type FaceDetector } from '../face-detector/face-detector';
-import { PAPER_LABELS } from '../labels';
+import { EMOTION_LABELS } from '../../core/labels';
 import type { Box } from '../model';
 import { createFaceEmotion, type FaceEmotionModel } from './face-emotion';
 
@@ -51,7 +51,7 @@ describe('face-emotion (FaceExpressionNet, Node WASM)', () => {
       o!.probs.forEach((p, i) => (mean[i]! += p / happy.length));
     }
     const top = mean.indexOf(Math.max(...mean));
-    expect(PAPER_LABELS[top]).toBe('happiness');
+    expect(EMOTION_LABELS[top]).toBe('happiness');
   });
 
   it('batches boxes: a batch of 2 gives the same answers as two single calls', async () => {

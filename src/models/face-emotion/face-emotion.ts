@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
 import { checkFrameBoxes, cropBoxes } from '../crop';
 import { getFaceApi, type FaceApiFaceExpressionNet, type FaceApiModule } from '../face-api/face-api-module';
-import { FACE_API_TO_PAPER, toPaperOrder } from '../labels';
+import { FACE_API_TO_PAPER, reorderToPaper } from '../labels';
 import type { FrameBoxes } from '../model';
 import { loadWeightMap, type WeightSource } from '../weight-source';
 import {
@@ -21,7 +21,7 @@ import {
 
 /** Result for one face box. */
 export interface FaceEmotion {
-  /** 7 probabilities in PAPER_LABELS order (anger … surprise), summing to 1. */
+  /** 7 probabilities in EMOTION_LABELS order (anger … surprise), summing to 1. */
   probs: Float32Array;
   /** 256-d penultimate activation of FaceExpressionNet. */
   feature: Float32Array;
@@ -69,7 +69,7 @@ export class FaceEmotionModel extends BaseModel<FrameBoxes, FaceEmotionOutput, F
     try {
       const [feat, prob] = await Promise.all([featT.data(), probT.data()]);
       return boxes.map((_, i) => ({
-        probs: toPaperOrder(prob.subarray(i * 7, i * 7 + 7), FACE_API_TO_PAPER),
+        probs: reorderToPaper(prob.subarray(i * 7, i * 7 + 7), FACE_API_TO_PAPER),
         feature: Float32Array.from(feat.subarray(i * FACE_EMOTION_FEATURE_SIZE, (i + 1) * FACE_EMOTION_FEATURE_SIZE)),
       }));
     } finally {
@@ -96,7 +96,7 @@ export class FaceEmotionModel extends BaseModel<FrameBoxes, FaceEmotionOutput, F
     );
     try {
       const prob = await probT.data();
-      return features.map((_, i) => toPaperOrder(prob.subarray(i * 7, i * 7 + 7), FACE_API_TO_PAPER));
+      return features.map((_, i) => reorderToPaper(prob.subarray(i * 7, i * 7 + 7), FACE_API_TO_PAPER));
     } finally {
       probT.dispose();
     }

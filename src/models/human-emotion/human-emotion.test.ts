@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipTensors, noLeak, setUp } from '../../node/test-fixtures';
 import { createFaceDetector, type FaceDetector } from '../face-detector/face-detector';
-import { PAPER_LABELS } from '../labels';
+import { EMOTION_LABELS } from '../../core/labels';
 import type { Box } from '../model';
 import { createHumanEmotion, type HumanEmotionModel } from './human-emotion';
 
@@ -41,7 +41,7 @@ describe('human-emotion (Human FER2013 net, Node WASM)', () => {
     const mean = new Float64Array(7);
     const outs = await Promise.all(happy.map(({ frame, box }) => model.run({ frame, boxes: [box] })));
     outs.forEach(([o]) => o!.probs.forEach((p, i) => (mean[i]! += p / outs.length)));
-    expect(PAPER_LABELS[mean.indexOf(Math.max(...mean))]).toBe('happiness');
+    expect(EMOTION_LABELS[mean.indexOf(Math.max(...mean))]).toBe('happiness');
   });
 
   it('leaves no tensor behind', async () => {

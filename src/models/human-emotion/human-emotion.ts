@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
 import { checkFrameBoxes, cropBoxes } from '../crop';
-import { HUMAN_TO_PAPER, toPaperOrder } from '../labels';
+import { HUMAN_TO_PAPER, reorderToPaper } from '../labels';
 import type { FrameBoxes } from '../model';
 import { loadGraphModel, type WeightSource } from '../weight-source';
 import {
@@ -19,7 +19,7 @@ import {
 
 /** Result for one face box. */
 export interface HumanEmotion {
-  /** 7 probabilities in PAPER_LABELS order. */
+  /** 7 probabilities in EMOTION_LABELS order. */
   probs: Float32Array;
 }
 
@@ -55,7 +55,7 @@ export class HumanEmotionModel extends BaseModel<FrameBoxes, HumanEmotionOutput,
     });
     try {
       const data = await out.data();
-      return boxes.map((_, i) => ({ probs: toPaperOrder(data.subarray(i * 7, i * 7 + 7), HUMAN_TO_PAPER) }));
+      return boxes.map((_, i) => ({ probs: reorderToPaper(data.subarray(i * 7, i * 7 + 7), HUMAN_TO_PAPER) }));
     } finally {
       out.dispose();
     }

@@ -47,17 +47,22 @@ export function buildSpatioTemporalNet(config: SpatioTemporalConfig, seed = 1): 
   x = tf.layers.lstm({ units: config.lstmUnits, returnSequences: true, kernelInitializer: init(), recurrentInitializer: tf.initializers.orthogonal({ seed: s++ }) }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.dense({ units: S * S, activation: 'relu', kernelInitializer: init() }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.reshape({ targetShape: [K, S, S, 1] }).apply(x) as tf.SymbolicTensor;
+  let [k, side] = [K, S];
   for (const filters of config.filters) {
     x = tf.layers.conv3d({ filters, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: init(), kernelRegularizer: regularizer }).apply(x) as tf.SymbolicTensor;
+    // tfjs-layers has no rank-5 batch norm; normalising over the channel axis is the same on [k·S, S, f].
+    x = tf.layers.reshape({ targetShape: [k * side, side, filters] }).apply(x) as tf.SymbolicTensor;
     x = tf.layers.batchNormalization().apply(x) as tf.SymbolicTensor;
+    x = tf.layers.reshape({ targetShape: [k, side, side, filters] }).apply(x) as tf.SymbolicTensor;
     x = tf.layers.reLU().apply(x) as tf.SymbolicTensor;
     x = tf.layers.maxPooling3d({ poolSize: 2, strides: 2 }).apply(x) as tf.SymbolicTensor;
+    [k, side] = [Math.floor(k / 2), Math.floor(side / 2)];
   }
   const last = config.filters.at(-1)!;
   x = tf.layers.reshape({ targetShape: [-1, last] }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.globalAveragePooling1d().apply(x) as tf.SymbolicTensor;
   x = tf.layers.dense({ units: config.fcUnits, activation: 'relu', kernelInitializer: init(), kernelRegularizer: regularizer }).apply(x) as tf.SymbolicTensor;
-  if (config.dropout > 0) x = tf.layers.dropout({ rate: config.dropout, seed: s++ }).apply(x) as tf.SymbolicTensor;
+  if (config.dropout > 0) x = tf.layers.dropout({ rate: config.dropout }).apply(x) as tf.SymbolicTensor;
   const output = tf.layers.dense({ units: NUM_EMOTIONS, activation: 'softmax', kernelInitializer: init(), kernelRegularizer: regularizer }).apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: output });
 }

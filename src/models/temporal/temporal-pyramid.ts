@@ -37,15 +37,18 @@ export function buildTemporalPyramidNet(config: TemporalPyramidConfig, seed = 1)
   const input = tf.input({ shape: [temporalPyramidInputLength(config)] });
   const regularizer = config.l2 > 0 ? tf.regularizers.l2({ l2: config.l2 }) : undefined;
   let x: tf.SymbolicTensor = input;
-  if (config.dropout > 0) x = tf.layers.dropout({ rate: config.dropout, seed }).apply(x) as tf.SymbolicTensor;
+  if (config.dropout > 0) x = tf.layers.dropout({ rate: config.dropout }).apply(x) as tf.SymbolicTensor;
   if (config.hidden > 0) {
     x = tf.layers
       .dense({ units: config.hidden, activation: 'relu', kernelRegularizer: regularizer, kernelInitializer: tf.initializers.glorotUniform({ seed }) })
       .apply(x) as tf.SymbolicTensor;
-    if (config.dropout > 0) x = tf.layers.dropout({ rate: config.dropout, seed: seed + 1 }).apply(x) as tf.SymbolicTensor;
+    if (config.dropout > 0) x = tf.layers.dropout({ rate: config.dropout }).apply(x) as tf.SymbolicTensor;
   }
+  // Without a hidden layer this is a (convex) logistic regression: start from zero, so unseen inputs
+  // are not scored by a random projection of thousands of dimensions.
+  const kernelInitializer = config.hidden > 0 ? tf.initializers.glorotUniform({ seed: seed + 2 }) : tf.initializers.zeros();
   const output = tf.layers
-    .dense({ units: NUM_EMOTIONS, activation: 'softmax', kernelRegularizer: regularizer, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }) })
+    .dense({ units: NUM_EMOTIONS, activation: 'softmax', kernelRegularizer: regularizer, kernelInitializer })
     .apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: output });
 }

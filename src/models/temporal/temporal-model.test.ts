@@ -1,0 +1,80 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NUM_EMOTIONS } from '../../core/labels';
+import { fileWeightSource, initNodeBackend } from '../../node';
+import { saveTemporalNet } from '../../training/save-model';
+import { fitStandardizer, foldStandardizer, standardize } from '../../training/standardize';
+import { loadClipPredictor } from './clip-predictor';
+import type { EnsembleConfig } from './ensemble-config';
+import { buildSpatioTemporalNet } from './spatio-temporal';
+import { buildTemporalPyramidNet } from './temporal-pyramid';
+import { clipInputs, predictMean, TemporalModel } from './temporal-model';
+import { syntheticRecords, TINY_ST, TINY_TP } from './test-helpers';
+
+describe('temporal models (Node WASM)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    await initNodeBackend();
+    dir = await mkdtemp(join(tmpdir(), 'emolens-temporal-'));
+  });
+
+  it('folding the standardizer into the first layer gives the same outputs on raw inputs', async () => {
+    for (const [config, net] of [[TINY_TP, buildTemporalPyramidNet(TINY_TP, 3)], [TINY_ST, buildSpatioTemporalNet(TINY_ST, 3)]] as const) {
+      const rows = [1, 2, 3].flatMap((s) => clipInputs(syntheticRecords(10, s), config));
+      const s = fitStandardizer(rows, net.inputs[0]!.shape.at(-1)!);
+      const before = await predictMean(net, rows.map((r) => standardize(r, s)));
+      foldStandardizer(net, s);
+      const after = await predictMean(net, rows);
+      for (let k = 0; k < NUM_EMOTIONS; k++) expect(after[k]).toBeCloseTo(before[k]!, 4);
+      net.dispose();
+    }
+  });
+
+  it('saved-then-loaded weights give identical outputs', async () => {
+    const records = syntheticRecords(13, 7);
+    for (const [name, config, net] of [['tp', TINY_TP, buildTemporalPyramidNet(TINY_TP, 5)], ['st', TINY_ST, buildSpatioTemporalNet(TINY_ST, 5)]] as const) {
+      const expected = await predictMean(net, clipInputs(records, config));
+      await saveTemporalNet(net, join(dir, name), config);
+      net.dispose();
+      const model = new TemporalModel(name, fileWeightSource(dir));
+      await model.load();
+      expect(model.config).toEqual(config);
+      expect([...(await model.run(records))]).toEqual([...expected]);
+      model.dispose();
+      model.dispose();
+      await expect(model.run(records)).rejects.toThrow(/not loaded/);
+    }
+  });
+
+  it('the clip predictor gives 7 probabilities summing to 1 per model and ensemble, without leaking tensors', async () => {
+    const root = join(dir, 'predictor');
+    await saveTemporalNet(buildTemporalPyramidNet(TINY_TP, 1), join(root, 'a'), TINY_TP);
+    await saveTemporalNet(buildSpatioTemporalNet(TINY_ST, 1), join(root, 'b'), TINY_ST);
+    const eye = Array.from({ length: 14 }, (_, i) => Array.from({ length: 7 }, (_, k) => (i % 7 === k ? 1 : 0)));
+    const ensemble: EnsembleConfig = {
+      models: ['a', 'b'],
+      average: { members: ['a', 'b'] },
+      bestSelection: { members: ['b'], validationAccuracy: 0.5 },
+      jointFusion: { members: ['a', 'b'], kernel: eye, bias: new Array(7).fill(0) },
+      selectedOn: 'test',
+    };
+    await writeFile(join(root, 'ensemble.json'), JSON.stringify(ensemble));
+    const predictor = await loadClipPredictor(fileWeightSource(root));
+    const records = syntheticRecords(5, 11);
+    await predictor.predict(records); // warm-up (kernels may cache tensors on first use)
+    const before = tf.memory().numTensors;
+    const out = await predictor.predict(records);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Object.keys(out)).toEqual(['a', 'b', 'average', 'jointFusion', 'bestSelection']);
+    for (const probs of Object.values(out)) {
+      expect(probs).toHaveLength(NUM_EMOTIONS);
+      expect(probs.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
+    }
+    expect([...out.bestSelection!]).toEqual([...out.b!].map((p) => Math.fround(p)));
+    predictor.dispose();
+    predictor.dispose();
+  });
+});
