@@ -1,0 +1,149 @@
+/**
+ * npm run features -- [--fps 5] [--out .cache/features] [--clips N] [--augment 4] [--data DIR] [--shard i/n]
+ *
+ * Node (tfjs WASM): runs the browser's perception pipeline (perceiveFrame + tracker + FaceVoting)
+ * over every clip in labels.csv and caches the main track's per-frame probabilities, face and
+ * context features, plus `--augment` augmented copies of the face crops (flip / ±15° / ±20%,
+ * face emotion net re-run on the same boxes, context unaugmented). Resumable: done clips are skipped.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { parseEmotionLabelOrThrow, EMOTION_LABELS } from '../src/core/labels';
+import { createRng } from '../src/core/random';
+import { createTracker } from '../src/core/tracking/tracker';
+import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg, type RawFrame } from '../src/node';
+import { addFrame, createClipAnalysis, voteOnClip, type FaceRecord } from '../src/pipeline/clip-analysis';
+import { perceiveFrame } from '../src/pipeline/perceive-frame';
+import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
+import { createStageTimer } from '../src/pipeline/stage-timer';
+import { augmentedFaceEmotion, randomAugmentation } from '../src/training/augment-face';
+import { isCached, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
+import { parseArgs, numberOption, stringOption } from './lib/cli-args';
+
+const DATA_DIR = resolve('../shared/data/javanese');
+
+interface LabelRow {
+  file: string;
+  actor: string;
+  sentence: string;
+  label: number;
+}
+
+function readLabels(dataDir: string): LabelRow[] {
+  const lines = readFileSync(join(dataDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1);
+  return lines.map((line) => {
+    const [file, actor, sentence, , label] = line.split(',').map((s) => s.trim()) as [string, string, string, string, string];
+    return { file, actor, sentence, label: EMOTION_LABELS.indexOf(parseEmotionLabelOrThrow(label)) };
+  });
+}
+
+function toTensor(f: RawFrame): tf.Tensor3D {
+  return tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
+}
+
+async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number): Promise<CachedClip> {
+  const started = performance.now();
+  const timer = createStageTimer();
+  const tracker = createTracker();
+  const frames: RawFrame[] = [];
+  let clip: ReturnType<typeof createClipAnalysis> | undefined;
+  for await (const f of readFramesWithFfmpeg(path, { fps })) {
+    clip ??= createClipAnalysis(f.width, f.height);
+    frames.push(f);
+    const tensor = toTensor(f);
+    try {
+      const seen = await perceiveFrame(models, tensor, timer);
+      const { trackIds } = tracker.update(f.index, f.tSec, seen.detections);
+      addFrame(clip, seen.faces.map((face) => ({ ...face, frameIndex: f.index, tSec: f.tSec })), trackIds);
+    } finally {
+      tensor.dispose();
+    }
+  }
+  const winner = clip ? voteOnClip(clip).winnerId : null;
+  const track: FaceRecord[] = winner === null ? [] : clip!.tracks.get(winner)!;
+  const rng = createRng(Number.parseInt(row.file.replace(/\D/g, ''), 10) >>> 0);
+  const augmentations = Array.from({ length: augment }, () => randomAugmentation(rng));
+  const augmentedRecords = augmentations.map(() => [] as CachedClip['records']);
+  for (const rec of track) {
+    const tensor = toTensor(frames[rec.frameIndex]!);
+    try {
+      for (const [a, aug] of augmentations.entries()) {
+        const out = await augmentedFaceEmotion(models.faceEmotion, tensor, rec.box, aug);
+        augmentedRecords[a]!.push({ probs: out.probs, faceFeature: out.feature, contextFeature: rec.contextFeature });
+      }
+    } finally {
+      tensor.dispose();
+    }
+  }
+  const records = track.map((r) => ({ probs: r.probs, faceFeature: r.faceFeature, contextFeature: r.contextFeature }));
+  return {
+    meta: {
+      file: row.file,
+      actor: row.actor,
+      sentence: row.sentence,
+      label: row.label,
+      fps,
+      frames: track.length,
+      tSec: track.map((r) => r.tSec),
+      probDim: 7,
+      faceDim: records[0]?.faceFeature.length ?? 256,
+      contextDim: records[0]?.contextFeature.length ?? 480,
+      augmented: augment,
+      augmentations,
+      seconds: (performance.now() - started) / 1000,
+    },
+    records,
+    augmentedRecords,
+  };
+}
+
+function bar(done: number, total: number, extra: string): string {
+  const width = 30;
+  const full = Math.round((done / total) * width);
+  return `\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${done}/${total} ${extra}\x1b[K`;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const fps = numberOption(args, 'fps') ?? 5;
+  const out = resolve(stringOption(args, 'out') ?? '.cache/features');
+  const dataDir = resolve(stringOption(args, 'data') ?? DATA_DIR);
+  const augment = args.options.get('augment') === '0' ? 0 : (numberOption(args, 'augment') ?? 4);
+  let rows = readLabels(dataDir);
+  const limit = numberOption(args, 'clips');
+  if (limit) rows = rows.slice(0, limit);
+  const shard = stringOption(args, 'shard');
+  if (shard) {
+    const [i, n] = shard.split('/').map(Number) as [number, number];
+    if (!(n >= 1 && i >= 0 && i < n)) throw new Error(`--shard must be i/n with 0 ≤ i < n, got "${shard}"`);
+    rows = rows.filter((_, k) => k % n === i);
+  }
+  await initNodeBackend();
+  const models = await loadPerceptionModels(packageWeightSource());
+  const started = performance.now();
+  let done = 0;
+  let extracted = 0;
+  try {
+    for (const row of rows) {
+      if (!isCached(out, row.file)) {
+        const clip = await extractClip(models, join(dataDir, 'clips', row.file), row, fps, augment);
+        await writeCachedClip(out, clip);
+        extracted++;
+      }
+      done++;
+      const secs = (performance.now() - started) / 1000;
+      const eta = extracted ? ((rows.length - done) * secs) / extracted : 0;
+      process.stderr.write(bar(done, rows.length, `${row.file} ${secs.toFixed(0)} s, eta ${eta.toFixed(0)} s`));
+    }
+  } finally {
+    models.dispose();
+  }
+  const secs = (performance.now() - started) / 1000;
+  process.stderr.write(`\n${extracted} clips extracted in ${secs.toFixed(1)} s (${(secs / Math.max(1, extracted)).toFixed(2)} s/clip) → ${out}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`features: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+/**
+ * npm run train -- <model|all|ensemble|baseline> [--seed 1] [--epochs N] [--cv] [--person-norm]
+ *                  [--no-augment] [--no-save] [--cache .cache/features] [--out public/trained]
+ *
+ * Trains a temporal model (names in src/training/model-specs.ts) on cached features (npm run
+ * features) in Node on tfjs WASM: actors 01–06 train, actor 07 validates, and the model is saved to
+ * <out>/<model>/ with a MODEL_CARD.md. `--cv` runs leave-one-actor-out over 01–07 instead (nothing
+ * saved but the out-of-fold predictions). `ensemble` picks Best Selection members and trains the
+ * joint fusion layer, writing <out>/ensemble.json. `baseline` prints frameAverage.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { initNodeBackend } from '../src/node';
+import { readFeatureCache, type CachedClip } from '../src/training/feature-cache';
+import { formatMetrics, frameAveragePredictions, metricsOf, writePredictions, type Metrics, type Predictions } from '../src/training/evaluation';
+import { runSplit, type RunOptions } from '../src/training/experiment';
+import { MODEL_SPECS } from '../src/training/model-specs';
+import { saveTemporalNet } from '../src/training/save-model';
+import { trainEnsemble } from '../src/training/train-ensemble';
+import { numberOption, parseArgs, stringOption } from './lib/cli-args';
+
+const VAL_ACTOR = '07';
+const FLAGS = ['cv', 'person-norm', 'no-augment', 'no-save'];
+
+function predictionPath(cache: string, model: string, o: RunOptions, kind: 'val07' | 'loao'): string {
+  return join(cache, '..', 'predictions', `${model}${o.personNorm ? '-pn' : ''}${o.augment ? '' : '-noaug'}.${kind}.json`);
+}
+
+function subset(clips: CachedClip[], actors: readonly string[]): Predictions {
+  return frameAveragePredictions(clips.filter((c) => actors.includes(c.meta.actor)));
+}
+
+function modelCard(model: string, command: string, clips: CachedClip[], m: Metrics, baseline: Metrics, bestEpoch: number, seconds: number, o: RunOptions): string {
+  const spec = MODEL_SPECS[model]!;
+  const trainClips = clips.filter((c) => c.meta.actor !== VAL_ACTOR && c.records.length > 0).length;
+  return `# ${model}
+
+Temporal model of emolens (Do et al. 2021 re-implementation), trained in Node on tfjs ${'4.22'} WASM.
+
+- **Architecture**: \`${JSON.stringify(spec.config)}\`
+- **Data**: Javanese posed-emotion clips (6 classes, no disgust), main track chosen by FaceVoting,
+  features cached at ${clips[0]?.meta.fps ?? '?'} fps by \`npm run features\`
+  (${clips[0]?.meta.augmented ?? 0} augmented face-crop copies per clip, ${o.augment ? 'used' : 'not used'} for training).
+- **Split**: train actors 01–06 (${trainClips} clips with a face), validation actor 07 (24 clips; early stopping
+  and plateau schedule on it, so its numbers are optimistic).
+- **Per-person normalisation**: ${o.personNorm ? 'on (inputs minus the actor mean)' : 'off'}.
+- **Training**: \`${JSON.stringify(spec.train)}\`, seed ${o.seed}, best epoch ${bestEpoch}, ${seconds.toFixed(0)} s.
+- **Command**: \`${command}\`
+
+| actor 07 | accuracy | weighted F1 | meanAcc ± std |
+|---|---|---|---|
+| ${model} | ${(m.accuracy * 100).toFixed(1)} | ${(m.weightedF1 * 100).toFixed(1)} | ${(m.meanAcc * 100).toFixed(1)} ± ${(m.stdAcc * 100).toFixed(1)} |
+| frameAverage | ${(baseline.accuracy * 100).toFixed(1)} | ${(baseline.weightedF1 * 100).toFixed(1)} | ${(baseline.meanAcc * 100).toFixed(1)} ± ${(baseline.stdAcc * 100).toFixed(1)} |
+
+Inputs are raw (training standardisation is folded into the first layer). See public/trained/README.md
+for leave-one-actor-out results.
+`;
+}
+
+async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: boolean, save: boolean, out: string, cache: string): Promise<void> {
+  const spec = MODEL_SPECS[model];
+  if (!spec) throw new Error(`unknown model "${model}"; known: ${Object.keys(MODEL_SPECS).join(', ')}`);
+  if (cv) {
+    const actors = [...new Set(clips.map((c) => c.meta.actor))].sort();
+    const all: Predictions = { files: [], labels: [], probs: [] };
+    const foldAcc: number[] = [];
+    for (const actor of actors) {
+      const run = await runSplit(clips, spec, [actor], { ...o, log: undefined });
+      run.net.dispose();
+      const fold = { labels: run.valLabels, probs: run.valProbs.map((p) => [...p]) };
+      foldAcc.push(metricsOf(fold).accuracy);
+      all.files.push(...run.valFiles);
+      all.labels.push(...fold.labels);
+      all.probs.push(...fold.probs);
+      console.error(`  ${model} fold ${actor}: ${formatMetrics(metricsOf(fold))} (best epoch ${run.result.bestEpoch}, ${run.result.seconds.toFixed(0)} s)`);
+    }
+    const mean = foldAcc.reduce((a, b) => a + b, 0) / foldAcc.length;
+    const std = Math.sqrt(foldAcc.reduce((s, a) => s + (a - mean) ** 2, 0) / foldAcc.length);
+    console.log(`${model}${o.personNorm ? ' +pn' : ''} LOAO pooled: ${formatMetrics(metricsOf(all))}; fold acc ${(mean * 100).toFixed(1)} ± ${(std * 100).toFixed(1)}`);
+    await writePredictions(predictionPath(cache, model, o, 'loao'), all);
+    return;
+  }
+  const run = await runSplit(clips, spec, [VAL_ACTOR], o);
+  const p: Predictions = { files: run.valFiles, labels: run.valLabels, probs: run.valProbs.map((x) => [...x]) };
+  const m = metricsOf(p);
+  console.log(`${model}${o.personNorm ? ' +pn' : ''} actor 07: ${formatMetrics(m)} (best epoch ${run.result.bestEpoch}, ${run.result.seconds.toFixed(0)} s)`);
+  await writePredictions(predictionPath(cache, model, o, 'val07'), p);
+  if (save && !o.personNorm) {
+    const dir = join(out, model);
+    await saveTemporalNet(run.net, dir, spec.config);
+    const command = `npm run train -- ${model} --seed ${o.seed}${o.augment ? '' : ' --no-augment'}`;
+    await writeFile(join(dir, 'MODEL_CARD.md'), modelCard(model, command, clips, m, metricsOf(subset(clips, [VAL_ACTOR])), run.result.bestEpoch, run.result.seconds, o));
+  }
+  run.net.dispose();
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), FLAGS);
+  const target = args.positionals[0];
+  if (!target) throw new Error('usage: npm run train -- <model|all|ensemble|baseline> [--seed N] [--epochs N] [--cv] [--person-norm] [--no-augment] [--no-save]');
+  const cache = resolve(stringOption(args, 'cache') ?? '.cache/features');
+  const out = resolve(stringOption(args, 'out') ?? 'public/trained');
+  const o: RunOptions = {
+    seed: numberOption(args, 'seed') ?? 1,
+    epochs: numberOption(args, 'epochs'),
+    personNorm: args.options.has('person-norm'),
+    augment: !args.options.has('no-augment'),
+    log: args.options.has('verbose') ? (l) => console.error(l) : undefined,
+  };
+  await initNodeBackend();
+  const clips = await readFeatureCache(cache);
+  console.error(`${clips.length} cached clips (${clips.filter((c) => c.records.length === 0).length} without a face)`);
+  if (target === 'baseline') {
+    console.log(`frameAverage actor 07: ${formatMetrics(metricsOf(subset(clips, [VAL_ACTOR])))}`);
+    console.log(`frameAverage all actors: ${formatMetrics(metricsOf(frameAveragePredictions(clips)))}`);
+    return;
+  }
+  if (target === 'ensemble') {
+    await mkdir(out, { recursive: true });
+    await trainEnsemble(clips, join(cache, '..', 'predictions'), out, o.seed);
+    return;
+  }
+  const models = target === 'all' ? Object.keys(MODEL_SPECS) : target.split(',');
+  for (const model of models) await trainOne(model, clips, o, args.options.has('cv'), !args.options.has('no-save'), out, cache);
+}
+
+main().catch((error: unknown) => {
+  console.error(`train: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

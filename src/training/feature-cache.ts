@@ -1,0 +1,106 @@
+/**
+ * Node-only: the per-clip feature cache written by `npm run features` and read by `npm run train`.
+ * One clip = `<stem>.json` (metadata, written last so a half-written clip is redone) plus
+ * `<stem>.bin` (float32, little-endian): probs [T×7], faceFeature [T×256], contextFeature [T×C],
+ * then for each augmented copy a = 0 … A−1: probs [T×7], faceFeature [T×256].
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ClipRecord } from '../models/temporal/clip-features';
+
+/** Metadata of one cached clip. */
+export interface CachedClipMeta {
+  file: string;
+  actor: string;
+  sentence: string;
+  /** Paper-order label index (0 anger … 6 surprise). */
+  label: number;
+  fps: number;
+  /** Frames of the main track (0 when no face was found). */
+  frames: number;
+  tSec: number[];
+  probDim: number;
+  faceDim: number;
+  contextDim: number;
+  /** Augmented copies stored after the original. */
+  augmented: number;
+  /** Parameters of each augmented copy. */
+  augmentations: { flip: boolean; angleDeg: number; scale: number }[];
+  /** Seconds spent extracting this clip. */
+  seconds: number;
+}
+
+/** A cached clip: the main track's records, and the augmented copies of face probs/features. */
+export interface CachedClip {
+  meta: CachedClipMeta;
+  records: ClipRecord[];
+  /** augmentedRecords[a][t]: copy a of frame t (context unaugmented). */
+  augmentedRecords: ClipRecord[][];
+}
+
+/** File stem of a clip (`01-01-01_01.mp4` → `01-01-01_01`). */
+export function clipStem(file: string): string {
+  return file.replace(/\.[^.]+$/, '');
+}
+
+/** True if the clip's metadata (written last) exists. */
+export function isCached(dir: string, file: string): boolean {
+  return existsSync(join(dir, `${clipStem(file)}.json`));
+}
+
+/** Writes one clip to the cache. */
+export async function writeCachedClip(dir: string, clip: CachedClip): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const { meta } = clip;
+  const frameSize = meta.probDim + meta.faceDim;
+  const total = meta.frames * (frameSize + meta.contextDim) + meta.augmented * meta.frames * frameSize;
+  const out = new Float32Array(total);
+  let at = 0;
+  const put = (v: Float32Array) => {
+    out.set(v, at);
+    at += v.length;
+  };
+  clip.records.forEach((r) => put(r.probs));
+  clip.records.forEach((r) => put(r.faceFeature));
+  clip.records.forEach((r) => put(r.contextFeature));
+  for (const copy of clip.augmentedRecords) {
+    copy.forEach((r) => put(r.probs));
+    copy.forEach((r) => put(r.faceFeature));
+  }
+  const stem = clipStem(meta.file);
+  await writeFile(join(dir, `${stem}.bin`), new Uint8Array(out.buffer));
+  await writeFile(join(dir, `${stem}.json`), `${JSON.stringify(meta)}\n`);
+}
+
+/** Reads one clip from the cache. */
+export async function readCachedClip(dir: string, file: string): Promise<CachedClip> {
+  const stem = clipStem(file);
+  const meta = JSON.parse(await readFile(join(dir, `${stem}.json`), 'utf8')) as CachedClipMeta;
+  const buf = await readFile(join(dir, `${stem}.bin`));
+  const data = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const T = meta.frames;
+  let at = 0;
+  const take = (dim: number): Float32Array[] => {
+    const rows = Array.from({ length: T }, (_, t) => data.slice(at + t * dim, at + (t + 1) * dim));
+    at += T * dim;
+    return rows;
+  };
+  const probs = take(meta.probDim);
+  const faces = take(meta.faceDim);
+  const contexts = take(meta.contextDim);
+  const records = probs.map((p, t) => ({ probs: p, faceFeature: faces[t]!, contextFeature: contexts[t]! }));
+  const augmentedRecords: ClipRecord[][] = [];
+  for (let a = 0; a < meta.augmented; a++) {
+    const ap = take(meta.probDim);
+    const af = take(meta.faceDim);
+    augmentedRecords.push(ap.map((p, t) => ({ probs: p, faceFeature: af[t]!, contextFeature: contexts[t]! })));
+  }
+  return { meta, records, augmentedRecords };
+}
+
+/** Reads every cached clip in `dir`, sorted by file name. */
+export async function readFeatureCache(dir: string): Promise<CachedClip[]> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  return Promise.all(names.map((n) => readCachedClip(dir, n.replace(/\.json$/, '.mp4'))));
+}

@@ -1,0 +1,43 @@
+/**
+ * The trained temporal models by name (these names become keys of the app's `predictions`), with
+ * their architectures and the training settings chosen by leave-one-actor-out CV (see MODEL_CARD).
+ */
+import type { SpatioTemporalConfig } from '../models/temporal/spatio-temporal';
+import type { TemporalPyramidConfig } from '../models/temporal/temporal-pyramid';
+import type { TrainOptions } from './train-net';
+
+/** A model to train: architecture plus schedule (standardizer and seed are filled in per run). */
+export interface ModelSpec {
+  config: TemporalPyramidConfig | SpatioTemporalConfig;
+  train: Omit<TrainOptions, 'seed' | 'standardizer' | 'log'>;
+}
+
+const TP_TRAIN: ModelSpec['train'] = {
+  epochs: 60, batchSize: 32, optimizer: 'sgd', lr: 0.01, plateauPatience: 4, plateauFactor: 0.5, patience: 15,
+};
+const ST_TRAIN: ModelSpec['train'] = {
+  epochs: 40, batchSize: 16, optimizer: 'adam', lr: 1e-3, plateauPatience: 4, plateauFactor: 0.5, patience: 10,
+};
+
+function tp(levels: number[], context: boolean): ModelSpec {
+  return { config: { kind: 'temporal-pyramid', levels, context, hidden: 0, dropout: 0.5, l2: 1e-3 }, train: TP_TRAIN };
+}
+
+function st(context: boolean): ModelSpec {
+  return {
+    config: { kind: 'spatio-temporal', context, sampleLength: 32, mapSize: 8, lstmUnits: 32, filters: [8, 16], fcUnits: 32, dropout: 0.5, l2: 1e-4, samplings: 5 },
+    train: ST_TRAIN,
+  };
+}
+
+/** Every trainable model. */
+export const MODEL_SPECS: Readonly<Record<string, ModelSpec>> = Object.freeze({
+  'tp-face-l3': tp([3], false),
+  'tp-face-l4': tp([4], false),
+  'tp-face-l0-3': tp([0, 1, 2, 3], false),
+  'tp-ctx-l3': tp([3], true),
+  'tp-ctx-l4': tp([4], true),
+  'tp-ctx-l0-3': tp([0, 1, 2, 3], true),
+  'st-face': st(false),
+  'st-ctx': st(true),
+});

@@ -1,0 +1,175 @@
+/**
+ * Node-only training loop for the temporal networks: class-balanced mini-batches, categorical
+ * cross-entropy, SGD (or momentum/Adam), reduce-on-plateau on the validation loss, early stopping
+ * on validation accuracy (ties → lower loss) with the best weights restored. Seeded: every random
+ * choice, including tfjs dropout masks and initialisers, comes from one seeded generator.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { NUM_EMOTIONS } from '../core/labels';
+import { createRng, type Rng } from '../core/random';
+import { standardize, type Standardizer } from './standardize';
+
+/** A training instance: draws one (raw) input row (e.g. a fresh K-frame sampling) per call. */
+export interface TrainExample {
+  label: number;
+  row(rng: Rng): Float32Array;
+}
+
+/** A validation clip: its raw evaluation rows (averaged) and label. */
+export interface EvalClip {
+  label: number;
+  rows: Float32Array[];
+}
+
+/** Optimiser and schedule. */
+export interface TrainOptions {
+  seed: number;
+  epochs: number;
+  batchSize: number;
+  /** Batches per epoch (default: training instances / batch size). */
+  stepsPerEpoch?: number;
+  optimizer: 'sgd' | 'momentum' | 'adam';
+  lr: number;
+  /** Epochs without validation-loss improvement before lr × plateauFactor. */
+  plateauPatience: number;
+  plateauFactor: number;
+  /** Epochs without validation improvement before stopping. */
+  patience: number;
+  standardizer: Standardizer;
+  log?: (line: string) => void;
+}
+
+/** One epoch of the history. */
+export interface EpochLog {
+  epoch: number;
+  loss: number;
+  valLoss: number;
+  valAcc: number;
+  lr: number;
+}
+
+/** Result: the history, the epoch whose weights were kept, and its validation probabilities. */
+export interface TrainResult {
+  history: EpochLog[];
+  bestEpoch: number;
+  valProbs: Float32Array[];
+  seconds: number;
+}
+
+function makeOptimizer(kind: TrainOptions['optimizer'], lr: number): tf.Optimizer {
+  if (kind === 'adam') return tf.train.adam(lr);
+  if (kind === 'momentum') return tf.train.momentum(lr, 0.9);
+  return tf.train.sgd(lr);
+}
+
+/** Mean network output per clip (rows standardised), read asynchronously. */
+export async function predictClips(net: tf.LayersModel, clips: readonly { rows: Float32Array[] }[], s?: Standardizer): Promise<Float32Array[]> {
+  const shape = net.inputs[0]!.shape.slice(1) as number[];
+  const rows = clips.flatMap((c) => c.rows.map((r) => (s ? standardize(r, s) : r)));
+  if (rows.length === 0) return [];
+  const width = rows[0]!.length;
+  const flat = new Float32Array(rows.length * width);
+  rows.forEach((r, i) => flat.set(r, i * width));
+  const out = tf.tidy(() => net.predict(tf.tensor(flat, [rows.length, ...shape])) as tf.Tensor);
+  let data: Float32Array;
+  try {
+    data = (await out.data()) as Float32Array;
+  } finally {
+    out.dispose();
+  }
+  let at = 0;
+  return clips.map((c) => {
+    const mean = new Float32Array(NUM_EMOTIONS);
+    for (let r = 0; r < c.rows.length; r++, at++) {
+      for (let k = 0; k < NUM_EMOTIONS; k++) mean[k]! += data[at * NUM_EMOTIONS + k]! / c.rows.length;
+    }
+    return mean;
+  });
+}
+
+function crossEntropy(probs: readonly Float32Array[], labels: readonly number[]): number {
+  return probs.reduce((s, p, i) => s - Math.log(Math.max(p[labels[i]!]!, 1e-7)), 0) / Math.max(1, probs.length);
+}
+
+function argmax(p: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
+  return best;
+}
+
+/** Runs `fn` with Math.random replaced by `rng` (tfjs draws unseeded randomness from it). */
+export async function withSeededMathRandom<T>(rng: Rng, fn: () => Promise<T>): Promise<T> {
+  const original = Math.random;
+  Math.random = () => rng.next();
+  try {
+    return await fn();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/** Trains `net` in place (weights end at the best validation epoch). */
+export async function trainNet(net: tf.LayersModel, train: readonly TrainExample[], val: readonly EvalClip[], o: TrainOptions): Promise<TrainResult> {
+  const started = performance.now();
+  const rng = createRng(o.seed);
+  return withSeededMathRandom(createRng(o.seed ^ 0x5eed), async () => {
+    let lr = o.lr;
+    const optimizer = makeOptimizer(o.optimizer, lr);
+    net.compile({ optimizer, loss: 'categoricalCrossentropy' });
+    const byClass = new Map<number, TrainExample[]>();
+    for (const ex of train) byClass.set(ex.label, [...(byClass.get(ex.label) ?? []), ex]);
+    const classes = [...byClass.keys()].sort((a, b) => a - b);
+    const steps = o.stepsPerEpoch ?? Math.max(1, Math.round(train.length / o.batchSize));
+    const shape = net.inputs[0]!.shape.slice(1) as number[];
+    const valLabels = val.map((c) => c.label);
+    const history: EpochLog[] = [];
+    let best = { acc: -1, loss: Infinity, epoch: 0, weights: [] as tf.Tensor[] };
+    let bestLoss = Infinity;
+    let sincePlateau = 0;
+    try {
+      for (let epoch = 1; epoch <= o.epochs; epoch++) {
+        let lossSum = 0;
+        for (let step = 0; step < steps; step++) {
+          const batch = Array.from({ length: o.batchSize }, () => {
+            const pool = byClass.get(classes[rng.int(classes.length)]!)!;
+            return pool[rng.int(pool.length)]!;
+          });
+          const rows = batch.map((ex) => standardize(ex.row(rng), o.standardizer));
+          const flat = new Float32Array(rows.length * rows[0]!.length);
+          rows.forEach((r, i) => flat.set(r, i * r.length));
+          const x = tf.tensor(flat, [batch.length, ...shape]);
+          const y = tf.tidy(() => tf.oneHot(tf.tensor1d(batch.map((ex) => ex.label), 'int32'), NUM_EMOTIONS));
+          try {
+            lossSum += Number(await net.trainOnBatch(x, y));
+          } finally {
+            tf.dispose([x, y]);
+          }
+        }
+        const probs = await predictClips(net, val, o.standardizer);
+        const valLoss = crossEntropy(probs, valLabels);
+        const valAcc = probs.filter((p, i) => argmax(p) === valLabels[i]).length / Math.max(1, probs.length);
+        history.push({ epoch, loss: lossSum / steps, valLoss, valAcc, lr });
+        o.log?.(`epoch ${epoch}: loss ${(lossSum / steps).toFixed(4)} val loss ${valLoss.toFixed(4)} acc ${(valAcc * 100).toFixed(1)}% lr ${lr.toExponential(1)}`);
+        if (valAcc > best.acc || (valAcc === best.acc && valLoss < best.loss)) {
+          tf.dispose(best.weights);
+          best = { acc: valAcc, loss: valLoss, epoch, weights: net.getWeights().map((w) => w.clone()) };
+        }
+        if (valLoss < bestLoss - 1e-4) {
+          bestLoss = valLoss;
+          sincePlateau = 0;
+        } else if (++sincePlateau >= o.plateauPatience) {
+          lr *= o.plateauFactor;
+          (optimizer as unknown as { learningRate: number }).learningRate = lr;
+          sincePlateau = 0;
+        }
+        if (epoch - best.epoch >= o.patience) break;
+      }
+      net.setWeights(best.weights);
+    } finally {
+      tf.dispose(best.weights);
+      optimizer.dispose();
+    }
+    const valProbs = await predictClips(net, val, o.standardizer);
+    return { history, bestEpoch: best.epoch, valProbs, seconds: (performance.now() - started) / 1000 };
+  });
+}
