@@ -67,3 +67,13 @@ export function checkFrameBoxes(frame: Frame, boxes: readonly Box[]): void {
     }
   });
 }
+
+/** Reads a batched [N, …] tensor asynchronously, disposes it, and returns N rows of `dim` values. */
+export async function readRows(batch: tf.Tensor, rows: number, dim: number): Promise<Float32Array[]> {
+  try {
+    const data = (await batch.data()) as Float32Array;
+    return Array.from({ length: rows }, (_, i) => data.slice(i * dim, (i + 1) * dim));
+  } finally {
+    batch.dispose();
+  }
+}

@@ -3,10 +3,11 @@
  * the frame to a square (bottom/right), resizes to `inputSize` and applies NMS 0.4; its result
  * reading uses `await array()` only, so it is safe on WebGPU.
  */
-import { BaseModel, withDefaults } from '../base-model';
-import { getFaceApi, type FaceApiTinyFaceDetector } from '../face-api/face-api-module';
+import { withDefaults } from '../base-model';
+import type { FaceApiModule, FaceApiTinyFaceDetector } from '../face-api/face-api-module';
+import { FaceApiModel } from '../face-api/face-api-model';
 import type { Box, Frame } from '../model';
-import { loadWeightMap, type WeightSource } from '../weight-source';
+import type { WeightSource } from '../weight-source';
 import { checkFrameBoxes } from '../crop';
 import { FACE_DETECTOR_DEFAULTS, FACE_DETECTOR_WEIGHTS, type FaceDetectorConfig } from './constants';
 
@@ -20,20 +21,11 @@ export interface FaceDetection {
 export type FaceDetectorOutput = FaceDetection[];
 
 /** Tiny Face Detector behind the emolens model interface. */
-export class FaceDetector extends BaseModel<Frame, FaceDetectorOutput, FaceDetectorConfig> {
+export class FaceDetector extends FaceApiModel<FaceApiTinyFaceDetector, Frame, FaceDetectorOutput, FaceDetectorConfig> {
   readonly name = 'face-detector' as const;
-  #net: FaceApiTinyFaceDetector | undefined;
-
-  protected async loadWeights(): Promise<void> {
-    const [api, weights] = await Promise.all([getFaceApi(), loadWeightMap(this.source, FACE_DETECTOR_WEIGHTS)]);
-    const net = new api.TinyFaceDetector();
-    net.loadFromWeightMap(weights);
-    this.#net = net;
-  }
-
-  protected freeWeights(): void {
-    this.#net?.dispose(false);
-    this.#net = undefined;
+  protected readonly weightsPath = FACE_DETECTOR_WEIGHTS;
+  protected createNet(api: FaceApiModule): FaceApiTinyFaceDetector {
+    return new api.TinyFaceDetector();
   }
 
   /** Detects faces in one frame. */
@@ -45,7 +37,7 @@ export class FaceDetector extends BaseModel<Frame, FaceDetectorOutput, FaceDetec
       throw new TypeError(`inputSize: expected a positive multiple of 32, got ${cfg.inputSize}`);
     }
     const [height, width] = frame.shape;
-    const found = await this.#net!.locateFaces(frame, {
+    const found = await this.net!.locateFaces(frame, {
       inputSize: cfg.inputSize,
       scoreThreshold: cfg.scoreThreshold,
     });

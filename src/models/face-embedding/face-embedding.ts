@@ -4,11 +4,12 @@
  * Euclidean distance (face-api's usual match threshold: 0.6, for aligned crops).
  */
 import * as tf from '@tensorflow/tfjs';
-import { BaseModel, withDefaults } from '../base-model';
-import { checkFrameBoxes, cropBoxes } from '../crop';
-import { getFaceApi, type FaceApiFaceRecognitionNet, type FaceApiModule } from '../face-api/face-api-module';
+import { withDefaults } from '../base-model';
+import { checkFrameBoxes, cropBoxes, readRows } from '../crop';
+import type { FaceApiFaceRecognitionNet, FaceApiModule } from '../face-api/face-api-module';
+import { FaceApiModel } from '../face-api/face-api-model';
 import type { FrameBoxes } from '../model';
-import { loadWeightMap, type WeightSource } from '../weight-source';
+import type { WeightSource } from '../weight-source';
 import {
   FACE_EMBEDDING_DEFAULTS,
   FACE_EMBEDDING_INPUT_SIZE,
@@ -21,22 +22,11 @@ import {
 export type FaceEmbeddingOutput = Float32Array[];
 
 /** FaceRecognitionNet behind the emolens model interface. */
-export class FaceEmbeddingModel extends BaseModel<FrameBoxes, FaceEmbeddingOutput, FaceEmbeddingConfig> {
+export class FaceEmbeddingModel extends FaceApiModel<FaceApiFaceRecognitionNet, FrameBoxes, FaceEmbeddingOutput, FaceEmbeddingConfig> {
   readonly name = 'face-embedding' as const;
-  #net: FaceApiFaceRecognitionNet | undefined;
-  #api: FaceApiModule | undefined;
-
-  protected async loadWeights(): Promise<void> {
-    const [api, weights] = await Promise.all([getFaceApi(), loadWeightMap(this.source, FACE_EMBEDDING_WEIGHTS)]);
-    const net = new api.FaceRecognitionNet();
-    net.loadFromWeightMap(weights);
-    this.#api = api;
-    this.#net = net;
-  }
-
-  protected freeWeights(): void {
-    this.#net?.dispose(false);
-    this.#net = undefined;
+  protected readonly weightsPath = FACE_EMBEDDING_WEIGHTS;
+  protected createNet(api: FaceApiModule): FaceApiFaceRecognitionNet {
+    return new api.FaceRecognitionNet();
   }
 
   /** Descriptors for each box of one frame, as one batch. */
@@ -46,18 +36,13 @@ export class FaceEmbeddingModel extends BaseModel<FrameBoxes, FaceEmbeddingOutpu
     checkFrameBoxes(frame, boxes);
     if (boxes.length === 0) return [];
     const cfg = withDefaults(FACE_EMBEDDING_DEFAULTS, config);
-    const net = this.#net!;
-    const api = this.#api!;
+    const net = this.net!;
+    const api = this.api!;
     const out = tf.tidy(() => {
       const crops = cropBoxes(frame, boxes, { size: FACE_EMBEDDING_INPUT_SIZE, padding: cfg.padding, square: true });
       return net.forwardInput(new api.NetInput(tf.unstack(crops) as tf.Tensor3D[], true));
     });
-    try {
-      const data = await out.data();
-      return boxes.map((_, i) => Float32Array.from(data.subarray(i * FACE_EMBEDDING_SIZE, (i + 1) * FACE_EMBEDDING_SIZE)));
-    } finally {
-      out.dispose();
-    }
+    return readRows(out, boxes.length, FACE_EMBEDDING_SIZE);
   }
 }
 

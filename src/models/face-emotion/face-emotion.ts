@@ -5,12 +5,14 @@
  * exactly what face-api does inside `FaceExpressionNet.forwardInput`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { BaseModel, withDefaults } from '../base-model';
-import { checkFrameBoxes, cropBoxes } from '../crop';
-import { getFaceApi, type FaceApiFaceExpressionNet, type FaceApiModule } from '../face-api/face-api-module';
+import { withDefaults } from '../base-model';
+import { checkFrameBoxes, cropBoxes, readRows } from '../crop';
+import type { FaceApiFaceExpressionNet, FaceApiModule } from '../face-api/face-api-module';
+import { FaceApiModel } from '../face-api/face-api-model';
+import { NUM_EMOTIONS } from '../../core/labels';
 import { FACE_API_TO_PAPER, reorderToPaper } from '../labels';
 import type { FrameBoxes } from '../model';
-import { loadWeightMap, type WeightSource } from '../weight-source';
+import type { WeightSource } from '../weight-source';
 import {
   FACE_EMOTION_DEFAULTS,
   FACE_EMOTION_FEATURE_SIZE,
@@ -30,22 +32,11 @@ export interface FaceEmotion {
 export type FaceEmotionOutput = FaceEmotion[];
 
 /** FaceExpressionNet behind the emolens model interface. */
-export class FaceEmotionModel extends BaseModel<FrameBoxes, FaceEmotionOutput, FaceEmotionConfig> {
+export class FaceEmotionModel extends FaceApiModel<FaceApiFaceExpressionNet, FrameBoxes, FaceEmotionOutput, FaceEmotionConfig> {
   readonly name = 'face-emotion' as const;
-  #net: FaceApiFaceExpressionNet | undefined;
-  #api: FaceApiModule | undefined;
-
-  protected async loadWeights(): Promise<void> {
-    const [api, weights] = await Promise.all([getFaceApi(), loadWeightMap(this.source, FACE_EMOTION_WEIGHTS)]);
-    const net = new api.FaceExpressionNet();
-    net.loadFromWeightMap(weights);
-    this.#api = api;
-    this.#net = net;
-  }
-
-  protected freeWeights(): void {
-    this.#net?.dispose(false);
-    this.#net = undefined;
+  protected readonly weightsPath = FACE_EMOTION_WEIGHTS;
+  protected createNet(api: FaceApiModule): FaceApiFaceExpressionNet {
+    return new api.FaceExpressionNet();
   }
 
   /** Probabilities and features for each box of one frame, as one batch. */
@@ -55,8 +46,8 @@ export class FaceEmotionModel extends BaseModel<FrameBoxes, FaceEmotionOutput, F
     checkFrameBoxes(frame, boxes);
     if (boxes.length === 0) return [];
     const cfg = withDefaults(FACE_EMOTION_DEFAULTS, config);
-    const net = this.#net!;
-    const api = this.#api!;
+    const net = this.net!;
+    const api = this.api!;
     const fc = net.params!.fc;
     const [featT, probT] = tf.tidy(() => {
       const crops = cropBoxes(frame, boxes, { size: FACE_EMOTION_INPUT_SIZE, padding: cfg.padding, square: true });
@@ -66,16 +57,11 @@ export class FaceEmotionModel extends BaseModel<FrameBoxes, FaceEmotionOutput, F
       const probs = tf.softmax(tf.add(tf.matMul(feats, fc.weights), fc.bias));
       return [feats, probs];
     });
-    try {
-      const [feat, prob] = await Promise.all([featT.data(), probT.data()]);
-      return boxes.map((_, i) => ({
-        probs: reorderToPaper(prob.subarray(i * 7, i * 7 + 7), FACE_API_TO_PAPER),
-        feature: Float32Array.from(feat.subarray(i * FACE_EMOTION_FEATURE_SIZE, (i + 1) * FACE_EMOTION_FEATURE_SIZE)),
-      }));
-    } finally {
-      featT.dispose();
-      probT.dispose();
-    }
+    const [features, probs] = await Promise.all([
+      readRows(featT, boxes.length, FACE_EMOTION_FEATURE_SIZE),
+      readRows(probT, boxes.length, NUM_EMOTIONS),
+    ]);
+    return boxes.map((_, i) => ({ probs: reorderToPaper(probs[i]!, FACE_API_TO_PAPER), feature: features[i]! }));
   }
 
   /**
@@ -85,7 +71,7 @@ export class FaceEmotionModel extends BaseModel<FrameBoxes, FaceEmotionOutput, F
   async classifyFeatures(features: readonly Float32Array[]): Promise<Float32Array[]> {
     this.assertLoaded();
     if (features.length === 0) return [];
-    const fc = this.#net!.params!.fc;
+    const fc = this.net!.params!.fc;
     const flat = new Float32Array(features.length * FACE_EMOTION_FEATURE_SIZE);
     features.forEach((f, i) => {
       if (f.length !== FACE_EMOTION_FEATURE_SIZE) throw new TypeError(`features[${i}]: expected 256 values`);
@@ -94,12 +80,8 @@ export class FaceEmotionModel extends BaseModel<FrameBoxes, FaceEmotionOutput, F
     const probT = tf.tidy(() =>
       tf.softmax(tf.add(tf.matMul(tf.tensor2d(flat, [features.length, FACE_EMOTION_FEATURE_SIZE]), fc.weights), fc.bias)),
     );
-    try {
-      const prob = await probT.data();
-      return features.map((_, i) => reorderToPaper(prob.subarray(i * 7, i * 7 + 7), FACE_API_TO_PAPER));
-    } finally {
-      probT.dispose();
-    }
+    const probs = await readRows(probT, features.length, NUM_EMOTIONS);
+    return probs.map((p) => reorderToPaper(p, FACE_API_TO_PAPER));
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
-import { checkFrameBoxes, cropBoxes } from '../crop';
+import { checkFrameBoxes, cropBoxes, readRows } from '../crop';
+import { NUM_EMOTIONS } from '../../core/labels';
 import { HUMAN_TO_PAPER, reorderToPaper } from '../labels';
 import type { FrameBoxes } from '../model';
 import { loadGraphModel, type WeightSource } from '../weight-source';
@@ -53,12 +54,8 @@ export class HumanEmotionModel extends BaseModel<FrameBoxes, HumanEmotionOutput,
       const norm = tf.mul(tf.sub(tf.div(grey, 255), 0.5), 2);
       return model.execute(norm) as tf.Tensor;
     });
-    try {
-      const data = await out.data();
-      return boxes.map((_, i) => ({ probs: reorderToPaper(data.subarray(i * 7, i * 7 + 7), HUMAN_TO_PAPER) }));
-    } finally {
-      out.dispose();
-    }
+    const probs = await readRows(out, boxes.length, NUM_EMOTIONS);
+    return probs.map((p) => ({ probs: reorderToPaper(p, HUMAN_TO_PAPER) }));
   }
 }
 
