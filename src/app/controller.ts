@@ -137,6 +137,8 @@ export function createController(store: AppStore): Controller {
           onFrame: (update) => {
             if (run.signal.aborted) return;
             publishFrame(update);
+            // The running vote (§3.4) over the frames so far, so the winner is visible while it plays.
+            s().setVote(voteOnClip(update.clip, s().analysis.votingConfig));
             const elapsed = Math.max(1, performance.now() - started);
             s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / elapsed);
           },

@@ -20,6 +20,8 @@ export interface FrameUpdate {
   analysed: number;
   faces: { trackId: number; box: Box; score: number; probs: Float32Array }[];
   persons: { box: Box; score: number }[];
+  /** The clip so far (read-only), for a running FaceVoting while the video is analysed. */
+  clip: Readonly<ClipAnalysis>;
 }
 
 /** Options for `analyzeVideo`. */
@@ -66,6 +68,7 @@ export async function analyzeVideo(file: Blob, models: PerceptionModels, options
           analysed: clip.sampledFrames,
           faces: faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, score: f.score, probs: f.probs })),
           persons: seen.persons,
+          clip,
         });
       } finally {
         tensor?.dispose();

@@ -1,0 +1,75 @@
+/**
+ * The per-frame perception stage on real frames in Node (tfjs WASM): what the tracker and the
+ * emotion models receive, identities across frames, and no tensor left behind.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HSV_LENGTH } from '../core/tracking/constants';
+import { createTracker } from '../core/tracking/tracker';
+import { initNodeBackend, packageWeightSource } from '../node';
+import { clip, frameToTensor, makeSideBySide, readFrames } from '../node/test-fixtures';
+import { addFrame, createClipAnalysis, voteOnClip } from './clip-analysis';
+import { perceiveFrame } from './perceive-frame';
+import { loadPerceptionModels, type PerceptionModels } from './perception-models';
+import { createStageTimer } from './stage-timer';
+
+let models: PerceptionModels;
+
+beforeAll(async () => {
+  await initNodeBackend();
+  models = await loadPerceptionModels(packageWeightSource());
+}, 120_000);
+
+afterAll(() => models?.dispose());
+
+describe('perceiveFrame', () => {
+  it('gives each face a tracker detection and per-frame features, linked to its person', async () => {
+    const [raw] = await readFrames(await makeSideBySide(clip('01-01-03_01.mp4'), clip('02-01-01_01.mp4')), 1);
+    const frame = frameToTensor(raw!);
+    const timer = createStageTimer();
+    const before = tf.memory().numTensors;
+    const seen = await perceiveFrame(models, frame, timer);
+    expect(tf.memory().numTensors).toBe(before);
+    frame.dispose();
+
+    expect(seen.faces).toHaveLength(2);
+    expect(seen.detections).toHaveLength(2);
+    for (const [j, face] of seen.faces.entries()) {
+      expect(face.probs).toHaveLength(7);
+      expect(face.faceFeature).toHaveLength(256);
+      expect(face.contextFeature).toHaveLength(480);
+      expect(seen.detections[j]!.hsv).toHaveLength(HSV_LENGTH);
+      expect(seen.detections[j]!.embedding).toHaveLength(128);
+      // Each face lies inside the person box it was linked to, on its own half of the frame.
+      const p = face.personBox!;
+      expect(p).not.toBeNull();
+      const cx = face.box.x + face.box.w / 2;
+      expect(cx).toBeGreaterThanOrEqual(p.x);
+      expect(cx).toBeLessThanOrEqual(p.x + p.w);
+      expect(p.x + p.w / 2 < 360).toBe(cx < 360);
+    }
+    expect(Object.keys(timer.totals())).toEqual(
+      expect.arrayContaining(['faceDetection', 'personDetection', 'faceEmotion', 'embedding', 'hsvHistogram']),
+    );
+  }, 120_000);
+
+  it('keeps one identity for one face across a clip, with a flat tensor count', async () => {
+    const frames = await readFrames(clip('03-02-04_01.mp4'), 4);
+    const tracker = createTracker();
+    const analysis = createClipAnalysis(frames[0]!.width, frames[0]!.height);
+    const timer = createStageTimer();
+    const counts: number[] = [];
+    for (const raw of frames) {
+      const frame = frameToTensor(raw);
+      const seen = await perceiveFrame(models, frame, timer);
+      frame.dispose();
+      const { trackIds } = tracker.update(raw.index, raw.tSec, seen.detections);
+      addFrame(analysis, seen.faces.map((f) => ({ ...f, frameIndex: raw.index, tSec: raw.tSec })), trackIds);
+      counts.push(tf.memory().numTensors);
+    }
+    expect(new Set(counts).size).toBe(1);
+    expect([...analysis.tracks.keys()]).toEqual([1]);
+    expect(analysis.tracks.get(1)!.length).toBeGreaterThanOrEqual(frames.length * 0.7);
+    expect(voteOnClip(analysis).winnerId).toBe(1);
+  }, 120_000);
+});
