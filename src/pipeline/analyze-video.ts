@@ -41,16 +41,29 @@ export interface VideoAnalysis {
   timer: StageTimer;
 }
 
-/** Runs the perception pipeline over `file`; throws the named errors of src/video on bad input. */
-export async function analyzeVideo(file: Blob, models: PerceptionModels, options: AnalyzeOptions = {}): Promise<VideoAnalysis> {
-  const timer = createStageTimer();
-  const video = await openVideo(file);
-  const frames = decodeFrames(video, { fps: options.fps, signal: options.signal });
+/** A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer. */
+export interface FrameSource {
+  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; close(): void }>>;
+  return(value?: undefined): Promise<unknown>;
+}
+
+/** Options for `analyzeFrames`. */
+export type AnalyzeFramesOptions = Omit<AnalyzeOptions, 'fps' | 'onOpened'>;
+
+/**
+ * The per-frame loop shared by files and the webcam: perceive, track, record, report. Stops the
+ * source (closing its queued frames) when it leaves early.
+ */
+export async function analyzeFrames(
+  frames: FrameSource,
+  size: { width: number; height: number },
+  models: PerceptionModels,
+  options: AnalyzeFramesOptions = {},
+  timer: StageTimer = createStageTimer(),
+): Promise<ClipAnalysis> {
+  const clip = createClipAnalysis(size.width, size.height);
+  const tracker = createTracker(options.tracker);
   try {
-    const { info } = video;
-    options.onOpened?.(info);
-    const clip = createClipAnalysis(info.width, info.height);
-    const tracker = createTracker(options.tracker);
     for (;;) {
       const next = await timer.time('decode', () => frames.next());
       if (next.done) break;
@@ -76,10 +89,23 @@ export async function analyzeVideo(file: Blob, models: PerceptionModels, options
       }
       options.signal?.throwIfAborted();
     }
+    return clip;
+  } finally {
+    await frames.return(undefined);
+  }
+}
+
+/** Runs the perception pipeline over `file`; throws the named errors of src/video on bad input. */
+export async function analyzeVideo(file: Blob, models: PerceptionModels, options: AnalyzeOptions = {}): Promise<VideoAnalysis> {
+  const timer = createStageTimer();
+  const video = await openVideo(file);
+  try {
+    const { info } = video;
+    options.onOpened?.(info);
+    const frames = decodeFrames(video, { fps: options.fps, signal: options.signal });
+    const clip = await analyzeFrames(frames, info, models, options, timer);
     return { info, clip, timer };
   } finally {
-    // Stops the decoder and closes queued frames when we leave early (error or cancel).
-    await frames.return(undefined);
     video.dispose();
   }
 }
