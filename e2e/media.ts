@@ -65,6 +65,11 @@ export function noFaceVideo(): string {
   return ffmpeg('no-face.mp4', ['-f', 'lavfi', '-i', 'color=c=0x3a6ea5:size=320x240:rate=30:duration=3', '-vf', 'hue=H=2*PI*t/3', ...H264]);
 }
 
+/** The first second of a shared clip. */
+export function firstSecond(name: string): string {
+  return ffmpeg(`first-second-${name}`, ['-i', clip(name), '-t', '1', ...H264]);
+}
+
 /** A text file named like a video. */
 export function notAVideo(): string {
   mkdirSync(scratch, { recursive: true });
