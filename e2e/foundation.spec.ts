@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { test as baseTest } from '@playwright/test';
 import { clip, expect, openApp, test } from './fixtures';
 
 /** Frame count of a clip's first video stream, as ffprobe counts it by decoding. */
@@ -30,13 +31,15 @@ test('?backend=webgpu starts WebGPU, or says why it fell back', async ({ page })
 });
 
 test('decoding a shared clip in the browser yields as many frames as ffprobe counts', async ({ page, watch }) => {
-  const file = clip('01-01-03_01.mp4');
+  // Every frame is analysed here, so use the shortest clip (1.75 s, 52 frames).
+  test.setTimeout(300_000);
+  const file = clip('07-03-01_01.mp4');
   const expected = ffprobeFrames(file);
   await openApp(page, '?backend=wasm');
   await page.getByTestId('sampling-select').selectOption('all');
   await page.getByTestId('file-input').setInputFiles(file);
   const progress = page.getByTestId('progress');
-  await expect(progress).toHaveAttribute('data-phase', 'done');
+  await expect(progress).toHaveAttribute('data-phase', 'done', { timeout: 240_000 });
   await expect(progress).toHaveAttribute('data-frames', String(expected));
   await expect(page.getByTestId('video-info')).toContainText(`${expected} frames`);
   await expect(page.getByTestId('video-info')).toContainText('360×270');
@@ -54,4 +57,27 @@ test('a file that is not a video gets a clear message and the app keeps working'
   await page.getByTestId('file-input').setInputFiles(clip('01-01-01_01.mp4'));
   await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', 'done');
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
+});
+
+// Uses Playwright's plain `test`: this page is served from a second local origin on purpose.
+baseTest('the built bundle works from another static server under a sub-path', async ({ page }) => {
+  // Serve the repository root with a plain file server, so the app lives at /dist/.
+  const { serveStatic } = await import('../scripts/lib/static-server');
+  const { repoRoot } = await import('./fixtures');
+  const server = await serveStatic(repoRoot);
+  try {
+    const errors: string[] = [];
+    const foreign: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('request', (r) => new URL(r.url()).origin !== new URL(server.url).origin && foreign.push(r.url()));
+    await page.goto(`${server.url}dist/?backend=wasm`);
+    await expect(page.getByTestId('backend-badge')).toHaveText(/wasm/, { timeout: 60_000 });
+    await page.getByTestId('file-input').setInputFiles(clip('01-01-01_01.mp4'));
+    await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+    await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveCount(1);
+    expect(errors).toEqual([]);
+    expect(foreign.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  } finally {
+    await server.close();
+  }
 });
