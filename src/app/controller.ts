@@ -1,8 +1,9 @@
 /**
- * The app's actions that do async work: start a backend, load the networks, analyse a file, re-run
- * the vote, export results. It writes plain results into the store; the UI only reads the store and
- * calls these actions. Starting a new input cancels the previous one first, so no stale work writes
- * into the store.
+ * The app's actions that do async work: start a backend, load the networks, analyse a file, a
+ * labelled folder or the camera, re-run the vote, select a track, export results. It writes plain
+ * results into the store; per-frame media (the playing video, analysed frames, thumbnails) lives in
+ * `playback`. Starting a new input cancels the previous one first, so no stale work writes into the
+ * store or the overlay.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { FaceVotingConfig } from '../core/voting/face-voting';
@@ -11,33 +12,60 @@ import { initBackend } from '../env/init-backend';
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { urlWeightSource } from '../models';
 import { buildReport, type AnalysisReport } from '../pipeline/analysis-report';
-import { analyzeVideo, type FrameUpdate, type VideoAnalysis } from '../pipeline/analyze-video';
-import { voteOnClip } from '../pipeline/clip-analysis';
+import { analyzeFrames } from '../pipeline/analyze-video';
+import { averageProbs, type ClipAnalysis } from '../pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
+import { createStageTimer, type StageTimer } from '../pipeline/stage-timer';
 import type { AppStore } from '../store/app-store';
+import { decodeFrames, openVideo, type VideoInfo } from '../video';
+import { analysisCsv, evaluationCsv } from './csv-export';
 import { downloadText } from './download';
+import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolderEvaluation, type EvaluationReport } from './evaluate-folder';
+import { tapFrames } from './frame-tap';
+import { createFramePublisher, type FramePublisher } from './frame-publisher';
+import { createPlayback, type Playback } from './playback';
+import { toPrediction } from '../pipeline/analysis-report';
+import { createWebcamSource, describeCameraError, WEBCAM_FPS } from './webcam-source';
 
 /** Actions the UI can call. */
 export interface Controller {
   /** Starts the compute backend named in `?backend=` (or the best one) and reads `?fps=`. */
   startBackend(search: string): Promise<void>;
-  /** Opens `file`, cancelling whatever ran before, and analyses it at the store's sampling rate. */
+  /** Opens `file`, cancelling whatever ran before, plays it and analyses it at the store's sampling rate. */
   openFile(file: File): Promise<void>;
+  /**
+   * Evaluates a labelled folder: `files` holds the clips and a labels.csv (`file,label`). The clips
+   * run one after another; the confusion matrices fill in as they finish.
+   */
+  openFolder(files: readonly File[]): Promise<void>;
+  /** Starts the camera (cancelling the current input) and analyses it live until stopped. */
+  startWebcam(): Promise<void>;
+  /** Stops the camera and releases it; results stay on screen. */
+  stopWebcam(): void;
   /** Cancels the current input, if any. */
   cancel(): void;
   /** Changes the FaceVoting constants and re-runs the vote from stored results (no decoding). */
   setVotingConfig(config: Partial<FaceVotingConfig>): void;
+  /** Shows `trackId`'s thumbnails, timeline and pyramid; null follows the main track. */
+  selectTrack(trackId: number | null): void;
   /** The report `npm run analyze -- --json` writes, for the last analysed file; null before one. */
   report(): AnalysisReport | null;
-  /** Downloads `report()` as JSON. */
+  /** The evaluate JSON of the last (or running) folder; null before one. */
+  evaluationReport(): EvaluationReport | null;
+  /** Downloads the evaluate JSON (folder) or `report()` (file). */
   exportJson(): void;
+  /** Downloads the CSV: one row per clip (folder) or per track (file). */
+  exportCsv(): void;
+  /** The playing video, analysed frames and thumbnails (outside the store), for drawing. */
+  readonly playback: Playback;
 }
 
 /** A finished (or running) analysis kept outside the store: it holds typed arrays per face. */
 interface Session {
   fileName: string;
   fps: number | undefined;
-  result: VideoAnalysis | null;
+  publisher: FramePublisher;
+  result: { info: VideoInfo; clip: ClipAnalysis; timer: StageTimer } | null;
 }
 
 /** Parses `?fps=`: a positive number, or `all` for every frame; anything else is ignored. */
@@ -48,16 +76,35 @@ function parseFps(value: string | null): { fps: number | undefined } | null {
   return Number.isFinite(n) && n > 0 ? { fps: n } : null;
 }
 
+/** Tracks unseen this long are retired on the camera (people leave and come back). */
+const WEBCAM_MAX_UNSEEN_SEC = 2;
+
 /** Creates the controller bound to `store`. */
 export function createController(store: AppStore): Controller {
   const s = store.getState;
+  const playback = createPlayback();
   let current: AbortController | null = null;
   let models: Promise<PerceptionModels> | null = null;
   let session: Session | null = null;
+  let folderName = 'folder';
 
   const cancel = () => {
     current?.abort();
     current = null;
+    playback.stop();
+    if (s().webcam.phase !== 'off') s().setWebcamPhase('off');
+  };
+
+  /** Cancels the old input and starts a fresh run with a clean slate in the store. */
+  const begin = (name: string, source: 'file' | 'folder' | 'webcam') => {
+    cancel();
+    const run = new AbortController();
+    current = run;
+    s().clearErrors();
+    s().resetAnalysis();
+    if (source !== 'folder') s().resetEvaluation();
+    s().videoOpening(name, source);
+    return run;
   };
 
   const ensureModels = () => {
@@ -66,22 +113,6 @@ export function createController(store: AppStore): Controller {
       throw new EmolensError(`The face and person models could not be loaded (${describeError(error)}).`, { cause: error });
     });
     return models;
-  };
-
-  const publishFrame = (update: FrameUpdate) => {
-    s().setOverlay({
-      frameIndex: update.frameIndex,
-      tSec: update.tSec,
-      faces: update.faces.map((f) => ({ trackId: f.trackId, box: f.box, score: f.score, probs: Array.from(f.probs) })),
-      persons: update.persons,
-    });
-  };
-
-  const publishResults = () => {
-    const report = buildCurrentReport();
-    if (!report || !session?.result) return;
-    s().setVote(voteOnClip(session.result.clip, s().analysis.votingConfig));
-    s().setPredictions(report.predictions, report.warnings);
   };
 
   const buildCurrentReport = (): AnalysisReport | null => {
@@ -97,8 +128,68 @@ export function createController(store: AppStore): Controller {
     });
   };
 
-  return {
+  const publishResults = () => {
+    const report = buildCurrentReport();
+    session?.publisher.refresh(true);
+    if (report) s().setPredictions(report.predictions, report.warnings);
+    return report;
+  };
+
+  /** Decodes and analyses `file` into the current session; returns its report (null when canceled). */
+  const analyseFile = async (file: File, run: AbortController): Promise<AnalysisReport | null> => {
+    const fps = s().video.sampleFps;
+    const publisher = createFramePublisher(store, playback, false);
+    const mine: Session = { fileName: file.name, fps, publisher, result: null };
+    session = mine;
+    const loaded = await ensureModels();
+    run.signal.throwIfAborted();
+    const tensorsBefore = tf.memory().numTensors;
+    const started = performance.now();
+    const timer = createStageTimer();
+    const video = await openVideo(file);
+    try {
+      run.signal.throwIfAborted();
+      const { info } = video;
+      s().videoOpened(info);
+      playback.frameSize = { width: info.width, height: info.height };
+      // Playback starts with the analysis (models loaded) and from then on never waits for it.
+      playback.play();
+      const frames = tapFrames(decodeFrames(video, { fps, signal: run.signal }));
+      const clip = await analyzeFrames(frames, info, loaded, {
+        signal: run.signal,
+        onFrame: (update) => {
+          if (run.signal.aborted) return;
+          publisher.onFrame(update, frames.current);
+          const elapsed = Math.max(1, performance.now() - started);
+          s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / elapsed);
+        },
+      }, timer);
+      if (run.signal.aborted) return null;
+      mine.result = { info, clip, timer };
+      playback.analysisDone = true;
+      const report = publishResults();
+      s().videoDone(tf.memory().numTensors - tensorsBefore);
+      return report;
+    } finally {
+      video.dispose();
+    }
+  };
+
+  /** Reports a failure unless the run was canceled; true when it was reported. */
+  const fail = (run: AbortController, error: unknown, prefix: string) => {
+    if (run.signal.aborted || error instanceof CanceledError) return false;
+    s().videoFailed();
+    s().pushNotice('error', `${prefix}${describeError(error)}`);
+    return true;
+  };
+
+  const finish = (run: AbortController) => {
+    if (current === run) current = null;
+  };
+
+  const controller: Controller = {
     cancel,
+    playback,
 
     async startBackend(search) {
       const params = new URLSearchParams(search);
@@ -116,58 +207,159 @@ export function createController(store: AppStore): Controller {
     },
 
     async openFile(file) {
-      cancel();
-      const run = new AbortController();
-      current = run;
-      const fps = s().video.sampleFps;
-      session = { fileName: file.name, fps, result: null };
-      const mine = session;
-      s().clearErrors();
-      s().resetAnalysis();
-      s().videoOpening(file.name);
+      const run = begin(file.name, 'file');
+      playback.loadFile(file);
       try {
-        const loaded = await ensureModels();
-        run.signal.throwIfAborted();
-        const tensorsBefore = tf.memory().numTensors;
-        const started = performance.now();
-        const result = await analyzeVideo(file, loaded, {
-          fps,
+        await analyseFile(file, run);
+      } catch (error) {
+        fail(run, error, `${file.name}: `);
+      } finally {
+        finish(run);
+      }
+    },
+
+    async openFolder(files) {
+      const labelsFile = files.find((f) => baseName(f.name).toLowerCase() === LABELS_FILE);
+      const first = files[0]?.webkitRelativePath?.split('/')[0];
+      folderName = first || 'folder';
+      const run = begin(folderName, 'folder');
+      if (!labelsFile) {
+        s().videoIdle();
+        s().pushNotice('error', `These files include no ${LABELS_FILE}. Add one with the columns "file,label" to evaluate a folder, or drop a single video.`);
+        finish(run);
+        return;
+      }
+      const videos = new Map(files.filter((f) => f !== labelsFile).map((f) => [baseName(f.name), f]));
+      try {
+        const parsed = parseLabelsCsv(await labelsFile.text(), new Set(videos.keys()));
+        s().evaluationStarted(parsed.clips.length, parsed.errors);
+        const outcomes = await runFolderEvaluation(parsed.clips, videos, {
           signal: run.signal,
-          onOpened: (info) => s().videoOpened(info),
-          onFrame: (update) => {
-            if (run.signal.aborted) return;
-            publishFrame(update);
-            // The running vote (§3.4) over the frames so far, so the winner is visible while it plays.
-            s().setVote(voteOnClip(update.clip, s().analysis.votingConfig));
-            const elapsed = Math.max(1, performance.now() - started);
-            s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / elapsed);
+          describe: describeError,
+          analyze: async (file) => {
+            s().evaluationClip(file.name);
+            s().resetAnalysis();
+            s().videoOpening(file.name, 'folder');
+            const report = await analyseFile(file, run).catch((error: unknown) => {
+              if (!run.signal.aborted) s().videoFailed();
+              throw error;
+            });
+            if (!report) throw new CanceledError();
+            const labels = Object.fromEntries(Object.entries(report.predictions).map(([m, p]) => [m, p.label]));
+            if (Object.keys(labels).length === 0) throw new EmolensError(report.warnings[0] ?? 'No face was found in this video.');
+            return labels;
+          },
+          onClip: (outcomes) => {
+            if (!run.signal.aborted) s().evaluationProgress([...outcomes], buildEvaluationReport(outcomes, parsed.errors));
           },
         });
         if (run.signal.aborted) return;
-        mine.result = result;
-        publishResults();
-        s().videoDone(tf.memory().numTensors - tensorsBefore);
+        s().evaluationProgress(outcomes, buildEvaluationReport(outcomes, parsed.errors));
+        s().evaluationDone();
       } catch (error) {
-        if (run.signal.aborted || error instanceof CanceledError) return;
-        s().videoFailed();
-        s().pushNotice('error', `${file.name}: ${describeError(error)}`);
+        if (fail(run, error, `${folderName}: `)) s().evaluationDone();
       } finally {
-        if (current === run) current = null;
+        finish(run);
       }
+    },
+
+    async startWebcam() {
+      const run = begin('camera', 'webcam');
+      s().setWebcamPhase('starting');
+      let stream: MediaStream;
+      try {
+        if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('no mediaDevices', 'NotFoundError');
+        stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+      } catch (error) {
+        if (run.signal.aborted) return;
+        s().setWebcamPhase('off');
+        s().videoIdle();
+        s().pushNotice('error', describeCameraError(error));
+        finish(run);
+        return;
+      }
+      if (run.signal.aborted) {
+        for (const t of stream.getTracks()) t.stop();
+        return;
+      }
+      const publisher = createFramePublisher(store, playback, true);
+      session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null };
+      try {
+        await playback.showStream(stream);
+        const loaded = await ensureModels();
+        run.signal.throwIfAborted();
+        const size = { width: playback.video.videoWidth, height: playback.video.videoHeight };
+        playback.frameSize = size;
+        s().videoOpened({ width: size.width, height: size.height, fps: WEBCAM_FPS, durationSec: 0, frameCount: 0, codec: 'camera', codecString: 'camera' });
+        s().setWebcamPhase('on');
+        const started = performance.now();
+        const frames = tapFrames(createWebcamSource(playback.video, { fps: WEBCAM_FPS, signal: run.signal }));
+        await analyzeFrames(frames, size, loaded, {
+          signal: run.signal,
+          tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
+          onFrame: (update) => {
+            if (run.signal.aborted) return;
+            publisher.onFrame(update, frames.current);
+            s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / Math.max(1, performance.now() - started));
+          },
+        });
+      } catch (error) {
+        if (fail(run, error, 'Camera: ')) playback.stop();
+      } finally {
+        if (current === run) s().setWebcamPhase('off');
+        finish(run);
+      }
+    },
+
+    stopWebcam() {
+      if (s().video.source !== 'webcam') return;
+      session?.publisher.refresh(true);
+      current?.abort();
+      current = null;
+      playback.stop();
+      s().setWebcamPhase('off');
+      if (s().video.phase === 'decoding' || s().video.phase === 'opening') s().videoDone();
     },
 
     setVotingConfig(config) {
       s().setVotingConfig(config);
       if (session?.result) publishResults();
+      else session?.publisher.refresh(true);
+    },
+
+    selectTrack(trackId) {
+      s().selectTrack(trackId);
+      session?.publisher.refresh(true);
     },
 
     report: buildCurrentReport,
 
+    evaluationReport: () => s().evaluation.report,
+
     exportJson() {
+      if (s().video.source === 'folder') {
+        const report = s().evaluation.report;
+        if (report) downloadText(`${folderName}.evaluate.json`, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+        return;
+      }
       const report = buildCurrentReport();
       if (!report) return;
       const base = report.file.replace(/\.[^.]+$/, '');
       downloadText(`${base}.emolens.json`, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
     },
+
+    exportCsv() {
+      if (s().video.source === 'folder') {
+        const report = s().evaluation.report;
+        if (report) downloadText(`${folderName}.evaluate.csv`, evaluationCsv(report), 'text/csv');
+        return;
+      }
+      const report = buildCurrentReport();
+      const clip = session?.result?.clip;
+      if (!report || !clip) return;
+      const labels = new Map([...clip.tracks].map(([id, recs]) => [id, toPrediction(averageProbs(recs)).label as string]));
+      downloadText(`${report.file.replace(/\.[^.]+$/, '')}.emolens.csv`, analysisCsv(report, labels), 'text/csv');
+    },
   };
+  return controller;
 }

@@ -1,47 +1,50 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { Box } from '../core/geometry';
 import { DEFAULT_FACE_VOTING_CONFIG, type FaceVotingConfig, type FaceVotingOutput } from '../core/voting/face-voting';
+import type { PyramidCell, TimelinePoint } from '../app/track-views';
 import type { ClipPrediction } from '../pipeline/analysis-report';
 import type { AppState } from './app-store';
 
-/** One face drawn over the current frame. */
-export interface OverlayFace {
+/** The shown track's timeline and pyramid (plain numbers, thinned; no frames or bitmaps). */
+export interface TrackView {
   trackId: number;
-  box: Box;
-  score: number;
-  probs: number[];
-}
-
-/** What is drawn over the most recently analysed frame. */
-export interface Overlay {
-  frameIndex: number;
-  tSec: number;
-  faces: OverlayFace[];
-  persons: { box: Box; score: number }[];
+  frames: number;
+  timeline: TimelinePoint[];
+  pyramid: PyramidCell[][];
 }
 
 /** Plain results of the current analysis (no tensors, frames or bitmaps). */
 export interface AnalysisSlice {
   analysis: {
-    overlay: Overlay | null;
     votingConfig: FaceVotingConfig;
     /** The running vote (updated while frames arrive) and the final one. */
     vote: FaceVotingOutput | null;
+    /** Track the user picked; null follows the main (winning) track. */
+    selectedTrackId: number | null;
+    /** The selected (or main) track's timeline and pyramid. */
+    trackView: TrackView | null;
+    /** Latest emotion per track: the last few seconds (webcam) or the latest frame (file). */
+    trackEmotions: Record<number, ClipPrediction>;
+    /** Bumped when thumbnails (kept outside the store) change. */
+    thumbnailsVersion: number;
     predictions: Record<string, ClipPrediction>;
     /** Sentences about the result, e.g. that no face was found. */
     warnings: string[];
   };
   resetAnalysis(): void;
-  setOverlay(overlay: Overlay): void;
   setVote(vote: FaceVotingOutput): void;
   setVotingConfig(config: Partial<FaceVotingConfig>): void;
+  selectTrack(trackId: number | null): void;
+  setTrackView(view: TrackView | null, trackEmotions: Record<number, ClipPrediction>, thumbnailsVersion: number): void;
   setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[]): void;
 }
 
 const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
-  overlay: null,
   votingConfig,
   vote: null,
+  selectedTrackId: null,
+  trackView: null,
+  trackEmotions: {},
+  thumbnailsVersion: 0,
   predictions: {},
   warnings: [],
 });
@@ -50,9 +53,11 @@ const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set) => ({
   analysis: empty(DEFAULT_FACE_VOTING_CONFIG),
   resetAnalysis: () => set((s) => ({ analysis: empty(s.analysis.votingConfig) })),
-  setOverlay: (overlay) => set((s) => ({ analysis: { ...s.analysis, overlay } })),
   setVote: (vote) => set((s) => ({ analysis: { ...s.analysis, vote } })),
   setVotingConfig: (config) =>
     set((s) => ({ analysis: { ...s.analysis, votingConfig: { ...s.analysis.votingConfig, ...config } } })),
+  selectTrack: (selectedTrackId) => set((s) => ({ analysis: { ...s.analysis, selectedTrackId } })),
+  setTrackView: (trackView, trackEmotions, thumbnailsVersion) =>
+    set((s) => ({ analysis: { ...s.analysis, trackView, trackEmotions, thumbnailsVersion } })),
   setPredictions: (predictions, warnings) => set((s) => ({ analysis: { ...s.analysis, predictions, warnings } })),
 });

@@ -5,11 +5,13 @@
 import { createStore } from 'zustand/vanilla';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createBackendSlice, type BackendSlice } from './backend-slice';
+import { createEvaluationSlice, type EvaluationSlice } from './evaluation-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 import { createVideoSlice, type VideoSlice } from './video-slice';
+import { createWebcamSlice, type WebcamSlice } from './webcam-slice';
 
 /** Everything in the store. */
-export type AppState = AnalysisSlice & BackendSlice & NoticeSlice & VideoSlice;
+export type AppState = AnalysisSlice & BackendSlice & EvaluationSlice & NoticeSlice & VideoSlice & WebcamSlice;
 
 /** Creates a fresh store (one per page; tests make their own). */
 export function createAppStore() {
@@ -18,6 +20,8 @@ export function createAppStore() {
     ...createBackendSlice(...a),
     ...createNoticeSlice(...a),
     ...createVideoSlice(...a),
+    ...createEvaluationSlice(...a),
+    ...createWebcamSlice(...a),
   }));
 }
 

@@ -5,10 +5,14 @@ import type { AppState } from './app-store';
 /** Where the current input is in its life. */
 export type VideoPhase = 'idle' | 'opening' | 'decoding' | 'done' | 'failed';
 
+/** What is being analysed: one file, the clips of a labelled folder one after another, or the camera. */
+export type VideoSource = 'file' | 'folder' | 'webcam';
+
 /** The current video input and decoding progress (plain data only: no frames or bitmaps). */
 export interface VideoSlice {
   video: {
     phase: VideoPhase;
+    source: VideoSource;
     fileName?: string;
     info?: VideoInfo;
     /** Requested sampling rate; undefined means every frame. */
@@ -21,7 +25,9 @@ export interface VideoSlice {
     tensorDelta?: number;
   };
   setSampleFps(fps: number | undefined): void;
-  videoOpening(fileName: string): void;
+  videoOpening(fileName: string, source?: VideoSource): void;
+  /** Back to the first screen (e.g. the camera could not start). */
+  videoIdle(): void;
   videoOpened(info: VideoInfo): void;
   videoProgress(framesDecoded: number, lastTSec: number, decodeFps: number): void;
   videoDone(tensorDelta?: number): void;
@@ -30,12 +36,13 @@ export interface VideoSlice {
 
 /** Creates the video slice. */
 export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set) => ({
-  video: { phase: 'idle', framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: 5 },
+  video: { phase: 'idle', source: 'file', framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: 5 },
   setSampleFps: (sampleFps) => set((s) => ({ video: { ...s.video, sampleFps } })),
-  videoOpening: (fileName) =>
+  videoOpening: (fileName, source = 'file') =>
     set((s) => ({
-      video: { phase: 'opening', fileName, framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: s.video.sampleFps },
+      video: { phase: 'opening', source, fileName, framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: s.video.sampleFps },
     })),
+  videoIdle: () => set((s) => ({ video: { phase: 'idle', source: 'file', framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: s.video.sampleFps } })),
   videoOpened: (info) => set((s) => ({ video: { ...s.video, phase: 'decoding', info } })),
   videoProgress: (framesDecoded, lastTSec, decodeFps) =>
     set((s) => ({ video: { ...s.video, framesDecoded, lastTSec, decodeFps } })),

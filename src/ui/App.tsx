@@ -1,11 +1,22 @@
 import { BackendBadge } from './BackendBadge';
 import { DropZone } from './DropZone';
 import { ErrorBanner } from './ErrorBanner';
+import { EvaluationPanel } from './EvaluationPanel';
+import { ExportButtons } from './ExportButtons';
+import { PredictionsPanel } from './PredictionsPanel';
 import { ProgressPanel } from './ProgressPanel';
-import { ResultsPanel } from './ResultsPanel';
+import { PyramidView } from './PyramidView';
+import { TrackDetail } from './TrackDetail';
+import { useAppStore } from './store-context';
+import { VideoStage } from './VideoStage';
+import { VoteInspector } from './VoteInspector';
+import { VotingSliders } from './VotingSliders';
 
-/** The page: header, messages, input, results. */
+/** The page: header, messages, input; then the video and its tracks, the track detail and the results. */
 export function App() {
+  const phase = useAppStore((s) => s.video.phase);
+  const source = useAppStore((s) => s.video.source);
+  const active = phase !== 'idle';
   return (
     <div className="app">
       <header className="header">
@@ -15,12 +26,31 @@ export function App() {
         <BackendBadge />
       </header>
       <ErrorBanner />
-      <main className="main">
-        <DropZone />
-        <ProgressPanel />
-        <ResultsPanel />
-      </main>
-      <footer className="footer muted">Runs entirely on this device. Method: Do et al., Sensors 2021.</footer>
+      <DropZone />
+      {active && (
+        <main className="main">
+          {source === 'folder' && <EvaluationPanel />}
+          <div className="columns">
+            <div className="col">
+              {source !== 'folder' && <VideoStage />}
+              <ProgressPanel />
+              <ExportButtons />
+            </div>
+            <div className="col">
+              <section className="panel">
+                <VoteInspector />
+                <VotingSliders />
+              </section>
+              <PredictionsPanel />
+            </div>
+          </div>
+          <div className="columns">
+            <TrackDetail />
+            <PyramidView />
+          </div>
+        </main>
+      )}
+      <footer className="footer muted">Runs entirely on this device. Method: Do et al., Sensors 2021 (tracking §3.3, FaceVoting §3.4, temporal pyramid §4.2).</footer>
     </div>
   );
 }

@@ -1,5 +1,7 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { droppedFiles, isFolderInput } from '../app/dropped-files';
 import { useAppStore, useController } from './store-context';
+import { WebcamToggle } from './WebcamToggle';
 
 const SAMPLING_CHOICES: { label: string; fps: number | undefined }[] = [
   { label: '5 fps', fps: 5 },
@@ -7,27 +9,42 @@ const SAMPLING_CHOICES: { label: string; fps: number | undefined }[] = [
   { label: 'every frame', fps: undefined },
 ];
 
-/** Where a user drops or picks a video, and chooses how often frames are analysed. */
+/**
+ * Where a user drops or picks a video, a labelled folder (clips + labels.csv) or starts the camera,
+ * and chooses how often frames are analysed. Large on the first screen, a compact bar afterwards.
+ */
 export function DropZone() {
   const controller = useController();
   const sampleFps = useAppStore((s) => s.video.sampleFps);
   const setSampleFps = useAppStore((s) => s.setSampleFps);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const compact = useAppStore((s) => s.video.phase !== 'idle');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const filesRef = useRef<HTMLInputElement>(null);
+  const dirRef = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
-  const onFiles = (files: FileList | null) => {
-    const file = files?.[0];
-    if (file) void controller.openFile(file);
+  useEffect(() => {
+    if (dirRef.current) dirRef.current.webkitdirectory = true;
+  }, []);
+
+  const onFiles = (files: readonly File[]) => {
+    if (files.length === 0) return;
+    if (isFolderInput(files)) void controller.openFolder(files);
+    else void controller.openFile(files[0]!);
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    onFiles(e.dataTransfer.files);
+    void droppedFiles(e.dataTransfer).then(onFiles);
+  };
+  const picked = (e: ChangeEvent<HTMLInputElement>) => {
+    onFiles([...(e.target.files ?? [])]);
+    e.target.value = '';
   };
 
   return (
     <section
-      className={`dropzone${over ? ' dropzone-over' : ''}`}
+      className={`dropzone${over ? ' dropzone-over' : ''}${compact ? ' dropzone-compact' : ''}`}
       data-testid="dropzone"
       onDragOver={(e) => {
         e.preventDefault();
@@ -36,12 +53,26 @@ export function DropZone() {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <p className="dropzone-title">Drop a video here</p>
-      <p className="muted">MP4, WebM or MKV (H.264, VP9, AV1). It is analysed on this device and never uploaded.</p>
-      <div className="row">
-        <button type="button" className="primary" onClick={() => inputRef.current?.click()}>
-          Choose a video…
+      {!compact && (
+        <>
+          <p className="dropzone-title">Drop a video here to see who matters in it and what they feel</p>
+          <p className="muted">
+            One video (MP4, WebM or MKV) plays with its faces tracked and voted on. A folder of clips with a <code>labels.csv</code>{' '}
+            (<code>file,label</code>) is evaluated clip by clip. Or use your camera. Everything runs on this device; nothing is uploaded.
+          </p>
+        </>
+      )}
+      <div className={`row${compact ? ' row-start' : ''}`}>
+        <button type="button" className="primary" onClick={() => fileRef.current?.click()}>
+          {compact ? 'Another video…' : 'Choose a video…'}
         </button>
+        <button type="button" className="secondary" onClick={() => dirRef.current?.click()}>
+          Evaluate a folder…
+        </button>
+        <button type="button" className="secondary" onClick={() => filesRef.current?.click()} title="Several clips and their labels.csv">
+          Clips + labels.csv…
+        </button>
+        <WebcamToggle />
         <label className="muted">
           Analyse{' '}
           <select
@@ -56,18 +87,11 @@ export function DropZone() {
             ))}
           </select>
         </label>
+        {compact && <span className="muted small">or drop a video or folder here</span>}
       </div>
-      <input
-        ref={inputRef}
-        data-testid="file-input"
-        type="file"
-        accept="video/*,.mp4,.webm,.mkv,.mov"
-        hidden
-        onChange={(e) => {
-          onFiles(e.target.files);
-          e.target.value = '';
-        }}
-      />
+      <input ref={fileRef} data-testid="file-input" type="file" accept="video/*,.mp4,.webm,.mkv,.mov" hidden onChange={picked} />
+      <input ref={filesRef} data-testid="folder-input" type="file" multiple accept="video/*,.mp4,.webm,.mkv,.mov,.csv" hidden onChange={picked} />
+      <input ref={dirRef} data-testid="folder-dir-input" type="file" multiple hidden onChange={picked} />
     </section>
   );
 }

@@ -1,0 +1,58 @@
+/** Issue 8: a dropped clip plays with its tracks drawn over it; vote, track detail, pyramid and predictions fill in. */
+import { clip, expect, openApp, test } from './fixtures';
+import { analyseFile, canvasFingerprint, snap } from './ui-helpers';
+
+test('a clip plays with its tracks drawn over it while vote, pyramid and predictions fill in', async ({ page, watch }, testInfo) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  await snap(page, testInfo, 'first-screen-1280');
+  const file = clip('01-01-03_01.mp4');
+  await page.getByTestId('file-input').setInputFiles(file);
+
+  // Playback never waits for the models: while analysis runs slower than real time the overlay says so.
+  const overlay = page.getByTestId('track-overlay');
+  await expect(overlay).toHaveAttribute('data-media-time', /[1-9]/, { timeout: 60_000 });
+  await snap(page, testInfo, 'playing-1280');
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+
+  // Replayed after analysis, the overlay shows the tracked face and the picture changes between frames.
+  await page.getByTestId('play-toggle').click();
+  await expect(overlay).toHaveAttribute('data-tracks', /\d/, { timeout: 10_000 });
+  const first = await canvasFingerprint(page);
+  const t1 = Number(await overlay.getAttribute('data-media-time'));
+  await page.waitForTimeout(600);
+  const second = await canvasFingerprint(page);
+  const t2 = Number(await overlay.getAttribute('data-media-time'));
+  expect(t2).toBeGreaterThan(t1);
+  expect(second).not.toBe(first);
+  await expect(overlay).toHaveAttribute('data-tracks', '1');
+
+  const rows = page.locator('[data-testid=vote-inspector] tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-winner', 'true');
+  await expect(page.getByTestId('pyramid-view').locator('.pyr-row')).toHaveCount(4);
+  await expect(page.getByTestId('pyramid-view').locator('.pyr-cell')).toHaveCount(15);
+  await expect(page.getByTestId('track-thumbnails').locator('img').first()).toBeVisible();
+  await expect(page.getByTestId('emotion-timeline').locator('.recharts-line')).toHaveCount(7);
+  await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveAttribute('data-label', 'happiness');
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
+
+  // Selecting the track from the list shows it as selected.
+  await rows.first().getByRole('button').click();
+  await expect(page.getByTestId('track-detail')).toContainText('(selected)');
+  await snap(page, testInfo, 'done-1280');
+
+  // The CSV export has one row per track.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const csv = await (await download).createReadStream().then(async (s) => {
+    const chunks: Buffer[] = [];
+    for await (const c of s) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  });
+  expect(csv.trim().split('\n')).toHaveLength(2);
+  expect(csv).toContain('01-01-03_01.mp4');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, testInfo, 'done-390');
+  expect(watch.consoleErrors).toEqual([]);
+});

@@ -1,0 +1,38 @@
+/** CSV versions of the analyze report (one row per track) and the evaluate JSON (one row per clip). */
+import type { AnalysisReport } from '../pipeline/analysis-report';
+import type { EvaluationReport } from './evaluate-folder';
+
+/** Quotes a cell when it holds a comma, quote or line break. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const toCsv = (rows: readonly (readonly (string | number | boolean | null | undefined)[])[]) =>
+  rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+
+/**
+ * One row per track: its votes, whether it is the main track, and the label of its own frame
+ * average (the clip-level predictions of every model are for the main track only).
+ */
+export function analysisCsv(report: AnalysisReport, trackLabels: ReadonlyMap<number, string>): string {
+  const models = Object.keys(report.predictions);
+  const header = ['file', 'track', 'frames', 'w_freq', 'w_size', 'w_prob', 'total', 'main', 'frameAverage', ...models.map((m) => `clip_${m}`)];
+  const rows = report.tracks.map((t) => {
+    const main = t.id === report.mainTrackId;
+    return [
+      report.file, t.id, t.frames, t.votes.freq, t.votes.size, t.votes.prob, t.votes.total, main,
+      trackLabels.get(t.id) ?? '',
+      ...models.map((m) => (main ? report.predictions[m]!.label : '')),
+    ];
+  });
+  return toCsv([header, ...rows]);
+}
+
+/** One row per clip: file, true label, each model's prediction, and the failure reason if any. */
+export function evaluationCsv(report: EvaluationReport): string {
+  const models = Object.keys(report.models);
+  const failures = new Map(report.failures.map((f) => [f.file, f.reason]));
+  const rows = report.perClip.map((c) => [c.file, c.label, ...models.map((m) => c.predicted[m] ?? ''), failures.get(c.file) ?? '']);
+  return toCsv([['file', 'label', ...models, 'failure'], ...rows]);
+}

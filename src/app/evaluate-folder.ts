@@ -1,0 +1,228 @@
+/**
+ * Evaluating a labelled folder: `labels.csv` parsing (with per-line errors), accumulating one
+ * prediction per clip and model, and the evaluate JSON. Pure data and functions (no DOM, no tfjs),
+ * so Node tests and the CLI share it; the UI drives it through `runFolderEvaluation`.
+ */
+import { EMOTION_LABELS, labelIndex, parseEmotionLabel, type EmotionLabel } from '../core/labels';
+import { classificationReport } from '../core/metrics/classification-metrics';
+
+/** One labelled clip from labels.csv. */
+export interface LabelledClip {
+  file: string;
+  label: EmotionLabel;
+  /** 1-based line number in labels.csv. */
+  line: number;
+}
+
+/** A labels.csv line that could not be used, with its 1-based line number. */
+export interface LabelLineError {
+  line: number;
+  message: string;
+}
+
+/** Result of {@link parseLabelsCsv}. */
+export interface ParsedLabels {
+  clips: LabelledClip[];
+  errors: LabelLineError[];
+}
+
+/** Name of the labels file a folder must contain. */
+export const LABELS_FILE = 'labels.csv';
+
+/** Splits one CSV line into cells (double quotes allowed, "" escapes a quote). */
+export function splitCsvLine(line: string): string[] | null {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (c === ',') {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += c;
+  }
+  if (quoted) return null;
+  cells.push(cell.trim());
+  return cells;
+}
+
+/** File name without folders (a folder pick gives `folder/clip.mp4`). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/**
+ * Parses labels.csv (`file,label` header; other columns ignored; label a paper name or a common
+ * synonym). A line with an unknown label, a file not in `available` (when given), a duplicate, or a
+ * broken shape becomes an error with its line number; the other lines are still returned.
+ */
+export function parseLabelsCsv(text: string, available?: ReadonlySet<string>): ParsedLabels {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const errors: LabelLineError[] = [];
+  const clips: LabelledClip[] = [];
+  const headerAt = lines.findIndex((l) => l.trim() !== '');
+  const header = headerAt >= 0 ? splitCsvLine(lines[headerAt]!)?.map((h) => h.toLowerCase()) : undefined;
+  const fileCol = header?.indexOf('file') ?? -1;
+  const labelCol = header?.indexOf('label') ?? -1;
+  if (!header || fileCol < 0 || labelCol < 0) {
+    errors.push({ line: headerAt + 1 || 1, message: 'labels.csv needs a header line with the columns "file" and "label".' });
+    return { clips, errors };
+  }
+  const seen = new Set<string>();
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.trim() === '') continue;
+    const line = i + 1;
+    const cells = splitCsvLine(raw);
+    if (!cells || cells.length <= Math.max(fileCol, labelCol)) {
+      errors.push({ line, message: `line ${line}: cannot read it (expected "file,label").` });
+      continue;
+    }
+    const file = baseName(cells[fileCol]!);
+    const text = cells[labelCol]!;
+    const label = parseEmotionLabel(text);
+    if (!file) errors.push({ line, message: `line ${line}: the file name is empty.` });
+    else if (label === undefined) errors.push({ line, message: `line ${line}: "${text}" is not one of the emotions (${EMOTION_LABELS.join(', ')}).` });
+    else if (available && !available.has(file)) errors.push({ line, message: `line ${line}: ${file} is not among the files given.` });
+    else if (seen.has(file)) errors.push({ line, message: `line ${line}: ${file} is listed twice; the first label is used.` });
+    else {
+      seen.add(file);
+      clips.push({ file, label, line });
+    }
+  }
+  return { clips, errors };
+}
+
+/** One clip's outcome: its label, each model's predicted label, or the reason it failed. */
+export interface ClipOutcome {
+  file: string;
+  label: EmotionLabel;
+  predicted: Record<string, EmotionLabel>;
+  /** Set when the clip could not be analysed; it then counts as wrong for every model. */
+  failure?: string;
+}
+
+/** Metrics of one model over the folder. */
+export interface ModelEvaluation {
+  accuracy: number;
+  weightedF1: number;
+  meanAcc: number;
+  stdAcc: number;
+  /** counts[true][predicted], paper label order. */
+  confusion: number[][];
+}
+
+/** The evaluate JSON (what `npm run evaluate` writes). */
+export interface EvaluationReport {
+  labels: EmotionLabel[];
+  clips: number;
+  models: Record<string, ModelEvaluation>;
+  /** Name of the ensemble model among `models` (a key containing "ensemble"), or null. */
+  ensemble: string | null;
+  perClip: { file: string; label: EmotionLabel; predicted: Record<string, EmotionLabel> }[];
+  failures: { file: string; reason: string }[];
+  /** labels.csv lines that were skipped, with their line numbers. */
+  labelErrors: LabelLineError[];
+}
+
+/** Every model name that appears in any outcome, in first-seen order. */
+export function modelNames(outcomes: readonly ClipOutcome[]): string[] {
+  const names = new Set<string>();
+  for (const o of outcomes) for (const m of Object.keys(o.predicted)) names.add(m);
+  return [...names];
+}
+
+/**
+ * A clip a model did not answer (failure, or the model missing for that clip) counts as wrong: its
+ * prediction is taken as a label different from the truth, so it lands off the diagonal.
+ */
+function wrongIndex(truth: number): number {
+  return (truth + 1) % EMOTION_LABELS.length;
+}
+
+/** Metrics of `model` over `outcomes` (failures count as wrong). */
+export function evaluateModel(outcomes: readonly ClipOutcome[], model: string): ModelEvaluation {
+  const yTrue = outcomes.map((o) => labelIndex(o.label));
+  const yPred = outcomes.map((o, i) => {
+    const p = o.predicted[model];
+    return p === undefined ? wrongIndex(yTrue[i]!) : labelIndex(p);
+  });
+  const r = classificationReport(yTrue, yPred);
+  return { accuracy: r.accuracy, weightedF1: r.weightedF1, meanAcc: r.meanAcc, stdAcc: r.stdAcc, confusion: r.confusion.counts };
+}
+
+/** Builds the evaluate JSON from the outcomes so far (works mid-run too). */
+export function buildEvaluationReport(outcomes: readonly ClipOutcome[], labelErrors: readonly LabelLineError[] = []): EvaluationReport {
+  const names = modelNames(outcomes);
+  const models: Record<string, ModelEvaluation> = {};
+  if (outcomes.length > 0) for (const m of names.length > 0 ? names : ['frameAverage']) models[m] = evaluateModel(outcomes, m);
+  return {
+    labels: [...EMOTION_LABELS],
+    clips: outcomes.length,
+    models,
+    ensemble: names.find((n) => /ensemble/i.test(n)) ?? null,
+    perClip: outcomes.map((o) => ({ file: o.file, label: o.label, predicted: { ...o.predicted } })),
+    failures: outcomes.filter((o) => o.failure !== undefined).map((o) => ({ file: o.file, reason: o.failure! })),
+    labelErrors: [...labelErrors],
+  };
+}
+
+/** The clips (file names) in cell [truth][predicted] of `model`'s confusion matrix. */
+export function clipsInCell(outcomes: readonly ClipOutcome[], model: string, truth: number, predicted: number): string[] {
+  return outcomes
+    .filter((o) => {
+      const t = labelIndex(o.label);
+      const p = o.predicted[model];
+      return t === truth && (p === undefined ? wrongIndex(t) : labelIndex(p)) === predicted;
+    })
+    .map((o) => o.file);
+}
+
+/** Callbacks of {@link runFolderEvaluation}. */
+export interface FolderRunHooks<F> {
+  /** Analyses one clip and returns each model's predicted label; throws when the clip fails. */
+  analyze(file: F, clip: LabelledClip): Promise<Record<string, EmotionLabel>>;
+  /** Called after each clip with all outcomes so far. */
+  onClip?(outcomes: readonly ClipOutcome[]): void;
+  /** Turns a thrown error into a sentence. */
+  describe(error: unknown): string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs the labelled clips one after another. A failing clip is recorded with its reason (wrong for
+ * every model) and the run goes on; an abort stops it between clips.
+ */
+export async function runFolderEvaluation<F>(
+  clips: readonly LabelledClip[],
+  files: ReadonlyMap<string, F>,
+  hooks: FolderRunHooks<F>,
+): Promise<ClipOutcome[]> {
+  const outcomes: ClipOutcome[] = [];
+  for (const clip of clips) {
+    hooks.signal?.throwIfAborted();
+    const file = files.get(clip.file);
+    let outcome: ClipOutcome;
+    if (file === undefined) outcome = { file: clip.file, label: clip.label, predicted: {}, failure: 'The file is missing.' };
+    else {
+      try {
+        outcome = { file: clip.file, label: clip.label, predicted: await hooks.analyze(file, clip) };
+      } catch (error) {
+        hooks.signal?.throwIfAborted();
+        outcome = { file: clip.file, label: clip.label, predicted: {}, failure: hooks.describe(error) };
+      }
+    }
+    outcomes.push(outcome);
+    hooks.onClip?.(outcomes);
+  }
+  return outcomes;
+}

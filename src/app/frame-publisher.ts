@@ -1,0 +1,72 @@
+/**
+ * Turns each analysed frame into what the UI shows: the overlay entry and thumbnails (outside the
+ * store) and, at most a few times a second, the running vote, the shown track's timeline and
+ * pyramid and each track's emotion (plain data in the store).
+ */
+import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
+import { toPrediction, type ClipPrediction } from '../pipeline/analysis-report';
+import type { FrameUpdate } from '../pipeline/analyze-video';
+import type { AppStore } from '../store/app-store';
+import type { Playback } from './playback';
+import { pyramidCells, rollingProbs, trackTimeline } from './track-views';
+
+/** Seconds of the rolling per-track emotion for the webcam. */
+export const ROLLING_WINDOW_SEC = 3;
+/** Least time between two store updates of the derived views while frames stream in. */
+const VIEW_INTERVAL_MS = 200;
+
+/** Publishes frames of one run; `refresh(true)` forces the store views up to date. */
+export interface FramePublisher {
+  onFrame(update: FrameUpdate, bitmap: ImageBitmap | null): void;
+  refresh(force?: boolean): void;
+  readonly clip: ClipAnalysis | null;
+}
+
+/** Creates a publisher for one run; `live` makes per-track emotions rolling (the camera). */
+export function createFramePublisher(store: AppStore, playback: Playback, live: boolean): FramePublisher {
+  const s = store.getState;
+  let clip: ClipAnalysis | null = null;
+  let lastViews = 0;
+  let thumbsVersion = 0;
+  let latestT = 0;
+
+  const refresh = (force = false) => {
+    if (!clip) return;
+    const now = performance.now();
+    if (!force && now - lastViews < VIEW_INTERVAL_MS) return;
+    lastViews = now;
+    const { votingConfig, selectedTrackId } = s().analysis;
+    const vote = voteOnClip(clip, votingConfig);
+    s().setVote(vote);
+    const shown = selectedTrackId !== null && clip.tracks.has(selectedTrackId) ? selectedTrackId : vote.winnerId;
+    const records = shown === null ? undefined : clip.tracks.get(shown);
+    const view =
+      shown !== null && records
+        ? { trackId: shown, frames: records.length, timeline: trackTimeline(records), pyramid: pyramidCells(records) }
+        : null;
+    const emotions: Record<number, ClipPrediction> = {};
+    for (const [id, recs] of clip.tracks) {
+      const probs = live ? rollingProbs(recs, latestT, ROLLING_WINDOW_SEC) : Array.from(averageProbs(recs));
+      if (probs) emotions[id] = toPrediction(probs);
+    }
+    s().setTrackView(view, emotions, thumbsVersion);
+  };
+
+  return {
+    get clip() {
+      return clip;
+    },
+    onFrame(update, bitmap) {
+      clip = update.clip as ClipAnalysis;
+      latestT = update.tSec;
+      playback.buffer.push({ tSec: update.tSec, faces: update.faces.map((f) => ({ ...f, probs: Array.from(f.probs) })) });
+      if (bitmap) {
+        for (const f of update.faces) {
+          if (playback.thumbnails.offer(f.trackId, update.tSec, bitmap, f.box)) thumbsVersion++;
+        }
+      }
+      refresh(update.analysed <= 2);
+    },
+    refresh,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * What plays while frames are analysed, kept outside the store: the <video> element (a file from
+ * an object URL, or a camera stream), the time-indexed analysed frames and the face thumbnails.
+ * The UI draws the video and the overlay from here; the store only holds plain results.
+ */
+import { createOverlayBuffer, type OverlayBuffer } from './overlay-buffer';
+import { createThumbnailStore, type ThumbnailStore } from './thumbnails';
+
+/** Nothing, a file played at its own pace, or a live camera (the overlay shows the newest analysis). */
+export type PlaybackMode = 'none' | 'file' | 'live';
+
+/** The playing media and everything drawn over it. */
+export interface Playback {
+  readonly video: HTMLVideoElement;
+  readonly buffer: OverlayBuffer;
+  readonly thumbnails: ThumbnailStore;
+  readonly mode: PlaybackMode;
+  /** Size of the analysed frames (the boxes' coordinate space). */
+  frameSize: { width: number; height: number } | null;
+  /** True once analysis has finished: the overlay no longer waits for it. */
+  analysisDone: boolean;
+  /** Loads `file` from an object URL (the analysis decodes it separately); shows its first frame. */
+  loadFile(file: Blob): void;
+  /** Starts playing (muted); a broken file fails silently here because the analysis reports why. */
+  play(): void;
+  /** Shows a camera stream; resolves once its first frame is there. */
+  showStream(stream: MediaStream): Promise<void>;
+  /** Stops playing, releases the URL and every camera track, and forgets analysed frames. */
+  stop(): void;
+}
+
+/** Creates the playback state (one per page). */
+export function createPlayback(): Playback {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.preload = 'auto';
+  const buffer = createOverlayBuffer();
+  const thumbnails = createThumbnailStore();
+  let url: string | null = null;
+  let mode: PlaybackMode = 'none';
+
+  const release = () => {
+    video.pause();
+    const stream = video.srcObject;
+    if (stream instanceof MediaStream) for (const track of stream.getTracks()) track.stop();
+    video.srcObject = null;
+    video.removeAttribute('src');
+    video.load();
+    if (url) URL.revokeObjectURL(url);
+    url = null;
+  };
+
+  const playback: Playback = {
+    video,
+    buffer,
+    thumbnails,
+    get mode() {
+      return mode;
+    },
+    frameSize: null,
+    analysisDone: false,
+    loadFile(file) {
+      playback.stop();
+      url = URL.createObjectURL(file);
+      mode = 'file';
+      video.src = url;
+    },
+    play() {
+      if (mode !== 'none') video.play().catch(() => undefined);
+    },
+    async showStream(stream) {
+      playback.stop();
+      mode = 'live';
+      video.srcObject = stream;
+      await video.play();
+    },
+    stop() {
+      release();
+      mode = 'none';
+      buffer.clear();
+      thumbnails.clear();
+      playback.frameSize = null;
+      playback.analysisDone = false;
+    },
+  };
+  return playback;
+}

@@ -1,0 +1,83 @@
+/**
+ * Plain views of one track for the UI (per-frame emotion timeline, temporal-pyramid rows,
+ * rolling emotion), computed from FaceRecords. Pure functions: no DOM, no tfjs.
+ */
+import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
+import { temporalPyramid } from '../core/pyramid/temporal-pyramid';
+import { argmax } from '../core/vector';
+import type { FaceRecord } from '../pipeline/clip-analysis';
+
+/** One point of the emotion timeline: time and the 7 probabilities (paper order). */
+export interface TimelinePoint {
+  tSec: number;
+  probs: number[];
+}
+
+/** One pyramid segment: the frames it covers and min/mean/max of the 7 probabilities. */
+export interface PyramidCell {
+  level: number;
+  index: number;
+  frames: number;
+  tStart: number;
+  tEnd: number;
+  min: number[];
+  mean: number[];
+  max: number[];
+  /** Label with the highest mean. */
+  top: EmotionLabel;
+}
+
+/** Levels the view shows (the paper's levels 0–3). */
+export const PYRAMID_VIEW_LEVELS = [0, 1, 2, 3] as const;
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The per-frame probabilities of a track, at most `maxPoints` evenly picked (the last kept). */
+export function trackTimeline(records: readonly FaceRecord[], maxPoints = 300): TimelinePoint[] {
+  const step = Math.max(1, Math.ceil(records.length / maxPoints));
+  const out: TimelinePoint[] = [];
+  for (let i = 0; i < records.length; i += step) out.push(point(records[i]!));
+  const last = records.at(-1);
+  if (last && out.at(-1)?.tSec !== last.tSec) out.push(point(last));
+  return out;
+}
+
+function point(r: FaceRecord): TimelinePoint {
+  return { tSec: r3(r.tSec), probs: Array.from(r.probs, r3) };
+}
+
+/** Temporal-pyramid levels 0–3 over a track's emotion probabilities (§4.2), as rows of cells. */
+export function pyramidCells(records: readonly FaceRecord[]): PyramidCell[][] {
+  if (records.length === 0) return [];
+  const empty = new Float32Array(0);
+  const { vector, layout } = temporalPyramid(
+    records.map((r) => ({ faceFeatures: empty, contextFeatures: empty, emotionProbs: r.probs })),
+    PYRAMID_VIEW_LEVELS,
+  );
+  const p = layout.probDim;
+  const rows: PyramidCell[][] = PYRAMID_VIEW_LEVELS.map(() => []);
+  for (const seg of layout.segments) {
+    const mean = Array.from(vector.subarray(seg.probMeanOffset, seg.probMeanOffset + p), r3);
+    rows[PYRAMID_VIEW_LEVELS.indexOf(seg.level as 0)]!.push({
+      level: seg.level,
+      index: seg.index,
+      frames: seg.end - seg.start,
+      tStart: r3(records[seg.start]!.tSec),
+      tEnd: r3(records[seg.end - 1]!.tSec),
+      min: Array.from(vector.subarray(seg.probMinOffset, seg.probMinOffset + p), r3),
+      mean,
+      max: Array.from(vector.subarray(seg.probMaxOffset, seg.probMaxOffset + p), r3),
+      top: EMOTION_LABELS[argmax(mean)]!,
+    });
+  }
+  return rows;
+}
+
+/** Mean probabilities of the records in the last `windowSec` before `nowSec` (the rolling emotion). */
+export function rollingProbs(records: readonly FaceRecord[], nowSec: number, windowSec: number): number[] | null {
+  const recent = records.filter((r) => r.tSec > nowSec - windowSec);
+  if (recent.length === 0) return null;
+  const sum = new Array<number>(EMOTION_LABELS.length).fill(0);
+  for (const r of recent) for (let i = 0; i < sum.length; i++) sum[i]! += r.probs[i]! / recent.length;
+  return sum.map(r3);
+}

@@ -1,0 +1,35 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { ClipOutcome, EvaluationReport, LabelLineError } from '../app/evaluate-folder';
+import type { AppState } from './app-store';
+
+/** A labelled-folder evaluation: progress, outcomes per clip and the metrics so far. */
+export interface EvaluationSlice {
+  evaluation: {
+    phase: 'idle' | 'running' | 'done';
+    total: number;
+    done: number;
+    /** File being analysed now. */
+    current?: string;
+    outcomes: ClipOutcome[];
+    report: EvaluationReport | null;
+    labelErrors: LabelLineError[];
+  };
+  evaluationStarted(total: number, labelErrors: LabelLineError[]): void;
+  evaluationClip(current: string | undefined): void;
+  evaluationProgress(outcomes: ClipOutcome[], report: EvaluationReport): void;
+  evaluationDone(): void;
+  resetEvaluation(): void;
+}
+
+const idle: EvaluationSlice['evaluation'] = { phase: 'idle', total: 0, done: 0, outcomes: [], report: null, labelErrors: [] };
+
+/** Creates the evaluation slice. */
+export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSlice> = (set) => ({
+  evaluation: idle,
+  evaluationStarted: (total, labelErrors) => set({ evaluation: { ...idle, phase: 'running', total, labelErrors } }),
+  evaluationClip: (current) => set((s) => ({ evaluation: { ...s.evaluation, current } })),
+  evaluationProgress: (outcomes, report) =>
+    set((s) => ({ evaluation: { ...s.evaluation, outcomes: [...outcomes], report, done: outcomes.length } })),
+  evaluationDone: () => set((s) => ({ evaluation: { ...s.evaluation, phase: 'done', current: undefined } })),
+  resetEvaluation: () => set({ evaluation: idle }),
+});

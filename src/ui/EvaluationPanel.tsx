@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { clipsInCell } from '../app/evaluate-folder';
+import { EMOTION_LABELS } from '../core/labels';
+import { ConfusionMatrix } from './ConfusionMatrix';
+import { pct } from './palette';
+import { useAppStore } from './store-context';
+
+/** A labelled folder's evaluation: progress, one confusion matrix per model with metrics, failures. */
+export function EvaluationPanel() {
+  const ev = useAppStore((s) => s.evaluation);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [cell, setCell] = useState<[number, number] | null>(null);
+  if (ev.phase === 'idle') return null;
+  const models = Object.keys(ev.report?.models ?? {});
+  const model = chosen !== null && models.includes(chosen) ? chosen : (models[0] ?? null);
+  const metrics = model ? ev.report?.models[model] : undefined;
+  const cellClips = model && cell ? clipsInCell(ev.outcomes, model, cell[0], cell[1]) : [];
+  return (
+    <section className="panel" data-testid="evaluation" data-phase={ev.phase} data-done={ev.done} data-total={ev.total}>
+      <div className="panel-head">
+        <h2>
+          Folder evaluation{' '}
+          <span className="muted">
+            {ev.done} / {ev.total} clips{ev.phase === 'running' && ev.current ? ` · now ${ev.current}` : ''}
+            {ev.phase === 'done' ? ' · done' : ''}
+          </span>
+        </h2>
+        {models.length > 0 && (
+          <label className="muted">
+            Model{' '}
+            <select data-testid="model-select" value={model ?? ''} onChange={(e) => setChosen(e.target.value)}>
+              {models.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <progress max={Math.max(1, ev.total)} value={ev.done} aria-label="clips evaluated" />
+      {ev.labelErrors.length > 0 && (
+        <details className="notice notice-info" data-testid="label-errors" open>
+          <summary>{ev.labelErrors.length} line(s) of labels.csv skipped</summary>
+          <ul>
+            {ev.labelErrors.map((e) => (
+              <li key={e.line}>{e.message}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div data-testid="confusion-matrix" data-model={model ?? ''} data-clips={ev.done}>
+        {metrics ? (
+          <div className="eval-grid">
+            <div className="table-wrap">
+              <ConfusionMatrix counts={metrics.confusion} active={cell} onCell={(t, p) => setCell([t, p])} />
+            </div>
+            <dl className="metrics" data-testid="evaluation-metrics">
+              <dt>accuracy</dt>
+              <dd data-testid="metric-accuracy">{pct(metrics.accuracy)}</dd>
+              <dt>weighted F1</dt>
+              <dd>{metrics.weightedF1.toFixed(3)}</dd>
+              <dt>MeanAcc ± Std</dt>
+              <dd>
+                {pct(metrics.meanAcc)} ± {pct(metrics.stdAcc)}
+              </dd>
+            </dl>
+          </div>
+        ) : (
+          <p className="muted">The matrix fills in as clips finish.</p>
+        )}
+      </div>
+      {cell && model && (
+        <div data-testid="cell-clips">
+          <h3>
+            Labelled {EMOTION_LABELS[cell[0]]}, predicted {EMOTION_LABELS[cell[1]]} ({model})
+          </h3>
+          <ul>
+            {cellClips.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(ev.report?.failures.length ?? 0) > 0 && (
+        <div data-testid="evaluation-failures">
+          <h3>Clips that failed (counted as wrong)</h3>
+          <ul>
+            {ev.report!.failures.map((f) => (
+              <li key={f.file}>
+                <strong>{f.file}</strong>: {f.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

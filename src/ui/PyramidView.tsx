@@ -1,0 +1,53 @@
+import { EMOTION_LABELS } from '../core/labels';
+import type { PyramidCell } from '../app/track-views';
+import { EMOTION_STYLE, pct } from './palette';
+import { useAppStore } from './store-context';
+
+const SHORT: Record<string, string> = { anger: 'ang', disgust: 'dis', fear: 'fea', happiness: 'hap', neutrality: 'neu', sadness: 'sad', surprise: 'sur' };
+
+/** One segment: a bar per emotion for its mean with a whisker from min to max, and the top label. */
+function Cell({ cell }: { cell: PyramidCell }) {
+  const title = EMOTION_LABELS.map((l, i) => `${l}: min ${pct(cell.min[i]!)} · mean ${pct(cell.mean[i]!)} · max ${pct(cell.max[i]!)}`).join('\n');
+  return (
+    <div className="pyr-cell" data-level={cell.level} data-segment={cell.index} data-mean={JSON.stringify(cell.mean)} title={`${cell.tStart.toFixed(1)}–${cell.tEnd.toFixed(1)} s, ${cell.frames} frames\n${title}`}>
+      <div className="pyr-bars" aria-hidden>
+        {EMOTION_LABELS.map((l, i) => (
+          <div key={l} className="pyr-col">
+            <span className="pyr-range" style={{ bottom: `${cell.min[i]! * 100}%`, height: `${(cell.max[i]! - cell.min[i]!) * 100}%` }} />
+            <span className="pyr-mean" style={{ height: `${cell.mean[i]! * 100}%`, background: EMOTION_STYLE[l].colour }} />
+          </div>
+        ))}
+      </div>
+      <span className="pyr-top">{SHORT[cell.top]}</span>
+    </div>
+  );
+}
+
+/** Temporal-pyramid levels 0–3 (§4.2) of the shown track: rows of segments with min/mean/max per emotion. */
+export function PyramidView() {
+  const view = useAppStore((s) => s.analysis.trackView);
+  if (!view) return null;
+  return (
+    <section className="panel" data-testid="pyramid-view" data-track-id={view.trackId}>
+      <h2>
+        Temporal pyramid <span className="muted">track #{view.trackId} · levels 0–3</span>
+      </h2>
+      <p className="muted small">
+        Each cell is one time segment: bars are the mean probability of each emotion ({EMOTION_LABELS.map((l) => SHORT[l]).join(', ')}), the
+        grey band spans min to max; the label is the top mean.
+      </p>
+      <div className="pyramid">
+        {view.pyramid.map((row, level) => (
+          <div key={level} className="pyr-row" data-level={level}>
+            <span className="pyr-level">L{level}</span>
+            <div className="pyr-cells" style={{ gridTemplateColumns: `repeat(${row.length}, 1fr)` }}>
+              {row.map((cell) => (
+                <Cell key={cell.index} cell={cell} />
+              ))}
+            </div>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useAppStore, useController } from './store-context';
+import { trackColour } from './palette';
+
+/** FaceVoting per track (the paper's w_freq, w_size, w_prob and total), winner marked; rows select a track. */
+export function VoteInspector() {
+  const vote = useAppStore((s) => s.analysis.vote);
+  const selected = useAppStore((s) => s.analysis.selectedTrackId);
+  const emotions = useAppStore((s) => s.analysis.trackEmotions);
+  const controller = useController();
+  return (
+    <div data-testid="vote-inspector">
+      <h2>Tracks and FaceVoting</h2>
+      {vote && vote.votes.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>track</th>
+                <th>frames</th>
+                <th title="frequency weight: share of frames the face is in">w_freq</th>
+                <th title="size weight: mean face area over frame area">w_size</th>
+                <th title="mean detection probability">w_prob</th>
+                <th>total</th>
+                <th>emotion</th>
+              </tr>
+            </thead>
+            <tbody>
+              {vote.votes.map((v) => {
+                const winner = v.id === vote.winnerId;
+                const isSelected = v.id === selected;
+                return (
+                  <tr
+                    key={v.id}
+                    data-track-id={v.id}
+                    data-winner={winner}
+                    data-selected={isSelected}
+                    className={`${winner ? 'winner' : ''}${isSelected ? ' selected' : ''}`}
+                  >
+                    <td>
+                      <button
+                        type="button"
+                        className="track-button"
+                        aria-pressed={isSelected}
+                        onClick={() => controller.selectTrack(isSelected ? null : v.id)}
+                        title="Show this track's faces, timeline and pyramid"
+                      >
+                        <span className="swatch" style={{ background: trackColour(v.id) }} aria-hidden />#{v.id}
+                        {winner ? ' ★ main' : ''}
+                      </button>
+                    </td>
+                    <td>{v.appearances}</td>
+                    <td>{v.wFreq.toFixed(3)}</td>
+                    <td>{v.wSize.toFixed(3)}</td>
+                    <td>{v.wProb.toFixed(3)}</td>
+                    <td>
+                      <strong>{v.total.toFixed(3)}</strong>
+                    </td>
+                    <td>{emotions[v.id]?.label ?? '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">No face tracked yet.</p>
+      )}
+    </div>
+  );
+}

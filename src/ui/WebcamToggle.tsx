@@ -1,0 +1,20 @@
+import { useAppStore, useController } from './store-context';
+
+/** Starts or stops the live camera. */
+export function WebcamToggle() {
+  const controller = useController();
+  const phase = useAppStore((s) => s.webcam.phase);
+  const on = phase !== 'off';
+  return (
+    <button
+      type="button"
+      className="secondary"
+      data-testid="webcam-toggle"
+      data-state={phase}
+      aria-pressed={on}
+      onClick={() => (on ? controller.stopWebcam() : void controller.startWebcam())}
+    >
+      {phase === 'starting' ? 'Starting camera…' : on ? 'Stop camera' : 'Start camera'}
+    </button>
+  );
+}
