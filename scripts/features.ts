@@ -14,7 +14,7 @@ import { createRng } from '../src/core/random';
 import { createTracker } from '../src/core/tracking/tracker';
 import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg, type RawFrame } from '../src/node';
 import { addFrame, createClipAnalysis, voteOnClip, type FaceRecord } from '../src/pipeline/clip-analysis';
-import { perceiveFrame } from '../src/pipeline/perceive-frame';
+import { createPerceptionState, perceiveFrame } from '../src/pipeline/perceive-frame';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
 import { augmentedFaceEmotion, randomAugmentation } from '../src/training/augment-face';
@@ -46,6 +46,8 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
   const started = performance.now();
   const timer = createStageTimer();
   const tracker = createTracker();
+  // Same per-clip perception state as the app (face input size, person-detection cadence).
+  const perception = createPerceptionState();
   const frames: RawFrame[] = [];
   let clip: ReturnType<typeof createClipAnalysis> | undefined;
   for await (const f of readFramesWithFfmpeg(path, { fps })) {
@@ -53,7 +55,7 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
     frames.push(f);
     const tensor = toTensor(f);
     try {
-      const seen = await perceiveFrame(models, tensor, timer);
+      const seen = await perceiveFrame(models, tensor, f.tSec, perception, timer);
       const { trackIds } = tracker.update(f.index, f.tSec, seen.detections);
       addFrame(clip, seen.faces.map((face) => ({ ...face, frameIndex: f.index, tSec: f.tSec })), trackIds);
     } finally {

@@ -44,16 +44,22 @@ export function ensureBuilt(log: (line: string) => void): void {
 
 /** Options for launching the app. */
 export interface LaunchOptions {
+  /** Page of the bundle to open (default: the app). */
+  page?: 'index.html' | 'bench.html';
   backend?: string;
   /** Sampling rate; undefined → the app's default; 0 → every frame. */
   fps?: number;
+  /** Script run in the page before any of its own (e.g. a PerformanceObserver). */
+  initScript?: string;
   log?: (line: string) => void;
 }
 
 /** The running app: a page on the served bundle, and `close()`. */
 export interface RunningApp {
   page: Page;
+  /** The backend the badge shows (the app page only; 'unknown' elsewhere). */
   backend: string;
+  browserVersion: string;
   consoleErrors: string[];
   close(): Promise<void>;
 }
@@ -72,20 +78,25 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     });
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
+    if (options.initScript) await page.addInitScript(options.initScript);
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     const query = new URLSearchParams();
     if (options.backend) query.set('backend', options.backend);
     if (options.fps !== undefined) query.set('fps', options.fps === 0 ? 'all' : String(options.fps));
-    await page.goto(`${server.url}?${query}`);
-    const badge = page.getByTestId('backend-badge');
-    await badge.filter({ hasText: /webgpu|wasm|webgl|none/ }).waitFor({ timeout: 120_000 });
-    const backend = ((await badge.textContent()) ?? '').replace(/^backend:\s*/, '').trim();
+    await page.goto(`${server.url}${options.page ?? ''}?${query}`);
+    let backend = 'unknown';
+    if (!options.page || options.page === 'index.html') {
+      const badge = page.getByTestId('backend-badge');
+      await badge.filter({ hasText: /webgpu|wasm|webgl|none/ }).waitFor({ timeout: 120_000 });
+      backend = ((await badge.textContent()) ?? '').replace(/^backend:\s*/, '').trim();
+    }
     const b = browser;
     return {
       page,
       backend,
+      browserVersion: b.version(),
       consoleErrors,
       close: async () => {
         await b.close();

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { argmax, assertSameLength, euclidean, mean, meanVector, populationStd } from './vector';
+import { argmax, assertSameLength, euclidean, mean, meanVector, populationStd, quantile } from './vector';
 
 describe('vector helpers', () => {
   it('computes distances and means by hand', () => {
@@ -18,5 +18,16 @@ describe('vector helpers', () => {
 
   it('checks lengths', () => {
     expect(() => assertSameLength([[1], [1, 2]], 1, 'x')).toThrow(/x\[1\]/);
+  });
+});
+
+describe('quantile', () => {
+  it('interpolates like numpy', () => {
+    // numpy.quantile([1, 2, 3, 4], [0, 0.5, 0.95, 1]) → 1, 2.5, 3.85, 4
+    expect(quantile([4, 1, 3, 2], 0)).toBe(1);
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(quantile([4, 1, 3, 2], 0.95)).toBeCloseTo(3.85);
+    expect(quantile([4, 1, 3, 2], 1)).toBe(4);
+    expect(() => quantile([], 0.5)).toThrow(TypeError);
   });
 });

@@ -50,3 +50,14 @@ export function populationStd(values: readonly number[]): number {
   const m = mean(values);
   return Math.sqrt(values.reduce((s, v) => s + (v - m) * (v - m), 0) / values.length);
 }
+
+/** The q-quantile (0 ≤ q ≤ 1) of a non-empty list, by linear interpolation between order statistics (numpy's default). */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) throw new TypeError('quantile: empty list');
+  if (!(q >= 0 && q <= 1)) throw new TypeError(`quantile: q must be in [0, 1], got ${q}`);
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}

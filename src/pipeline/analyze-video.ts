@@ -8,7 +8,8 @@ import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
 import { decodeFrames, openVideo, type VideoInfo } from '../video';
 import { addFrame, createClipAnalysis, type ClipAnalysis } from './clip-analysis';
-import { frameFromBitmap, perceiveFrame } from './perceive-frame';
+import { createPerceptionState, frameFromBitmap, perceiveFrame } from './perceive-frame';
+import type { PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
 import { createStageTimer, type StageTimer } from './stage-timer';
 
@@ -30,6 +31,7 @@ export interface AnalyzeOptions {
   fps?: number;
   signal?: AbortSignal;
   tracker?: Partial<TrackerConfig>;
+  perception?: Partial<PerceptionConfig>;
   onOpened?: (info: VideoInfo) => void;
   onFrame?: (update: FrameUpdate) => void;
 }
@@ -63,6 +65,7 @@ export async function analyzeFrames(
 ): Promise<ClipAnalysis> {
   const clip = createClipAnalysis(size.width, size.height);
   const tracker = createTracker(options.tracker);
+  const perception = createPerceptionState(options.perception);
   try {
     for (;;) {
       const next = await timer.time('decode', () => frames.next());
@@ -71,7 +74,7 @@ export async function analyzeFrames(
       let tensor: tf.Tensor3D | undefined;
       try {
         tensor = await timer.time('toTensor', () => frameFromBitmap(decoded.bitmap));
-        const seen = await perceiveFrame(models, tensor, timer);
+        const seen = await perceiveFrame(models, tensor, decoded.tSec, perception, timer);
         const { trackIds } = await timer.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
         const faces = seen.faces.map((f) => ({ ...f, frameIndex: decoded.frameIndex, tSec: decoded.tSec }));
         addFrame(clip, faces, trackIds);

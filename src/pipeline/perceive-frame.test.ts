@@ -9,7 +9,7 @@ import { createTracker } from '../core/tracking/tracker';
 import { initNodeBackend, packageWeightSource } from '../node';
 import { clip, frameToTensor, makeSideBySide, readFrames } from '../node/test-fixtures';
 import { addFrame, createClipAnalysis, voteOnClip } from './clip-analysis';
-import { perceiveFrame } from './perceive-frame';
+import { createPerceptionState, perceiveFrame } from './perceive-frame';
 import { loadPerceptionModels, type PerceptionModels } from './perception-models';
 import { createStageTimer } from './stage-timer';
 
@@ -28,7 +28,7 @@ describe('perceiveFrame', () => {
     const frame = frameToTensor(raw!);
     const timer = createStageTimer();
     const before = tf.memory().numTensors;
-    const seen = await perceiveFrame(models, frame, timer);
+    const seen = await perceiveFrame(models, frame, 0, createPerceptionState(), timer);
     expect(tf.memory().numTensors).toBe(before);
     frame.dispose();
 
@@ -61,7 +61,7 @@ describe('perceiveFrame', () => {
     const counts: number[] = [];
     for (const raw of frames) {
       const frame = frameToTensor(raw);
-      const seen = await perceiveFrame(models, frame, timer);
+      const seen = await perceiveFrame(models, frame, 0, createPerceptionState(), timer);
       frame.dispose();
       const { trackIds } = tracker.update(raw.index, raw.tSec, seen.detections);
       addFrame(analysis, seen.faces.map((f) => ({ ...f, frameIndex: raw.index, tSec: raw.tSec })), trackIds);
@@ -71,5 +71,9 @@ describe('perceiveFrame', () => {
     expect([...analysis.tracks.keys()]).toEqual([1]);
     expect(analysis.tracks.get(1)!.length).toBeGreaterThanOrEqual(frames.length * 0.7);
     expect(voteOnClip(analysis).winnerId).toBe(1);
+    // 4 fps for ~2.5 s with person detection at most every 0.5 s: about half the frames run it.
+    const personRuns = timer.samples().personDetection!.length;
+    expect(personRuns).toBeLessThan(frames.length);
+    expect(personRuns).toBeGreaterThanOrEqual(Math.floor(frames.length / 2) - 1);
   }, 120_000);
 });

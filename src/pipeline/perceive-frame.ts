@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { computeHsvHistogram } from '../core/tracking/hsv-histogram';
 import { linkFacesToPersons } from '../core/tracking/link-person';
 import type { Detection } from '../core/tracking/cost-matrices';
-import { cropBoxes, type Frame } from '../models';
+import { cropBoxes, type Frame, type PersonDetectorOutput } from '../models';
+import { DEFAULT_PERCEPTION_CONFIG, faceInputSize, personDetectionDue, type PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
@@ -38,14 +39,44 @@ async function faceHistograms(frame: Frame, boxes: FaceRecord['box'][]): Promise
   );
 }
 
-/** Runs every perception network on `frame` (which the caller owns and disposes). */
-export async function perceiveFrame(models: PerceptionModels, frame: Frame, timer: StageTimer): Promise<PerceivedFrame> {
+/** Per-clip state of the perception stage: the last person detection, reused between runs. */
+export interface PerceptionState {
+  config: PerceptionConfig;
+  lastPeople?: { tSec: number; result: PersonDetectorOutput };
+}
+
+/** Creates the state for one clip (or one webcam session). */
+export function createPerceptionState(config: Partial<PerceptionConfig> = {}): PerceptionState {
+  return { config: { ...DEFAULT_PERCEPTION_CONFIG, ...config } };
+}
+
+/** Person boxes and context features for this frame: a fresh CenterNet run when due, else the last one. */
+async function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer) {
+  const last = state.lastPeople;
+  if (last && !personDetectionDue(state.config, last.tSec, tSec)) return last.result;
+  const result = await timer.time('personDetection', () => models.personDetector.run({ frame }));
+  state.lastPeople = { tSec, result };
+  return result;
+}
+
+/**
+ * Runs the perception networks on `frame` (which the caller owns and disposes) at time `tSec`.
+ * Frames without a face skip everything after face detection.
+ */
+export async function perceiveFrame(
+  models: PerceptionModels,
+  frame: Frame,
+  tSec: number,
+  state: PerceptionState,
+  timer: StageTimer,
+): Promise<PerceivedFrame> {
   const [height, width] = frame.shape;
-  const faces = await timer.time('faceDetection', () => models.faceDetector.run(frame));
-  const people = await timer.time('personDetection', () => models.personDetector.run({ frame }));
-  if (faces.length === 0) {
-    return { faces: [], detections: [], persons: people.persons.map(({ box, score }) => ({ box, score })) };
-  }
+  const { config } = state;
+  const faces = await timer.time('faceDetection', () =>
+    models.faceDetector.run(frame, { inputSize: faceInputSize(config, width, height), scoreThreshold: config.faceScoreThreshold }),
+  );
+  if (faces.length === 0) return { faces: [], detections: [], persons: [] };
+  const people = await peopleFor(models, frame, tSec, state, timer);
   const boxes = faces.map((f) => f.box);
   const links = linkFacesToPersons(boxes, people.persons.map((p) => p.box), { width, height });
   const emotions = await timer.time('faceEmotion', () => models.faceEmotion.run({ frame, boxes }));

@@ -1,0 +1,119 @@
+/**
+ * npm run bench -- [--json out.json] [--backend wasm|webgpu] [--clips N] [--fps N]
+ *
+ * Measures the built app in headless Chromium on fixed shared clips and prints JSON: per-stage
+ * ms per frame (median, p95), analysed fps and real-time factor, the face-api baseline (Tiny Face
+ * Detector + expression net) on the same frames, tf.memory() after each clip, and main-thread long
+ * tasks while the UI analyses and plays a clip. A benchmark, never a timed test.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { BenchPageResult } from '../src/bench/bench-main';
+import { round1 } from '../src/bench/bench-summary';
+import { analyzeThroughUi, launchApp, repoRoot } from './lib/browser-app';
+import { numberOption, parseArgs, stringOption } from './lib/cli-args';
+
+const CLIPS_DIR = join(repoRoot, '../shared/data/javanese/clips');
+/** Fixed clips: different actors and emotions, 2.5–8 s each. */
+const BENCH_CLIPS = [
+  '01-01-03_01.mp4',
+  '02-04-05_01.mp4',
+  '03-02-04_01.mp4',
+  '04-01-03_01.mp4',
+  '05-03-02_01.mp4',
+  '06-02-06_01.mp4',
+  '07-04-01_01.mp4',
+  '01-02-01_01.mp4',
+  '02-01-01_01.mp4',
+  '03-03-05_01.mp4',
+];
+
+/** Collects main-thread long tasks (> 50 ms) from page start. */
+const LONG_TASK_OBSERVER = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+async function measurePipeline(backend: string, files: string[], fps: number) {
+  const app = await launchApp({ page: 'bench.html', backend, log: (l) => console.error(l) });
+  try {
+    await app.page.locator('#files').setInputFiles(files);
+    const result = (await app.page.evaluate((f) => window.emolensBench!(f), fps)) as BenchPageResult;
+    return { result, browserVersion: app.browserVersion };
+  } finally {
+    await app.close();
+  }
+}
+
+async function measureLongTasks(backend: string, file: string, fps: number) {
+  const app = await launchApp({ backend, fps, initScript: LONG_TASK_OBSERVER, log: (l) => console.error(l) });
+  try {
+    // Count only what happens while a clip is analysed and played, not the page's start-up.
+    await app.page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    const outcome = await analyzeThroughUi(app, file);
+    if (!outcome.ok) throw new Error(`long-task run failed: ${outcome.message}`);
+    const tasks = await app.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    return { count: tasks.length, maxMs: round1(Math.max(0, ...tasks)), over50ms: tasks.filter((t) => t > 50).length };
+  } finally {
+    await app.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const backend = stringOption(args, 'backend') ?? 'wasm';
+  const clipCount = Math.min(BENCH_CLIPS.length, numberOption(args, 'clips') ?? 3);
+  const fps = numberOption(args, 'fps') ?? 5;
+  const names = BENCH_CLIPS.slice(0, clipCount);
+  const files = names.map((n) => join(CLIPS_DIR, n));
+  console.error(`bench: ${clipCount} clip(s) at ${fps} fps on ${backend}…`);
+
+  const { result, browserVersion } = await measurePipeline(backend, files, fps);
+  console.error('bench: long tasks while the UI analyses a clip…');
+  const longTasks = await measureLongTasks(backend, files[0]!, fps);
+
+  const frames = result.clips.reduce((s, c) => s + c.frames, 0);
+  const oursSec = result.clips.reduce((s, c) => s + c.oursMs, 0) / 1000;
+  const theirsSec = result.clips.reduce((s, c) => s + c.baselineMs, 0) / 1000;
+  const videoSec = result.clips.reduce((s, c) => s + c.durationSec, 0);
+  const report = {
+    backend: result.backend,
+    fps,
+    clips: names,
+    analysedFps: round1(frames / oursSec),
+    realTimeFactor: Math.round((videoSec / oursSec) * 100) / 100,
+    oursMsPerFrame: round1((oursSec * 1000) / frames),
+    baselineFps: round1(frames / theirsSec),
+    baselineMsPerFrame: round1((theirsSec * 1000) / frames),
+    ratioToBaseline: Math.round((oursSec / theirsSec) * 100) / 100,
+    stages: result.stages,
+    baselineStages: result.baselineStages,
+    memory: result.clips.map((c) => ({ clip: c.file, numTensors: c.numTensors, bytes: c.numBytes })),
+    perClip: result.clips,
+    longTasks,
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      chromium: browserVersion,
+    },
+    date: new Date().toISOString(),
+  };
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  const json = stringOption(args, 'json');
+  if (json) writeFileSync(json, text);
+  process.stdout.write(text);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,103 @@
+/**
+ * The benchmark page (bench.html, built with the app): runs the full perception pipeline and the
+ * usual alternative (face-api's Tiny Face Detector + expression net on every frame) on the same
+ * sampled frames of the same clips, on the active backend, and returns plain numbers. Driven by
+ * `npm run bench` (scripts/bench.ts); never part of the app's UI.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { parseBackendName } from '../env/backend-choice';
+import { initBackend } from '../env/init-backend';
+import { urlWeightSource } from '../models';
+import { analyzeVideo } from '../pipeline/analyze-video';
+import { frameFromBitmap } from '../pipeline/perceive-frame';
+import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
+import { createStageTimer } from '../pipeline/stage-timer';
+import { decodeFrames, openVideo } from '../video';
+import { round1, summarizeStages, type StageStats } from './bench-summary';
+
+/** What one clip measured. */
+interface ClipResult {
+  file: string;
+  frames: number;
+  durationSec: number;
+  oursMs: number;
+  baselineMs: number;
+  numTensors: number;
+  numBytes: number;
+}
+
+/** What the page returns to the CLI. */
+export interface BenchPageResult {
+  backend: string;
+  fps: number | null;
+  clips: ClipResult[];
+  stages: Record<string, StageStats>;
+  baselineStages: Record<string, StageStats>;
+}
+
+/** face-api's usual per-frame path: detect every face, then classify each one's expression. */
+async function runBaseline(file: File, models: PerceptionModels, fps: number | undefined, timer: ReturnType<typeof createStageTimer>) {
+  const video = await openVideo(file);
+  try {
+    for await (const frame of decodeFrames(video, { fps })) {
+      const tensor = frameFromBitmap(frame.bitmap);
+      try {
+        const faces = await timer.time('faceDetection', () => models.faceDetector.run(tensor));
+        await timer.time('faceExpression', () => models.faceEmotion.run({ frame: tensor, boxes: faces.map((f) => f.box) }));
+      } finally {
+        tensor.dispose();
+        frame.close();
+      }
+    }
+  } finally {
+    video.dispose();
+  }
+}
+
+async function bench(files: File[], fps: number | undefined): Promise<BenchPageResult> {
+  const status = document.getElementById('status')!;
+  const models = await loadPerceptionModels(urlWeightSource('models/'));
+  // Warm-up: the first call of each network sets up kernels (and compiles shaders on WebGPU).
+  if (files[0]) await analyzeVideo(files[0], models, { fps: 1 });
+  const ours = createStageTimer();
+  const theirs = createStageTimer();
+  const clips: ClipResult[] = [];
+  for (const file of files) {
+    status.textContent = `ours: ${file.name}`;
+    let t0 = performance.now();
+    const { info, clip, timer } = await analyzeVideo(file, models, { fps });
+    const oursMs = performance.now() - t0;
+    for (const [stage, values] of Object.entries(timer.samples())) for (const v of values) ours.add(stage, v);
+    status.textContent = `baseline: ${file.name}`;
+    t0 = performance.now();
+    await runBaseline(file, models, fps, theirs);
+    const baselineMs = performance.now() - t0;
+    const mem = tf.memory();
+    clips.push({
+      file: file.name,
+      frames: clip.sampledFrames,
+      durationSec: info.durationSec,
+      oursMs: round1(oursMs),
+      baselineMs: round1(baselineMs),
+      numTensors: mem.numTensors,
+      numBytes: mem.numBytes,
+    });
+  }
+  status.textContent = 'done';
+  return { backend: tf.getBackend(), fps: fps ?? null, clips, stages: summarizeStages(ours.samples()), baselineStages: summarizeStages(theirs.samples()) };
+}
+
+declare global {
+  interface Window {
+    /** Runs the benchmark over the files chosen in #files. */
+    emolensBench?: (fps: number | null) => Promise<BenchPageResult>;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const ready = initBackend(parseBackendName(params.get('backend')));
+window.emolensBench = async (fps) => {
+  await ready;
+  const input = document.getElementById('files') as HTMLInputElement;
+  return bench([...(input.files ?? [])], fps ?? undefined);
+};
