@@ -1,6 +1,9 @@
 /** Helpers shared by the ui-*.spec.ts tests: analysing a file, reading canvas pixels, screenshots. */
 import type { Page, TestInfo } from '@playwright/test';
-import { expect } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { clip, expect, scratch } from './fixtures';
 
 /** Picks `file` through the hidden file input and waits until its analysis is done. */
 export async function analyseFile(page: Page, file: string, timeout = 120_000): Promise<void> {
@@ -25,4 +28,23 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/**
+ * A composite for the voting sliders: the big face on the left leaves after 1.2 s (black after),
+ * the half-size face on the right stays the whole clip. Size and detection probability favour the
+ * left face, frequency favours the right one.
+ */
+export function bigFaceLeavesEarly(big = '01-01-03_01.mp4', small = '02-01-01_01.mp4'): string {
+  mkdirSync(scratch, { recursive: true });
+  const path = join(scratch, 'ui-big-face-leaves-early.mp4');
+  if (!existsSync(path)) {
+    execFileSync('ffmpeg', [
+      '-v', 'error', '-y', '-i', clip(big), '-i', clip(small),
+      '-filter_complex',
+      '[0:v]trim=duration=1.2,setpts=PTS-STARTPTS,tpad=stop_duration=10:color=black[l];[1:v]scale=180:136,pad=360:270:90:67:black[r];[l][r]hstack=inputs=2:shortest=1[v]',
+      '-map', '[v]', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30', path,
+    ]);
+  }
+  return path;
 }

@@ -11,7 +11,7 @@ export function EmotionTimeline({ points }: { points: readonly TimelinePoint[] }
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }}>
           <CartesianGrid stroke="#e6e8eb" />
-          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => `${t.toFixed(1)}s`} fontSize={12} />
+          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => `${Number(t.toFixed(2))}s`} allowDecimals fontSize={12} />
           <YAxis domain={[0, 1]} ticks={[0, 0.5, 1]} fontSize={12} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} labelFormatter={(t) => `${Number(t).toFixed(2)} s`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -34,6 +34,9 @@ export function VoteInspector() {
                     data-track-id={v.id}
                     data-winner={winner}
                     data-selected={isSelected}
+                    data-w-freq={v.wFreq}
+                    data-w-size={v.wSize}
+                    data-w-prob={v.wProb}
                     className={`${winner ? 'winner' : ''}${isSelected ? ' selected' : ''}`}
                   >
                     <td>

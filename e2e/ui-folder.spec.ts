@@ -1,0 +1,72 @@
+/** Issue 8: a labelled folder runs clip by clip; the confusion matrix fills in and is exported. */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clip, expect, openApp, sharedData, test } from './fixtures';
+import { notAVideo } from './media';
+import { snap } from './ui-helpers';
+
+const CLIPS = ['01-01-03_01.mp4', '02-01-01_01.mp4', '03-01-02_01.mp4'];
+
+/** A folder with three shared clips, a broken one and a labels.csv with two bad lines. */
+function makeFolder(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const truth = new Map(
+    readFileSync(join(sharedData, 'labels.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .map((c) => [c[0]!, c.at(-1)!]),
+  );
+  for (const name of CLIPS) copyFileSync(clip(name), join(dir, name));
+  copyFileSync(notAVideo(), join(dir, 'broken.mp4'));
+  const lines = ['file,label', ...CLIPS.map((n) => `${n},${truth.get(n)}`), 'broken.mp4,happy', 'missing.mp4,sad', 'x.mp4,bored'];
+  writeFileSync(join(dir, 'labels.csv'), `${lines.join('\n')}\n`);
+  return [...CLIPS, 'broken.mp4', 'labels.csv'].map((n) => join(dir, n));
+}
+
+test('a labelled folder fills the confusion matrix clip by clip and exports the evaluation', async ({ page, watch }, testInfo) => {
+  const files = makeFolder(testInfo.outputPath('folder'));
+  await openApp(page, '?backend=wasm&fps=5');
+  await page.getByTestId('folder-input').setInputFiles(files);
+  const evaluation = page.getByTestId('evaluation');
+  await expect(evaluation).toHaveAttribute('data-total', '4');
+  await expect(evaluation).toHaveAttribute('data-phase', 'running');
+  // labels.csv lines that could not be used are listed with their line numbers.
+  await expect(page.getByTestId('label-errors')).toContainText('line 6');
+  await expect(page.getByTestId('label-errors')).toContainText('line 7');
+  await expect(evaluation).toHaveAttribute('data-done', '1', { timeout: 90_000 });
+  await snap(page, testInfo, 'folder-running');
+  await expect(evaluation).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
+  await expect(evaluation).toHaveAttribute('data-done', '4');
+
+  const counts = await page.getByTestId('confusion-matrix').locator('button.cell').evaluateAll((cells) =>
+    cells.map((c) => Number((c as HTMLElement).dataset.count)),
+  );
+  expect(counts).toHaveLength(49);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
+  await expect(page.getByTestId('evaluation-failures')).toContainText('broken.mp4');
+
+  // Clicking a cell lists its clips.
+  const cell = page.getByTestId('confusion-matrix').locator('button.cell:not([disabled])').first();
+  const n = Number(await cell.getAttribute('data-count'));
+  await cell.click();
+  await expect(page.getByTestId('cell-clips').locator('li')).toHaveCount(n);
+  await snap(page, testInfo, 'folder-done-1280');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const path = testInfo.outputPath('evaluate.json');
+  await (await download).saveAs(path);
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  expect(report.clips).toBe(4);
+  expect(Object.keys(report.models)).toContain('frameAverage');
+  expect(report.models.frameAverage.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(4);
+  expect(report.perClip).toHaveLength(4);
+  expect(report.failures.map((f: { file: string }) => f.file)).toEqual(['broken.mp4']);
+  expect(report.labelErrors.map((e: { line: number }) => e.line)).toEqual([6, 7]);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, testInfo, 'folder-done-390');
+  expect(watch.consoleErrors).toEqual([]);
+});

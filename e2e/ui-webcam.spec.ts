@@ -1,0 +1,58 @@
+/** Issue 8: the live camera (Chromium's fake device playing one of our clips) is tracked and released. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import config from '../playwright.config';
+import { clip, expect, openApp, scratch, test } from './fixtures';
+import { snap } from './ui-helpers';
+
+/** Three seconds of a shared clip as .y4m (the fake capture device loops it). */
+function fakeCameraFile(): string {
+  mkdirSync(scratch, { recursive: true });
+  const path = join(scratch, 'ui-webcam-01-01-03.y4m');
+  if (!existsSync(path)) execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', '3', '-pix_fmt', 'yuv420p', path]);
+  return path;
+}
+
+const baseArgs = config.use?.launchOptions?.args ?? [];
+test.use({
+  launchOptions: {
+    ...config.use?.launchOptions,
+    args: [...baseArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${fakeCameraFile()}`],
+  },
+});
+
+test('the camera shows a tracked face with a rolling emotion and is released when stopped', async ({ page, watch }, testInfo) => {
+  // Keep a handle on every stream the page gets, to check that stopping releases the camera.
+  await page.addInitScript(() => {
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    const streams: MediaStream[] = [];
+    (window as unknown as { __streams: MediaStream[] }).__streams = streams;
+    navigator.mediaDevices.getUserMedia = async (c) => {
+      const s = await original(c);
+      streams.push(s);
+      return s;
+    };
+  });
+  await openApp(page, '?backend=wasm');
+  await page.getByTestId('webcam-toggle').click();
+  await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'on', { timeout: 60_000 });
+  const overlay = page.getByTestId('track-overlay');
+  await expect(overlay).toHaveAttribute('data-tracks', /\d/, { timeout: 60_000 });
+  await expect(page.locator('[data-testid=vote-inspector] tbody tr').first()).toBeVisible();
+  await expect(page.locator('[data-testid=vote-inspector] tbody tr').first().locator('td').last()).not.toHaveText('—');
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-source', 'webcam');
+  await snap(page, testInfo, 'webcam-on');
+
+  await page.getByTestId('webcam-toggle').click();
+  await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'off');
+  // Every camera track is stopped: the page holds no live video track.
+  const states = await page.evaluate(() =>
+    (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks().map((t) => t.readyState)),
+  );
+  expect(states.length).toBeGreaterThan(0);
+  expect(states.every((s) => s === 'ended')).toBe(true);
+  // The app stays usable: results stay and a file can be opened next.
+  await expect(page.locator('[data-testid=vote-inspector] tbody tr').first()).toBeVisible();
+  expect(watch.consoleErrors).toEqual([]);
+});
