@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { buildEvaluationReport, clipsInCell, parseLabelsCsv, runFolderEvaluation, splitCsvLine, type ClipOutcome } from './evaluate-folder';
+
+describe('parseLabelsCsv', () => {
+  it('reads file,label with extra columns, synonyms and folders in names', () => {
+    const text = 'file,actor,label\nclips/a.mp4,01,happy\nb.mp4,02,Neutral\r\n\n"c, d.mp4",03,surprise\n';
+    const { clips, errors } = parseLabelsCsv(text);
+    expect(errors).toEqual([]);
+    expect(clips).toEqual([
+      { file: 'a.mp4', label: 'happiness', line: 2 },
+      { file: 'b.mp4', label: 'neutrality', line: 3 },
+      { file: 'c, d.mp4', label: 'surprise', line: 5 },
+    ]);
+  });
+
+  it('reports unknown labels, missing files, duplicates and broken lines by line number and keeps the rest', () => {
+    const text = ['file,label', 'a.mp4,anger', 'b.mp4,bored', 'gone.mp4,sad', 'a.mp4,fear', 'justonecell', '"open,quote', 'c.mp4,fear'].join('\n');
+    const { clips, errors } = parseLabelsCsv(text, new Set(['a.mp4', 'b.mp4', 'c.mp4']));
+    expect(clips.map((c) => c.file)).toEqual(['a.mp4', 'c.mp4']);
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
+    expect(errors[0]!.message).toContain('"bored"');
+    expect(errors[1]!.message).toContain('gone.mp4');
+    expect(errors[2]!.message).toContain('twice');
+  });
+
+  it('needs a header with file and label', () => {
+    const { clips, errors } = parseLabelsCsv('a.mp4,happy\n');
+    expect(clips).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.line).toBe(1);
+  });
+
+  it('splits quoted cells', () => {
+    expect(splitCsvLine('"a ""b""",c')).toEqual(['a "b"', 'c']);
+    expect(splitCsvLine('"a,b')).toBeNull();
+  });
+});
+
+const outcomes: ClipOutcome[] = [
+  { file: 'a.mp4', label: 'happiness', predicted: { frameAverage: 'happiness', ensemble: 'happiness' } },
+  { file: 'b.mp4', label: 'anger', predicted: { frameAverage: 'neutrality', ensemble: 'anger' } },
+  { file: 'c.mp4', label: 'anger', predicted: {}, failure: 'No face was found in this video.' },
+];
+
+describe('buildEvaluationReport', () => {
+  it('counts every clip once per model, failures as wrong', () => {
+    const r = buildEvaluationReport(outcomes, [{ line: 9, message: 'x' }]);
+    expect(r.clips).toBe(3);
+    expect(Object.keys(r.models)).toEqual(['frameAverage', 'ensemble']);
+    for (const m of Object.values(r.models)) expect(m.confusion.flat().reduce((a, b) => a + b, 0)).toBe(3);
+    expect(r.models.frameAverage!.accuracy).toBeCloseTo(1 / 3);
+    expect(r.models.ensemble!.accuracy).toBeCloseTo(2 / 3);
+    expect(r.ensemble).toBe('ensemble');
+    expect(r.failures).toEqual([{ file: 'c.mp4', reason: 'No face was found in this video.' }]);
+    expect(r.perClip[1]).toEqual({ file: 'b.mp4', label: 'anger', predicted: { frameAverage: 'neutrality', ensemble: 'anger' } });
+    expect(r.labelErrors).toEqual([{ line: 9, message: 'x' }]);
+  });
+
+  it('has a frameAverage model even when every clip failed, and none for no clips', () => {
+    expect(Object.keys(buildEvaluationReport([outcomes[2]!]).models)).toEqual(['frameAverage']);
+    expect(buildEvaluationReport([]).models).toEqual({});
+  });
+
+  it('lists the clips of a confusion cell (anger row: b predicted neutrality, c failed off the diagonal)', () => {
+    expect(clipsInCell(outcomes, 'frameAverage', 0, 4)).toEqual(['b.mp4']);
+    const r = buildEvaluationReport(outcomes);
+    const row = r.models.frameAverage!.confusion[0]!;
+    expect(row[0]).toBe(0);
+    expect(row.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+});
+
+describe('runFolderEvaluation', () => {
+  it('goes on after a failing or missing clip and reports each outcome', async () => {
+    const seen: number[] = [];
+    const files = new Map([['a.mp4', 'A'], ['b.mp4', 'B']]);
+    const clips = [
+      { file: 'a.mp4', label: 'happiness' as const, line: 2 },
+      { file: 'b.mp4', label: 'anger' as const, line: 3 },
+      { file: 'z.mp4', label: 'fear' as const, line: 4 },
+    ];
+    const out = await runFolderEvaluation(clips, files, {
+      analyze: async (f) => {
+        if (f === 'B') throw new Error('broken');
+        return { frameAverage: 'happiness' };
+      },
+      describe: (e) => (e as Error).message,
+      onClip: (o) => seen.push(o.length),
+    });
+    expect(seen).toEqual([1, 2, 3]);
+    expect(out.map((o) => o.failure)).toEqual([undefined, 'broken', 'The file is missing.']);
+  });
+
+  it('stops between clips when aborted', async () => {
+    const ac = new AbortController();
+    const clips = [
+      { file: 'a.mp4', label: 'happiness' as const, line: 2 },
+      { file: 'b.mp4', label: 'anger' as const, line: 3 },
+    ];
+    const run = runFolderEvaluation(clips, new Map([['a.mp4', 1], ['b.mp4', 2]]), {
+      analyze: async () => {
+        ac.abort();
+        return { frameAverage: 'anger' };
+      },
+      describe: String,
+      signal: ac.signal,
+    });
+    await expect(run).rejects.toThrow();
+  });
+});

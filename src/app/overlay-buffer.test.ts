@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createOverlayBuffer, isCatchingUp } from './overlay-buffer';
+
+const entry = (tSec: number) => ({ tSec, faces: [] });
+
+describe('overlay buffer', () => {
+  it('returns the analysed frame nearest to and not after the media time', () => {
+    const b = createOverlayBuffer();
+    [0, 0.2, 0.4, 0.6].forEach((t) => b.push(entry(t)));
+    expect(b.at(-0.1)).toBeNull();
+    expect(b.at(0.39)!.tSec).toBe(0.2);
+    expect(b.at(0.4)!.tSec).toBe(0.4);
+    expect(b.at(10)!.tSec).toBe(0.6);
+    expect(b.latest()!.tSec).toBe(0.6);
+  });
+
+  it('says it is catching up when the nearest frame is over half a second behind, unless analysis is done', () => {
+    expect(isCatchingUp(entry(1), 1.4, false)).toBe(false);
+    expect(isCatchingUp(entry(1), 1.6, false)).toBe(true);
+    expect(isCatchingUp(null, 0.2, false)).toBe(false);
+    expect(isCatchingUp(entry(1), 3, true)).toBe(false);
+  });
+
+  it('drops entries after an older one (a restarted run) and clears', () => {
+    const b = createOverlayBuffer();
+    [0, 1, 2].forEach((t) => b.push(entry(t)));
+    b.push(entry(0.5));
+    expect(b.size).toBe(2);
+    b.clear();
+    expect(b.latest()).toBeNull();
+  });
+});
