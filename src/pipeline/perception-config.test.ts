@@ -11,8 +11,8 @@ describe('perception config', () => {
   it('runs person detection at most every personIntervalSec, and again after a seek back', () => {
     expect(personDetectionDue(C, undefined, 0)).toBe(true);
     expect(personDetectionDue(C, 0, 0.2)).toBe(false);
-    expect(personDetectionDue(C, 0, 0.4)).toBe(false);
-    expect(personDetectionDue(C, 0, 0.5)).toBe(true);
+    expect(personDetectionDue(C, 0, 0.9)).toBe(false);
+    expect(personDetectionDue(C, 0, 1)).toBe(true);
     expect(personDetectionDue(C, 1, 0.2)).toBe(true);
     expect(personDetectionDue({ ...C, personIntervalSec: 0 }, 0.2, 0.2)).toBe(true);
   });
