@@ -1,6 +1,8 @@
 /**
  * npm run train -- <model|all|ensemble|baseline> [--seed 1] [--epochs N] [--cv] [--person-norm]
  *                  [--no-augment] [--no-save] [--cache .cache/features] [--out public/trained]
+ *                  [--lr X] [--l2 X] [--dropout X] [--hidden N] [--optimizer sgd|momentum|adam]
+ *                  [--batch N] [--steps N] [--patience N] [--verbose]
  *
  * Trains a temporal model (names in src/training/model-specs.ts) on cached features (npm run
  * features) in Node on tfjs WASM: actors 01–06 train, actor 07 validates, and the model is saved to
@@ -14,13 +16,13 @@ import { initNodeBackend } from '../src/node';
 import { readFeatureCache, type CachedClip } from '../src/training/feature-cache';
 import { formatMetrics, frameAveragePredictions, metricsOf, writePredictions, type Metrics, type Predictions } from '../src/training/evaluation';
 import { runSplit, type RunOptions } from '../src/training/experiment';
-import { MODEL_SPECS } from '../src/training/model-specs';
+import { MODEL_SPECS, type ModelSpec } from '../src/training/model-specs';
 import { saveTemporalNet } from '../src/training/save-model';
 import { trainEnsemble } from '../src/training/train-ensemble';
-import { numberOption, parseArgs, stringOption } from './lib/cli-args';
+import { numberOption, parseArgs, stringOption, type ParsedArgs } from './lib/cli-args';
 
 const VAL_ACTOR = '07';
-const FLAGS = ['cv', 'person-norm', 'no-augment', 'no-save'];
+const FLAGS = ['cv', 'person-norm', 'no-augment', 'no-save', 'verbose'];
 
 function predictionPath(cache: string, model: string, o: RunOptions, kind: 'val07' | 'loao'): string {
   return join(cache, '..', 'predictions', `${model}${o.personNorm ? '-pn' : ''}${o.augment ? '' : '-noaug'}.${kind}.json`);
@@ -30,8 +32,7 @@ function subset(clips: CachedClip[], actors: readonly string[]): Predictions {
   return frameAveragePredictions(clips.filter((c) => actors.includes(c.meta.actor)));
 }
 
-function modelCard(model: string, command: string, clips: CachedClip[], m: Metrics, baseline: Metrics, bestEpoch: number, seconds: number, o: RunOptions): string {
-  const spec = MODEL_SPECS[model]!;
+function modelCard(model: string, spec: ModelSpec, command: string, clips: CachedClip[], m: Metrics, baseline: Metrics, bestEpoch: number, seconds: number, o: RunOptions): string {
   const trainClips = clips.filter((c) => c.meta.actor !== VAL_ACTOR && c.records.length > 0).length;
   return `# ${model}
 
@@ -57,15 +58,29 @@ for leave-one-actor-out results.
 `;
 }
 
-async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: boolean, save: boolean, out: string, cache: string): Promise<void> {
-  const spec = MODEL_SPECS[model];
-  if (!spec) throw new Error(`unknown model "${model}"; known: ${Object.keys(MODEL_SPECS).join(', ')}`);
+/** Hyper-parameter overrides from the command line (for tuning by LOAO; the saved card records them). */
+function withOverrides(spec: ModelSpec, args: ParsedArgs): ModelSpec {
+  const num = (name: string) => (args.options.get(name) === '0' ? 0 : numberOption(args, name));
+  const config = { ...spec.config, ...defined({ l2: num('l2'), dropout: num('dropout'), hidden: spec.config.kind === 'temporal-pyramid' ? num('hidden') : undefined }) };
+  const optimizer = stringOption(args, 'optimizer') as ModelSpec['train']['optimizer'] | undefined;
+  const train = { ...spec.train, ...defined({ lr: num('lr'), batchSize: num('batch'), stepsPerEpoch: num('steps'), patience: num('patience'), optimizer }) };
+  return { config, train } as ModelSpec;
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: boolean, save: boolean, out: string, cache: string, args: ParsedArgs): Promise<void> {
+  const base = MODEL_SPECS[model];
+  if (!base) throw new Error(`unknown model "${model}"; known: ${Object.keys(MODEL_SPECS).join(', ')}`);
+  const spec = withOverrides(base, args);
   if (cv) {
     const actors = [...new Set(clips.map((c) => c.meta.actor))].sort();
     const all: Predictions = { files: [], labels: [], probs: [] };
     const foldAcc: number[] = [];
     for (const actor of actors) {
-      const run = await runSplit(clips, spec, [actor], { ...o, log: undefined });
+      const run = await runSplit(clips, spec, [actor], o);
       run.net.dispose();
       const fold = { labels: run.valLabels, probs: run.valProbs.map((p) => [...p]) };
       foldAcc.push(metricsOf(fold).accuracy);
@@ -88,8 +103,8 @@ async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: b
   if (save && !o.personNorm) {
     const dir = join(out, model);
     await saveTemporalNet(run.net, dir, spec.config);
-    const command = `npm run train -- ${model} --seed ${o.seed}${o.augment ? '' : ' --no-augment'}`;
-    await writeFile(join(dir, 'MODEL_CARD.md'), modelCard(model, command, clips, m, metricsOf(subset(clips, [VAL_ACTOR])), run.result.bestEpoch, run.result.seconds, o));
+    const command = `npm run train -- ${process.argv.slice(2).join(' ')}`;
+    await writeFile(join(dir, 'MODEL_CARD.md'), modelCard(model, spec, command, clips, m, metricsOf(subset(clips, [VAL_ACTOR])), run.result.bestEpoch, run.result.seconds, o));
   }
   run.net.dispose();
 }
@@ -121,7 +136,7 @@ async function main(): Promise<void> {
     return;
   }
   const models = target === 'all' ? Object.keys(MODEL_SPECS) : target.split(',');
-  for (const model of models) await trainOne(model, clips, o, args.options.has('cv'), !args.options.has('no-save'), out, cache);
+  for (const model of models) await trainOne(model, clips, o, args.options.has('cv'), !args.options.has('no-save'), out, cache, args);
 }
 
 main().catch((error: unknown) => {

@@ -16,11 +16,11 @@ const TP_TRAIN: ModelSpec['train'] = {
   epochs: 60, batchSize: 32, optimizer: 'sgd', lr: 0.01, plateauPatience: 4, plateauFactor: 0.5, patience: 15,
 };
 const ST_TRAIN: ModelSpec['train'] = {
-  epochs: 40, batchSize: 16, optimizer: 'adam', lr: 1e-3, plateauPatience: 4, plateauFactor: 0.5, patience: 10,
+  epochs: 25, batchSize: 32, stepsPerEpoch: 10, optimizer: 'adam', lr: 5e-3, plateauPatience: 4, plateauFactor: 0.5, patience: 10,
 };
 
 function tp(levels: number[], context: boolean): ModelSpec {
-  return { config: { kind: 'temporal-pyramid', levels, context, hidden: 0, dropout: 0.5, l2: 1e-3 }, train: TP_TRAIN };
+  return { config: { kind: 'temporal-pyramid', levels, context, hidden: 0, dropout: 0.5, l2: 1e-2 }, train: TP_TRAIN };
 }
 
 function st(context: boolean): ModelSpec {

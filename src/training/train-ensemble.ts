@@ -63,36 +63,40 @@ export async function trainEnsemble(clips: readonly CachedClip[], predDir: strin
   const candidates = names.map((name) => ({ name, accuracy: metricsOf(val.get(name)!).accuracy, probabilities: val.get(name)!.probs }));
   const best = bestSelection(candidates, labels);
 
-  const haveLoao = names.every((n) => loao.has(n));
+  // Joint fusion over the models with out-of-fold predictions (trained on 01–06 only), if ≥ 2.
+  const withLoao = names.filter((n) => loao.has(n));
+  const haveLoao = withLoao.length >= 2;
+  const fusionMembers = haveLoao ? withLoao : names;
   const fusionSet = haveLoao
-    ? names.map((n) => {
+    ? fusionMembers.map((n) => {
         const p = loao.get(n)!;
         const keep = p.files.map((f, i) => [f, i] as const).filter(([f]) => !f.startsWith(`${VAL_ACTOR}-`)).map(([, i]) => i);
         return { labels: keep.map((i) => p.labels[i]!), probs: keep.map((i) => p.probs[i]!) };
       })
     : names.map((n) => val.get(n)!);
-  const layer = await fitJointFusion(names, buildJointFusionInput(fusionSet.map((s) => s.probs)), fusionSet[0]!.labels, seed);
+  const layer = await fitJointFusion(fusionMembers, buildJointFusionInput(fusionSet.map((s) => s.probs)), fusionSet[0]!.labels, seed);
 
   const ensemble: EnsembleConfig = {
     models: names,
     average: { members: names },
     bestSelection: { members: best.members, validationAccuracy: best.accuracy },
-    jointFusion: { members: names, ...layer },
+    jointFusion: { members: fusionMembers, ...layer },
     selectedOn: `actor ${VAL_ACTOR} (Best Selection); joint fusion trained on ${haveLoao ? 'out-of-fold LOAO predictions of actors 01–06' : `actor ${VAL_ACTOR} predictions (optimistic)`}`,
   };
   await writeFile(join(out, 'ensemble.json'), `${JSON.stringify(ensemble, null, 1)}\n`);
 
   const fused = (members: string[], m: Map<string, Predictions>) => averageFusion(members.map((n) => m.get(n)!.probs));
-  const joint = (m: Map<string, Predictions>) => buildJointFusionInput(names.map((n) => m.get(n)!.probs)).map((x) => jointFusionForward(x, layer));
+  const joint = (m: Map<string, Predictions>) => buildJointFusionInput(fusionMembers.map((n) => m.get(n)!.probs)).map((x) => jointFusionForward(x, layer));
   const valRows: [string, Metrics, Metrics | undefined][] = names.map((n) => [n, metricsOf(val.get(n)!), loao.has(n) ? metricsOf(loao.get(n)!) : undefined]);
-  const loaoLabels = haveLoao ? loao.get(names[0]!)!.labels : [];
+  const loaoLabels = haveLoao ? loao.get(withLoao[0]!)!.labels : [];
+  const allLoao = names.every((n) => loao.has(n));
   const ens = (probs: number[][] | undefined) => (probs ? metricsOf({ labels: loaoLabels, probs }) : undefined);
-  valRows.push(['average', metricsOf({ labels, probs: fused(names, val) }), haveLoao ? ens(fused(names, loao)) : undefined]);
-  valRows.push([`bestSelection (${best.members.join(' + ')})`, metricsOf({ labels, probs: fused(best.members, val) }), haveLoao ? ens(fused(best.members, loao)) : undefined]);
-  valRows.push([`jointFusion${haveLoao ? '' : ' (trained on 07)'}`, metricsOf({ labels, probs: joint(val) }), haveLoao ? ens(joint(loao)) : undefined]);
+  valRows.push(['average', metricsOf({ labels, probs: fused(names, val) }), allLoao ? ens(fused(names, loao)) : undefined]);
+  valRows.push([`bestSelection (${best.members.join(' + ')})`, metricsOf({ labels, probs: fused(best.members, val) }), best.members.every((n) => loao.has(n)) ? ens(fused(best.members, loao)) : undefined]);
+  valRows.push([`jointFusion (${fusionMembers.join(' + ')})${haveLoao ? '' : ' trained on 07'}`, metricsOf({ labels, probs: joint(val) }), haveLoao ? ens(joint(loao)) : undefined]);
   const frameAvg = frameAveragePredictions(clips.filter((c) => c.meta.actor === VAL_ACTOR));
   valRows.push(['frameAverage', metricsOf(frameAvg), metricsOf(frameAveragePredictions(clips))]);
-  for (const [n, m] of valRows) console.log(`${n.padEnd(40)} 07: ${formatMetrics(m)}${loaoOf(m, n, valRows)}`);
+  for (const [n, m, l] of valRows) console.log(`${n.padEnd(40)} 07: ${formatMetrics(m)}${l ? `   LOAO: ${formatMetrics(l)}` : ''}`);
   const md = [
     '# Temporal models: results',
     '',
@@ -110,9 +114,4 @@ export async function trainEnsemble(clips: readonly CachedClip[], predDir: strin
   ].join('\n');
   await writeFile(join(out, 'RESULTS.md'), md);
   return ensemble;
-}
-
-function loaoOf(_m: Metrics, n: string, rows: [string, Metrics, Metrics | undefined][]): string {
-  const l = rows.find(([name]) => name === n)?.[2];
-  return l ? `   LOAO: ${formatMetrics(l)}` : '';
 }

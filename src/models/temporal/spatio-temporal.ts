@@ -52,7 +52,9 @@ export function buildSpatioTemporalNet(config: SpatioTemporalConfig, seed = 1): 
     x = tf.layers.conv3d({ filters, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: init(), kernelRegularizer: regularizer }).apply(x) as tf.SymbolicTensor;
     // tfjs-layers has no rank-5 batch norm; normalising over the channel axis is the same on [k·S, S, f].
     x = tf.layers.reshape({ targetShape: [k * side, side, filters] }).apply(x) as tf.SymbolicTensor;
-    x = tf.layers.batchNormalization().apply(x) as tf.SymbolicTensor;
+    // Momentum 0.9 (Keras: 0.99): our runs have only a few hundred steps, and the moving statistics
+    // used at inference must have converged by then.
+    x = tf.layers.batchNormalization({ momentum: 0.9 }).apply(x) as tf.SymbolicTensor;
     x = tf.layers.reshape({ targetShape: [k, side, side, filters] }).apply(x) as tf.SymbolicTensor;
     x = tf.layers.reLU().apply(x) as tf.SymbolicTensor;
     x = tf.layers.maxPooling3d({ poolSize: 2, strides: 2 }).apply(x) as tf.SymbolicTensor;
