@@ -8,8 +8,8 @@ import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
 import { decodeFrames, openVideo, type VideoInfo } from '../video';
 import { addFrame, createClipAnalysis, type ClipAnalysis } from './clip-analysis';
-import { createPerceptionState, frameFromBitmap, perceiveFrame } from './perceive-frame';
-import type { PerceptionConfig } from './perception-config';
+import { createPerceptionState, frameFromBitmap, perceiveFrame, type PerceivedFrame } from './perceive-frame';
+import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
 import { createStageTimer, type StageTimer } from './stage-timer';
 
@@ -74,7 +74,10 @@ export async function analyzeFrames(
       let tensor: tf.Tensor3D | undefined;
       try {
         tensor = await timer.time('toTensor', () => frameFromBitmap(decoded.bitmap));
-        const seen = await perceiveFrame(models, tensor, decoded.tSec, perception, timer);
+        const seen = toVideoPixels(
+          await perceiveFrame(models, tensor, decoded.tSec, perception, timer),
+          size.width / decoded.bitmap.width,
+        );
         const { trackIds } = await timer.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
         const faces = seen.faces.map((f) => ({ ...f, frameIndex: decoded.frameIndex, tSec: decoded.tSec }));
         addFrame(clip, faces, trackIds);
@@ -98,6 +101,17 @@ export async function analyzeFrames(
   }
 }
 
+/** Maps a frame's boxes from analysis pixels back to video pixels (`scale` = video / analysis). */
+function toVideoPixels(seen: PerceivedFrame, scale: number): PerceivedFrame {
+  if (Math.abs(scale - 1) < 1e-9) return seen;
+  const map = (b: Box): Box => ({ x: b.x * scale, y: b.y * scale, w: b.w * scale, h: b.h * scale });
+  return {
+    faces: seen.faces.map((f) => ({ ...f, box: map(f.box), personBox: f.personBox && map(f.personBox) })),
+    detections: seen.detections.map((d) => ({ ...d, box: map(d.box) })),
+    persons: seen.persons.map((p) => ({ ...p, box: map(p.box) })),
+  };
+}
+
 /** Runs the perception pipeline over `file`; throws the named errors of src/video on bad input. */
 export async function analyzeVideo(file: Blob, models: PerceptionModels, options: AnalyzeOptions = {}): Promise<VideoAnalysis> {
   const timer = createStageTimer();
@@ -105,7 +119,8 @@ export async function analyzeVideo(file: Blob, models: PerceptionModels, options
   try {
     const { info } = video;
     options.onOpened?.(info);
-    const frames = decodeFrames(video, { fps: options.fps, signal: options.signal });
+    const maxSide = options.perception?.maxAnalysisSide ?? DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide;
+    const frames = decodeFrames(video, { fps: options.fps, signal: options.signal, maxSide });
     const clip = await analyzeFrames(frames, info, models, options, timer);
     return { info, clip, timer };
   } finally {

@@ -19,6 +19,8 @@ export interface PerceptionConfig {
    * 0 runs it on every analysed frame. At 1 s it costs ~40 ms per frame at 5 fps instead of ~190.
    */
   personIntervalSec: number;
+  /** Frames are analysed with at most this long side (4K → 1280×720); results are in video pixels. */
+  maxAnalysisSide: number;
 }
 
 /** Defaults used by the app, the CLIs and the feature extraction alike. */
@@ -28,6 +30,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   smallFrameMaxSide: 640,
   faceScoreThreshold: 0.4,
   personIntervalSec: 1,
+  maxAnalysisSide: 1280,
 });
 
 /** The Tiny Face input size for a frame of this size. */

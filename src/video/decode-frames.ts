@@ -6,6 +6,7 @@
 import { EncodedPacketSink } from 'mediabunny';
 import { CanceledError, TruncatedVideoError } from '../errors';
 import { createFrameSelector } from './frame-selector';
+import { fitWithin } from './frame-size';
 import type { OpenedVideo } from './open-video';
 
 /** One sampled frame. The consumer owns `bitmap` and must `close()` it (or use `using`). */
@@ -15,6 +16,7 @@ export interface DecodedFrame extends Disposable {
   /** Presentation time in seconds from the start of the track. */
   tSec: number;
   bitmap: ImageBitmap;
+  /** Bitmap size: the display size, or smaller under `maxSide`. */
   width: number;
   height: number;
   close(): void;
@@ -28,13 +30,18 @@ export interface DecodeOptions {
   signal?: AbortSignal;
   /** Most packets waiting inside the decoder before feeding pauses (backpressure). */
   maxDecodeQueue?: number;
+  /** Longest side of the yielded bitmaps; larger videos (e.g. 4K) are downscaled, never upscaled. */
+  maxSide?: number;
 }
 
+
 const DEFAULT_MAX_DECODE_QUEUE = 8;
+/** Fewer decoded frames than this fraction of the indexed count means the data ends early. */
+const TRUNCATION_TOLERANCE = 0.98;
 
 /** Yields the sampled frames of `video` in presentation order. */
 export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions = {}): AsyncGenerator<DecodedFrame> {
-  const { width, height } = video.info;
+  const { width, height } = fitWithin(video.info.width, video.info.height, options.maxSide);
   const selector = createFrameSelector(options.fps);
   const maxQueue = options.maxDecodeQueue ?? DEFAULT_MAX_DECODE_QUEUE;
   const ready: VideoFrame[] = [];
@@ -91,7 +98,15 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       await fill();
       if (failure !== null) throw new TruncatedVideoError('This video is damaged: the decoder could not read it.', { cause: failure });
       const frame = ready.shift();
-      if (!frame) break;
+      if (!frame) {
+        // The index (moov) promised more frames than the data held: the file was cut short.
+        if (frameIndex < video.info.frameCount * TRUNCATION_TOLERANCE) {
+          throw new TruncatedVideoError(
+            `This video file is truncated: only ${frameIndex} of its ${video.info.frameCount} frames could be read.`,
+          );
+        }
+        break;
+      }
       const index = frameIndex++;
       const tSec = frame.timestamp / 1e6;
       if (!selector.keep(tSec)) {
@@ -100,7 +115,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       }
       let bitmap: ImageBitmap;
       try {
-        // Resize to the display size: the coded size can be padded (FIELD-NOTES).
+        // Resize to the display size (the coded size can be padded, FIELD-NOTES), or below it.
         bitmap = await createImageBitmap(frame, { resizeWidth: width, resizeHeight: height });
       } finally {
         frame.close();

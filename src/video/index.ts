@@ -1,4 +1,5 @@
 /** Video input: open a File/Blob, read its metadata, decode sampled frames (WebCodecs). */
 export { openVideo, type OpenedVideo, type VideoInfo } from './open-video';
 export { decodeFrames, type DecodedFrame, type DecodeOptions } from './decode-frames';
+export { fitWithin } from './frame-size';
 export { createFrameSelector, expectedSampledFrames, type FrameSelector } from './frame-selector';

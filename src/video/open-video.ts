@@ -60,7 +60,12 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
       if (isEndOfDataError(error)) throw new TruncatedVideoError(undefined, { cause: error });
       throw new NotAVideoError(undefined, { cause: error });
     }
-    if (!track) throw new NoVideoTrackError();
+    if (!track) {
+      // A container with no track at all lost its index (an MP4 cut before its moov atom);
+      // one with only audio tracks is audio.
+      const tracks = await input.getTracks().catch(() => []);
+      throw tracks.length === 0 ? new TruncatedVideoError() : new NoVideoTrackError();
+    }
 
     const codec = (await track.getCodec()) ?? 'unknown';
     const decoderConfig = await track.getDecoderConfig();
