@@ -2,40 +2,11 @@
  * `npm run analyze` on real clips and ffmpeg composites with known answers. Each run launches the
  * built app in headless Chromium on WASM, exactly as a user of the CLI would.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { AnalysisReport } from '../src/pipeline/analysis-report';
 import { expectedSampledFrames } from '../src/video/frame-selector';
-import { clip, expect, repoRoot, scratch, test } from './fixtures';
+import { analyze } from './analyze-runner';
+import { clip, expect, test } from './fixtures';
 import { frameCount, lateSecondFace, noFaceVideo, notAVideo, sideBySideOneLarger } from './media';
-
-const execFileP = promisify(execFile);
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  report?: AnalysisReport;
-}
-
-/** Runs the analyze CLI on `video` and parses its --json output when it succeeded. */
-async function analyze(video: string, extra: string[] = []): Promise<CliResult> {
-  mkdirSync(scratch, { recursive: true });
-  const json = join(scratch, `${video.split('/').pop()}.report.json`);
-  try {
-    const { stdout, stderr } = await execFileP(
-      'npx',
-      ['tsx', 'scripts/analyze.ts', video, '--backend', 'wasm', '--json', json, ...extra],
-      { cwd: repoRoot, timeout: 300_000 },
-    );
-    return { code: 0, stdout, stderr, report: JSON.parse(readFileSync(json, 'utf8')) as AnalysisReport };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
 
 /** Horizontal centre of a track's boxes, averaged. */
 function meanCenterX(track: AnalysisReport['tracks'][number]): number {

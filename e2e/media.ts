@@ -3,7 +3,7 @@
  * answers, a video without faces, broken files. Each is made once per run into test-results/inputs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clip, scratch } from './fixtures';
 
@@ -68,6 +68,43 @@ export function noFaceVideo(): string {
 /** The first second of a shared clip. */
 export function firstSecond(name: string): string {
   return ffmpeg(`first-second-${name}`, ['-i', clip(name), '-t', '1', ...H264]);
+}
+
+/** A clip re-encoded as HEVC (H.265), which Chromium on Linux cannot decode. */
+export function hevcVideo(): string {
+  return ffmpeg('hevc.mp4', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-an', '-c:v', 'libx265', '-x265-params', 'log-level=error']);
+}
+
+/** Two seconds of a tone in an MP4 container: audio only. */
+export function audioOnly(): string {
+  return ffmpeg('audio-only.m4a', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac']);
+}
+
+/** A 4K (3840×2160) version of a shared clip, two seconds long. */
+export function video4k(): string {
+  return ffmpeg('4k.mp4', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-vf', 'scale=3840:2160', '-an', '-c:v', 'libx264', '-preset', 'ultrafast']);
+}
+
+/**
+ * The first half of a shared clip's bytes. `moovFirst` keeps the index at the front (faststart),
+ * so the frames run out; otherwise the index at the end is lost.
+ */
+export function truncatedMp4(moovFirst: boolean): string {
+  const name = moovFirst ? 'truncated-moov-first.mp4' : 'truncated-moov-last.mp4';
+  const path = join(scratch, name);
+  if (existsSync(path)) return path;
+  const source = moovFirst ? ffmpeg('faststart.mp4', ['-i', clip('01-01-03_01.mp4'), '-c', 'copy', '-movflags', '+faststart']) : clip('01-01-03_01.mp4');
+  const bytes = readFileSync(source);
+  writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  return path;
+}
+
+/** An empty file named like a video. */
+export function zeroByteFile(): string {
+  mkdirSync(scratch, { recursive: true });
+  const path = join(scratch, 'zero.mp4');
+  writeFileSync(path, '');
+  return path;
 }
 
 /** A text file named like a video. */

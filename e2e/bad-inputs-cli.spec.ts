@@ -1,0 +1,27 @@
+/**
+ * `npm run analyze` on inputs people will try: each bad one exits 1 with one clear line on stderr
+ * naming the problem; a 4K video is analysed (downscaled), not rejected.
+ */
+import { analyze } from './analyze-runner';
+import { expect, test } from './fixtures';
+import { audioOnly, hevcVideo, truncatedMp4, zeroByteFile } from './media';
+
+test.describe.configure({ timeout: 300_000 });
+
+const cases: [string, () => string, RegExp][] = [
+  ['a truncated MP4 whose index was cut off', () => truncatedMp4(false), /truncated/i],
+  ['a truncated MP4 whose frames run out', () => truncatedMp4(true), /truncated: only \d+ of its \d+ frames/i],
+  ['an HEVC video this browser cannot decode', hevcVideo, /cannot decode HEVC.*H\.264/i],
+  ['an audio-only file', audioOnly, /no video track/i],
+  ['a zero-byte file', zeroByteFile, /empty \(0 bytes\)/i],
+];
+
+for (const [name, make, message] of cases) {
+  test(`${name}: exit 1 and one line`, async () => {
+    const r = await analyze(make());
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('emolens:'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+}
