@@ -81,3 +81,20 @@ baseTest('the built bundle works from another static server under a sub-path', a
     await server.close();
   }
 });
+
+test('the app is served with a Content-Security-Policy that allows only its own origin', async ({ page, request }) => {
+  const res = await request.get('./');
+  const header = res.headers()['content-security-policy'] ?? '';
+  expect(header).toContain("default-src 'self'");
+  expect(header).toContain("frame-ancestors 'none'");
+  expect(header).not.toMatch(/https?:/);
+  // The built page carries it too, for static servers that send no headers.
+  expect(await res.text()).toContain('http-equiv="Content-Security-Policy"');
+  // Under the policy the app still starts and analyses (tests fail on any console error).
+  await openApp(page, '?backend=wasm');
+  await page.getByTestId('file-input').setInputFiles(clip('07-03-01_01.mp4'));
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+  // Fetching another origin from the page is refused by the policy.
+  const blocked = await page.evaluate(() => fetch('https://example.com/').then(() => false, () => true));
+  expect(blocked).toBe(true);
+});

@@ -6,6 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { SECURITY_HEADERS } from '../../src/env/content-security-policy';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +27,7 @@ export interface StaticServer {
 }
 
 /** Serves `root` on 127.0.0.1 (port 0 = any free port). */
-export async function serveStatic(root: string, port = 0, headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(root: string, port = 0, headers: Record<string, string> = SECURITY_HEADERS): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
