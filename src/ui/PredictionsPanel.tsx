@@ -1,4 +1,5 @@
 import { EMOTION_LABELS } from '../core/labels';
+import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { pct } from './palette';
 import { useAppStore } from './store-context';
 
@@ -7,6 +8,14 @@ export function PredictionsPanel() {
   const predictions = useAppStore((s) => s.analysis.predictions);
   const warnings = useAppStore((s) => s.analysis.warnings);
   const phase = useAppStore((s) => s.video.phase);
+  const live = useAppStore((s) => s.video.source === 'webcam');
+  const rolling = useAppStore((s) => {
+    const main = s.analysis.vote?.winnerId;
+    return main === null || main === undefined ? undefined : s.analysis.trackEmotions[main];
+  });
+  const mainId = useAppStore((s) => s.analysis.vote?.winnerId ?? null);
+  // On the camera there is no end of clip: show the main track's emotion over the last seconds.
+  const shown = live && rolling ? { [`main track #${mainId}, last ${ROLLING_WINDOW_SEC} s`]: rolling } : predictions;
   return (
     <section className="panel" data-testid="predictions">
       <h2>Clip emotion</h2>
@@ -15,11 +24,11 @@ export function PredictionsPanel() {
           {w}
         </p>
       ))}
-      {Object.keys(predictions).length === 0 && warnings.length === 0 && (
+      {Object.keys(shown).length === 0 && warnings.length === 0 && (
         <p className="muted">{phase === 'done' ? 'No prediction.' : 'Appears when the whole clip has been analysed.'}</p>
       )}
       <div className="predictions">
-        {Object.entries(predictions).map(([model, p]) => (
+        {Object.entries(shown).map(([model, p]) => (
           <div key={model} className="prediction" data-model={model} data-label={p.label} data-probs={JSON.stringify(p.probs)}>
             <p className="prediction-head">
               <span className="muted">{model}</span> <strong>{p.label}</strong>

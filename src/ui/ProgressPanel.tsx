@@ -17,7 +17,9 @@ export function ProgressPanel() {
       data-tensor-delta={video.tensorDelta}
       data-source={video.source}
     >
-      <h2 className="ellipsis">{live ? 'Camera' : video.fileName}</h2>
+      <h2 className="ellipsis">
+        {video.source === 'folder' && <span className="muted">Current clip:</span>} {live ? 'Camera' : video.fileName}
+      </h2>
       {info && !live && (
         <p className="muted small" data-testid="video-info">
           {info.width}×{info.height} · {info.fps.toFixed(2)} fps · {info.frameCount} frames · {info.durationSec.toFixed(2)} s · {info.codecString}
