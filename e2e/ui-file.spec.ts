@@ -31,7 +31,9 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   await expect(rows.first()).toHaveAttribute('data-winner', 'true');
   await expect(page.getByTestId('pyramid-view').locator('.pyr-row')).toHaveCount(4);
   await expect(page.getByTestId('pyramid-view').locator('.pyr-cell')).toHaveCount(15);
-  await expect(page.getByTestId('track-thumbnails').locator('img').first()).toBeVisible();
+  const thumb = page.getByTestId('track-thumbnails').locator('img').first();
+  await expect(thumb).toBeVisible();
+  expect(await thumb.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(64);
   await expect(page.getByTestId('emotion-timeline').locator('.recharts-line')).toHaveCount(7);
   await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveAttribute('data-label', 'happiness');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
