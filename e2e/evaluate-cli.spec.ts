@@ -1,0 +1,67 @@
+/**
+ * `npm run evaluate` on a small labelled folder made from shared clips (symlinks, nothing copied
+ * into the repo): a well-formed report whose metrics match a count by hand, with bad labels.csv
+ * lines reported by line number and the rest still evaluated.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { EvaluationReport } from '../src/app/evaluate-folder';
+import { EMOTION_LABELS } from '../src/core/labels';
+import { clip, expect, repoRoot, scratch, test } from './fixtures';
+
+const execFileP = promisify(execFile);
+const CLIPS: [string, string][] = [
+  ['07-01-01_01.mp4', 'neutrality'],
+  ['07-01-03_01.mp4', 'happiness'],
+  ['07-02-04_01.mp4', 'surprise'],
+  ['07-03-02_01.mp4', 'sad'], // a synonym, accepted
+];
+
+test('evaluate: metrics match a hand count; bad labels.csv lines are reported, not fatal', async () => {
+  test.setTimeout(600_000);
+  const dir = join(scratch, 'eval-folder');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'clips'), { recursive: true });
+  for (const [file] of CLIPS) symlinkSync(clip(file), join(dir, 'clips', file));
+  const csv = [
+    'file,label,actor',
+    ...CLIPS.map(([f, l]) => `${f},${l},07`),
+    '07-04-01_01.mp4,bored,07', // line 6: unknown label
+    'missing.mp4,anger,07', // line 7: no such file
+    'this line is broken', // line 8
+  ];
+  writeFileSync(join(dir, 'labels.csv'), `${csv.join('\n')}\n`);
+  const out = join(scratch, 'eval.json');
+  const { stdout } = await execFileP('npx', ['tsx', 'scripts/evaluate.ts', dir, '--backend', 'wasm', '--json', out], {
+    cwd: repoRoot,
+    timeout: 540_000,
+  });
+  const report = JSON.parse(readFileSync(out, 'utf8')) as EvaluationReport;
+
+  expect(report.labels).toEqual([...EMOTION_LABELS]);
+  expect(report.clips).toBe(4);
+  expect(report.labelErrors.map((e) => e.line).sort()).toEqual([6, 7, 8]);
+  expect(report.perClip.map((c) => c.file).sort()).toEqual(CLIPS.map(([f]) => f).sort());
+  const fa = report.models.frameAverage!;
+  // By hand: accuracy = clips whose frameAverage label equals the truth, over all clips.
+  const right = report.perClip.filter((c) => c.predicted.frameAverage === c.label).length;
+  expect(fa.accuracy).toBeCloseTo(right / 4, 10);
+  // The confusion matrix counts every clip once, in its true row and predicted column.
+  expect(fa.confusion.flat().reduce((a, b) => a + b, 0)).toBe(4);
+  for (const c of report.perClip) {
+    const row = EMOTION_LABELS.indexOf(c.label);
+    const col = EMOTION_LABELS.indexOf(c.predicted.frameAverage!);
+    expect(fa.confusion[row]![col]).toBeGreaterThan(0);
+  }
+  // Four classes have one clip each (per-class accuracy 1 or 0); anger, disgust and fear have
+  // none and are left out of MeanAcc ± Std instead of counting as 0 %.
+  const perClass = report.perClip.map((c) => (c.predicted.frameAverage === c.label ? 1 : 0));
+  const mean = perClass.reduce((a: number, b) => a + b, 0) / perClass.length;
+  const std = Math.sqrt(perClass.reduce((a: number, b) => a + (b - mean) ** 2, 0) / perClass.length);
+  expect(fa.meanAcc).toBeCloseTo(mean, 10);
+  expect(fa.stdAcc).toBeCloseTo(std, 10);
+  expect(stdout).toContain('frameAverage');
+  expect(stdout).toContain('labels.csv line 6');
+});
