@@ -1,0 +1,59 @@
+/**
+ * Bad inputs in the UI: each gets a sentence in `error-banner`, results already on screen stay,
+ * and a good clip still works afterwards. Also: a new file dropped mid-run cancels the old one.
+ */
+import type { Page } from '@playwright/test';
+import { clip, expect, openApp, test } from './fixtures';
+import { audioOnly, hevcVideo, notAVideo, truncatedMp4, video4k, zeroByteFile } from './media';
+
+const GOOD = clip('07-03-01_01.mp4');
+
+async function dropAndWait(page: Page, file: string, phase: 'done' | 'failed'): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(file);
+  const progress = page.getByTestId('progress');
+  await expect(progress).toHaveAttribute('data-file', file.split('/').pop()!);
+  await expect(progress).toHaveAttribute('data-phase', phase, { timeout: 180_000 });
+}
+
+const cases: [string, () => string, RegExp][] = [
+  ['a file that is not a video', notAVideo, /not a video/i],
+  ['a truncated MP4', () => truncatedMp4(true), /truncated/i],
+  ['an HEVC video', hevcVideo, /cannot decode HEVC/i],
+  ['an audio-only file', audioOnly, /no video track/i],
+  ['a zero-byte file', zeroByteFile, /empty/i],
+];
+
+for (const [name, make, message] of cases) {
+  test(`${name}: a clear message, and a good clip still works afterwards`, async ({ page }) => {
+    await openApp(page, '?backend=wasm');
+    await dropAndWait(page, make(), 'failed');
+    await expect(page.getByTestId('error-banner')).toContainText(message);
+    await dropAndWait(page, GOOD, 'done');
+    await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveCount(1);
+    await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  });
+}
+
+test('a 4K video is analysed downscaled, with boxes in video pixels', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openApp(page, '?backend=wasm&fps=2');
+  await dropAndWait(page, video4k(), 'done');
+  await expect(page.getByTestId('video-info')).toContainText('3840×2160');
+  const rows = page.locator('[data-testid=vote-inspector] tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+});
+
+test('dropping a new file mid-run cancels the old one cleanly', async ({ page, watch }) => {
+  await openApp(page, '?backend=wasm&fps=10');
+  await page.getByTestId('file-input').setInputFiles(clip('02-04-05_01.mp4'));
+  const progress = page.getByTestId('progress');
+  await expect(progress).toHaveAttribute('data-phase', 'decoding', { timeout: 60_000 });
+  await expect.poll(async () => Number(await progress.getAttribute('data-frames')), { timeout: 60_000 }).toBeGreaterThan(2);
+  await dropAndWait(page, GOOD, 'done');
+  // Only the new clip's results: one track, its frames, no leak across the cancelled run.
+  await expect(page.locator('[data-testid=vote-inspector] tbody tr')).toHaveCount(1);
+  await expect(progress).toHaveAttribute('data-tensor-delta', '0');
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  expect(watch.consoleErrors).toEqual([]);
+});
