@@ -5,11 +5,11 @@
  * short summary; `--json` writes the full report. Exit 0 on success (also when no face is found),
  * 1 when the file cannot be analysed (one line on stderr), 2 on bad usage.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalysisReport } from '../src/pipeline/analysis-report';
 import { analyzeThroughUi, launchApp } from './lib/browser-app';
-import { numberOption, parseArgs, stringOption } from './lib/cli-args';
+import { numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
 
 const USAGE = 'usage: npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
@@ -58,18 +58,11 @@ async function main(): Promise<number> {
     }
     const report = outcome.report as AnalysisReport;
     console.log(summarize(report));
-    const json = stringOption(args, 'json');
-    if (json) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+    writeJsonOption(args, report);
     return 0;
   } finally {
     await app.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`emolens: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCli('emolens', main);

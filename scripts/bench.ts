@@ -6,13 +6,12 @@
  * Detector + expression net) on the same frames, tf.memory() after each clip, and main-thread long
  * tasks while the UI analyses and plays a clip. A benchmark, never a timed test.
  */
-import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchPageResult } from '../src/bench/bench-main';
 import { round1 } from '../src/bench/bench-summary';
 import { analyzeThroughUi, launchApp, repoRoot } from './lib/browser-app';
-import { numberOption, parseArgs, stringOption } from './lib/cli-args';
+import { numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
 
 const CLIPS_DIR = join(repoRoot, '../shared/data/javanese/clips');
 /** Fixed clips: different actors and emotions, 2.5–8 s each. */
@@ -103,17 +102,8 @@ async function main(): Promise<number> {
     },
     date: new Date().toISOString(),
   };
-  const text = `${JSON.stringify(report, null, 2)}\n`;
-  const json = stringOption(args, 'json');
-  if (json) writeFileSync(json, text);
-  process.stdout.write(text);
+  process.stdout.write(writeJsonOption(args, report));
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCli('bench', main);

@@ -7,11 +7,11 @@
  * report. A clip that fails is counted as wrong and listed with its reason. Exit 0 when the run
  * completed, 1 when it could not start (no labels.csv, no video), 2 on bad usage.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { EvaluationReport } from '../src/app/evaluate-folder';
 import { launchApp, type RunningApp } from './lib/browser-app';
-import { numberOption, parseArgs, stringOption } from './lib/cli-args';
+import { numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
 
 const USAGE = 'usage: npm run evaluate -- <folder> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 const VIDEO_EXTENSIONS = new Set(['.mp4', '.m4v', '.mov', '.webm', '.mkv']);
@@ -89,18 +89,11 @@ async function main(): Promise<number> {
     const report = await runEvaluation(app, [labels, ...videos], process.stderr.isTTY);
     console.log(table(report));
     console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s on ${app.backend})`);
-    const json = stringOption(args, 'json');
-    if (json) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+    writeJsonOption(args, report);
     return 0;
   } finally {
     await app.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`emolens: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runCli('emolens', main);

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createController } from './app/controller';
@@ -5,6 +6,14 @@ import { createAppStore } from './store/app-store';
 import { App } from './ui/App';
 import { AppContext } from './ui/store-context';
 import './ui/styles.css';
+
+declare global {
+  interface Window {
+    /** Read-only numbers for the soak benchmark (`npm run soak`): nothing here changes the app. */
+    emolensDiagnostics?: { memory(): tf.MemoryInfo };
+  }
+}
+window.emolensDiagnostics = Object.freeze({ memory: () => tf.memory() });
 
 const store = createAppStore();
 const controller = createController(store);

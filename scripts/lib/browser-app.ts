@@ -7,22 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { serveStatic, type StaticServer } from './static-server';
 
 /** The repository root. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(repoRoot, 'dist');
 
-/** Chromium flags that worked here (FIELD-NOTES); no background networking. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--enable-unsafe-webgpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -51,6 +42,8 @@ export interface LaunchOptions {
   fps?: number;
   /** Script run in the page before any of its own (e.g. a PerformanceObserver). */
   initScript?: string;
+  /** Extra Chromium flags (e.g. a fake camera). */
+  extraArgs?: string[];
   log?: (line: string) => void;
 }
 
@@ -72,8 +65,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
       headless: true,
     });
     const context = await browser.newContext({ acceptDownloads: true });

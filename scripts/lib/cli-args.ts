@@ -1,4 +1,5 @@
 /** Minimal argument parsing shared by the CLIs: positionals plus `--name value` / `--flag`. */
+import { writeFileSync } from 'node:fs';
 
 /** Parsed command line. */
 export interface ParsedArgs {
@@ -37,4 +38,23 @@ export function numberOption(args: ParsedArgs, name: string): number | undefined
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${v}"`);
   return n;
+}
+
+/** Writes `value` as pretty JSON to the `--json` path when given; returns the JSON text. */
+export function writeJsonOption(args: ParsedArgs, value: unknown): string {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  const path = stringOption(args, 'json');
+  if (path) writeFileSync(path, text);
+  return text;
+}
+
+/** Runs a CLI's async main: its number is the exit code; a throw prints one `prefix: message` line and exits 1. */
+export function runCli(prefix: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`${prefix}: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
 }
