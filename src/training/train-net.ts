@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../core/labels';
 import { createRng, type Rng } from '../core/random';
+import { predictClipsMean } from '../models/temporal/temporal-model';
 import { standardize, type Standardizer } from './standardize';
 
 /** A training instance: draws one (raw) input row (e.g. a fresh K-frame sampling) per call. */
@@ -62,29 +63,9 @@ function makeOptimizer(kind: TrainOptions['optimizer'], lr: number): tf.Optimize
   return tf.train.sgd(lr);
 }
 
-/** Mean network output per clip (rows standardised), read asynchronously. */
-export async function predictClips(net: tf.LayersModel, clips: readonly { rows: Float32Array[] }[], s?: Standardizer): Promise<Float32Array[]> {
-  const shape = net.inputs[0]!.shape.slice(1) as number[];
-  const rows = clips.flatMap((c) => c.rows.map((r) => (s ? standardize(r, s) : r)));
-  if (rows.length === 0) return [];
-  const width = rows[0]!.length;
-  const flat = new Float32Array(rows.length * width);
-  rows.forEach((r, i) => flat.set(r, i * width));
-  const out = tf.tidy(() => net.predict(tf.tensor(flat, [rows.length, ...shape])) as tf.Tensor);
-  let data: Float32Array;
-  try {
-    data = (await out.data()) as Float32Array;
-  } finally {
-    out.dispose();
-  }
-  let at = 0;
-  return clips.map((c) => {
-    const mean = new Float32Array(NUM_EMOTIONS);
-    for (let r = 0; r < c.rows.length; r++, at++) {
-      for (let k = 0; k < NUM_EMOTIONS; k++) mean[k]! += data[at * NUM_EMOTIONS + k]! / c.rows.length;
-    }
-    return mean;
-  });
+/** Mean network output per clip, rows standardised first when `s` is given. */
+export function predictClips(net: tf.LayersModel, clips: readonly { rows: Float32Array[] }[], s?: Standardizer): Promise<Float32Array[]> {
+  return predictClipsMean(net, s ? clips.map((c) => ({ rows: c.rows.map((r) => standardize(r, s)) })) : clips);
 }
 
 function crossEntropy(probs: readonly Float32Array[], labels: readonly number[]): number {

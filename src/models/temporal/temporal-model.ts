@@ -41,21 +41,40 @@ export async function loadTemporalNet(source: WeightSource, dir: string): Promis
   return { net, config };
 }
 
-/** Runs `net` on rows of length `width` and returns the mean of the softmax rows (async read). */
-export async function predictMean(net: tf.LayersModel, rows: readonly Float32Array[]): Promise<Float32Array> {
+/**
+ * Runs `net` on every row of every clip as one batch and returns, per clip, the mean of its softmax
+ * rows (the §6.4 average over samplings). Reads asynchronously; no tensor outlives the call.
+ */
+export async function predictClipsMean(net: tf.LayersModel, clips: readonly { rows: readonly Float32Array[] }[]): Promise<Float32Array[]> {
   const shape = net.inputs[0]!.shape.slice(1) as number[];
   const width = shape.reduce((a, b) => a * b, 1);
+  const rows = clips.flatMap((c) => c.rows);
+  if (rows.length === 0) return clips.map(() => new Float32Array(NUM_EMOTIONS));
   const flat = new Float32Array(rows.length * width);
   rows.forEach((r, i) => {
     if (r.length !== width) throw new TypeError(`input row ${i}: expected ${width} values, got ${r.length}`);
     flat.set(r, i * width);
   });
-  const out = tf.tidy(() => tf.mean(net.predict(tf.tensor(flat, [rows.length, ...shape])) as tf.Tensor, 0));
+  const out = tf.tidy(() => net.predict(tf.tensor(flat, [rows.length, ...shape])) as tf.Tensor);
+  let data: Float32Array;
   try {
-    return (await out.data()) as Float32Array;
+    data = (await out.data()) as Float32Array;
   } finally {
     out.dispose();
   }
+  let at = 0;
+  return clips.map((c) => {
+    const mean = new Float32Array(NUM_EMOTIONS);
+    for (let r = 0; r < c.rows.length; r++, at++) {
+      for (let k = 0; k < NUM_EMOTIONS; k++) mean[k]! += data[at * NUM_EMOTIONS + k]! / c.rows.length;
+    }
+    return mean;
+  });
+}
+
+/** The mean softmax output of `net` over `rows` (one clip). */
+export async function predictMean(net: tf.LayersModel, rows: readonly Float32Array[]): Promise<Float32Array> {
+  return (await predictClipsMean(net, [{ rows }]))[0]!;
 }
 
 /** Thrown when a temporal model is used before load() or after dispose(). */
