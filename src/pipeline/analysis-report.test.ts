@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addFrame, createClipAnalysis, type FaceRecord } from './clip-analysis';
+import { addFrame, createClipAnalysis, forgetBefore, voteOnClip, type FaceRecord } from './clip-analysis';
 import { buildReport } from './analysis-report';
 
 const info = { durationSec: 2, frameCount: 60, fps: 30, width: 100, height: 100, codec: 'avc', codecString: 'avc1' };
@@ -43,5 +43,23 @@ describe('buildReport', () => {
     expect(report.predictions).toEqual({});
     expect(report.warnings).toEqual(['No face was found in this video.']);
     expect(report.sampleFps).toBeNull();
+  });
+});
+
+describe('forgetBefore (rolling window for live sessions)', () => {
+  it('keeps the window only and votes over it', () => {
+    const clip = createClipAnalysis(100, 100);
+    const p = [0, 0, 0, 1, 0, 0, 0];
+    for (let f = 0; f < 10; f++) {
+      // Track 1 in every frame; track 2 only in the first five.
+      const faces = f < 5 ? [face(f * 30, 0, 40, p), face(f * 30, 60, 10, p)] : [face(f * 30, 0, 40, p)];
+      addFrame(clip, faces, faces.length === 2 ? [1, 2] : [1], f);
+    }
+    forgetBefore(clip, 6);
+    expect(clip.frameTimes).toEqual([6, 7, 8, 9]);
+    expect([...clip.tracks.keys()]).toEqual([1]);
+    expect(clip.tracks.get(1)!.map((r) => r.frameIndex)).toEqual([180, 210, 240, 270]);
+    const vote = voteOnClip(clip);
+    expect(vote.votes.map((v) => [v.id, v.wFreq])).toEqual([[1, 1]]);
   });
 });

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
 import { decodeFrames, openVideo, type VideoInfo } from '../video';
-import { addFrame, createClipAnalysis, type ClipAnalysis } from './clip-analysis';
+import { addFrame, createClipAnalysis, forgetBefore, type ClipAnalysis } from './clip-analysis';
 import { createPerceptionState, frameFromBitmap, perceiveFrame, type PerceivedFrame } from './perceive-frame';
 import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
@@ -32,6 +32,11 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   tracker?: Partial<TrackerConfig>;
   perception?: Partial<PerceptionConfig>;
+  /**
+   * Live sessions: keep only the last `historySec` seconds of faces (tracker and clip), so memory
+   * stays flat over an hour; undefined keeps the whole clip (the paper's setting).
+   */
+  historySec?: number;
   onOpened?: (info: VideoInfo) => void;
   onFrame?: (update: FrameUpdate) => void;
 }
@@ -64,8 +69,10 @@ export async function analyzeFrames(
   timer: StageTimer = createStageTimer(),
 ): Promise<ClipAnalysis> {
   const clip = createClipAnalysis(size.width, size.height);
-  const tracker = createTracker(options.tracker);
+  const history = options.historySec ?? Infinity;
+  const tracker = createTracker({ historySec: history, ...options.tracker });
   const perception = createPerceptionState(options.perception);
+  let analysed = 0;
   try {
     for (;;) {
       const next = await timer.time('decode', () => frames.next());
@@ -80,11 +87,12 @@ export async function analyzeFrames(
         );
         const { trackIds } = await timer.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
         const faces = seen.faces.map((f) => ({ ...f, frameIndex: decoded.frameIndex, tSec: decoded.tSec }));
-        addFrame(clip, faces, trackIds);
+        addFrame(clip, faces, trackIds, decoded.tSec);
+        if (Number.isFinite(history)) forgetBefore(clip, decoded.tSec - history);
         options.onFrame?.({
           frameIndex: decoded.frameIndex,
           tSec: decoded.tSec,
-          analysed: clip.sampledFrames,
+          analysed: ++analysed,
           faces: faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, score: f.score, probs: f.probs })),
           persons: seen.persons,
           clip,

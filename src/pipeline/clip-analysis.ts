@@ -29,27 +29,47 @@ export interface FaceRecord {
 export interface ClipAnalysis {
   width: number;
   height: number;
-  /** Number of sampled frames analysed so far (T in w_freq). */
+  /** Number of sampled frames in the analysis (T in w_freq). */
   sampledFrames: number;
+  /** Times of those frames (seconds), oldest first. */
+  frameTimes: number[];
   /** Records per track ID, in time order. */
   tracks: Map<number, FaceRecord[]>;
 }
 
 /** Creates an empty analysis for a clip of the given display size. */
 export function createClipAnalysis(width: number, height: number): ClipAnalysis {
-  return { width, height, sampledFrames: 0, tracks: new Map() };
+  return { width, height, sampledFrames: 0, frameTimes: [], tracks: new Map() };
 }
 
 /** Records one sampled frame: `faces[j]` belongs to track `trackIds[j]`. */
-export function addFrame(clip: ClipAnalysis, faces: readonly FaceRecord[], trackIds: readonly number[]): void {
+export function addFrame(clip: ClipAnalysis, faces: readonly FaceRecord[], trackIds: readonly number[], tSec = faces[0]?.tSec ?? 0): void {
   if (faces.length !== trackIds.length) throw new TypeError('addFrame: faces and trackIds differ in length');
   clip.sampledFrames++;
+  clip.frameTimes.push(tSec);
   faces.forEach((face, j) => {
     const id = trackIds[j]!;
     const list = clip.tracks.get(id);
     if (list) list.push(face);
     else clip.tracks.set(id, [face]);
   });
+}
+
+/**
+ * Keeps only the frames and faces at or after `tMinSec` (a rolling window for live sessions, so
+ * memory stays flat); tracks left without a face are dropped. The vote then covers the window.
+ */
+export function forgetBefore(clip: ClipAnalysis, tMinSec: number): void {
+  const drop = clip.frameTimes.findIndex((t) => t >= tMinSec);
+  const n = drop < 0 ? clip.frameTimes.length : drop;
+  if (n === 0) return;
+  clip.frameTimes.splice(0, n);
+  clip.sampledFrames = clip.frameTimes.length;
+  for (const [id, records] of clip.tracks) {
+    const keep = records.findIndex((r) => r.tSec >= tMinSec);
+    if (keep < 0) clip.tracks.delete(id);
+    else if (keep > 0) records.splice(0, keep);
+  }
 }
 
 /** Runs FaceVoting (§3.4) over the tracks recorded so far. No frame or no face → winnerId null. */

@@ -32,6 +32,8 @@ export interface TrackDatabase {
   append(id: number, detection: Detection, observation: TrackObservation): void;
   /** All records in creation order. */
   records(): readonly TrackRecord[];
+  /** Forgets the given tracks (e.g. long gone from a webcam session); their IDs are never reused. */
+  forget(ids: readonly number[]): void;
   /** Forgets every track; IDs keep counting so they never repeat. */
   clear(): void;
 }
@@ -67,6 +69,12 @@ export function createTrackDatabase(historyK: number): TrackDatabase {
       store(record, detection, observation);
     },
     records: () => records,
+    forget(ids) {
+      if (ids.length === 0) return;
+      const gone = new Set(ids);
+      records = records.filter((r) => !gone.has(r.id));
+      for (const id of gone) byId.delete(id);
+    },
     clear() {
       records = [];
       byId.clear();

@@ -94,3 +94,20 @@ describe('createTracker', () => {
     expect(run(true)).toEqual([3, 4]);
   });
 });
+
+describe('createTracker with a bounded history (webcam sessions)', () => {
+  it('drops old observations and forgets tracks gone longer than historySec, never reusing IDs', () => {
+    const tracker = createTracker({ maxUnseenSec: 1, historySec: 2 });
+    const left = () => face(0, 40, 70);
+    const right = () => face(1, 220, 70);
+    for (let f = 0; f < 10; f++) tracker.update(f, f * 0.5, [left(), right()]);
+    // 5 s of two faces; only the last 2 s (5 observations at 2 fps) are kept per track.
+    expect(tracker.tracks().map((t) => t.observations.length)).toEqual([5, 5]);
+    // The right face leaves; 2 s later it is forgotten altogether.
+    for (let f = 10; f < 16; f++) tracker.update(f, f * 0.5, [left()]);
+    expect(tracker.tracks().map((t) => t.id)).toEqual([1]);
+    // A face coming back there later gets a new ID.
+    const { trackIds } = tracker.update(16, 8, [left(), right()]);
+    expect(trackIds).toEqual([1, 3]);
+  });
+});

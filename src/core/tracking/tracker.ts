@@ -9,6 +9,12 @@ import { createTrackDatabase, type TrackObservation, type TrackRecord } from './
 export interface TrackerConfig extends CostConfig {
   /** k: how many recent histograms/embeddings a track keeps (§3.3.1). */
   readonly historyK: number;
+  /**
+   * Seconds of history a track keeps (observations older than this are dropped, tracks unseen for
+   * this long are forgotten). Infinity (paper, clips) keeps everything; a long webcam session needs
+   * a bound so memory stays flat.
+   */
+  readonly historySec: number;
   /** A track unseen for longer than this (seconds) is retired and never matched again; Infinity = never (paper). */
   readonly maxUnseenSec: number;
 }
@@ -18,6 +24,7 @@ export const DEFAULT_TRACKER_CONFIG: TrackerConfig = Object.freeze({
   ...DEFAULT_COST_CONFIG,
   historyK: DEFAULT_HISTORY_K,
   maxUnseenSec: DEFAULT_MAX_UNSEEN_SEC,
+  historySec: Infinity,
 });
 
 /** Read-only view of a track. */
@@ -66,6 +73,16 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
   let lastFrame = -Infinity;
   let lastTSec = -Infinity;
   const isRetired = (r: TrackRecord, tSec: number): boolean => tSec - r.observations.at(-1)!.tSec > cfg.maxUnseenSec;
+  /** Drops observations before `tMin` and forgets tracks not seen since then. */
+  const forgetOlderThan = (tMin: number): void => {
+    const gone: number[] = [];
+    for (const r of db.records()) {
+      const keepFrom = r.observations.findIndex((o) => o.tSec >= tMin);
+      if (keepFrom < 0) gone.push(r.id);
+      else if (keepFrom > 0) r.observations.splice(0, keepFrom);
+    }
+    db.forget(gone);
+  };
 
   return {
     update(frameIndex, tSec, detections) {
@@ -94,6 +111,7 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
           newTrackIds.push(id);
         }
       });
+      if (Number.isFinite(cfg.historySec)) forgetOlderThan(tSec - cfg.historySec);
       return { trackIds, newTrackIds, candidateTrackIds: candidates.map((r) => r.id), costs };
     },
     tracks() {
