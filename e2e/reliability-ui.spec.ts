@@ -3,6 +3,8 @@
  * and a good clip still works afterwards. Also: a new file dropped mid-run cancels the old one.
  */
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { AnalysisReport } from '../src/pipeline/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
 import { audioOnly, hevcVideo, notAVideo, truncatedMp4, video4k, zeroByteFile } from './media';
 
@@ -42,6 +44,14 @@ test('a 4K video is analysed downscaled, with boxes in video pixels', async ({ p
   const rows = page.locator('[data-testid=vote-inspector] tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  // The exported report gives boxes in 4K pixels: the face fills ~40 % of the width (as in the
+  // 360-px original), not the ~14 % a 1280-px analysis frame's coordinates would suggest.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as AnalysisReport;
+  const box = report.tracks[0]!.boxes[0]!;
+  expect(report.video.width).toBe(3840);
+  expect(box.w).toBeGreaterThan(3840 * 0.3);
+  expect(box.x + box.w).toBeLessThanOrEqual(3840 + 1);
 });
 
 test('dropping a new file mid-run cancels the old one cleanly', async ({ page, watch }) => {

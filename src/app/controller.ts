@@ -12,16 +12,15 @@ import { initBackend } from '../env/init-backend';
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { urlWeightSource } from '../models';
 import { buildReport, type AnalysisReport } from '../pipeline/analysis-report';
-import { analyzeFrames } from '../pipeline/analyze-video';
+import { analyzeFrames, analyzeVideo } from '../pipeline/analyze-video';
 import { averageProbs, type ClipAnalysis } from '../pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
-import { createStageTimer, type StageTimer } from '../pipeline/stage-timer';
+import type { StageTimer } from '../pipeline/stage-timer';
 import type { AppStore } from '../store/app-store';
-import { decodeFrames, openVideo, type VideoInfo } from '../video';
+import type { VideoInfo } from '../video';
 import { analysisCsv, evaluationCsv } from './csv-export';
 import { downloadText } from './download';
 import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolderEvaluation, type EvaluationReport } from './evaluate-folder';
-import { tapFrames } from './frame-tap';
 import { createFramePublisher, type FramePublisher } from './frame-publisher';
 import { createPlayback, type Playback } from './playback';
 import { toPrediction } from '../pipeline/analysis-report';
@@ -78,6 +77,8 @@ function parseFps(value: string | null): { fps: number | undefined } | null {
 
 /** Tracks unseen this long are retired on the camera (people leave and come back). */
 const WEBCAM_MAX_UNSEEN_SEC = 2;
+/** Seconds of faces a webcam session keeps (tracker and clip): the rolling emotion and vote cover them. */
+const WEBCAM_HISTORY_SEC = 30;
 
 /** Creates the controller bound to `store`. */
 export function createController(store: AppStore): Controller {
@@ -145,34 +146,29 @@ export function createController(store: AppStore): Controller {
     run.signal.throwIfAborted();
     const tensorsBefore = tf.memory().numTensors;
     const started = performance.now();
-    const timer = createStageTimer();
-    const video = await openVideo(file);
-    try {
-      run.signal.throwIfAborted();
-      const { info } = video;
-      s().videoOpened(info);
-      playback.frameSize = { width: info.width, height: info.height };
-      // Playback starts with the analysis (models loaded) and from then on never waits for it.
-      playback.play();
-      const frames = tapFrames(decodeFrames(video, { fps, signal: run.signal }));
-      const clip = await analyzeFrames(frames, info, loaded, {
-        signal: run.signal,
-        onFrame: (update) => {
-          if (run.signal.aborted) return;
-          publisher.onFrame(update, frames.current);
-          const elapsed = Math.max(1, performance.now() - started);
-          s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / elapsed);
-        },
-      }, timer);
-      if (run.signal.aborted) return null;
-      mine.result = { info, clip, timer };
-      playback.analysisDone = true;
-      const report = publishResults();
-      s().videoDone(tf.memory().numTensors - tensorsBefore);
-      return report;
-    } finally {
-      video.dispose();
-    }
+    const result = await analyzeVideo(file, loaded, {
+      fps,
+      signal: run.signal,
+      onOpened: (info) => {
+        run.signal.throwIfAborted();
+        s().videoOpened(info);
+        playback.frameSize = { width: info.width, height: info.height };
+        // Playback starts with the analysis (models loaded) and from then on never waits for it.
+        playback.play();
+      },
+      onFrame: (update) => {
+        if (run.signal.aborted) return;
+        publisher.onFrame(update);
+        const elapsed = Math.max(1, performance.now() - started);
+        s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / elapsed);
+      },
+    });
+    if (run.signal.aborted) return null;
+    mine.result = result;
+    playback.analysisDone = true;
+    const report = publishResults();
+    s().videoDone(tf.memory().numTensors - tensorsBefore);
+    return report;
   };
 
   /** Reports a failure unless the run was canceled; true when it was reported. */
@@ -293,13 +289,15 @@ export function createController(store: AppStore): Controller {
         s().videoOpened({ width: size.width, height: size.height, fps: WEBCAM_FPS, durationSec: 0, frameCount: 0, codec: 'camera', codecString: 'camera' });
         s().setWebcamPhase('on');
         const started = performance.now();
-        const frames = tapFrames(createWebcamSource(playback.video, { fps: WEBCAM_FPS, signal: run.signal }));
+        const frames = createWebcamSource(playback.video, { fps: WEBCAM_FPS, signal: run.signal });
         await analyzeFrames(frames, size, loaded, {
           signal: run.signal,
           tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
+          // A rolling window keeps memory flat over long sessions (see npm run soak).
+          historySec: WEBCAM_HISTORY_SEC,
           onFrame: (update) => {
             if (run.signal.aborted) return;
-            publisher.onFrame(update, frames.current);
+            publisher.onFrame(update);
             s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / Math.max(1, performance.now() - started));
           },
         });

@@ -17,7 +17,7 @@ const VIEW_INTERVAL_MS = 200;
 
 /** Publishes frames of one run; `refresh(true)` forces the store views up to date. */
 export interface FramePublisher {
-  onFrame(update: FrameUpdate, bitmap: ImageBitmap | null): void;
+  onFrame(update: FrameUpdate): void;
   refresh(force?: boolean): void;
   readonly clip: ClipAnalysis | null;
 }
@@ -56,14 +56,16 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
     get clip() {
       return clip;
     },
-    onFrame(update, bitmap) {
+    onFrame(update) {
       clip = update.clip as ClipAnalysis;
+      const { bitmap } = update;
+      // Boxes are in video pixels; the bitmap may be the downscaled analysis frame.
+      const k = bitmap.width / update.clip.width;
       latestT = update.tSec;
       playback.buffer.push({ tSec: update.tSec, faces: update.faces.map((f) => ({ ...f, probs: Array.from(f.probs) })) });
-      if (bitmap) {
-        for (const f of update.faces) {
-          if (playback.thumbnails.offer(f.trackId, update.tSec, bitmap, f.box)) thumbsVersion++;
-        }
+      for (const f of update.faces) {
+        const box = { x: f.box.x * k, y: f.box.y * k, w: f.box.w * k, h: f.box.h * k };
+        if (playback.thumbnails.offer(f.trackId, update.tSec, bitmap, box)) thumbsVersion++;
       }
       refresh(update.analysed <= 2);
     },

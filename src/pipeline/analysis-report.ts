@@ -6,7 +6,7 @@ import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
 import type { FaceVotingConfig } from '../core/voting/face-voting';
 import { argmax } from '../core/vector';
 import type { VideoInfo } from '../video/open-video';
-import { averageProbs, voteOnClip, type ClipAnalysis } from './clip-analysis';
+import { averageBaselineProbs, averageProbs, voteOnClip, type ClipAnalysis } from './clip-analysis';
 
 /** One model's clip-level answer. */
 export interface ClipPrediction {
@@ -73,7 +73,9 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
   if (vote.winnerId === null) {
     warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : 'No face was found in this video.');
   } else {
-    predictions.frameAverage = toPrediction(averageProbs(clip.tracks.get(vote.winnerId) ?? []));
+    const main = clip.tracks.get(vote.winnerId) ?? [];
+    predictions.frameAverage = toPrediction(averageProbs(main));
+    for (const [name, probs] of Object.entries(averageBaselineProbs(main))) predictions[name] = toPrediction(probs);
     Object.assign(predictions, ctx.extraPredictions ?? {});
   }
   const { info } = ctx;

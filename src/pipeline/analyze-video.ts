@@ -23,6 +23,11 @@ export interface FrameUpdate {
   persons: { box: Box; score: number }[];
   /** The clip so far (read-only), for a running FaceVoting while the video is analysed. */
   clip: Readonly<ClipAnalysis>;
+  /**
+   * The analysed picture, valid only during `onFrame` (closed right after). It may be smaller
+   * than the video (large videos are analysed downscaled); boxes are in video pixels.
+   */
+  bitmap: ImageBitmap;
 }
 
 /** Options for `analyzeVideo`. */
@@ -96,6 +101,7 @@ export async function analyzeFrames(
           faces: faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, score: f.score, probs: f.probs })),
           persons: seen.persons,
           clip,
+          bitmap: decoded.bitmap,
         });
       } finally {
         tensor?.dispose();

@@ -23,6 +23,8 @@ export interface FaceRecord {
   contextFeature: Float32Array;
   /** The linked person box, or null when the whole frame served as context. */
   personBox: Box | null;
+  /** Emotion probabilities of baseline networks (paper order), by model name. */
+  baselineProbs?: Record<string, Float32Array>;
 }
 
 /** A clip being analysed: its size, the sampled frames seen so far, and every track's faces. */
@@ -82,4 +84,15 @@ export function voteOnClip(clip: ClipAnalysis, config: Partial<FaceVotingConfig>
 /** Mean of the per-frame emotion probabilities of a track (the `frameAverage` prediction). */
 export function averageProbs(records: readonly FaceRecord[]): Float64Array {
   return records.length === 0 ? new Float64Array(NUM_EMOTIONS) : meanVector(records.map((r) => r.probs));
+}
+
+/** Mean per-frame probabilities of each baseline network over a track, by model name. */
+export function averageBaselineProbs(records: readonly FaceRecord[]): Record<string, Float64Array> {
+  const names = new Set(records.flatMap((r) => Object.keys(r.baselineProbs ?? {})));
+  const out: Record<string, Float64Array> = {};
+  for (const name of names) {
+    const vectors = records.flatMap((r) => (r.baselineProbs?.[name] ? [r.baselineProbs[name]] : []));
+    out[name] = meanVector(vectors);
+  }
+  return out;
 }

@@ -82,6 +82,7 @@ export async function perceiveFrame(
   const emotions = await timer.time('faceEmotion', () => models.faceEmotion.run({ frame, boxes }));
   const embeddings = await timer.time('embedding', () => models.faceEmbedding.run({ frame, boxes }));
   const histograms = await timer.time('hsvHistogram', () => faceHistograms(frame, boxes));
+  const baseline = await timer.time('baselineEmotion', () => models.humanEmotion.run({ frame, boxes }));
 
   const records = faces.map((face, j) => {
     const link = links[j]!;
@@ -93,6 +94,7 @@ export async function perceiveFrame(
       faceFeature: emotions[j]!.feature,
       contextFeature: person ? person.context : people.frameContext,
       personBox: person ? person.box : null,
+      baselineProbs: { humanEmotion: baseline[j]!.probs },
     };
   });
   const detections = faces.map((face, j) => ({

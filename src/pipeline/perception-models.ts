@@ -4,16 +4,19 @@ import {
   type FaceDetector,
   type FaceEmbeddingModel,
   type FaceEmotionModel,
+  type HumanEmotionModel,
   type PersonDetector,
   type WeightSource,
 } from '../models';
 
-/** Face detector, face emotion (probabilities + features), face embedding, person detector + context. */
+/** Face detector, face emotion (probabilities + features), face embedding, person detector + context, baseline emotion. */
 export interface PerceptionModels {
   faceDetector: FaceDetector;
   faceEmotion: FaceEmotionModel;
   faceEmbedding: FaceEmbeddingModel;
   personDetector: PersonDetector;
+  /** Human's FER2013 emotion net: a per-frame baseline users know, averaged like frameAverage. */
+  humanEmotion: HumanEmotionModel;
   dispose(): void;
 }
 
@@ -24,6 +27,7 @@ export async function loadPerceptionModels(source: WeightSource): Promise<Percep
     faceEmotion: createModel('face-emotion', source),
     faceEmbedding: createModel('face-embedding', source),
     personDetector: createModel('person-detector', source),
+    humanEmotion: createModel('human-emotion', source),
   };
   const all = Object.values(models);
   const dispose = () => all.forEach((m) => m.dispose());
