@@ -11,19 +11,19 @@ import { parseBackendName } from '../env/backend-choice';
 import { initBackend } from '../env/init-backend';
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { urlWeightSource } from '../models';
-import { buildReport, type AnalysisReport } from '../pipeline/analysis-report';
+import { buildReport, toPrediction, type AnalysisReport, type ClipPrediction } from '../pipeline/analysis-report';
+import { loadClipPredictor, TRAINED_BASE, type ClipPredictor } from '../models/temporal/clip-predictor';
 import { analyzeFrames, analyzeVideo } from '../pipeline/analyze-video';
-import { averageProbs, type ClipAnalysis } from '../pipeline/clip-analysis';
+import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AppStore } from '../store/app-store';
-import type { VideoInfo } from '../video';
+import { openVideo, type VideoInfo } from '../video';
 import { analysisCsv, evaluationCsv } from './csv-export';
 import { downloadText } from './download';
 import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolderEvaluation, type EvaluationReport } from './evaluate-folder';
 import { createFramePublisher, type FramePublisher } from './frame-publisher';
 import { createPlayback, type Playback } from './playback';
-import { toPrediction } from '../pipeline/analysis-report';
 import { createWebcamSource, describeCameraError, WEBCAM_FPS } from './webcam-source';
 
 /** Actions the UI can call. */
@@ -65,6 +65,8 @@ interface Session {
   fps: number | undefined;
   publisher: FramePublisher;
   result: { info: VideoInfo; clip: ClipAnalysis; timer: StageTimer } | null;
+  /** Clip-level predictions of the temporal models and ensembles, per track ID (computed on demand). */
+  temporal: Map<number, Record<string, ClipPrediction>>;
 }
 
 /** Parses `?fps=`: a positive number, or `all` for every frame; anything else is ignored. */
@@ -87,6 +89,7 @@ export function createController(store: AppStore): Controller {
   let current: AbortController | null = null;
   let models: Promise<PerceptionModels> | null = null;
   let session: Session | null = null;
+  let predictor: Promise<ClipPredictor | null> | null = null;
   let folderName = 'folder';
 
   const cancel = () => {
@@ -108,6 +111,15 @@ export function createController(store: AppStore): Controller {
     return run;
   };
 
+  /** The trained temporal models; null (with a notice) when they cannot be loaded. */
+  const ensurePredictor = () => {
+    predictor ??= loadClipPredictor(urlWeightSource(TRAINED_BASE)).catch((error: unknown) => {
+      s().pushNotice('info', `The temporal models could not be loaded (${describeError(error)}); showing the frame average only.`);
+      return null;
+    });
+    return predictor;
+  };
+
   const ensureModels = () => {
     models ??= loadPerceptionModels(urlWeightSource('models/')).catch((error: unknown) => {
       models = null;
@@ -119,17 +131,36 @@ export function createController(store: AppStore): Controller {
   const buildCurrentReport = (): AnalysisReport | null => {
     const result = session?.result;
     if (!session || !result) return null;
+    const voting = s().analysis.votingConfig;
+    const winner = voteOnClip(result.clip, voting).winnerId;
     return buildReport(result.clip, {
       file: session.fileName,
       backend: s().backend.active ?? 'unknown',
       info: result.info,
       sampleFps: session.fps,
       timingsMs: result.timer.totals(),
-      voting: s().analysis.votingConfig,
+      voting,
+      extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
     });
   };
 
-  const publishResults = () => {
+  /** Runs the temporal models and ensembles (§4–5) on the main track, once per track. */
+  const predictMainTrack = async (mine: Session) => {
+    const result = mine.result;
+    if (!result) return;
+    const winner = voteOnClip(result.clip, s().analysis.votingConfig).winnerId;
+    if (winner === null || mine.temporal.has(winner)) return;
+    const loaded = await ensurePredictor();
+    if (!loaded) return;
+    const records = result.clip.tracks.get(winner) ?? [];
+    const probs = await result.timer.time('temporalModels', () => loaded.predict(records));
+    mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
+  };
+
+  const publishResults = async () => {
+    const mine = session;
+    if (mine) await predictMainTrack(mine);
+    if (mine !== session) return null;
     const report = buildCurrentReport();
     session?.publisher.refresh(true);
     if (report) s().setPredictions(report.predictions, report.warnings);
@@ -140,7 +171,7 @@ export function createController(store: AppStore): Controller {
   const analyseFile = async (file: File, run: AbortController): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
     const publisher = createFramePublisher(store, playback, false);
-    const mine: Session = { fileName: file.name, fps, publisher, result: null };
+    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map() };
     session = mine;
     const loaded = await ensureModels();
     run.signal.throwIfAborted();
@@ -166,7 +197,7 @@ export function createController(store: AppStore): Controller {
     if (run.signal.aborted) return null;
     mine.result = result;
     playback.analysisDone = true;
-    const report = publishResults();
+    const report = await publishResults();
     s().videoDone(tf.memory().numTensors - tensorsBefore);
     return report;
   };
@@ -203,6 +234,14 @@ export function createController(store: AppStore): Controller {
     },
 
     async openFile(file) {
+      // Check the file before touching what is on screen: a file that cannot be read must not cost
+      // the user the results (and video) they already have.
+      try {
+        (await openVideo(file)).dispose();
+      } catch (error) {
+        s().pushNotice('error', `${file.name}: ${describeError(error)}`);
+        return;
+      }
       const run = begin(file.name, 'file');
       playback.loadFile(file);
       try {
@@ -279,7 +318,7 @@ export function createController(store: AppStore): Controller {
         return;
       }
       const publisher = createFramePublisher(store, playback, true);
-      session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null };
+      session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map() };
       try {
         await playback.showStream(stream);
         const loaded = await ensureModels();
@@ -321,7 +360,7 @@ export function createController(store: AppStore): Controller {
 
     setVotingConfig(config) {
       s().setVotingConfig(config);
-      if (session?.result) publishResults();
+      if (session?.result) void publishResults();
       else session?.publisher.refresh(true);
     },
 
