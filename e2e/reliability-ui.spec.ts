@@ -1,6 +1,6 @@
 /**
- * Bad inputs in the UI: each gets a sentence in `error-banner`, results already on screen stay,
- * and a good clip still works afterwards. Also: a new file dropped mid-run cancels the old one.
+ * Bad inputs in the UI: each gets a sentence in `error-banner`, the results already on screen
+ * stay, and a good clip still works afterwards. Also: a new file dropped mid-run cancels the old one.
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -19,22 +19,38 @@ async function dropAndWait(page: Page, file: string, phase: 'done' | 'failed'): 
 
 const cases: [string, () => string, RegExp][] = [
   ['a file that is not a video', notAVideo, /not a video/i],
-  ['a truncated MP4', () => truncatedMp4(true), /truncated/i],
+  ['a truncated MP4 (its index cut off)', () => truncatedMp4(false), /truncated/i],
   ['an HEVC video', hevcVideo, /cannot decode HEVC/i],
   ['an audio-only file', audioOnly, /no video track/i],
   ['a zero-byte file', zeroByteFile, /empty/i],
 ];
 
 for (const [name, make, message] of cases) {
-  test(`${name}: a clear message, and a good clip still works afterwards`, async ({ page }) => {
+  test(`${name}: a clear message, earlier results kept, and a good clip still works`, async ({ page }) => {
     await openApp(page, '?backend=wasm');
-    await dropAndWait(page, make(), 'failed');
-    await expect(page.getByTestId('error-banner')).toContainText(message);
     await dropAndWait(page, GOOD, 'done');
+    const bad = make();
+    await page.getByTestId('file-input').setInputFiles(bad);
+    await expect(page.getByTestId('error-banner')).toContainText(message);
+    await expect(page.getByTestId('error-banner')).toContainText(bad.split('/').pop()!);
+    // What the user had is still there: the previous clip and its result.
+    await expect(page.getByTestId('progress')).toHaveAttribute('data-file', GOOD.split('/').pop()!);
+    await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveCount(1);
+    await dropAndWait(page, clip('07-02-04_01.mp4'), 'done');
     await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveCount(1);
     await expect(page.getByTestId('error-banner')).toHaveCount(0);
   });
 }
+
+test('an MP4 whose frames run out mid-way: the analysis stops with a message, the app still works', async ({ page }) => {
+  // The index is intact, so the file opens and analysis starts; the missing data shows up while
+  // decoding, and the run ends with a sentence saying how many frames could be read.
+  await openApp(page, '?backend=wasm');
+  await dropAndWait(page, truncatedMp4(true), 'failed');
+  await expect(page.getByTestId('error-banner')).toContainText(/truncated: only \d+ of its \d+ frames/);
+  await dropAndWait(page, GOOD, 'done');
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+});
 
 test('a 4K video is analysed downscaled, with boxes in video pixels', async ({ page }) => {
   test.setTimeout(300_000);

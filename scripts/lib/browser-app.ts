@@ -118,17 +118,22 @@ export async function analyzeThroughUi(
 ): Promise<FileOutcome> {
   const { page } = app;
   const progress = page.getByTestId('progress');
+  const name = path.split('/').pop()!;
   await page.getByTestId('file-input').setInputFiles(path);
   const deadline = Date.now() + timeoutMs;
+  /** A banner line about this file: a file the app could not even open never reaches `progress`. */
+  const rejection = async () => {
+    const texts = await page.getByTestId('error-banner').allInnerTexts();
+    return texts.flatMap((t) => t.split('\n')).find((l) => l.startsWith(`${name}: `));
+  };
   for (;;) {
+    const rejected = await rejection();
+    if (rejected) return { ok: false, message: rejected.replace(/\s*×\s*$/, '').trim() };
     const phase = await progress.getAttribute('data-phase').catch(() => null);
     const fileName = await progress.getAttribute('data-file').catch(() => null);
-    if (fileName === path.split('/').pop()) {
+    if (fileName === name) {
       if (phase === 'done') break;
-      if (phase === 'failed') {
-        const text = (await page.getByTestId('error-banner').innerText().catch(() => '')).replace(/\s*×\s*$/gm, '');
-        return { ok: false, message: text.trim().split('\n').pop() ?? 'analysis failed' };
-      }
+      if (phase === 'failed') return { ok: false, message: ((await rejection()) ?? `${name}: analysis failed`).trim() };
       onProgress?.(Number((await progress.getAttribute('data-frames')) ?? 0));
     }
     if (Date.now() > deadline) return { ok: false, message: `timed out after ${timeoutMs / 1000} s` };
