@@ -1,9 +1,49 @@
-import { EMOTION_LABELS } from '../core/labels';
 import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
-import { pct } from './palette';
+import { EMOTION_LABELS } from '../core/labels';
+import type { ClipPrediction } from '../pipeline/analysis-report';
+import { EMOTION_STYLE, pct } from './palette';
 import { useAppStore } from './store-context';
 
-/** The clip-level answer of every model in the report (frame average, temporal models, ensembles). */
+/** The model whose answer is emolens's answer: the Best Selection ensemble when it exists (§5). */
+const HEADLINE_ORDER = ['bestSelection', 'jointFusion', 'average', 'frameAverage'];
+
+/** What kind of model a prediction comes from, for the table. */
+function kindOf(model: string): string {
+  if (model === 'frameAverage' || model === 'humanEmotion') return 'per-frame baseline';
+  if (['average', 'jointFusion', 'bestSelection'].includes(model)) return 'ensemble';
+  if (model.startsWith('main track')) return 'rolling';
+  return 'temporal model';
+}
+
+/** All seven probabilities of the headline answer as labelled bars. */
+function ProbabilityBars({ p }: { p: ClipPrediction }) {
+  return (
+    <div className="bars">
+      {EMOTION_LABELS.map((label, i) => (
+        <div key={label} className={`bar-row${label === p.label ? ' bar-win' : ''}`}>
+          <span className="bar-label">{label}</span>
+          <span className="bar-track">
+            <span className="bar" style={{ width: `${(p.probs[i] ?? 0) * 100}%` }} />
+          </span>
+          <span className="bar-value">{pct(p.probs[i] ?? 0)}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** One model's seven probabilities as a single stacked bar (colours match the timeline). */
+function StackedBar({ p }: { p: ClipPrediction }) {
+  return (
+    <span className="stack" aria-hidden="true">
+      {EMOTION_LABELS.map((label, i) => (
+        <span key={label} title={`${label} ${pct(p.probs[i] ?? 0)}`} style={{ width: `${(p.probs[i] ?? 0) * 100}%`, background: EMOTION_STYLE[label].colour }} />
+      ))}
+    </span>
+  );
+}
+
+/** The clip-level answer: emolens's own (headline) and every model's, compact, in one table. */
 export function PredictionsPanel() {
   const predictions = useAppStore((s) => s.analysis.predictions);
   const warnings = useAppStore((s) => s.analysis.warnings);
@@ -15,7 +55,9 @@ export function PredictionsPanel() {
   });
   const mainId = useAppStore((s) => s.analysis.vote?.winnerId ?? null);
   // On the camera there is no end of clip: show the main track's emotion over the last seconds.
-  const shown = live && rolling ? { [`main track #${mainId}, last ${ROLLING_WINDOW_SEC} s`]: rolling } : predictions;
+  const shown: Record<string, ClipPrediction> = live && rolling ? { [`main track #${mainId}, last ${ROLLING_WINDOW_SEC} s`]: rolling } : predictions;
+  const entries = Object.entries(shown);
+  const headline = HEADLINE_ORDER.find((m) => shown[m]) ?? entries[0]?.[0];
   return (
     <section className="panel" data-testid="predictions">
       <h2>Clip emotion</h2>
@@ -24,29 +66,44 @@ export function PredictionsPanel() {
           {w}
         </p>
       ))}
-      {Object.keys(shown).length === 0 && warnings.length === 0 && (
+      {entries.length === 0 && warnings.length === 0 && (
         <p className="muted">{phase === 'done' ? 'No prediction.' : 'Appears when the whole clip has been analysed.'}</p>
       )}
-      <div className="predictions">
-        {Object.entries(shown).map(([model, p]) => (
-          <div key={model} className="prediction" data-model={model} data-label={p.label} data-probs={JSON.stringify(p.probs)}>
-            <p className="prediction-head">
-              <span className="muted">{model}</span> <strong>{p.label}</strong>
-            </p>
-            <div className="bars">
-              {EMOTION_LABELS.map((label, i) => (
-                <div key={label} className={`bar-row${label === p.label ? ' bar-win' : ''}`}>
-                  <span className="bar-label">{label}</span>
-                  <span className="bar-track">
-                    <span className="bar" style={{ width: `${(p.probs[i] ?? 0) * 100}%` }} />
-                  </span>
-                  <span className="bar-value">{pct(p.probs[i] ?? 0)}</span>
-                </div>
-              ))}
-            </div>
-          </div>
-        ))}
-      </div>
+      {headline && shown[headline] && (
+        <div className="headline" data-testid="headline-prediction">
+          <p className="headline-answer">
+            <strong>{shown[headline].label}</strong> <span className="muted">— {headline}</span>
+          </p>
+          <ProbabilityBars p={shown[headline]} />
+        </div>
+      )}
+      {entries.length > 0 && (
+        <table className="table models-table">
+          <caption className="muted">Every model on the main track (colours: anger, disgust, fear, happiness, neutrality, sadness, surprise)</caption>
+          <thead>
+            <tr>
+              <th>model</th>
+              <th>kind</th>
+              <th>label</th>
+              <th>probabilities</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(([model, p]) => (
+              <tr key={model} className="prediction" data-model={model} data-label={p.label} data-probs={JSON.stringify(p.probs)}>
+                <td>{model}</td>
+                <td className="muted">{kindOf(model)}</td>
+                <td>
+                  <strong>{p.label}</strong> {pct(Math.max(...p.probs))}
+                </td>
+                <td className="stack-cell">
+                  <StackedBar p={p} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
