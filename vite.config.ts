@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CSP_META, SECURITY_HEADERS } from './src/env/content-security-policy';
+import { CSP_META, SECURITY_HEADERS } from './src/env/content-security-policy.ts';
 
 /** Puts the CSP into the built index.html (dev keeps React's inline refresh preamble working). */
 function cspMetaTag(): Plugin {
