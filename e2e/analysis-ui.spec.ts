@@ -1,14 +1,7 @@
 /** Dropping a clip on the app: tracks, the vote and the clip emotion appear; no tensor is leaked. */
 import type { Page } from '@playwright/test';
 import { clip, expect, openApp, test } from './fixtures';
-
-/** Drops `file` on the app and waits until its analysis is done. */
-async function analyse(page: Page, file: string, timeout = 240_000): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles(file);
-  const name = file.split('/').pop()!;
-  await expect(page.getByTestId('progress')).toHaveAttribute('data-file', name);
-  await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', 'done', { timeout });
-}
+import { analyseFile } from './ui-helpers';
 
 /** The frame-average probabilities shown for the current clip. */
 async function frameAverage(page: Page): Promise<{ label: string; probs: number[] }> {
@@ -20,7 +13,7 @@ async function frameAverage(page: Page): Promise<{ label: string; probs: number[
 
 test('a dropped clip shows one tracked face, its vote and the clip emotion, leaking no tensor', async ({ page, watch }) => {
   await openApp(page, '?backend=wasm');
-  await analyse(page, clip('01-01-03_01.mp4'));
+  await analyseFile(page, clip('01-01-03_01.mp4'), 240_000);
   const rows = page.locator('[data-testid=vote-inspector] tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-winner', 'true');
@@ -28,7 +21,7 @@ test('a dropped clip shows one tracked face, its vote and the clip emotion, leak
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
 
   // A second clip: the old results are replaced, and again nothing is leaked.
-  await analyse(page, clip('02-01-01_01.mp4'));
+  await analyseFile(page, clip('02-01-01_01.mp4'), 240_000);
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
   expect(watch.consoleErrors).toEqual([]);
@@ -37,7 +30,7 @@ test('a dropped clip shows one tracked face, its vote and the clip emotion, leak
 test('a video without a face says so plainly', async ({ page }) => {
   const { noFaceVideo } = await import('./media');
   await openApp(page, '?backend=wasm');
-  await analyse(page, noFaceVideo());
+  await analyseFile(page, noFaceVideo(), 240_000);
   await expect(page.getByTestId('result-warning')).toContainText('No face was found');
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
 });
@@ -49,11 +42,11 @@ test('WebGPU gives the same answer as WASM on the same frames (SwiftShader: slow
   const { firstSecond } = await import('./media');
   const file = firstSecond('01-01-03_01.mp4');
   await openApp(page, '?backend=wasm&fps=1');
-  await analyse(page, file);
+  await analyseFile(page, file, 240_000);
   const wasm = await frameAverage(page);
   await openApp(page, '?backend=webgpu&fps=1');
   await expect(page.getByTestId('backend-badge')).toHaveText(/webgpu/);
-  await analyse(page, file, 540_000);
+  await analyseFile(page, file, 540_000);
   const webgpu = await frameAverage(page);
   expect(webgpu.label).toBe(wasm.label);
   webgpu.probs.forEach((p, i) => expect(p).toBeCloseTo(wasm.probs[i]!, 2));

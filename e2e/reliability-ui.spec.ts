@@ -6,16 +6,12 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { AnalysisReport } from '../src/pipeline/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
+import { analyseFile } from './ui-helpers';
 import { audioOnly, hevcVideo, notAVideo, truncatedMp4, video4k, zeroByteFile } from './media';
 
 const GOOD = clip('07-03-01_01.mp4');
 
-async function dropAndWait(page: Page, file: string, phase: 'done' | 'failed'): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles(file);
-  const progress = page.getByTestId('progress');
-  await expect(progress).toHaveAttribute('data-file', file.split('/').pop()!);
-  await expect(progress).toHaveAttribute('data-phase', phase, { timeout: 180_000 });
-}
+const dropAndWait = (page: Page, file: string, phase: 'done' | 'failed') => analyseFile(page, file, 180_000, phase);
 
 const cases: [string, () => string, RegExp][] = [
   ['a file that is not a video', notAVideo, /not a video/i],

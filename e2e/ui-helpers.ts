@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { clip, expect, scratch } from './fixtures';
 
 /** Picks `file` through the hidden file input and waits until its analysis is done. */
-export async function analyseFile(page: Page, file: string, timeout = 120_000): Promise<void> {
+export async function analyseFile(page: Page, file: string, timeout = 120_000, phase: 'done' | 'failed' = 'done'): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(file);
   await expect(page.getByTestId('progress')).toHaveAttribute('data-file', file.split('/').pop()!);
-  await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', 'done', { timeout });
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', phase, { timeout });
 }
 
 /** A cheap fingerprint of the overlay canvas pixels. */

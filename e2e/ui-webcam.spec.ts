@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import config from '../playwright.config';
 import { clip, expect, openApp, scratch, test } from './fixtures';
-import { snap } from './ui-helpers';
+import { analyseFile, snap } from './ui-helpers';
 
 /** Three seconds of a shared clip as .y4m (the fake capture device loops it). */
 function fakeCameraFile(): string {
@@ -56,4 +56,31 @@ test('the camera shows a tracked face with a rolling emotion and is released whe
   // The app stays usable: results stay and a file can be opened next.
   await expect(page.locator('[data-testid=vote-inspector] tbody tr').first()).toBeVisible();
   expect(watch.consoleErrors).toEqual([]);
+});
+
+test('an unplugged camera: says so, keeps the tracks found, and a file still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (c) => {
+      const s = await original(c);
+      (window as unknown as { __stream: MediaStream }).__stream = s;
+      return s;
+    };
+  });
+  await openApp(page, '?backend=wasm');
+  await page.getByTestId('webcam-toggle').click();
+  await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'on', { timeout: 60_000 });
+  const rows = page.locator('[data-testid=vote-inspector] tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  // Unplugging ends the track with an 'ended' event (stop() alone does not fire it).
+  await page.evaluate(() => {
+    const track = (window as unknown as { __stream: MediaStream }).__stream.getVideoTracks()[0]!;
+    track.stop();
+    track.dispatchEvent(new Event('ended'));
+  });
+  await expect(page.getByTestId('error-banner')).toContainText('camera was disconnected');
+  await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'off');
+  await expect(rows.first()).toBeVisible();
+  await analyseFile(page, clip('07-03-01_01.mp4'));
+  await expect(rows).toHaveCount(1);
 });

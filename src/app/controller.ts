@@ -24,7 +24,7 @@ import { downloadText } from './download';
 import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolderEvaluation, type EvaluationReport } from './evaluate-folder';
 import { createFramePublisher, type FramePublisher } from './frame-publisher';
 import { createPlayback, type Playback } from './playback';
-import { createWebcamSource, describeCameraError, WEBCAM_FPS } from './webcam-source';
+import { CAMERA_DISCONNECTED, createWebcamSource, describeCameraError, WEBCAM_FPS } from './webcam-source';
 
 /** Actions the UI can call. */
 export interface Controller {
@@ -173,7 +173,8 @@ export function createController(store: AppStore): Controller {
     const publisher = createFramePublisher(store, playback, false);
     const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map() };
     session = mine;
-    const loaded = await ensureModels();
+    // Load every network (perception and temporal) before counting tensors: weights are not leaks.
+    const [loaded] = await Promise.all([ensureModels(), ensurePredictor()]);
     run.signal.throwIfAborted();
     const tensorsBefore = tf.memory().numTensors;
     const started = performance.now();
@@ -317,6 +318,16 @@ export function createController(store: AppStore): Controller {
         for (const t of stream.getTracks()) t.stop();
         return;
       }
+      // An unplugged camera ends its track: say so and stop, keeping what was found.
+      stream.getVideoTracks()[0]?.addEventListener(
+        'ended',
+        () => {
+          if (current !== run) return;
+          s().pushNotice('error', CAMERA_DISCONNECTED);
+          controller.stopWebcam();
+        },
+        { once: true },
+      );
       const publisher = createFramePublisher(store, playback, true);
       session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map() };
       try {

@@ -57,6 +57,9 @@ export function createWebcamSource(video: HTMLVideoElement, options: WebcamSourc
   };
 }
 
+/** What the banner says when the camera goes away while it runs (unplugged, or taken by the system). */
+export const CAMERA_DISCONNECTED = 'The camera was disconnected. Results so far are kept; press “Start camera” to try again.';
+
 /** One sentence for a getUserMedia failure. */
 export function describeCameraError(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
