@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalysisReport } from '../src/pipeline/analysis-report';
-import { analyzeThroughUi, launchApp } from './lib/browser-app';
-import { numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
+import { analyzeThroughUi, launchForCli } from './lib/browser-app';
+import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 
 const USAGE = 'usage: npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
@@ -39,14 +39,8 @@ async function main(): Promise<number> {
     console.error(`emolens: ${video}: no such file`);
     return 1;
   }
-  let fps: number | undefined;
-  try {
-    fps = numberOption(args, 'fps');
-  } catch (error) {
-    console.error(`emolens: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const app = await launchApp({ backend: stringOption(args, 'backend'), fps, log: (l) => console.error(l) });
+  const app = await launchForCli(args, USAGE);
+  if (!app) return 2;
   try {
     // Live progress only on a terminal: logs and pipes get the result lines alone.
     const tty = process.stderr.isTTY;

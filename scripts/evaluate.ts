@@ -10,8 +10,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { EvaluationReport } from '../src/app/evaluate-folder';
-import { launchApp, type RunningApp } from './lib/browser-app';
-import { numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
+import { launchForCli, type RunningApp } from './lib/browser-app';
+import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 
 const USAGE = 'usage: npm run evaluate -- <folder> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 const VIDEO_EXTENSIONS = new Set(['.mp4', '.m4v', '.mov', '.webm', '.mkv']);
@@ -76,14 +76,8 @@ async function main(): Promise<number> {
     console.error(`emolens: ${folder}: no video files`);
     return 1;
   }
-  let fps: number | undefined;
-  try {
-    fps = numberOption(args, 'fps');
-  } catch (error) {
-    console.error(`emolens: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const app = await launchApp({ backend: stringOption(args, 'backend'), fps, log: (l) => console.error(l) });
+  const app = await launchForCli(args, USAGE);
+  if (!app) return 2;
   try {
     const started = Date.now();
     const report = await runEvaluation(app, [labels, ...videos], process.stderr.isTTY);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { numberOption, stringOption, type ParsedArgs } from './cli-args';
 import { serveStatic, type StaticServer } from './static-server';
 
 /** The repository root. */
@@ -142,4 +143,19 @@ export async function analyzeThroughUi(
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const file = await download.path();
   return { ok: true, report: JSON.parse(readFileSync(file, 'utf8')) };
+}
+
+/**
+ * The analyze/evaluate start-up: reads `--fps` and `--backend` and launches the app. A bad `--fps`
+ * prints one line and the usage, and gives null (the caller exits 2).
+ */
+export async function launchForCli(args: ParsedArgs, usage: string): Promise<RunningApp | null> {
+  let fps: number | undefined;
+  try {
+    fps = numberOption(args, 'fps');
+  } catch (error) {
+    console.error(`emolens: ${(error as Error).message}\n${usage}`);
+    return null;
+  }
+  return launchApp({ backend: stringOption(args, 'backend'), fps, log: (l) => console.error(l) });
 }
