@@ -62,6 +62,10 @@ test('evaluate: metrics match a hand count; bad labels.csv lines are reported, n
   const std = Math.sqrt(perClass.reduce((a: number, b) => a + (b - mean) ** 2, 0) / perClass.length);
   expect(fa.meanAcc).toBeCloseTo(mean, 10);
   expect(fa.stdAcc).toBeCloseTo(std, 10);
+  // Both per-frame baselines and emolens's ensemble were measured in the same run.
+  expect(Object.keys(report.models)).toEqual(expect.arrayContaining(['frameAverage', 'humanEmotion', 'bestSelection', 'average', 'jointFusion']));
+  expect(report.ensemble?.name).toBe('bestSelection');
+  expect(report.ensemble?.members.every((m) => m in report.models)).toBe(true);
   expect(stdout).toContain('frameAverage');
   expect(stdout).toContain('labels.csv line 6');
 });

@@ -268,6 +268,9 @@ export function createController(store: AppStore): Controller {
       const videos = new Map(files.filter((f) => f !== labelsFile).map((f) => [baseName(f.name), f]));
       try {
         const parsed = parseLabelsCsv(await labelsFile.text(), new Set(videos.keys()));
+        // emolens's own answer is the Best Selection ensemble chosen on validation (saved with the weights).
+        const trained = await ensurePredictor();
+        const ensemble = trained ? { name: 'bestSelection', members: [...trained.ensemble.bestSelection.members] } : null;
         s().evaluationStarted(parsed.clips.length, parsed.errors);
         const outcomes = await runFolderEvaluation(parsed.clips, videos, {
           signal: run.signal,
@@ -286,11 +289,11 @@ export function createController(store: AppStore): Controller {
             return labels;
           },
           onClip: (outcomes) => {
-            if (!run.signal.aborted) s().evaluationProgress([...outcomes], buildEvaluationReport(outcomes, parsed.errors));
+            if (!run.signal.aborted) s().evaluationProgress([...outcomes], buildEvaluationReport(outcomes, parsed.errors, ensemble));
           },
         });
         if (run.signal.aborted) return;
-        s().evaluationProgress(outcomes, buildEvaluationReport(outcomes, parsed.errors));
+        s().evaluationProgress(outcomes, buildEvaluationReport(outcomes, parsed.errors, ensemble));
         s().evaluationDone();
       } catch (error) {
         if (fail(run, error, `${folderName}: `)) s().evaluationDone();

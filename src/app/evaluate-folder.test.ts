@@ -44,13 +44,14 @@ const outcomes: ClipOutcome[] = [
 
 describe('buildEvaluationReport', () => {
   it('counts every clip once per model, failures as wrong', () => {
-    const r = buildEvaluationReport(outcomes, [{ line: 9, message: 'x' }]);
+    const r = buildEvaluationReport(outcomes, [{ line: 9, message: 'x' }], { name: 'ensemble', members: ['a', 'b'] });
     expect(r.clips).toBe(3);
     expect(Object.keys(r.models)).toEqual(['frameAverage', 'ensemble']);
     for (const m of Object.values(r.models)) expect(m.confusion.flat().reduce((a, b) => a + b, 0)).toBe(3);
     expect(r.models.frameAverage!.accuracy).toBeCloseTo(1 / 3);
     expect(r.models.ensemble!.accuracy).toBeCloseTo(2 / 3);
-    expect(r.ensemble).toBe('ensemble');
+    expect(r.ensemble).toEqual({ name: 'ensemble', members: ['a', 'b'] });
+    expect(buildEvaluationReport(outcomes).ensemble).toBeNull();
     expect(r.failures).toEqual([{ file: 'c.mp4', reason: 'No face was found in this video.' }]);
     expect(r.perClip[1]).toEqual({ file: 'b.mp4', label: 'anger', predicted: { frameAverage: 'neutrality', ensemble: 'anger' } });
     expect(r.labelErrors).toEqual([{ line: 9, message: 'x' }]);

@@ -126,8 +126,8 @@ export interface EvaluationReport {
   labels: EmotionLabel[];
   clips: number;
   models: Record<string, ModelEvaluation>;
-  /** Name of the ensemble model among `models` (a key containing "ensemble"), or null. */
-  ensemble: string | null;
+  /** emolens's own answer: the Best Selection ensemble (§5) and its members, as saved with the weights; null without trained models. */
+  ensemble: EnsembleSummary | null;
   perClip: { file: string; label: EmotionLabel; predicted: Record<string, EmotionLabel> }[];
   failures: { file: string; reason: string }[];
   /** labels.csv lines that were skipped, with their line numbers. */
@@ -160,8 +160,18 @@ export function evaluateModel(outcomes: readonly ClipOutcome[], model: string): 
   return { accuracy: r.accuracy, weightedF1: r.weightedF1, meanAcc: r.meanAcc, stdAcc: r.stdAcc, confusion: r.confusion.counts };
 }
 
+/** The ensemble a report names: a model key in `models` and the models it fuses. */
+export interface EnsembleSummary {
+  name: string;
+  members: string[];
+}
+
 /** Builds the evaluate JSON from the outcomes so far (works mid-run too). */
-export function buildEvaluationReport(outcomes: readonly ClipOutcome[], labelErrors: readonly LabelLineError[] = []): EvaluationReport {
+export function buildEvaluationReport(
+  outcomes: readonly ClipOutcome[],
+  labelErrors: readonly LabelLineError[] = [],
+  ensemble: EnsembleSummary | null = null,
+): EvaluationReport {
   const names = modelNames(outcomes);
   const models: Record<string, ModelEvaluation> = {};
   if (outcomes.length > 0) for (const m of names.length > 0 ? names : ['frameAverage']) models[m] = evaluateModel(outcomes, m);
@@ -169,7 +179,7 @@ export function buildEvaluationReport(outcomes: readonly ClipOutcome[], labelErr
     labels: [...EMOTION_LABELS],
     clips: outcomes.length,
     models,
-    ensemble: names.find((n) => /ensemble/i.test(n)) ?? null,
+    ensemble: ensemble && { name: ensemble.name, members: [...ensemble.members] },
     perClip: outcomes.map((o) => ({ file: o.file, label: o.label, predicted: { ...o.predicted } })),
     failures: outcomes.filter((o) => o.failure !== undefined).map((o) => ({ file: o.file, reason: o.failure! })),
     labelErrors: [...labelErrors],
