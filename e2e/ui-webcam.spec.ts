@@ -84,3 +84,22 @@ test('an unplugged camera: says so, keeps the tracks found, and a file still wor
   await analyseFile(page, clip('07-03-01_01.mp4'));
   await expect(rows).toHaveCount(1);
 });
+
+test('starting the camera during a file cancels the file cleanly; a file after the camera works', async ({ page, watch }) => {
+  await openApp(page, '?backend=wasm&fps=10');
+  await page.getByTestId('file-input').setInputFiles(clip('02-04-05_01.mp4'));
+  const progress = page.getByTestId('progress');
+  await expect(progress).toHaveAttribute('data-phase', 'decoding', { timeout: 60_000 });
+  await expect.poll(async () => Number(await progress.getAttribute('data-frames')), { timeout: 60_000 }).toBeGreaterThan(2);
+  await page.getByTestId('webcam-toggle').click();
+  await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'on', { timeout: 60_000 });
+  await expect(progress).toHaveAttribute('data-source', 'webcam');
+  // No stale file results: the tracks shown come from the camera.
+  await expect(page.locator('[data-testid=vote-inspector] tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('webcam-toggle').click();
+  await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'off');
+  await analyseFile(page, clip('07-03-01_01.mp4'));
+  await expect(progress).toHaveAttribute('data-tensor-delta', '0');
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  expect(watch.consoleErrors).toEqual([]);
+});
