@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { AnalysisReport } from '../src/pipeline/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
-import { analyseFile } from './ui-helpers';
+import { analyseFile, startLongAnalysis } from './ui-helpers';
 import { audioOnly, hevcVideo, notAVideo, truncatedMp4, video4k, zeroByteFile } from './media';
 
 const GOOD = clip('07-03-01_01.mp4');
@@ -68,10 +68,7 @@ test('a 4K video is analysed downscaled, with boxes in video pixels', async ({ p
 
 test('dropping a new file mid-run cancels the old one cleanly', async ({ page, watch }) => {
   await openApp(page, '?backend=wasm&fps=10');
-  await page.getByTestId('file-input').setInputFiles(clip('02-04-05_01.mp4'));
-  const progress = page.getByTestId('progress');
-  await expect(progress).toHaveAttribute('data-phase', 'decoding', { timeout: 60_000 });
-  await expect.poll(async () => Number(await progress.getAttribute('data-frames')), { timeout: 60_000 }).toBeGreaterThan(2);
+  const progress = await startLongAnalysis(page);
   await dropAndWait(page, GOOD, 'done');
   // Only the new clip's results: one track, its frames, no leak across the cancelled run.
   await expect(page.locator('[data-testid=vote-inspector] tbody tr')).toHaveCount(1);

@@ -12,6 +12,15 @@ export async function analyseFile(page: Page, file: string, timeout = 120_000, p
   await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', phase, { timeout });
 }
 
+/** Drops an 8-second clip and returns `progress` once a few frames are analysed (a run to interrupt). */
+export async function startLongAnalysis(page: Page) {
+  await page.getByTestId('file-input').setInputFiles(clip('02-04-05_01.mp4'));
+  const progress = page.getByTestId('progress');
+  await expect(progress).toHaveAttribute('data-phase', 'decoding', { timeout: 60_000 });
+  await expect.poll(async () => Number(await progress.getAttribute('data-frames')), { timeout: 60_000 }).toBeGreaterThan(2);
+  return progress;
+}
+
 /** A cheap fingerprint of the overlay canvas pixels. */
 export async function canvasFingerprint(page: Page): Promise<string> {
   return page.getByTestId('track-overlay').evaluate((c: HTMLCanvasElement) => {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import config from '../playwright.config';
 import { clip, expect, openApp, scratch, test } from './fixtures';
-import { analyseFile, snap } from './ui-helpers';
+import { analyseFile, snap, startLongAnalysis } from './ui-helpers';
 
 /** Three seconds of a shared clip as .y4m (the fake capture device loops it). */
 function fakeCameraFile(): string {
@@ -87,10 +87,7 @@ test('an unplugged camera: says so, keeps the tracks found, and a file still wor
 
 test('starting the camera during a file cancels the file cleanly; a file after the camera works', async ({ page, watch }) => {
   await openApp(page, '?backend=wasm&fps=10');
-  await page.getByTestId('file-input').setInputFiles(clip('02-04-05_01.mp4'));
-  const progress = page.getByTestId('progress');
-  await expect(progress).toHaveAttribute('data-phase', 'decoding', { timeout: 60_000 });
-  await expect.poll(async () => Number(await progress.getAttribute('data-frames')), { timeout: 60_000 }).toBeGreaterThan(2);
+  const progress = await startLongAnalysis(page);
   await page.getByTestId('webcam-toggle').click();
   await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'on', { timeout: 60_000 });
   await expect(progress).toHaveAttribute('data-source', 'webcam');
