@@ -1,15 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { test as baseTest } from '@playwright/test';
 import { clip, expect, openApp, test } from './fixtures';
-
-/** Frame count of a clip's first video stream, as ffprobe counts it by decoding. */
-function ffprobeFrames(path: string): number {
-  const out = execFileSync('ffprobe', [
-    '-v', 'error', '-select_streams', 'v:0', '-count_frames',
-    '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', path,
-  ]).toString();
-  return Number(out.trim());
-}
+import { frameCount } from './media';
 
 test('the page loads with a backend, no console errors and no foreign requests', async ({ page, watch }) => {
   await openApp(page);
@@ -34,7 +25,7 @@ test('decoding a shared clip in the browser yields as many frames as ffprobe cou
   // Every frame is analysed here, so use the shortest clip (1.75 s, 52 frames).
   test.setTimeout(300_000);
   const file = clip('07-03-01_01.mp4');
-  const expected = ffprobeFrames(file);
+  const expected = frameCount(file);
   await openApp(page, '?backend=wasm');
   await page.getByTestId('sampling-select').selectOption('all');
   await page.getByTestId('file-input').setInputFiles(file);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipTensors, noLeak, setUp } from '../../node/test-fixtures';
 import { createFaceDetector, type FaceDetector } from '../face-detector/face-detector';
 import type { Box } from '../model';
-import { createFaceEmbedding, descriptorDistance, type FaceEmbeddingModel } from './face-embedding';
+import { euclidean } from '../../core/vector';
+import { createFaceEmbedding, type FaceEmbeddingModel } from './face-embedding';
 
 describe('face-embedding (FaceRecognitionNet, plain square crops, Node WASM)', () => {
   let model: FaceEmbeddingModel;
@@ -34,7 +35,7 @@ describe('face-embedding (FaceRecognitionNet, plain square crops, Node WASM)', (
     const out = await model.run({ frame: a.frame, boxes: [a.box, a.box] });
     expect(out).toHaveLength(2);
     expect(out[0]).toHaveLength(128);
-    expect(descriptorDistance(out[0]!, out[1]!)).toBeLessThan(1e-4);
+    expect(euclidean(out[0]!, out[1]!)).toBeLessThan(1e-4);
   });
 
   it("puts each frame's face nearest to the same actor's other frames", async () => {
@@ -46,7 +47,7 @@ describe('face-embedding (FaceRecognitionNet, plain square crops, Node WASM)', (
     let same = 0;
     let cross = 0;
     for (const a of items) {
-      const others = items.filter((b) => b !== a).map((b) => ({ actor: b.actor, d: descriptorDistance(a.e, b.e) }));
+      const others = items.filter((b) => b !== a).map((b) => ({ actor: b.actor, d: euclidean(a.e, b.e) }));
       const nearest = others.reduce((p, q) => (q.d < p.d ? q : p));
       expect(nearest.actor).toBe(a.actor);
       others.forEach((o) => (o.actor === a.actor ? (same += o.d / 12) : (cross += o.d / 18)));

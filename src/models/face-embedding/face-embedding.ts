@@ -46,15 +46,6 @@ export class FaceEmbeddingModel extends FaceApiModel<FaceApiFaceRecognitionNet, 
   }
 }
 
-/** Euclidean distance between two descriptors. */
-export function descriptorDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = a[i]! - b[i]!;
-    s += d * d;
-  }
-  return Math.sqrt(s);
-}
 
 /** Creates (does not load) the face-embedding model reading weights from `source`. */
 export function createFaceEmbedding(source: WeightSource): FaceEmbeddingModel {
