@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createController } from './app/controller';
+import { createAnalysisClient } from './pipeline/worker/analysis-client';
 import { createAppStore } from './store/app-store';
 import { App } from './ui/App';
 import { AppContext } from './ui/store-context';
@@ -10,13 +10,16 @@ import './ui/styles.css';
 declare global {
   interface Window {
     /** Read-only numbers for the soak benchmark (`npm run soak`): nothing here changes the app. */
-    emolensDiagnostics?: { memory(): tf.MemoryInfo };
+    emolensDiagnostics?: { memory(): Promise<{ numTensors: number; numBytes: number }> };
   }
 }
-window.emolensDiagnostics = Object.freeze({ memory: () => tf.memory() });
+
+// tfjs and every network live in the analysis worker; the page only draws and keeps results.
+const client = createAnalysisClient();
+window.emolensDiagnostics = Object.freeze({ memory: () => client.memory() });
 
 const store = createAppStore();
-const controller = createController(store);
+const controller = createController(store, client);
 void controller.startBackend(window.location.search);
 
 const root = document.getElementById('root');

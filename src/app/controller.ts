@@ -5,18 +5,14 @@
  * `playback`. Starting a new input cancels the previous one first, so no stale work writes into the
  * store or the overlay.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { FaceVotingConfig } from '../core/voting/face-voting';
 import { parseBackendName } from '../env/backend-choice';
-import { initBackend } from '../env/init-backend';
 import { CanceledError, describeError, EmolensError } from '../errors';
-import { urlWeightSource } from '../models';
 import { buildReport, toPrediction, type AnalysisReport, type ClipPrediction } from '../pipeline/analysis-report';
-import { loadClipPredictor, TRAINED_BASE, type ClipPredictor } from '../models/temporal/clip-predictor';
-import { analyzeFrames, analyzeVideo } from '../pipeline/analyze-video';
+import type { EnsembleConfig } from '../models/temporal/ensemble-config';
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
-import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
 import type { StageTimer } from '../pipeline/stage-timer';
+import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { AppStore } from '../store/app-store';
 import { openVideo, type VideoInfo } from '../video';
 import { analysisCsv, evaluationCsv } from './csv-export';
@@ -82,14 +78,17 @@ const WEBCAM_MAX_UNSEEN_SEC = 2;
 /** Seconds of faces a webcam session keeps (tracker and clip): the rolling emotion and vote cover them. */
 const WEBCAM_HISTORY_SEC = 30;
 
-/** Creates the controller bound to `store`. */
-export function createController(store: AppStore): Controller {
+/**
+ * Creates the controller bound to `store`. Every network runs in the analysis worker behind
+ * `client`; the controller keeps the clip and the vote on the page.
+ */
+export function createController(store: AppStore, client: AnalysisClient): Controller {
   const s = store.getState;
   const playback = createPlayback();
   let current: AbortController | null = null;
-  let models: Promise<PerceptionModels> | null = null;
+  let models: Promise<void> | null = null;
   let session: Session | null = null;
-  let predictor: Promise<ClipPredictor | null> | null = null;
+  let predictor: Promise<{ ensemble: EnsembleConfig } | null> | null = null;
   let folderName = 'folder';
 
   const cancel = () => {
@@ -113,7 +112,7 @@ export function createController(store: AppStore): Controller {
 
   /** The trained temporal models; null (with a notice) when they cannot be loaded. */
   const ensurePredictor = () => {
-    predictor ??= loadClipPredictor(urlWeightSource(TRAINED_BASE)).catch((error: unknown) => {
+    predictor ??= client.loadPredictor().catch((error: unknown) => {
       s().pushNotice('info', `The temporal models could not be loaded (${describeError(error)}); showing the frame average only.`);
       return null;
     });
@@ -121,7 +120,7 @@ export function createController(store: AppStore): Controller {
   };
 
   const ensureModels = () => {
-    models ??= loadPerceptionModels(urlWeightSource('models/')).catch((error: unknown) => {
+    models ??= client.loadModels().catch((error: unknown) => {
       models = null;
       throw new EmolensError(`The face and person models could not be loaded (${describeError(error)}).`, { cause: error });
     });
@@ -153,7 +152,7 @@ export function createController(store: AppStore): Controller {
     const loaded = await ensurePredictor();
     if (!loaded) return;
     const records = result.clip.tracks.get(winner) ?? [];
-    const probs = await result.timer.time('temporalModels', () => loaded.predict(records));
+    const probs = await result.timer.time('temporalModels', () => client.predict(records));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
   };
 
@@ -173,12 +172,10 @@ export function createController(store: AppStore): Controller {
     const publisher = createFramePublisher(store, playback, false);
     const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map() };
     session = mine;
-    // Load every network (perception and temporal) before counting tensors: weights are not leaks.
-    const [loaded] = await Promise.all([ensureModels(), ensurePredictor()]);
+    await Promise.all([ensureModels(), ensurePredictor()]);
     run.signal.throwIfAborted();
-    const tensorsBefore = tf.memory().numTensors;
     const started = performance.now();
-    const result = await analyzeVideo(file, loaded, {
+    const result = await client.analyzeVideo(file, {
       fps,
       signal: run.signal,
       onOpened: (info) => {
@@ -199,7 +196,7 @@ export function createController(store: AppStore): Controller {
     mine.result = result;
     playback.analysisDone = true;
     const report = await publishResults();
-    s().videoDone(tf.memory().numTensors - tensorsBefore);
+    s().videoDone(result.tensorDelta);
     return report;
   };
 
@@ -225,7 +222,7 @@ export function createController(store: AppStore): Controller {
       if (fps) s().setSampleFps(fps.fps);
       const forced = parseBackendName(params.get('backend'));
       try {
-        const status = await initBackend(forced);
+        const status = await client.init(forced);
         s().setBackendReady(status.active, status.forced);
         if (status.fallbackReason) s().pushNotice('error', status.fallbackReason);
       } catch (error) {
@@ -335,7 +332,7 @@ export function createController(store: AppStore): Controller {
       session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map() };
       try {
         await playback.showStream(stream);
-        const loaded = await ensureModels();
+        await ensureModels();
         run.signal.throwIfAborted();
         const size = { width: playback.video.videoWidth, height: playback.video.videoHeight };
         playback.frameSize = size;
@@ -343,7 +340,7 @@ export function createController(store: AppStore): Controller {
         s().setWebcamPhase('on');
         const started = performance.now();
         const frames = createWebcamSource(playback.video, { fps: WEBCAM_FPS, signal: run.signal });
-        await analyzeFrames(frames, size, loaded, {
+        await client.analyzeStream(frames, size, {
           signal: run.signal,
           tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
           // A rolling window keeps memory flat over long sessions (see npm run soak).

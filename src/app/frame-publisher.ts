@@ -5,7 +5,7 @@
  */
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import { toPrediction, type ClipPrediction } from '../pipeline/analysis-report';
-import type { FrameUpdate } from '../pipeline/analyze-video';
+import type { FrameUpdate } from '../pipeline/tracked-frame';
 import type { AppStore } from '../store/app-store';
 import type { Playback } from './playback';
 import { pyramidCells, rollingProbs, trackTimeline } from './track-views';

@@ -3,7 +3,7 @@
  * a fixed rate. It never queues: when analysis is slower than the rate, the next grab is simply the
  * newest picture, so the camera never falls behind.
  */
-import type { FrameSource } from '../pipeline/analyze-video';
+import type { FrameSource } from '../pipeline/tracked-frame';
 
 /** Options for {@link createWebcamSource}. */
 export interface WebcamSourceOptions {

@@ -1,17 +1,18 @@
 /**
- * The benchmark page (bench.html, built with the app): runs the full perception pipeline and the
- * usual alternative (face-api's Tiny Face Detector + expression net on every frame) on the same
- * sampled frames of the same clips, on the active backend, and returns plain numbers. Driven by
- * `npm run bench` (scripts/bench.ts); never part of the app's UI.
+ * The benchmark page (bench.html, built with the app): runs the full perception pipeline exactly as
+ * the app does (in the analysis worker, through its client) and the usual alternative (face-api's
+ * Tiny Face Detector + expression net on every frame, in this page) on the same sampled frames of
+ * the same clips, on the same backend, and returns plain numbers. Driven by `npm run bench`
+ * (scripts/bench.ts); never part of the app's UI.
  */
 import * as tf from '@tensorflow/tfjs';
 import { parseBackendName } from '../env/backend-choice';
 import { initBackend } from '../env/init-backend';
 import { urlWeightSource } from '../models';
-import { analyzeVideo } from '../pipeline/analyze-video';
 import { frameFromBitmap } from '../pipeline/perceive-frame';
 import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
+import { createAnalysisClient, type AnalysisClient } from '../pipeline/worker/analysis-client';
 import { decodeFrames, openVideo } from '../video';
 import { round1, summarizeStages, type StageStats } from './bench-summary';
 
@@ -54,25 +55,29 @@ async function runBaseline(file: File, models: PerceptionModels, fps: number | u
   }
 }
 
-async function bench(files: File[], fps: number | undefined): Promise<BenchPageResult> {
+async function bench(client: AnalysisClient, files: File[], fps: number | undefined): Promise<BenchPageResult> {
   const status = document.getElementById('status')!;
   const models = await loadPerceptionModels(urlWeightSource('models/'));
+  await client.loadModels();
   // Warm-up: the first call of each network sets up kernels (and compiles shaders on WebGPU).
-  if (files[0]) await analyzeVideo(files[0], models, { fps: 1 });
+  if (files[0]) {
+    await client.analyzeVideo(files[0], { fps: 1 });
+    await runBaseline(files[0], models, 1, createStageTimer());
+  }
   const ours = createStageTimer();
   const theirs = createStageTimer();
   const clips: ClipResult[] = [];
   for (const file of files) {
     status.textContent = `ours: ${file.name}`;
     let t0 = performance.now();
-    const { info, clip, timer } = await analyzeVideo(file, models, { fps });
+    const { info, clip, timer } = await client.analyzeVideo(file, { fps });
     const oursMs = performance.now() - t0;
     for (const [stage, values] of Object.entries(timer.samples())) for (const v of values) ours.add(stage, v);
     status.textContent = `baseline: ${file.name}`;
     t0 = performance.now();
     await runBaseline(file, models, fps, theirs);
     const baselineMs = performance.now() - t0;
-    const mem = tf.memory();
+    const mem = await client.memory();
     clips.push({
       file: file.name,
       frames: clip.sampledFrames,
@@ -94,10 +99,12 @@ declare global {
   }
 }
 
-const params = new URLSearchParams(location.search);
-const ready = initBackend(parseBackendName(params.get('backend')));
+const forced = parseBackendName(new URLSearchParams(location.search).get('backend'));
+const client = createAnalysisClient();
+// The same backend in the page (baseline) and in the worker (ours); the worker's choice decides.
+const ready = client.init(forced).then((status) => initBackend(status.active));
 window.emolensBench = async (fps) => {
   await ready;
   const input = document.getElementById('files') as HTMLInputElement;
-  return bench([...(input.files ?? [])], fps ?? undefined);
+  return bench(client, [...(input.files ?? [])], fps ?? undefined);
 };

@@ -19,10 +19,10 @@ export interface BackendStatus {
 
 let wasmPathsSet = false;
 
-/** Points the WASM backend at `wasm/` next to the page (copied there by scripts/copy-models.mjs). */
-function useOwnWasmBinaries(): void {
+/** Points the WASM backend at our own copy of its binaries (scripts/copy-models.mjs puts them in wasm/). */
+function useOwnWasmBinaries(wasmBase: string): void {
   if (wasmPathsSet) return;
-  setWasmPaths(new URL('wasm/', document.baseURI).href);
+  setWasmPaths(wasmBase);
   wasmPathsSet = true;
 }
 
@@ -42,8 +42,8 @@ async function webGpuAdapterKind(): Promise<WebGpuAdapterKind> {
   }
 }
 
-async function tryBackend(name: BackendName): Promise<boolean> {
-  if (name === 'wasm') useOwnWasmBinaries();
+async function tryBackend(name: BackendName, wasmBase: string): Promise<boolean> {
+  if (name === 'wasm') useOwnWasmBinaries(wasmBase);
   if (name === 'webgpu') {
     // fromPixels(video) through external textures failed here (FIELD-NOTES); copy instead.
     tf.env().set('WEBGPU_IMPORT_EXTERNAL_TEXTURE', false);
@@ -58,12 +58,15 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   }
 }
 
-/** Starts the best available backend; throws only when none can start. */
-export async function initBackend(forced?: BackendName): Promise<BackendStatus> {
+/**
+ * Starts the best available backend; throws only when none can start. `wasmBase` is the absolute
+ * URL of the WASM binaries (default: `wasm/` next to the page; a worker passes the page's).
+ */
+export async function initBackend(forced?: BackendName, wasmBase = new URL('wasm/', document.baseURI).href): Promise<BackendStatus> {
   const order = backendOrder(forced, await webGpuAdapterKind());
   const failed: BackendName[] = [];
   for (const name of order) {
-    if (await tryBackend(name)) {
+    if (await tryBackend(name, wasmBase)) {
       const status: BackendStatus = { active: name };
       if (forced) status.forced = forced;
       if (failed.length > 0) {

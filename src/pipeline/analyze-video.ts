@@ -7,28 +7,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
 import { decodeFrames, openVideo, type VideoInfo } from '../video';
-import { addFrame, createClipAnalysis, forgetBefore, type ClipAnalysis } from './clip-analysis';
+import { createClipAnalysis, type ClipAnalysis } from './clip-analysis';
 import { createPerceptionState, frameFromBitmap, perceiveFrame, type PerceivedFrame } from './perceive-frame';
 import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
+import { prefetchFrames } from './prefetch-frames';
 import { createStageTimer, type StageTimer } from './stage-timer';
-
-/** What the UI needs to draw one analysed frame. */
-export interface FrameUpdate {
-  frameIndex: number;
-  tSec: number;
-  /** Sampled frames analysed so far, this one included. */
-  analysed: number;
-  faces: { trackId: number; box: Box; score: number; probs: Float32Array }[];
-  persons: { box: Box; score: number }[];
-  /** The clip so far (read-only), for a running FaceVoting while the video is analysed. */
-  clip: Readonly<ClipAnalysis>;
-  /**
-   * The analysed picture, valid only during `onFrame` (closed right after). It may be smaller
-   * than the video (large videos are analysed downscaled); boxes are in video pixels.
-   */
-  bitmap: ImageBitmap;
-}
+import { recordFrame, type FrameSource, type FrameUpdate, type TrackedFrame } from './tracked-frame';
 
 /** Options for `analyzeVideo`. */
 export interface AnalyzeOptions {
@@ -53,31 +38,24 @@ export interface VideoAnalysis {
   timer: StageTimer;
 }
 
-/** A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer. */
-export interface FrameSource {
-  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; close(): void }>>;
-  return(value?: undefined): Promise<unknown>;
-}
-
 /** Options for `analyzeFrames`. */
 export type AnalyzeFramesOptions = Omit<AnalyzeOptions, 'fps' | 'onOpened'>;
 
 /**
- * The per-frame loop shared by files and the webcam: perceive, track, record, report. Stops the
- * source (closing its queued frames) when it leaves early.
+ * The expensive half of the per-frame loop (decode, perceive, track): runs where the networks are
+ * (the analysis worker, or the page for the benchmark). `onTracked` may keep `bitmap` only by
+ * transferring it; the frame is closed after it returns. Stops the source when it leaves early.
  */
-export async function analyzeFrames(
+export async function trackFrames(
   frames: FrameSource,
   size: { width: number; height: number },
   models: PerceptionModels,
-  options: AnalyzeFramesOptions = {},
-  timer: StageTimer = createStageTimer(),
-): Promise<ClipAnalysis> {
-  const clip = createClipAnalysis(size.width, size.height);
-  const history = options.historySec ?? Infinity;
-  const tracker = createTracker({ historySec: history, ...options.tracker });
+  options: Pick<AnalyzeFramesOptions, 'signal' | 'tracker' | 'perception' | 'historySec'>,
+  timer: StageTimer,
+  onTracked: (frame: TrackedFrame) => void,
+): Promise<void> {
+  const tracker = createTracker({ historySec: options.historySec ?? Infinity, ...options.tracker });
   const perception = createPerceptionState(options.perception);
-  let analysed = 0;
   try {
     for (;;) {
       const next = await timer.time('decode', () => frames.next());
@@ -91,28 +69,35 @@ export async function analyzeFrames(
           size.width / decoded.bitmap.width,
         );
         const { trackIds } = await timer.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
-        const faces = seen.faces.map((f) => ({ ...f, frameIndex: decoded.frameIndex, tSec: decoded.tSec }));
-        addFrame(clip, faces, trackIds, decoded.tSec);
-        if (Number.isFinite(history)) forgetBefore(clip, decoded.tSec - history);
-        options.onFrame?.({
-          frameIndex: decoded.frameIndex,
-          tSec: decoded.tSec,
-          analysed: ++analysed,
-          faces: faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, score: f.score, probs: f.probs })),
-          persons: seen.persons,
-          clip,
-          bitmap: decoded.bitmap,
-        });
+        const { frameIndex, tSec, bitmap } = decoded;
+        const faces = seen.faces.map((f) => ({ ...f, frameIndex, tSec }));
+        onTracked({ frameIndex, tSec, faces, trackIds, persons: seen.persons, bitmap });
       } finally {
         tensor?.dispose();
         decoded.close();
       }
       options.signal?.throwIfAborted();
     }
-    return clip;
   } finally {
     await frames.return(undefined);
   }
+}
+
+/** Both halves in one thread: perceive, track, record, report (the benchmark page and Node). */
+export async function analyzeFrames(
+  frames: FrameSource,
+  size: { width: number; height: number },
+  models: PerceptionModels,
+  options: AnalyzeFramesOptions = {},
+  timer: StageTimer = createStageTimer(),
+): Promise<ClipAnalysis> {
+  const clip = createClipAnalysis(size.width, size.height);
+  let analysed = 0;
+  await trackFrames(frames, size, models, options, timer, (frame) => {
+    const update = recordFrame(clip, frame, ++analysed, options.historySec);
+    options.onFrame?.(update);
+  });
+  return clip;
 }
 
 /** Maps a frame's boxes from analysis pixels back to video pixels (`scale` = video / analysis). */
@@ -126,18 +111,31 @@ function toVideoPixels(seen: PerceivedFrame, scale: number): PerceivedFrame {
   };
 }
 
-/** Runs the perception pipeline over `file`; throws the named errors of src/video on bad input. */
-export async function analyzeVideo(file: Blob, models: PerceptionModels, options: AnalyzeOptions = {}): Promise<VideoAnalysis> {
-  const timer = createStageTimer();
+/**
+ * Opens `file`, reports its info through `onOpened`, and hands its sampled (and, when large,
+ * downscaled) frames to `consume`, decoded one frame ahead; throws the named errors of src/video on bad input.
+ */
+export async function withSampledFrames<T>(
+  file: Blob,
+  options: Pick<AnalyzeOptions, 'fps' | 'signal' | 'perception' | 'onOpened'>,
+  consume: (frames: FrameSource, info: VideoInfo) => Promise<T>,
+): Promise<T> {
   const video = await openVideo(file);
   try {
     const { info } = video;
     options.onOpened?.(info);
     const maxSide = options.perception?.maxAnalysisSide ?? DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide;
-    const frames = decodeFrames(video, { fps: options.fps, signal: options.signal, maxSide });
-    const clip = await analyzeFrames(frames, info, models, options, timer);
-    return { info, clip, timer };
+    return await consume(prefetchFrames(decodeFrames(video, { fps: options.fps, signal: options.signal, maxSide })), info);
   } finally {
     video.dispose();
   }
+}
+
+/** Runs the perception pipeline over `file` in this thread; throws the named errors of src/video on bad input. */
+export async function analyzeVideo(file: Blob, models: PerceptionModels, options: AnalyzeOptions = {}): Promise<VideoAnalysis> {
+  const timer = createStageTimer();
+  return withSampledFrames(file, options, async (frames, info) => {
+    const clip = await analyzeFrames(frames, info, models, options, timer);
+    return { info, clip, timer };
+  });
 }

@@ -44,6 +44,40 @@ export interface FaceApiModule {
   FaceExpressionNet: new () => FaceApiFaceExpressionNet;
   FaceRecognitionNet: new () => FaceApiFaceRecognitionNet;
   NetInput: new (inputs: tf.Tensor3D[], treatAsBatchInput?: boolean) => FaceApiNetInput;
+  env: {
+    isBrowser(): boolean;
+    isNodejs(): boolean;
+    setEnv(env: Record<string, unknown>): void;
+  };
+}
+
+/**
+ * face-api knows a window and Node, not a worker: there its environment stays undefined and any
+ * NetInput throws "getEnv - environment is not defined". We only hand it tensors, so the worker's
+ * OffscreenCanvas stands in for the canvas, and the DOM-only classes are placeholders that no
+ * input is ever an instance of.
+ */
+function useWorkerEnvironment(api: FaceApiModule): void {
+  if (api.env.isBrowser() || api.env.isNodejs() || typeof OffscreenCanvas === 'undefined') return;
+  class NotInAWorker {}
+  api.env.setEnv({
+    Canvas: OffscreenCanvas,
+    CanvasRenderingContext2D: OffscreenCanvasRenderingContext2D,
+    Image: NotInAWorker,
+    Video: NotInAWorker,
+    ImageData,
+    createCanvasElement: () => new OffscreenCanvas(1, 1),
+    createImageElement: () => {
+      throw new Error('face-api: no image elements in a worker');
+    },
+    createVideoElement: () => {
+      throw new Error('face-api: no video elements in a worker');
+    },
+    fetch: (...args: Parameters<typeof fetch>) => fetch(...args),
+    readFile: () => {
+      throw new Error('face-api: no file system in a worker');
+    },
+  });
 }
 
 type Loader = () => Promise<unknown>;
@@ -69,6 +103,7 @@ export function getFaceApi(): Promise<FaceApiModule> {
     if (typeof api.TinyFaceDetector !== 'function' || typeof api.NetInput !== 'function') {
       throw new Error('face-api module has no TinyFaceDetector/NetInput export');
     }
+    useWorkerEnvironment(api);
     return api;
   });
   return pending;

@@ -1,0 +1,62 @@
+/**
+ * What crosses from the analysis (worker) to the page: a tracked frame, and the page's half of the
+ * per-frame loop that records it into the clip and turns it into what the UI draws. Plain data,
+ * no tfjs: the page imports this without loading the networks.
+ */
+import type { Box } from '../core/geometry';
+import { addFrame, forgetBefore, type ClipAnalysis, type FaceRecord } from './clip-analysis';
+
+/** What the UI needs to draw one analysed frame. */
+export interface FrameUpdate {
+  frameIndex: number;
+  tSec: number;
+  /** Sampled frames analysed so far, this one included. */
+  analysed: number;
+  faces: { trackId: number; box: Box; score: number; probs: Float32Array }[];
+  persons: { box: Box; score: number }[];
+  /** The clip so far (read-only), for a running FaceVoting while the video is analysed. */
+  clip: Readonly<ClipAnalysis>;
+  /**
+   * The analysed picture, valid only during `onFrame` (closed right after). It may be smaller
+   * than the video (large videos are analysed downscaled); boxes are in video pixels.
+   */
+  bitmap: ImageBitmap;
+}
+
+/** A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer. */
+export interface FrameSource {
+  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; close(): void }>>;
+  return(value?: undefined): Promise<unknown>;
+}
+
+/**
+ * One perceived and tracked frame: what the analysis worker posts to the page. `faces[j]` belongs
+ * to track `trackIds[j]`; boxes are in video pixels. `bitmap` is the analysed picture (owned by the
+ * receiver, which closes it).
+ */
+export interface TrackedFrame {
+  frameIndex: number;
+  tSec: number;
+  faces: FaceRecord[];
+  trackIds: number[];
+  persons: { box: Box; score: number }[];
+  bitmap: ImageBitmap;
+}
+
+/**
+ * The cheap half, where the results are shown: records a tracked frame into `clip` (forgetting
+ * faces older than `historySec` on live sessions) and returns what the UI draws.
+ */
+export function recordFrame(clip: ClipAnalysis, frame: TrackedFrame, analysed: number, historySec = Infinity): FrameUpdate {
+  addFrame(clip, frame.faces, frame.trackIds, frame.tSec);
+  if (Number.isFinite(historySec)) forgetBefore(clip, frame.tSec - historySec);
+  return {
+    frameIndex: frame.frameIndex,
+    tSec: frame.tSec,
+    analysed,
+    faces: frame.faces.map((f, j) => ({ trackId: frame.trackIds[j]!, box: f.box, score: f.score, probs: f.probs })),
+    persons: frame.persons,
+    clip,
+    bitmap: frame.bitmap,
+  };
+}

@@ -1,0 +1,51 @@
+/** The camera-frame queue inside the worker: order, waiting for frames, ending, and closing leftovers. */
+import { describe, expect, it } from 'vitest';
+import { createFrameQueue } from './frame-queue';
+
+/** A stand-in ImageBitmap that records whether it was closed. */
+function bitmap() {
+  const b = { closed: false, close: () => (b.closed = true) };
+  return b as unknown as ImageBitmap & { closed: boolean };
+}
+
+describe('createFrameQueue', () => {
+  it('hands out pushed frames in order and closes them through their close()', async () => {
+    const queue = createFrameQueue();
+    const a = bitmap();
+    const b = bitmap();
+    queue.push({ frameIndex: 0, tSec: 0, bitmap: a });
+    queue.push({ frameIndex: 1, tSec: 0.2, bitmap: b });
+    const first = await queue.next();
+    expect(first.done).toBe(false);
+    if (first.done) return;
+    expect(first.value.frameIndex).toBe(0);
+    first.value.close();
+    expect(a.closed).toBe(true);
+    const second = await queue.next();
+    expect(second.done ? null : second.value.tSec).toBe(0.2);
+  });
+
+  it('resolves a waiting next() when a frame arrives, and ends it on end()', async () => {
+    const queue = createFrameQueue();
+    const waiting = queue.next();
+    queue.push({ frameIndex: 7, tSec: 1.4, bitmap: bitmap() });
+    const got = await waiting;
+    expect(got.done ? null : got.value.frameIndex).toBe(7);
+    const ending = queue.next();
+    queue.end();
+    expect((await ending).done).toBe(true);
+    expect((await queue.next()).done).toBe(true);
+  });
+
+  it('closes frames still queued when the run stops, and frames pushed after it', async () => {
+    const queue = createFrameQueue();
+    const queued = bitmap();
+    queue.push({ frameIndex: 0, tSec: 0, bitmap: queued });
+    await queue.return(undefined);
+    expect(queued.closed).toBe(true);
+    const late = bitmap();
+    queue.push({ frameIndex: 1, tSec: 0.2, bitmap: late });
+    expect(late.closed).toBe(true);
+    expect((await queue.next()).done).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Messages between the page and the analysis worker. The worker owns the networks and tfjs; the
+ * page owns what is shown (the clip, the vote, the overlay). Requests carry an `id`; the worker
+ * answers each with one `reply`, and streams `opened` / `tracked` events for analysis runs.
+ */
+import type { BackendName } from '../../env/backend-choice';
+import type { BackendStatus } from '../../env/init-backend';
+import type { EnsembleConfig } from '../../models/temporal/ensemble-config';
+import type { VideoInfo } from '../../video';
+import type { TrackedFrame } from '../tracked-frame';
+import type { FaceRecord } from '../clip-analysis';
+import type { PerceptionConfig } from '../perception-config';
+import type { TrackerConfig } from '../../core/tracking/tracker';
+
+/** Absolute URLs of what the worker loads (its own URL is under assets/, so relative ones would miss). */
+export interface WorkerUrls {
+  wasm: string;
+  models: string;
+  trained: string;
+}
+
+/** Per-run settings shared by files and streams. */
+export interface RunSettings {
+  tracker?: Partial<TrackerConfig>;
+  perception?: Partial<PerceptionConfig>;
+  historySec?: number;
+}
+
+/** Page → worker. */
+export type Request =
+  | { type: 'init'; id: number; forced?: BackendName; urls: WorkerUrls }
+  | { type: 'loadModels'; id: number }
+  | { type: 'loadPredictor'; id: number }
+  | { type: 'analyzeFile'; id: number; file: Blob; fps?: number; settings: RunSettings }
+  | { type: 'analyzeStream'; id: number; size: { width: number; height: number }; settings: RunSettings }
+  | { type: 'predict'; id: number; records: Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature'>[] }
+  | { type: 'memory'; id: number };
+
+/** Page → worker, no reply: a camera frame for stream `run`, its end, or cancelling run `run`. */
+export type Notice =
+  | { type: 'frame'; run: number; frameIndex: number; tSec: number; bitmap: ImageBitmap }
+  | { type: 'endStream'; run: number }
+  | { type: 'cancel'; run: number };
+
+/** What a finished run answers: stage timings and the tensors it left behind (0 when it leaks none). */
+export interface RunResult {
+  timings: Record<string, number[]>;
+  tensorDelta: number;
+}
+
+/** The answers, by request type. */
+export interface Replies {
+  init: BackendStatus;
+  loadModels: null;
+  loadPredictor: { names: string[]; ensemble: EnsembleConfig };
+  analyzeFile: RunResult;
+  analyzeStream: RunResult;
+  predict: Record<string, Float32Array>;
+  memory: { numTensors: number; numBytes: number };
+}
+
+/** An error as it crosses the thread boundary: EmolensErrors keep their user-facing message. */
+export interface WireError {
+  name: string;
+  message: string;
+  emolens: boolean;
+}
+
+/** Worker → page. */
+export type WorkerEvent =
+  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: false; error: WireError }
+  | { type: 'opened'; run: number; info: VideoInfo }
+  | { type: 'tracked'; run: number; frame: TrackedFrame };
