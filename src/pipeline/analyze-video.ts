@@ -65,7 +65,7 @@ export async function trackFrames(
       try {
         tensor = await timer.time('toTensor', () => frameFromBitmap(decoded.bitmap));
         const seen = toVideoPixels(
-          await perceiveFrame(models, tensor, decoded.tSec, perception, timer),
+          await perceiveFrame(models, tensor, decoded.tSec, perception, timer, tracker.recentTrackCount(decoded.tSec, perception.config.embeddingIntervalSec)),
           size.width / decoded.bitmap.width,
         );
         const { trackIds } = await timer.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));

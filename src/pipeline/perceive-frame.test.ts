@@ -62,7 +62,8 @@ describe('perceiveFrame', () => {
     const state = createPerceptionState();
     for (const raw of frames) {
       const frame = frameToTensor(raw);
-      const seen = await perceiveFrame(models, frame, raw.tSec, state, timer);
+      const recent = tracker.recentTrackCount(raw.tSec, state.config.embeddingIntervalSec);
+      const seen = await perceiveFrame(models, frame, raw.tSec, state, timer, recent);
       frame.dispose();
       const { trackIds } = tracker.update(raw.index, raw.tSec, seen.detections);
       addFrame(analysis, seen.faces.map((f) => ({ ...f, frameIndex: raw.index, tSec: raw.tSec })), trackIds);
@@ -76,5 +77,9 @@ describe('perceiveFrame', () => {
     const personRuns = timer.samples().personDetection!.length;
     expect(personRuns).toBeLessThan(frames.length / 2);
     expect(personRuns).toBeGreaterThanOrEqual(Math.floor(frames.length / 4) - 1);
+    // One face, one track: its identity is re-checked about once a second, not on every frame.
+    const embeddingRuns = timer.samples().embedding!.length;
+    expect(embeddingRuns).toBeLessThan(frames.length / 2);
+    expect(embeddingRuns).toBeGreaterThanOrEqual(Math.floor(frames.length / 4) - 1);
   }, 120_000);
 });

@@ -9,7 +9,7 @@ import { computeHsvHistogram } from '../core/tracking/hsv-histogram';
 import { linkFacesToPersons } from '../core/tracking/link-person';
 import type { Detection } from '../core/tracking/cost-matrices';
 import { cropBoxes, type Frame, type PersonDetectorOutput } from '../models';
-import { DEFAULT_PERCEPTION_CONFIG, faceInputSize, personDetectionDue, type PerceptionConfig } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, personDetectionDue, type PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
@@ -39,10 +39,11 @@ async function faceHistograms(frame: Frame, boxes: FaceRecord['box'][]): Promise
   );
 }
 
-/** Per-clip state of the perception stage: the last person detection, reused between runs. */
+/** Per-clip state of the perception stage: the last person detection (reused between runs) and the last embeddings' time. */
 export interface PerceptionState {
   config: PerceptionConfig;
   lastPeople?: { tSec: number; result: PersonDetectorOutput };
+  lastEmbeddingSec?: number;
 }
 
 /** Creates the state for one clip (or one webcam session). */
@@ -61,7 +62,9 @@ async function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, s
 
 /**
  * Runs the perception networks on `frame` (which the caller owns and disposes) at time `tSec`.
- * Frames without a face skip everything after face detection.
+ * Frames without a face skip everything after face detection. `recentTracks` (the tracker's
+ * tracks seen within `embeddingIntervalSec`) lets a lone face skip its embedding between checks;
+ * without it every face gets one.
  */
 export async function perceiveFrame(
   models: PerceptionModels,
@@ -69,6 +72,7 @@ export async function perceiveFrame(
   tSec: number,
   state: PerceptionState,
   timer: StageTimer,
+  recentTracks?: number,
 ): Promise<PerceivedFrame> {
   const [height, width] = frame.shape;
   const { config } = state;
@@ -80,7 +84,11 @@ export async function perceiveFrame(
   const boxes = faces.map((f) => f.box);
   const links = linkFacesToPersons(boxes, people.persons.map((p) => p.box), { width, height });
   const emotions = await timer.time('faceEmotion', () => models.faceEmotion.run({ frame, boxes }));
-  const embeddings = await timer.time('embedding', () => models.faceEmbedding.run({ frame, boxes }));
+  const embeddings =
+    recentTracks === undefined || embeddingsDue(config, faces.length, recentTracks, state.lastEmbeddingSec, tSec)
+      ? await timer.time('embedding', () => models.faceEmbedding.run({ frame, boxes }))
+      : null;
+  if (embeddings) state.lastEmbeddingSec = tSec;
   const histograms = await timer.time('hsvHistogram', () => faceHistograms(frame, boxes));
   const baseline = await timer.time('baselineEmotion', () => models.humanEmotion.run({ frame, boxes }));
 
@@ -101,7 +109,7 @@ export async function perceiveFrame(
     box: face.box,
     score: face.score,
     hsv: histograms[j]!,
-    embedding: embeddings[j]!,
+    embedding: embeddings ? embeddings[j]! : null,
   }));
   return { faces: records, detections, persons: people.persons.map(({ box, score }) => ({ box, score })) };
 }

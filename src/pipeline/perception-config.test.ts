@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERCEPTION_CONFIG as C, faceInputSize, personDetectionDue } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG as C, embeddingsDue, faceInputSize, personDetectionDue } from './perception-config';
 
 describe('perception config', () => {
   it('uses the small Tiny Face input for small frames only', () => {
@@ -15,5 +15,15 @@ describe('perception config', () => {
     expect(personDetectionDue(C, 0, 1)).toBe(true);
     expect(personDetectionDue(C, 1, 0.2)).toBe(true);
     expect(personDetectionDue({ ...C, personIntervalSec: 0 }, 0.2, 0.2)).toBe(true);
+  });
+
+  it('computes embeddings when faces must be told apart, else once per embeddingIntervalSec', () => {
+    expect(embeddingsDue(C, 1, 1, 0, 0.2)).toBe(false); // one face, one recent track, checked 0.2 s ago
+    expect(embeddingsDue(C, 1, 1, 0, 1)).toBe(true); // a second has passed: re-check identity
+    expect(embeddingsDue(C, 2, 1, 0, 0.2)).toBe(true); // two faces
+    expect(embeddingsDue(C, 1, 0, 0, 0.2)).toBe(true); // no recent track: a new one needs its embedding
+    expect(embeddingsDue(C, 1, 2, 0, 0.2)).toBe(true); // which of two tracks is it?
+    expect(embeddingsDue(C, 1, 1, undefined, 0.2)).toBe(true);
+    expect(embeddingsDue({ ...C, embeddingIntervalSec: 0 }, 1, 1, 0.2, 0.2)).toBe(true); // the paper: every frame
   });
 });

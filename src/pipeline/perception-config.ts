@@ -21,6 +21,14 @@ export interface PerceptionConfig {
   personIntervalSec: number;
   /** Frames are analysed with at most this long side (4K → 1280×720); results are in video pixels. */
   maxAnalysisSide: number;
+  /**
+   * The face embedding (~23 ms a frame here, the second costliest network) only tells faces apart,
+   * so it runs when there is something to tell apart: two or more faces in the frame, no recent
+   * track or several, and otherwise at least this often (seconds) to re-check that the one face
+   * is still the same person. In between, the tracker matches on the other three cues (§3.3,
+   * eq. 6 normalised over the cues present). 0 computes it on every frame (the paper).
+   */
+  embeddingIntervalSec: number;
 }
 
 /** Defaults used by the app, the CLIs and the feature extraction alike. */
@@ -31,6 +39,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   faceScoreThreshold: 0.4,
   personIntervalSec: 1,
   maxAnalysisSide: 1280,
+  embeddingIntervalSec: 1,
 });
 
 /** The Tiny Face input size for a frame of this size. */
@@ -41,4 +50,19 @@ export function faceInputSize(config: PerceptionConfig, width: number, height: n
 /** Decides when the person detector must run again, given the time of its last run. */
 export function personDetectionDue(config: PerceptionConfig, lastRunSec: number | undefined, tSec: number): boolean {
   return lastRunSec === undefined || tSec < lastRunSec || tSec - lastRunSec >= config.personIntervalSec - 1e-6;
+}
+
+/**
+ * Whether this frame's faces need embeddings (see `embeddingIntervalSec`): `recentTracks` counts
+ * the tracks seen within the last interval; `lastSec` is when embeddings last ran.
+ */
+export function embeddingsDue(
+  config: PerceptionConfig,
+  faceCount: number,
+  recentTracks: number,
+  lastSec: number | undefined,
+  tSec: number,
+): boolean {
+  if (faceCount >= 2 || recentTracks !== 1) return true;
+  return lastSec === undefined || tSec < lastSec || tSec - lastSec >= config.embeddingIntervalSec - 1e-6;
 }

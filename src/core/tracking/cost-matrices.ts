@@ -11,8 +11,11 @@ export interface Detection {
   readonly score: number;
   /** 120 values: 100 H–S then 20 V (see computeHsvHistogram). */
   readonly hsv: Float32Array;
-  /** Face embedding (any fixed length; face-api gives 128). */
-  readonly embedding: Float32Array;
+  /**
+   * Face embedding (any fixed length; face-api gives 128), or null when it was not computed for
+   * this frame: the embedding cue is then left out of gating and of eq. 6's weighted mean.
+   */
+  readonly embedding: Float32Array | null;
 }
 
 /** What a track contributes to matching: its last k histograms and embeddings and its last box (d_i, eq. 3). */
@@ -56,35 +59,42 @@ function faceScale(box: Box): number {
  * Raw cue distances between a track and a detection: hsv and embedding are Euclidean distances to
  * the mean of the track's stored observations; position is the centre distance and size the
  * Euclidean (Δw, Δh), both divided by the track's face scale √(w·h), so thresholds are in face
- * sizes and independent of video resolution.
+ * sizes and independent of video resolution. The embedding distance is NaN (not measured) when
+ * the detection or the track has no embedding.
  */
 export function cueDistances(
-  means: { readonly hsv: ArrayLike<number>; readonly embedding: ArrayLike<number> },
+  means: { readonly hsv: ArrayLike<number>; readonly embedding: ArrayLike<number> | null },
   lastBox: Box,
   detection: Detection,
 ): PerCue<number> {
   const scale = faceScale(lastBox);
   return {
     hsv: euclidean(means.hsv, detection.hsv),
-    embedding: euclidean(means.embedding, detection.embedding),
+    embedding: means.embedding && detection.embedding ? euclidean(means.embedding, detection.embedding) : NaN,
     position: distance(center(lastBox), center(detection.box)) / scale,
     size: Math.hypot(detection.box.w - lastBox.w, detection.box.h - lastBox.h) / scale,
   };
 }
 
-/** Eq. 5: the distance when it is within the threshold, else Infinity. */
+/** Eq. 5: the distance when it is within the threshold, else Infinity; NaN (not measured) stays NaN. */
 export function gateCosts(distances: PerCue<number>, thresholds: PerCue<number>): PerCue<number> {
   const out = {} as Record<Cue, number>;
-  for (const cue of CUES) out[cue] = distances[cue] <= thresholds[cue] ? distances[cue] : Infinity;
+  for (const cue of CUES) {
+    const d = distances[cue];
+    out[cue] = Number.isNaN(d) || d <= thresholds[cue] ? d : Infinity;
+  }
   return out;
 }
 
-/** Eq. 6: Σ w_v·M_v over finite cues divided by the sum of those cues' weights (Infinity if none is finite). */
+/**
+ * Eq. 6: Σ w_v·M_v over finite cues divided by the sum of those cues' weights (Infinity if none is
+ * finite). Cues not measured (NaN) count neither way.
+ */
 export function combineCosts(costs: PerCue<number>, weights: PerCue<number>): number {
   let sum = 0;
   let weightSum = 0;
   for (const cue of CUES) {
-    if (costs[cue] === Infinity) continue;
+    if (costs[cue] === Infinity || Number.isNaN(costs[cue])) continue;
     sum += weights[cue] * costs[cue];
     weightSum += weights[cue];
   }
@@ -106,7 +116,7 @@ export function buildCostMatrices(
   const cues = { hsv: [], embedding: [], position: [], size: [] } as Record<Cue, number[][]>;
   const total: number[][] = [];
   for (const track of tracks) {
-    const means = { hsv: meanVector(track.hsv), embedding: meanVector(track.embeddings) };
+    const means = { hsv: meanVector(track.hsv), embedding: track.embeddings.length > 0 ? meanVector(track.embeddings) : null };
     const rows = CUES.map(() => [] as number[]);
     const totalRow: number[] = [];
     for (const detection of detections) {

@@ -51,7 +51,8 @@ export function createTrackDatabase(historyK: number): TrackDatabase {
   const byId = new Map<number, TrackRecord>();
   const store = (record: TrackRecord, detection: Detection, observation: TrackObservation): void => {
     pushLastK(record.hsv, detection.hsv, historyK);
-    pushLastK(record.embeddings, detection.embedding, historyK);
+    // A frame without an embedding (see Detection) leaves the track's last k embeddings as they were.
+    if (detection.embedding) pushLastK(record.embeddings, detection.embedding, historyK);
     record.lastBox = { ...observation.box };
     record.observations.push({ ...observation, box: { ...observation.box } });
   };

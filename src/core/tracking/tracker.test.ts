@@ -110,4 +110,29 @@ describe('createTracker with a bounded history (webcam sessions)', () => {
     const { trackIds } = tracker.update(16, 8, [left(), right()]);
     expect(trackIds).toEqual([1, 3]);
   });
+
+  it('matches on the other cues when a frame has no embedding, and keeps the stored ones', () => {
+    const tracker = createTracker();
+    tracker.update(0, 0, [face(0, 100, 100)]);
+    const noEmbedding = (d: Detection): Detection => ({ ...d, embedding: null });
+    for (let f = 1; f <= 4; f++) {
+      const out = tracker.update(f, f / 5, [noEmbedding(face(0, 100 + f * 4, 100))]);
+      expect(out.trackIds).toEqual([1]);
+      expect(out.costs.cues.embedding[0]![0]).toBeNaN();
+      expect(Number.isFinite(out.costs.total[0]![0])).toBe(true);
+    }
+    // Without an embedding, another person is still told apart by colour (HSV gate).
+    expect(tracker.update(5, 1, [noEmbedding(face(3, 116, 100))]).newTrackIds).toEqual([2]);
+    // With one again, the first track's stored embedding still identifies person 0.
+    expect(tracker.update(6, 1.2, [face(0, 120, 100)]).trackIds).toEqual([1]);
+  });
+
+  it('counts the tracks seen recently (the ones a lone face may continue)', () => {
+    const tracker = createTracker();
+    tracker.update(0, 0, [face(0, 100, 100), face(1, 300, 100)]);
+    tracker.update(1, 0.6, [face(0, 100, 100)]);
+    expect(tracker.recentTrackCount(0.8, 1)).toBe(2);
+    expect(tracker.recentTrackCount(1.4, 1)).toBe(1);
+    expect(tracker.recentTrackCount(3, 1)).toBe(0);
+  });
 });

@@ -54,6 +54,8 @@ export interface Tracker {
   update(frameIndex: number, tSec: number, detections: readonly Detection[]): TrackerUpdate;
   /** Snapshots of every track (retired ones included), in creation order. */
   tracks(): TrackSnapshot[];
+  /** How many tracks were seen within `withinSec` before `tSec` (those a new face may continue). */
+  recentTrackCount(tSec: number, withinSec: number): number;
   /** Forgets all tracks; new IDs still never repeat earlier ones. */
   reset(): void;
 }
@@ -121,6 +123,9 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
         observations: r.observations.slice(),
         retired: isRetired(r, lastTSec),
       }));
+    },
+    recentTrackCount(tSec, withinSec) {
+      return db.records().filter((r) => tSec - r.observations.at(-1)!.tSec <= withinSec + 1e-6).length;
     },
     reset() {
       db.clear();
