@@ -105,7 +105,9 @@ const handlers: { [K in Request['type']]: (request: Extract<Request, { type: K }
   },
   async memory() {
     const { numTensors, numBytes } = tf.memory();
-    return { numTensors, numBytes };
+    // Chromium's non-standard performance.memory exists in workers too; elsewhere it is left out.
+    const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    return heap ? { numTensors, numBytes, jsHeapBytes: heap.usedJSHeapSize } : { numTensors, numBytes };
   },
 };
 

@@ -56,7 +56,8 @@ export interface Replies {
   analyzeFile: RunResult;
   analyzeStream: RunResult;
   predict: Record<string, Float32Array>;
-  memory: { numTensors: number; numBytes: number };
+  /** tf.memory() of the worker, and its JS heap where the browser reports it (Chromium). */
+  memory: { numTensors: number; numBytes: number; jsHeapBytes?: number };
 }
 
 /** An error as it crosses the thread boundary: EmolensErrors keep their user-facing message. */
