@@ -112,7 +112,8 @@ export function createAnalysisClient(
       } else if (event.type === 'tracked') {
         try {
           if (state.clip && !options.signal?.aborted) {
-            options.onFrame?.(recordFrame(state.clip, event.frame, ++state.analysed, options.historySec));
+            const update = recordFrame(state.clip, event.frame, ++state.analysed, options.historySec);
+            options.onFrame?.(update);
           }
         } finally {
           event.frame.bitmap.close();
