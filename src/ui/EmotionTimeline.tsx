@@ -1,10 +1,14 @@
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { EMOTION_LABELS } from '../core/labels';
 import type { TimelinePoint } from '../app/track-views';
 import { EMOTION_STYLE } from './palette';
 
-/** The 7 emotion probabilities of one track over time (one line each, colour and dash per emotion). */
-export function EmotionTimeline({ points }: { points: readonly TimelinePoint[] }) {
+/**
+ * The 7 emotion probabilities of one track over time (one line each, colour and dash per emotion).
+ * Memoised: the chart is the costliest render on the page, so it runs only when its points change.
+ */
+export const EmotionTimeline = memo(function EmotionTimeline({ points }: { points: readonly TimelinePoint[] }) {
   const data = points.map((p) => Object.fromEntries([['t', p.tSec], ...EMOTION_LABELS.map((l, i) => [l, p.probs[i] ?? 0])]));
   return (
     <div className="timeline" data-testid="emotion-timeline" data-points={points.length}>
@@ -30,4 +34,4 @@ export function EmotionTimeline({ points }: { points: readonly TimelinePoint[] }
       </ResponsiveContainer>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { EMOTION_LABELS } from '../core/labels';
 import type { PyramidCell } from '../app/track-views';
 import { EMOTION_STYLE, pct } from './palette';
@@ -25,7 +26,8 @@ function Cell({ cell }: { cell: PyramidCell }) {
 
 /** Temporal-pyramid levels 0–3 (§4.2) of the shown track: rows of segments with min/mean/max per emotion. */
 export function PyramidView() {
-  const view = useAppStore((s) => s.analysis.trackView);
+  // Low priority, like the timeline: re-rendered in time slices while frames stream in.
+  const view = useDeferredValue(useAppStore((s) => s.analysis.trackView));
   if (!view) return null;
   return (
     <section className="panel" data-testid="pyramid-view" data-track-id={view.trackId}>

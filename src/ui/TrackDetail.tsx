@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { EmotionTimeline } from './EmotionTimeline';
 import { trackColour } from './palette';
 import { useAppStore, useController } from './store-context';
@@ -8,6 +9,9 @@ export function TrackDetail() {
   const selected = useAppStore((s) => s.analysis.selectedTrackId);
   useAppStore((s) => s.analysis.thumbnailsVersion);
   const controller = useController();
+  // The chart renders at low priority (time-sliced by React), so updates streaming in while a clip
+  // is analysed never block the page for long; the panel itself updates at once.
+  const timeline = useDeferredValue(view?.timeline);
   if (!view) return null;
   const thumbs = controller.playback.thumbnails.get(view.trackId);
   return (
@@ -31,7 +35,7 @@ export function TrackDetail() {
           </figure>
         ))}
       </div>
-      <EmotionTimeline points={view.timeline} />
+      <EmotionTimeline points={timeline ?? view.timeline} />
     </section>
   );
 }

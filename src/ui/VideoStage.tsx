@@ -46,10 +46,11 @@ export function VideoStage() {
         : undefined;
       drawOverlay(ctx, catchingUp ? null : entry, scale, { ...m, trackLabels: labels, catchingUp });
       drawn.current = { entry: catchingUp ? null : entry, scale };
-      canvas.dataset.mediaTime = t.toFixed(3);
-      canvas.dataset.analysedTime = entry ? entry.tSec.toFixed(3) : '';
-      canvas.dataset.tracks = (catchingUp ? [] : (entry?.faces ?? [])).map((f) => f.trackId).join(' ');
-      canvas.dataset.catchingUp = String(catchingUp);
+      // Attributes for tests and tools; written only when they change (each write restyles).
+      setData(canvas, 'mediaTime', t.toFixed(3));
+      setData(canvas, 'analysedTime', entry ? entry.tSec.toFixed(3) : '');
+      setData(canvas, 'tracks', (catchingUp ? [] : (entry?.faces ?? [])).map((f) => f.trackId).join(' '));
+      setData(canvas, 'catchingUp', String(catchingUp));
     };
     raf = requestAnimationFrame(draw);
     const sync = () => setPaused(video.paused);
@@ -100,4 +101,8 @@ export function VideoStage() {
       )}
     </section>
   );
+}
+
+function setData(element: HTMLElement, key: string, value: string): void {
+  if (element.dataset[key] !== value) element.dataset[key] = value;
 }
