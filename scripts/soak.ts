@@ -7,8 +7,8 @@
  * then runs the webcam (Chromium's fake device fed from a shared clip) for M minutes, sampling
  * tf.memory() (tensors, bytes) and the JS heap after a GC after each clip and every 30 s of the
  * long file and the webcam. --heap-snapshots takes V8 heap snapshots after those clip numbers and
- * lists what grew from each to the next. Prints JSON; flat numbers mean no leak. Any
- * count may be 0 to skip that part.
+ * lists what grew from each to the next (and from the last to the end of the long file). Prints
+ * JSON; flat numbers mean no leak. Any count may be 0 to skip that part.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -125,6 +125,9 @@ async function main(): Promise<number> {
     // What grew between consecutive snapshots (e.g. clips 5 → 20 → 40).
     const heapDiffs = snapshots.slice(1).map((b, i) => ({ fromClip: snapshots[i]!.afterClip, toClip: b.afterClip, ...heapGrowth(snapshots[i]!.groups, b.groups) }));
     const long = longMinutes > 0 ? await longFile(app, longMinutes) : null;
+    // With snapshots: what the finished long file holds beyond the last clip (its records, overlay, …).
+    const lastSnapshot = snapshots.at(-1);
+    const longHeapDiff = long && lastSnapshot ? { fromClip: lastSnapshot.afterClip, ...heapGrowth(lastSnapshot.groups, await heapSummary(app.page)) } : null;
     const webcamSamples: Sample[] = [];
     if (webcamMinutes > 0) {
       await app.page.getByTestId('webcam-toggle').click();
@@ -139,7 +142,7 @@ async function main(): Promise<number> {
     const report = {
       backend,
       clips: { count: clips.length, samples: clipSamples, tensorDrift: drift(clipSamples, 'numTensors'), heapDriftMiB: drift(clipSamples, 'jsHeapMiB'), heapDiffs },
-      long,
+      long: long && { ...long, heapDiff: longHeapDiff },
       webcam: { minutes: webcamMinutes, samples: webcamSamples, tensorDrift: drift(webcamSamples, 'numTensors'), heapDriftMiB: drift(webcamSamples, 'jsHeapMiB') },
       consoleErrors: app.consoleErrors,
       date: new Date().toISOString(),
