@@ -82,6 +82,8 @@ test('a 10-minute video streams with bounded memory, and Cancel stops it cleanly
   await expect(page.getByTestId('vote-inspector')).toHaveAttribute('data-partial', 'true');
   await expect(page.locator('[data-testid=vote-inspector] tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveCount(0);
+  // The released video is not left frozen on screen as if it could still play.
+  await expect(page.getByTestId('track-overlay')).toHaveCount(0);
   // It has really stopped, and the frame that was in flight gave its tensors back.
   const framesAtCancel = Number(await progress.getAttribute('data-frames'));
   await expect.poll(() => tensors(page), { timeout: 10_000 }).toBe(resting);
