@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loopVideo } from '../src/node/ffmpeg';
 import { clip, scratch } from './fixtures';
 
 const H264 = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30'];
@@ -113,4 +114,10 @@ export function notAVideo(): string {
   const path = join(scratch, 'not-a-video.mp4');
   writeFileSync(path, 'this is plain text, not a video\n'.repeat(100));
   return path;
+}
+
+/** A video over ten minutes long (643 s): an 8-s clip looped 80 times by stream copy, made in about a second. */
+export async function longVideo(): Promise<string> {
+  mkdirSync(scratch, { recursive: true });
+  return loopVideo(clip('02-04-05_01.mp4'), join(scratch, 'long-10min.mp4'), 600);
 }

@@ -1,17 +1,24 @@
 /**
- * npm run soak -- [--clips 20] [--webcam-minutes 10] [--backend wasm] [--json out.json]
+ * npm run soak -- [--clips 20] [--heap-snapshots 5,20] [--long-minutes 0] [--webcam-minutes 10]
+ *                 [--backend wasm] [--json out.json]
  *
  * Long-run memory benchmark (not part of the test suite): analyses N shared clips one after
- * another through the UI, then runs the webcam (Chromium's fake device fed from a shared clip)
- * for M minutes, sampling tf.memory() (tensors, bytes) and the JS heap after each clip and every
- * 30 s of webcam. Prints JSON; flat numbers mean no leak.
+ * another through the UI, then (with --long-minutes) one file that long (a shared clip looped),
+ * then runs the webcam (Chromium's fake device fed from a shared clip) for M minutes, sampling
+ * tf.memory() (tensors, bytes) and the JS heap after a GC after each clip and every 30 s of the
+ * long file and the webcam. --heap-snapshots takes V8 heap snapshots after those clip numbers and
+ * lists what grew from each to the next (and from the last to the end of the long file). Prints
+ * JSON; flat numbers mean no leak. Any count may be 0 to skip that part.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { analyzeThroughUi, launchApp, repoRoot } from './lib/browser-app';
-import { numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
+import { loopVideo } from '../src/node/ffmpeg';
+import type { AnalysisReport } from '../src/pipeline/analysis-report';
+import { analyzeThroughUi, launchApp, repoRoot, type RunningApp } from './lib/browser-app';
+import { parseArgs, runCli, stringOption, writeJsonOption, type ParsedArgs } from './lib/cli-args';
+import { heapGrowth, heapSummary, type HeapGroup } from './lib/heap-snapshot';
 
 const CLIPS_DIR = join(repoRoot, '../shared/data/javanese/clips');
 
@@ -38,12 +45,60 @@ function drift(samples: Sample[], key: keyof Omit<Sample, 'at'>): number {
   return v.length ? Math.max(...v) - Math.min(...v) : 0;
 }
 
+/** A count or duration that may be 0 (skip that part of the soak). */
+function amountOption(args: ParsedArgs, name: string, fallback: number): number {
+  const text = stringOption(args, name);
+  const n = text === undefined ? fallback : Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0, got "${text}"`);
+  return n;
+}
+
+/**
+ * Analyses one file `minutes` long (a shared clip looped) and samples memory every 30 s while it
+ * runs; the report then says how many records the main track kept against its appearances.
+ */
+async function longFile(app: RunningApp, minutes: number) {
+  const video = await loopVideo(join(CLIPS_DIR, '02-04-05_01.mp4'), join(repoRoot, '.cache', `soak-long-${minutes}min.mp4`), minutes * 60);
+  const progress = app.page.getByTestId('progress');
+  const samples: (Sample & { frames: number; tSec: number })[] = [];
+  const started = Date.now();
+  let finished = false;
+  const run = analyzeThroughUi(app, video, undefined, minutes * 60 * 60_000).finally(() => (finished = true));
+  while (!finished) {
+    await Promise.race([run, app.page.waitForTimeout(30_000)]);
+    if (finished) break;
+    const frames = Number(await progress.getAttribute('data-frames'));
+    const tSec = Number(await progress.getAttribute('data-last-t'));
+    samples.push({ ...(await sample(app.page, `${Math.round((Date.now() - started) / 1000)} s`)), frames, tSec });
+    console.error(`soak: long file ${JSON.stringify(samples.at(-1))}`);
+  }
+  const outcome = await run;
+  if (!outcome.ok) throw new Error(`${video}: ${outcome.message}`);
+  const report = outcome.report as AnalysisReport;
+  const main = report.tracks.find((t) => t.id === report.mainTrackId);
+  return {
+    minutes,
+    durationSec: report.video.durationSec,
+    sampledFrames: report.sampledFrames,
+    wallSec: Math.round((Date.now() - started) / 1000),
+    mainTrack: main ? { appearances: main.frames, recordsKept: main.boxes.length } : null,
+    samples,
+    after: await sample(app.page, 'done'),
+    tensorDrift: drift(samples, 'numTensors'),
+    heapDriftMiB: drift(samples, 'jsHeapMiB'),
+  };
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const backend = stringOption(args, 'backend') ?? 'wasm';
-  const clipCount = numberOption(args, 'clips') ?? 20;
-  const webcamMinutes = numberOption(args, 'webcam-minutes') ?? 10;
-  const clips = readdirSync(CLIPS_DIR).filter((f) => f.endsWith('.mp4')).sort().filter((_, i) => i % 7 === 0).slice(0, clipCount);
+  const clipCount = amountOption(args, 'clips', 20);
+  const webcamMinutes = amountOption(args, 'webcam-minutes', 10);
+  const longMinutes = amountOption(args, 'long-minutes', 0);
+  const snapshotAt = new Set((stringOption(args, 'heap-snapshots') ?? '').split(',').filter(Boolean).map(Number));
+  // Every 7th shared clip (24 of them, all actors and emotions), repeated when more are asked for.
+  const pool = readdirSync(CLIPS_DIR).filter((f) => f.endsWith('.mp4')).sort().filter((_, i) => i % 7 === 0);
+  const clips = Array.from({ length: clipCount }, (_, i) => pool[i % pool.length]!);
 
   const y4mDir = join(repoRoot, '.cache');
   mkdirSync(y4mDir, { recursive: true });
@@ -59,12 +114,20 @@ async function main(): Promise<number> {
   });
   try {
     const clipSamples: Sample[] = [];
+    const snapshots: { afterClip: number; groups: Map<string, HeapGroup> }[] = [];
     for (const [i, name] of clips.entries()) {
       const outcome = await analyzeThroughUi(app, join(CLIPS_DIR, name));
       if (!outcome.ok) throw new Error(`${name}: ${outcome.message}`);
       clipSamples.push(await sample(app.page, name));
       console.error(`soak: clip ${i + 1}/${clips.length} ${JSON.stringify(clipSamples.at(-1))}`);
+      if (snapshotAt.has(i + 1)) snapshots.push({ afterClip: i + 1, groups: await heapSummary(app.page) });
     }
+    // What grew between consecutive snapshots (e.g. clips 5 → 20 → 40).
+    const heapDiffs = snapshots.slice(1).map((b, i) => ({ fromClip: snapshots[i]!.afterClip, toClip: b.afterClip, ...heapGrowth(snapshots[i]!.groups, b.groups) }));
+    const long = longMinutes > 0 ? await longFile(app, longMinutes) : null;
+    // With snapshots: what the finished long file holds beyond the last clip (its records, overlay, …).
+    const lastSnapshot = snapshots.at(-1);
+    const longHeapDiff = long && lastSnapshot ? { fromClip: lastSnapshot.afterClip, ...heapGrowth(lastSnapshot.groups, await heapSummary(app.page)) } : null;
     const webcamSamples: Sample[] = [];
     if (webcamMinutes > 0) {
       await app.page.getByTestId('webcam-toggle').click();
@@ -78,7 +141,8 @@ async function main(): Promise<number> {
     }
     const report = {
       backend,
-      clips: { count: clips.length, samples: clipSamples, tensorDrift: drift(clipSamples, 'numTensors'), heapDriftMiB: drift(clipSamples, 'jsHeapMiB') },
+      clips: { count: clips.length, samples: clipSamples, tensorDrift: drift(clipSamples, 'numTensors'), heapDriftMiB: drift(clipSamples, 'jsHeapMiB'), heapDiffs },
+      long: long && { ...long, heapDiff: longHeapDiff },
       webcam: { minutes: webcamMinutes, samples: webcamSamples, tensorDrift: drift(webcamSamples, 'numTensors'), heapDriftMiB: drift(webcamSamples, 'jsHeapMiB') },
       consoleErrors: app.consoleErrors,
       date: new Date().toISOString(),

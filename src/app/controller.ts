@@ -92,10 +92,16 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   let folderName = 'folder';
 
   const cancel = () => {
+    const running = current !== null;
     current?.abort();
     current = null;
     playback.stop();
     if (s().webcam.phase !== 'off') s().setWebcamPhase('off');
+    // Say plainly that the run stopped; the vote so far is brought up to date and stays, marked partial.
+    if (running) {
+      session?.publisher.refresh(true);
+      s().runCanceled();
+    }
   };
 
   /** Cancels the old input and starts a fresh run with a clean slate in the store. */

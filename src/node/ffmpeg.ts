@@ -3,6 +3,7 @@
  * `ffprobe` gives the display size; `ffmpeg -vf fps=…,scale=… -f rawvideo -pix_fmt rgb24` streams frames.
  */
 import { spawn, execFile } from 'node:child_process';
+import { existsSync, renameSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const execFileP = promisify(execFile);
@@ -91,4 +92,19 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
   } finally {
     if (proc.exitCode === null) proc.kill('SIGKILL');
   }
+}
+
+/**
+ * Writes `output`: `input` played over and over until it lasts at least `minDurationSec`, without
+ * re-encoding (`-stream_loop` + stream copy: a 10-minute file from an 8-s clip in about a second).
+ * Kept when it already exists. Returns `output`.
+ */
+export async function loopVideo(input: string, output: string, minDurationSec: number, ffmpegPath = 'ffmpeg'): Promise<string> {
+  if (existsSync(output)) return output;
+  const { durationSec } = await probeVideo(input);
+  const loops = Math.ceil(minDurationSec / durationSec);
+  const partial = `${output}.part.mp4`;
+  await execFileP(ffmpegPath, ['-v', 'error', '-y', '-stream_loop', String(loops - 1), '-i', input, '-an', '-c', 'copy', partial]);
+  renameSync(partial, output);
+  return output;
 }

@@ -27,21 +27,93 @@ export interface FaceRecord {
   baselineProbs?: Record<string, Float32Array>;
 }
 
+/**
+ * Records kept per track before thinning starts. Beyond it a track keeps one record per `stride`
+ * appearances, the stride doubling each time the cap is reached, so it holds between cap/2 and
+ * cap records spread uniformly over its appearances (≈ 3 KB each: 256-d face + 480-d context
+ * feature). 512 covers 102 s of a face at 5 fps and 17 s at 30 fps — every clip of our data
+ * (≤ 8 s) stays exact; a track of an hour-long video stays under ~1.5 MB instead of ~54 MB.
+ * Uniform thinning keeps what the temporal models read: the pyramid averages segments of the
+ * track and the spatio-temporal model samples K = 32 frames, both spread evenly in time.
+ */
+export const DEFAULT_MAX_RECORDS_PER_TRACK = 512;
+
+/**
+ * Exact sums over every face a track ever had (not only the records kept), so FaceVoting and the
+ * frame averages stay exact when a long track's records are thinned.
+ */
+export interface TrackTotals {
+  /** M_i, Σ w·h and Σ detection probability, as FaceVoting reads them (its `VotingTotals`). */
+  appearances: number;
+  sumArea: number;
+  sumScore: number;
+  /** Σ of the per-frame emotion probabilities. */
+  sumProbs: Float64Array;
+  /** Σ and count of each baseline network's probabilities, by model name. */
+  baseline: Record<string, { sum: Float64Array; count: number }>;
+  /** One record is kept per `stride` appearances (1 = every one). */
+  stride: number;
+}
+
+/** A track's records in time order (thinned beyond the cap), with exact totals over all of them. */
+export type TrackRecords = FaceRecord[] & { totals: TrackTotals };
+
 /** A clip being analysed: its size, the sampled frames seen so far, and every track's faces. */
 export interface ClipAnalysis {
   width: number;
   height: number;
   /** Number of sampled frames in the analysis (T in w_freq). */
   sampledFrames: number;
-  /** Times of those frames (seconds), oldest first. */
+  /** Times of those frames (seconds), oldest first (8 bytes a frame: 0.9 MB for an hour at 30 fps). */
   frameTimes: number[];
   /** Records per track ID, in time order. */
-  tracks: Map<number, FaceRecord[]>;
+  tracks: Map<number, TrackRecords>;
+  /** Records a track keeps before they are thinned (see DEFAULT_MAX_RECORDS_PER_TRACK). */
+  maxRecordsPerTrack: number;
 }
 
 /** Creates an empty analysis for a clip of the given display size. */
-export function createClipAnalysis(width: number, height: number): ClipAnalysis {
-  return { width, height, sampledFrames: 0, frameTimes: [], tracks: new Map() };
+export function createClipAnalysis(width: number, height: number, maxRecordsPerTrack = DEFAULT_MAX_RECORDS_PER_TRACK): ClipAnalysis {
+  if (!(Number.isInteger(maxRecordsPerTrack) && maxRecordsPerTrack >= 2)) {
+    throw new TypeError(`createClipAnalysis: maxRecordsPerTrack must be an integer ≥ 2, got ${maxRecordsPerTrack}`);
+  }
+  return { width, height, sampledFrames: 0, frameTimes: [], tracks: new Map(), maxRecordsPerTrack };
+}
+
+function emptyTotals(): TrackTotals {
+  return { appearances: 0, sumArea: 0, sumScore: 0, sumProbs: new Float64Array(NUM_EMOTIONS), baseline: {}, stride: 1 };
+}
+
+/** Adds one face to `totals`, counted `weight` times. */
+function accumulate(totals: TrackTotals, face: FaceRecord, weight = 1): void {
+  totals.appearances += weight;
+  totals.sumArea += face.box.w * face.box.h * weight;
+  totals.sumScore += face.score * weight;
+  for (let i = 0; i < NUM_EMOTIONS; i++) totals.sumProbs[i]! += face.probs[i]! * weight;
+  for (const [name, probs] of Object.entries(face.baselineProbs ?? {})) {
+    const b = (totals.baseline[name] ??= { sum: new Float64Array(probs.length), count: 0 });
+    for (let i = 0; i < probs.length; i++) b.sum[i]! += probs[i]! * weight;
+    b.count += weight;
+  }
+}
+
+/** Appends one face to its track, thinning the track's records when they pass the cap. */
+function addToTrack(clip: ClipAnalysis, id: number, face: FaceRecord): void {
+  let records = clip.tracks.get(id);
+  if (!records) {
+    records = Object.assign([] as FaceRecord[], { totals: emptyTotals() });
+    clip.tracks.set(id, records);
+  }
+  const { totals } = records;
+  // Keep appearances 0, stride, 2·stride, …: the kept records stay evenly spread over the track.
+  if (totals.appearances % totals.stride === 0) records.push(face);
+  accumulate(totals, face);
+  if (records.length > clip.maxRecordsPerTrack) {
+    let kept = 0;
+    for (let i = 0; i < records.length; i += 2) records[kept++] = records[i]!;
+    records.length = kept;
+    totals.stride *= 2;
+  }
 }
 
 /** Records one sampled frame: `faces[j]` belongs to track `trackIds[j]`. */
@@ -49,17 +121,14 @@ export function addFrame(clip: ClipAnalysis, faces: readonly FaceRecord[], track
   if (faces.length !== trackIds.length) throw new TypeError('addFrame: faces and trackIds differ in length');
   clip.sampledFrames++;
   clip.frameTimes.push(tSec);
-  faces.forEach((face, j) => {
-    const id = trackIds[j]!;
-    const list = clip.tracks.get(id);
-    if (list) list.push(face);
-    else clip.tracks.set(id, [face]);
-  });
+  faces.forEach((face, j) => addToTrack(clip, trackIds[j]!, face));
 }
 
 /**
  * Keeps only the frames and faces at or after `tMinSec` (a rolling window for live sessions, so
  * memory stays flat); tracks left without a face are dropped. The vote then covers the window.
+ * A track's totals are summed again over the records left — exact unless the track had been
+ * thinned (a window longer than the cap), where each kept record counts `stride` times.
  */
 export function forgetBefore(clip: ClipAnalysis, tMinSec: number): void {
   const drop = clip.frameTimes.findIndex((t) => t >= tMinSec);
@@ -70,24 +139,38 @@ export function forgetBefore(clip: ClipAnalysis, tMinSec: number): void {
   for (const [id, records] of clip.tracks) {
     const keep = records.findIndex((r) => r.tSec >= tMinSec);
     if (keep < 0) clip.tracks.delete(id);
-    else if (keep > 0) records.splice(0, keep);
+    else if (keep > 0) {
+      records.splice(0, keep);
+      const { stride } = records.totals;
+      records.totals = { ...emptyTotals(), stride };
+      for (const r of records) accumulate(records.totals, r, stride);
+    }
   }
 }
 
 /** Runs FaceVoting (§3.4) over the tracks recorded so far. No frame or no face → winnerId null. */
 export function voteOnClip(clip: ClipAnalysis, config: Partial<FaceVotingConfig> = {}): FaceVotingOutput {
-  const tracks = [...clip.tracks].map(([id, observations]) => ({ id, observations }));
+  const tracks = [...clip.tracks].map(([id, records]) => ({ id, totals: records.totals }));
   if (clip.sampledFrames === 0) return faceVoting([], { frameCount: 1, width: clip.width, height: clip.height }, config);
   return faceVoting(tracks, { frameCount: clip.sampledFrames, width: clip.width, height: clip.height }, config);
 }
 
-/** Mean of the per-frame emotion probabilities of a track (the `frameAverage` prediction). */
-export function averageProbs(records: readonly FaceRecord[]): Float64Array {
+/**
+ * Mean of the per-frame emotion probabilities of a track (the `frameAverage` prediction): exact
+ * over every face of a clip's track (its totals), the mean of the given records otherwise.
+ */
+export function averageProbs(records: readonly FaceRecord[] & { totals?: TrackTotals }): Float64Array {
+  const totals = records.totals;
+  if (totals && totals.appearances > 0) return totals.sumProbs.map((x) => x / totals.appearances);
   return records.length === 0 ? new Float64Array(NUM_EMOTIONS) : meanVector(records.map((r) => r.probs));
 }
 
-/** Mean per-frame probabilities of each baseline network over a track, by model name. */
-export function averageBaselineProbs(records: readonly FaceRecord[]): Record<string, Float64Array> {
+/** Mean per-frame probabilities of each baseline network over a track, by model name (exact from totals, as above). */
+export function averageBaselineProbs(records: readonly FaceRecord[] & { totals?: TrackTotals }): Record<string, Float64Array> {
+  const totals = records.totals;
+  if (totals) {
+    return Object.fromEntries(Object.entries(totals.baseline).map(([name, b]) => [name, b.sum.map((x) => x / b.count)]));
+  }
   const names = new Set(records.flatMap((r) => Object.keys(r.baselineProbs ?? {})));
   const out: Record<string, Float64Array> = {};
   for (const name of names) {

@@ -19,4 +19,33 @@ describe('app store', () => {
     store.getState().clearErrors();
     expect(store.getState().notices.map((n) => n.kind)).toEqual(['info']);
   });
+
+  it('cancels a running file or folder: both say so, keep their results, and ignore late frames', () => {
+    const store = createAppStore();
+    const s = store.getState;
+    s().evaluationStarted(3, []);
+    s().videoOpening('a.mp4', 'folder');
+    s().videoProgress(12, 2.4, 30);
+    s().runCanceled();
+    expect(s().video).toMatchObject({ phase: 'canceled', framesDecoded: 12, lastTSec: 2.4 });
+    expect(s().evaluation).toMatchObject({ phase: 'canceled', total: 3 });
+    s().videoProgress(13, 2.6, 30);
+    s().videoDone(0);
+    expect(s().video).toMatchObject({ phase: 'canceled', framesDecoded: 12 });
+    // A new input starts afresh.
+    s().videoOpening('b.mp4');
+    expect(s().video.phase).toBe('opening');
+  });
+
+  it('leaves a finished run and the camera alone', () => {
+    const store = createAppStore();
+    const s = store.getState;
+    s().videoOpening('a.mp4');
+    s().videoDone(0);
+    s().runCanceled();
+    expect(s().video.phase).toBe('done');
+    s().videoOpening('camera', 'webcam');
+    s().runCanceled();
+    expect(s().video.phase).toBe('opening');
+  });
 });

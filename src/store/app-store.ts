@@ -7,11 +7,12 @@ import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createBackendSlice, type BackendSlice } from './backend-slice';
 import { createEvaluationSlice, type EvaluationSlice } from './evaluation-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
+import { createRunSlice, type RunSlice } from './run-slice';
 import { createVideoSlice, type VideoSlice } from './video-slice';
 import { createWebcamSlice, type WebcamSlice } from './webcam-slice';
 
 /** Everything in the store. */
-export type AppState = AnalysisSlice & BackendSlice & EvaluationSlice & NoticeSlice & VideoSlice & WebcamSlice;
+export type AppState = AnalysisSlice & BackendSlice & EvaluationSlice & NoticeSlice & RunSlice & VideoSlice & WebcamSlice;
 
 /** Creates a fresh store (one per page; tests make their own). */
 export function createAppStore() {
@@ -22,6 +23,7 @@ export function createAppStore() {
     ...createVideoSlice(...a),
     ...createEvaluationSlice(...a),
     ...createWebcamSlice(...a),
+    ...createRunSlice(...a),
   }));
 }
 

@@ -5,7 +5,8 @@ import type { AppState } from './app-store';
 /** A labelled-folder evaluation: progress, outcomes per clip and the metrics so far. */
 export interface EvaluationSlice {
   evaluation: {
-    phase: 'idle' | 'running' | 'done';
+    /** `canceled`: the user stopped it; the clips evaluated before stay, metrics cover them only. */
+    phase: 'idle' | 'running' | 'done' | 'canceled';
     total: number;
     done: number;
     /** File being analysed now. */

@@ -2,8 +2,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { VideoInfo } from '../video/open-video';
 import type { AppState } from './app-store';
 
-/** Where the current input is in its life. */
-export type VideoPhase = 'idle' | 'opening' | 'decoding' | 'done' | 'failed';
+/** Where the current input is in its life; `canceled`: the user stopped it (what it found so far stays). */
+export type VideoPhase = 'idle' | 'opening' | 'decoding' | 'done' | 'failed' | 'canceled';
 
 /** What is being analysed: one file, the clips of a labelled folder one after another, or the camera. */
 export type VideoSource = 'file' | 'folder' | 'webcam';
@@ -44,8 +44,9 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
     })),
   videoIdle: () => set((s) => ({ video: { phase: 'idle', source: 'file', framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: s.video.sampleFps } })),
   videoOpened: (info) => set((s) => ({ video: { ...s.video, phase: 'decoding', info } })),
+  // A canceled run stays canceled: late callbacks of its last in-flight frame change nothing.
   videoProgress: (framesDecoded, lastTSec, decodeFps) =>
-    set((s) => ({ video: { ...s.video, framesDecoded, lastTSec, decodeFps } })),
-  videoDone: (tensorDelta) => set((s) => ({ video: { ...s.video, phase: 'done', tensorDelta } })),
-  videoFailed: () => set((s) => ({ video: { ...s.video, phase: 'failed' } })),
+    set((s) => (s.video.phase === 'canceled' ? s : { video: { ...s.video, framesDecoded, lastTSec, decodeFps } })),
+  videoDone: (tensorDelta) => set((s) => (s.video.phase === 'canceled' ? s : { video: { ...s.video, phase: 'done', tensorDelta } })),
+  videoFailed: () => set((s) => (s.video.phase === 'canceled' ? s : { video: { ...s.video, phase: 'failed' } })),
 });

@@ -32,7 +32,8 @@ export function App() {
           {source === 'folder' && <EvaluationPanel />}
           <div className="columns">
             <div className="col">
-              {source !== 'folder' && <VideoStage />}
+              {/* A canceled run has released its video: a frozen last frame with a Pause button would mislead. */}
+              {source !== 'folder' && phase !== 'canceled' && <VideoStage />}
               <ProgressPanel />
               <ExportButtons />
             </div>

@@ -23,6 +23,7 @@ export function EvaluationPanel() {
           <span className="muted">
             {ev.done} / {ev.total} clips{ev.phase === 'running' && ev.current ? ` · now ${ev.current}` : ''}
             {ev.phase === 'done' ? ' · done' : ''}
+            {ev.phase === 'canceled' ? ' · canceled' : ''}
           </span>
         </h2>
         {models.length > 0 && (
@@ -37,6 +38,11 @@ export function EvaluationPanel() {
         )}
       </div>
       <progress max={Math.max(1, ev.total)} value={ev.done} aria-label="clips evaluated" />
+      {ev.phase === 'canceled' && (
+        <p className="notice notice-info" data-testid="evaluation-canceled" role="status">
+          Evaluation canceled after {ev.done} of {ev.total} clips. The matrices and metrics cover those {ev.done} clips only.
+        </p>
+      )}
       {ev.labelErrors.length > 0 && (
         <details className="notice notice-info" data-testid="label-errors" open>
           <summary>{ev.labelErrors.length} line(s) of labels.csv skipped</summary>

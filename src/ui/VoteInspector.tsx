@@ -6,10 +6,13 @@ export function VoteInspector() {
   const vote = useAppStore((s) => s.analysis.vote);
   const selected = useAppStore((s) => s.analysis.selectedTrackId);
   const emotions = useAppStore((s) => s.analysis.trackEmotions);
+  const partial = useAppStore((s) => s.video.phase === 'canceled');
   const controller = useController();
   return (
-    <div data-testid="vote-inspector">
-      <h2>Tracks and FaceVoting</h2>
+    <div data-testid="vote-inspector" data-partial={partial}>
+      <h2>
+        Tracks and FaceVoting{partial && <span className="muted"> · partial (analysis canceled)</span>}
+      </h2>
       {vote && vote.votes.length > 0 ? (
         <div className="table-wrap">
           <table className="table">

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { faceVoting, voteForTrack, DEFAULT_FACE_VOTING_CONFIG } from './face-voting';
+import { faceVoting, voteForTrack, votingTotals, DEFAULT_FACE_VOTING_CONFIG } from './face-voting';
 import { createTracker } from '../tracking/tracker';
 import { HSV_LENGTH } from '../tracking/constants';
 
@@ -50,5 +50,21 @@ describe('faceVoting', () => {
     const out = faceVoting(tracker.tracks(), { frameCount: 6, width: 100, height: 50 });
     expect(out.votes.map((v) => v.appearances)).toEqual([6, 2]);
     expect(out.winnerId).toBe(1);
+  });
+});
+
+describe('faceVoting on totals', () => {
+  it('gives the same votes from exact sums as from the observations', () => {
+    const observations = [obs(10, 12, 0.8), obs(20, 10, 0.6), obs(7, 9, 0.95)];
+    const fromObservations = faceVoting([{ id: 1, observations }, { id: 2, observations: observations.slice(1) }], clip);
+    const fromTotals = faceVoting(
+      [
+        { id: 1, totals: votingTotals(observations) },
+        { id: 2, totals: { appearances: 2, sumArea: 200 + 63, sumScore: 0.6 + 0.95 } },
+      ],
+      clip,
+    );
+    expect(fromTotals).toEqual(fromObservations);
+    expect(faceVoting([{ id: 3, totals: { appearances: 0, sumArea: 0, sumScore: 0 } }], clip).winnerId).toBeNull();
   });
 });

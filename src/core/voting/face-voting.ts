@@ -11,11 +11,35 @@ export interface FaceVotingConfig {
 /** Ours: the paper gives no values, so every term counts equally by default. */
 export const DEFAULT_FACE_VOTING_CONFIG: FaceVotingConfig = Object.freeze({ cFreq: 1, cSize: 1, cProb: 1 });
 
-/** A tracked face as voting needs it: one box and detection probability per frame it appears in. */
-export interface VotingTrack {
-  readonly id: number;
-  readonly observations: readonly { readonly box: Box; readonly score: number }[];
+/** One face of a track as voting needs it: its box and detection probability in one frame. */
+export interface VotingObservation {
+  readonly box: Box;
+  readonly score: number;
 }
+
+/**
+ * The sums eq. 11 reads from a track: M_i, Σ w·h and Σ p over the frames it appears in. A caller
+ * that thins a long track's per-frame records keeps these exact and votes on them instead.
+ */
+export interface VotingTotals {
+  readonly appearances: number;
+  readonly sumArea: number;
+  readonly sumScore: number;
+}
+
+/** A tracked face as voting needs it: every observation, or the exact sums over them. */
+export type VotingTrack =
+  | { readonly id: number; readonly observations: readonly VotingObservation[] }
+  | { readonly id: number; readonly totals: VotingTotals };
+
+/** Sums a track's observations in order (the same additions a running sum makes, so results match bit for bit). */
+export function votingTotals(observations: readonly VotingObservation[]): VotingTotals {
+  const sumArea = observations.reduce((s, o) => s + o.box.w * o.box.h, 0);
+  const sumScore = observations.reduce((s, o) => s + o.score, 0);
+  return { appearances: observations.length, sumArea, sumScore };
+}
+
+const totalsOf = (track: VotingTrack): VotingTotals => ('totals' in track ? track.totals : votingTotals(track.observations));
 
 /** The clip: T frames of W × H pixels. */
 export interface VotingClip {
@@ -48,12 +72,10 @@ export interface FaceVotingOutput {
 
 /** Computes eq. 11's three weights and eq. 12's vote for one track. */
 export function voteForTrack(track: VotingTrack, clip: VotingClip, config: FaceVotingConfig): FaceVote {
-  const m = track.observations.length;
-  const sumArea = track.observations.reduce((s, o) => s + o.box.w * o.box.h, 0);
-  const sumProb = track.observations.reduce((s, o) => s + o.score, 0);
+  const { appearances: m, sumArea, sumScore } = totalsOf(track);
   const wFreq = m / clip.frameCount;
   const wSize = m > 0 ? sumArea / (m * clip.width * clip.height) : 0;
-  const wProb = m > 0 ? sumProb / m : 0;
+  const wProb = m > 0 ? sumScore / m : 0;
   const total = config.cFreq * wFreq + config.cSize * wSize + config.cProb * wProb;
   return { id: track.id, appearances: m, wFreq, wSize, wProb, total };
 }
@@ -71,7 +93,7 @@ export function faceVoting(
     if (!(clip[key] > 0)) throw new TypeError(`faceVoting: clip.${key} must be positive, got ${clip[key]}`);
   }
   const cfg: FaceVotingConfig = { ...DEFAULT_FACE_VOTING_CONFIG, ...config };
-  const votes = tracks.filter((t) => t.observations.length > 0).map((t) => voteForTrack(t, clip, cfg));
+  const votes = tracks.map((t) => voteForTrack(t, clip, cfg)).filter((v) => v.appearances > 0);
   let winner: FaceVote | undefined;
   for (const v of votes) if (winner === undefined || v.total > winner.total) winner = v;
   return { winnerId: winner?.id ?? null, votes, config: cfg };
