@@ -27,20 +27,29 @@ interface Sample {
   numTensors: number;
   tensorBytes: number;
   jsHeapMiB: number;
+  /** The analysis worker's JS heap (performance.memory there: no forced GC, coarse); null if unknown. */
+  workerHeapMiB: number | null;
 }
 
-/** tf.memory() through the app's read-only diagnostics hook, and the JS heap after a GC. */
+/** tf.memory() and the worker's heap through the app's read-only diagnostics hook, and the page's JS heap after a GC. */
 async function sample(page: Page, at: string): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
   const mem = await page.evaluate(() => window.emolensDiagnostics!.memory());
-  return { at, numTensors: mem.numTensors, tensorBytes: mem.numBytes, jsHeapMiB: Math.round((heap.usedSize / 2 ** 20) * 10) / 10 };
+  const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  return {
+    at,
+    numTensors: mem.numTensors,
+    tensorBytes: mem.numBytes,
+    jsHeapMiB: mib(heap.usedSize),
+    workerHeapMiB: mem.jsHeapBytes === undefined ? null : mib(mem.jsHeapBytes),
+  };
 }
 
 /** Max minus min of a series, so the JSON says at a glance whether it stayed flat. */
-function drift(samples: Sample[], key: keyof Omit<Sample, 'at'>): number {
+function drift(samples: Sample[], key: 'numTensors' | 'tensorBytes' | 'jsHeapMiB'): number {
   const v = samples.map((s) => s[key]);
   return v.length ? Math.max(...v) - Math.min(...v) : 0;
 }
