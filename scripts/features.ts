@@ -1,14 +1,14 @@
 /**
  * npm run features -- [--fps 5] [--out .cache/features] [--clips N] [--augment 4] [--data DIR] [--shard i/n]
- *                     [--frames fps-filter|app]
+ *                     [--frames app|fps-filter]
  *
  * Node (tfjs WASM): runs the browser's perception pipeline (perceiveFrame + tracker + FaceVoting)
  * over every clip in labels.csv and caches the main track's per-frame probabilities, face and
  * context features, plus `--augment` augmented copies of the face crops (flip / ±15° / ±20%,
  * face emotion net re-run on the same boxes, context unaugmented). Resumable: done clips are skipped.
- * `--frames app` samples the frames the app analyses (0, 6, 12, … of a 29.97 fps clip at 5 fps) instead
- * of ffmpeg's fps filter (2, 8, 14, …; the default, which the shipped weights were trained on); a cache
- * folder holds one choice only.
+ * `--frames app` (default) samples the frames the app analyses (0, 6, 12, … of a 29.97 fps clip at
+ * 5 fps; the shipped weights use it); `--frames fps-filter` uses ffmpeg's fps filter (2, 8, 14, …), as
+ * caches made before 2026-11-25 22:30 UTC did. A cache folder holds one choice only.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const out = resolve(stringOption(args, 'out') ?? '.cache/features');
   const dataDir = resolve(stringOption(args, 'data') ?? DATA_DIR);
   const augment = args.options.get('augment') === '0' ? 0 : (numberOption(args, 'augment') ?? 4);
-  const frameChoice = stringOption(args, 'frames') ?? 'fps-filter';
+  const frameChoice = stringOption(args, 'frames') ?? 'app';
   if (frameChoice !== 'fps-filter' && frameChoice !== 'app') throw new Error(`--frames must be fps-filter or app, got "${frameChoice}"`);
   let rows = readLabels(dataDir);
   const limit = numberOption(args, 'clips');

@@ -27,10 +27,10 @@ export interface ReadFramesOptions {
   /** Output width in pixels (height keeps the aspect ratio, rounded to even); default: display size. */
   width?: number;
   /**
-   * Which source frames stand for `fps`. 'fps-filter' (default; what the feature cache of 2026-11-25
-   * used): ffmpeg's fps filter, which keeps frames 2, 8, 14, … of a 29.97 fps clip at 5 fps. 'app': the
-   * app's selector (src/video/frame-selector.ts) on the frames' timestamps — 0, 6, 12, …, the frames the
-   * browser analyses. Heads trained on one choice lose up to 25 points on the other (README, actor 07).
+   * Which source frames stand for `fps`. 'fps-filter' (default): ffmpeg's fps filter, which keeps
+   * frames 2, 8, 14, … of a 29.97 fps clip at 5 fps. 'app': the app's selector (src/video/frame-selector.ts)
+   * on the frames' timestamps — 0, 6, 12, …, the frames the browser analyses; `npm run features` uses it.
+   * Heads trained on one choice lost up to 25 points on the other (README, actor 07).
    */
   frames?: 'fps-filter' | 'app';
   /** ffmpeg binary (default `ffmpeg` on PATH). */
