@@ -1,10 +1,14 @@
 /**
  * npm run features -- [--fps 5] [--out .cache/features] [--clips N] [--augment 4] [--data DIR] [--shard i/n]
+ *                     [--frames app|fps-filter]
  *
  * Node (tfjs WASM): runs the browser's perception pipeline (perceiveFrame + tracker + FaceVoting)
  * over every clip in labels.csv and caches the main track's per-frame probabilities, face and
  * context features, plus `--augment` augmented copies of the face crops (flip / ±15° / ±20%,
  * face emotion net re-run on the same boxes, context unaugmented). Resumable: done clips are skipped.
+ * `--frames app` (default) samples the frames the app analyses (0, 6, 12, … of a 29.97 fps clip at
+ * 5 fps; the shipped weights use it); `--frames fps-filter` uses ffmpeg's fps filter (2, 8, 14, …), as
+ * caches made before 2026-11-25 22:30 UTC did. A cache folder holds one choice only.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +22,7 @@ import { createPerceptionState, perceiveFrame } from '../src/pipeline/perceive-f
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
 import { augmentedFaceEmotion, randomAugmentation } from '../src/training/augment-face';
-import { isCached, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
+import { clipStem, isCached, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
 import { parseArgs, numberOption, stringOption } from './lib/cli-args';
 
 const DATA_DIR = resolve('../shared/data/javanese');
@@ -42,7 +46,16 @@ function toTensor(f: RawFrame): tf.Tensor3D {
   return tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
 }
 
-async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number): Promise<CachedClip> {
+type FrameChoice = NonNullable<CachedClip['meta']['frameChoice']>;
+
+/** Throws unless a cached clip was sampled with `choice` (a folder must not mix two frame choices). */
+function checkCachedFrames(out: string, file: string, choice: FrameChoice): void {
+  const meta = JSON.parse(readFileSync(join(out, `${clipStem(file)}.json`), 'utf8')) as CachedClip['meta'];
+  const cached = meta.frameChoice ?? 'fps-filter';
+  if (cached !== choice) throw new Error(`${out} holds clips sampled with --frames ${cached}, not ${choice}: use another --out`);
+}
+
+async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number, frameChoice: FrameChoice): Promise<CachedClip> {
   const started = performance.now();
   const timer = createStageTimer();
   const tracker = createTracker();
@@ -50,7 +63,7 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
   const perception = createPerceptionState();
   const frames: RawFrame[] = [];
   let clip: ReturnType<typeof createClipAnalysis> | undefined;
-  for await (const f of readFramesWithFfmpeg(path, { fps })) {
+  for await (const f of readFramesWithFfmpeg(path, { fps, frames: frameChoice })) {
     clip ??= createClipAnalysis(f.width, f.height);
     frames.push(f);
     const tensor = toTensor(f);
@@ -93,6 +106,7 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
       contextDim: records[0]?.contextFeature.length ?? 480,
       augmented: augment,
       augmentations,
+      frameChoice,
       seconds: (performance.now() - started) / 1000,
     },
     records,
@@ -112,6 +126,8 @@ async function main(): Promise<void> {
   const out = resolve(stringOption(args, 'out') ?? '.cache/features');
   const dataDir = resolve(stringOption(args, 'data') ?? DATA_DIR);
   const augment = args.options.get('augment') === '0' ? 0 : (numberOption(args, 'augment') ?? 4);
+  const frameChoice = stringOption(args, 'frames') ?? 'app';
+  if (frameChoice !== 'fps-filter' && frameChoice !== 'app') throw new Error(`--frames must be fps-filter or app, got "${frameChoice}"`);
   let rows = readLabels(dataDir);
   const limit = numberOption(args, 'clips');
   if (limit) rows = rows.slice(0, limit);
@@ -128,8 +144,9 @@ async function main(): Promise<void> {
   let extracted = 0;
   try {
     for (const row of rows) {
-      if (!isCached(out, row.file)) {
-        const clip = await extractClip(models, join(dataDir, 'clips', row.file), row, fps, augment);
+      if (isCached(out, row.file)) checkCachedFrames(out, row.file, frameChoice);
+      else {
+        const clip = await extractClip(models, join(dataDir, 'clips', row.file), row, fps, augment, frameChoice);
         await writeCachedClip(out, clip);
         extracted++;
       }

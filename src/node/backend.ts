@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { setFaceApiLoader } from '../models/face-api/face-api-module';
+import { installConv3dInputGradient } from './wasm-conv3d-gradient';
 
 const require = createRequire(import.meta.url);
 
@@ -29,6 +30,7 @@ export function initNodeBackend(): Promise<string> {
     const ok = await tf.setBackend('wasm');
     if (!ok) throw new Error('tfjs: could not initialise the wasm backend');
     await tf.ready();
+    installConv3dInputGradient();
     return tf.getBackend();
   })();
   return ready;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { probeVideo, readFramesWithFfmpeg } from './ffmpeg';
+import { expectedSampledFrames } from '../video/frame-selector';
+import { frameTimes, probeVideo, readFramesWithFfmpeg, type RawFrame, type ReadFramesOptions } from './ffmpeg';
 import { clip } from './test-fixtures';
 
 describe('readFramesWithFfmpeg', () => {
@@ -35,5 +36,25 @@ describe('readFramesWithFfmpeg', () => {
       for await (const f of readFramesWithFfmpeg(new URL(import.meta.url).pathname, { fps: 1 })) void f;
     };
     await expect(run()).rejects.toThrow();
+  });
+
+  it("frames: 'app' keeps the frames the app analyses (0, 6, 12, … at 5 fps of 29.97 fps); the fps filter keeps 2, 8, 14, …", async () => {
+    const read = async (o: ReadFramesOptions) => {
+      const out: RawFrame[] = [];
+      for await (const f of readFramesWithFfmpeg(clip('01-01-01_01.mp4'), o)) out.push(f);
+      return out;
+    };
+    const all = await read({ fps: 1000, frames: 'app' }); // a rate above the video's keeps every frame
+    expect(all.length).toBe((await frameTimes(clip('01-01-01_01.mp4'))).length);
+    expect(all.map((f) => f.sourceIndex)).toEqual(all.map((_, i) => i));
+    const app = await read({ fps: 5, frames: 'app' });
+    expect(app.length).toBe(expectedSampledFrames(all.length, 30000 / 1001, 5));
+    app.forEach((f, k) => {
+      expect(f.sourceIndex).toBe(6 * k);
+      expect(f.tSec).toBeCloseTo((6 * k * 1001) / 30000, 3);
+      expect(Buffer.compare(Buffer.from(f.data), Buffer.from(all[6 * k]!.data))).toBe(0);
+    });
+    const filtered = await read({ fps: 5 });
+    for (const k of [0, 1, 5]) expect(Buffer.compare(Buffer.from(filtered[k]!.data), Buffer.from(all[6 * k + 2]!.data))).toBe(0);
   });
 });

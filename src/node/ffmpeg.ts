@@ -5,6 +5,7 @@
 import { spawn, execFile } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { createFrameSelector } from '../video/frame-selector';
 
 const execFileP = promisify(execFile);
 
@@ -12,8 +13,10 @@ const execFileP = promisify(execFile);
 export interface RawFrame {
   /** 0-based index among the frames yielded. */
   index: number;
-  /** Presentation time in seconds (index / fps). */
+  /** Presentation time in seconds: index / fps with the fps filter, the frame's own time with `frames: 'app'`. */
   tSec: number;
+  /** Index among all frames of the video (known with `frames: 'app'` only). */
+  sourceIndex?: number;
   width: number;
   height: number;
   data: Uint8Array;
@@ -24,6 +27,13 @@ export interface ReadFramesOptions {
   fps: number;
   /** Output width in pixels (height keeps the aspect ratio, rounded to even); default: display size. */
   width?: number;
+  /**
+   * Which source frames stand for `fps`. 'fps-filter' (default): ffmpeg's fps filter, which keeps
+   * frames 2, 8, 14, … of a 29.97 fps clip at 5 fps. 'app': the app's selector (src/video/frame-selector.ts)
+   * on the frames' timestamps — 0, 6, 12, …, the frames the browser analyses; `npm run features` uses it.
+   * Heads trained on one choice lost up to 25 points on the other (README, actor 07).
+   */
+  frames?: 'fps-filter' | 'app';
   /** ffmpeg binary (default `ffmpeg` on PATH). */
   ffmpegPath?: string;
   /** ffprobe binary (default `ffprobe` on PATH). */
@@ -55,6 +65,14 @@ export async function probeVideo(
   return { width, height, durationSec: Number(info.format?.duration ?? NaN) };
 }
 
+/** Presentation times (s) of every frame of the first video stream, in presentation order. */
+export async function frameTimes(path: string, ffprobePath = 'ffprobe'): Promise<number[]> {
+  const { stdout } = await execFileP(ffprobePath, [
+    '-v', 'error', '-select_streams', 'v:0', '-show_entries', 'frame=best_effort_timestamp_time', '-of', 'csv=p=0', path,
+  ], { maxBuffer: 64 << 20 });
+  return stdout.split('\n').map((l) => l.trim().replace(/,$/, '')).filter((l) => l !== '').map(Number);
+}
+
 /**
  * Yields frames of `path` sampled at `options.fps`. Stopping the loop early kills ffmpeg.
  * Rejects with an Error carrying ffmpeg's stderr if decoding fails.
@@ -65,10 +83,14 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
   const width = options.width ? Math.round(options.width / 2) * 2 : probed.width;
   const height = options.width ? Math.round((probed.height * width) / probed.width / 2) * 2 : probed.height;
   const frameBytes = width * height * 3;
+  const app = options.frames === 'app';
+  // 'app': decode every frame (passthrough, no duplicates or drops) and keep what the app's selector keeps.
+  const times = app ? await frameTimes(path, options.ffprobePath) : [];
+  const selector = createFrameSelector(options.fps);
+  const filter = app ? ['-vf', `scale=${width}:${height}`, '-fps_mode', 'passthrough'] : ['-vf', `fps=${options.fps},scale=${width}:${height}`];
   const proc = spawn(
     options.ffmpegPath ?? 'ffmpeg',
-    ['-v', 'error', '-nostdin', '-i', path, '-vf', `fps=${options.fps},scale=${width}:${height}`,
-      '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    ['-v', 'error', '-nostdin', '-i', path, ...filter, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -76,6 +98,7 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
   const exited = new Promise<number | null>((res) => proc.on('close', (code) => res(code)));
   let pending: Buffer = Buffer.alloc(0);
   let index = 0;
+  let source = 0;
   try {
     for await (const chunk of proc.stdout as AsyncIterable<Buffer>) {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
@@ -83,8 +106,15 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
         const data = new Uint8Array(frameBytes);
         data.set(pending.subarray(0, frameBytes));
         pending = pending.subarray(frameBytes);
-        yield { index, tSec: index / options.fps, width, height, data };
-        index++;
+        if (!app) {
+          yield { index, tSec: index / options.fps, width, height, data };
+          index++;
+          continue;
+        }
+        const tSec = times[source];
+        if (tSec === undefined || !Number.isFinite(tSec)) throw new Error(`${path}: ffprobe gave no timestamp for frame ${source}`);
+        if (selector.keep(tSec)) yield { index: index++, tSec, sourceIndex: source, width, height, data };
+        source++;
       }
     }
     const code = await exited;

@@ -27,6 +27,8 @@ export interface CachedClipMeta {
   augmented: number;
   /** Parameters of each augmented copy. */
   augmentations: { flip: boolean; angleDeg: number; scale: number }[];
+  /** Which source frames were sampled (readFramesWithFfmpeg `frames`); absent = 'fps-filter'. */
+  frameChoice?: 'fps-filter' | 'app';
   /** Seconds spent extracting this clip. */
   seconds: number;
 }

@@ -57,4 +57,25 @@ describe('trainNet (Node WASM)', () => {
     expect(result.history.every((h) => Number.isFinite(h.loss))).toBe(true);
     expect(result.valProbs).toHaveLength(4);
   });
+
+  it('trains a Spatio-Temporal model with context: gradients reach the LSTM, weights stay finite, loss falls', async () => {
+    // Context features scaled like CenterNet's pooled backbone (mean ≈ 0.03, σ ≈ 0.03), standardised
+    // as in training. (The WASM conv3d gradient bug that made st-ctx's LSTM NaN needs larger maps
+    // to show; src/node/wasm-conv3d-gradient.test.ts catches it.)
+    const config = { ...TINY_ST, context: true };
+    const data = clips(11).map((c) => ({ ...c, records: c.records.map((r) => ({ ...r, contextFeature: r.contextFeature.map((v) => 0.03 + 0.05 * (v - 0.5)) })) }));
+    const train: TrainExample[] = data.map((c) => ({ label: c.label, row: (rng) => spatioTemporalInputs(c.records, config, rng, true)[0]! }));
+    const val: EvalClip[] = data.slice(0, 4).map((c) => ({ label: c.label, rows: clipInputs(c.records, config) }));
+    const standardizer = fitStandardizer(val.flatMap((v) => v.rows), 7 + 256 + 480);
+    const net = buildSpatioTemporalNet(config, 3);
+    const lstmBefore = net.layers[1]!.getWeights()[0]!.clone();
+    const result = await trainNet(net, train, val, { ...OPTIONS, epochs: 6, optimizer: 'adam', lr: 0.005, patience: 99, standardizer });
+    const lstmAfter = net.layers[1]!.getWeights()[0]!;
+    const change = tf.tidy(() => tf.max(tf.abs(tf.sub(lstmAfter, lstmBefore))).dataSync()[0]!);
+    expect(net.getWeights().every((w) => w.dataSync().every(Number.isFinite))).toBe(true);
+    expect(change).toBeGreaterThan(1e-4);
+    expect(result.history.at(-1)!.loss).toBeLessThan(result.history[0]!.loss);
+    lstmBefore.dispose();
+    net.dispose();
+  });
 });

@@ -78,6 +78,16 @@ function argmax(p: Float32Array): number {
   return best;
 }
 
+/** Name of the first weight holding NaN or ±Infinity, if any. */
+async function firstNonFiniteWeight(net: tf.LayersModel): Promise<string | undefined> {
+  for (const layer of net.layers) {
+    for (const w of layer.weights) {
+      if (!(await w.read().data()).every(Number.isFinite)) return w.name;
+    }
+  }
+  return undefined;
+}
+
 /** Runs `fn` with Math.random replaced by `rng` (tfjs draws unseeded randomness from it). */
 export async function withSeededMathRandom<T>(rng: Rng, fn: () => Promise<T>): Promise<T> {
   const original = Math.random;
@@ -126,6 +136,10 @@ export async function trainNet(net: tf.LayersModel, train: readonly TrainExample
             tf.dispose([x, y]);
           }
         }
+        // A ReLU can hide NaN weights from the outputs (st-ctx once trained on for epochs that way):
+        // stop at once instead of keeping a broken network.
+        const broken = await firstNonFiniteWeight(net);
+        if (broken || !Number.isFinite(lossSum)) throw new Error(`trainNet: training diverged in epoch ${epoch} (${broken ? `non-finite weight ${broken}` : 'loss is not finite'})`);
         const probs = await predictClips(net, val, o.standardizer);
         const valLoss = crossEntropy(probs, valLabels);
         const valAcc = probs.filter((p, i) => argmax(p) === valLabels[i]).length / Math.max(1, probs.length);
