@@ -28,13 +28,29 @@ const BENCH_CLIPS = [
   '03-03-05_01.mp4',
 ];
 
-/** Collects main-thread long tasks (> 50 ms) from page start. */
+/**
+ * Collects main-thread long tasks (> 50 ms) from page start, and the long animation frames that
+ * blocked, with the script that ran longest in each (what to fix next).
+ */
 const LONG_TASK_OBSERVER = `
   window.__longTasks = [];
+  window.__blockingFrames = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (!(e.blockingDuration > 0)) continue;
+      const top = [...(e.scripts || [])].sort((a, b) => b.duration - a.duration)[0];
+      window.__blockingFrames.push({
+        ms: Math.round(e.duration),
+        script: top ? top.invoker + ' in ' + (top.sourceURL || '').split('/').pop() : 'rendering',
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
 `;
+
+type PageWithTasks = { __longTasks: number[]; __blockingFrames: { ms: number; script: string }[] };
 
 async function measurePipeline(backend: string, files: string[], fps: number) {
   const app = await launchApp({ page: 'bench.html', backend, log: (l) => console.error(l) });
@@ -51,11 +67,23 @@ async function measureLongTasks(backend: string, file: string, fps: number) {
   const app = await launchApp({ backend, fps, initScript: LONG_TASK_OBSERVER, log: (l) => console.error(l) });
   try {
     // Count only what happens while a clip is analysed and played, not the page's start-up.
-    await app.page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    await app.page.evaluate(() => {
+      const w = window as unknown as PageWithTasks;
+      w.__longTasks = [];
+      w.__blockingFrames = [];
+    });
     const outcome = await analyzeThroughUi(app, file);
     if (!outcome.ok) throw new Error(`long-task run failed: ${outcome.message}`);
-    const tasks = await app.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    return { count: tasks.length, maxMs: round1(Math.max(0, ...tasks)), over50ms: tasks.filter((t) => t > 50).length };
+    const { __longTasks: tasks, __blockingFrames: frames } = await app.page.evaluate(() => {
+      const w = window as unknown as PageWithTasks;
+      return { __longTasks: w.__longTasks, __blockingFrames: w.__blockingFrames };
+    });
+    return {
+      count: tasks.length,
+      maxMs: round1(Math.max(0, ...tasks)),
+      over50ms: tasks.filter((t) => t > 50).length,
+      blockingFrames: frames.filter((f) => f.ms > 50),
+    };
   } finally {
     await app.close();
   }

@@ -14,7 +14,7 @@ import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-an
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { AppStore } from '../store/app-store';
-import { openVideo, type VideoInfo } from '../video';
+import type { VideoInfo } from '../video';
 import { analysisCsv, evaluationCsv } from './csv-export';
 import { downloadText } from './download';
 import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolderEvaluation, type EvaluationReport } from './evaluate-folder';
@@ -241,7 +241,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
       // Check the file before touching what is on screen: a file that cannot be read must not cost
       // the user the results (and video) they already have.
       try {
-        (await openVideo(file)).dispose();
+        await client.probe(file);
       } catch (error) {
         s().pushNotice('error', `${file.name}: ${describeError(error)}`);
         return;

@@ -31,6 +31,8 @@ export interface AnalysisClient {
   loadModels(): Promise<void>;
   /** Loads the trained temporal models (once); their names and ensemble settings. */
   loadPredictor(): Promise<Replies['loadPredictor']>;
+  /** Opens `file` in the worker just to read its info; throws the named errors of src/video on bad input. */
+  probe(file: Blob): Promise<VideoInfo>;
   /** Decodes and analyses `file` in the worker; throws the named errors of src/video on bad input. */
   analyzeVideo(file: Blob, options?: AnalyzeOptions): Promise<RemoteAnalysis>;
   /** Analyses live frames (the camera) until `frames` ends or `options.signal` aborts. */
@@ -157,6 +159,7 @@ export function createAnalysisClient(
       await send<'loadModels'>({ type: 'loadModels' });
     },
     loadPredictor: () => send<'loadPredictor'>({ type: 'loadPredictor' }),
+    probe: (file) => send<'probe'>({ type: 'probe', file }),
 
     async analyzeVideo(file, options = {}) {
       const run = startRun(options);

@@ -14,7 +14,7 @@ import { trackFrames, withSampledFrames } from '../analyze-video';
 import type { FrameSource, TrackedFrame } from '../tracked-frame';
 import { loadPerceptionModels, type PerceptionModels } from '../perception-models';
 import { createStageTimer } from '../stage-timer';
-import type { VideoInfo } from '../../video';
+import { openVideo, type VideoInfo } from '../../video';
 import { createFrameQueue, type FrameQueue } from './frame-queue';
 import type { Notice, Replies, Request, RunResult, RunSettings, WireError, WorkerEvent, WorkerUrls } from './protocol';
 
@@ -90,6 +90,11 @@ const handlers: { [K in Request['type']]: (request: Extract<Request, { type: K }
   async loadPredictor() {
     const loaded = await ensurePredictor();
     return { names: [...loaded.names], ensemble: loaded.ensemble };
+  },
+  async probe({ file }) {
+    const video = await openVideo(file);
+    video.dispose();
+    return video.info;
   },
   analyzeFile({ id, file, fps, settings }) {
     const onOpened = (info: VideoInfo) => post({ type: 'opened', run: id, info });

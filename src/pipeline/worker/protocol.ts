@@ -31,6 +31,7 @@ export type Request =
   | { type: 'init'; id: number; forced?: BackendName; urls: WorkerUrls }
   | { type: 'loadModels'; id: number }
   | { type: 'loadPredictor'; id: number }
+  | { type: 'probe'; id: number; file: Blob }
   | { type: 'analyzeFile'; id: number; file: Blob; fps?: number; settings: RunSettings }
   | { type: 'analyzeStream'; id: number; size: { width: number; height: number }; settings: RunSettings }
   | { type: 'predict'; id: number; records: Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature'>[] }
@@ -53,6 +54,7 @@ export interface Replies {
   init: BackendStatus;
   loadModels: null;
   loadPredictor: { names: string[]; ensemble: EnsembleConfig };
+  probe: VideoInfo;
   analyzeFile: RunResult;
   analyzeStream: RunResult;
   predict: Record<string, Float32Array>;
