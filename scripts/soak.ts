@@ -27,11 +27,11 @@ interface Sample {
   numTensors: number;
   tensorBytes: number;
   jsHeapMiB: number;
-  /** The analysis worker's JS heap (performance.memory there: no forced GC, coarse); null if unknown. */
-  workerHeapMiB: number | null;
+  /** The WASM backend's memory in the analysis worker (only grows: flat means no leak there); null on other backends. */
+  wasmMemoryMiB: number | null;
 }
 
-/** tf.memory() and the worker's heap through the app's read-only diagnostics hook, and the page's JS heap after a GC. */
+/** tf.memory() and the worker's WASM memory through the app's read-only diagnostics hook, and the page's JS heap after a GC. */
 async function sample(page: Page, at: string): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -44,7 +44,7 @@ async function sample(page: Page, at: string): Promise<Sample> {
     numTensors: mem.numTensors,
     tensorBytes: mem.numBytes,
     jsHeapMiB: mib(heap.usedSize),
-    workerHeapMiB: mem.jsHeapBytes === undefined ? null : mib(mem.jsHeapBytes),
+    wasmMemoryMiB: mem.wasmMemoryBytes === undefined ? null : mib(mem.wasmMemoryBytes),
   };
 }
 

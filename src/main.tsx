@@ -10,7 +10,7 @@ import './ui/styles.css';
 declare global {
   interface Window {
     /** Read-only numbers for the soak benchmark (`npm run soak`): nothing here changes the app. */
-    emolensDiagnostics?: { memory(): Promise<{ numTensors: number; numBytes: number; jsHeapBytes?: number }> };
+    emolensDiagnostics?: { memory(): Promise<{ numTensors: number; numBytes: number; wasmMemoryBytes?: number }> };
   }
 }
 

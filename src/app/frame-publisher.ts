@@ -63,6 +63,8 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
       const k = bitmap.width / update.clip.width;
       latestT = update.tSec;
       playback.buffer.push({ tSec: update.tSec, faces: update.faces.map((f) => ({ ...f, probs: Array.from(f.probs) })) });
+      // A file's overlay can be replayed at any moment; the camera's only ever shows the newest frame.
+      if (live) playback.buffer.dropBefore(update.tSec - ROLLING_WINDOW_SEC);
       for (const f of update.faces) {
         const box = { x: f.box.x * k, y: f.box.y * k, w: f.box.w * k, h: f.box.h * k };
         if (playback.thumbnails.offer(f.trackId, update.tSec, bitmap, box)) thumbsVersion++;

@@ -29,4 +29,15 @@ describe('overlay buffer', () => {
     b.clear();
     expect(b.latest()).toBeNull();
   });
+
+  it('keeps only the tail a live camera needs', () => {
+    const b = createOverlayBuffer();
+    for (let t = 0; t < 100; t++) b.push(entry(t * 0.2));
+    b.dropBefore(19.8 - 3);
+    expect(b.size).toBe(16);
+    expect(b.latest()?.tSec).toBeCloseTo(19.8);
+    expect(b.at(16)).toBeNull();
+    b.dropBefore(100);
+    expect(b.size).toBe(0);
+  });
 });

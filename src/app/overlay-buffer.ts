@@ -30,6 +30,8 @@ export interface OverlayBuffer {
   at(tSec: number): OverlayEntry | null;
   /** The most recent entry, or null. */
   latest(): OverlayEntry | null;
+  /** Drops entries older than `tSec` (the camera only ever shows the latest, so it keeps a short tail). */
+  dropBefore(tSec: number): void;
   clear(): void;
   readonly size: number;
 }
@@ -61,6 +63,11 @@ export function createOverlayBuffer(): OverlayBuffer {
       return i < 0 ? null : entries[i]!;
     },
     latest: () => entries.at(-1) ?? null,
+    dropBefore(t) {
+      const first = entries.findIndex((e) => e.tSec >= t);
+      if (first > 0) entries = entries.slice(first);
+      else if (first < 0) entries = [];
+    },
     clear() {
       entries = [];
     },

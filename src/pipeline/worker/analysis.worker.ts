@@ -110,9 +110,9 @@ const handlers: { [K in Request['type']]: (request: Extract<Request, { type: K }
   },
   async memory() {
     const { numTensors, numBytes } = tf.memory();
-    // Chromium's non-standard performance.memory exists in workers too; elsewhere it is left out.
-    const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
-    return heap ? { numTensors, numBytes, jsHeapBytes: heap.usedJSHeapSize } : { numTensors, numBytes };
+    // The WASM backend's linear memory only grows; a flat size over a long run means no leak there.
+    const heap = (tf.backend() as unknown as { wasm?: { HEAPU8?: Uint8Array } }).wasm?.HEAPU8;
+    return heap ? { numTensors, numBytes, wasmMemoryBytes: heap.buffer.byteLength } : { numTensors, numBytes };
   },
 };
 

@@ -58,8 +58,8 @@ export interface Replies {
   analyzeFile: RunResult;
   analyzeStream: RunResult;
   predict: Record<string, Float32Array>;
-  /** tf.memory() of the worker, and its JS heap where the browser reports it (Chromium). */
-  memory: { numTensors: number; numBytes: number; jsHeapBytes?: number };
+  /** tf.memory() of the worker, and the size of the WASM backend's memory (WASM only). */
+  memory: { numTensors: number; numBytes: number; wasmMemoryBytes?: number };
 }
 
 /** An error as it crosses the thread boundary: EmolensErrors keep their user-facing message. */
