@@ -1,5 +1,5 @@
 /**
- * Frames from a live camera for `analyzeFrames`: grabs the playing <video> with createImageBitmap at
+ * Frames from a live camera for the analysis client's `analyzeStream`: grabs the playing <video> with createImageBitmap at
  * a fixed rate. It never queues: when analysis is slower than the rate, the next grab is simply the
  * newest picture, so the camera never falls behind.
  */

@@ -1,21 +1,20 @@
 /**
- * Analyses one video file in the browser: decode sampled frames (WebCodecs), perceive each frame,
- * track faces (§3.3) and record every face per track for voting (§3.4) and the emotion models.
- * Reports each frame through `onFrame` so the UI can draw and vote while it runs.
+ * The analysis worker's per-frame loop: decode sampled frames (WebCodecs), perceive each frame and
+ * track faces (§3.3). Each tracked frame goes to the page, which records it for voting (§3.4) and
+ * the emotion models (src/pipeline/tracked-frame.ts) and draws it while the video plays.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
 import { decodeFrames, openVideo, type VideoInfo } from '../video';
-import { createClipAnalysis, type ClipAnalysis } from './clip-analysis';
 import { createPerceptionState, frameFromBitmap, perceiveFrame, type PerceivedFrame } from './perceive-frame';
 import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
 import { prefetchFrames } from './prefetch-frames';
-import { createStageTimer, type StageTimer } from './stage-timer';
-import { recordFrame, type FrameSource, type FrameUpdate, type TrackedFrame } from './tracked-frame';
+import type { StageTimer } from './stage-timer';
+import type { FrameSource, FrameUpdate, TrackedFrame } from './tracked-frame';
 
-/** Options for `analyzeVideo`. */
+/** Options of an analysis run (see the analysis client). */
 export interface AnalyzeOptions {
   /** Sampling rate in frames per second; undefined analyses every frame. */
   fps?: number;
@@ -31,19 +30,12 @@ export interface AnalyzeOptions {
   onFrame?: (update: FrameUpdate) => void;
 }
 
-/** The finished analysis. */
-export interface VideoAnalysis {
-  info: VideoInfo;
-  clip: ClipAnalysis;
-  timer: StageTimer;
-}
-
-/** Options for `analyzeFrames`. */
+/** Options of a run over frames that are not a file (the camera). */
 export type AnalyzeFramesOptions = Omit<AnalyzeOptions, 'fps' | 'onOpened'>;
 
 /**
- * The expensive half of the per-frame loop (decode, perceive, track): runs where the networks are
- * (the analysis worker, or the page for the benchmark). `onTracked` may keep `bitmap` only by
+ * The expensive half of the per-frame loop (decode, perceive, track), run in the analysis worker
+ * where the networks are. `onTracked` may keep `bitmap` only by
  * transferring it; the frame is closed after it returns. Stops the source when it leaves early.
  */
 export async function trackFrames(
@@ -83,23 +75,6 @@ export async function trackFrames(
   }
 }
 
-/** Both halves in one thread: perceive, track, record, report (the benchmark page and Node). */
-export async function analyzeFrames(
-  frames: FrameSource,
-  size: { width: number; height: number },
-  models: PerceptionModels,
-  options: AnalyzeFramesOptions = {},
-  timer: StageTimer = createStageTimer(),
-): Promise<ClipAnalysis> {
-  const clip = createClipAnalysis(size.width, size.height);
-  let analysed = 0;
-  await trackFrames(frames, size, models, options, timer, (frame) => {
-    const update = recordFrame(clip, frame, ++analysed, options.historySec);
-    options.onFrame?.(update);
-  });
-  return clip;
-}
-
 /** Maps a frame's boxes from analysis pixels back to video pixels (`scale` = video / analysis). */
 function toVideoPixels(seen: PerceivedFrame, scale: number): PerceivedFrame {
   if (Math.abs(scale - 1) < 1e-9) return seen;
@@ -129,13 +104,4 @@ export async function withSampledFrames<T>(
   } finally {
     video.dispose();
   }
-}
-
-/** Runs the perception pipeline over `file` in this thread; throws the named errors of src/video on bad input. */
-export async function analyzeVideo(file: Blob, models: PerceptionModels, options: AnalyzeOptions = {}): Promise<VideoAnalysis> {
-  const timer = createStageTimer();
-  return withSampledFrames(file, options, async (frames, info) => {
-    const clip = await analyzeFrames(frames, info, models, options, timer);
-    return { info, clip, timer };
-  });
 }

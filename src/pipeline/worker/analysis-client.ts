@@ -1,6 +1,6 @@
 /**
- * The page's side of the analysis worker: the same calls as the in-thread pipeline
- * (analyzeVideo / analyzeFrames), but every network runs in the worker. Tracked frames come back
+ * The page's side of the analysis worker: analyse a file or a camera stream while every network
+ * runs in the worker. Tracked frames come back
  * one by one and are recorded here (recordFrame), so the clip, the vote and the overlay live on the
  * page while the main thread never runs inference.
  */
@@ -103,13 +103,10 @@ export function createAnalysisClient(
       trackedWaiter?.();
       trackedWaiter = null;
     };
-    const open = (info: VideoInfo) => {
-      state.info = info;
-      state.clip = createClipAnalysis(info.width, info.height);
-    };
     listeners.set(id, (event) => {
       if (event.type === 'opened') {
-        open(event.info);
+        state.info = event.info;
+        state.clip = createClipAnalysis(event.info.width, event.info.height);
         options.onOpened?.(event.info);
       } else if (event.type === 'tracked') {
         try {
@@ -135,7 +132,6 @@ export function createAnalysisClient(
     return {
       id,
       state,
-      open,
       canceled,
       /** Resolves once the next frame has been tracked, or the run is over. */
       nextTracked: () => (state.over ? Promise.resolve() : new Promise<void>((resolve) => (trackedWaiter = resolve))),
@@ -176,7 +172,7 @@ export function createAnalysisClient(
 
     async analyzeStream(frames, size, options = {}) {
       const run = startRun(options);
-      run.open({ ...size, fps: 0, durationSec: 0, frameCount: 0, codec: 'camera', codecString: 'camera' });
+      run.state.clip = createClipAnalysis(size.width, size.height);
       try {
         const request = send<'analyzeStream'>({ type: 'analyzeStream', size, settings: settingsOf(options) }, run.id);
         const pump = (async () => {
