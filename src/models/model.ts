@@ -46,6 +46,21 @@ export interface Model<TInput, TOutput, TRunConfig = Record<string, never>> {
   dispose(): void;
 }
 
+/**
+ * Loads `models` in parallel and returns one function that disposes them all; if any load fails,
+ * every model is disposed (none is left holding weights) and the error is rethrown.
+ */
+export async function loadAll(models: readonly Pick<Model<unknown, unknown>, 'load' | 'dispose'>[]): Promise<() => void> {
+  const dispose = () => models.forEach((m) => m.dispose());
+  try {
+    await Promise.all(models.map((m) => m.load()));
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return dispose;
+}
+
 /** Weights could not be fetched or did not fit the network. */
 export class ModelLoadError extends EmolensError {
   constructor(

@@ -1,6 +1,7 @@
 /** The four networks the perception stage needs, loaded together from one weight source. */
 import {
   createModel,
+  loadAll,
   type FaceDetector,
   type FaceEmbeddingModel,
   type FaceEmotionModel,
@@ -29,13 +30,6 @@ export async function loadPerceptionModels(source: WeightSource): Promise<Percep
     personDetector: createModel('person-detector', source),
     humanEmotion: createModel('human-emotion', source),
   };
-  const all = Object.values(models);
-  const dispose = () => all.forEach((m) => m.dispose());
-  try {
-    await Promise.all(all.map((m) => m.load()));
-  } catch (error) {
-    dispose();
-    throw error;
-  }
+  const dispose = await loadAll(Object.values(models));
   return { ...models, dispose };
 }

@@ -6,6 +6,7 @@
  */
 import { averageFusion } from '../../core/ensembles/average';
 import { jointFusionForward } from '../../core/ensembles/joint-fusion-data';
+import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
 import type { ClipRecord } from './clip-features';
 import { checkEnsembleConfig, type EnsembleConfig } from './ensemble-config';
@@ -33,13 +34,7 @@ function fuse(byModel: Record<string, Float32Array>, members: readonly string[])
 export async function loadClipPredictor(source: WeightSource): Promise<ClipPredictor> {
   const ensemble = checkEnsembleConfig(JSON.parse(new TextDecoder().decode(await source.readBytes('ensemble.json'))));
   const models = ensemble.models.map((name) => new TemporalModel(name, source));
-  const dispose = () => models.forEach((m) => m.dispose());
-  try {
-    await Promise.all(models.map((m) => m.load()));
-  } catch (error) {
-    dispose();
-    throw error;
-  }
+  const dispose = await loadAll(models);
   return {
     names: [...ensemble.models, 'average', 'jointFusion', 'bestSelection'],
     ensemble,
