@@ -1,6 +1,6 @@
 /**
  * npm run features -- [--fps 5] [--out .cache/features] [--clips N] [--augment 4] [--data DIR] [--shard i/n]
- *                     [--frames app|fps-filter]
+ *                     [--frames app|fps-filter] [--phase N] [--actors 01,02,…]
  *
  * Node (tfjs WASM): runs the browser's perception pipeline (perceiveFrame + tracker + FaceVoting)
  * over every clip in labels.csv and caches the main track's per-frame probabilities, face and
@@ -8,7 +8,10 @@
  * face emotion net re-run on the same boxes, context unaugmented). Resumable: done clips are skipped.
  * `--frames app` (default) samples the frames the app analyses (0, 6, 12, … of a 29.97 fps clip at
  * 5 fps; the shipped weights use it); `--frames fps-filter` uses ffmpeg's fps filter (2, 8, 14, …), as
- * caches made before 2026-11-25 22:30 UTC did. A cache folder holds one choice only.
+ * caches made before 2026-11-25 22:30 UTC did. `--phase N` (with app frames) starts the app's grid N
+ * source frames later (3, 9, 15, … for N = 3): extra training copies at another sampling phase
+ * (`npm run train -- --extra-cache`). A cache folder holds one frame choice and phase only.
+ * `--actors` keeps only those actors' clips.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -48,14 +51,14 @@ function toTensor(f: RawFrame): tf.Tensor3D {
 
 type FrameChoice = NonNullable<CachedClip['meta']['frameChoice']>;
 
-/** Throws unless a cached clip was sampled with `choice` (a folder must not mix two frame choices). */
-function checkCachedFrames(out: string, file: string, choice: FrameChoice): void {
+/** Throws unless a cached clip was sampled with `choice` and `phase` (a folder must not mix two). */
+function checkCachedFrames(out: string, file: string, choice: FrameChoice, phase: number): void {
   const meta = JSON.parse(readFileSync(join(out, `${clipStem(file)}.json`), 'utf8')) as CachedClip['meta'];
-  const cached = meta.frameChoice ?? 'fps-filter';
-  if (cached !== choice) throw new Error(`${out} holds clips sampled with --frames ${cached}, not ${choice}: use another --out`);
+  const cached = `${meta.frameChoice ?? 'fps-filter'} phase ${meta.phase ?? 0}`;
+  if (cached !== `${choice} phase ${phase}`) throw new Error(`${out} holds clips sampled with --frames ${cached}, not ${choice} phase ${phase}: use another --out`);
 }
 
-async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number, frameChoice: FrameChoice): Promise<CachedClip> {
+async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number, frameChoice: FrameChoice, phase: number): Promise<CachedClip> {
   const started = performance.now();
   const timer = createStageTimer();
   const tracker = createTracker();
@@ -63,7 +66,7 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
   const perception = createPerceptionState();
   const frames: RawFrame[] = [];
   let clip: ReturnType<typeof createClipAnalysis> | undefined;
-  for await (const f of readFramesWithFfmpeg(path, { fps, frames: frameChoice })) {
+  for await (const f of readFramesWithFfmpeg(path, { fps, frames: frameChoice, phase })) {
     clip ??= createClipAnalysis(f.width, f.height);
     frames.push(f);
     const tensor = toTensor(f);
@@ -107,6 +110,7 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
       augmented: augment,
       augmentations,
       frameChoice,
+      phase,
       seconds: (performance.now() - started) / 1000,
     },
     records,
@@ -128,7 +132,10 @@ async function main(): Promise<void> {
   const augment = args.options.get('augment') === '0' ? 0 : (numberOption(args, 'augment') ?? 4);
   const frameChoice = stringOption(args, 'frames') ?? 'app';
   if (frameChoice !== 'fps-filter' && frameChoice !== 'app') throw new Error(`--frames must be fps-filter or app, got "${frameChoice}"`);
+  const phase = numberOption(args, 'phase') ?? 0;
   let rows = readLabels(dataDir);
+  const actors = stringOption(args, 'actors')?.split(',');
+  if (actors) rows = rows.filter((r) => actors.includes(r.actor));
   const limit = numberOption(args, 'clips');
   if (limit) rows = rows.slice(0, limit);
   const shard = stringOption(args, 'shard');
@@ -144,9 +151,9 @@ async function main(): Promise<void> {
   let extracted = 0;
   try {
     for (const row of rows) {
-      if (isCached(out, row.file)) checkCachedFrames(out, row.file, frameChoice);
+      if (isCached(out, row.file)) checkCachedFrames(out, row.file, frameChoice, phase);
       else {
-        const clip = await extractClip(models, join(dataDir, 'clips', row.file), row, fps, augment, frameChoice);
+        const clip = await extractClip(models, join(dataDir, 'clips', row.file), row, fps, augment, frameChoice, phase);
         await writeCachedClip(out, clip);
         extracted++;
       }

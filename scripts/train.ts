@@ -1,6 +1,7 @@
 /**
  * npm run train -- <model|all|ensemble|baseline> [--seed 1] [--epochs N] [--cv] [--person-norm]
- *                  [--no-augment] [--no-save] [--cache .cache/features] [--out public/trained]
+ *                  [--no-augment] [--no-save] [--cache .cache/features] [--extra-cache dir,dir]
+ *                  [--predictions <cache>/../predictions] [--out public/trained]
  *                  [--lr X] [--l2 X] [--dropout X] [--hidden N] [--optimizer sgd|momentum|adam]
  *                  [--batch N] [--steps N] [--patience N] [--verbose]
  *
@@ -8,7 +9,9 @@
  * features) in Node on tfjs WASM: actors 01–06 train, actor 07 validates, and the model is saved to
  * <out>/<model>/ with a MODEL_CARD.md. `--cv` runs leave-one-actor-out over 01–07 instead (nothing
  * saved but the out-of-fold predictions). `ensemble` picks Best Selection members and trains the
- * joint fusion layer, writing <out>/ensemble.json. `baseline` prints frameAverage.
+ * joint fusion layer, writing <out>/ensemble.json. `baseline` prints frameAverage. `--extra-cache`
+ * adds caches of the same clips at other sampling phases (npm run features -- --phase N) as extra
+ * training copies of the training actors.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -24,8 +27,8 @@ import { numberOption, parseArgs, stringOption, type ParsedArgs } from './lib/cl
 const VAL_ACTOR = '07';
 const FLAGS = ['cv', 'person-norm', 'no-augment', 'no-save', 'verbose'];
 
-function predictionPath(cache: string, model: string, o: RunOptions, kind: 'val07' | 'loao'): string {
-  return join(cache, '..', 'predictions', `${model}${o.personNorm ? '-pn' : ''}${o.augment ? '' : '-noaug'}.${kind}.json`);
+function predictionPath(predDir: string, model: string, o: RunOptions, kind: 'val07' | 'loao'): string {
+  return join(predDir, `${model}${o.personNorm ? '-pn' : ''}${o.augment ? '' : '-noaug'}.${kind}.json`);
 }
 
 function subset(clips: CachedClip[], actors: readonly string[]): Predictions {
@@ -41,7 +44,9 @@ Temporal model of emolens (Do et al. 2021 re-implementation), trained in Node on
 - **Architecture**: \`${JSON.stringify(spec.config)}\`
 - **Data**: Javanese posed-emotion clips (6 classes, no disgust), main track chosen by FaceVoting,
   features cached at ${clips[0]?.meta.fps ?? '?'} fps by \`npm run features\`
-  (${clips[0]?.meta.augmented ?? 0} augmented face-crop copies per clip, ${o.augment ? 'used' : 'not used'} for training).
+  (${clips[0]?.meta.augmented ?? 0} augmented face-crop copies per clip, ${o.augment ? 'used' : 'not used'} for training)${
+    o.extraClips?.length ? `;
+  plus ${o.extraClips.filter((c) => c.meta.actor !== VAL_ACTOR).length} copies of the training clips sampled at other phases (\`--extra-cache\`)` : ''}.
 - **Split**: train actors 01–06 (${trainClips} clips with a face), validation actor 07 (24 clips; early stopping
   and plateau schedule on it, so its numbers are optimistic).
 - **Per-person normalisation**: ${o.personNorm ? 'on (inputs minus the actor mean)' : 'off'}.
@@ -71,7 +76,7 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: boolean, save: boolean, out: string, cache: string, args: ParsedArgs): Promise<void> {
+async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: boolean, save: boolean, out: string, predDir: string, args: ParsedArgs): Promise<void> {
   const base = MODEL_SPECS[model];
   if (!base) throw new Error(`unknown model "${model}"; known: ${Object.keys(MODEL_SPECS).join(', ')}`);
   const spec = withOverrides(base, args);
@@ -92,14 +97,14 @@ async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: b
     const mean = foldAcc.reduce((a, b) => a + b, 0) / foldAcc.length;
     const std = Math.sqrt(foldAcc.reduce((s, a) => s + (a - mean) ** 2, 0) / foldAcc.length);
     console.log(`${model}${o.personNorm ? ' +pn' : ''} LOAO pooled: ${formatMetrics(metricsOf(all))}; fold acc ${(mean * 100).toFixed(1)} ± ${(std * 100).toFixed(1)}`);
-    await writePredictions(predictionPath(cache, model, o, 'loao'), all);
+    await writePredictions(predictionPath(predDir, model, o, 'loao'), all);
     return;
   }
   const run = await runSplit(clips, spec, [VAL_ACTOR], o);
   const p: Predictions = { files: run.valFiles, labels: run.valLabels, probs: run.valProbs.map((x) => [...x]) };
   const m = metricsOf(p);
   console.log(`${model}${o.personNorm ? ' +pn' : ''} actor 07: ${formatMetrics(m)} (best epoch ${run.result.bestEpoch}, ${run.result.seconds.toFixed(0)} s)`);
-  await writePredictions(predictionPath(cache, model, o, 'val07'), p);
+  await writePredictions(predictionPath(predDir, model, o, 'val07'), p);
   if (save && !o.personNorm) {
     const dir = join(out, model);
     await saveTemporalNet(run.net, dir, spec.config);
@@ -115,6 +120,7 @@ async function main(): Promise<void> {
   if (!target) throw new Error('usage: npm run train -- <model|all|ensemble|baseline> [--seed N] [--epochs N] [--cv] [--person-norm] [--no-augment] [--no-save]');
   const cache = resolve(stringOption(args, 'cache') ?? '.cache/features');
   const out = resolve(stringOption(args, 'out') ?? 'public/trained');
+  const predDir = resolve(stringOption(args, 'predictions') ?? join(cache, '..', 'predictions'));
   const o: RunOptions = {
     seed: numberOption(args, 'seed') ?? 1,
     epochs: numberOption(args, 'epochs'),
@@ -125,6 +131,9 @@ async function main(): Promise<void> {
   await initNodeBackend();
   const clips = await readFeatureCache(cache);
   console.error(`${clips.length} cached clips (${clips.filter((c) => c.records.length === 0).length} without a face)`);
+  const extraCaches = stringOption(args, 'extra-cache')?.split(',').map((d) => resolve(d)) ?? [];
+  o.extraClips = (await Promise.all(extraCaches.map((d) => readFeatureCache(d)))).flat();
+  if (extraCaches.length) console.error(`${o.extraClips.length} extra training copies from ${extraCaches.join(', ')}`);
   if (target === 'baseline') {
     console.log(`frameAverage actor 07: ${formatMetrics(metricsOf(subset(clips, [VAL_ACTOR])))}`);
     console.log(`frameAverage all actors: ${formatMetrics(metricsOf(frameAveragePredictions(clips)))}`);
@@ -132,11 +141,11 @@ async function main(): Promise<void> {
   }
   if (target === 'ensemble') {
     await mkdir(out, { recursive: true });
-    await trainEnsemble(clips, join(cache, '..', 'predictions'), out, o.seed);
+    await trainEnsemble(clips, predDir, out, o.seed);
     return;
   }
   const models = target === 'all' ? Object.keys(MODEL_SPECS) : target.split(',');
-  for (const model of models) await trainOne(model, clips, o, args.options.has('cv'), !args.options.has('no-save'), out, cache, args);
+  for (const model of models) await trainOne(model, clips, o, args.options.has('cv'), !args.options.has('no-save'), out, predDir, args);
 }
 
 main().catch((error: unknown) => {

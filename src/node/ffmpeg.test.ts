@@ -56,5 +56,10 @@ describe('readFramesWithFfmpeg', () => {
     });
     const filtered = await read({ fps: 5 });
     for (const k of [0, 1, 5]) expect(Buffer.compare(Buffer.from(filtered[k]!.data), Buffer.from(all[6 * k + 2]!.data))).toBe(0);
+    // phase 3: the app's frames of the clip as if it began 3 frames later.
+    const shifted = await read({ fps: 5, frames: 'app', phase: 3 });
+    expect(shifted.map((f) => f.sourceIndex)).toEqual(shifted.map((_, k) => 6 * k + 3));
+    for (const k of [0, 4]) expect(Buffer.compare(Buffer.from(shifted[k]!.data), Buffer.from(all[6 * k + 3]!.data))).toBe(0);
+    await expect(read({ fps: 5, phase: 3 })).rejects.toThrow(/phase/);
   });
 });

@@ -34,6 +34,12 @@ export interface ReadFramesOptions {
    * Heads trained on one choice lost up to 25 points on the other (README, actor 07).
    */
   frames?: 'fps-filter' | 'app';
+  /**
+   * With `frames: 'app'`: source frames dropped before the selector starts, i.e. the app's frames of
+   * the clip as if it began `phase` frames later (phase 3 keeps 3, 9, 15, …). Training copies at
+   * other phases keep the temporal heads from following one sampling phase (README, Results).
+   */
+  phase?: number;
   /** ffmpeg binary (default `ffmpeg` on PATH). */
   ffmpegPath?: string;
   /** ffprobe binary (default `ffprobe` on PATH). */
@@ -84,6 +90,8 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
   const height = options.width ? Math.round((probed.height * width) / probed.width / 2) * 2 : probed.height;
   const frameBytes = width * height * 3;
   const app = options.frames === 'app';
+  const phase = options.phase ?? 0;
+  if (!(Number.isInteger(phase) && phase >= 0) || (phase > 0 && !app)) throw new TypeError(`phase: expected an integer ≥ 0 with frames: 'app', got ${phase}`);
   // 'app': decode every frame (passthrough, no duplicates or drops) and keep what the app's selector keeps.
   const times = app ? await frameTimes(path, options.ffprobePath) : [];
   const selector = createFrameSelector(options.fps);
@@ -113,7 +121,7 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
         }
         const tSec = times[source];
         if (tSec === undefined || !Number.isFinite(tSec)) throw new Error(`${path}: ffprobe gave no timestamp for frame ${source}`);
-        if (selector.keep(tSec)) yield { index: index++, tSec, sourceIndex: source, width, height, data };
+        if (source >= phase && selector.keep(tSec)) yield { index: index++, tSec, sourceIndex: source, width, height, data };
         source++;
       }
     }

@@ -21,6 +21,11 @@ export interface RunOptions {
   personNorm: boolean;
   /** Use the augmented copies for training. */
   augment: boolean;
+  /**
+   * The same clips sampled at other phases (other caches): extra training copies of the training
+   * actors' clips; never validated on, and not used for the standardiser or per-person means.
+   */
+  extraClips?: readonly CachedClip[];
   epochs?: number;
   log?: (line: string) => void;
 }
@@ -70,8 +75,9 @@ export async function runSplit(clips: readonly CachedClip[], spec: ModelSpec, va
   const isVal = (c: CachedClip) => valActors.includes(c.meta.actor);
   const trainClips = clips.filter((c) => !isVal(c) && c.records.length > 0);
   const valClips = clips.filter(isVal);
+  const extraTrainClips = (o.extraClips ?? []).filter((c) => !isVal(c) && c.records.length > 0);
 
-  const train: TrainExample[] = trainClips.flatMap((c) => {
+  const train: TrainExample[] = [...trainClips, ...extraTrainClips].flatMap((c) => {
     const mean = means.get(c.meta.actor);
     const copies = [c.records, ...(o.augment ? c.augmentedRecords : [])];
     return copies.map((records): TrainExample => {

@@ -29,6 +29,8 @@ export interface CachedClipMeta {
   augmentations: { flip: boolean; angleDeg: number; scale: number }[];
   /** Which source frames were sampled (readFramesWithFfmpeg `frames`); absent = 'fps-filter'. */
   frameChoice?: 'fps-filter' | 'app';
+  /** Source frames skipped before the app's grid starts (`--phase`); absent = 0. */
+  phase?: number;
   /** Seconds spent extracting this clip. */
   seconds: number;
 }
