@@ -8,30 +8,19 @@
  */
 import { createPixelReader, decodeFrames, openVideo, type DecodedFrame, type OpenedVideo } from '../../video';
 import type { DecodeEvent, DecodeRequest } from './decode-protocol';
+import { createFrameGrants, type FrameGrants } from './frame-grants';
 import { toWire } from './wire-error';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: DecodeEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
 const readPixels = createPixelReader();
 
-/** A decode run's grants: frames it may still send, and the wake-up of a run waiting for one. */
+/** A decode run in progress: the frames it may still send, and its stop. */
 interface Run {
-  credits: number;
-  wake: (() => void) | null;
+  grants: FrameGrants;
   abort: AbortController;
 }
 const runs = new Map<number, Run>();
-
-function wake(run: Run): void {
-  const w = run.wake;
-  run.wake = null;
-  w?.();
-}
-
-/** Resolves once the run may send another frame, or was stopped. */
-async function granted(run: Run): Promise<void> {
-  while (run.credits <= 0 && !run.abort.signal.aborted) await new Promise<void>((resolve) => (run.wake = resolve));
-}
 
 async function probe(id: number, file: Blob): Promise<void> {
   try {
@@ -45,7 +34,7 @@ async function probe(id: number, file: Blob): Promise<void> {
 
 async function decode(request: Extract<DecodeRequest, { type: 'start' }>): Promise<void> {
   const { id } = request;
-  const run: Run = { credits: request.ahead, wake: null, abort: new AbortController() };
+  const run: Run = { grants: createFrameGrants(request.ahead), abort: new AbortController() };
   runs.set(id, run);
   const { signal } = run.abort;
   let video: OpenedVideo | undefined;
@@ -56,7 +45,7 @@ async function decode(request: Extract<DecodeRequest, { type: 'start' }>): Promi
     post({ type: 'opened', id, info: video.info });
     frames = decodeFrames(video, { fps: request.fps, maxSide: request.maxSide, signal });
     for (;;) {
-      await granted(run);
+      await run.grants.wait();
       signal.throwIfAborted();
       const start = performance.now();
       const next = await frames.next();
@@ -64,12 +53,14 @@ async function decode(request: Extract<DecodeRequest, { type: 'start' }>): Promi
       const { frameIndex, tSec, bitmap } = next.value;
       let pixels;
       try {
+        // A frame decoded after the stop goes nowhere.
+        signal.throwIfAborted();
         pixels = request.pixels ? readPixels(bitmap) : undefined;
       } catch (error) {
         bitmap.close();
         throw error;
       }
-      run.credits--;
+      run.grants.spend();
       const decodeMs = performance.now() - start;
       post({ type: 'frame', id, frameIndex, tSec, bitmap, pixels, decodeMs }, pixels ? [bitmap, pixels.data.buffer] : [bitmap]);
     }
@@ -93,18 +84,13 @@ scope.onmessage = (event: MessageEvent<DecodeRequest>) => {
     case 'start':
       void decode(request);
       return;
-    case 'pull': {
-      const run = runs.get(request.id);
-      if (!run) return;
-      run.credits++;
-      wake(run);
+    case 'pull':
+      runs.get(request.id)?.grants.grant();
       return;
-    }
     case 'stop': {
       const run = runs.get(request.id);
-      if (!run) return;
-      run.abort.abort();
-      wake(run);
+      run?.abort.abort();
+      run?.grants.stop();
       return;
     }
   }
