@@ -15,6 +15,7 @@ import { createStageTimer } from '../pipeline/stage-timer';
 import { createAnalysisClient, type AnalysisClient } from '../pipeline/worker/analysis-client';
 import { decodeFrames, openVideo } from '../video';
 import { round1, summarizeStages, type StageStats } from './bench-summary';
+import { comparePixels, type PixelCheckResult } from './pixel-check';
 
 /** What one clip measured. */
 interface ClipResult {
@@ -96,6 +97,8 @@ declare global {
   interface Window {
     /** Runs the benchmark over the files chosen in #files. */
     emolensBench?: (fps: number | null) => Promise<BenchPageResult>;
+    /** Compares the pixels of the files in #files through the old and the new decoding path (src/bench/pixel-check.ts). */
+    emolensPixelCheck?: (fps: number | null) => Promise<PixelCheckResult[]>;
   }
 }
 
@@ -107,4 +110,11 @@ window.emolensBench = async (fps) => {
   await ready;
   const input = document.getElementById('files') as HTMLInputElement;
   return bench(client, [...(input.files ?? [])], fps ?? undefined);
+};
+window.emolensPixelCheck = async (fps) => {
+  await ready;
+  const input = document.getElementById('files') as HTMLInputElement;
+  const results: PixelCheckResult[] = [];
+  for (const file of input.files ?? []) results.push(await comparePixels(file, fps ?? undefined));
+  return results;
 };

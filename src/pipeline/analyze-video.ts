@@ -1,16 +1,15 @@
 /**
- * The analysis worker's per-frame loop: decode sampled frames (WebCodecs), perceive each frame and
- * track faces (§3.3). Each tracked frame goes to the page, which records it for voting (§3.4) and
+ * The analysis worker's per-frame loop: take decoded frames (from the decode worker, or the camera's
+ * from the page), perceive each frame and track faces (§3.3). Each tracked frame goes to the page, which records it for voting (§3.4) and
  * the emotion models (src/pipeline/tracked-frame.ts) and draws it while the video plays.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
-import { decodeFrames, openVideo, type VideoInfo } from '../video';
-import { createPerceptionState, frameFromBitmap, perceiveFrame, type PerceivedFrame } from './perceive-frame';
-import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from './perception-config';
+import type { VideoInfo } from '../video';
+import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrame, type PerceivedFrame } from './perceive-frame';
+import type { PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
-import { prefetchFrames } from './prefetch-frames';
 import type { StageTimer } from './stage-timer';
 import type { FrameSource, FrameUpdate, TrackedFrame } from './tracked-frame';
 
@@ -34,9 +33,11 @@ export interface AnalyzeOptions {
 export type AnalyzeFramesOptions = Omit<AnalyzeOptions, 'fps' | 'onOpened'>;
 
 /**
- * The expensive half of the per-frame loop (decode, perceive, track), run in the analysis worker
- * where the networks are. `onTracked` may keep `bitmap` only by
- * transferring it; the frame is closed after it returns. Stops the source when it leaves early.
+ * The expensive half of the per-frame loop (perceive, track), run in the analysis worker where the
+ * networks are. Stage 'decode' is the wait for the next frame (about zero while the decode worker
+ * keeps ahead); 'toTensor' copies the frame's pixels read ahead, or reads the bitmap when there
+ * are none (camera frames, GPU backends). `onTracked` may keep `bitmap` only by transferring it;
+ * the frame is closed after it returns. Stops the source when it leaves early.
  */
 export async function trackFrames(
   frames: FrameSource,
@@ -55,7 +56,7 @@ export async function trackFrames(
       const decoded = next.value;
       let tensor: tf.Tensor3D | undefined;
       try {
-        tensor = await timer.time('toTensor', () => frameFromBitmap(decoded.bitmap));
+        tensor = await timer.time('toTensor', () => (decoded.pixels ? frameFromPixels(decoded.pixels) : frameFromBitmap(decoded.bitmap)));
         const seen = toVideoPixels(
           await perceiveFrame(models, tensor, decoded.tSec, perception, timer, tracker.recentTrackCount(decoded.tSec, perception.config.embeddingIntervalSec)),
           size.width / decoded.bitmap.width,
@@ -84,24 +85,4 @@ function toVideoPixels(seen: PerceivedFrame, scale: number): PerceivedFrame {
     detections: seen.detections.map((d) => ({ ...d, box: map(d.box) })),
     persons: seen.persons.map((p) => ({ ...p, box: map(p.box) })),
   };
-}
-
-/**
- * Opens `file`, reports its info through `onOpened`, and hands its sampled (and, when large,
- * downscaled) frames to `consume`, decoded one frame ahead; throws the named errors of src/video on bad input.
- */
-export async function withSampledFrames<T>(
-  file: Blob,
-  options: Pick<AnalyzeOptions, 'fps' | 'signal' | 'perception' | 'onOpened'>,
-  consume: (frames: FrameSource, info: VideoInfo) => Promise<T>,
-): Promise<T> {
-  const video = await openVideo(file);
-  try {
-    const { info } = video;
-    options.onOpened?.(info);
-    const maxSide = options.perception?.maxAnalysisSide ?? DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide;
-    return await consume(prefetchFrames(decodeFrames(video, { fps: options.fps, signal: options.signal, maxSide })), info);
-  } finally {
-    video.dispose();
-  }
 }

@@ -9,6 +9,7 @@ import { computeHsvHistogram } from '../core/tracking/hsv-histogram';
 import { linkFacesToPersons } from '../core/tracking/link-person';
 import type { Detection } from '../core/tracking/cost-matrices';
 import { cropBoxes, type Frame, type PersonDetectorOutput } from '../models';
+import type { FramePixels } from '../video';
 import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, personDetectionDue, type PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
@@ -117,4 +118,18 @@ export async function perceiveFrame(
 /** Turns an ImageBitmap (browser) into a frame tensor; the caller disposes it. */
 export function frameFromBitmap(bitmap: ImageBitmap): Frame {
   return tf.browser.fromPixels(bitmap);
+}
+
+/** A frame tensor from pixels read ahead (src/video/frame-pixels.ts): one copy, the same tensor fromPixels makes. */
+export function frameFromPixels(pixels: FramePixels): Frame {
+  return tf.tensor3d(pixels.data, [pixels.height, pixels.width, 3], 'int32');
+}
+
+/**
+ * True when the active backend turns a bitmap into a tensor on the CPU (it has no FromPixels
+ * kernel: WASM), so pixels read ahead in the decode worker save the analysing thread that work.
+ * WebGPU and WebGL upload the bitmap to the GPU themselves.
+ */
+export function readsPixelsOnCpu(): boolean {
+  return tf.getKernel('FromPixels', tf.getBackend()) === undefined;
 }

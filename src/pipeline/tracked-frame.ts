@@ -4,6 +4,7 @@
  * no tfjs: the page imports this without loading the networks.
  */
 import type { Box } from '../core/geometry';
+import type { FramePixels } from '../video';
 import { addFrame, forgetBefore, type ClipAnalysis, type FaceRecord } from './clip-analysis';
 
 /** What the UI needs to draw one analysed frame. */
@@ -23,9 +24,12 @@ export interface FrameUpdate {
   bitmap: ImageBitmap;
 }
 
-/** A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer. */
+/**
+ * A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer.
+ * `pixels`, when present, are the bitmap's RGB pixels read ahead by the decode worker.
+ */
 export interface FrameSource {
-  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; close(): void }>>;
+  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; close(): void }>>;
   return(value?: undefined): Promise<unknown>;
 }
 

@@ -1,5 +1,6 @@
-/** Video input: open a File/Blob, read its metadata, decode sampled frames (WebCodecs). */
+/** Video input: open a File/Blob, read its metadata, decode sampled frames (WebCodecs), read their pixels. */
 export { openVideo, type OpenedVideo, type VideoInfo } from './open-video';
 export { decodeFrames, type DecodedFrame, type DecodeOptions } from './decode-frames';
 export { fitWithin } from './frame-size';
 export { createFrameSelector, expectedSampledFrames, type FrameSelector } from './frame-selector';
+export { createPixelReader, rgbaToRgbInt32, type FramePixels, type PixelReader } from './frame-pixels';

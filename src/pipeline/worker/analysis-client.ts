@@ -12,7 +12,8 @@ import type { AnalyzeFramesOptions, AnalyzeOptions } from '../analyze-video';
 import { recordFrame, type FrameSource } from '../tracked-frame';
 import { createClipAnalysis, type ClipAnalysis } from '../clip-analysis';
 import { createStageTimer, type StageTimer } from '../stage-timer';
-import type { Notice, Replies, Request, RunSettings, WireError, WorkerEvent } from './protocol';
+import type { Notice, Replies, Request, RunSettings, WorkerEvent } from './protocol';
+import { fromWire } from './wire-error';
 
 /** A finished run: the clip, the video (files), the worker's stage timings and leaked tensors. */
 export interface RemoteAnalysis {
@@ -43,13 +44,6 @@ export interface AnalysisClient {
   memory(): Promise<Replies['memory']>;
   /** Ends the worker. */
   dispose(): void;
-}
-
-/** Rebuilds a thrown error: our own messages stay as they were written for people. */
-function fromWire(error: WireError): Error {
-  const rebuilt = error.emolens ? new EmolensError(error.message) : new Error(error.message);
-  rebuilt.name = error.name;
-  return rebuilt;
 }
 
 /** Distributive Omit, so each request keeps its own fields. */

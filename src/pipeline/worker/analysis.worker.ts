@@ -1,38 +1,38 @@
 /// <reference lib="webworker" />
 /**
- * The analysis worker: tfjs, every network, decoding and tracking run here, off the page's main
- * thread, so playback and the UI never wait for inference (issue 9). The page keeps the clip and
- * the vote (src/pipeline/worker/analysis-client.ts). Runs are serialised: a new run starts only
- * after the previous one has stopped, so two never hold tensors at once.
+ * The analysis worker: tfjs, every network and tracking run here, off the page's main thread, so
+ * playback and the UI never wait for inference (issue 9). Files are opened and decoded by the
+ * decode worker it starts (decode.worker.ts), which runs ahead on the other core while WASM
+ * inference holds this thread. The page keeps the clip and the vote
+ * (src/pipeline/worker/analysis-client.ts). Runs are serialised: a new run starts only after the
+ * previous one has stopped, so two never hold tensors at once.
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../env/init-backend';
-import { EmolensError } from '../../errors';
 import { urlWeightSource } from '../../models';
 import { loadClipPredictor, type ClipPredictor } from '../../models/temporal/clip-predictor';
-import { trackFrames, withSampledFrames } from '../analyze-video';
+import { trackFrames } from '../analyze-video';
 import type { FrameSource, TrackedFrame } from '../tracked-frame';
+import { readsPixelsOnCpu } from '../perceive-frame';
+import { DEFAULT_PERCEPTION_CONFIG } from '../perception-config';
 import { loadPerceptionModels, type PerceptionModels } from '../perception-models';
-import { createStageTimer } from '../stage-timer';
-import { openVideo, type VideoInfo } from '../../video';
+import { createStageTimer, type StageTimer } from '../stage-timer';
+import { createDecodeClient, type DecodeClient } from './decode-client';
 import { createFrameQueue, type FrameQueue } from './frame-queue';
-import type { Notice, Replies, Request, RunResult, RunSettings, WireError, WorkerEvent, WorkerUrls } from './protocol';
+import type { Notice, Replies, Request, RunResult, RunSettings, WorkerEvent, WorkerUrls } from './protocol';
+import { toWire } from './wire-error';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let urls: WorkerUrls | null = null;
 let models: Promise<PerceptionModels> | null = null;
 let predictor: Promise<ClipPredictor> | null = null;
+let decodeClient: DecodeClient | null = null;
 /** The chain runs wait on (see the header). */
 let lastRun: Promise<unknown> = Promise.resolve();
 const runs = new Map<number, AbortController>();
 const streams = new Map<number, FrameQueue>();
 
 const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
-
-function toWire(error: unknown): WireError {
-  if (error instanceof Error) return { name: error.name, message: error.message, emolens: error instanceof EmolensError };
-  return { name: 'Error', message: String(error), emolens: false };
-}
 
 function urlsOrThrow(): WorkerUrls {
   if (!urls) throw new Error('the analysis worker was used before init');
@@ -55,11 +55,21 @@ function ensurePredictor(): Promise<ClipPredictor> {
   return predictor;
 }
 
-/** The per-frame loop of a run, over a file's or a camera's frames. */
-type Loop = (source: FrameSource, size: { width: number; height: number }) => Promise<void>;
+/** The decode worker, started on first use. */
+function decoder(): DecodeClient {
+  decodeClient ??= createDecodeClient();
+  return decodeClient;
+}
+
+/** What a run's body gets: its abort signal, its stage timer, and the per-frame loop over a file's or a camera's frames. */
+interface RunContext {
+  signal: AbortSignal;
+  timer: StageTimer;
+  loop(source: FrameSource, size: { width: number; height: number }): Promise<void>;
+}
 
 /** Runs one analysis after the previous one, counting the tensors it leaves behind. */
-function serialRun(id: number, settings: RunSettings, body: (signal: AbortSignal, loop: Loop) => Promise<void>): Promise<RunResult> {
+function serialRun(id: number, settings: RunSettings, body: (run: RunContext) => Promise<void>): Promise<RunResult> {
   const abort = new AbortController();
   runs.set(id, abort);
   const run = lastRun.then(async (): Promise<RunResult> => {
@@ -68,7 +78,8 @@ function serialRun(id: number, settings: RunSettings, body: (signal: AbortSignal
     const before = tf.memory().numTensors;
     const timer = createStageTimer();
     const onTracked = (frame: TrackedFrame) => post({ type: 'tracked', run: id, frame }, [frame.bitmap]);
-    await body(abort.signal, (source, size) => trackFrames(source, size, loaded, { ...settings, signal: abort.signal }, timer, onTracked));
+    const signal = abort.signal;
+    await body({ signal, timer, loop: (source, size) => trackFrames(source, size, loaded, { ...settings, signal }, timer, onTracked) });
     return { timings: timer.samples(), tensorDelta: tf.memory().numTensors - before };
   });
   lastRun = run.catch(() => undefined);
@@ -91,19 +102,23 @@ const handlers: { [K in Request['type']]: (request: Extract<Request, { type: K }
     const loaded = await ensurePredictor();
     return { names: [...loaded.names], ensemble: loaded.ensemble };
   },
-  async probe({ file }) {
-    const video = await openVideo(file);
-    video.dispose();
-    return video.info;
+  probe({ file }) {
+    return decoder().probe(file);
   },
   analyzeFile({ id, file, fps, settings }) {
-    const onOpened = (info: VideoInfo) => post({ type: 'opened', run: id, info });
-    return serialRun(id, settings, (signal, loop) => withSampledFrames(file, { fps, signal, perception: settings.perception, onOpened }, loop));
+    return serialRun(id, settings, async ({ signal, timer, loop }) => {
+      // Large videos (4K) are analysed downscaled; the boxes go back to video pixels in trackFrames.
+      const maxSide = settings.perception?.maxAnalysisSide ?? DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide;
+      const onDecodeMs = (ms: number) => timer.add('decodeAhead', ms);
+      const { info, frames } = await decoder().open(file, { fps, maxSide, signal, pixels: readsPixelsOnCpu(), onDecodeMs });
+      post({ type: 'opened', run: id, info });
+      await loop(frames, info);
+    });
   },
   analyzeStream({ id, size, settings }) {
     const queue = createFrameQueue();
     streams.set(id, queue);
-    return serialRun(id, settings, (_signal, loop) => loop(queue, size));
+    return serialRun(id, settings, ({ loop }) => loop(queue, size));
   },
   async predict({ records }) {
     return (await ensurePredictor()).predict(records);

@@ -49,3 +49,44 @@ describe('createFrameQueue', () => {
     expect((await queue.next()).done).toBe(true);
   });
 });
+
+describe('createFrameQueue fail()', () => {
+  it('hands out the frames queued before a failure, then rejects with it', async () => {
+    const queue = createFrameQueue();
+    queue.push({ frameIndex: 0, tSec: 0, bitmap: bitmap() });
+    const error = new Error('decoder broke');
+    queue.fail(error);
+    const first = await queue.next();
+    expect(first.done ? null : first.value.frameIndex).toBe(0);
+    await expect(queue.next()).rejects.toBe(error);
+    // A frame arriving after the failure is closed, not handed out.
+    const late = bitmap();
+    queue.push({ frameIndex: 1, tSec: 0.2, bitmap: late });
+    expect(late.closed).toBe(true);
+  });
+
+  it('rejects a waiting next() at once, and ends quietly once the consumer stops', async () => {
+    const queue = createFrameQueue();
+    const waiting = queue.next();
+    const error = new Error('canceled');
+    queue.fail(error);
+    await expect(waiting).rejects.toBe(error);
+    await queue.return(undefined);
+    expect((await queue.next()).done).toBe(true);
+  });
+
+  it('ignores a failure after the end', async () => {
+    const queue = createFrameQueue();
+    queue.end();
+    queue.fail(new Error('late'));
+    expect((await queue.next()).done).toBe(true);
+  });
+
+  it('keeps the pixels pushed with a frame', async () => {
+    const queue = createFrameQueue();
+    const pixels = { data: new Int32Array([1, 2, 3]), width: 1, height: 1 };
+    queue.push({ frameIndex: 3, tSec: 0.6, bitmap: bitmap(), pixels });
+    const got = await queue.next();
+    expect(got.done ? null : got.value.pixels).toBe(pixels);
+  });
+});

@@ -1,34 +1,45 @@
 /**
- * A FrameSource fed by messages: the camera frames the page posts to the analysis worker. The page
- * sends the next frame only after the previous one was tracked, so the queue rarely holds more
- * than one; frames still queued when the run stops are closed.
+ * A FrameSource fed by messages: the camera frames the page posts to the analysis worker, and the
+ * decoded frames the decode worker posts to it. Both senders are held back (the page sends the next
+ * camera frame only after the previous one was tracked; the decode worker only decodes the frames
+ * it was granted), so the queue stays short; frames still queued when the run stops are closed.
  */
+import type { FramePixels } from '../../video';
 import type { FrameSource } from '../tracked-frame';
 
-type Frame = { frameIndex: number; tSec: number; bitmap: ImageBitmap };
+type Frame = { frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels };
 type Item = IteratorResult<Frame & { close(): void }>;
 
 /** A pushable FrameSource. */
 export interface FrameQueue extends FrameSource {
   push(frame: Frame): void;
-  /** No more frames: the pending and later `next()` calls end. */
+  /** No more frames: once the queued ones are taken, the pending and later `next()` calls end. */
   end(): void;
+  /** The source broke: once the queued frames are taken, `next()` rejects with `error`. */
+  fail(error: Error): void;
 }
 
 /** Creates an empty queue. */
 export function createFrameQueue(): FrameQueue {
   const frames: Frame[] = [];
-  let waiting: ((item: Item) => void) | null = null;
+  let waiting: { resolve(item: Item): void; reject(error: Error): void } | null = null;
   let ended = false;
+  let failure: Error | null = null;
   const done: Item = { done: true, value: undefined };
   const item = (frame: Frame): Item => ({ done: false, value: { ...frame, close: () => frame.bitmap.close() } });
+  const settleWaiting = () => {
+    const w = waiting;
+    waiting = null;
+    if (failure) w?.reject(failure);
+    else w?.resolve(done);
+  };
 
   return {
     push(frame) {
       if (ended) {
         frame.bitmap.close();
       } else if (waiting) {
-        const resolve = waiting;
+        const { resolve } = waiting;
         waiting = null;
         resolve(item(frame));
       } else {
@@ -37,20 +48,26 @@ export function createFrameQueue(): FrameQueue {
     },
     end() {
       ended = true;
-      waiting?.(done);
-      waiting = null;
+      settleWaiting();
+    },
+    fail(error) {
+      if (ended) return;
+      failure = error;
+      ended = true;
+      settleWaiting();
     },
     next() {
       const frame = frames.shift();
       if (frame) return Promise.resolve(item(frame));
+      if (failure) return Promise.reject(failure);
       if (ended) return Promise.resolve(done);
-      return new Promise<Item>((resolve) => (waiting = resolve));
+      return new Promise<Item>((resolve, reject) => (waiting = { resolve, reject }));
     },
     async return() {
       ended = true;
+      failure = null;
       for (const frame of frames.splice(0)) frame.bitmap.close();
-      waiting?.(done);
-      waiting = null;
+      settleWaiting();
       return done;
     },
   };

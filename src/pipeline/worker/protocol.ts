@@ -11,6 +11,7 @@ import type { TrackedFrame } from '../tracked-frame';
 import type { FaceRecord } from '../clip-analysis';
 import type { PerceptionConfig } from '../perception-config';
 import type { TrackerConfig } from '../../core/tracking/tracker';
+import type { WireError } from './wire-error';
 
 /** Absolute URLs of what the worker loads (its own URL is under assets/, so relative ones would miss). */
 export interface WorkerUrls {
@@ -60,13 +61,6 @@ export interface Replies {
   predict: Record<string, Float32Array>;
   /** tf.memory() of the worker, and the size of the WASM backend's memory (WASM only). */
   memory: { numTensors: number; numBytes: number; wasmMemoryBytes?: number };
-}
-
-/** An error as it crosses the thread boundary: EmolensErrors keep their user-facing message. */
-export interface WireError {
-  name: string;
-  message: string;
-  emolens: boolean;
 }
 
 /** Worker → page. */

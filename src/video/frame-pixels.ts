@@ -1,0 +1,45 @@
+/**
+ * A decoded frame's RGB pixels, read where the frame is decoded (the decode worker) so that the
+ * analysis worker, whose thread WASM inference keeps busy, only copies them into a tensor. The
+ * values are exactly those `tf.browser.fromPixels(bitmap)` computes in a worker on a backend
+ * without a FromPixels kernel (WASM): the bitmap drawn 1:1 on a 2D OffscreenCanvas, read back with
+ * getImageData, alpha dropped, each channel an int32.
+ */
+
+/** RGB pixels of one frame: `data` holds R, G, B per pixel, row by row, as int32 (fromPixels' layout and dtype). */
+export interface FramePixels {
+  data: Int32Array;
+  width: number;
+  height: number;
+}
+
+/** Drops the alpha channel of `width`×`height` RGBA bytes into a new int32 RGB array. */
+export function rgbaToRgbInt32(rgba: ArrayLike<number>, width: number, height: number): Int32Array {
+  const count = width * height;
+  if (rgba.length < count * 4) throw new TypeError(`rgba holds ${rgba.length} values, fewer than ${count * 4} for ${width}×${height}`);
+  const rgb = new Int32Array(count * 3);
+  for (let i = 0, o = 0, end = count * 4; i < end; i += 4) {
+    rgb[o++] = rgba[i]!;
+    rgb[o++] = rgba[i + 1]!;
+    rgb[o++] = rgba[i + 2]!;
+  }
+  return rgb;
+}
+
+/** Reads bitmaps' pixels through one reused canvas (as tfjs reuses its own). */
+export type PixelReader = (bitmap: ImageBitmap) => FramePixels;
+
+/** Creates a PixelReader; needs OffscreenCanvas (any worker or page in Chromium). */
+export function createPixelReader(): PixelReader {
+  let context: OffscreenCanvasRenderingContext2D | null = null;
+  return (bitmap) => {
+    // The same canvas set-up as tfjs' fromPixels in a worker, so the pixels are the same.
+    context ??= new OffscreenCanvas(1, 1).getContext('2d');
+    if (!context) throw new Error('OffscreenCanvas has no 2D context here');
+    const { width, height } = bitmap;
+    context.canvas.width = width;
+    context.canvas.height = height;
+    context.drawImage(bitmap, 0, 0, width, height);
+    return { data: rgbaToRgbInt32(context.getImageData(0, 0, width, height).data, width, height), width, height };
+  };
+}
