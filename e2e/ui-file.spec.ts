@@ -34,7 +34,12 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   const thumb = page.getByTestId('track-thumbnails').locator('img').first();
   await expect(thumb).toBeVisible();
   expect(await thumb.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(64);
-  await expect(page.getByTestId('emotion-timeline').locator('.recharts-line')).toHaveCount(7);
+  // The timeline: one line per emotion through every analysed frame; hovering reads the values out.
+  const timeline = page.getByTestId('emotion-timeline');
+  await expect(timeline.locator('polyline.timeline-line')).toHaveCount(7);
+  await expect(timeline.locator('polyline[data-emotion=happiness]')).toHaveAttribute('points', /^\d[\d.]*,[\d.]+( [\d.]+,[\d.]+){4,}$/);
+  await timeline.locator('svg.timeline-chart').hover({ position: { x: 120, y: 60 } });
+  await expect(page.getByTestId('timeline-readout')).toContainText(/happiness \d\.\d\d/);
   await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveAttribute('data-label', 'happiness');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
 

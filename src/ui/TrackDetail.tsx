@@ -1,7 +1,10 @@
 import { useDeferredValue } from 'react';
+import type { TimelinePoint } from '../app/track-views';
 import { EmotionTimeline } from './EmotionTimeline';
 import { trackColour } from './palette';
 import { useAppStore, useController } from './store-context';
+
+const NO_POINTS: readonly TimelinePoint[] = [];
 
 /** The selected (or main) track: face crops over time and its per-frame emotion timeline. */
 export function TrackDetail() {
@@ -9,9 +12,8 @@ export function TrackDetail() {
   const selected = useAppStore((s) => s.analysis.selectedTrackId);
   useAppStore((s) => s.analysis.thumbnailsVersion);
   const controller = useController();
-  // The chart renders at low priority (time-sliced by React), so updates streaming in while a clip
-  // is analysed never block the page for long; the panel itself updates at once.
-  const timeline = useDeferredValue(view?.timeline);
+  // The chart follows at low priority (time-sliced by React): the task that delivered the frame stays short.
+  const timeline = useDeferredValue(view?.timeline, NO_POINTS);
   if (!view) return null;
   const thumbs = controller.playback.thumbnails.get(view.trackId);
   return (
@@ -35,7 +37,7 @@ export function TrackDetail() {
           </figure>
         ))}
       </div>
-      <EmotionTimeline points={timeline ?? view.timeline} />
+      <EmotionTimeline points={timeline ?? NO_POINTS} />
     </section>
   );
 }
