@@ -1,6 +1,6 @@
 /** Issue 8: a dropped clip plays with its tracks drawn over it; vote, track detail, pyramid and predictions fill in. */
 import { clip, expect, openApp, test } from './fixtures';
-import { analyseFile, canvasFingerprint, snap } from './ui-helpers';
+import { analyseFile, snap, stageFingerprint } from './ui-helpers';
 
 test('a clip plays with its tracks drawn over it while vote, pyramid and predictions fill in', async ({ page, watch }, testInfo) => {
   await openApp(page, '?backend=wasm&fps=5');
@@ -17,10 +17,10 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   // Replayed after analysis, the overlay shows the tracked face and the picture changes between frames.
   await page.getByTestId('play-toggle').click();
   await expect(overlay).toHaveAttribute('data-tracks', /\d/, { timeout: 10_000 });
-  const first = await canvasFingerprint(page);
+  const first = await stageFingerprint(page);
   const t1 = Number(await overlay.getAttribute('data-media-time'));
   await page.waitForTimeout(600);
-  const second = await canvasFingerprint(page);
+  const second = await stageFingerprint(page);
   const t2 = Number(await overlay.getAttribute('data-media-time'));
   expect(t2).toBeGreaterThan(t1);
   expect(second).not.toBe(first);
