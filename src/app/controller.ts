@@ -193,9 +193,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
       },
       onFrame: (update) => {
         if (run.signal.aborted) return;
-        publisher.onFrame(update);
-        const elapsed = Math.max(1, performance.now() - started);
-        s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / elapsed);
+        publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, performance.now() - started));
       },
     });
     if (run.signal.aborted) return null;
@@ -353,8 +351,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
           historySec: WEBCAM_HISTORY_SEC,
           onFrame: (update) => {
             if (run.signal.aborted) return;
-            publisher.onFrame(update);
-            s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / Math.max(1, performance.now() - started));
+            publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, performance.now() - started));
           },
         });
       } catch (error) {

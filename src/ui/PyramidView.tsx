@@ -1,12 +1,19 @@
-import { useDeferredValue } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { EMOTION_LABELS } from '../core/labels';
 import type { PyramidCell } from '../app/track-views';
 import { EMOTION_STYLE, pct } from './palette';
 import { useAppStore } from './store-context';
 
+const NO_ROWS: readonly PyramidCell[][] = [];
 const SHORT: Record<string, string> = { anger: 'ang', disgust: 'dis', fear: 'fea', happiness: 'hap', neutrality: 'neu', sadness: 'sad', surprise: 'sur' };
 
-/** One segment: a bar per emotion for its mean with a whisker from min to max, and the top label. */
+/** Shortest bar (a fraction of the column), so a zero mean still shows its colour. */
+const MIN_BAR = 0.025;
+
+/**
+ * One segment: a bar per emotion for its mean with a whisker from min to max, and the top label.
+ * Bars are full-height boxes scaled with `transform`: new values repaint them without a layout.
+ */
 function Cell({ cell }: { cell: PyramidCell }) {
   const title = EMOTION_LABELS.map((l, i) => `${l}: min ${pct(cell.min[i]!)} · mean ${pct(cell.mean[i]!)} · max ${pct(cell.max[i]!)}`).join('\n');
   return (
@@ -14,8 +21,8 @@ function Cell({ cell }: { cell: PyramidCell }) {
       <div className="pyr-bars" aria-hidden>
         {EMOTION_LABELS.map((l, i) => (
           <div key={l} className="pyr-col">
-            <span className="pyr-range" style={{ bottom: `${cell.min[i]! * 100}%`, height: `${(cell.max[i]! - cell.min[i]!) * 100}%` }} />
-            <span className="pyr-mean" style={{ height: `${cell.mean[i]! * 100}%`, background: EMOTION_STYLE[l].colour }} />
+            <span className="pyr-range" style={{ transform: `translateY(${-cell.min[i]! * 100}%) scaleY(${cell.max[i]! - cell.min[i]!})` }} />
+            <span className="pyr-mean" style={{ transform: `scaleY(${Math.max(MIN_BAR, cell.mean[i]!)})`, background: EMOTION_STYLE[l].colour }} />
           </div>
         ))}
       </div>
@@ -26,8 +33,10 @@ function Cell({ cell }: { cell: PyramidCell }) {
 
 /** Temporal-pyramid levels 0–3 (§4.2) of the shown track: rows of segments with min/mean/max per emotion. */
 export function PyramidView() {
-  // Low priority, like the timeline: re-rendered in time slices while frames stream in.
-  const view = useDeferredValue(useAppStore((s) => s.analysis.trackView));
+  const view = useAppStore((s) => s.analysis.trackView);
+  // The cells (~200 elements) render at low priority, time-sliced by React, starting empty on mount:
+  // a new pyramid arrives with every store update and must not lengthen the task that delivered it.
+  const pyramid = useDeferredValue(view?.pyramid, NO_ROWS);
   if (!view) return null;
   return (
     <section className="panel" data-testid="pyramid-view" data-track-id={view.trackId}>
@@ -38,18 +47,25 @@ export function PyramidView() {
         Each cell is one time segment: bars are the mean probability of each emotion ({EMOTION_LABELS.map((l) => SHORT[l]).join(', ')}), the
         grey band spans min to max; the label is the top mean.
       </p>
-      <div className="pyramid">
-        {view.pyramid.map((row, level) => (
-          <div key={level} className="pyr-row" data-level={level}>
-            <span className="pyr-level">L{level}</span>
-            <div className="pyr-cells" style={{ gridTemplateColumns: `repeat(${row.length}, 1fr)` }}>
-              {row.map((cell) => (
-                <Cell key={cell.index} cell={cell} />
-              ))}
-            </div>
-          </div>
-        ))}
-      </div>
+      <PyramidRows pyramid={pyramid ?? NO_ROWS} />
     </section>
   );
 }
+
+/** The rows of cells; memoised, so only a new pyramid (a few times a second at most) re-renders them. */
+const PyramidRows = memo(function PyramidRows({ pyramid }: { pyramid: readonly PyramidCell[][] }) {
+  return (
+    <div className="pyramid">
+      {pyramid.map((row, level) => (
+        <div key={level} className="pyr-row" data-level={level}>
+          <span className="pyr-level">L{level}</span>
+          <div className="pyr-cells" style={{ gridTemplateColumns: `repeat(${row.length}, 1fr)` }}>
+            {row.map((cell) => (
+              <Cell key={cell.index} cell={cell} />
+            ))}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+});
