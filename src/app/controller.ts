@@ -21,6 +21,7 @@ import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolder
 import { createFramePublisher, type FramePublisher } from './frame-publisher';
 import { createPlayback, type Playback } from './playback';
 import { CAMERA_DISCONNECTED, createWebcamSource, describeCameraError, WEBCAM_FPS } from './webcam-source';
+import { yieldToMain } from './yield-to-main';
 
 /** Actions the UI can call. */
 export interface Controller {
@@ -166,9 +167,14 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     const mine = session;
     if (mine) await predictMainTrack(mine);
     if (mine !== session) return null;
+    // The final vote and views, then the predictions, each in its own task: the clip usually still
+    // plays when its analysis ends, and one task doing all of it would stall the picture.
+    mine?.publisher.refresh(true);
+    await yieldToMain();
+    if (mine !== session) return null;
     const report = buildCurrentReport();
-    session?.publisher.refresh(true);
     if (report) s().setPredictions(report.predictions, report.warnings);
+    await yieldToMain();
     return report;
   };
 
@@ -200,6 +206,8 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     mine.result = result;
     playback.analysisDone = true;
     const report = await publishResults();
+    // A new input may have started meanwhile: its progress is not this run's to finish.
+    if (run.signal.aborted) return null;
     s().videoDone(result.tensorDelta);
     return report;
   };
