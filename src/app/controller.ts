@@ -100,7 +100,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     if (s().webcam.phase !== 'off') s().setWebcamPhase('off');
     // Say plainly that the run stopped; the vote so far is brought up to date and stays, marked partial.
     if (running) {
-      session?.publisher.refresh(true);
+      session?.publisher.refresh();
       s().runCanceled();
     }
   };
@@ -169,7 +169,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     if (mine !== session) return null;
     // The final vote and views, then the predictions, each in its own task: the clip usually still
     // plays when its analysis ends, and one task doing all of it would stall the picture.
-    mine?.publisher.refresh(true);
+    mine?.publisher.refresh();
     await yieldToMain();
     if (mine !== session) return null;
     const report = buildCurrentReport();
@@ -181,7 +181,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   /** Decodes and analyses `file` into the current session; returns its report (null when canceled). */
   const analyseFile = async (file: File, run: AbortController): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
-    const publisher = createFramePublisher(store, playback, false);
+    const publisher = createFramePublisher(store, playback, false, run.signal);
     const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map() };
     session = mine;
     await Promise.all([ensureModels(), ensurePredictor()]);
@@ -195,7 +195,10 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
         s().videoOpened(info);
         playback.frameSize = { width: info.width, height: info.height };
         // Playback starts with the analysis (models loaded) and from then on never waits for it.
-        playback.play();
+        // Starting the media pipeline costs tens of ms: a task of its own, not the render's.
+        void yieldToMain().then(() => {
+          if (!run.signal.aborted) playback.play();
+        });
       },
       onFrame: (update) => {
         if (run.signal.aborted) return;
@@ -340,7 +343,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
         },
         { once: true },
       );
-      const publisher = createFramePublisher(store, playback, true);
+      const publisher = createFramePublisher(store, playback, true, run.signal);
       session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map() };
       try {
         await playback.showStream(stream);
@@ -372,7 +375,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
 
     stopWebcam() {
       if (s().video.source !== 'webcam') return;
-      session?.publisher.refresh(true);
+      session?.publisher.refresh();
       current?.abort();
       current = null;
       playback.stop();
@@ -383,12 +386,12 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     setVotingConfig(config) {
       s().setVotingConfig(config);
       if (session?.result) void publishResults();
-      else session?.publisher.refresh(true);
+      else session?.publisher.refresh();
     },
 
     selectTrack(trackId) {
       s().selectTrack(trackId);
-      session?.publisher.refresh(true);
+      session?.publisher.refresh();
     },
 
     report: buildCurrentReport,

@@ -12,6 +12,7 @@ import type { AppStore } from '../store/app-store';
 import type { Playback } from './playback';
 import type { TrackView } from '../store/analysis-slice';
 import { pyramidCells, rollingProbs, trackTimeline, type PyramidCell } from './track-views';
+import { yieldToMain } from './yield-to-main';
 
 /** Seconds of the rolling per-track emotion for the webcam. */
 export const ROLLING_WINDOW_SEC = 3;
@@ -23,16 +24,21 @@ const VIEW_INTERVAL_MS = 250;
  */
 const PYRAMID_INTERVAL_MS = 1000;
 
-/** Publishes frames of one run; `refresh(true)` forces the store up to date. */
+/** Publishes frames of one run. */
 export interface FramePublisher {
   /** Takes one analysed frame; `fps` is the run's analysed frames per second so far. */
   onFrame(update: FrameUpdate, fps: number): void;
-  refresh(force?: boolean): void;
+  /** Brings the store up to date now (final results, a cancel, another track or vote). */
+  refresh(): void;
   readonly clip: ClipAnalysis | null;
 }
 
-/** Creates a publisher for one run; `live` makes per-track emotions rolling (the camera). */
-export function createFramePublisher(store: AppStore, playback: Playback, live: boolean): FramePublisher {
+/**
+ * Creates a publisher for one run; `live` makes per-track emotions rolling (the camera). Store
+ * updates due while frames stream in run in a task of their own, after the frame's message is
+ * handled, and not at all once `signal` aborts (a newer run owns the store by then).
+ */
+export function createFramePublisher(store: AppStore, playback: Playback, live: boolean, signal?: AbortSignal): FramePublisher {
   const s = store.getState;
   let clip: ClipAnalysis | null = null;
   let lastViews = 0;
@@ -40,11 +46,12 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
   let latestT = 0;
   let progress: { analysed: number; tSec: number; fps: number } | null = null;
   let pyramid: { trackId: number; rows: PyramidCell[][]; at: number } | null = null;
+  let scheduled = false;
 
-  const refresh = (force = false) => {
+  /** Writes progress, vote, views and emotions; `fresh` recomputes the pyramid whatever its age. */
+  const publish = (fresh: boolean) => {
     if (!clip) return;
     const now = performance.now();
-    if (!force && now - lastViews < VIEW_INTERVAL_MS) return;
     lastViews = now;
     if (progress) s().videoProgress(progress.analysed, progress.tSec, progress.fps);
     progress = null;
@@ -56,7 +63,7 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
     let view: TrackView | null = null;
     if (shown !== null && records) {
       // The same rows (same object) when kept: the pyramid view then skips rendering altogether.
-      if (force || pyramid?.trackId !== shown || now - pyramid.at >= PYRAMID_INTERVAL_MS) pyramid = { trackId: shown, rows: pyramidCells(records), at: now };
+      if (fresh || pyramid?.trackId !== shown || now - pyramid.at >= PYRAMID_INTERVAL_MS) pyramid = { trackId: shown, rows: pyramidCells(records), at: now };
       view = { trackId: shown, frames: records.length, timeline: trackTimeline(records), pyramid: pyramid.rows };
     }
     const emotions: Record<number, ClipPrediction> = {};
@@ -65,6 +72,16 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
       if (probs) emotions[id] = toPrediction(probs);
     }
     s().setTrackView(view, emotions, thumbsVersion);
+  };
+
+  /** Publishes in a later task (once, however many frames ask meanwhile). */
+  const publishSoon = () => {
+    if (scheduled) return;
+    scheduled = true;
+    void yieldToMain().then(() => {
+      scheduled = false;
+      if (!signal?.aborted) publish(false);
+    });
   };
 
   return {
@@ -85,8 +102,9 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
         const box = { x: f.box.x * k, y: f.box.y * k, w: f.box.w * k, h: f.box.h * k };
         if (playback.thumbnails.offer(f.trackId, update.tSec, bitmap, box)) thumbsVersion++;
       }
-      refresh(update.analysed <= 2);
+      // The first frames at once (the panels appear), then a few times a second.
+      if (update.analysed <= 2 || performance.now() - lastViews >= VIEW_INTERVAL_MS) publishSoon();
     },
-    refresh,
+    refresh: () => publish(true),
   };
 }
