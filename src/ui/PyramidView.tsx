@@ -1,4 +1,4 @@
-import { memo, useDeferredValue } from 'react';
+import { memo, useDeferredValue, type CSSProperties } from 'react';
 import { EMOTION_LABELS } from '../core/labels';
 import type { PyramidCell } from '../app/track-views';
 import { EMOTION_STYLE, pct } from './palette';
@@ -7,12 +7,10 @@ import { useAppStore } from './store-context';
 const NO_ROWS: readonly PyramidCell[][] = [];
 const SHORT: Record<string, string> = { anger: 'ang', disgust: 'dis', fear: 'fea', happiness: 'hap', neutrality: 'neu', sadness: 'sad', surprise: 'sur' };
 
-/** Shortest bar (a fraction of the column), so a zero mean still shows its colour. */
-const MIN_BAR = 0.025;
-
 /**
- * One segment: a bar per emotion for its mean with a whisker from min to max, and the top label.
- * Bars are full-height boxes scaled with `transform`: new values repaint them without a layout.
+ * One segment: a bar per emotion for its mean over a grey band from min to max, and the top label.
+ * Each emotion is a single element whose two gradients (styles.css, .pyr-col) draw bar and band
+ * from three custom properties: new values restyle ~100 elements without a layout.
  */
 function Cell({ cell }: { cell: PyramidCell }) {
   const title = EMOTION_LABELS.map((l, i) => `${l}: min ${pct(cell.min[i]!)} · mean ${pct(cell.mean[i]!)} · max ${pct(cell.max[i]!)}`).join('\n');
@@ -20,10 +18,7 @@ function Cell({ cell }: { cell: PyramidCell }) {
     <div className="pyr-cell" data-level={cell.level} data-segment={cell.index} data-mean={JSON.stringify(cell.mean)} title={`${cell.tStart.toFixed(1)}–${cell.tEnd.toFixed(1)} s, ${cell.frames} frames\n${title}`}>
       <div className="pyr-bars" aria-hidden>
         {EMOTION_LABELS.map((l, i) => (
-          <div key={l} className="pyr-col">
-            <span className="pyr-range" style={{ transform: `translateY(${-cell.min[i]! * 100}%) scaleY(${cell.max[i]! - cell.min[i]!})` }} />
-            <span className="pyr-mean" style={{ transform: `scaleY(${Math.max(MIN_BAR, cell.mean[i]!)})`, background: EMOTION_STYLE[l].colour }} />
-          </div>
+          <span key={l} className="pyr-col" style={{ '--min': cell.min[i], '--max': cell.max[i], '--mean': cell.mean[i], '--colour': EMOTION_STYLE[l].colour } as CSSProperties} />
         ))}
       </div>
       <span className="pyr-top">{SHORT[cell.top]}</span>
@@ -34,8 +29,8 @@ function Cell({ cell }: { cell: PyramidCell }) {
 /** Temporal-pyramid levels 0–3 (§4.2) of the shown track: rows of segments with min/mean/max per emotion. */
 export function PyramidView() {
   const view = useAppStore((s) => s.analysis.trackView);
-  // The cells (~200 elements) render at low priority, time-sliced by React, starting empty on mount:
-  // a new pyramid arrives with every store update and must not lengthen the task that delivered it.
+  // The cells (~130 elements) render at low priority, time-sliced by React, starting empty on mount,
+  // so a new pyramid never lengthens the task that delivered it.
   const pyramid = useDeferredValue(view?.pyramid, NO_ROWS);
   if (!view) return null;
   return (
@@ -52,7 +47,7 @@ export function PyramidView() {
   );
 }
 
-/** The rows of cells; memoised, so only a new pyramid (a few times a second at most) re-renders them. */
+/** The rows of cells; memoised, so only a new pyramid (at most once a second while frames stream in) re-renders them. */
 const PyramidRows = memo(function PyramidRows({ pyramid }: { pyramid: readonly PyramidCell[][] }) {
   return (
     <div className="pyramid">
