@@ -28,9 +28,9 @@ function Cell({ cell }: { cell: PyramidCell }) {
 
 /** Temporal-pyramid levels 0–3 (§4.2) of the shown track: rows of segments with min/mean/max per emotion. */
 export function PyramidView() {
-  const view = useAppStore((s) => s.analysis.trackView);
-  // The cells (~130 elements) render at low priority, time-sliced by React, starting empty on mount,
-  // so a new pyramid never lengthens the task that delivered it.
+  // Low priority (time-sliced by React), like the track detail; the cells (~130 elements) mount one
+  // pass after the panel, so a new pyramid never lengthens the task that delivered it.
+  const view = useDeferredValue(useAppStore((s) => s.analysis.trackView), null);
   const pyramid = useDeferredValue(view?.pyramid, NO_ROWS);
   if (!view) return null;
   return (

@@ -8,11 +8,13 @@ const NO_POINTS: readonly TimelinePoint[] = [];
 
 /** The selected (or main) track: face crops over time and its per-frame emotion timeline. */
 export function TrackDetail() {
-  const view = useAppStore((s) => s.analysis.trackView);
+  // Low priority (time-sliced by React), from mount on: the panel first appears with the first
+  // analysed face, while the clip plays, and must not lengthen the task that brought that face.
+  const view = useDeferredValue(useAppStore((s) => s.analysis.trackView), null);
   const selected = useAppStore((s) => s.analysis.selectedTrackId);
   useAppStore((s) => s.analysis.thumbnailsVersion);
   const controller = useController();
-  // The chart follows at low priority (time-sliced by React): the task that delivered the frame stays short.
+  // The chart mounts one pass later still (its first render is the panel's largest part).
   const timeline = useDeferredValue(view?.timeline, NO_POINTS);
   if (!view) return null;
   const thumbs = controller.playback.thumbnails.get(view.trackId);
