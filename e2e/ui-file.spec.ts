@@ -1,6 +1,6 @@
 /** Issue 8: a dropped clip plays with its tracks drawn over it; vote, track detail, pyramid and predictions fill in. */
 import { clip, expect, openApp, test } from './fixtures';
-import { analyseFile, canvasFingerprint, snap } from './ui-helpers';
+import { analyseFile, snap, stageFingerprint } from './ui-helpers';
 
 test('a clip plays with its tracks drawn over it while vote, pyramid and predictions fill in', async ({ page, watch }, testInfo) => {
   await openApp(page, '?backend=wasm&fps=5');
@@ -17,10 +17,10 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   // Replayed after analysis, the overlay shows the tracked face and the picture changes between frames.
   await page.getByTestId('play-toggle').click();
   await expect(overlay).toHaveAttribute('data-tracks', /\d/, { timeout: 10_000 });
-  const first = await canvasFingerprint(page);
+  const first = await stageFingerprint(page);
   const t1 = Number(await overlay.getAttribute('data-media-time'));
   await page.waitForTimeout(600);
-  const second = await canvasFingerprint(page);
+  const second = await stageFingerprint(page);
   const t2 = Number(await overlay.getAttribute('data-media-time'));
   expect(t2).toBeGreaterThan(t1);
   expect(second).not.toBe(first);
@@ -34,7 +34,12 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   const thumb = page.getByTestId('track-thumbnails').locator('img').first();
   await expect(thumb).toBeVisible();
   expect(await thumb.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(64);
-  await expect(page.getByTestId('emotion-timeline').locator('.recharts-line')).toHaveCount(7);
+  // The timeline: one line per emotion through every analysed frame; hovering reads the values out.
+  const timeline = page.getByTestId('emotion-timeline');
+  await expect(timeline.locator('polyline.timeline-line')).toHaveCount(7);
+  await expect(timeline.locator('polyline[data-emotion=happiness]')).toHaveAttribute('points', /^\d[\d.]*,[\d.]+( [\d.]+,[\d.]+){4,}$/);
+  await timeline.locator('svg.timeline-chart').hover({ position: { x: 120, y: 60 } });
+  await expect(page.getByTestId('timeline-readout')).toContainText(/happiness \d\.\d\d/);
   await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveAttribute('data-label', 'happiness');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
 

@@ -21,10 +21,19 @@ export async function startLongAnalysis(page: Page) {
   return progress;
 }
 
-/** A cheap fingerprint of the overlay canvas pixels. */
-export async function canvasFingerprint(page: Page): Promise<string> {
-  return page.getByTestId('track-overlay').evaluate((c: HTMLCanvasElement) => {
+/**
+ * A cheap fingerprint of what the stage shows: the playing <video> frame with the overlay canvas
+ * drawn over it (the page shows them stacked; this composes them the same way).
+ */
+export async function stageFingerprint(page: Page): Promise<string> {
+  return page.getByTestId('track-overlay').evaluate((overlay: HTMLCanvasElement) => {
+    const video = overlay.parentElement!.querySelector<HTMLVideoElement>('[data-testid=stage-video]')!;
+    const c = document.createElement('canvas');
+    c.width = overlay.width;
+    c.height = overlay.height;
     const ctx = c.getContext('2d')!;
+    ctx.drawImage(video, 0, 0, c.width, c.height);
+    ctx.drawImage(overlay, 0, 0);
     const data = ctx.getImageData(0, 0, c.width, c.height).data;
     let h = 0;
     for (let i = 0; i < data.length; i += 16) h = (h * 31 + data[i]!) | 0;

@@ -30,13 +30,29 @@ const BENCH_CLIPS = [
 
 /**
  * Collects main-thread long tasks (> 50 ms) from page start, and the long animation frames that
- * blocked, with the script that ran longest in each (what to fix next).
+ * blocked, with the script that ran longest in each (what to fix next). Each is labelled with the
+ * analysis phase and whether the video was playing when it started, from a log of both.
  */
 const LONG_TASK_OBSERVER = `
   window.__longTasks = [];
   window.__blockingFrames = [];
+  window.__states = [];
+  const note = () => {
+    const phase = document.querySelector('[data-testid=progress]')?.getAttribute('data-phase') ?? 'idle';
+    const video = document.querySelector('video');
+    const playing = !!video && !video.paused && !video.ended;
+    const last = window.__states[window.__states.length - 1];
+    if (last?.phase !== phase || last?.playing !== playing) window.__states.push({ t: performance.now(), phase, playing });
+  };
+  for (const type of ['play', 'pause', 'ended']) document.addEventListener(type, note, true);
+  new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase'] });
+  const at = (t) => {
+    let state = { phase: 'idle', playing: false };
+    for (const s of window.__states) if (s.t <= t) state = s;
+    return { phase: state.phase, playing: state.playing };
+  };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    for (const e of list.getEntries()) window.__longTasks.push({ ms: e.duration, ...at(e.startTime) });
   }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -45,12 +61,18 @@ const LONG_TASK_OBSERVER = `
       window.__blockingFrames.push({
         ms: Math.round(e.duration),
         script: top ? top.invoker + ' in ' + (top.sourceURL || '').split('/').pop() : 'rendering',
+        ...at(e.startTime),
       });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
 `;
 
-type PageWithTasks = { __longTasks: number[]; __blockingFrames: { ms: number; script: string }[] };
+interface LongTask {
+  ms: number;
+  phase: string;
+  playing: boolean;
+}
+type PageWithTasks = { __longTasks: LongTask[]; __blockingFrames: (LongTask & { script: string })[]; __states: unknown[] };
 
 async function measurePipeline(backend: string, files: string[], fps: number) {
   const app = await launchApp({ page: 'bench.html', backend, log: (l) => console.error(l) });
@@ -80,8 +102,11 @@ async function measureLongTasks(backend: string, file: string, fps: number) {
     });
     return {
       count: tasks.length,
-      maxMs: round1(Math.max(0, ...tasks)),
-      over50ms: tasks.filter((t) => t > 50).length,
+      maxMs: round1(Math.max(0, ...tasks.map((t) => t.ms))),
+      over50ms: tasks.filter((t) => t.ms > 50).length,
+      /** Of those, the ones that started while the video played. */
+      whilePlaying: tasks.filter((t) => t.playing).length,
+      tasks: tasks.map((t) => ({ ...t, ms: round1(t.ms) })),
       blockingFrames: frames.filter((f) => f.ms > 50),
     };
   } finally {

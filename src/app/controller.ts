@@ -21,6 +21,7 @@ import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolder
 import { createFramePublisher, type FramePublisher } from './frame-publisher';
 import { createPlayback, type Playback } from './playback';
 import { CAMERA_DISCONNECTED, createWebcamSource, describeCameraError, WEBCAM_FPS } from './webcam-source';
+import { yieldToMain } from './yield-to-main';
 
 /** Actions the UI can call. */
 export interface Controller {
@@ -99,7 +100,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     if (s().webcam.phase !== 'off') s().setWebcamPhase('off');
     // Say plainly that the run stopped; the vote so far is brought up to date and stays, marked partial.
     if (running) {
-      session?.publisher.refresh(true);
+      session?.publisher.refresh();
       s().runCanceled();
     }
   };
@@ -166,16 +167,21 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     const mine = session;
     if (mine) await predictMainTrack(mine);
     if (mine !== session) return null;
+    // The final vote and views, then the predictions, each in its own task: the clip usually still
+    // plays when its analysis ends, and one task doing all of it would stall the picture.
+    mine?.publisher.refresh();
+    await yieldToMain();
+    if (mine !== session) return null;
     const report = buildCurrentReport();
-    session?.publisher.refresh(true);
     if (report) s().setPredictions(report.predictions, report.warnings);
+    await yieldToMain();
     return report;
   };
 
   /** Decodes and analyses `file` into the current session; returns its report (null when canceled). */
   const analyseFile = async (file: File, run: AbortController): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
-    const publisher = createFramePublisher(store, playback, false);
+    const publisher = createFramePublisher(store, playback, false, run.signal);
     const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map() };
     session = mine;
     await Promise.all([ensureModels(), ensurePredictor()]);
@@ -189,19 +195,22 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
         s().videoOpened(info);
         playback.frameSize = { width: info.width, height: info.height };
         // Playback starts with the analysis (models loaded) and from then on never waits for it.
-        playback.play();
+        // Starting the media pipeline costs tens of ms: a task of its own, not the render's.
+        void yieldToMain().then(() => {
+          if (!run.signal.aborted) playback.play();
+        });
       },
       onFrame: (update) => {
         if (run.signal.aborted) return;
-        publisher.onFrame(update);
-        const elapsed = Math.max(1, performance.now() - started);
-        s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / elapsed);
+        publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, performance.now() - started));
       },
     });
     if (run.signal.aborted) return null;
     mine.result = result;
     playback.analysisDone = true;
     const report = await publishResults();
+    // A new input may have started meanwhile: its progress is not this run's to finish.
+    if (run.signal.aborted) return null;
     s().videoDone(result.tensorDelta);
     return report;
   };
@@ -334,7 +343,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
         },
         { once: true },
       );
-      const publisher = createFramePublisher(store, playback, true);
+      const publisher = createFramePublisher(store, playback, true, run.signal);
       session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map() };
       try {
         await playback.showStream(stream);
@@ -353,8 +362,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
           historySec: WEBCAM_HISTORY_SEC,
           onFrame: (update) => {
             if (run.signal.aborted) return;
-            publisher.onFrame(update);
-            s().videoProgress(update.analysed, update.tSec, (update.analysed * 1000) / Math.max(1, performance.now() - started));
+            publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, performance.now() - started));
           },
         });
       } catch (error) {
@@ -367,7 +375,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
 
     stopWebcam() {
       if (s().video.source !== 'webcam') return;
-      session?.publisher.refresh(true);
+      session?.publisher.refresh();
       current?.abort();
       current = null;
       playback.stop();
@@ -378,12 +386,12 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     setVotingConfig(config) {
       s().setVotingConfig(config);
       if (session?.result) void publishResults();
-      else session?.publisher.refresh(true);
+      else session?.publisher.refresh();
     },
 
     selectTrack(trackId) {
       s().selectTrack(trackId);
-      session?.publisher.refresh(true);
+      session?.publisher.refresh();
     },
 
     report: buildCurrentReport,

@@ -1,49 +1,71 @@
 /**
  * Turns each analysed frame into what the UI shows: the overlay entry and thumbnails (outside the
- * store) and, at most a few times a second, the running vote, the shown track's timeline and
- * pyramid and each track's emotion (plain data in the store).
+ * store) and, at most a few times a second, the progress, the running vote, the shown track's
+ * timeline and pyramid and each track's emotion (plain data in the store). Everything the store
+ * receives lands in one batch, so the page re-renders and re-lays out a few times a second rather
+ * than once per analysed frame: each of those frames is main-thread time taken from playback.
  */
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import { toPrediction, type ClipPrediction } from '../pipeline/analysis-report';
 import type { FrameUpdate } from '../pipeline/tracked-frame';
 import type { AppStore } from '../store/app-store';
 import type { Playback } from './playback';
-import { pyramidCells, rollingProbs, trackTimeline } from './track-views';
+import type { TrackView } from '../store/analysis-slice';
+import { pyramidCells, rollingProbs, trackTimeline, type PyramidCell } from './track-views';
+import { yieldToMain } from './yield-to-main';
 
 /** Seconds of the rolling per-track emotion for the webcam. */
 export const ROLLING_WINDOW_SEC = 3;
-/** Least time between two store updates of the derived views while frames stream in. */
-const VIEW_INTERVAL_MS = 200;
+/** Least time between two store updates (progress and derived views) while frames stream in. */
+const VIEW_INTERVAL_MS = 250;
+/**
+ * Least time between two new temporal pyramids of the same track while frames stream in: a
+ * summary of the whole track changes slowly, and its ~200 bars cost the most to restyle and repaint.
+ */
+const PYRAMID_INTERVAL_MS = 1000;
 
-/** Publishes frames of one run; `refresh(true)` forces the store views up to date. */
+/** Publishes frames of one run. */
 export interface FramePublisher {
-  onFrame(update: FrameUpdate): void;
-  refresh(force?: boolean): void;
+  /** Takes one analysed frame; `fps` is the run's analysed frames per second so far. */
+  onFrame(update: FrameUpdate, fps: number): void;
+  /** Brings the store up to date now (final results, a cancel, another track or vote). */
+  refresh(): void;
   readonly clip: ClipAnalysis | null;
 }
 
-/** Creates a publisher for one run; `live` makes per-track emotions rolling (the camera). */
-export function createFramePublisher(store: AppStore, playback: Playback, live: boolean): FramePublisher {
+/**
+ * Creates a publisher for one run; `live` makes per-track emotions rolling (the camera). Store
+ * updates due while frames stream in run in a task of their own, after the frame's message is
+ * handled, and not at all once `signal` aborts (a newer run owns the store by then).
+ */
+export function createFramePublisher(store: AppStore, playback: Playback, live: boolean, signal?: AbortSignal): FramePublisher {
   const s = store.getState;
   let clip: ClipAnalysis | null = null;
   let lastViews = 0;
   let thumbsVersion = 0;
   let latestT = 0;
+  let progress: { analysed: number; tSec: number; fps: number } | null = null;
+  let pyramid: { trackId: number; rows: PyramidCell[][]; at: number } | null = null;
+  let scheduled = false;
 
-  const refresh = (force = false) => {
+  /** Writes progress, vote, views and emotions; `fresh` recomputes the pyramid whatever its age. */
+  const publish = (fresh: boolean) => {
     if (!clip) return;
     const now = performance.now();
-    if (!force && now - lastViews < VIEW_INTERVAL_MS) return;
     lastViews = now;
+    if (progress) s().videoProgress(progress.analysed, progress.tSec, progress.fps);
+    progress = null;
     const { votingConfig, selectedTrackId } = s().analysis;
     const vote = voteOnClip(clip, votingConfig);
     s().setVote(vote);
     const shown = selectedTrackId !== null && clip.tracks.has(selectedTrackId) ? selectedTrackId : vote.winnerId;
     const records = shown === null ? undefined : clip.tracks.get(shown);
-    const view =
-      shown !== null && records
-        ? { trackId: shown, frames: records.length, timeline: trackTimeline(records), pyramid: pyramidCells(records) }
-        : null;
+    let view: TrackView | null = null;
+    if (shown !== null && records) {
+      // The same rows (same object) when kept: the pyramid view then skips rendering altogether.
+      if (fresh || pyramid?.trackId !== shown || now - pyramid.at >= PYRAMID_INTERVAL_MS) pyramid = { trackId: shown, rows: pyramidCells(records), at: now };
+      view = { trackId: shown, frames: records.length, timeline: trackTimeline(records), pyramid: pyramid.rows };
+    }
     const emotions: Record<number, ClipPrediction> = {};
     for (const [id, recs] of clip.tracks) {
       const probs = live ? rollingProbs(recs, latestT, ROLLING_WINDOW_SEC) : Array.from(averageProbs(recs));
@@ -52,12 +74,23 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
     s().setTrackView(view, emotions, thumbsVersion);
   };
 
+  /** Publishes in a later task (once, however many frames ask meanwhile). */
+  const publishSoon = () => {
+    if (scheduled) return;
+    scheduled = true;
+    void yieldToMain().then(() => {
+      scheduled = false;
+      if (!signal?.aborted) publish(false);
+    });
+  };
+
   return {
     get clip() {
       return clip;
     },
-    onFrame(update) {
+    onFrame(update, fps) {
       clip = update.clip as ClipAnalysis;
+      progress = { analysed: update.analysed, tSec: update.tSec, fps };
       const { bitmap } = update;
       // Boxes are in video pixels; the bitmap may be the downscaled analysis frame.
       const k = bitmap.width / update.clip.width;
@@ -69,8 +102,9 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
         const box = { x: f.box.x * k, y: f.box.y * k, w: f.box.w * k, h: f.box.h * k };
         if (playback.thumbnails.offer(f.trackId, update.tSec, bitmap, box)) thumbsVersion++;
       }
-      refresh(update.analysed <= 2);
+      // The first frames at once (the panels appear), then a few times a second.
+      if (update.analysed <= 2 || performance.now() - lastViews >= VIEW_INTERVAL_MS) publishSoon();
     },
-    refresh,
+    refresh: () => publish(true),
   };
 }

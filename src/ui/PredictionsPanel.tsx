@@ -1,3 +1,4 @@
+import { memo, useDeferredValue, useMemo } from 'react';
 import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { EMOTION_LABELS } from '../core/labels';
 import type { ClipPrediction } from '../pipeline/analysis-report';
@@ -49,15 +50,21 @@ export function PredictionsPanel() {
   const warnings = useAppStore((s) => s.analysis.warnings);
   const phase = useAppStore((s) => s.video.phase);
   const live = useAppStore((s) => s.video.source === 'webcam');
+  // Only the camera shows a rolling answer; a file's panel must not re-render with every vote.
   const rolling = useAppStore((s) => {
     const main = s.analysis.vote?.winnerId;
-    return main === null || main === undefined ? undefined : s.analysis.trackEmotions[main];
+    return !live || main === null || main === undefined ? undefined : s.analysis.trackEmotions[main];
   });
   const mainId = useAppStore((s) => s.analysis.vote?.winnerId ?? null);
   // On the camera there is no end of clip: show the main track's emotion over the last seconds.
-  const shown: Record<string, ClipPrediction> = live && rolling ? { [`main track #${mainId}, last ${ROLLING_WINDOW_SEC} s`]: rolling } : predictions;
-  const entries = Object.entries(shown);
-  const headline = HEADLINE_ORDER.find((m) => shown[m]) ?? entries[0]?.[0];
+  const current = useMemo<Record<string, ClipPrediction>>(
+    () => (live && rolling ? { [`main track #${mainId}, last ${ROLLING_WINDOW_SEC} s`]: rolling } : predictions),
+    [live, rolling, mainId, predictions],
+  );
+  // The table (a dozen rows of bars) mounts at the end of a clip while it still plays: render it at
+  // low priority, time-sliced, so the task that brought the predictions stays short.
+  const shown = useDeferredValue(current, NONE);
+  const empty = Object.keys(current).length === 0;
   return (
     <section className="panel" data-testid="predictions">
       <h2>Clip emotion</h2>
@@ -66,9 +73,22 @@ export function PredictionsPanel() {
           {w}
         </p>
       ))}
-      {entries.length === 0 && warnings.length === 0 && (
+      {empty && warnings.length === 0 && (
         <p className="muted">{phase === 'done' ? 'No prediction.' : 'Appears when the whole clip has been analysed.'}</p>
       )}
+      <Predictions shown={shown} />
+    </section>
+  );
+}
+
+const NONE: Record<string, ClipPrediction> = {};
+
+/** The headline answer with its bars, and every model in a table. */
+const Predictions = memo(function Predictions({ shown }: { shown: Record<string, ClipPrediction> }) {
+  const entries = Object.entries(shown);
+  const headline = HEADLINE_ORDER.find((m) => shown[m]) ?? entries[0]?.[0];
+  return (
+    <>
       {headline && shown[headline] && (
         <div className="headline" data-testid="headline-prediction">
           <p className="headline-answer">
@@ -104,6 +124,6 @@ export function PredictionsPanel() {
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
-}
+});

@@ -1,17 +1,21 @@
 import { useDeferredValue } from 'react';
+import type { TimelinePoint } from '../app/track-views';
 import { EmotionTimeline } from './EmotionTimeline';
 import { trackColour } from './palette';
 import { useAppStore, useController } from './store-context';
 
+const NO_POINTS: readonly TimelinePoint[] = [];
+
 /** The selected (or main) track: face crops over time and its per-frame emotion timeline. */
 export function TrackDetail() {
-  const view = useAppStore((s) => s.analysis.trackView);
+  // Low priority (time-sliced by React), from mount on: the panel first appears with the first
+  // analysed face, while the clip plays, and must not lengthen the task that brought that face.
+  const view = useDeferredValue(useAppStore((s) => s.analysis.trackView), null);
   const selected = useAppStore((s) => s.analysis.selectedTrackId);
   useAppStore((s) => s.analysis.thumbnailsVersion);
   const controller = useController();
-  // The chart renders at low priority (time-sliced by React), so updates streaming in while a clip
-  // is analysed never block the page for long; the panel itself updates at once.
-  const timeline = useDeferredValue(view?.timeline);
+  // The chart mounts one pass later still (its first render is the panel's largest part).
+  const timeline = useDeferredValue(view?.timeline, NO_POINTS);
   if (!view) return null;
   const thumbs = controller.playback.thumbnails.get(view.trackId);
   return (
@@ -35,7 +39,7 @@ export function TrackDetail() {
           </figure>
         ))}
       </div>
-      <EmotionTimeline points={timeline ?? view.timeline} />
+      <EmotionTimeline points={timeline ?? NO_POINTS} />
     </section>
   );
 }

@@ -1,70 +1,116 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { isCatchingUp, type OverlayEntry } from '../app/overlay-buffer';
 import { drawOverlay, hitFace } from './draw-overlay';
 import { useAppStore, useController } from './store-context';
 
 /**
- * The playing video on a canvas with the face tracks drawn over it. Playback never waits for the
- * models: each animation frame draws the analysed frame nearest to (not after) the media time, and
- * says so when that is more than half a second behind.
+ * The playing video with the face tracks drawn over it. The <video> element itself shows the
+ * picture (the compositor presents its frames, the main thread never copies them); a transparent
+ * canvas on top holds the overlay, checked once per presented video frame and redrawn only when
+ * what it shows changes. Playback never waits for the models: the overlay shows the analysed frame
+ * nearest to (not after) the media time, and says so when that is more than half a second behind.
  */
 export function VideoStage() {
   const controller = useController();
   const { playback } = controller;
+  const viewRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const mainTrackId = useAppStore((s) => s.analysis.vote?.winnerId ?? null);
   const selectedTrackId = useAppStore((s) => s.analysis.selectedTrackId);
-  const trackEmotions = useAppStore((s) => s.analysis.trackEmotions);
   const source = useAppStore((s) => s.video.source);
+  const live = source === 'webcam';
+  // Only the camera labels faces with their rolling emotion (a file's overlay shows each frame's).
+  const liveEmotions = useAppStore((s) => (s.video.source === 'webcam' ? s.analysis.trackEmotions : null));
+  const trackLabels = useMemo(
+    () => (liveEmotions ? Object.fromEntries(Object.entries(liveEmotions).map(([id, p]) => [id, `${p.label} (last 3 s)`])) : undefined),
+    [liveEmotions],
+  );
   const [paused, setPaused] = useState(false);
-  const marks = useRef({ mainTrackId, selectedTrackId, trackEmotions, live: source === 'webcam' });
-  marks.current = { mainTrackId, selectedTrackId, trackEmotions, live: source === 'webcam' };
+  const marks = useRef({ mainTrackId, selectedTrackId, trackLabels, live });
+  marks.current = { mainTrackId, selectedTrackId, trackLabels, live };
   const drawn = useRef<{ entry: OverlayEntry | null; scale: number }>({ entry: null, scale: 1 });
+  const redraw = useRef(() => {});
 
   useEffect(() => {
     const video = playback.video;
-    let raf = 0;
-    const draw = () => {
-      raf = requestAnimationFrame(draw);
+    video.className = 'stage-video';
+    video.setAttribute('data-testid', 'stage-video');
+    viewRef.current?.prepend(video);
+    let last: unknown[] = [];
+    const marked = new Map<string, string>();
+    const mark = (element: Element, name: string, value: string) => {
+      if (marked.get(name) === value) return;
+      marked.set(name, value);
+      element.setAttribute(name, value);
+    };
+    /** Brings the overlay up to date with the frame shown at `t` (media seconds). */
+    const update = (t = video.currentTime) => {
       const canvas = canvasRef.current;
       const size = playback.frameSize;
       if (!canvas || video.videoWidth === 0) return;
+      const m = marks.current;
+      const found = m.live ? playback.buffer.latest() : playback.buffer.at(t);
+      const catchingUp = !m.live && isCatchingUp(found, t, playback.analysisDone);
+      const entry = catchingUp ? null : found;
+      const scale = size ? video.videoWidth / size.width : 1;
+      // Attributes for tests and tools; written only when they change.
+      mark(canvas, 'data-media-time', t.toFixed(3));
+      mark(canvas, 'data-analysed-time', found ? found.tSec.toFixed(3) : '');
+      mark(canvas, 'data-tracks', (entry?.faces ?? []).map((f) => f.trackId).join(' '));
+      mark(canvas, 'data-catching-up', String(catchingUp));
+      // Redraw only when the picture would change: most video frames leave the overlay alone.
+      const now = [entry, catchingUp, scale, video.videoWidth, video.videoHeight, m.mainTrackId, m.selectedTrackId, m.trackLabels];
+      if (now.every((v, i) => v === last[i])) return;
+      last = now;
       if (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight) {
         canvas.width = video.videoWidth;
         canvas.height = video.videoHeight;
       }
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
-      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
-      const m = marks.current;
-      const t = video.currentTime;
-      const entry = m.live ? playback.buffer.latest() : playback.buffer.at(t);
-      const catchingUp = !m.live && isCatchingUp(entry, t, playback.analysisDone);
-      const scale = size ? canvas.width / size.width : 1;
-      const labels = m.live
-        ? Object.fromEntries(Object.entries(m.trackEmotions).map(([id, p]) => [id, `${p.label} (last 3 s)`]))
-        : undefined;
-      drawOverlay(ctx, catchingUp ? null : entry, scale, { ...m, trackLabels: labels, catchingUp });
-      drawn.current = { entry: catchingUp ? null : entry, scale };
-      // Attributes for tests and tools; written only when they change (each write restyles).
-      setData(canvas, 'mediaTime', t.toFixed(3));
-      setData(canvas, 'analysedTime', entry ? entry.tSec.toFixed(3) : '');
-      setData(canvas, 'tracks', (catchingUp ? [] : (entry?.faces ?? [])).map((f) => f.trackId).join(' '));
-      setData(canvas, 'catchingUp', String(catchingUp));
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      drawOverlay(ctx, entry, scale, { ...m, catchingUp });
+      drawn.current = { entry, scale };
     };
-    raf = requestAnimationFrame(draw);
-    const sync = () => setPaused(video.paused);
-    video.addEventListener('play', sync);
-    video.addEventListener('pause', sync);
-    video.addEventListener('ended', sync);
+    redraw.current = () => update();
+    // Follow the frames the video presents (none while paused), not every display refresh: an
+    // animation-frame loop would make the page render 60 times a second for nothing.
+    let handle = 0;
+    let stop: () => void;
+    if ('requestVideoFrameCallback' in video) {
+      const onFrame: VideoFrameRequestCallback = (_now, meta) => {
+        handle = video.requestVideoFrameCallback(onFrame);
+        update(meta.mediaTime);
+      };
+      handle = video.requestVideoFrameCallback(onFrame);
+      stop = () => video.cancelVideoFrameCallback(handle);
+    } else {
+      const onFrame = () => {
+        handle = requestAnimationFrame(onFrame);
+        update();
+      };
+      handle = requestAnimationFrame(onFrame);
+      stop = () => cancelAnimationFrame(handle);
+    }
+    const sync = () => {
+      setPaused(video.paused);
+      update();
+    };
+    const events = ['play', 'pause', 'ended', 'seeked', 'loadeddata'] as const;
+    for (const e of events) video.addEventListener(e, sync);
     sync();
     return () => {
-      cancelAnimationFrame(raf);
-      video.removeEventListener('play', sync);
-      video.removeEventListener('pause', sync);
-      video.removeEventListener('ended', sync);
+      stop();
+      for (const e of events) video.removeEventListener(e, sync);
+      redraw.current = () => {};
+      video.remove();
     };
   }, [playback]);
+
+  // While the video is paused (or over) no frame arrives: redraw when the marks or the analysis change.
+  const analysed = useAppStore((s) => s.video.framesDecoded);
+  const phase = useAppStore((s) => s.video.phase);
+  useEffect(() => redraw.current(), [mainTrackId, selectedTrackId, trackLabels, analysed, phase]);
 
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const canvas = e.currentTarget;
@@ -83,14 +129,17 @@ export function VideoStage() {
 
   return (
     <section className="panel stage" aria-label="Video with tracked faces">
-      <canvas
-        ref={canvasRef}
-        className="stage-canvas"
-        data-testid="track-overlay"
-        onClick={onClick}
-        role="img"
-        aria-label="Video frame with a box, ID and emotion for each tracked face. Click a face to inspect its track."
-      />
+      <div className="stage-view" ref={viewRef}>
+        {/* The <video> is prepended here on mount (it lives in playback, outside React). */}
+        <canvas
+          ref={canvasRef}
+          className="stage-canvas"
+          data-testid="track-overlay"
+          onClick={onClick}
+          role="img"
+          aria-label="Video frame with a box, ID and emotion for each tracked face. Click a face to inspect its track."
+        />
+      </div>
       {source === 'file' && (
         <div className="row row-start">
           <button type="button" className="secondary" onClick={togglePlay} data-testid="play-toggle">
@@ -101,8 +150,4 @@ export function VideoStage() {
       )}
     </section>
   );
-}
-
-function setData(element: HTMLElement, key: string, value: string): void {
-  if (element.dataset[key] !== value) element.dataset[key] = value;
 }
