@@ -84,6 +84,9 @@ test('a labelled folder fills the confusion matrix clip by clip and exports the 
   await expect(page.getByTestId('label-errors')).toContainText('line 6');
   await expect(page.getByTestId('label-errors')).toContainText('line 7');
   await expect(evaluation).toHaveAttribute('data-done', '1', { timeout: 90_000 });
+  // While clips still play, recharts stays out of the page (its first render is a long task).
+  await expect(page.getByTestId('evaluation-chart-pending')).toBeVisible();
+  await expect(page.getByTestId('evaluation-chart')).toHaveCount(0);
   await snap(page, testInfo, 'folder-running');
   await expect(evaluation).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
   await expect(evaluation).toHaveAttribute('data-done', '4');

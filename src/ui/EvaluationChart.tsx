@@ -1,8 +1,8 @@
 /**
  * Every model's accuracy and weighted F1 over the folder as a horizontal bar chart (recharts), with
- * chance as a dashed line. It only exists in the folder evaluation, re-renders when the report
- * changes (once per finished clip) at low priority, and never animates, so no clip's playback waits
- * for it.
+ * chance as a dashed line. The evaluation panel mounts it once the folder run stops (done or
+ * canceled), so no clip plays meanwhile; it re-renders only when the report object changes, at low
+ * priority, and never animates.
  */
 import { memo, useDeferredValue, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Rectangle, ResponsiveContainer, XAxis, YAxis, type RectangleProps } from 'recharts';
