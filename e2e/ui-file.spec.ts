@@ -15,6 +15,8 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
 
   // Replayed after analysis, the overlay shows the tracked face and the picture changes between frames.
+  // Analysis can finish before the 3.8 s clip has played out; wait for its end so the click replays it.
+  await expect(page.getByTestId('play-toggle')).toHaveText('Play', { timeout: 10_000 });
   await page.getByTestId('play-toggle').click();
   await expect(overlay).toHaveAttribute('data-tracks', /\d/, { timeout: 10_000 });
   const first = await stageFingerprint(page);

@@ -1,6 +1,7 @@
 /** Issue 8: a labelled folder runs clip by clip; the confusion matrix fills in and is exported. */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { clip, expect, openApp, sharedData, test } from './fixtures';
 import { notAVideo } from './media';
 import { snap } from './ui-helpers';
@@ -25,6 +26,53 @@ function makeFolder(dir: string): string[] {
   return [...CLIPS, 'broken.mp4', 'labels.csv'].map((n) => join(dir, n));
 }
 
+/** What the per-model chart draws: one accuracy and one weighted-F1 bar per model, read from the SVG. */
+async function chartBars(page: Page) {
+  return page.getByTestId('evaluation-chart').locator('g.eval-bar').evaluateAll((gs) =>
+    gs.map((g) => ({
+      model: g.getAttribute('data-model')!,
+      metric: g.getAttribute('data-metric')!,
+      value: Number(g.getAttribute('data-value')),
+      width: (g as SVGGElement).getBBox().width,
+    })),
+  );
+}
+
+/**
+ * Issue 8 follow-up: the chart shows every model of the finished evaluation, best first, with the
+ * numbers the panel prints for each model and the exported report holds, and chance for the classes present.
+ */
+async function expectChartMatchesPanel(page: Page, report: { models: Record<string, { accuracy: number; weightedF1: number }>; perClip: { label: string }[] }) {
+  const chart = page.getByTestId('evaluation-chart');
+  await expect(chart).toHaveAttribute('data-clips', '4');
+  const models = await page.getByTestId('model-select').locator('option').allTextContents();
+  expect(models.length).toBeGreaterThan(0);
+  const bars = await chartBars(page);
+  const accuracy = bars.filter((b) => b.metric === 'accuracy');
+  const f1 = bars.filter((b) => b.metric === 'weightedF1');
+  expect(accuracy.map((b) => b.model).sort()).toEqual([...models].sort());
+  expect(f1.map((b) => b.model).sort()).toEqual([...models].sort());
+  // Best first: accuracy never rises down the chart.
+  const values = accuracy.map((b) => b.value);
+  expect(values).toEqual([...values].sort((a, b) => b - a));
+  for (const m of models) {
+    const acc = accuracy.find((b) => b.model === m)!.value;
+    const wf1 = f1.find((b) => b.model === m)!.value;
+    expect(acc).toBeCloseTo(report.models[m]!.accuracy * 100, 6);
+    expect(wf1).toBeCloseTo(report.models[m]!.weightedF1 * 100, 6);
+    await page.getByTestId('model-select').selectOption(m);
+    await expect(page.getByTestId('metric-accuracy')).toHaveText(`${Math.round(acc)}%`);
+    await expect(page.getByTestId('metric-weighted-f1')).toHaveText((wf1 / 100).toFixed(3));
+  }
+  // Bar lengths are proportional to the values (same pixels per percent for every drawn bar).
+  const scales = bars.filter((b) => b.value > 0).map((b) => b.width / b.value);
+  for (const k of scales) expect(k).toBeCloseTo(scales[0]!, 1);
+  expect(bars.filter((b) => b.value === 0).every((b) => b.width < 1)).toBe(true);
+  const classes = new Set(report.perClip.map((c) => c.label)).size;
+  expect(Number(await chart.getAttribute('data-chance'))).toBeCloseTo(100 / classes, 6);
+  await expect(chart.locator('.recharts-reference-line line')).toHaveAttribute('stroke-dasharray', '5 4');
+}
+
 test('a labelled folder fills the confusion matrix clip by clip and exports the evaluation', async ({ page, watch }, testInfo) => {
   const files = makeFolder(testInfo.outputPath('folder'));
   await openApp(page, '?backend=wasm&fps=5');
@@ -36,6 +84,9 @@ test('a labelled folder fills the confusion matrix clip by clip and exports the 
   await expect(page.getByTestId('label-errors')).toContainText('line 6');
   await expect(page.getByTestId('label-errors')).toContainText('line 7');
   await expect(evaluation).toHaveAttribute('data-done', '1', { timeout: 90_000 });
+  // While clips still play, recharts stays out of the page (its first render is a long task).
+  await expect(page.getByTestId('evaluation-chart-pending')).toBeVisible();
+  await expect(page.getByTestId('evaluation-chart')).toHaveCount(0);
   await snap(page, testInfo, 'folder-running');
   await expect(evaluation).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
   await expect(evaluation).toHaveAttribute('data-done', '4');
@@ -65,6 +116,7 @@ test('a labelled folder fills the confusion matrix clip by clip and exports the 
   expect(report.perClip).toHaveLength(4);
   expect(report.failures.map((f: { file: string }) => f.file)).toEqual(['broken.mp4']);
   expect(report.labelErrors.map((e: { line: number }) => e.line)).toEqual([6, 7]);
+  await expectChartMatchesPanel(page, report);
 
   await page.setViewportSize({ width: 390, height: 844 });
   await snap(page, testInfo, 'folder-done-390');

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { clipsInCell } from '../app/evaluate-folder';
 import { EMOTION_LABELS } from '../core/labels';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { pct } from './palette';
 import { useAppStore } from './store-context';
+
+/** recharts is only needed here, so a single clip's page never loads or parses it. */
+const EvaluationChart = lazy(() => import('./EvaluationChart').then((m) => ({ default: m.EvaluationChart })));
 
 /** A labelled folder's evaluation: progress, one confusion matrix per model with metrics, failures. */
 export function EvaluationPanel() {
@@ -63,7 +66,7 @@ export function EvaluationPanel() {
               <dt>accuracy</dt>
               <dd data-testid="metric-accuracy">{pct(metrics.accuracy)}</dd>
               <dt>weighted F1</dt>
-              <dd>{metrics.weightedF1.toFixed(3)}</dd>
+              <dd data-testid="metric-weighted-f1">{metrics.weightedF1.toFixed(3)}</dd>
               <dt>MeanAcc ± Std</dt>
               <dd>
                 {pct(metrics.meanAcc)} ± {pct(metrics.stdAcc)}
@@ -74,6 +77,14 @@ export function EvaluationPanel() {
           <p className="muted">The matrix fills in as clips finish.</p>
         )}
       </div>
+      {ev.phase === 'running' ? (
+        // Drawn once the run stops: mounting recharts costs a 50–100 ms task, and the next clip would be playing.
+        models.length > 0 && <p className="muted" data-testid="evaluation-chart-pending">The per-model chart appears when the folder is done.</p>
+      ) : (
+        <Suspense fallback={null}>
+          <EvaluationChart report={ev.report} />
+        </Suspense>
+      )}
       {cell && model && (
         <div data-testid="cell-clips">
           <h3>

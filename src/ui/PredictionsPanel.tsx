@@ -2,19 +2,12 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { EMOTION_LABELS } from '../core/labels';
 import type { ClipPrediction } from '../pipeline/analysis-report';
+import { kindOf } from './model-kind';
 import { EMOTION_STYLE, pct } from './palette';
 import { useAppStore } from './store-context';
 
 /** The model whose answer is emolens's answer: the Best Selection ensemble when it exists (§5). */
 const HEADLINE_ORDER = ['bestSelection', 'jointFusion', 'average', 'frameAverage'];
-
-/** What kind of model a prediction comes from, for the table. */
-function kindOf(model: string): string {
-  if (model === 'frameAverage' || model === 'humanEmotion') return 'per-frame baseline';
-  if (['average', 'jointFusion', 'bestSelection'].includes(model)) return 'ensemble';
-  if (model.startsWith('main track')) return 'rolling';
-  return 'temporal model';
-}
 
 /** All seven probabilities of the headline answer as labelled bars. */
 function ProbabilityBars({ p }: { p: ClipPrediction }) {
