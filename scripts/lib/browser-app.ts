@@ -130,8 +130,11 @@ export async function analyzeThroughUi(
   for (;;) {
     const rejected = await rejection();
     if (rejected) return { ok: false, message: rejected.replace(/\s*×\s*$/, '').trim() };
-    const phase = await progress.getAttribute('data-phase').catch(() => null);
-    const fileName = await progress.getAttribute('data-file').catch(() => null);
+    // No progress panel yet (or never, for a file that cannot be opened): read nothing rather than
+    // wait for one (getAttribute would wait 30 s for the element).
+    const shown = (await progress.count()) > 0;
+    const phase = shown ? await progress.getAttribute('data-phase', { timeout: 1000 }).catch(() => null) : null;
+    const fileName = shown ? await progress.getAttribute('data-file', { timeout: 1000 }).catch(() => null) : null;
     if (fileName === name) {
       if (phase === 'done') break;
       if (phase === 'failed') return { ok: false, message: ((await rejection()) ?? `${name}: analysis failed`).trim() };
