@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { isCatchingUp, type OverlayEntry } from '../app/overlay-buffer';
 import { drawOverlay, hitFace } from './draw-overlay';
 import { useAppStore, useController } from './store-context';
@@ -22,7 +23,7 @@ export function VideoStage() {
   // Only the camera labels faces with their rolling emotion (a file's overlay shows each frame's).
   const liveEmotions = useAppStore((s) => (s.video.source === 'webcam' ? s.analysis.trackEmotions : null));
   const trackLabels = useMemo(
-    () => (liveEmotions ? Object.fromEntries(Object.entries(liveEmotions).map(([id, p]) => [id, `${p.label} (last 3 s)`])) : undefined),
+    () => (liveEmotions ? Object.fromEntries(Object.entries(liveEmotions).map(([id, p]) => [id, `${p.label} (last ${ROLLING_WINDOW_SEC} s)`])) : undefined),
     [liveEmotions],
   );
   const [paused, setPaused] = useState(false);
