@@ -4,8 +4,8 @@
  *
  * Node (tfjs WASM): runs the browser's perception pipeline (perceiveFrame + tracker + FaceVoting)
  * over every clip in labels.csv and caches the main track's per-frame probabilities, face and
- * context features, plus `--augment` augmented copies of the face crops (flip / ±15° / ±20%,
- * face emotion net re-run on the same boxes, context unaugmented). Resumable: done clips are skipped.
+ * context features and the FER net's probabilities and features, plus `--augment` augmented copies
+ * of the face crops (flip / ±15° / ±20%, both face nets re-run on the same boxes, context unaugmented). Resumable: done clips are skipped.
  * `--frames app` (default) samples the frames the app analyses (0, 6, 12, … of a 29.97 fps clip at
  * 5 fps; the shipped weights use it); `--frames fps-filter` uses ffmpeg's fps filter (2, 8, 14, …), as
  * caches made before 2026-11-25 22:30 UTC did. `--phase N` (with app frames) starts the app's grid N
@@ -87,14 +87,26 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
     const tensor = toTensor(frames[rec.frameIndex]!);
     try {
       for (const [a, aug] of augmentations.entries()) {
-        const out = await augmentedFaceEmotion(models.faceEmotion, tensor, rec.box, aug);
-        augmentedRecords[a]!.push({ probs: out.probs, faceFeature: out.feature, contextFeature: rec.contextFeature });
+        const { faceApi, fer } = await augmentedFaceEmotion(models, tensor, rec.box, aug);
+        augmentedRecords[a]!.push({
+          probs: faceApi.probs,
+          faceFeature: faceApi.feature,
+          contextFeature: rec.contextFeature,
+          ferProbs: fer.probs,
+          ferFeature: fer.feature,
+        });
       }
     } finally {
       tensor.dispose();
     }
   }
-  const records = track.map((r) => ({ probs: r.probs, faceFeature: r.faceFeature, contextFeature: r.contextFeature }));
+  const records = track.map((r) => ({
+    probs: r.probs,
+    faceFeature: r.faceFeature,
+    contextFeature: r.contextFeature,
+    ferProbs: r.ferProbs!,
+    ferFeature: r.ferFeature!,
+  }));
   return {
     meta: {
       file: row.file,
@@ -107,6 +119,7 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
       probDim: 7,
       faceDim: records[0]?.faceFeature.length ?? 256,
       contextDim: records[0]?.contextFeature.length ?? 480,
+      ferDim: records[0]?.ferFeature.length ?? 256,
       augmented: augment,
       augmentations,
       frameChoice,

@@ -21,6 +21,9 @@ export interface FaceRecord {
   faceFeature: Float32Array;
   /** Context feature vector from the linked person box, or the whole frame. */
   contextFeature: Float32Array;
+  /** The second face model (Human's FER2013 net): probabilities (paper order) and 256-d feature. */
+  ferProbs?: Float32Array;
+  ferFeature?: Float32Array;
   /** The linked person box, or null when the whole frame served as context. */
   personBox: Box | null;
   /** Emotion probabilities of baseline networks (paper order), by model name. */

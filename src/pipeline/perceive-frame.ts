@@ -91,7 +91,8 @@ export async function perceiveFrame(
       : null;
   if (embeddings) state.lastEmbeddingSec = tSec;
   const histograms = await timer.time('hsvHistogram', () => faceHistograms(frame, boxes));
-  const baseline = await timer.time('baselineEmotion', () => models.humanEmotion.run({ frame, boxes }));
+  // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
+  const fer = await timer.time('ferEmotion', () => models.humanEmotion.run({ frame, boxes }));
 
   const records = faces.map((face, j) => {
     const link = links[j]!;
@@ -103,7 +104,9 @@ export async function perceiveFrame(
       faceFeature: emotions[j]!.feature,
       contextFeature: person ? person.context : people.frameContext,
       personBox: person ? person.box : null,
-      baselineProbs: { humanEmotion: baseline[j]!.probs },
+      ferProbs: fer[j]!.probs,
+      ferFeature: fer[j]!.feature,
+      baselineProbs: { humanEmotion: fer[j]!.probs },
     };
   });
   const detections = faces.map((face, j) => ({

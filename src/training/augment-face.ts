@@ -1,11 +1,12 @@
 /**
  * Face-crop augmentation for training (§6.5, reduced): flip, rotate and scale the main track's face
- * crops and re-run the face emotion network on them, keeping the tracked boxes (no re-detection).
+ * crops and re-run both face emotion networks on them, keeping the tracked boxes (no re-detection).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../core/random';
 import type { Box, Frame } from '../models/model';
 import type { FaceEmotion, FaceEmotionModel } from '../models/face-emotion/face-emotion';
+import type { HumanEmotion, HumanEmotionModel } from '../models/human-emotion/human-emotion';
 
 /** One augmentation: horizontal flip, rotation about the face centre, zoom (>1 = closer). */
 export interface FaceAugmentation {
@@ -23,13 +24,19 @@ export function randomAugmentation(rng: Rng, maxAngleDeg = 15, maxScale = 0.2): 
   };
 }
 
-/** The face emotion output for `box` in `frame` after applying `aug` (frame not disposed). */
+/** What the augmented crops gave: face-api's expression net and Human's FER2013 net. */
+export interface AugmentedFace {
+  faceApi: FaceEmotion;
+  fer: HumanEmotion;
+}
+
+/** Both face models' outputs for `box` in `frame` after applying `aug` (frame not disposed). */
 export async function augmentedFaceEmotion(
-  model: FaceEmotionModel,
+  models: { faceEmotion: FaceEmotionModel; humanEmotion: HumanEmotionModel },
   frame: Frame,
   box: Box,
   aug: FaceAugmentation,
-): Promise<FaceEmotion> {
+): Promise<AugmentedFace> {
   const [height, width] = frame.shape;
   const cx = aug.flip ? width - (box.x + box.w / 2) : box.x + box.w / 2;
   const cy = box.y + box.h / 2;
@@ -43,8 +50,11 @@ export async function augmentedFaceEmotion(
     return tf.squeeze(x, [0]) as tf.Tensor3D;
   });
   try {
-    const [out] = await model.run({ frame: image, boxes: [moved] });
-    return out!;
+    const [[faceApi], [fer]] = await Promise.all([
+      models.faceEmotion.run({ frame: image, boxes: [moved] }),
+      models.humanEmotion.run({ frame: image, boxes: [moved] }),
+    ]);
+    return { faceApi: faceApi!, fer: fer! };
   } finally {
     image.dispose();
   }

@@ -47,7 +47,7 @@ function inputDim(spec: ModelSpec): number {
 /** Rows whose mean per actor is subtracted under personNorm: pyramid vectors, or every frame. */
 function actorRows(records: ClipRecord[], spec: ModelSpec): Float32Array[] {
   if (spec.config.kind === 'temporal-pyramid') return clipInputs(records, spec.config);
-  return [sequenceInput(records, records.map((_, i) => i), spec.config.context)];
+  return [sequenceInput(records, records.map((_, i) => i), spec.config.context, spec.config.face)];
 }
 
 function subtractTiled(row: Float32Array, mean: Float32Array | undefined): Float32Array {

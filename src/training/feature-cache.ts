@@ -2,7 +2,9 @@
  * Node-only: the per-clip feature cache written by `npm run features` and read by `npm run train`.
  * One clip = `<stem>.json` (metadata, written last so a half-written clip is redone) plus
  * `<stem>.bin` (float32, little-endian): probs [T×7], faceFeature [T×256], contextFeature [T×C],
- * then for each augmented copy a = 0 … A−1: probs [T×7], faceFeature [T×256].
+ * then for each augmented copy a = 0 … A−1: probs [T×7], faceFeature [T×256]; then, when `ferDim` is
+ * set (caches made since 2026-11-26 03:00 UTC), the FER net's ferProbs [T×7], ferFeature [T×ferDim] of
+ * the original and of each augmented copy in the same order.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -23,6 +25,8 @@ export interface CachedClipMeta {
   probDim: number;
   faceDim: number;
   contextDim: number;
+  /** FER feature size; absent = the cache has no FER block (older caches). */
+  ferDim?: number;
   /** Augmented copies stored after the original. */
   augmented: number;
   /** Parameters of each augmented copy. */
@@ -58,7 +62,8 @@ export async function writeCachedClip(dir: string, clip: CachedClip): Promise<vo
   await mkdir(dir, { recursive: true });
   const { meta } = clip;
   const frameSize = meta.probDim + meta.faceDim;
-  const total = meta.frames * (frameSize + meta.contextDim) + meta.augmented * meta.frames * frameSize;
+  const ferSize = meta.ferDim === undefined ? 0 : meta.probDim + meta.ferDim;
+  const total = meta.frames * (frameSize + meta.contextDim) + meta.augmented * meta.frames * frameSize + (1 + meta.augmented) * meta.frames * ferSize;
   const out = new Float32Array(total);
   let at = 0;
   const put = (v: Float32Array) => {
@@ -71,6 +76,12 @@ export async function writeCachedClip(dir: string, clip: CachedClip): Promise<vo
   for (const copy of clip.augmentedRecords) {
     copy.forEach((r) => put(r.probs));
     copy.forEach((r) => put(r.faceFeature));
+  }
+  if (meta.ferDim !== undefined) {
+    for (const copy of [clip.records, ...clip.augmentedRecords]) {
+      copy.forEach((r) => put(r.ferProbs!));
+      copy.forEach((r) => put(r.ferFeature!));
+    }
   }
   const stem = clipStem(meta.file);
   await writeFile(join(dir, `${stem}.bin`), new Uint8Array(out.buffer));
@@ -100,6 +111,14 @@ export async function readCachedClip(dir: string, file: string): Promise<CachedC
     const af = take(meta.faceDim);
     augmentedRecords.push(ap.map((p, t) => ({ probs: p, faceFeature: af[t]!, contextFeature: contexts[t]! })));
   }
+  if (meta.ferDim !== undefined) {
+    for (const copy of [records, ...augmentedRecords]) {
+      const fp = take(meta.probDim);
+      const ff = take(meta.ferDim);
+      copy.forEach((r, t) => Object.assign(r, { ferProbs: fp[t]!, ferFeature: ff[t]! }));
+    }
+  }
+  if (at !== data.length) throw new Error(`${stem}.bin: ${data.length} values, expected ${at} from ${stem}.json`);
   return { meta, records, augmentedRecords };
 }
 

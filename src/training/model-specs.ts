@@ -2,6 +2,7 @@
  * The trained temporal models by name (these names become keys of the app's `predictions`), with
  * their architectures and the training settings chosen by leave-one-actor-out CV (see MODEL_CARD).
  */
+import type { FaceSource } from '../models/temporal/clip-features';
 import type { SpatioTemporalConfig } from '../models/temporal/spatio-temporal';
 import type { TemporalPyramidConfig } from '../models/temporal/temporal-pyramid';
 import type { TrainOptions } from './train-net';
@@ -19,8 +20,9 @@ const ST_TRAIN: ModelSpec['train'] = {
   epochs: 25, batchSize: 32, stepsPerEpoch: 10, optimizer: 'adam', lr: 5e-3, plateauPatience: 4, plateauFactor: 0.5, patience: 10,
 };
 
-function tp(levels: number[], context: boolean): ModelSpec {
-  return { config: { kind: 'temporal-pyramid', levels, context, hidden: 0, dropout: 0.5, l2: 1e-2 }, train: TP_TRAIN };
+function tp(levels: number[], context: boolean, face: FaceSource = 'face-api'): ModelSpec {
+  const input = face === 'face-api' ? { levels, context } : { levels, context, face };
+  return { config: { kind: 'temporal-pyramid', ...input, hidden: 0, dropout: 0.5, l2: 1e-2 }, train: TP_TRAIN };
 }
 
 function st(context: boolean): ModelSpec {
@@ -40,4 +42,10 @@ export const MODEL_SPECS: Readonly<Record<string, ModelSpec>> = Object.freeze({
   'tp-ctx-l0-3': tp([0, 1, 2, 3], true),
   'st-face': st(false),
   'st-ctx': st(true),
+  // The same pyramids over the second face model (Human's FER2013 net, clip-features.ts FaceSource).
+  'tp-fer-l3': tp([3], false, 'fer'),
+  'tp-fer-l4': tp([4], false, 'fer'),
+  'tp-fer-l0-3': tp([0, 1, 2, 3], false, 'fer'),
+  'tp-fer-ctx-l3': tp([3], true, 'fer'),
+  'tp-fer-ctx-l0-3': tp([0, 1, 2, 3], true, 'fer'),
 });

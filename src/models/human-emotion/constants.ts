@@ -3,6 +3,10 @@
 export const HUMAN_EMOTION_WEIGHTS = 'human/emotion.json';
 /** Input [N, 64, 64, 1], greyscale in -1…1. */
 export const HUMAN_EMOTION_INPUT_SIZE = 64;
+/** Graph nodes read per call: the softmax, and the last residual block (its average is the feature). */
+export const HUMAN_EMOTION_OUTPUT_NODE = 'Identity';
+export const HUMAN_EMOTION_FEATURE_NODE = 'StatefulPartitionedCall/model_1/add_2/add';
+export const HUMAN_EMOTION_FEATURE_DIM = 256;
 /** Greyscale weights Human uses (MATLAB rgb2gray). */
 export const GREY_WEIGHTS: readonly [number, number, number] = [0.2989, 0.587, 0.114];
 

@@ -37,6 +37,20 @@ describe('human-emotion (Human FER2013 net, Node WASM)', () => {
     }
   });
 
+  it('gives a 256-d feature per face that follows the crop', async () => {
+    const a = happy[0]!;
+    const [same, again, moved] = [
+      ...(await model.run({ frame: a.frame, boxes: [a.box, a.box] })),
+      ...(await model.run({ frame: a.frame, boxes: [{ ...a.box, x: a.box.x + a.box.w / 2 }] })),
+    ];
+    expect(same!.feature).toHaveLength(256);
+    expect(same!.feature.every(Number.isFinite)).toBe(true);
+    expect(new Set(same!.feature).size).toBeGreaterThan(64);
+    expect([...again!.feature]).toEqual([...same!.feature]);
+    const diff = same!.feature.reduce((s, v, i) => s + Math.abs(v - moved!.feature[i]!), 0);
+    expect(diff / same!.feature.reduce((s, v) => s + Math.abs(v), 0)).toBeGreaterThan(0.05);
+  });
+
   it('calls a happy clip happiness', async () => {
     const mean = new Float64Array(7);
     const outs = await Promise.all(happy.map(({ frame, box }) => model.run({ frame, boxes: [box] })));

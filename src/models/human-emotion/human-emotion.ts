@@ -1,7 +1,10 @@
 /**
- * Baseline: Human's FER2013 emotion net on face crops. Preprocessing follows Human's
- * src/gear/emotion.ts: bilinear resize to 64×64, RGB in 0–1 → grey (0.2989, 0.587, 0.114),
- * then (grey − 0.5) × 2. Output is already softmaxed; reordered to the paper's labels.
+ * Human's FER2013 emotion net on face crops: the `humanEmotion` per-frame baseline, and the second
+ * face model of the temporal models (the paper runs its temporal models over several face
+ * backbones). Preprocessing follows Human's src/gear/emotion.ts: bilinear resize to 64×64, RGB in
+ * 0–1 → grey (0.2989, 0.587, 0.114), then (grey − 0.5) × 2. The output is already softmaxed;
+ * reordered to the paper's labels. The feature is the global average of the last residual block
+ * (256 channels), the input of the net's final 3×3 conv + average pool.
  */
 import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
@@ -13,6 +16,9 @@ import { loadGraphModel, type WeightSource } from '../weight-source';
 import {
   GREY_WEIGHTS,
   HUMAN_EMOTION_DEFAULTS,
+  HUMAN_EMOTION_FEATURE_DIM,
+  HUMAN_EMOTION_FEATURE_NODE,
+  HUMAN_EMOTION_OUTPUT_NODE,
   HUMAN_EMOTION_INPUT_SIZE,
   HUMAN_EMOTION_WEIGHTS,
   type HumanEmotionConfig,
@@ -22,6 +28,8 @@ import {
 export interface HumanEmotion {
   /** 7 probabilities in EMOTION_LABELS order. */
   probs: Float32Array;
+  /** 256-d feature: the last residual block, averaged over its 4×4 map. */
+  feature: Float32Array;
 }
 
 export type HumanEmotionOutput = HumanEmotion[];
@@ -40,7 +48,7 @@ export class HumanEmotionModel extends BaseModel<FrameBoxes, HumanEmotionOutput,
     this.#model = undefined;
   }
 
-  /** Probabilities for each box of one frame, as one batch. */
+  /** Probabilities and features for each box of one frame, as one batch. */
   async run(input: FrameBoxes, config?: Partial<HumanEmotionConfig>): Promise<HumanEmotionOutput> {
     this.assertLoaded();
     const { frame, boxes } = input;
@@ -48,14 +56,18 @@ export class HumanEmotionModel extends BaseModel<FrameBoxes, HumanEmotionOutput,
     if (boxes.length === 0) return [];
     const cfg = withDefaults(HUMAN_EMOTION_DEFAULTS, config);
     const model = this.#model!;
-    const out = tf.tidy(() => {
+    const [probsOut, featureOut] = tf.tidy(() => {
       const crops = cropBoxes(frame, boxes, { size: HUMAN_EMOTION_INPUT_SIZE, padding: cfg.padding, square: true });
       const grey = tf.sum(tf.mul(crops, tf.tensor1d([...GREY_WEIGHTS])), 3, true);
       const norm = tf.mul(tf.sub(tf.div(grey, 255), 0.5), 2);
-      return model.execute(norm) as tf.Tensor;
+      const [probs, block] = model.execute(norm, [HUMAN_EMOTION_OUTPUT_NODE, HUMAN_EMOTION_FEATURE_NODE]) as tf.Tensor4D[];
+      return [probs!, tf.mean(block!, [1, 2])];
     });
-    const probs = await readRows(out, boxes.length, NUM_EMOTIONS);
-    return probs.map((p) => ({ probs: reorderToPaper(p, HUMAN_TO_PAPER) }));
+    const [probs, features] = await Promise.all([
+      readRows(probsOut, boxes.length, NUM_EMOTIONS),
+      readRows(featureOut, boxes.length, HUMAN_EMOTION_FEATURE_DIM),
+    ]);
+    return probs.map((p, i) => ({ probs: reorderToPaper(p, HUMAN_TO_PAPER), feature: features[i]! }));
   }
 }
 

@@ -13,7 +13,18 @@ export interface ClipRecord {
   faceFeature: Float32Array;
   /** Context feature (person box or whole frame). */
   contextFeature: Float32Array;
+  /** The second face model (Human's FER2013 net): 7 probabilities, paper order. */
+  ferProbs?: Float32Array;
+  /** Its 256-d feature (last residual block, averaged). */
+  ferFeature?: Float32Array;
 }
+
+/**
+ * Which face model a temporal model reads (the paper runs its temporal models over several face
+ * backbones): face-api's expression net (`probs`, `faceFeature`) or Human's FER2013 net (`ferProbs`,
+ * `ferFeature`). Both give 7 probabilities and a 256-d feature, so input sizes do not depend on it.
+ */
+export type FaceSource = 'face-api' | 'fer';
 
 /** Face-emotion probabilities per frame. */
 export const PROB_DIM = 7;
@@ -24,12 +35,22 @@ export const CONTEXT_DIM = 480;
 
 const EMPTY = new Float32Array(0);
 
-/** Throws a TypeError unless there is at least one record with the expected sizes. */
-export function checkRecords(records: readonly ClipRecord[]): void {
+/** The probabilities and feature of `source` in one record (throws when the record lacks them). */
+export function faceOf(r: ClipRecord, source: FaceSource = 'face-api'): { probs: Float32Array; feature: Float32Array } {
+  if (source === 'face-api') return { probs: r.probs, feature: r.faceFeature };
+  if (!r.ferProbs || !r.ferFeature) throw new TypeError('record: no FER probabilities/feature (ferProbs, ferFeature)');
+  return { probs: r.ferProbs, feature: r.ferFeature };
+}
+
+/** Throws a TypeError unless there is at least one record with the expected sizes (of `source`'s face block too). */
+export function checkRecords(records: readonly ClipRecord[], source: FaceSource = 'face-api'): void {
   if (records.length === 0) throw new TypeError('records: need at least one frame of the main track');
   records.forEach((r, i) => {
     if (r.probs.length !== PROB_DIM || r.faceFeature.length !== FACE_DIM || r.contextFeature.length !== CONTEXT_DIM) {
       throw new TypeError(`records[${i}]: expected ${PROB_DIM} probs, ${FACE_DIM} face and ${CONTEXT_DIM} context values`);
+    }
+    if (source === 'fer' && (r.ferProbs?.length !== PROB_DIM || r.ferFeature?.length !== FACE_DIM)) {
+      throw new TypeError(`records[${i}]: expected ${PROB_DIM} FER probs and ${FACE_DIM} FER feature values`);
     }
   });
 }
@@ -40,10 +61,13 @@ export function pyramidLength(levels: readonly number[], context: boolean): numb
   return segments * (FACE_DIM + (context ? CONTEXT_DIM : 0) + 3 * PROB_DIM);
 }
 
-/** Eq. 28 pyramid vector of a track; `context: false` drops the context block. */
-export function pyramidInput(records: readonly ClipRecord[], levels: readonly number[], context: boolean): Float32Array {
+/** Eq. 28 pyramid vector of a track over `source`'s face block; `context: false` drops the context block. */
+export function pyramidInput(records: readonly ClipRecord[], levels: readonly number[], context: boolean, source: FaceSource = 'face-api'): Float32Array {
   return temporalPyramid(
-    records.map((r) => ({ faceFeatures: r.faceFeature, contextFeatures: context ? r.contextFeature : EMPTY, emotionProbs: r.probs })),
+    records.map((r) => {
+      const face = faceOf(r, source);
+      return { faceFeatures: face.feature, contextFeatures: context ? r.contextFeature : EMPTY, emotionProbs: face.probs };
+    }),
     levels,
   ).vector;
 }
@@ -54,13 +78,14 @@ export function frameInputLength(context: boolean): number {
 }
 
 /** The frames at `indices` as one flat K×D row-major block ([probs, face(, context)] per frame). */
-export function sequenceInput(records: readonly ClipRecord[], indices: readonly number[], context: boolean): Float32Array {
+export function sequenceInput(records: readonly ClipRecord[], indices: readonly number[], context: boolean, source: FaceSource = 'face-api'): Float32Array {
   const d = frameInputLength(context);
   const out = new Float32Array(indices.length * d);
   indices.forEach((t, k) => {
     const r = records[t]!;
-    out.set(r.probs, k * d);
-    out.set(r.faceFeature, k * d + PROB_DIM);
+    const face = faceOf(r, source);
+    out.set(face.probs, k * d);
+    out.set(face.feature, k * d + PROB_DIM);
     if (context) out.set(r.contextFeature, k * d + PROB_DIM + FACE_DIM);
   });
   return out;

@@ -21,7 +21,7 @@ export interface ClipPredictor {
   readonly names: readonly string[];
   readonly ensemble: EnsembleConfig;
   /** 7 probabilities (paper order) per model and ensemble for the main track's records (≥ 1). */
-  predict(records: readonly Pick<ClipRecord, 'probs' | 'faceFeature' | 'contextFeature'>[]): Promise<Record<string, Float32Array>>;
+  predict(records: readonly ClipRecord[]): Promise<Record<string, Float32Array>>;
   /** Frees every model (safe to call twice). */
   dispose(): void;
 }

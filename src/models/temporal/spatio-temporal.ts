@@ -7,12 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
 import type { Rng } from '../../core/random';
 import { evaluationSamplings, sampleIndices } from '../../core/sampling/temporal-sampling';
-import { frameInputLength, sequenceInput, type ClipRecord } from './clip-features';
+import { frameInputLength, sequenceInput, type ClipRecord, type FaceSource } from './clip-features';
 
 /** Architecture and input of one Spatio-Temporal variant. */
 export interface SpatioTemporalConfig {
   readonly kind: 'spatio-temporal';
   readonly context: boolean;
+  /** Face model read (absent: face-api, as every model trained before the FER net was added). */
+  readonly face?: FaceSource;
   /** K: frames sampled per sequence (paper 32). */
   readonly sampleLength: number;
   /** S: side of the per-frame map the LSTM output is reshaped to. */
@@ -32,7 +34,7 @@ export function spatioTemporalInputs(records: readonly ClipRecord[], config: Spa
   const sets = training
     ? [sampleIndices(records.length, config.sampleLength, rng)]
     : evaluationSamplings(records.length, config.sampleLength, config.samplings, rng);
-  return sets.map((indices) => sequenceInput(records, indices, config.context));
+  return sets.map((indices) => sequenceInput(records, indices, config.context, config.face));
 }
 
 /** Builds the (untrained) network; `seed` makes the initial weights reproducible. */

@@ -14,6 +14,14 @@ import { buildTemporalPyramidNet } from './temporal-pyramid';
 import { clipInputs, predictMean, TemporalModel } from './temporal-model';
 import { syntheticRecords, TINY_ST, TINY_TP } from './test-helpers';
 
+/** `net` with every weight drawn at random: a zero-initialised pyramid head would give uniform outputs for any input. */
+function randomized(net: tf.LayersModel, seed: number): tf.LayersModel {
+  const random = net.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, 0.1, 'float32', seed + i));
+  net.setWeights(random);
+  tf.dispose(random);
+  return net;
+}
+
 describe('temporal models (Node WASM)', () => {
   let dir: string;
   beforeAll(async () => {
@@ -35,18 +43,28 @@ describe('temporal models (Node WASM)', () => {
 
   it('saved-then-loaded weights give identical outputs', async () => {
     const records = syntheticRecords(13, 7);
-    for (const [name, config, net] of [['tp', TINY_TP, buildTemporalPyramidNet(TINY_TP, 5)], ['st', TINY_ST, buildSpatioTemporalNet(TINY_ST, 5)]] as const) {
+    const ferTp = { ...TINY_TP, face: 'fer' } as const;
+    const cases = [
+      ['tp', TINY_TP, randomized(buildTemporalPyramidNet(TINY_TP, 5), 5)],
+      ['st', TINY_ST, buildSpatioTemporalNet(TINY_ST, 5)],
+      // Same weights as 'tp': the loaded model must read the FER block, as its saved config says.
+      ['tp-fer', ferTp, randomized(buildTemporalPyramidNet(ferTp, 5), 5)],
+    ] as const;
+    const outputs: Record<string, number[]> = {};
+    for (const [name, config, net] of cases) {
       const expected = await predictMean(net, clipInputs(records, config));
       await saveTemporalNet(net, join(dir, name), config);
       net.dispose();
       const model = new TemporalModel(name, fileWeightSource(dir));
       await model.load();
       expect(model.config).toEqual(config);
-      expect([...(await model.run(records))]).toEqual([...expected]);
+      outputs[name] = [...(await model.run(records))];
+      expect(outputs[name]).toEqual([...expected]);
       model.dispose();
       model.dispose();
       await expect(model.run(records)).rejects.toThrow(/not loaded/);
     }
+    expect(outputs['tp-fer']).not.toEqual(outputs.tp);
   });
 
   it('the clip predictor gives 7 probabilities summing to 1 per model and ensemble, without leaking tensors', async () => {

@@ -120,7 +120,7 @@ export class TemporalModel {
   /** 7 probabilities (paper order) for the main track's records. */
   async run(records: readonly ClipRecord[]): Promise<Float32Array> {
     if (!this.#net || !this.#config) throw new TemporalModelNotReadyError(this.name);
-    checkRecords(records);
+    checkRecords(records, this.#config.face);
     const probs = await predictMean(this.#net, clipInputs(records, this.#config));
     if (probs.length !== NUM_EMOTIONS) throw new Error(`${this.name}: expected ${NUM_EMOTIONS} outputs`);
     return probs;

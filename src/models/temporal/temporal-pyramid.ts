@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
-import { pyramidInput, pyramidLength, type ClipRecord } from './clip-features';
+import { pyramidInput, pyramidLength, type ClipRecord, type FaceSource } from './clip-features';
 
 /** Architecture and input of one Temporal-Pyramid variant. */
 export interface TemporalPyramidConfig {
@@ -14,6 +14,8 @@ export interface TemporalPyramidConfig {
   readonly levels: readonly number[];
   /** Include the context block (CenterNet person features). */
   readonly context: boolean;
+  /** Face model read (absent: face-api, as every model trained before the FER net was added). */
+  readonly face?: FaceSource;
   /** Units of an optional hidden ReLU layer (0 = none). */
   readonly hidden: number;
   /** Dropout rate on the input (and the hidden layer). */
@@ -29,7 +31,7 @@ export function temporalPyramidInputLength(config: TemporalPyramidConfig): numbe
 
 /** The network input rows for one clip (one row: the pyramid vector). */
 export function temporalPyramidInputs(records: readonly ClipRecord[], config: TemporalPyramidConfig): Float32Array[] {
-  return [pyramidInput(records, config.levels, config.context)];
+  return [pyramidInput(records, config.levels, config.context, config.face)];
 }
 
 /** Builds the (untrained) network; `seed` makes the initial weights reproducible. */

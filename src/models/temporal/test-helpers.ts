@@ -4,18 +4,21 @@ import { CONTEXT_DIM, FACE_DIM, PROB_DIM, type ClipRecord } from './clip-feature
 import type { SpatioTemporalConfig } from './spatio-temporal';
 import type { TemporalPyramidConfig } from './temporal-pyramid';
 
-/** `n` random records; `shift` moves the face features (to make classes separable). */
+/** `n` random records (with both face models); `shift` moves the face features (to make classes separable). */
 export function syntheticRecords(n: number, seed: number, shift = 0): ClipRecord[] {
   const rng = createRng(seed);
-  return Array.from({ length: n }, () => {
+  const randomProbs = () => {
     const probs = Float32Array.from({ length: PROB_DIM }, () => rng.next() + 0.01);
     const sum = probs.reduce((a, b) => a + b, 0);
-    return {
-      probs: probs.map((p) => p / sum),
-      faceFeature: Float32Array.from({ length: FACE_DIM }, (_, i) => rng.next() + (i < 8 ? shift : 0)),
-      contextFeature: Float32Array.from({ length: CONTEXT_DIM }, () => rng.next()),
-    };
-  });
+    return probs.map((p) => p / sum);
+  };
+  return Array.from({ length: n }, () => ({
+    probs: randomProbs(),
+    faceFeature: Float32Array.from({ length: FACE_DIM }, (_, i) => rng.next() + (i < 8 ? shift : 0)),
+    contextFeature: Float32Array.from({ length: CONTEXT_DIM }, () => rng.next()),
+    ferProbs: randomProbs(),
+    ferFeature: Float32Array.from({ length: FACE_DIM }, (_, i) => 2 * rng.next() + (i < 8 ? shift : 0)),
+  }));
 }
 
 /** A small Temporal-Pyramid variant. */

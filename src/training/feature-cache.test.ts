@@ -1,0 +1,39 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { syntheticRecords } from '../models/temporal/test-helpers';
+import { readCachedClip, writeCachedClip, type CachedClip } from './feature-cache';
+
+function clip(file: string, frames: number, augmented: number, fer: boolean): CachedClip {
+  const strip = (r: CachedClip['records'][number]) => (fer ? r : { probs: r.probs, faceFeature: r.faceFeature, contextFeature: r.contextFeature });
+  const records = syntheticRecords(frames, 1).map(strip);
+  // Augmented copies share the context of the original (it is not augmented).
+  const augmentedRecords = Array.from({ length: augmented }, (_, a) =>
+    syntheticRecords(frames, 10 + a).map((r, t) => strip({ ...r, contextFeature: records[t]!.contextFeature })),
+  );
+  return {
+    meta: {
+      file, actor: '01', sentence: '01', label: 3, fps: 5, frames, tSec: records.map((_, t) => t / 5),
+      probDim: 7, faceDim: 256, contextDim: 480, ...(fer ? { ferDim: 256 } : {}), augmented,
+      augmentations: Array.from({ length: augmented }, () => ({ flip: false, angleDeg: 0, scale: 1 })), seconds: 1,
+    },
+    records,
+    augmentedRecords,
+  };
+}
+
+describe('feature cache', () => {
+  it('reads back exactly what it wrote, with and without the FER block', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-cache-'));
+    for (const [file, fer] of [['a.mp4', true], ['b.mp4', false]] as const) {
+      const written = clip(file, 6, 2, fer);
+      await writeCachedClip(dir, written);
+      const read = await readCachedClip(dir, file);
+      expect(read.meta).toEqual(written.meta);
+      expect(read.records).toEqual(written.records);
+      expect(read.augmentedRecords).toEqual(written.augmentedRecords);
+      expect(read.records[0]!.ferFeature === undefined).toBe(!fer);
+    }
+  });
+});
