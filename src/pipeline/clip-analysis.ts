@@ -33,9 +33,9 @@ export interface FaceRecord {
 /**
  * Records kept per track before thinning starts. Beyond it a track keeps one record per `stride`
  * appearances, the stride doubling each time the cap is reached, so it holds between cap/2 and
- * cap records spread uniformly over its appearances (≈ 3 KB each: 256-d face + 480-d context
- * feature). 512 covers 102 s of a face at 5 fps and 17 s at 30 fps — every clip of our data
- * (≤ 8 s) stays exact; a track of an hour-long video stays under ~1.5 MB instead of ~54 MB.
+ * cap records spread uniformly over its appearances (≈ 4 KB each: two 256-d face features + a
+ * 480-d context feature). 512 covers 102 s of a face at 5 fps and 17 s at 30 fps — every clip of
+ * our data (≤ 8 s) stays exact; a track of an hour-long video stays under ~2 MB instead of ~72 MB.
  * Uniform thinning keeps what the temporal models read: the pyramid averages segments of the
  * track and the spatio-temporal model samples K = 32 frames, both spread evenly in time.
  */

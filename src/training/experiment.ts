@@ -41,7 +41,7 @@ export interface RunOutput {
 }
 
 function inputDim(spec: ModelSpec): number {
-  return spec.config.kind === 'temporal-pyramid' ? temporalPyramidInputLength(spec.config) : frameInputLength(spec.config.context);
+  return spec.config.kind === 'temporal-pyramid' ? temporalPyramidInputLength(spec.config) : frameInputLength(spec.config.context, spec.config.face);
 }
 
 /** Rows whose mean per actor is subtracted under personNorm: pyramid vectors, or every frame. */

@@ -25,9 +25,10 @@ function tp(levels: number[], context: boolean, face: FaceSource = 'face-api'): 
   return { config: { kind: 'temporal-pyramid', ...input, hidden: 0, dropout: 0.5, l2: 1e-2 }, train: TP_TRAIN };
 }
 
-function st(context: boolean): ModelSpec {
+function st(context: boolean, face: FaceSource = 'face-api'): ModelSpec {
+  const input = face === 'face-api' ? { context } : { context, face };
   return {
-    config: { kind: 'spatio-temporal', context, sampleLength: 32, mapSize: 8, lstmUnits: 32, filters: [8, 16], fcUnits: 32, dropout: 0.5, l2: 1e-4, samplings: 5 },
+    config: { kind: 'spatio-temporal', ...input, sampleLength: 32, mapSize: 8, lstmUnits: 32, filters: [8, 16], fcUnits: 32, dropout: 0.5, l2: 1e-4, samplings: 5 },
     train: ST_TRAIN,
   };
 }
@@ -48,4 +49,10 @@ export const MODEL_SPECS: Readonly<Record<string, ModelSpec>> = Object.freeze({
   'tp-fer-l0-3': tp([0, 1, 2, 3], false, 'fer'),
   'tp-fer-ctx-l3': tp([3], true, 'fer'),
   'tp-fer-ctx-l0-3': tp([0, 1, 2, 3], true, 'fer'),
+  // Both face models in one pyramid (feature-level fusion).
+  'tp-both-l3': tp([3], false, 'both'),
+  'tp-both-l0-3': tp([0, 1, 2, 3], false, 'both'),
+  'tp-both-ctx-l3': tp([3], true, 'both'),
+  'tp-both-ctx-l0-3': tp([0, 1, 2, 3], true, 'both'),
+  'st-both': st(false, 'both'),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecords, pyramidInput, sequenceInput, type ClipRecord } from './clip-features';
+import { checkRecords, frameInputLength, pyramidInput, pyramidLength, sequenceInput, type ClipRecord } from './clip-features';
 import { syntheticRecords } from './test-helpers';
 
 /** The records with the FER block moved into face-api's place (what a `fer` model must read). */
@@ -24,10 +24,25 @@ describe('clip features: the face source', () => {
     expect([...sequenceInput(records, indices, true, 'fer')]).toEqual([...sequenceInput(ferAsFaceApi(records), indices, true)]);
   });
 
+  it('a both sequence puts face-api then FER probabilities, then both features, then the context', () => {
+    const [r] = records;
+    const row = sequenceInput(records, [0], true, 'both');
+    expect(row).toHaveLength(frameInputLength(true, 'both'));
+    expect([...row]).toEqual([...r!.probs, ...r!.ferProbs!, ...r!.faceFeature, ...r!.ferFeature!, ...r!.contextFeature]);
+  });
+
+  it('a both pyramid has the length its network is built for', () => {
+    for (const context of [false, true]) {
+      expect(pyramidInput(records, [0, 3], context, 'both')).toHaveLength(pyramidLength([0, 3], context, 'both'));
+      expect(pyramidInput(records, [0, 3], context, 'fer')).toHaveLength(pyramidLength([0, 3], context, 'fer'));
+    }
+  });
+
   it('records without the FER block are refused for fer models only', () => {
     const faceApiOnly = ferAsFaceApi(records);
     expect(() => checkRecords(faceApiOnly)).not.toThrow();
     expect(() => checkRecords(faceApiOnly, 'fer')).toThrow(/FER/);
+    expect(() => checkRecords(faceApiOnly, 'both')).toThrow(/FER/);
     expect(() => pyramidInput(faceApiOnly, [0], false, 'fer')).toThrow(/FER/);
     expect(() => checkRecords([{ ...records[0]!, ferFeature: new Float32Array(3) }], 'fer')).toThrow(/FER/);
   });

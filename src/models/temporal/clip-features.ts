@@ -21,10 +21,15 @@ export interface ClipRecord {
 
 /**
  * Which face model a temporal model reads (the paper runs its temporal models over several face
- * backbones): face-api's expression net (`probs`, `faceFeature`) or Human's FER2013 net (`ferProbs`,
- * `ferFeature`). Both give 7 probabilities and a 256-d feature, so input sizes do not depend on it.
+ * backbones): face-api's expression net (`probs`, `faceFeature`), Human's FER2013 net (`ferProbs`,
+ * `ferFeature`), or both side by side (probabilities, then features, face-api's first).
  */
-export type FaceSource = 'face-api' | 'fer';
+export type FaceSource = 'face-api' | 'fer' | 'both';
+
+/** Probabilities and feature values per frame that `source` gives. */
+export function faceDims(source: FaceSource = 'face-api'): { probs: number; feature: number } {
+  return source === 'both' ? { probs: 2 * PROB_DIM, feature: 2 * FACE_DIM } : { probs: PROB_DIM, feature: FACE_DIM };
+}
 
 /** Face-emotion probabilities per frame. */
 export const PROB_DIM = 7;
@@ -35,11 +40,19 @@ export const CONTEXT_DIM = 480;
 
 const EMPTY = new Float32Array(0);
 
+function concat(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** The probabilities and feature of `source` in one record (throws when the record lacks them). */
 export function faceOf(r: ClipRecord, source: FaceSource = 'face-api'): { probs: Float32Array; feature: Float32Array } {
   if (source === 'face-api') return { probs: r.probs, feature: r.faceFeature };
   if (!r.ferProbs || !r.ferFeature) throw new TypeError('record: no FER probabilities/feature (ferProbs, ferFeature)');
-  return { probs: r.ferProbs, feature: r.ferFeature };
+  if (source === 'fer') return { probs: r.ferProbs, feature: r.ferFeature };
+  return { probs: concat(r.probs, r.ferProbs), feature: concat(r.faceFeature, r.ferFeature) };
 }
 
 /** Throws a TypeError unless there is at least one record with the expected sizes (of `source`'s face block too). */
@@ -49,16 +62,17 @@ export function checkRecords(records: readonly ClipRecord[], source: FaceSource 
     if (r.probs.length !== PROB_DIM || r.faceFeature.length !== FACE_DIM || r.contextFeature.length !== CONTEXT_DIM) {
       throw new TypeError(`records[${i}]: expected ${PROB_DIM} probs, ${FACE_DIM} face and ${CONTEXT_DIM} context values`);
     }
-    if (source === 'fer' && (r.ferProbs?.length !== PROB_DIM || r.ferFeature?.length !== FACE_DIM)) {
+    if (source !== 'face-api' && (r.ferProbs?.length !== PROB_DIM || r.ferFeature?.length !== FACE_DIM)) {
       throw new TypeError(`records[${i}]: expected ${PROB_DIM} FER probs and ${FACE_DIM} FER feature values`);
     }
   });
 }
 
-/** Length of a pyramid vector over `levels` (with or without the context block). */
-export function pyramidLength(levels: readonly number[], context: boolean): number {
+/** Length of a pyramid vector over `levels` (with or without the context block) of `source`'s face block. */
+export function pyramidLength(levels: readonly number[], context: boolean, source: FaceSource = 'face-api'): number {
   const segments = levels.reduce((s, l) => s + 2 ** l, 0);
-  return segments * (FACE_DIM + (context ? CONTEXT_DIM : 0) + 3 * PROB_DIM);
+  const face = faceDims(source);
+  return segments * (face.feature + (context ? CONTEXT_DIM : 0) + 3 * face.probs);
 }
 
 /** Eq. 28 pyramid vector of a track over `source`'s face block; `context: false` drops the context block. */
@@ -72,21 +86,22 @@ export function pyramidInput(records: readonly ClipRecord[], levels: readonly nu
   ).vector;
 }
 
-/** Size of one frame of a sequence input: [probs, face feature(, context feature)]. */
-export function frameInputLength(context: boolean): number {
-  return PROB_DIM + FACE_DIM + (context ? CONTEXT_DIM : 0);
+/** Size of one frame of a sequence input: [probs, face feature(, context feature)] of `source`. */
+export function frameInputLength(context: boolean, source: FaceSource = 'face-api'): number {
+  const face = faceDims(source);
+  return face.probs + face.feature + (context ? CONTEXT_DIM : 0);
 }
 
 /** The frames at `indices` as one flat K×D row-major block ([probs, face(, context)] per frame). */
 export function sequenceInput(records: readonly ClipRecord[], indices: readonly number[], context: boolean, source: FaceSource = 'face-api'): Float32Array {
-  const d = frameInputLength(context);
+  const d = frameInputLength(context, source);
   const out = new Float32Array(indices.length * d);
   indices.forEach((t, k) => {
     const r = records[t]!;
     const face = faceOf(r, source);
     out.set(face.probs, k * d);
-    out.set(face.feature, k * d + PROB_DIM);
-    if (context) out.set(r.contextFeature, k * d + PROB_DIM + FACE_DIM);
+    out.set(face.feature, k * d + face.probs.length);
+    if (context) out.set(r.contextFeature, k * d + face.probs.length + face.feature.length);
   });
   return out;
 }

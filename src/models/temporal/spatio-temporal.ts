@@ -44,7 +44,7 @@ export function buildSpatioTemporalNet(config: SpatioTemporalConfig, seed = 1): 
   const regularizer = config.l2 > 0 ? tf.regularizers.l2({ l2: config.l2 }) : undefined;
   let s = seed;
   const init = () => tf.initializers.glorotUniform({ seed: s++ });
-  const input = tf.input({ shape: [K, frameInputLength(config.context)] });
+  const input = tf.input({ shape: [K, frameInputLength(config.context, config.face)] });
   let x = tf.layers.lstm({ units: config.lstmUnits, returnSequences: true, kernelInitializer: init(), recurrentInitializer: tf.initializers.orthogonal({ seed: s++ }) }).apply(input) as tf.SymbolicTensor;
   x = tf.layers.lstm({ units: config.lstmUnits, returnSequences: true, kernelInitializer: init(), recurrentInitializer: tf.initializers.orthogonal({ seed: s++ }) }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.dense({ units: S * S, activation: 'relu', kernelInitializer: init() }).apply(x) as tf.SymbolicTensor;

@@ -26,7 +26,7 @@ export interface TemporalPyramidConfig {
 
 /** Length of the network input for `config`. */
 export function temporalPyramidInputLength(config: TemporalPyramidConfig): number {
-  return pyramidLength(config.levels, config.context);
+  return pyramidLength(config.levels, config.context, config.face);
 }
 
 /** The network input rows for one clip (one row: the pyramid vector). */

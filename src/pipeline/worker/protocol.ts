@@ -35,7 +35,7 @@ export type Request =
   | { type: 'probe'; id: number; file: Blob }
   | { type: 'analyzeFile'; id: number; file: Blob; fps?: number; settings: RunSettings }
   | { type: 'analyzeStream'; id: number; size: { width: number; height: number }; settings: RunSettings }
-  | { type: 'predict'; id: number; records: Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature'>[] }
+  | { type: 'predict'; id: number; records: Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature' | 'ferProbs' | 'ferFeature'>[] }
   | { type: 'memory'; id: number };
 
 /** Page → worker, no reply: a camera frame for stream `run`, its end, or cancelling run `run`. */
