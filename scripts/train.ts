@@ -1,5 +1,5 @@
 /**
- * npm run train -- <model|all|ensemble|baseline> [--seed 1] [--epochs N] [--cv] [--person-norm]
+ * npm run train -- <model|all|ensemble|baseline> [--seed 1] [--epochs N] [--cv] [--rotate] [--person-norm]
  *                  [--no-augment] [--no-save] [--cache .cache/features] [--extra-cache dir,dir]
  *                  [--predictions <cache>/../predictions] [--out public/trained]
  *                  [--lr X] [--l2 X] [--dropout X] [--hidden N] [--optimizer sgd|momentum|adam]
@@ -8,7 +8,10 @@
  * Trains a temporal model (names in src/training/model-specs.ts) on cached features (npm run
  * features) in Node on tfjs WASM: actors 01–06 train, actor 07 validates, and the model is saved to
  * <out>/<model>/ with a MODEL_CARD.md. `--cv` runs leave-one-actor-out over 01–07 instead (nothing
- * saved but the out-of-fold predictions). `ensemble` picks Best Selection members and trains the
+ * saved but the out-of-fold predictions). `--rotate` runs the same split as the shipped models in all 7
+ * rotations: test actor a, validation (early stopping) actor a+1, training on the other five; the
+ * test actor is never seen, and `ensemble` then reports ensembles chosen on each rotation's validation
+ * actor and tested on its test actor (src/training/rotation.ts). `ensemble` picks Best Selection members and trains the
  * joint fusion layer, writing <out>/ensemble.json. `baseline` prints frameAverage. `--extra-cache`
  * adds caches of the same clips at other sampling phases (npm run features -- --phase N) as extra
  * training copies of the training actors.
@@ -21,13 +24,14 @@ import { formatMetrics, frameAveragePredictions, metricsOf, writePredictions, ty
 import { runSplit, type RunOptions } from '../src/training/experiment';
 import { MODEL_SPECS, type ModelSpec } from '../src/training/model-specs';
 import { saveTemporalNet } from '../src/training/save-model';
+import { ROTATION_KINDS, rotations, type RotationKind } from '../src/training/rotation';
 import { trainEnsemble } from '../src/training/train-ensemble';
 import { numberOption, parseArgs, stringOption, type ParsedArgs } from './lib/cli-args';
 
 const VAL_ACTOR = '07';
-const FLAGS = ['cv', 'person-norm', 'no-augment', 'no-save', 'verbose'];
+const FLAGS = ['cv', 'rotate', 'person-norm', 'no-augment', 'no-save', 'verbose'];
 
-function predictionPath(predDir: string, model: string, o: RunOptions, kind: 'val07' | 'loao'): string {
+function predictionPath(predDir: string, model: string, o: RunOptions, kind: 'val07' | 'loao' | RotationKind): string {
   return join(predDir, `${model}${o.personNorm ? '-pn' : ''}${o.augment ? '' : '-noaug'}.${kind}.json`);
 }
 
@@ -76,10 +80,31 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** Every rotation (test a, validation a+1): pooled test and validation predictions of each actor once. */
+async function rotate(model: string, spec: ModelSpec, clips: CachedClip[], o: RunOptions, predDir: string): Promise<void> {
+  const actors = [...new Set(clips.map((c) => c.meta.actor))].sort();
+  const pooled: Record<RotationKind, Predictions> = { 'rotate-test': { files: [], labels: [], probs: [] }, 'rotate-val': { files: [], labels: [], probs: [] } };
+  const add = (kind: RotationKind, p: { files: string[]; labels: number[]; probs: Float32Array[] }) => {
+    pooled[kind].files.push(...p.files);
+    pooled[kind].labels.push(...p.labels);
+    pooled[kind].probs.push(...p.probs.map((x) => [...x]));
+  };
+  for (const { test, val } of rotations(actors)) {
+    const run = await runSplit(clips, spec, [val], { ...o, testActors: [test] });
+    run.net.dispose();
+    add('rotate-val', { files: run.valFiles, labels: run.valLabels, probs: run.valProbs });
+    add('rotate-test', run.test);
+    console.error(`  ${model} test ${test} (val ${val}): ${formatMetrics(metricsOf({ labels: run.test.labels, probs: run.test.probs.map((x) => [...x]) }))} (best epoch ${run.result.bestEpoch}, ${run.result.seconds.toFixed(0)} s)`);
+  }
+  console.log(`${model} rotation, unseen test actors pooled: ${formatMetrics(metricsOf(pooled['rotate-test']))}`);
+  for (const kind of ROTATION_KINDS) await writePredictions(predictionPath(predDir, model, o, kind), pooled[kind]);
+}
+
 async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: boolean, save: boolean, out: string, predDir: string, args: ParsedArgs): Promise<void> {
   const base = MODEL_SPECS[model];
   if (!base) throw new Error(`unknown model "${model}"; known: ${Object.keys(MODEL_SPECS).join(', ')}`);
   const spec = withOverrides(base, args);
+  if (args.options.has('rotate')) return rotate(model, spec, clips, o, predDir);
   if (cv) {
     const actors = [...new Set(clips.map((c) => c.meta.actor))].sort();
     const all: Predictions = { files: [], labels: [], probs: [] };

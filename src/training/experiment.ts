@@ -26,6 +26,11 @@ export interface RunOptions {
    * actors' clips; never validated on, and not used for the standardiser or per-person means.
    */
   extraClips?: readonly CachedClip[];
+  /**
+   * Actors held out of training and validation both: predicted once training (early-stopped on the
+   * validation actors) ends, so their numbers are those of truly unseen actors.
+   */
+  testActors?: readonly string[];
   epochs?: number;
   log?: (line: string) => void;
 }
@@ -38,6 +43,8 @@ export interface RunOutput {
   valFiles: string[];
   valLabels: number[];
   valProbs: Float32Array[];
+  /** The test actors' clips (RunOptions.testActors), predicted by the final network. */
+  test: { files: string[]; labels: number[]; probs: Float32Array[] };
 }
 
 function inputDim(spec: ModelSpec): number {
@@ -73,9 +80,11 @@ export async function runSplit(clips: readonly CachedClip[], spec: ModelSpec, va
   const { config } = spec;
   const means = o.personNorm ? actorMeans(clips, spec) : new Map<string, Float32Array>();
   const isVal = (c: CachedClip) => valActors.includes(c.meta.actor);
-  const trainClips = clips.filter((c) => !isVal(c) && c.records.length > 0);
+  const isTest = (c: CachedClip) => o.testActors?.includes(c.meta.actor) ?? false;
+  const isTrain = (c: CachedClip) => !isVal(c) && !isTest(c) && c.records.length > 0;
+  const trainClips = clips.filter(isTrain);
   const valClips = clips.filter(isVal);
-  const extraTrainClips = (o.extraClips ?? []).filter((c) => !isVal(c) && c.records.length > 0);
+  const extraTrainClips = (o.extraClips ?? []).filter(isTrain);
 
   const train: TrainExample[] = [...trainClips, ...extraTrainClips].flatMap((c) => {
     const mean = means.get(c.meta.actor);
@@ -99,14 +108,14 @@ export async function runSplit(clips: readonly CachedClip[], spec: ModelSpec, va
   const net = config.kind === 'temporal-pyramid' ? buildTemporalPyramidNet(config, o.seed) : buildSpatioTemporalNet(config, o.seed);
   const result = await trainNet(net, train, val, { ...spec.train, epochs: o.epochs ?? spec.train.epochs, seed: o.seed, standardizer, log: o.log });
   foldStandardizer(net, standardizer);
-  const probs = await predictClips(net, val);
   const uniform = new Float32Array(NUM_EMOTIONS).fill(1 / NUM_EMOTIONS);
-  const byFile = new Map(valWithFace.map((c, i) => [c.meta.file, probs[i]!]));
-  return {
-    net,
-    result,
-    valFiles: valClips.map((c) => c.meta.file),
-    valLabels: valClips.map((c) => c.meta.label),
-    valProbs: valClips.map((c) => byFile.get(c.meta.file) ?? uniform),
+  /** Probabilities of `held` clips (uniform when no face: counted wrong unless uniform wins). */
+  const predictHeld = async (held: CachedClip[]) => {
+    const withFace = held.filter((c) => c.records.length > 0);
+    const probs = await predictClips(net, withFace.map(toEval));
+    const byFile = new Map(withFace.map((c, i) => [c.meta.file, probs[i]!]));
+    return { files: held.map((c) => c.meta.file), labels: held.map((c) => c.meta.label), probs: held.map((c) => byFile.get(c.meta.file) ?? uniform) };
   };
+  const valOut = await predictHeld(valClips);
+  return { net, result, valFiles: valOut.files, valLabels: valOut.labels, valProbs: valOut.probs, test: await predictHeld(clips.filter(isTest)) };
 }

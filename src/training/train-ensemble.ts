@@ -18,6 +18,7 @@ import type { EnsembleConfig } from '../models/temporal/ensemble-config';
 import { formatMetrics, frameAveragePredictions, metricsOf, readPredictions, type Metrics, type Predictions } from './evaluation';
 import type { CachedClip } from './feature-cache';
 import { MODEL_SPECS } from './model-specs';
+import { actorRows, ROTATION_KINDS, rotationEnsembles, rotations, type RotationPredictions } from './rotation';
 import { withSeededMathRandom } from './train-net';
 
 const VAL_ACTOR = '07';
@@ -112,6 +113,68 @@ export async function trainEnsemble(clips: readonly CachedClip[], predDir: strin
     `Ensembles: ${ensemble.selectedOn}.`,
     '',
   ].join('\n');
-  await writeFile(join(out, 'RESULTS.md'), md);
+  const rotation = await rotationSection(names, clips, predDir, seed);
+  await writeFile(join(out, 'RESULTS.md'), rotation ? `${md}${rotation}` : md);
   return ensemble;
+}
+
+/** Clip file → actor, from the cache's metadata. */
+function actorLookup(clips: readonly CachedClip[]): (file: string) => string {
+  const byFile = new Map(clips.map((c) => [c.meta.file, c.meta.actor]));
+  return (file) => {
+    const actor = byFile.get(file);
+    if (actor === undefined) throw new Error(`${file}: not in the feature cache`);
+    return actor;
+  };
+}
+
+/**
+ * The "unseen test actor" table (src/training/rotation.ts) when every model has rotation predictions
+ * (`npm run train -- <model> --rotate`): each model and ensemble on the 7 test actors, pooled; the
+ * joint fusion layer of each rotation is fitted on that rotation's validation actor. Printed too.
+ */
+async function rotationSection(names: readonly string[], clips: readonly CachedClip[], predDir: string, seed: number): Promise<string | undefined> {
+  const models = new Map<string, RotationPredictions>();
+  for (const n of names) {
+    const [test, val] = await Promise.all(ROTATION_KINDS.map((k) => readPredictions(join(predDir, `${n}.${k}.json`))));
+    if (!test || !val) {
+      console.log(`(no rotation predictions for ${n}: run npm run train -- ${n} --rotate for the unseen-actor table)`);
+      return undefined;
+    }
+    models.set(n, { test, val });
+  }
+  const actorOf = actorLookup(clips);
+  const { average, bestSelection: best } = rotationEnsembles(models, actorOf);
+  const joint: Predictions = { files: [], labels: [], probs: [] };
+  const actors = [...new Set(models.get(names[0]!)!.test.files.map(actorOf))].sort();
+  for (const { test, val } of rotations(actors)) {
+    const valRows = names.map((n) => actorRows(models.get(n)!.val, val, actorOf));
+    const testRows = names.map((n) => actorRows(models.get(n)!.test, test, actorOf));
+    const layer = await fitJointFusion([...names], buildJointFusionInput(valRows.map((r) => r.probs)), valRows[0]!.labels, seed);
+    joint.files.push(...testRows[0]!.files);
+    joint.labels.push(...testRows[0]!.labels);
+    joint.probs.push(...buildJointFusionInput(testRows.map((r) => r.probs)).map((x) => jointFusionForward(x, layer)));
+  }
+  const rows: [string, Metrics][] = [
+    ...names.map((n): [string, Metrics] => [n, metricsOf(models.get(n)!.test)]),
+    ['average', metricsOf(average.test)],
+    ['bestSelection', metricsOf(best.test)],
+    ['jointFusion', metricsOf(joint)],
+  ];
+  for (const [n, m] of rows) console.log(`unseen test actors: ${n.padEnd(20)} ${formatMetrics(m)}`);
+  const f = (x: number) => (x * 100).toFixed(1);
+  return [
+    '## Unseen test actors (rotation)',
+    '',
+    '`npm run train -- <model> --rotate`: the shipped split in all 7 rotations — test actor a, validation',
+    'actor a + 1 (early stopping, Best Selection, the joint fusion layer), training on the other five —',
+    'pooled over the 7 test actors (168 clips). No model or ensemble has seen its test actor.',
+    '',
+    '| model | accuracy | weighted F1 | meanAcc ± std |',
+    '|---|---|---|---|',
+    ...rows.map(([n, m]) => `| ${n} | ${f(m.accuracy)} | ${f(m.weightedF1)} | ${f(m.meanAcc)} ± ${f(m.stdAcc)} |`),
+    '',
+    `Best Selection members per test actor: ${best.members.map((r) => `${r.test}: ${r.members.join(' + ')}`).join('; ')}.`,
+    '',
+  ].join('\n');
 }

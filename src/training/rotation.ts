@@ -1,0 +1,79 @@
+/**
+ * The shipped split in every rotation, so ensembles can be judged on truly unseen actors: rotation i
+ * tests actor i, validates (early stopping, Best Selection) on actor i + 1 and trains on the other
+ * five. Pooled over the 7 rotations every clip is predicted once as a test clip and once as a
+ * validation clip. Leave-one-actor-out (`--cv`) early-stops on the held-out actor itself, so its
+ * numbers are optimistic; here neither a model nor an ensemble has seen its test actor.
+ * Pure TypeScript (no tfjs): the joint fusion layer is fitted by the caller.
+ */
+import { averageFusion } from '../core/ensembles/average';
+import { bestSelection } from '../core/ensembles/best-selection';
+import { metricsOf, type Predictions } from './evaluation';
+
+/** Prediction files of a rotation run: test actors' and validation actors' probabilities. */
+export const ROTATION_KINDS = ['rotate-test', 'rotate-val'] as const;
+export type RotationKind = (typeof ROTATION_KINDS)[number];
+
+/** One rotation: the unseen test actor and the validation actor. */
+export interface Rotation {
+  test: string;
+  val: string;
+}
+
+/** Test actor i, validation actor i + 1 (cyclic), for the sorted actors. */
+export function rotations(actors: readonly string[]): Rotation[] {
+  if (actors.length < 3) throw new RangeError(`rotations: need at least 3 actors (train, validation, test), got ${actors.length}`);
+  return actors.map((test, i) => ({ test, val: actors[(i + 1) % actors.length]! }));
+}
+
+/** One model's pooled rotation predictions. */
+export interface RotationPredictions {
+  test: Predictions;
+  val: Predictions;
+}
+
+/** The rows of `p` whose clip belongs to `actor`. */
+export function actorRows(p: Predictions, actor: string, actorOf: (file: string) => string): Predictions {
+  const keep = p.files.flatMap((f, i) => (actorOf(f) === actor ? [i] : []));
+  return { files: keep.map((i) => p.files[i]!), labels: keep.map((i) => p.labels[i]!), probs: keep.map((i) => p.probs[i]!) };
+}
+
+/** An ensemble's pooled test predictions, and the members it used in each rotation. */
+export interface RotationEnsemble {
+  test: Predictions;
+  members: { test: string; members: string[] }[];
+}
+
+/**
+ * Average (every model) and Best Selection (chosen on each rotation's validation actor) over the
+ * rotations, each tested on the rotation's unseen test actor.
+ */
+export function rotationEnsembles(
+  models: ReadonlyMap<string, RotationPredictions>,
+  actorOf: (file: string) => string,
+): { average: RotationEnsemble; bestSelection: RotationEnsemble } {
+  const names = [...models.keys()];
+  if (names.length === 0) throw new TypeError('rotationEnsembles: no models');
+  const actors = [...new Set(models.get(names[0]!)!.test.files.map(actorOf))].sort();
+  const empty = (): RotationEnsemble => ({ test: { files: [], labels: [], probs: [] }, members: [] });
+  const out = { average: empty(), bestSelection: empty() };
+  for (const { test, val } of rotations(actors)) {
+    const testRows = new Map(names.map((n) => [n, actorRows(models.get(n)!.test, test, actorOf)]));
+    const valRows = new Map(names.map((n) => [n, actorRows(models.get(n)!.val, val, actorOf)]));
+    const ref = testRows.get(names[0]!)!;
+    for (const n of names) {
+      if (testRows.get(n)!.files.join() !== ref.files.join()) throw new Error(`${n}: test clips of actor ${test} differ from ${names[0]}'s`);
+    }
+    const chosen = bestSelection(
+      names.map((n) => ({ name: n, accuracy: metricsOf(valRows.get(n)!).accuracy, probabilities: valRows.get(n)!.probs })),
+      valRows.get(names[0]!)!.labels,
+    ).members;
+    for (const [ensemble, members] of [[out.average, names], [out.bestSelection, chosen]] as const) {
+      ensemble.test.files.push(...ref.files);
+      ensemble.test.labels.push(...ref.labels);
+      ensemble.test.probs.push(...averageFusion(members.map((n) => testRows.get(n)!.probs)));
+      ensemble.members.push({ test, members: [...members] });
+    }
+  }
+  return out;
+}
