@@ -3,7 +3,7 @@
  *                  [--no-augment] [--no-save] [--cache .cache/features] [--extra-cache dir,dir]
  *                  [--predictions <cache>/../predictions] [--out public/trained]
  *                  [--lr X] [--l2 X] [--dropout X] [--hidden N] [--optimizer sgd|momentum|adam]
- *                  [--batch N] [--steps N] [--patience N] [--verbose]
+ *                  [--batch N] [--steps N] [--patience N] [--keep accuracy|loss|last] [--verbose]
  *
  * Trains a temporal model (names in src/training/model-specs.ts) on cached features (npm run
  * features) in Node on tfjs WASM: actors 01–06 train, actor 07 validates, and the model is saved to
@@ -72,7 +72,8 @@ function withOverrides(spec: ModelSpec, args: ParsedArgs): ModelSpec {
   const num = (name: string) => (args.options.get(name) === '0' ? 0 : numberOption(args, name));
   const config = { ...spec.config, ...defined({ l2: num('l2'), dropout: num('dropout'), hidden: spec.config.kind === 'temporal-pyramid' ? num('hidden') : undefined }) };
   const optimizer = stringOption(args, 'optimizer') as ModelSpec['train']['optimizer'] | undefined;
-  const train = { ...spec.train, ...defined({ lr: num('lr'), batchSize: num('batch'), stepsPerEpoch: num('steps'), patience: num('patience'), optimizer }) };
+  const keep = stringOption(args, 'keep') as ModelSpec['train']['keep'];
+  const train = { ...spec.train, ...defined({ lr: num('lr'), batchSize: num('batch'), stepsPerEpoch: num('steps'), patience: num('patience'), optimizer, keep }) };
   return { config, train } as ModelSpec;
 }
 

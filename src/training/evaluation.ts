@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { NUM_EMOTIONS } from '../core/labels';
 import { classificationReport, predictFromProbabilities } from '../core/metrics/classification-metrics';
+import { faceOf } from '../models/temporal/clip-features';
 import type { CachedClip } from './feature-cache';
 
 /** Per-clip probabilities of one model on a set of clips. */
@@ -32,14 +33,17 @@ export function formatMetrics(m: Metrics): string {
   return `acc ${pct(m.accuracy)} | wF1 ${pct(m.weightedF1)} | meanAcc ${pct(m.meanAcc)} ± ${pct(m.stdAcc)}`;
 }
 
-/** frameAverage: the mean of the main track's per-frame probabilities (uniform when no face). */
-export function frameAveragePredictions(clips: readonly CachedClip[]): Predictions {
+/**
+ * frameAverage: the mean of the main track's per-frame probabilities (uniform when no face);
+ * `source: 'fer'` averages the FER net's instead (the app's humanEmotion baseline).
+ */
+export function frameAveragePredictions(clips: readonly CachedClip[], source: 'face-api' | 'fer' = 'face-api'): Predictions {
   return {
     files: clips.map((c) => c.meta.file),
     labels: clips.map((c) => c.meta.label),
     probs: clips.map((c) => {
       const mean = new Array<number>(NUM_EMOTIONS).fill(c.records.length ? 0 : 1 / NUM_EMOTIONS);
-      for (const r of c.records) r.probs.forEach((p, k) => (mean[k]! += p / c.records.length));
+      for (const r of c.records) faceOf(r, source).probs.forEach((p, k) => (mean[k]! += p / c.records.length));
       return mean;
     }),
   };

@@ -36,6 +36,11 @@ export interface TrainOptions {
   plateauFactor: number;
   /** Epochs without validation improvement before stopping. */
   patience: number;
+  /**
+   * Which epoch's weights are kept: the best validation accuracy (ties → lower loss; the default),
+   * the lowest validation loss (smoother on 24 validation clips), or the last epoch.
+   */
+  keep?: 'accuracy' | 'loss' | 'last';
   standardizer: Standardizer;
   log?: (line: string) => void;
 }
@@ -145,7 +150,11 @@ export async function trainNet(net: tf.LayersModel, train: readonly TrainExample
         const valAcc = probs.filter((p, i) => argmax(p) === valLabels[i]).length / Math.max(1, probs.length);
         history.push({ epoch, loss: lossSum / steps, valLoss, valAcc, lr });
         o.log?.(`epoch ${epoch}: loss ${(lossSum / steps).toFixed(4)} val loss ${valLoss.toFixed(4)} acc ${(valAcc * 100).toFixed(1)}% lr ${lr.toExponential(1)}`);
-        if (valAcc > best.acc || (valAcc === best.acc && valLoss < best.loss)) {
+        const keep = o.keep ?? 'accuracy';
+        const better =
+          keep === 'last' ||
+          (keep === 'loss' ? valLoss < best.loss : valAcc > best.acc || (valAcc === best.acc && valLoss < best.loss));
+        if (better) {
           tf.dispose(best.weights);
           best = { acc: valAcc, loss: valLoss, epoch, weights: net.getWeights().map((w) => w.clone()) };
         }
