@@ -1,5 +1,7 @@
 /** Issue 8: a dropped clip plays with its tracks drawn over it; vote, track detail, pyramid and predictions fill in. */
-import { clip, expect, openApp, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clip, expect, openApp, repoRoot, test } from './fixtures';
 import { analyseFile, snap, stageFingerprint } from './ui-helpers';
 
 test('a clip plays with its tracks drawn over it while vote, pyramid and predictions fill in', async ({ page, watch }, testInfo) => {
@@ -43,6 +45,9 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   await timeline.locator('svg.timeline-chart').hover({ position: { x: 120, y: 60 } });
   await expect(page.getByTestId('timeline-readout')).toContainText(/happiness \d\.\d\d/);
   await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveAttribute('data-label', 'happiness');
+  // The headline is emolens's answer: the ensemble public/trained/ensemble.json names.
+  const { answer } = JSON.parse(readFileSync(join(repoRoot, 'public/trained/ensemble.json'), 'utf8')) as { answer?: { name: string } };
+  await expect(page.getByTestId('headline-prediction')).toContainText(`— ${answer?.name ?? 'bestSelection'}`);
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
 
   // Selecting the track from the list shows it as selected.

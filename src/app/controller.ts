@@ -9,7 +9,7 @@ import type { FaceVotingConfig } from '../core/voting/face-voting';
 import { parseBackendName } from '../env/backend-choice';
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { buildReport, toPrediction, type AnalysisReport, type ClipPrediction } from '../pipeline/analysis-report';
-import type { EnsembleConfig } from '../models/temporal/ensemble-config';
+import { answerOf, type EnsembleConfig } from '../models/temporal/ensemble-config';
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
@@ -90,6 +90,8 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   let models: Promise<void> | null = null;
   let session: Session | null = null;
   let predictor: Promise<{ ensemble: EnsembleConfig } | null> | null = null;
+  /** emolens's answer among the predictions (ensemble.json's `answer`), once the trained models loaded. */
+  let answer: string | null = null;
   let folderName = 'folder';
 
   const cancel = () => {
@@ -119,10 +121,16 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
 
   /** The trained temporal models; null (with a notice) when they cannot be loaded. */
   const ensurePredictor = () => {
-    predictor ??= client.loadPredictor().catch((error: unknown) => {
-      s().pushNotice('info', `The temporal models could not be loaded (${describeError(error)}); showing the frame average only.`);
-      return null;
-    });
+    predictor ??= client.loadPredictor().then(
+      (loaded) => {
+        answer = answerOf(loaded.ensemble).name;
+        return loaded;
+      },
+      (error: unknown) => {
+        s().pushNotice('info', `The temporal models could not be loaded (${describeError(error)}); showing the frame average only.`);
+        return null;
+      },
+    );
     return predictor;
   };
 
@@ -147,6 +155,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
       timingsMs: result.timer.totals(),
       voting,
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
+      answer: answer ?? undefined,
     });
   };
 
@@ -173,7 +182,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     await yieldToMain();
     if (mine !== session) return null;
     const report = buildCurrentReport();
-    if (report) s().setPredictions(report.predictions, report.warnings);
+    if (report) s().setPredictions(report.predictions, report.warnings, report.answer);
     await yieldToMain();
     return report;
   };
@@ -280,9 +289,9 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
       const videos = new Map(files.filter((f) => f !== labelsFile).map((f) => [baseName(f.name), f]));
       try {
         const parsed = parseLabelsCsv(await labelsFile.text(), new Set(videos.keys()));
-        // emolens's own answer is the Best Selection ensemble chosen on validation (saved with the weights).
+        // emolens's own answer is the ensemble ensemble.json names (chosen without this data).
         const trained = await ensurePredictor();
-        const ensemble = trained ? { name: 'bestSelection', members: [...trained.ensemble.bestSelection.members] } : null;
+        const ensemble = trained ? answerOf(trained.ensemble) : null;
         s().evaluationStarted(parsed.clips.length, parsed.errors);
         const outcomes = await runFolderEvaluation(parsed.clips, videos, {
           signal: run.signal,

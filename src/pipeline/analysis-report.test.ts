@@ -33,6 +33,19 @@ describe('buildReport', () => {
     expect(report.predictions.frameAverage!.probs[3]).toBeCloseTo(0.75);
     expect(report.timingsMs.detect).toBe(12.3);
     expect(report.warnings).toEqual([]);
+    expect(report.answer).toBeNull();
+  });
+
+  it("names the answer only when that ensemble was predicted", () => {
+    const clip = createClipAnalysis(100, 100);
+    addFrame(clip, [face(0, 0, 40, [0, 0, 0, 1, 0, 0, 0])], [1]);
+    const ctx = { file: 'a.mp4', backend: 'wasm', info, sampleFps: 5, timingsMs: {}, answer: 'jointFusion' };
+    const fused = { label: 'sadness' as const, probs: [0, 0, 0, 0, 0, 1, 0] };
+    expect(buildReport(clip, { ...ctx, extraPredictions: { jointFusion: fused } }).answer).toBe('jointFusion');
+    expect(buildReport(clip, ctx).answer).toBeNull();
+    const empty = createClipAnalysis(100, 100);
+    addFrame(empty, [], []);
+    expect(buildReport(empty, { ...ctx, extraPredictions: { jointFusion: fused } }).answer).toBeNull();
   });
 
   it('reports a clip without faces as a valid answer with a warning', () => {

@@ -31,6 +31,8 @@ export interface AnalysisReport {
   }[];
   mainTrackId: number | null;
   predictions: Record<string, ClipPrediction>;
+  /** The prediction key that is emolens's answer (the ensemble ensemble.json names), when predicted. */
+  answer: string | null;
   warnings: string[];
   timingsMs: Record<string, number>;
 }
@@ -49,6 +51,8 @@ export interface ReportContext {
   timingsMs: Record<string, number>;
   /** Clip-level predictions of models beyond the frame average (temporal models, ensembles). */
   extraPredictions?: Record<string, ClipPrediction>;
+  /** Which prediction is emolens's answer (ensemble.json's `answer`). */
+  answer?: string;
   voting?: Partial<FaceVotingConfig>;
 }
 
@@ -89,6 +93,7 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     tracks,
     mainTrackId: vote.winnerId,
     predictions,
+    answer: ctx.answer !== undefined && predictions[ctx.answer] ? ctx.answer : null,
     warnings,
     timingsMs: Object.fromEntries(Object.entries(ctx.timingsMs).map(([k, v]) => [k, round(v, 1)])),
   };

@@ -27,6 +27,8 @@ export interface AnalysisSlice {
     /** Bumped when thumbnails (kept outside the store) change. */
     thumbnailsVersion: number;
     predictions: Record<string, ClipPrediction>;
+    /** The prediction that is emolens's answer (the report's `answer`), when there is one. */
+    answer: string | null;
     /** Sentences about the result, e.g. that no face was found. */
     warnings: string[];
   };
@@ -35,7 +37,7 @@ export interface AnalysisSlice {
   setVotingConfig(config: Partial<FaceVotingConfig>): void;
   selectTrack(trackId: number | null): void;
   setTrackView(view: TrackView | null, trackEmotions: Record<number, ClipPrediction>, thumbnailsVersion: number): void;
-  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[]): void;
+  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: string | null): void;
 }
 
 const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
@@ -46,6 +48,7 @@ const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
   trackEmotions: {},
   thumbnailsVersion: 0,
   predictions: {},
+  answer: null,
   warnings: [],
 });
 
@@ -59,5 +62,5 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   selectTrack: (selectedTrackId) => set((s) => ({ analysis: { ...s.analysis, selectedTrackId } })),
   setTrackView: (trackView, trackEmotions, thumbnailsVersion) =>
     set((s) => ({ analysis: { ...s.analysis, trackView, trackEmotions, thumbnailsVersion } })),
-  setPredictions: (predictions, warnings) => set((s) => ({ analysis: { ...s.analysis, predictions, warnings } })),
+  setPredictions: (predictions, warnings, answer = null) => set((s) => ({ analysis: { ...s.analysis, predictions, warnings, answer } })),
 });

@@ -32,10 +32,15 @@ export interface RotationPredictions {
   val: Predictions;
 }
 
+/** The rows of `p` whose clip file passes `keep`, in order. */
+export function rowsWhere(p: Predictions, keep: (file: string) => boolean): Predictions {
+  const rows = p.files.flatMap((f, i) => (keep(f) ? [i] : []));
+  return { files: rows.map((i) => p.files[i]!), labels: rows.map((i) => p.labels[i]!), probs: rows.map((i) => p.probs[i]!) };
+}
+
 /** The rows of `p` whose clip belongs to `actor`. */
 export function actorRows(p: Predictions, actor: string, actorOf: (file: string) => string): Predictions {
-  const keep = p.files.flatMap((f, i) => (actorOf(f) === actor ? [i] : []));
-  return { files: keep.map((i) => p.files[i]!), labels: keep.map((i) => p.labels[i]!), probs: keep.map((i) => p.probs[i]!) };
+  return rowsWhere(p, (f) => actorOf(f) === actor);
 }
 
 /** An ensemble's pooled test predictions, and the members it used in each rotation. */

@@ -18,7 +18,7 @@ import type { EnsembleConfig } from '../models/temporal/ensemble-config';
 import { formatMetrics, frameAveragePredictions, metricsOf, readPredictions, type Metrics, type Predictions } from './evaluation';
 import type { CachedClip } from './feature-cache';
 import { MODEL_SPECS } from './model-specs';
-import { actorRows, ROTATION_KINDS, rotationEnsembles, rotations, type RotationPredictions } from './rotation';
+import { actorRows, ROTATION_KINDS, rotationEnsembles, rotations, rowsWhere, type RotationPredictions } from './rotation';
 import { withSeededMathRandom } from './train-net';
 
 const VAL_ACTOR = '07';
@@ -80,14 +80,11 @@ export async function trainEnsemble(clips: readonly CachedClip[], predDir: strin
   const fusionMembers = haveRotation || !outOfFoldFusion ? names : withLoao;
   const outOfFold = haveRotation ? rotationTest : loao;
   const fusionSet = outOfFoldFusion
-    ? fusionMembers.map((n) => {
-        const p = outOfFold.get(n)!;
-        const keep = p.files.map((f, i) => [f, i] as const).filter(([f]) => actorOf(f) !== VAL_ACTOR).map(([, i]) => i);
-        return { labels: keep.map((i) => p.labels[i]!), probs: keep.map((i) => p.probs[i]!) };
-      })
+    ? fusionMembers.map((n) => rowsWhere(outOfFold.get(n)!, (f) => actorOf(f) !== VAL_ACTOR))
     : names.map((n) => val.get(n)!);
   const layer = await fitJointFusion(fusionMembers, buildJointFusionInput(fusionSet.map((s) => s.probs)), fusionSet[0]!.labels, seed);
 
+  const rotation = await rotationSection(names, clips, predDir, seed);
   const ensemble: EnsembleConfig = {
     models: names,
     average: { members: names },
@@ -96,6 +93,7 @@ export async function trainEnsemble(clips: readonly CachedClip[], predDir: strin
     selectedOn: `actor ${VAL_ACTOR} (Best Selection); joint fusion trained on ${
       haveRotation ? 'the rotation runs\' test predictions of actors 01–06' : outOfFoldFusion ? 'out-of-fold LOAO predictions of actors 01–06' : `actor ${VAL_ACTOR} predictions (optimistic)`
     }`,
+    ...(rotation?.answer ? { answer: rotation.answer } : {}),
   };
   await writeFile(join(out, 'ensemble.json'), `${JSON.stringify(ensemble, null, 1)}\n`);
 
@@ -132,8 +130,7 @@ export async function trainEnsemble(clips: readonly CachedClip[], predDir: strin
     `Ensembles: ${ensemble.selectedOn}.`,
     '',
   ].join('\n');
-  const rotation = await rotationSection(names, clips, predDir, seed);
-  await writeFile(join(out, 'RESULTS.md'), rotation ? `${md}${rotation}` : md);
+  await writeFile(join(out, 'RESULTS.md'), rotation ? `${md}${rotation.md}` : md);
   return ensemble;
 }
 
@@ -148,11 +145,19 @@ function actorLookup(clips: readonly CachedClip[]): (file: string) => string {
 }
 
 /**
- * The "unseen test actor" table (src/training/rotation.ts) when every model has rotation predictions
+ * The "unseen test actor" table (src/training/rotation.ts) over the models with rotation predictions
  * (`npm run train -- <model> --rotate`): each model and ensemble on the 7 test actors, pooled; the
  * joint fusion layer of each rotation is fitted on that rotation's validation actor. Printed too.
+ * When every shipped model has them, also emolens's answer: the ensemble most accurate on the test
+ * actors other than the validation actor (so the actor-07 evaluation stays untouched by the choice;
+ * ties → the simpler: average, then joint fusion, then Best Selection).
  */
-async function rotationSection(shipped: readonly string[], clips: readonly CachedClip[], predDir: string, seed: number): Promise<string | undefined> {
+async function rotationSection(
+  shipped: readonly string[],
+  clips: readonly CachedClip[],
+  predDir: string,
+  seed: number,
+): Promise<{ md: string; answer?: EnsembleConfig['answer'] } | undefined> {
   const models = new Map<string, RotationPredictions>();
   for (const n of shipped) {
     const [test, val] = await Promise.all(ROTATION_KINDS.map((k) => readPredictions(join(predDir, `${n}.${k}.json`))));
@@ -184,8 +189,15 @@ async function rotationSection(shipped: readonly string[], clips: readonly Cache
     ...(clips.every((c) => c.meta.ferDim !== undefined) ? [['humanEmotion (per-frame baseline)', metricsOf(frameAveragePredictions(clips, 'fer'))] as [string, Metrics]] : []),
   ];
   for (const [n, m] of rows) console.log(`unseen test actors: ${n.padEnd(20)} ${formatMetrics(m)}`);
+  const notVal = (p: Predictions) => metricsOf(rowsWhere(p, (f) => actorOf(f) !== VAL_ACTOR)).accuracy;
+  const scored = ([['average', average.test], ['jointFusion', joint], ['bestSelection', best.test]] as const).map(([name, p]) => ({ name, accuracy: notVal(p) }));
+  const top = scored.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+  const answer = missing.length
+    ? undefined
+    : { name: top.name, accuracy: top.accuracy, chosenOn: `rotation runs, unseen test actors other than ${VAL_ACTOR} (${scored.map((x) => `${x.name} ${(x.accuracy * 100).toFixed(1)} %`).join(', ')})` };
+  if (answer) console.log(`answer: ${answer.name} (${answer.chosenOn})`);
   const f = (x: number) => (x * 100).toFixed(1);
-  return [
+  const md = [
     '## Unseen test actors (rotation)',
     '',
     '`npm run train -- <model> --rotate`: the shipped split in all 7 rotations — test actor a, validation',
@@ -199,5 +211,8 @@ async function rotationSection(shipped: readonly string[], clips: readonly Cache
     '',
     `Best Selection members per test actor: ${best.members.map((r) => `${r.test}: ${r.members.join(' + ')}`).join('; ')}.`,
     '',
+    ...(answer ? [`The app's answer: **${answer.name}**, the most accurate ensemble on the ${answer.chosenOn}.`, ''] : []),
   ].join('\n');
+  return { md, answer };
 }
+

@@ -6,7 +6,7 @@ import { kindOf } from './model-kind';
 import { EMOTION_STYLE, pct } from './palette';
 import { useAppStore } from './store-context';
 
-/** The model whose answer is emolens's answer: the Best Selection ensemble when it exists (§5). */
+/** The headline when the report names no answer (no trained models): an ensemble, else the frame average. */
 const HEADLINE_ORDER = ['bestSelection', 'jointFusion', 'average', 'frameAverage'];
 
 /** All seven probabilities of the headline answer as labelled bars. */
@@ -49,12 +49,13 @@ export function PredictionsPanel() {
     return !live || main === null || main === undefined ? undefined : s.analysis.trackEmotions[main];
   });
   const mainId = useAppStore((s) => s.analysis.vote?.winnerId ?? null);
+  const answer = useAppStore((s) => s.analysis.answer);
   // On the camera there is no end of clip: show the main track's emotion over the last seconds.
   const current = useMemo<Record<string, ClipPrediction>>(
     () => (live && rolling ? { [`main track #${mainId}, last ${ROLLING_WINDOW_SEC} s`]: rolling } : predictions),
     [live, rolling, mainId, predictions],
   );
-  // The table (a dozen rows of bars) mounts at the end of a clip while it still plays: render it at
+  // The table (two dozen rows of bars) mounts at the end of a clip while it still plays: render it at
   // low priority, time-sliced, so the task that brought the predictions stays short.
   const shown = useDeferredValue(current, NONE);
   const empty = Object.keys(current).length === 0;
@@ -69,7 +70,7 @@ export function PredictionsPanel() {
       {empty && warnings.length === 0 && (
         <p className="muted">{phase === 'done' ? 'No prediction.' : 'Appears when the whole clip has been analysed.'}</p>
       )}
-      <Predictions shown={shown} />
+      <Predictions shown={shown} answer={answer} />
     </section>
   );
 }
@@ -77,9 +78,9 @@ export function PredictionsPanel() {
 const NONE: Record<string, ClipPrediction> = {};
 
 /** The headline answer with its bars, and every model in a table. */
-const Predictions = memo(function Predictions({ shown }: { shown: Record<string, ClipPrediction> }) {
+const Predictions = memo(function Predictions({ shown, answer }: { shown: Record<string, ClipPrediction>; answer: string | null }) {
   const entries = Object.entries(shown);
-  const headline = HEADLINE_ORDER.find((m) => shown[m]) ?? entries[0]?.[0];
+  const headline = (answer !== null && shown[answer] ? answer : HEADLINE_ORDER.find((m) => shown[m])) ?? entries[0]?.[0];
   return (
     <>
       {headline && shown[headline] && (

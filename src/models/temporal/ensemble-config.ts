@@ -1,6 +1,7 @@
 /**
  * `ensemble.json` (public/trained/): which trained models the predictor loads and how their outputs
- * are fused (§5): average of all, Best Selection members, and the joint fusion dense layer.
+ * are fused (§5): average of all, Best Selection members, and the joint fusion dense layer; and
+ * which fused output is emolens's own answer.
  */
 import type { DenseLayer } from '../../core/ensembles/joint-fusion-data';
 
@@ -13,10 +14,23 @@ export interface EnsembleConfig {
   jointFusion: { members: string[] } & DenseLayer;
   /** Where members and weights were chosen (e.g. "actor 07"). */
   selectedOn: string;
+  /**
+   * The ensemble the app shows as its answer, and the evidence it was chosen on (absent: Best
+   * Selection, the paper's). `npm run train -- ensemble` picks the one most accurate on unseen
+   * actors in the rotation runs, counting only test actors other than the validation actor.
+   */
+  answer?: { name: EnsembleName; chosenOn: string; accuracy: number };
 }
 
 /** Prediction keys of the fused outputs. */
 export const ENSEMBLE_NAMES = Object.freeze(['average', 'jointFusion', 'bestSelection'] as const);
+export type EnsembleName = (typeof ENSEMBLE_NAMES)[number];
+
+/** emolens's answer: its prediction key and the models it fuses. */
+export function answerOf(config: EnsembleConfig): { name: EnsembleName; members: string[] } {
+  const name = config.answer?.name ?? 'bestSelection';
+  return { name, members: [...config[name].members] };
+}
 
 /** Throws a TypeError naming the field unless `value` looks like an EnsembleConfig. */
 export function checkEnsembleConfig(value: unknown): EnsembleConfig {
@@ -30,5 +44,6 @@ export function checkEnsembleConfig(value: unknown): EnsembleConfig {
     }
   }
   if (!Array.isArray(v.jointFusion!.kernel) || !Array.isArray(v.jointFusion!.bias)) throw new TypeError('ensemble.json: jointFusion needs kernel and bias');
+  if (v.answer !== undefined && !ENSEMBLE_NAMES.includes(v.answer.name)) throw new TypeError(`ensemble.json: answer.name must be one of ${ENSEMBLE_NAMES.join(', ')}`);
   return v as EnsembleConfig;
 }
