@@ -48,6 +48,7 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   // The headline is emolens's answer: the ensemble public/trained/ensemble.json names.
   const { answer } = JSON.parse(readFileSync(join(repoRoot, 'public/trained/ensemble.json'), 'utf8')) as { answer?: { name: string } };
   await expect(page.getByTestId('headline-prediction')).toContainText(`— ${answer?.name ?? 'bestSelection'}`);
+  await expect(page.getByTestId('answer-why')).toContainText(answer ? 'unseen in training' : 'Best Selection');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
 
   // Selecting the track from the list shows it as selected.

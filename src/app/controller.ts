@@ -90,8 +90,8 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   let models: Promise<void> | null = null;
   let session: Session | null = null;
   let predictor: Promise<{ ensemble: EnsembleConfig } | null> | null = null;
-  /** emolens's answer among the predictions (ensemble.json's `answer`), once the trained models loaded. */
-  let answer: string | null = null;
+  /** emolens's answer among the predictions (ensemble.json's `answer`) and why, once the trained models loaded. */
+  let answer: { name: string; why: string } | null = null;
   let folderName = 'folder';
 
   const cancel = () => {
@@ -123,7 +123,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   const ensurePredictor = () => {
     predictor ??= client.loadPredictor().then(
       (loaded) => {
-        answer = answerOf(loaded.ensemble).name;
+        answer = answerOf(loaded.ensemble);
         return loaded;
       },
       (error: unknown) => {
@@ -155,7 +155,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
       timingsMs: result.timer.totals(),
       voting,
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
-      answer: answer ?? undefined,
+      answer: answer?.name,
     });
   };
 
@@ -182,7 +182,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     await yieldToMain();
     if (mine !== session) return null;
     const report = buildCurrentReport();
-    if (report) s().setPredictions(report.predictions, report.warnings, report.answer);
+    if (report) s().setPredictions(report.predictions, report.warnings, report.answer && answer ? answer : null);
     await yieldToMain();
     return report;
   };

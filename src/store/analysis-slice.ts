@@ -27,8 +27,8 @@ export interface AnalysisSlice {
     /** Bumped when thumbnails (kept outside the store) change. */
     thumbnailsVersion: number;
     predictions: Record<string, ClipPrediction>;
-    /** The prediction that is emolens's answer (the report's `answer`), when there is one. */
-    answer: string | null;
+    /** The prediction that is emolens's answer (the report's `answer`) and why it is, when there is one. */
+    answer: { name: string; why: string } | null;
     /** Sentences about the result, e.g. that no face was found. */
     warnings: string[];
   };
@@ -37,7 +37,7 @@ export interface AnalysisSlice {
   setVotingConfig(config: Partial<FaceVotingConfig>): void;
   selectTrack(trackId: number | null): void;
   setTrackView(view: TrackView | null, trackEmotions: Record<number, ClipPrediction>, thumbnailsVersion: number): void;
-  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: string | null): void;
+  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: { name: string; why: string } | null): void;
 }
 
 const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({

@@ -181,7 +181,7 @@ async function rotationSection(
   const top = scored.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
   const answer = missing.length
     ? undefined
-    : { name: top.name, accuracy: top.accuracy, chosenOn: `rotation runs, unseen test actors other than ${VAL_ACTOR} (${scored.map((x) => `${x.name} ${(x.accuracy * 100).toFixed(1)} %`).join(', ')})` };
+    : { name: top.name, accuracy: top.accuracy, chosenOn: `the rotation runs' test actors other than ${VAL_ACTOR}: ${scored.map((x) => `${x.name} ${(x.accuracy * 100).toFixed(1)} %`).join(', ')}` };
   if (answer) console.log(`answer: ${answer.name} (${answer.chosenOn})`);
   const f = (x: number) => (x * 100).toFixed(1);
   const md = [
@@ -198,7 +198,7 @@ async function rotationSection(
     '',
     `Best Selection members per test actor: ${best.members.map((r) => `${r.test}: ${r.members.join(' + ')}`).join('; ')}.`,
     '',
-    ...(answer ? [`The app's answer: **${answer.name}**, the most accurate ensemble on the ${answer.chosenOn}.`, ''] : []),
+    ...(answer ? [`The app's answer: **${answer.name}**, the most accurate ensemble on ${answer.chosenOn}.`, ''] : []),
   ].join('\n');
   return { md, answer };
 }

@@ -78,9 +78,10 @@ export function PredictionsPanel() {
 const NONE: Record<string, ClipPrediction> = {};
 
 /** The headline answer with its bars, and every model in a table. */
-const Predictions = memo(function Predictions({ shown, answer }: { shown: Record<string, ClipPrediction>; answer: string | null }) {
+const Predictions = memo(function Predictions({ shown, answer }: { shown: Record<string, ClipPrediction>; answer: { name: string; why: string } | null }) {
   const entries = Object.entries(shown);
-  const headline = (answer !== null && shown[answer] ? answer : HEADLINE_ORDER.find((m) => shown[m])) ?? entries[0]?.[0];
+  const isAnswer = answer !== null && shown[answer.name] !== undefined;
+  const headline = (isAnswer ? answer.name : HEADLINE_ORDER.find((m) => shown[m])) ?? entries[0]?.[0];
   return (
     <>
       {headline && shown[headline] && (
@@ -89,6 +90,11 @@ const Predictions = memo(function Predictions({ shown, answer }: { shown: Record
             <strong>{shown[headline].label}</strong> <span className="muted">— {headline}</span>
           </p>
           <ProbabilityBars p={shown[headline]} />
+          {isAnswer && (
+            <p className="muted" data-testid="answer-why">
+              {answer.why}
+            </p>
+          )}
         </div>
       )}
       {entries.length > 0 && (

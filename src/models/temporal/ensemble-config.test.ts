@@ -11,8 +11,11 @@ const base: EnsembleConfig = {
 
 describe('ensemble.json', () => {
   it("the answer is the named ensemble with its members, Best Selection when none is named", () => {
-    expect(answerOf(base)).toEqual({ name: 'bestSelection', members: ['b'] });
-    expect(answerOf({ ...base, answer: { name: 'jointFusion', chosenOn: 'rotation', accuracy: 0.4 } })).toEqual({ name: 'jointFusion', members: ['a', 'c'] });
+    expect(answerOf(base)).toMatchObject({ name: 'bestSelection', members: ['b'] });
+    expect(answerOf(base).why).toMatch(/Best Selection.*chosen on test/);
+    const fused = answerOf({ ...base, answer: { name: 'jointFusion', chosenOn: 'rotation runs', accuracy: 0.4 } });
+    expect(fused).toMatchObject({ name: 'jointFusion', members: ['a', 'c'] });
+    expect(fused.why).toMatch(/unseen in training.*rotation runs/);
     expect(answerOf({ ...base, answer: { name: 'average', chosenOn: 'rotation', accuracy: 0.4 } }).members).toEqual(['a', 'b', 'c']);
   });
 

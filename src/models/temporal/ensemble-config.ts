@@ -26,10 +26,13 @@ export interface EnsembleConfig {
 export const ENSEMBLE_NAMES = Object.freeze(['average', 'jointFusion', 'bestSelection'] as const);
 export type EnsembleName = (typeof ENSEMBLE_NAMES)[number];
 
-/** emolens's answer: its prediction key and the models it fuses. */
-export function answerOf(config: EnsembleConfig): { name: EnsembleName; members: string[] } {
+/** emolens's answer: its prediction key, the models it fuses, and why it is the answer (one sentence). */
+export function answerOf(config: EnsembleConfig): { name: EnsembleName; members: string[]; why: string } {
   const name = config.answer?.name ?? 'bestSelection';
-  return { name, members: [...config[name].members] };
+  const why = config.answer
+    ? `emolens's answer: the ensemble most accurate on actors unseen in training — ${config.answer.chosenOn}.`
+    : `emolens's answer: Best Selection (§5), chosen on ${config.selectedOn}.`;
+  return { name, members: [...config[name].members], why };
 }
 
 /** Throws a TypeError naming the field unless `value` looks like an EnsembleConfig. */
