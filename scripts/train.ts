@@ -85,17 +85,20 @@ function defined<T extends object>(o: T): Partial<T> {
 async function rotate(model: string, spec: ModelSpec, clips: CachedClip[], o: RunOptions, predDir: string): Promise<void> {
   const actors = [...new Set(clips.map((c) => c.meta.actor))].sort();
   const pooled: Record<RotationKind, Predictions> = { 'rotate-test': { files: [], labels: [], probs: [] }, 'rotate-val': { files: [], labels: [], probs: [] } };
-  const add = (kind: RotationKind, p: { files: string[]; labels: number[]; probs: Float32Array[] }) => {
-    pooled[kind].files.push(...p.files);
-    pooled[kind].labels.push(...p.labels);
-    pooled[kind].probs.push(...p.probs.map((x) => [...x]));
+  /** Appends one rotation's predictions to `kind` and returns them as plain arrays. */
+  const add = (kind: RotationKind, p: { files: string[]; labels: number[]; probs: Float32Array[] }): Predictions => {
+    const plain = { files: p.files, labels: p.labels, probs: p.probs.map((x) => [...x]) };
+    pooled[kind].files.push(...plain.files);
+    pooled[kind].labels.push(...plain.labels);
+    pooled[kind].probs.push(...plain.probs);
+    return plain;
   };
   for (const { test, val } of rotations(actors)) {
     const run = await runSplit(clips, spec, [val], { ...o, testActors: [test] });
     run.net.dispose();
     add('rotate-val', { files: run.valFiles, labels: run.valLabels, probs: run.valProbs });
-    add('rotate-test', run.test);
-    console.error(`  ${model} test ${test} (val ${val}): ${formatMetrics(metricsOf({ labels: run.test.labels, probs: run.test.probs.map((x) => [...x]) }))} (best epoch ${run.result.bestEpoch}, ${run.result.seconds.toFixed(0)} s)`);
+    const tested = add('rotate-test', run.test);
+    console.error(`  ${model} test ${test} (val ${val}): ${formatMetrics(metricsOf(tested))} (best epoch ${run.result.bestEpoch}, ${run.result.seconds.toFixed(0)} s)`);
   }
   console.log(`${model} rotation, unseen test actors pooled: ${formatMetrics(metricsOf(pooled['rotate-test']))}`);
   for (const kind of ROTATION_KINDS) await writePredictions(predictionPath(predDir, model, o, kind), pooled[kind]);

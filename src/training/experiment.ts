@@ -109,13 +109,13 @@ export async function runSplit(clips: readonly CachedClip[], spec: ModelSpec, va
   const result = await trainNet(net, train, val, { ...spec.train, epochs: o.epochs ?? spec.train.epochs, seed: o.seed, standardizer, log: o.log });
   foldStandardizer(net, standardizer);
   const uniform = new Float32Array(NUM_EMOTIONS).fill(1 / NUM_EMOTIONS);
-  /** Probabilities of `held` clips (uniform when no face: counted wrong unless uniform wins). */
-  const predictHeld = async (held: CachedClip[]) => {
+  /** Probabilities of `held` clips (uniform when no face: counted wrong unless uniform wins); `evals`: their inputs if already built. */
+  const predictHeld = async (held: CachedClip[], evals?: EvalClip[]) => {
     const withFace = held.filter((c) => c.records.length > 0);
-    const probs = await predictClips(net, withFace.map(toEval));
+    const probs = await predictClips(net, evals ?? withFace.map(toEval));
     const byFile = new Map(withFace.map((c, i) => [c.meta.file, probs[i]!]));
     return { files: held.map((c) => c.meta.file), labels: held.map((c) => c.meta.label), probs: held.map((c) => byFile.get(c.meta.file) ?? uniform) };
   };
-  const valOut = await predictHeld(valClips);
+  const valOut = await predictHeld(valClips, val);
   return { net, result, valFiles: valOut.files, valLabels: valOut.labels, valProbs: valOut.probs, test: await predictHeld(clips.filter(isTest)) };
 }

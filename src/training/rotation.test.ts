@@ -31,13 +31,13 @@ describe('rotation protocol', () => {
     expect(() => rotations(['01', '02'])).toThrow(RangeError);
   });
 
-  it('Best Selection is chosen on the validation actor and scored on the test actor only', () => {
+  it('Best Selection is chosen on the validation actor and scored on the test actor only', async () => {
     // "val" is right wherever it is validated and wrong wherever it is tested; "test" the reverse.
     const models = new Map<string, RotationPredictions>([
       ['val', { test: rightOn([]), val: rightOn(ACTORS) }],
       ['test', { test: rightOn(ACTORS), val: rightOn([]) }],
     ]);
-    const { bestSelection, average } = rotationEnsembles(models, actorOf);
+    const { bestSelection, average } = await rotationEnsembles(models, actorOf);
     expect(bestSelection.members.map((r) => r.members)).toEqual([['val'], ['val'], ['val']]);
     expect(bestSelection.members.map((r) => r.test)).toEqual(ACTORS);
     // Chosen on validation, the ensemble inherits "val"'s test predictions: all wrong.

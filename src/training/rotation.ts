@@ -50,18 +50,27 @@ export interface RotationEnsemble {
 }
 
 /**
- * Average (every model) and Best Selection (chosen on each rotation's validation actor) over the
- * rotations, each tested on the rotation's unseen test actor.
+ * Fits a trained fusion on one rotation's validation actor and applies it to its test actor: the
+ * members' validation probabilities (one matrix per model) with their labels, then the members'
+ * test probabilities; returns the fused test probabilities. (The joint fusion layer, in tfjs.)
  */
-export function rotationEnsembles(
+export type RotationFusion = (valProbs: number[][][], valLabels: number[], testProbs: number[][][]) => Promise<number[][]>;
+
+/**
+ * Average (every model), Best Selection (chosen on each rotation's validation actor) and, given
+ * `fitFusion`, a trained fusion (fitted there too) over the rotations, each tested on the rotation's
+ * unseen test actor.
+ */
+export async function rotationEnsembles(
   models: ReadonlyMap<string, RotationPredictions>,
   actorOf: (file: string) => string,
-): { average: RotationEnsemble; bestSelection: RotationEnsemble } {
+  fitFusion?: RotationFusion,
+): Promise<{ average: RotationEnsemble; bestSelection: RotationEnsemble; jointFusion?: RotationEnsemble }> {
   const names = [...models.keys()];
   if (names.length === 0) throw new TypeError('rotationEnsembles: no models');
   const actors = [...new Set(models.get(names[0]!)!.test.files.map(actorOf))].sort();
   const empty = (): RotationEnsemble => ({ test: { files: [], labels: [], probs: [] }, members: [] });
-  const out = { average: empty(), bestSelection: empty() };
+  const out = { average: empty(), bestSelection: empty(), ...(fitFusion ? { jointFusion: empty() } : {}) };
   for (const { test, val } of rotations(actors)) {
     const testRows = new Map(names.map((n) => [n, actorRows(models.get(n)!.test, test, actorOf)]));
     const valRows = new Map(names.map((n) => [n, actorRows(models.get(n)!.val, val, actorOf)]));
@@ -73,11 +82,17 @@ export function rotationEnsembles(
       names.map((n) => ({ name: n, accuracy: metricsOf(valRows.get(n)!).accuracy, probabilities: valRows.get(n)!.probs })),
       valRows.get(names[0]!)!.labels,
     ).members;
-    for (const [ensemble, members] of [[out.average, names], [out.bestSelection, chosen]] as const) {
+    const add = (ensemble: RotationEnsemble, members: readonly string[], probs: number[][]) => {
       ensemble.test.files.push(...ref.files);
       ensemble.test.labels.push(...ref.labels);
-      ensemble.test.probs.push(...averageFusion(members.map((n) => testRows.get(n)!.probs)));
+      ensemble.test.probs.push(...probs);
       ensemble.members.push({ test, members: [...members] });
+    };
+    add(out.average, names, averageFusion(names.map((n) => testRows.get(n)!.probs)));
+    add(out.bestSelection, chosen, averageFusion(chosen.map((n) => testRows.get(n)!.probs)));
+    if (fitFusion && out.jointFusion) {
+      const valProbs = names.map((n) => valRows.get(n)!.probs);
+      add(out.jointFusion, names, await fitFusion(valProbs, valRows.get(names[0]!)!.labels, names.map((n) => testRows.get(n)!.probs)));
     }
   }
   return out;
