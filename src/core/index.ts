@@ -19,3 +19,6 @@ export * from './ensembles/best-selection';
 export * from './ensembles/joint-fusion-data';
 export * from './metrics/confusion-matrix';
 export * from './metrics/classification-metrics';
+export * from './audio/fft';
+export * from './audio/resample';
+export * from './audio/speech-features';

@@ -2,3 +2,4 @@
 export * from './backend';
 export * from './file-weight-source';
 export * from './ffmpeg';
+export * from './ffmpeg-audio';

@@ -1,0 +1,29 @@
+/** Node-only: a video's first audio stream as planar float PCM at its own rate, via ffprobe + ffmpeg. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileP = promisify(execFile);
+
+/** Decoded audio: one Float32Array per channel. */
+export interface DecodedAudio {
+  channels: Float32Array[];
+  sampleRate: number;
+}
+
+/** The first audio stream of `path`, or null when the file has none. */
+export async function readAudioWithFfmpeg(path: string, ffmpegPath = 'ffmpeg', ffprobePath = 'ffprobe'): Promise<DecodedAudio | null> {
+  const { stdout } = await execFileP(ffprobePath, ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=sample_rate,channels', '-of', 'json', path]);
+  const stream = (JSON.parse(stdout) as { streams?: { sample_rate?: string; channels?: number }[] }).streams?.[0];
+  if (!stream) return null;
+  const sampleRate = Number(stream.sample_rate);
+  const count = stream.channels ?? 1;
+  // Native rate and channel count: mixing and resampling happen in src/core/audio, as in the browser.
+  const { stdout: pcm } = await execFileP(ffmpegPath, ['-v', 'error', '-i', path, '-map', '0:a:0', '-f', 'f32le', '-acodec', 'pcm_f32le', '-'], {
+    encoding: 'buffer',
+    maxBuffer: 1 << 30,
+  });
+  const interleaved = new Float32Array(pcm.buffer, pcm.byteOffset, Math.floor(pcm.byteLength / 4));
+  const frames = Math.floor(interleaved.length / count);
+  const channels = Array.from({ length: count }, (_, c) => Float32Array.from({ length: frames }, (_, i) => interleaved[i * count + c]!));
+  return { channels, sampleRate };
+}
