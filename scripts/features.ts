@@ -5,7 +5,9 @@
  * Node (tfjs WASM): runs the browser's perception pipeline (perceiveFrame + tracker + FaceVoting)
  * over every clip in labels.csv and caches the main track's per-frame probabilities, face and
  * context features and the FER net's probabilities and features, plus `--augment` augmented copies
- * of the face crops (flip / ±15° / ±20%, both face nets re-run on the same boxes, context unaugmented). Resumable: done clips are skipped.
+ * of the face crops (flip / ±15° / ±20%, both face nets re-run on the same boxes, context unaugmented),
+ * and the speech features of the audio track (src/core/audio). Resumable: done clips are skipped;
+ * cached clips from before the speech features get them added.
  * `--frames app` (default) samples the frames the app analyses (0, 6, 12, … of a 29.97 fps clip at
  * 5 fps; the shipped weights use it); `--frames fps-filter` uses ffmpeg's fps filter (2, 8, 14, …), as
  * caches made before 2026-11-25 22:30 UTC did. `--phase N` (with app frames) starts the app's grid N
@@ -19,13 +21,14 @@ import * as tf from '@tensorflow/tfjs';
 import { parseEmotionLabelOrThrow, EMOTION_LABELS } from '../src/core/labels';
 import { createRng } from '../src/core/random';
 import { createTracker } from '../src/core/tracking/tracker';
-import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg, type RawFrame } from '../src/node';
+import { speechFeaturesOfAudio } from '../src/core/audio/speech-features';
+import { initNodeBackend, packageWeightSource, readAudioWithFfmpeg, readFramesWithFfmpeg, type RawFrame } from '../src/node';
 import { addFrame, createClipAnalysis, voteOnClip, type FaceRecord } from '../src/pipeline/clip-analysis';
 import { createPerceptionState, perceiveFrame } from '../src/pipeline/perceive-frame';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
 import { augmentedFaceEmotion, randomAugmentation } from '../src/training/augment-face';
-import { clipStem, isCached, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
+import { isCached, patchCachedMeta, readCachedMeta, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
 import { parseArgs, numberOption, stringOption } from './lib/cli-args';
 
 const DATA_DIR = resolve('../shared/data/javanese');
@@ -52,10 +55,18 @@ function toTensor(f: RawFrame): tf.Tensor3D {
 type FrameChoice = NonNullable<CachedClip['meta']['frameChoice']>;
 
 /** Throws unless a cached clip was sampled with `choice` and `phase` (a folder must not mix two). */
-function checkCachedFrames(out: string, file: string, choice: FrameChoice, phase: number): void {
-  const meta = JSON.parse(readFileSync(join(out, `${clipStem(file)}.json`), 'utf8')) as CachedClip['meta'];
+async function checkCachedFrames(out: string, file: string, choice: FrameChoice, phase: number): Promise<CachedClip['meta']> {
+  const meta = await readCachedMeta(out, file);
   const cached = `${meta.frameChoice ?? 'fps-filter'} phase ${meta.phase ?? 0}`;
   if (cached !== `${choice} phase ${phase}`) throw new Error(`${out} holds clips sampled with --frames ${cached}, not ${choice} phase ${phase}: use another --out`);
+  return meta;
+}
+
+/** Speech features of the clip's audio (null: no audio track, or no speech in it). */
+async function clipSpeech(path: string): Promise<number[] | null> {
+  const audio = await readAudioWithFfmpeg(path);
+  const features = audio && speechFeaturesOfAudio(audio.channels, audio.sampleRate);
+  return features ? [...features] : null;
 }
 
 async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number, frameChoice: FrameChoice, phase: number): Promise<CachedClip> {
@@ -125,6 +136,7 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
       frameChoice,
       phase,
       seconds: (performance.now() - started) / 1000,
+      speech: await clipSpeech(path),
     },
     records,
     augmentedRecords,
@@ -164,9 +176,13 @@ async function main(): Promise<void> {
   let extracted = 0;
   try {
     for (const row of rows) {
-      if (isCached(out, row.file)) checkCachedFrames(out, row.file, frameChoice, phase);
-      else {
-        const clip = await extractClip(models, join(dataDir, 'clips', row.file), row, fps, augment, frameChoice, phase);
+      const path = join(dataDir, 'clips', row.file);
+      if (isCached(out, row.file)) {
+        // Caches made before the speech features get them added (the .bin is unchanged).
+        const meta = await checkCachedFrames(out, row.file, frameChoice, phase);
+        if (meta.speech === undefined) await patchCachedMeta(out, row.file, { speech: await clipSpeech(path) });
+      } else {
+        const clip = await extractClip(models, path, row, fps, augment, frameChoice, phase);
         await writeCachedClip(out, clip);
         extracted++;
       }

@@ -39,19 +39,29 @@ function subset(clips: CachedClip[], actors: readonly string[]): Predictions {
   return frameAveragePredictions(clips.filter((c) => actors.includes(c.meta.actor)));
 }
 
-function modelCard(model: string, spec: ModelSpec, command: string, clips: CachedClip[], m: Metrics, baseline: Metrics, bestEpoch: number, seconds: number, o: RunOptions): string {
-  const trainClips = clips.filter((c) => c.meta.actor !== VAL_ACTOR && c.records.length > 0).length;
-  return `# ${model}
+function dataOfSpeech(): string {
+  return `the speech features (src/core/audio/speech-features.ts) of each clip's audio
+  track, computed by \`npm run features\`; one example per clip (no augmentation). Not in the paper, which is visual only`;
+}
 
-Temporal model of emolens (Do et al. 2021 re-implementation), trained in Node on tfjs ${'4.22'} WASM.
-
-- **Architecture**: \`${JSON.stringify(spec.config)}\`
-- **Data**: Javanese posed-emotion clips (6 classes, no disgust), main track chosen by FaceVoting,
+function dataOfFaces(clips: CachedClip[], o: RunOptions): string {
+  return `main track chosen by FaceVoting,
   features cached at ${clips[0]?.meta.fps ?? '?'} fps by \`npm run features\`
   (${clips[0]?.meta.augmented ?? 0} augmented face-crop copies per clip, ${o.augment ? 'used' : 'not used'} for training)${
     o.extraClips?.length ? `;
-  plus ${o.extraClips.filter((c) => c.meta.actor !== VAL_ACTOR).length} copies of the training clips sampled at other phases (\`--extra-cache\`)` : ''}.
-- **Split**: train actors 01–06 (${trainClips} clips with a face), validation actor 07 (24 clips; early stopping
+  plus ${o.extraClips.filter((c) => c.meta.actor !== VAL_ACTOR).length} copies of the training clips sampled at other phases (\`--extra-cache\`)` : ''}`;
+}
+
+function modelCard(model: string, spec: ModelSpec, command: string, clips: CachedClip[], m: Metrics, baseline: Metrics, bestEpoch: number, seconds: number, o: RunOptions): string {
+  const speech = spec.config.kind === 'speech';
+  const trainClips = clips.filter((c) => c.meta.actor !== VAL_ACTOR && (speech ? !!c.meta.speech : c.records.length > 0)).length;
+  return `# ${model}
+
+${speech ? 'Speech model' : 'Temporal model'} of emolens (Do et al. 2021 re-implementation), trained in Node on tfjs ${'4.22'} WASM.
+
+- **Architecture**: \`${JSON.stringify(spec.config)}\`
+- **Data**: Javanese posed-emotion clips (6 classes, no disgust), ${speech ? dataOfSpeech() : dataOfFaces(clips, o)}.
+- **Split**: train actors 01–06 (${trainClips} clips with ${speech ? 'speech' : 'a face'}), validation actor 07 (24 clips; early stopping
   and plateau schedule on it, so its numbers are optimistic).
 - **Per-person normalisation**: ${o.personNorm ? 'on (inputs minus the actor mean)' : 'off'}.
 - **Training**: \`${JSON.stringify(spec.train)}\`, seed ${o.seed}, best epoch ${bestEpoch}, ${seconds.toFixed(0)} s.

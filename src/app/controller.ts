@@ -13,6 +13,7 @@ import { answerOf, type EnsembleConfig } from '../models/temporal/ensemble-confi
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
+import type { Replies } from '../pipeline/worker/protocol';
 import type { AppStore } from '../store/app-store';
 import type { VideoInfo } from '../video';
 import { analysisCsv, evaluationCsv } from './csv-export';
@@ -64,7 +65,14 @@ interface Session {
   result: { info: VideoInfo; clip: ClipAnalysis; timer: StageTimer } | null;
   /** Clip-level predictions of the temporal models and ensembles, per track ID (computed on demand). */
   temporal: Map<number, Record<string, ClipPrediction>>;
+  /** The clip's speech features (decoded alongside the frames), or why it has none. */
+  speech: Promise<Replies['speech']>;
+  /** Why the speech model did not answer, once the predictions are made (for the report's warnings). */
+  speechNote?: string;
 }
+
+/** A session without sound (the camera is opened without its microphone). */
+const NO_SOUND: Replies['speech'] = { features: null, note: 'the camera is analysed without sound' };
 
 /** Parses `?fps=`: a positive number, or `all` for every frame; anything else is ignored. */
 function parseFps(value: string | null): { fps: number | undefined } | null {
@@ -155,6 +163,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
       timingsMs: result.timer.totals(),
       voting,
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
+      extraWarnings: winner !== null && session.speechNote ? [session.speechNote] : [],
       answer: answer?.name,
     });
   };
@@ -168,7 +177,9 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     const loaded = await ensurePredictor();
     if (!loaded) return;
     const records = result.clip.tracks.get(winner) ?? [];
-    const probs = await result.timer.time('temporalModels', () => client.predict(records));
+    const { features, note } = await mine.speech;
+    if (note && loaded.ensemble.audioVisual) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
+    const probs = await result.timer.time('temporalModels', () => client.predict(records, features));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
   };
 
@@ -191,7 +202,9 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   const analyseFile = async (file: File, run: AbortController): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
     const publisher = createFramePublisher(store, playback, false, run.signal);
-    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map() };
+    // The audio is decoded while the frames are analysed; a failure only costs the speech model.
+    const speech = client.speech(file).catch((error: unknown) => ({ features: null, note: `its audio could not be read (${describeError(error)})` }));
+    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech };
     session = mine;
     await Promise.all([ensureModels(), ensurePredictor()]);
     run.signal.throwIfAborted();
@@ -353,7 +366,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
         { once: true },
       );
       const publisher = createFramePublisher(store, playback, true, run.signal);
-      session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map() };
+      session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SOUND) };
       try {
         await playback.showStream(stream);
         await ensureModels();

@@ -17,6 +17,7 @@ export * from './ensembles/weighted';
 export * from './ensembles/average';
 export * from './ensembles/best-selection';
 export * from './ensembles/joint-fusion-data';
+export * from './ensembles/audio-visual';
 export * from './metrics/confusion-matrix';
 export * from './metrics/classification-metrics';
 export * from './audio/fft';

@@ -51,6 +51,8 @@ export interface ReportContext {
   timingsMs: Record<string, number>;
   /** Clip-level predictions of models beyond the frame average (temporal models, ensembles). */
   extraPredictions?: Record<string, ClipPrediction>;
+  /** Said after the report's own warnings (e.g. why the speech model did not answer). */
+  extraWarnings?: readonly string[];
   /** Which prediction is emolens's answer (ensemble.json's `answer`). */
   answer?: string;
   voting?: Partial<FaceVotingConfig>;
@@ -82,6 +84,7 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     for (const [name, probs] of Object.entries(averageBaselineProbs(main))) predictions[name] = toPrediction(probs);
     Object.assign(predictions, ctx.extraPredictions ?? {});
   }
+  warnings.push(...(ctx.extraWarnings ?? []));
   const { info } = ctx;
   return {
     file: ctx.file,

@@ -8,7 +8,9 @@ import { NUM_EMOTIONS } from '../core/labels';
 import { frameInputLength, sequenceInput, type ClipRecord } from '../models/temporal/clip-features';
 import { spatioTemporalInputs, buildSpatioTemporalNet } from '../models/temporal/spatio-temporal';
 import { buildTemporalPyramidNet, temporalPyramidInputLength } from '../models/temporal/temporal-pyramid';
-import { clipInputs } from '../models/temporal/temporal-model';
+import { SPEECH_FEATURE_LENGTH } from '../core/audio/speech-features';
+import { buildSpeechNet } from '../models/speech/speech-net';
+import { modelInputs, type ClipInput } from '../models/temporal/temporal-model';
 import type { CachedClip } from './feature-cache';
 import type { ModelSpec } from './model-specs';
 import { fitStandardizer, foldStandardizer } from './standardize';
@@ -48,13 +50,26 @@ export interface RunOutput {
 }
 
 function inputDim(spec: ModelSpec): number {
-  return spec.config.kind === 'temporal-pyramid' ? temporalPyramidInputLength(spec.config) : frameInputLength(spec.config.context, spec.config.face);
+  const { config } = spec;
+  if (config.kind === 'speech') return SPEECH_FEATURE_LENGTH;
+  return config.kind === 'temporal-pyramid' ? temporalPyramidInputLength(config) : frameInputLength(config.context, config.face);
 }
 
-/** Rows whose mean per actor is subtracted under personNorm: pyramid vectors, or every frame. */
-function actorRows(records: ClipRecord[], spec: ModelSpec): Float32Array[] {
-  if (spec.config.kind === 'temporal-pyramid') return clipInputs(records, spec.config);
-  return [sequenceInput(records, records.map((_, i) => i), spec.config.context, spec.config.face)];
+/** What a clip model reads of a cached clip (its original records). */
+function clipInput(c: CachedClip, records: ClipRecord[] = c.records): ClipInput {
+  return { records, speech: c.meta.speech ? Float32Array.from(c.meta.speech) : null };
+}
+
+/** True when `spec` can read `c`: a main track, or speech for the speech model. */
+function hasInput(c: CachedClip, spec: ModelSpec): boolean {
+  return spec.config.kind === 'speech' ? !!c.meta.speech : c.records.length > 0;
+}
+
+/** Rows whose mean per actor is subtracted under personNorm: pyramid or speech vectors, or every frame. */
+function actorRows(c: CachedClip, spec: ModelSpec): Float32Array[] {
+  const { config } = spec;
+  if (config.kind !== 'spatio-temporal') return modelInputs(clipInput(c), config) ?? [];
+  return [sequenceInput(c.records, c.records.map((_, i) => i), config.context, config.face)];
 }
 
 function subtractTiled(row: Float32Array, mean: Float32Array | undefined): Float32Array {
@@ -69,8 +84,8 @@ export function actorMeans(clips: readonly CachedClip[], spec: ModelSpec): Map<s
   const dim = inputDim(spec);
   const byActor = new Map<string, Float32Array[]>();
   for (const c of clips) {
-    if (c.records.length === 0) continue;
-    byActor.set(c.meta.actor, [...(byActor.get(c.meta.actor) ?? []), ...actorRows(c.records, spec)]);
+    if (!hasInput(c, spec)) continue;
+    byActor.set(c.meta.actor, [...(byActor.get(c.meta.actor) ?? []), ...actorRows(c, spec)]);
   }
   return new Map([...byActor].map(([actor, rows]) => [actor, fitStandardizer(rows, dim).mean]));
 }
@@ -81,17 +96,19 @@ export async function runSplit(clips: readonly CachedClip[], spec: ModelSpec, va
   const means = o.personNorm ? actorMeans(clips, spec) : new Map<string, Float32Array>();
   const isVal = (c: CachedClip) => valActors.includes(c.meta.actor);
   const isTest = (c: CachedClip) => o.testActors?.includes(c.meta.actor) ?? false;
-  const isTrain = (c: CachedClip) => !isVal(c) && !isTest(c) && c.records.length > 0;
+  const isTrain = (c: CachedClip) => !isVal(c) && !isTest(c) && hasInput(c, spec);
   const trainClips = clips.filter(isTrain);
   const valClips = clips.filter(isVal);
-  const extraTrainClips = (o.extraClips ?? []).filter(isTrain);
+  // The audio has no augmented copies or other phases: the speech model trains on each clip once.
+  const speech = config.kind === 'speech';
+  const extraTrainClips = speech ? [] : (o.extraClips ?? []).filter(isTrain);
 
   const train: TrainExample[] = [...trainClips, ...extraTrainClips].flatMap((c) => {
     const mean = means.get(c.meta.actor);
-    const copies = [c.records, ...(o.augment ? c.augmentedRecords : [])];
+    const copies = [c.records, ...(o.augment && !speech ? c.augmentedRecords : [])];
     return copies.map((records): TrainExample => {
-      if (config.kind === 'temporal-pyramid') {
-        const row = subtractTiled(clipInputs(records, config)[0]!, mean);
+      if (config.kind !== 'spatio-temporal') {
+        const row = subtractTiled(modelInputs(clipInput(c, records), config)![0]!, mean);
         return { label: c.meta.label, row: () => row };
       }
       return { label: c.meta.label, row: (rng) => subtractTiled(spatioTemporalInputs(records, config, rng, true)[0]!, mean) };
@@ -99,21 +116,24 @@ export async function runSplit(clips: readonly CachedClip[], spec: ModelSpec, va
   });
   const toEval = (c: CachedClip): EvalClip => ({
     label: c.meta.label,
-    rows: clipInputs(c.records, config).map((r) => subtractTiled(r, means.get(c.meta.actor))),
+    rows: modelInputs(clipInput(c), config)!.map((r) => subtractTiled(r, means.get(c.meta.actor))),
   });
-  const valWithFace = valClips.filter((c) => c.records.length > 0);
-  const val = valWithFace.map(toEval);
-  const standardizer = fitStandardizer(trainClips.flatMap((c) => actorRows(c.records, spec).map((r) => subtractTiled(r, means.get(c.meta.actor)))), inputDim(spec));
+  const valWithInput = valClips.filter((c) => hasInput(c, spec));
+  const val = valWithInput.map(toEval);
+  const standardizer = fitStandardizer(trainClips.flatMap((c) => actorRows(c, spec).map((r) => subtractTiled(r, means.get(c.meta.actor)))), inputDim(spec));
 
-  const net = config.kind === 'temporal-pyramid' ? buildTemporalPyramidNet(config, o.seed) : buildSpatioTemporalNet(config, o.seed);
+  const net =
+    config.kind === 'speech' ? buildSpeechNet(config, o.seed)
+    : config.kind === 'temporal-pyramid' ? buildTemporalPyramidNet(config, o.seed)
+    : buildSpatioTemporalNet(config, o.seed);
   const result = await trainNet(net, train, val, { ...spec.train, epochs: o.epochs ?? spec.train.epochs, seed: o.seed, standardizer, log: o.log });
   foldStandardizer(net, standardizer);
   const uniform = new Float32Array(NUM_EMOTIONS).fill(1 / NUM_EMOTIONS);
-  /** Probabilities of `held` clips (uniform when no face: counted wrong unless uniform wins); `evals`: their inputs if already built. */
+  /** Probabilities of `held` clips (uniform without input: counted wrong unless uniform wins); `evals`: their inputs if already built. */
   const predictHeld = async (held: CachedClip[], evals?: EvalClip[]) => {
-    const withFace = held.filter((c) => c.records.length > 0);
-    const probs = await predictClips(net, evals ?? withFace.map(toEval));
-    const byFile = new Map(withFace.map((c, i) => [c.meta.file, probs[i]!]));
+    const withInput = held.filter((c) => hasInput(c, spec));
+    const probs = await predictClips(net, evals ?? withInput.map(toEval));
+    const byFile = new Map(withInput.map((c, i) => [c.meta.file, probs[i]!]));
     return { files: held.map((c) => c.meta.file), labels: held.map((c) => c.meta.label), probs: held.map((c) => byFile.get(c.meta.file) ?? uniform) };
   };
   const valOut = await predictHeld(valClips, val);

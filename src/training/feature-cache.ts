@@ -37,6 +37,11 @@ export interface CachedClipMeta {
   phase?: number;
   /** Seconds spent extracting this clip. */
   seconds: number;
+  /**
+   * Speech features of the clip's audio (src/core/audio/speech-features.ts); null when it has no
+   * audio or no speech; absent in caches made before 2026-11-26 06:00 UTC (`npm run features` adds them).
+   */
+  speech?: number[] | null;
 }
 
 /** A cached clip: the main track's records, and the augmented copies of face probs/features. */
@@ -88,10 +93,21 @@ export async function writeCachedClip(dir: string, clip: CachedClip): Promise<vo
   await writeFile(join(dir, `${stem}.json`), `${JSON.stringify(meta)}\n`);
 }
 
+/** Reads a cached clip's metadata. */
+export async function readCachedMeta(dir: string, file: string): Promise<CachedClipMeta> {
+  return JSON.parse(await readFile(join(dir, `${clipStem(file)}.json`), 'utf8')) as CachedClipMeta;
+}
+
+/** Rewrites a cached clip's metadata with `patch` (fields that do not change the .bin layout). */
+export async function patchCachedMeta(dir: string, file: string, patch: Pick<CachedClipMeta, 'speech'>): Promise<void> {
+  const meta = { ...(await readCachedMeta(dir, file)), ...patch };
+  await writeFile(join(dir, `${clipStem(file)}.json`), `${JSON.stringify(meta)}\n`);
+}
+
 /** Reads one clip from the cache. */
 export async function readCachedClip(dir: string, file: string): Promise<CachedClip> {
   const stem = clipStem(file);
-  const meta = JSON.parse(await readFile(join(dir, `${stem}.json`), 'utf8')) as CachedClipMeta;
+  const meta = await readCachedMeta(dir, file);
   const buf = await readFile(join(dir, `${stem}.bin`));
   const data = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   const T = meta.frames;

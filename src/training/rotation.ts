@@ -6,6 +6,7 @@
  * numbers are optimistic; here neither a model nor an ensemble has seen its test actor.
  * Pure TypeScript (no tfjs): the joint fusion layer is fitted by the caller.
  */
+import { audioVisualProbabilities, chooseSpeechWeight } from '../core/ensembles/audio-visual';
 import { averageFusion } from '../core/ensembles/average';
 import { bestSelection } from '../core/ensembles/best-selection';
 import { metricsOf, type Predictions } from './evaluation';
@@ -59,18 +60,21 @@ export type RotationFusion = (valProbs: number[][][], valLabels: number[], testP
 /**
  * Average (every model), Best Selection (chosen on each rotation's validation actor) and, given
  * `fitFusion`, a trained fusion (fitted there too) over the rotations, each tested on the rotation's
- * unseen test actor.
+ * unseen test actor. Given the `speech` model's predictions, also the audio-visual fusion of the
+ * average with it, its weight chosen on the validation actor.
  */
 export async function rotationEnsembles(
   models: ReadonlyMap<string, RotationPredictions>,
   actorOf: (file: string) => string,
   fitFusion?: RotationFusion,
-): Promise<{ average: RotationEnsemble; bestSelection: RotationEnsemble; jointFusion?: RotationEnsemble }> {
+  speech?: RotationPredictions,
+): Promise<{ average: RotationEnsemble; bestSelection: RotationEnsemble; jointFusion?: RotationEnsemble; audioVisual?: RotationEnsemble; speechWeights: { test: string; weight: number }[] }> {
   const names = [...models.keys()];
   if (names.length === 0) throw new TypeError('rotationEnsembles: no models');
   const actors = [...new Set(models.get(names[0]!)!.test.files.map(actorOf))].sort();
   const empty = (): RotationEnsemble => ({ test: { files: [], labels: [], probs: [] }, members: [] });
-  const out = { average: empty(), bestSelection: empty(), ...(fitFusion ? { jointFusion: empty() } : {}) };
+  const out = { average: empty(), bestSelection: empty(), ...(fitFusion ? { jointFusion: empty() } : {}), ...(speech ? { audioVisual: empty() } : {}) };
+  const speechWeights: { test: string; weight: number }[] = [];
   for (const { test, val } of rotations(actors)) {
     const testRows = new Map(names.map((n) => [n, actorRows(models.get(n)!.test, test, actorOf)]));
     const valRows = new Map(names.map((n) => [n, actorRows(models.get(n)!.val, val, actorOf)]));
@@ -88,12 +92,21 @@ export async function rotationEnsembles(
       ensemble.test.probs.push(...probs);
       ensemble.members.push({ test, members: [...members] });
     };
-    add(out.average, names, averageFusion(names.map((n) => testRows.get(n)!.probs)));
+    const average = averageFusion(names.map((n) => testRows.get(n)!.probs));
+    add(out.average, names, average);
     add(out.bestSelection, chosen, averageFusion(chosen.map((n) => testRows.get(n)!.probs)));
     if (fitFusion && out.jointFusion) {
       const valProbs = names.map((n) => valRows.get(n)!.probs);
       add(out.jointFusion, names, await fitFusion(valProbs, valRows.get(names[0]!)!.labels, names.map((n) => testRows.get(n)!.probs)));
     }
+    if (speech && out.audioVisual) {
+      const [speechVal, speechTest] = [actorRows(speech.val, val, actorOf), actorRows(speech.test, test, actorOf)];
+      if (speechTest.files.join() !== ref.files.join() || speechVal.files.join() !== valRows.get(names[0]!)!.files.join()) throw new Error(`speech: clips of actors ${test}/${val} differ from ${names[0]}'s`);
+      const valAverage = averageFusion(names.map((n) => valRows.get(n)!.probs));
+      const { weight } = chooseSpeechWeight(valAverage, speechVal.probs, speechVal.labels);
+      add(out.audioVisual, [...names, 'speech'], audioVisualProbabilities(average, speechTest.probs, weight));
+      speechWeights.push({ test, weight });
+    }
   }
-  return out;
+  return { ...out, speechWeights };
 }

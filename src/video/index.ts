@@ -4,3 +4,4 @@ export { decodeFrames, type DecodedFrame, type DecodeOptions } from './decode-fr
 export { fitWithin } from './frame-size';
 export { createFrameSelector, expectedSampledFrames, type FrameSelector } from './frame-selector';
 export { createPixelReader, rgbaToRgbInt32, type FramePixels, type PixelReader } from './frame-pixels';
+export { decodeAudio, type AudioOutcome, type DecodedAudio } from './decode-audio';

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NUM_EMOTIONS } from '../../core/labels';
-import { fileWeightSource, initNodeBackend } from '../../node';
-import { REPO_ROOT } from '../../node/test-fixtures';
+import { speechFeaturesOfAudio } from '../../core/audio/speech-features';
+import { fileWeightSource, initNodeBackend, readAudioWithFfmpeg } from '../../node';
+import { clip, REPO_ROOT } from '../../node/test-fixtures';
 import { loadClipPredictor } from './clip-predictor';
 import { syntheticRecords } from './test-helpers';
 
@@ -17,15 +18,25 @@ describe.skipIf(!existsSync(join(TRAINED, 'ensemble.json')))('clip predictor on 
 
   it('loads every model and gives 7 probabilities per model and ensemble, without leaking tensors', async () => {
     const predictor = await loadClipPredictor(fileWeightSource(TRAINED));
-    const records = syntheticRecords(12, 3);
-    await predictor.predict(records);
+    // A real clip's speech (an angry sentence of actor 07) with synthetic face records.
+    const audio = (await readAudioWithFfmpeg(clip('07-01-06_01.mp4')))!;
+    const input = { records: syntheticRecords(12, 3), speech: speechFeaturesOfAudio(audio.channels, audio.sampleRate) };
+    expect(input.speech).not.toBeNull();
+    await predictor.predict(input);
     const before = tf.memory().numTensors;
-    const out = await predictor.predict(records);
+    const out = await predictor.predict(input);
     expect(tf.memory().numTensors).toBe(before);
     expect(Object.keys(out)).toEqual(predictor.names);
     for (const probs of Object.values(out)) {
       expect(probs).toHaveLength(NUM_EMOTIONS);
       expect(probs.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 4);
+    }
+    // Without speech every model but the speech model answers, and the audio-visual ensemble is its visual part.
+    const av = predictor.ensemble.audioVisual;
+    if (av) {
+      const silent = await predictor.predict({ records: input.records, speech: null });
+      expect(Object.keys(silent)).toEqual(predictor.names.filter((n) => n !== av.speech));
+      expect([...silent.audioVisual!]).toEqual([...silent[av.visual]!]);
     }
     predictor.dispose();
   });

@@ -8,22 +8,32 @@ import { averageFusion } from '../../core/ensembles/average';
 import { jointFusionForward } from '../../core/ensembles/joint-fusion-data';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
-import type { ClipRecord } from './clip-features';
-import { checkEnsembleConfig, type EnsembleConfig } from './ensemble-config';
-import { TemporalModel } from './temporal-model';
+import { weightedFusion } from '../../core/ensembles/weighted';
+import { checkEnsembleConfig, VISUAL_ENSEMBLE_NAMES, type EnsembleConfig, type VisualEnsembleName } from './ensemble-config';
+import { TemporalModel, type ClipInput } from './temporal-model';
 
 /** Relative URL of the trained weights in the app (public/trained). */
 export const TRAINED_BASE = 'trained/';
 
 /** The loaded models and ensembles. */
 export interface ClipPredictor {
-  /** Prediction keys: the trained model names, then average, jointFusion, bestSelection. */
+  /** Prediction keys: the trained model names, then average, jointFusion, bestSelection (and audioVisual). */
   readonly names: readonly string[];
   readonly ensemble: EnsembleConfig;
-  /** 7 probabilities (paper order) per model and ensemble for the main track's records (≥ 1). */
-  predict(records: readonly ClipRecord[]): Promise<Record<string, Float32Array>>;
+  /**
+   * 7 probabilities (paper order) per model and ensemble for the main track's records (≥ 1) and the
+   * clip's speech features. Without speech the speech model has no key and audioVisual is its
+   * visual ensemble alone.
+   */
+  predict(clip: ClipInput): Promise<Record<string, Float32Array>>;
   /** Frees every model (safe to call twice). */
   dispose(): void;
+}
+
+/** speechWeight × speech + (1 − speechWeight) × visual; the visual probabilities when there is no speech. */
+export function audioVisualFusion(visual: Float32Array, speech: Float32Array | undefined, speechWeight: number): Float32Array {
+  if (!speech) return visual;
+  return Float32Array.from(weightedFusion([[[...visual]], [[...speech]]], [1 - speechWeight, speechWeight])[0]!);
 }
 
 function fuse(byModel: Record<string, Float32Array>, members: readonly string[]): number[] {
@@ -36,18 +46,22 @@ export async function loadClipPredictor(source: WeightSource): Promise<ClipPredi
   const models = ensemble.models.map((name) => new TemporalModel(name, source));
   const dispose = await loadAll(models);
   return {
-    names: [...ensemble.models, 'average', 'jointFusion', 'bestSelection'],
+    names: [...ensemble.models, ...VISUAL_ENSEMBLE_NAMES, ...(ensemble.audioVisual ? ['audioVisual'] : [])],
     ensemble,
-    async predict(records) {
+    async predict(clip) {
       const byModel: Record<string, Float32Array> = {};
-      for (const m of models) byModel[m.name] = await m.run(records);
+      for (const m of models) {
+        const probs = await m.run(clip);
+        if (probs) byModel[m.name] = probs;
+      }
       const joint = jointFusionForward(ensemble.jointFusion.members.flatMap((m) => [...byModel[m]!]), ensemble.jointFusion);
-      return {
-        ...byModel,
+      const fused: Record<VisualEnsembleName, Float32Array> = {
         average: Float32Array.from(fuse(byModel, ensemble.average.members)),
         jointFusion: Float32Array.from(joint),
         bestSelection: Float32Array.from(fuse(byModel, ensemble.bestSelection.members)),
       };
+      const av = ensemble.audioVisual;
+      return { ...byModel, ...fused, ...(av ? { audioVisual: audioVisualFusion(fused[av.visual], byModel[av.speech], av.speechWeight) } : {}) };
     },
     dispose,
   };

@@ -12,6 +12,11 @@ export interface EnsembleConfig {
   average: { members: string[] };
   bestSelection: { members: string[]; validationAccuracy: number };
   jointFusion: { members: string[] } & DenseLayer;
+  /**
+   * Audio-visual fusion (not in the paper): speechWeight × the speech model + (1 − speechWeight) ×
+   * the `visual` ensemble; the visual ensemble alone when a clip has no speech. Absent: no speech model.
+   */
+  audioVisual?: { visual: VisualEnsembleName; speech: string; speechWeight: number };
   /** Where members and weights were chosen (e.g. "actor 07"). */
   selectedOn: string;
   /**
@@ -22,9 +27,19 @@ export interface EnsembleConfig {
   answer?: { name: EnsembleName; chosenOn: string; accuracy: number };
 }
 
-/** Prediction keys of the fused outputs. */
-export const ENSEMBLE_NAMES = Object.freeze(['average', 'jointFusion', 'bestSelection'] as const);
+/** Prediction keys of the paper's fused outputs (§5), over the visual models. */
+export const VISUAL_ENSEMBLE_NAMES = Object.freeze(['average', 'jointFusion', 'bestSelection'] as const);
+export type VisualEnsembleName = (typeof VISUAL_ENSEMBLE_NAMES)[number];
+/** Prediction keys of every fused output. */
+export const ENSEMBLE_NAMES = Object.freeze([...VISUAL_ENSEMBLE_NAMES, 'audioVisual'] as const);
 export type EnsembleName = (typeof ENSEMBLE_NAMES)[number];
+
+/** The models an ensemble fuses (audioVisual: its visual ensemble's, then the speech model). */
+export function ensembleMembers(config: EnsembleConfig, name: EnsembleName): string[] {
+  if (name !== 'audioVisual') return [...config[name].members];
+  if (!config.audioVisual) throw new TypeError('ensemble.json has no audioVisual fusion');
+  return [...config[config.audioVisual.visual].members, config.audioVisual.speech];
+}
 
 /** emolens's answer: its prediction key, the models it fuses, and why it is the answer (one sentence). */
 export function answerOf(config: EnsembleConfig): { name: EnsembleName; members: string[]; why: string } {
@@ -32,7 +47,7 @@ export function answerOf(config: EnsembleConfig): { name: EnsembleName; members:
   const why = config.answer
     ? `emolens's answer: the ensemble most accurate on actors unseen in training — ${config.answer.chosenOn}.`
     : `emolens's answer: Best Selection (§5), chosen on ${config.selectedOn}.`;
-  return { name, members: [...config[name].members], why };
+  return { name, members: ensembleMembers(config, name), why };
 }
 
 /** Throws a TypeError naming the field unless `value` looks like an EnsembleConfig. */
@@ -40,13 +55,19 @@ export function checkEnsembleConfig(value: unknown): EnsembleConfig {
   const v = value as Partial<EnsembleConfig> | null;
   const isNames = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
   if (!v || !isNames(v.models)) throw new TypeError('ensemble.json: models must be a list of names');
-  for (const key of ENSEMBLE_NAMES) {
+  for (const key of VISUAL_ENSEMBLE_NAMES) {
     const members = (v[key] as { members?: unknown } | undefined)?.members;
     if (!isNames(members) || members.length === 0 || !members.every((m) => v.models!.includes(m))) {
       throw new TypeError(`ensemble.json: ${key}.members must name loaded models`);
     }
   }
   if (!Array.isArray(v.jointFusion!.kernel) || !Array.isArray(v.jointFusion!.bias)) throw new TypeError('ensemble.json: jointFusion needs kernel and bias');
-  if (v.answer !== undefined && !ENSEMBLE_NAMES.includes(v.answer.name)) throw new TypeError(`ensemble.json: answer.name must be one of ${ENSEMBLE_NAMES.join(', ')}`);
+  const av = v.audioVisual;
+  if (av !== undefined && (!VISUAL_ENSEMBLE_NAMES.includes(av.visual) || !v.models.includes(av.speech) || !(av.speechWeight >= 0 && av.speechWeight <= 1))) {
+    throw new TypeError('ensemble.json: audioVisual needs a visual ensemble, a loaded speech model and a speechWeight in [0, 1]');
+  }
+  if (v.answer !== undefined && !(v.answer.name === 'audioVisual' ? av !== undefined : ENSEMBLE_NAMES.includes(v.answer.name))) {
+    throw new TypeError(`ensemble.json: answer.name must be one of ${ENSEMBLE_NAMES.join(', ')} (audioVisual only with its fusion)`);
+  }
   return v as EnsembleConfig;
 }

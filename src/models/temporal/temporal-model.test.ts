@@ -11,7 +11,9 @@ import { loadClipPredictor } from './clip-predictor';
 import type { EnsembleConfig } from './ensemble-config';
 import { buildSpatioTemporalNet } from './spatio-temporal';
 import { buildTemporalPyramidNet } from './temporal-pyramid';
-import { clipInputs, predictMean, TemporalModel } from './temporal-model';
+import { clipInputs, modelInputs, predictMean, TemporalModel } from './temporal-model';
+import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
+import { buildSpeechNet, type SpeechConfig } from '../speech/speech-net';
 import { syntheticRecords, TINY_ST, TINY_TP } from './test-helpers';
 
 /** `net` with every weight drawn at random: a zero-initialised pyramid head would give uniform outputs for any input. */
@@ -21,6 +23,9 @@ function randomized(net: tf.LayersModel, seed: number): tf.LayersModel {
   tf.dispose(random);
   return net;
 }
+
+const SPEECH: SpeechConfig = { kind: 'speech', hidden: 0, dropout: 0, l2: 0 };
+const speech = Float32Array.from({ length: SPEECH_FEATURE_LENGTH }, (_, i) => Math.sin(i));
 
 describe('temporal models (Node WASM)', () => {
   let dir: string;
@@ -49,20 +54,24 @@ describe('temporal models (Node WASM)', () => {
       ['st', TINY_ST, buildSpatioTemporalNet(TINY_ST, 5)],
       // Same weights as 'tp': the loaded model must read the FER block, as its saved config says.
       ['tp-fer', ferTp, randomized(buildTemporalPyramidNet(ferTp, 5), 5)],
+      ['speech', SPEECH, randomized(buildSpeechNet(SPEECH, 5), 5)],
     ] as const;
     const outputs: Record<string, number[]> = {};
     for (const [name, config, net] of cases) {
-      const expected = await predictMean(net, clipInputs(records, config));
+      const expected = await predictMean(net, modelInputs({ records, speech }, config)!);
       await saveTemporalNet(net, join(dir, name), config);
       net.dispose();
       const model = new TemporalModel(name, fileWeightSource(dir));
       await model.load();
       expect(model.config).toEqual(config);
-      outputs[name] = [...(await model.run(records))];
+      outputs[name] = [...(await model.run({ records, speech }))!];
       expect(outputs[name]).toEqual([...expected]);
+      // Only the speech model needs speech: without it, it has no answer and the others are unchanged.
+      const silent = await model.run({ records, speech: null });
+      expect(silent === null ? null : [...silent]).toEqual(config.kind === 'speech' ? null : outputs[name]);
       model.dispose();
       model.dispose();
-      await expect(model.run(records)).rejects.toThrow(/not loaded/);
+      await expect(model.run({ records })).rejects.toThrow(/not loaded/);
     }
     expect(outputs['tp-fer']).not.toEqual(outputs.tp);
   });
@@ -71,27 +80,34 @@ describe('temporal models (Node WASM)', () => {
     const root = join(dir, 'predictor');
     await saveTemporalNet(buildTemporalPyramidNet(TINY_TP, 1), join(root, 'a'), TINY_TP);
     await saveTemporalNet(buildSpatioTemporalNet(TINY_ST, 1), join(root, 'b'), TINY_ST);
+    await saveTemporalNet(randomized(buildSpeechNet(SPEECH, 1), 1), join(root, 'c'), SPEECH);
     const eye = Array.from({ length: 14 }, (_, i) => Array.from({ length: 7 }, (_, k) => (i % 7 === k ? 1 : 0)));
     const ensemble: EnsembleConfig = {
-      models: ['a', 'b'],
+      models: ['a', 'b', 'c'],
       average: { members: ['a', 'b'] },
       bestSelection: { members: ['b'], validationAccuracy: 0.5 },
       jointFusion: { members: ['a', 'b'], kernel: eye, bias: new Array(7).fill(0) },
+      audioVisual: { visual: 'average', speech: 'c', speechWeight: 0.25 },
       selectedOn: 'test',
     };
     await writeFile(join(root, 'ensemble.json'), JSON.stringify(ensemble));
     const predictor = await loadClipPredictor(fileWeightSource(root));
-    const records = syntheticRecords(5, 11);
-    await predictor.predict(records); // warm-up (kernels may cache tensors on first use)
+    const clip = { records: syntheticRecords(5, 11), speech };
+    await predictor.predict(clip); // warm-up (kernels may cache tensors on first use)
     const before = tf.memory().numTensors;
-    const out = await predictor.predict(records);
+    const out = await predictor.predict(clip);
     expect(tf.memory().numTensors).toBe(before);
-    expect(Object.keys(out)).toEqual(['a', 'b', 'average', 'jointFusion', 'bestSelection']);
+    expect(Object.keys(out)).toEqual(['a', 'b', 'c', 'average', 'jointFusion', 'bestSelection', 'audioVisual']);
     for (const probs of Object.values(out)) {
       expect(probs).toHaveLength(NUM_EMOTIONS);
       expect(probs.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
     }
     expect([...out.bestSelection!]).toEqual([...out.b!].map((p) => Math.fround(p)));
+    out.audioVisual!.forEach((p, k) => expect(p).toBeCloseTo(0.75 * out.average![k]! + 0.25 * out.c![k]!, 6));
+    // A clip without speech: no speech prediction, and the audio-visual answer is the visual ensemble's.
+    const silent = await predictor.predict({ records: clip.records, speech: null });
+    expect(Object.keys(silent)).toEqual(['a', 'b', 'average', 'jointFusion', 'bestSelection', 'audioVisual']);
+    expect([...silent.audioVisual!]).toEqual([...silent.average!]);
     predictor.dispose();
     predictor.dispose();
   });

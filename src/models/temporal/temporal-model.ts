@@ -7,19 +7,38 @@
 import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
 import { createRng } from '../../core/random';
+import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
+import type { SpeechConfig } from '../speech/speech-net';
 import type { WeightSource } from '../weight-source';
 import { checkRecords, type ClipRecord } from './clip-features';
 import type { JointFusionConfig } from './joint-fusion';
 import { spatioTemporalInputs, type SpatioTemporalConfig } from './spatio-temporal';
 import { temporalPyramidInputs, type TemporalPyramidConfig } from './temporal-pyramid';
 
+/** A model that classifies one clip: the paper's temporal models, and the speech model. */
+export type ClipModelConfig = TemporalPyramidConfig | SpatioTemporalConfig | SpeechConfig;
+
 /** The architecture/input description stored in model.json (`userDefinedMetadata.config`). */
-export type TemporalNetConfig = TemporalPyramidConfig | SpatioTemporalConfig | JointFusionConfig;
+export type TemporalNetConfig = ClipModelConfig | JointFusionConfig;
+
+/** What clip models read: the main track's records, and the clip's speech features (null: no speech). */
+export interface ClipInput {
+  records: readonly ClipRecord[];
+  speech?: Float32Array | null;
+}
 
 /** Seed of the evaluation samplings, so a clip always gets the same prediction. */
 export const EVALUATION_SEED = 2021;
 
-/** Network input rows for one clip under `config` (not for joint fusion). */
+/** Network input rows of `clip` for any clip model; null when it lacks the input (no speech). */
+export function modelInputs(clip: ClipInput, config: ClipModelConfig): Float32Array[] | null {
+  if (config.kind !== 'speech') return clipInputs(clip.records, config);
+  if (!clip.speech) return null;
+  if (clip.speech.length !== SPEECH_FEATURE_LENGTH) throw new TypeError(`speech features: expected ${SPEECH_FEATURE_LENGTH} values, got ${clip.speech.length}`);
+  return [clip.speech];
+}
+
+/** Network input rows for one clip under a visual `config`. */
 export function clipInputs(records: readonly ClipRecord[], config: TemporalPyramidConfig | SpatioTemporalConfig): Float32Array[] {
   return config.kind === 'temporal-pyramid'
     ? temporalPyramidInputs(records, config)
@@ -85,10 +104,10 @@ export class TemporalModelNotReadyError extends Error {
   }
 }
 
-/** A trained Temporal-Pyramid or Spatio-Temporal model. */
+/** A trained clip model: Temporal-Pyramid, Spatio-Temporal, or the speech model. */
 export class TemporalModel {
   #net: tf.LayersModel | undefined;
-  #config: TemporalPyramidConfig | SpatioTemporalConfig | undefined;
+  #config: ClipModelConfig | undefined;
 
   /** `dir` is relative to the source root (e.g. `tp-face-l0-3`). */
   constructor(
@@ -101,7 +120,7 @@ export class TemporalModel {
     return this.#net !== undefined;
   }
 
-  get config(): TemporalPyramidConfig | SpatioTemporalConfig | undefined {
+  get config(): ClipModelConfig | undefined {
     return this.#config;
   }
 
@@ -117,11 +136,13 @@ export class TemporalModel {
     this.#config = config;
   }
 
-  /** 7 probabilities (paper order) for the main track's records. */
-  async run(records: readonly ClipRecord[]): Promise<Float32Array> {
+  /** 7 probabilities (paper order) for one clip; null when the clip lacks this model's input (speech). */
+  async run(clip: ClipInput): Promise<Float32Array | null> {
     if (!this.#net || !this.#config) throw new TemporalModelNotReadyError(this.name);
-    checkRecords(records, this.#config.face);
-    const probs = await predictMean(this.#net, clipInputs(records, this.#config));
+    if (this.#config.kind !== 'speech') checkRecords(clip.records, this.#config.face);
+    const rows = modelInputs(clip, this.#config);
+    if (!rows) return null;
+    const probs = await predictMean(this.#net, rows);
     if (probs.length !== NUM_EMOTIONS) throw new Error(`${this.name}: expected ${NUM_EMOTIONS} outputs`);
     return probs;
   }

@@ -8,7 +8,7 @@ import { NUM_EMOTIONS } from '../../core/labels';
 import { pyramidInput, pyramidLength, type ClipRecord, type FaceSource } from './clip-features';
 
 /** Architecture and input of one Temporal-Pyramid variant. */
-export interface TemporalPyramidConfig {
+export interface TemporalPyramidConfig extends ClassifierHead {
   readonly kind: 'temporal-pyramid';
   /** Pyramid levels (the paper's groups: [3], [4], [0, 1, 2, 3]). */
   readonly levels: readonly number[];
@@ -16,12 +16,6 @@ export interface TemporalPyramidConfig {
   readonly context: boolean;
   /** Face model read (absent: face-api, as every model trained before the FER net was added). */
   readonly face?: FaceSource;
-  /** Units of an optional hidden ReLU layer (0 = none). */
-  readonly hidden: number;
-  /** Dropout rate on the input (and the hidden layer). */
-  readonly dropout: number;
-  /** L2 penalty on the FC kernels. */
-  readonly l2: number;
 }
 
 /** Length of the network input for `config`. */
@@ -34,9 +28,24 @@ export function temporalPyramidInputs(records: readonly ClipRecord[], config: Te
   return [pyramidInput(records, config.levels, config.context, config.face)];
 }
 
+/** A softmax classifier's layers over a flat input: dropout, an optional hidden ReLU layer, FC. */
+export interface ClassifierHead {
+  /** Units of an optional hidden ReLU layer (0 = none). */
+  readonly hidden: number;
+  /** Dropout rate on the input (and the hidden layer). */
+  readonly dropout: number;
+  /** L2 penalty on the FC kernels. */
+  readonly l2: number;
+}
+
 /** Builds the (untrained) network; `seed` makes the initial weights reproducible. */
 export function buildTemporalPyramidNet(config: TemporalPyramidConfig, seed = 1): tf.LayersModel {
-  const input = tf.input({ shape: [temporalPyramidInputLength(config)] });
+  return buildClassifierNet(temporalPyramidInputLength(config), config, seed);
+}
+
+/** An (untrained) classifier over `inputLength` values (also the speech model's, src/models/speech). */
+export function buildClassifierNet(inputLength: number, config: ClassifierHead, seed = 1): tf.LayersModel {
+  const input = tf.input({ shape: [inputLength] });
   const regularizer = config.l2 > 0 ? tf.regularizers.l2({ l2: config.l2 }) : undefined;
   let x: tf.SymbolicTensor = input;
   if (config.dropout > 0) x = tf.layers.dropout({ rate: config.dropout }).apply(x) as tf.SymbolicTensor;

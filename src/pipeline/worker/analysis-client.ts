@@ -38,8 +38,10 @@ export interface AnalysisClient {
   analyzeVideo(file: Blob, options?: AnalyzeOptions): Promise<RemoteAnalysis>;
   /** Analyses live frames (the camera) until `frames` ends or `options.signal` aborts. */
   analyzeStream(frames: FrameSource, size: { width: number; height: number }, options?: AnalyzeFramesOptions): Promise<ClipAnalysis>;
-  /** Temporal models and ensembles on one track's records. */
-  predict(records: Extract<Request, { type: 'predict' }>['records']): Promise<Record<string, Float32Array>>;
+  /** Decodes `file`'s audio and computes its speech features (null, with the reason, when there are none). */
+  speech(file: Blob): Promise<Replies['speech']>;
+  /** Temporal models, the speech model and the ensembles on one track's records and the clip's speech features. */
+  predict(records: Extract<Request, { type: 'predict' }>['records'], speech: Float32Array | null): Promise<Record<string, Float32Array>>;
   /** tf.memory() of the worker. */
   memory(): Promise<Replies['memory']>;
   /** Ends the worker. */
@@ -194,7 +196,8 @@ export function createAnalysisClient(
       }
     },
 
-    predict: (records) => send<'predict'>({ type: 'predict', records }),
+    speech: (file) => send<'speech'>({ type: 'speech', file }),
+    predict: (records, speech) => send<'predict'>({ type: 'predict', records, speech }),
     memory: () => send<'memory'>({ type: 'memory' }),
     dispose: () => worker.terminate(),
   };

@@ -8,8 +8,10 @@
  * previous one has stopped, so two never hold tensors at once.
  */
 import * as tf from '@tensorflow/tfjs';
+import { speechFeaturesOfAudio } from '../../core/audio/speech-features';
 import { initBackend } from '../../env/init-backend';
 import { urlWeightSource } from '../../models';
+import { decodeAudio } from '../../video/decode-audio';
 import { loadClipPredictor, type ClipPredictor } from '../../models/temporal/clip-predictor';
 import { trackFrames } from '../analyze-video';
 import type { FrameSource, TrackedFrame } from '../tracked-frame';
@@ -120,8 +122,14 @@ const handlers: { [K in Request['type']]: (request: Extract<Request, { type: K }
     streams.set(id, queue);
     return serialRun(id, settings, ({ loop }) => loop(queue, size));
   },
-  async predict({ records }) {
-    return (await ensurePredictor()).predict(records);
+  async speech({ file }) {
+    const outcome = await decodeAudio(file);
+    if (!outcome.audio) return { features: null, note: outcome.reason };
+    const features = speechFeaturesOfAudio(outcome.audio.channels, outcome.audio.sampleRate);
+    return features ? { features, note: null } : { features: null, note: 'its audio holds no speech' };
+  },
+  async predict({ records, speech }) {
+    return (await ensurePredictor()).predict({ records, speech });
   },
   async memory() {
     const { numTensors, numBytes } = tf.memory();

@@ -35,7 +35,8 @@ export type Request =
   | { type: 'probe'; id: number; file: Blob }
   | { type: 'analyzeFile'; id: number; file: Blob; fps?: number; settings: RunSettings }
   | { type: 'analyzeStream'; id: number; size: { width: number; height: number }; settings: RunSettings }
-  | { type: 'predict'; id: number; records: Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature' | 'ferProbs' | 'ferFeature'>[] }
+  | { type: 'speech'; id: number; file: Blob }
+  | { type: 'predict'; id: number; records: Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature' | 'ferProbs' | 'ferFeature'>[]; speech: Float32Array | null }
   | { type: 'memory'; id: number };
 
 /** Page → worker, no reply: a camera frame for stream `run`, its end, or cancelling run `run`. */
@@ -58,6 +59,8 @@ export interface Replies {
   probe: VideoInfo;
   analyzeFile: RunResult;
   analyzeStream: RunResult;
+  /** The clip's speech features, or null and why there are none (no audio track, no speech, …). */
+  speech: { features: Float32Array; note: null } | { features: null; note: string };
   predict: Record<string, Float32Array>;
   /** tf.memory() of the worker, and the size of the WASM backend's memory (WASM only). */
   memory: { numTensors: number; numBytes: number; wasmMemoryBytes?: number };

@@ -1,0 +1,55 @@
+/**
+ * Decodes a video file's primary audio track to planar float PCM (WebCodecs AudioDecoder through
+ * mediabunny), for the speech features (src/core/audio). Browser and worker only.
+ */
+import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny';
+
+/** Decoded audio: one Float32Array per channel at `sampleRate`. */
+export interface DecodedAudio {
+  channels: Float32Array[];
+  sampleRate: number;
+}
+
+/** The outcome: the audio, or why there is none (said to the user as "… so the face models answer alone"). */
+export type AudioOutcome = { audio: DecodedAudio } | { audio: null; reason: string };
+
+/** Longest audio read: enough for any clip's speech statistics, bounded memory for long videos. */
+const MAX_SECONDS = 120;
+
+/** Reads `blob`'s primary audio track; never throws for a missing or undecodable track. */
+export async function decodeAudio(blob: Blob): Promise<AudioOutcome> {
+  const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
+  try {
+    const track = await input.getPrimaryAudioTrack();
+    if (!track) return { audio: null, reason: 'the video has no audio track' };
+    if (!(await track.canDecode())) return { audio: null, reason: `its audio (${track.codec ?? 'unknown codec'}) cannot be decoded in this browser` };
+    const channels: Float32Array[][] = Array.from({ length: track.numberOfChannels }, () => []);
+    let frames = 0;
+    for await (const sample of new AudioSampleSink(track).samples(0, MAX_SECONDS)) {
+      try {
+        for (let c = 0; c < sample.numberOfChannels && c < channels.length; c++) {
+          const plane = new Float32Array(sample.numberOfFrames);
+          sample.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
+          channels[c]!.push(plane);
+        }
+        frames += sample.numberOfFrames;
+      } finally {
+        sample.close();
+      }
+    }
+    const joined = channels.map((parts) => {
+      const out = new Float32Array(frames);
+      let at = 0;
+      for (const p of parts) {
+        out.set(p.subarray(0, frames - at), at);
+        at += p.length;
+      }
+      return out;
+    });
+    return { audio: { channels: joined, sampleRate: track.sampleRate } };
+  } catch (error) {
+    return { audio: null, reason: `its audio could not be read (${error instanceof Error ? error.message : String(error)})` };
+  } finally {
+    input.dispose();
+  }
+}
