@@ -99,6 +99,8 @@ declare global {
     emolensBench?: (fps: number | null) => Promise<BenchPageResult>;
     /** Compares the pixels of the files in #files through the old and the new decoding path (src/bench/pixel-check.ts). */
     emolensPixelCheck?: (fps: number | null) => Promise<PixelCheckResult[]>;
+    /** The speech features the app computes for each file in #files (the worker's WebCodecs audio decoding). */
+    emolensSpeech?: () => Promise<{ file: string; features: number[] | null; note: string | null }[]>;
   }
 }
 
@@ -110,6 +112,16 @@ window.emolensBench = async (fps) => {
   await ready;
   const input = document.getElementById('files') as HTMLInputElement;
   return bench(client, [...(input.files ?? [])], fps ?? undefined);
+};
+window.emolensSpeech = async () => {
+  await ready;
+  const input = document.getElementById('files') as HTMLInputElement;
+  const out = [];
+  for (const file of input.files ?? []) {
+    const { features, note } = await client.speech(file);
+    out.push({ file: file.name, features: features && [...features], note });
+  }
+  return out;
 };
 window.emolensPixelCheck = async (fps) => {
   await ready;

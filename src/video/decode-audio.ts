@@ -27,12 +27,15 @@ export async function decodeAudio(blob: Blob): Promise<AudioOutcome> {
     let frames = 0;
     for await (const sample of new AudioSampleSink(track).samples(0, MAX_SECONDS)) {
       try {
+        // Encoder priming (MP3, AAC) comes out before time 0: not part of the clip (ffmpeg drops it too).
+        const skip = Math.min(sample.numberOfFrames, Math.max(0, Math.round(-sample.timestamp * sample.sampleRate)));
+        if (skip === sample.numberOfFrames) continue;
         for (let c = 0; c < sample.numberOfChannels && c < channels.length; c++) {
-          const plane = new Float32Array(sample.numberOfFrames);
-          sample.copyTo(plane, { planeIndex: c, format: 'f32-planar' });
+          const plane = new Float32Array(sample.numberOfFrames - skip);
+          sample.copyTo(plane, { planeIndex: c, format: 'f32-planar', frameOffset: skip });
           channels[c]!.push(plane);
         }
-        frames += sample.numberOfFrames;
+        frames += sample.numberOfFrames - skip;
       } finally {
         sample.close();
       }
