@@ -11,7 +11,7 @@ import { chancePercent, modelBars, type ModelBar } from './evaluation-chart-data
 import type { ModelKind } from './model-kind';
 
 /** Okabe–Ito colours per kind; the headline ensemble gets vermilion so it stands out. */
-const KIND_COLOUR: Readonly<Record<ModelKind, string>> = { ensemble: '#0072B2', 'temporal model': '#56B4E9', 'per-frame baseline': '#999999', rolling: '#999999' };
+const KIND_COLOUR: Readonly<Record<ModelKind, string>> = { ensemble: '#0072B2', 'temporal model': '#56B4E9', 'speech model': '#E69F00', 'per-frame baseline': '#999999', rolling: '#999999' };
 const HEADLINE_COLOUR = '#D55E00';
 /** Weighted F1 is drawn in the same colour as accuracy, paler, just below it. */
 const F1_OPACITY = 0.45;
@@ -57,9 +57,10 @@ function ModelTick({ x, y, payload, bars }: { x?: number; y?: number; payload?: 
 /** Which colour is which kind of model. */
 function ChartKey() {
   const keys: [string, string][] = [
-    ['our answer (Best Selection)', HEADLINE_COLOUR],
+    ['our answer (ensemble.json)', HEADLINE_COLOUR],
     ['ensemble', KIND_COLOUR.ensemble],
     ['temporal model', KIND_COLOUR['temporal model']],
+    ['speech model', KIND_COLOUR['speech model']],
     ['per-frame baseline', KIND_COLOUR['per-frame baseline']],
   ];
   return (

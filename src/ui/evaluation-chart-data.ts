@@ -17,7 +17,7 @@ export interface ModelBar {
 }
 
 /** Among equal scores: our answer first, then ensembles, single temporal models, per-frame baselines. */
-const KIND_RANK: Readonly<Record<ModelKind, number>> = { ensemble: 0, 'temporal model': 1, rolling: 2, 'per-frame baseline': 3 };
+const KIND_RANK: Readonly<Record<ModelKind, number>> = { ensemble: 0, 'temporal model': 1, 'speech model': 2, rolling: 3, 'per-frame baseline': 4 };
 
 /**
  * Every model of `report`, sorted by accuracy then weighted F1 (both descending); ties keep our
