@@ -50,6 +50,9 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   await expect(page.getByTestId('headline-prediction')).toContainText(`— ${answer?.name ?? 'bestSelection'}`);
   await expect(page.getByTestId('answer-why')).toContainText(answer ? 'unseen in training' : 'Best Selection');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
+  // The clip's speech reached the speech model (decoded in the worker alongside the frames): it has a row, and nothing is missing.
+  await expect(page.getByTestId('predictions').locator('[data-model=speech]')).toHaveAttribute('data-label', /\w/);
+  await expect(page.getByTestId('result-warning')).toHaveCount(0);
 
   // Selecting the track from the list shows it as selected.
   await rows.first().getByRole('button').click();

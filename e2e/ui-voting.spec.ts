@@ -29,6 +29,9 @@ test('moving the voting sliders makes the other face win, from stored results', 
   console.log('votes at default weights', JSON.stringify(before));
   await snap(page, testInfo, 'two-faces-default');
   const frames = Number(await page.getByTestId('progress').getAttribute('data-frames'));
+  // This composite has no sound: no speech model, and the panel says why the answer is the faces' alone.
+  await expect(page.getByTestId('result-warning')).toContainText('the video has no audio track');
+  await expect(page.getByTestId('predictions').locator('[data-model=speech]')).toHaveCount(0);
 
   // Which weight can make the runner-up win is read from the data, not guessed: the term where it is
   // furthest ahead of the winner goes to the top of its slider and the other two go to 0. (The big face

@@ -24,6 +24,8 @@ interface ClipResult {
   durationSec: number;
   oursMs: number;
   baselineMs: number;
+  /** The speech features (audio decode + statistics), which the app runs in the same worker during the analysis. */
+  speechMs: number;
   numTensors: number;
   numBytes: number;
 }
@@ -73,6 +75,9 @@ async function bench(client: AnalysisClient, files: File[], fps: number | undefi
     let t0 = performance.now();
     const { info, clip, timer } = await client.analyzeVideo(file, { fps });
     const oursMs = performance.now() - t0;
+    t0 = performance.now();
+    await client.speech(file);
+    const speechMs = performance.now() - t0;
     for (const [stage, values] of Object.entries(timer.samples())) for (const v of values) ours.add(stage, v);
     status.textContent = `baseline: ${file.name}`;
     t0 = performance.now();
@@ -85,6 +90,7 @@ async function bench(client: AnalysisClient, files: File[], fps: number | undefi
       durationSec: info.durationSec,
       oursMs: round1(oursMs),
       baselineMs: round1(baselineMs),
+      speechMs: round1(speechMs),
       numTensors: mem.numTensors,
       numBytes: mem.numBytes,
     });
