@@ -22,6 +22,7 @@ import { initNodeBackend } from '../src/node';
 import { readFeatureCache, type CachedClip } from '../src/training/feature-cache';
 import { formatMetrics, frameAveragePredictions, metricsOf, writePredictions, type Metrics, type Predictions } from '../src/training/evaluation';
 import { runSplit, type RunOptions } from '../src/training/experiment';
+import type { TrainResult } from '../src/training/train-net';
 import { MODEL_SPECS, type ModelSpec } from '../src/training/model-specs';
 import { saveTemporalNet } from '../src/training/save-model';
 import { ROTATION_KINDS, rotations, type RotationKind } from '../src/training/rotation';
@@ -52,7 +53,12 @@ function dataOfFaces(clips: CachedClip[], o: RunOptions): string {
   plus ${o.extraClips.filter((c) => c.meta.actor !== VAL_ACTOR).length} copies of the training clips sampled at other phases (\`--extra-cache\`)` : ''}`;
 }
 
-function modelCard(model: string, spec: ModelSpec, command: string, clips: CachedClip[], m: Metrics, baseline: Metrics, bestEpoch: number, seconds: number, o: RunOptions): string {
+/** "best epoch 12, 3 s" (or "best epochs 1, 4, 2, 9" for averaged copies). */
+function fitSummary(r: TrainResult): string {
+  return `${r.bestEpochs ? `best epochs ${r.bestEpochs.join(', ')}` : `best epoch ${r.bestEpoch}`}, ${r.seconds.toFixed(0)} s`;
+}
+
+function modelCard(model: string, spec: ModelSpec, command: string, clips: CachedClip[], m: Metrics, baseline: Metrics, fit: TrainResult, o: RunOptions): string {
   const speech = spec.config.kind === 'speech';
   const trainClips = clips.filter((c) => c.meta.actor !== VAL_ACTOR && (speech ? !!c.meta.speech : c.records.length > 0)).length;
   return `# ${model}
@@ -64,7 +70,7 @@ ${speech ? 'Speech model' : 'Temporal model'} of emolens (Do et al. 2021 re-impl
 - **Split**: train actors 01–06 (${trainClips} clips with ${speech ? 'speech' : 'a face'}), validation actor 07 (24 clips; early stopping
   and plateau schedule on it, so its numbers are optimistic).
 - **Per-person normalisation**: ${o.personNorm ? 'on (inputs minus the actor mean)' : 'off'}.
-- **Training**: \`${JSON.stringify(spec.train)}\`, seed ${o.seed}, best epoch ${bestEpoch}, ${seconds.toFixed(0)} s.
+- **Training**: \`${JSON.stringify(spec.train)}\`, seed ${o.seed}${spec.config.kind === 'speech' && (spec.config.members ?? 1) > 1 ? ` (copies: seeds ${o.seed}–${o.seed + spec.config.members! - 1}, averaged)` : ''}, ${fitSummary(fit)}.
 - **Command**: \`${command}\`
 
 | actor 07 | accuracy | weighted F1 | meanAcc ± std |
@@ -108,7 +114,7 @@ async function rotate(model: string, spec: ModelSpec, clips: CachedClip[], o: Ru
     run.net.dispose();
     add('rotate-val', { files: run.valFiles, labels: run.valLabels, probs: run.valProbs });
     const tested = add('rotate-test', run.test);
-    console.error(`  ${model} test ${test} (val ${val}): ${formatMetrics(metricsOf(tested))} (best epoch ${run.result.bestEpoch}, ${run.result.seconds.toFixed(0)} s)`);
+    console.error(`  ${model} test ${test} (val ${val}): ${formatMetrics(metricsOf(tested))} (${fitSummary(run.result)})`);
   }
   console.log(`${model} rotation, unseen test actors pooled: ${formatMetrics(metricsOf(pooled['rotate-test']))}`);
   for (const kind of ROTATION_KINDS) await writePredictions(predictionPath(predDir, model, o, kind), pooled[kind]);
@@ -131,7 +137,7 @@ async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: b
       all.files.push(...run.valFiles);
       all.labels.push(...fold.labels);
       all.probs.push(...fold.probs);
-      console.error(`  ${model} fold ${actor}: ${formatMetrics(metricsOf(fold))} (best epoch ${run.result.bestEpoch}, ${run.result.seconds.toFixed(0)} s)`);
+      console.error(`  ${model} fold ${actor}: ${formatMetrics(metricsOf(fold))} (${fitSummary(run.result)})`);
     }
     const mean = foldAcc.reduce((a, b) => a + b, 0) / foldAcc.length;
     const std = Math.sqrt(foldAcc.reduce((s, a) => s + (a - mean) ** 2, 0) / foldAcc.length);
@@ -142,13 +148,13 @@ async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: b
   const run = await runSplit(clips, spec, [VAL_ACTOR], o);
   const p: Predictions = { files: run.valFiles, labels: run.valLabels, probs: run.valProbs.map((x) => [...x]) };
   const m = metricsOf(p);
-  console.log(`${model}${o.personNorm ? ' +pn' : ''} actor 07: ${formatMetrics(m)} (best epoch ${run.result.bestEpoch}, ${run.result.seconds.toFixed(0)} s)`);
+  console.log(`${model}${o.personNorm ? ' +pn' : ''} actor 07: ${formatMetrics(m)} (${fitSummary(run.result)})`);
   await writePredictions(predictionPath(predDir, model, o, 'val07'), p);
   if (save && !o.personNorm) {
     const dir = join(out, model);
     await saveTemporalNet(run.net, dir, spec.config);
     const command = `npm run train -- ${process.argv.slice(2).join(' ')}`;
-    await writeFile(join(dir, 'MODEL_CARD.md'), modelCard(model, spec, command, clips, m, metricsOf(subset(clips, [VAL_ACTOR])), run.result.bestEpoch, run.result.seconds, o));
+    await writeFile(join(dir, 'MODEL_CARD.md'), modelCard(model, spec, command, clips, m, metricsOf(subset(clips, [VAL_ACTOR])), run.result, o));
   }
   run.net.dispose();
 }

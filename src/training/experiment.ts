@@ -9,7 +9,7 @@ import { frameInputLength, sequenceInput, type ClipRecord } from '../models/temp
 import { spatioTemporalInputs, buildSpatioTemporalNet } from '../models/temporal/spatio-temporal';
 import { buildTemporalPyramidNet, temporalPyramidInputLength } from '../models/temporal/temporal-pyramid';
 import { SPEECH_FEATURE_LENGTH } from '../core/audio/speech-features';
-import { buildSpeechNet } from '../models/speech/speech-net';
+import { averageClassifierNets, buildSpeechNet } from '../models/speech/speech-net';
 import { modelInputs, type ClipInput } from '../models/temporal/temporal-model';
 import type { CachedClip } from './feature-cache';
 import type { ModelSpec } from './model-specs';
@@ -90,6 +90,19 @@ export function actorMeans(clips: readonly CachedClip[], spec: ModelSpec): Map<s
   return new Map([...byActor].map(([actor, rows]) => [actor, fitStandardizer(rows, dim).mean]));
 }
 
+/**
+ * `members` copies trained with seeds seed, seed + 1, … and averaged into one network; its result
+ * is the first copy's with every copy's best epoch and the total time.
+ */
+async function trainAveraged(trainOne: (seed: number) => Promise<{ net: tf.LayersModel; result: TrainResult }>, seed: number, members: number) {
+  const runs = [];
+  for (let i = 0; i < members; i++) runs.push(await trainOne(seed + i));
+  const net = averageClassifierNets(runs.map((r) => r.net));
+  for (const r of runs) r.net.dispose();
+  const result: TrainResult = { ...runs[0]!.result, bestEpochs: runs.map((r) => r.result.bestEpoch), seconds: runs.reduce((s, r) => s + r.result.seconds, 0) };
+  return { net, result };
+}
+
 /** Trains `spec` on clips of actors not in `valActors` and validates on `valActors`. */
 export async function runSplit(clips: readonly CachedClip[], spec: ModelSpec, valActors: readonly string[], o: RunOptions): Promise<RunOutput> {
   const { config } = spec;
@@ -122,12 +135,17 @@ export async function runSplit(clips: readonly CachedClip[], spec: ModelSpec, va
   const val = valWithInput.map(toEval);
   const standardizer = fitStandardizer(trainClips.flatMap((c) => actorRows(c, spec).map((r) => subtractTiled(r, means.get(c.meta.actor)))), inputDim(spec));
 
-  const net =
-    config.kind === 'speech' ? buildSpeechNet(config, o.seed)
-    : config.kind === 'temporal-pyramid' ? buildTemporalPyramidNet(config, o.seed)
-    : buildSpatioTemporalNet(config, o.seed);
-  const result = await trainNet(net, train, val, { ...spec.train, epochs: o.epochs ?? spec.train.epochs, seed: o.seed, standardizer, log: o.log });
-  foldStandardizer(net, standardizer);
+  /** One trained network (standardisation folded in) for `seed`. */
+  const trainOne = async (seed: number) => {
+    const net =
+      config.kind === 'speech' ? buildSpeechNet(config, seed)
+      : config.kind === 'temporal-pyramid' ? buildTemporalPyramidNet(config, seed)
+      : buildSpatioTemporalNet(config, seed);
+    const result = await trainNet(net, train, val, { ...spec.train, epochs: o.epochs ?? spec.train.epochs, seed, standardizer, log: o.log });
+    foldStandardizer(net, standardizer);
+    return { net, result };
+  };
+  const { net, result } = config.kind === 'speech' && (config.members ?? 1) > 1 ? await trainAveraged(trainOne, o.seed, config.members!) : await trainOne(o.seed);
   const uniform = new Float32Array(NUM_EMOTIONS).fill(1 / NUM_EMOTIONS);
   /** Probabilities of `held` clips (uniform without input: counted wrong unless uniform wins); `evals`: their inputs if already built. */
   const predictHeld = async (held: CachedClip[], evals?: EvalClip[]) => {

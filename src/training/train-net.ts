@@ -58,6 +58,8 @@ export interface EpochLog {
 export interface TrainResult {
   history: EpochLog[];
   bestEpoch: number;
+  /** Each averaged copy's best epoch (SpeechConfig.members > 1); bestEpoch and history are the first's. */
+  bestEpochs?: number[];
   valProbs: Float32Array[];
   seconds: number;
 }

@@ -13,7 +13,7 @@ import { buildSpatioTemporalNet } from './spatio-temporal';
 import { buildTemporalPyramidNet } from './temporal-pyramid';
 import { clipInputs, modelInputs, predictMean, TemporalModel } from './temporal-model';
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
-import { buildSpeechNet, type SpeechConfig } from '../speech/speech-net';
+import { averageClassifierNets, buildSpeechNet, type SpeechConfig } from '../speech/speech-net';
 import { syntheticRecords, TINY_ST, TINY_TP } from './test-helpers';
 
 /** `net` with every weight drawn at random: a zero-initialised pyramid head would give uniform outputs for any input. */
@@ -74,6 +74,23 @@ describe('temporal models (Node WASM)', () => {
       await expect(model.run({ records })).rejects.toThrow(/not loaded/);
     }
     expect(outputs['tp-fer']).not.toEqual(outputs.tp);
+  });
+
+  it('averaged speech copies give the mean of the copies, saved and loaded as one model', async () => {
+    const copies = [1, 2, 3].map((seed) => randomized(buildSpeechNet(SPEECH, seed), seed * 10));
+    const rows = [speech];
+    const each = await Promise.all(copies.map((net) => predictMean(net, rows)));
+    const averaged = averageClassifierNets(copies);
+    copies.forEach((net) => net.dispose());
+    const config: SpeechConfig = { ...SPEECH, members: 3 };
+    await saveTemporalNet(averaged, join(dir, 'speech-3'), config);
+    averaged.dispose();
+    const model = new TemporalModel('speech-3', fileWeightSource(dir));
+    await model.load();
+    const out = (await model.run({ records: [], speech }))!;
+    out.forEach((p, k) => expect(p).toBeCloseTo((each[0]![k]! + each[1]![k]! + each[2]![k]!) / 3, 6));
+    expect(each[0]).not.toEqual(each[1]);
+    model.dispose();
   });
 
   it('the clip predictor gives 7 probabilities summing to 1 per model and ensemble, without leaking tensors', async () => {
