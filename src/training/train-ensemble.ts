@@ -154,14 +154,18 @@ async function rotationSection(
   predDir: string,
   seed: number,
 ): Promise<{ md: string; answer?: EnsembleConfig['answer'] } | undefined> {
+  /** A model's rotation predictions, or undefined when it has no rotation run. */
+  const readRotation = async (n: string): Promise<RotationPredictions | undefined> => {
+    const [test, val] = await Promise.all(ROTATION_KINDS.map((k) => readPredictions(join(predDir, `${n}.${k}.json`))));
+    return test && val ? { test, val } : undefined;
+  };
   const models = new Map<string, RotationPredictions>();
   for (const n of shipped) {
-    const [test, val] = await Promise.all(ROTATION_KINDS.map((k) => readPredictions(join(predDir, `${n}.${k}.json`))));
-    if (test && val) models.set(n, { test, val });
+    const p = await readRotation(n);
+    if (p) models.set(n, p);
   }
-  const [speechTest, speechVal] = speechModel ? await Promise.all(ROTATION_KINDS.map((k) => readPredictions(join(predDir, `${speechModel}.${k}.json`)))) : [];
-  const speech = speechTest && speechVal ? { test: speechTest, val: speechVal } : undefined;
-  const missing = [...shipped, ...(speechModel ? [speechModel] : [])].filter((n) => !models.has(n) && !(n === speechModel && speech));
+  const speech = speechModel ? await readRotation(speechModel) : undefined;
+  const missing = [...shipped.filter((n) => !models.has(n)), ...(speechModel && !speech ? [speechModel] : [])];
   if (missing.length) console.log(`(no rotation predictions for ${missing.join(', ')}: npm run train -- <model> --rotate)`);
   if (models.size < 2) return undefined;
   const names = [...models.keys()];

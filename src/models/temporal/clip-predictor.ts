@@ -4,11 +4,11 @@
  * root is the trained folder: in the app `urlWeightSource(TRAINED_BASE)` (public/trained is served
  * at `trained/`), in Node `fileWeightSource('public/trained')`.
  */
+import { audioVisualProbabilities } from '../../core/ensembles/audio-visual';
 import { averageFusion } from '../../core/ensembles/average';
 import { jointFusionForward } from '../../core/ensembles/joint-fusion-data';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
-import { weightedFusion } from '../../core/ensembles/weighted';
 import { checkEnsembleConfig, VISUAL_ENSEMBLE_NAMES, type EnsembleConfig, type VisualEnsembleName } from './ensemble-config';
 import { TemporalModel, type ClipInput } from './temporal-model';
 
@@ -30,10 +30,9 @@ export interface ClipPredictor {
   dispose(): void;
 }
 
-/** speechWeight × speech + (1 − speechWeight) × visual; the visual probabilities when there is no speech. */
-export function audioVisualFusion(visual: Float32Array, speech: Float32Array | undefined, speechWeight: number): Float32Array {
-  if (!speech) return visual;
-  return Float32Array.from(weightedFusion([[[...visual]], [[...speech]]], [1 - speechWeight, speechWeight])[0]!);
+/** The audio-visual fusion of one clip; the visual probabilities when there is no speech. */
+function audioVisual(visual: Float32Array, speech: Float32Array | undefined, speechWeight: number): Float32Array {
+  return speech ? Float32Array.from(audioVisualProbabilities([[...visual]], [[...speech]], speechWeight)[0]!) : visual;
 }
 
 function fuse(byModel: Record<string, Float32Array>, members: readonly string[]): number[] {
@@ -61,7 +60,7 @@ export async function loadClipPredictor(source: WeightSource): Promise<ClipPredi
         bestSelection: Float32Array.from(fuse(byModel, ensemble.bestSelection.members)),
       };
       const av = ensemble.audioVisual;
-      return { ...byModel, ...fused, ...(av ? { audioVisual: audioVisualFusion(fused[av.visual], byModel[av.speech], av.speechWeight) } : {}) };
+      return { ...byModel, ...fused, ...(av ? { audioVisual: audioVisual(fused[av.visual], byModel[av.speech], av.speechWeight) } : {}) };
     },
     dispose,
   };
