@@ -14,6 +14,7 @@ import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-an
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../pipeline/worker/protocol';
+import type { AnswerNote } from '../store/analysis-slice';
 import type { AppStore } from '../store/app-store';
 import type { VideoInfo } from '../video';
 import { analysisCsv, evaluationCsv } from './csv-export';
@@ -99,7 +100,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   let session: Session | null = null;
   let predictor: Promise<{ ensemble: EnsembleConfig } | null> | null = null;
   /** emolens's answer among the predictions (ensemble.json's `answer`) and why, once the trained models loaded. */
-  let answer: { name: string; why: string } | null = null;
+  let answer: AnswerNote | null = null;
   let folderName = 'folder';
 
   const cancel = () => {

@@ -13,6 +13,12 @@ export interface TrackView {
 }
 
 /** Plain results of the current analysis (no tensors, frames or bitmaps). */
+/** emolens's answer as shown: its prediction key and one sentence saying why it is the answer. */
+export interface AnswerNote {
+  name: string;
+  why: string;
+}
+
 export interface AnalysisSlice {
   analysis: {
     votingConfig: FaceVotingConfig;
@@ -28,7 +34,7 @@ export interface AnalysisSlice {
     thumbnailsVersion: number;
     predictions: Record<string, ClipPrediction>;
     /** The prediction that is emolens's answer (the report's `answer`) and why it is, when there is one. */
-    answer: { name: string; why: string } | null;
+    answer: AnswerNote | null;
     /** Sentences about the result, e.g. that no face was found. */
     warnings: string[];
   };
@@ -37,7 +43,7 @@ export interface AnalysisSlice {
   setVotingConfig(config: Partial<FaceVotingConfig>): void;
   selectTrack(trackId: number | null): void;
   setTrackView(view: TrackView | null, trackEmotions: Record<number, ClipPrediction>, thumbnailsVersion: number): void;
-  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: { name: string; why: string } | null): void;
+  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: AnswerNote | null): void;
 }
 
 const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({

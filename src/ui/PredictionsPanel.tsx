@@ -2,6 +2,7 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { EMOTION_LABELS } from '../core/labels';
 import type { ClipPrediction } from '../pipeline/analysis-report';
+import type { AnswerNote } from '../store/analysis-slice';
 import { kindOf } from './model-kind';
 import { EMOTION_STYLE, pct } from './palette';
 import { useAppStore } from './store-context';
@@ -78,7 +79,7 @@ export function PredictionsPanel() {
 const NONE: Record<string, ClipPrediction> = {};
 
 /** The headline answer with its bars, and every model in a table. */
-const Predictions = memo(function Predictions({ shown, answer }: { shown: Record<string, ClipPrediction>; answer: { name: string; why: string } | null }) {
+const Predictions = memo(function Predictions({ shown, answer }: { shown: Record<string, ClipPrediction>; answer: AnswerNote | null }) {
   const entries = Object.entries(shown);
   const isAnswer = answer !== null && shown[answer.name] !== undefined;
   const headline = (isAnswer ? answer.name : HEADLINE_ORDER.find((m) => shown[m])) ?? entries[0]?.[0];
