@@ -74,6 +74,8 @@ interface Session {
 
 /** A session without sound (the camera is opened without its microphone). */
 const NO_SOUND: Replies['speech'] = { features: null, note: 'the camera is analysed without sound' };
+/** A file analysed without trained models that read speech: its audio is not decoded. */
+const NO_SPEECH_MODEL: Replies['speech'] = { features: null, note: 'no trained model reads speech' };
 
 /** Parses `?fps=`: a positive number, or `all` for every frame; anything else is ignored. */
 function parseFps(value: string | null): { fps: number | undefined } | null {
@@ -203,12 +205,15 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   const analyseFile = async (file: File, run: AbortController): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
     const publisher = createFramePublisher(store, playback, false, run.signal);
-    // The audio is decoded while the frames are analysed; a failure only costs the speech model.
-    const speech = client.speech(file).catch((error: unknown) => ({ features: null, note: `its audio could not be read (${describeError(error)})` }));
-    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech };
+    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SPEECH_MODEL) };
     session = mine;
-    await Promise.all([ensureModels(), ensurePredictor()]);
+    const [, trained] = await Promise.all([ensureModels(), ensurePredictor()]);
     run.signal.throwIfAborted();
+    // The audio is decoded while the frames are analysed, and only when a speech model will hear it;
+    // a failure only costs the speech model.
+    if (trained?.ensemble.audioVisual) {
+      mine.speech = client.speech(file).catch((error: unknown) => ({ features: null, note: `its audio could not be read (${describeError(error)})` }));
+    }
     const started = performance.now();
     const result = await client.analyzeVideo(file, {
       fps,
