@@ -9,7 +9,7 @@ import type { FaceVotingConfig } from '../core/voting/face-voting';
 import { parseBackendName } from '../env/backend-choice';
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { buildReport, toPrediction, type AnalysisReport, type ClipPrediction } from '../pipeline/analysis-report';
-import { answerOf, type EnsembleConfig } from '../models/temporal/ensemble-config';
+import { answerOf, type EnsembleConfig } from '../models/clip/ensemble-config';
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';

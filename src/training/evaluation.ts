@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { NUM_EMOTIONS } from '../core/labels';
 import { classificationReport, predictFromProbabilities } from '../core/metrics/classification-metrics';
-import { faceOf } from '../models/temporal/clip-features';
+import { faceOf } from '../models/clip/clip-features';
 import type { CachedClip } from './feature-cache';
 
 /** Per-clip probabilities of one model on a set of clips. */

@@ -5,12 +5,12 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../core/labels';
-import { frameInputLength, sequenceInput, type ClipRecord } from '../models/temporal/clip-features';
-import { spatioTemporalInputs, buildSpatioTemporalNet } from '../models/temporal/spatio-temporal';
-import { buildTemporalPyramidNet, temporalPyramidInputLength } from '../models/temporal/temporal-pyramid';
+import { frameInputLength, sequenceInput, type ClipRecord } from '../models/clip/clip-features';
+import { spatioTemporalInputs, buildSpatioTemporalNet } from '../models/clip/spatio-temporal';
+import { buildTemporalPyramidNet, temporalPyramidInputLength } from '../models/clip/temporal-pyramid';
 import { SPEECH_FEATURE_LENGTH } from '../core/audio/speech-features';
-import { averageClassifierNets, buildSpeechNet } from '../models/speech/speech-net';
-import { modelInputs, type ClipInput } from '../models/temporal/temporal-model';
+import { averageClassifierNets, buildSpeechNet } from '../models/clip/speech-net';
+import { modelInputs, type ClipInput } from '../models/clip/temporal-model';
 import type { CachedClip } from './feature-cache';
 import type { ModelSpec } from './model-specs';
 import { fitStandardizer, foldStandardizer } from './standardize';

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syntheticRecords } from '../models/temporal/test-helpers';
+import { syntheticRecords } from '../models/clip/test-helpers';
 import { readCachedClip, writeCachedClip, type CachedClip } from './feature-cache';
 
 function clip(file: string, frames: number, augmented: number, fer: boolean): CachedClip {

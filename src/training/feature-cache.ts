@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ClipRecord } from '../models/temporal/clip-features';
+import type { ClipRecord } from '../models/clip/clip-features';
 
 /** Metadata of one cached clip. */
 export interface CachedClipMeta {

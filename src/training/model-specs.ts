@@ -2,10 +2,10 @@
  * The trained temporal models by name (these names become keys of the app's `predictions`), with
  * their architectures and the training settings chosen by leave-one-actor-out CV (see MODEL_CARD).
  */
-import type { FaceSource } from '../models/temporal/clip-features';
-import type { SpatioTemporalConfig } from '../models/temporal/spatio-temporal';
-import type { TemporalPyramidConfig } from '../models/temporal/temporal-pyramid';
-import type { ClipModelConfig } from '../models/temporal/temporal-model';
+import type { FaceSource } from '../models/clip/clip-features';
+import type { SpatioTemporalConfig } from '../models/clip/spatio-temporal';
+import type { TemporalPyramidConfig } from '../models/clip/temporal-pyramid';
+import type { ClipModelConfig } from '../models/clip/temporal-model';
 import type { TrainOptions } from './train-net';
 
 /** A model to train: architecture plus schedule (standardizer and seed are filled in per run). */

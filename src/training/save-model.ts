@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import type { TemporalNetConfig } from '../models/temporal/temporal-model';
+import type { TemporalNetConfig } from '../models/clip/temporal-model';
 
 /** An IOHandler writing `model.json` (with `config` in userDefinedMetadata) and `weights.bin` to `dir`. */
 export function folderSaver(dir: string, config: TemporalNetConfig): tf.io.IOHandler {

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../node';
-import { clipInputs } from '../models/temporal/temporal-model';
-import { buildSpatioTemporalNet, spatioTemporalInputs } from '../models/temporal/spatio-temporal';
-import { buildTemporalPyramidNet } from '../models/temporal/temporal-pyramid';
-import { syntheticRecords, TINY_ST, TINY_TP } from '../models/temporal/test-helpers';
+import { clipInputs } from '../models/clip/temporal-model';
+import { buildSpatioTemporalNet, spatioTemporalInputs } from '../models/clip/spatio-temporal';
+import { buildTemporalPyramidNet } from '../models/clip/temporal-pyramid';
+import { syntheticRecords, TINY_ST, TINY_TP } from '../models/clip/test-helpers';
 import { fitStandardizer } from './standardize';
 import { trainNet, type EvalClip, type TrainExample, type TrainOptions } from './train-net';
 

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../core/labels';
 import { createRng, type Rng } from '../core/random';
-import { predictClipsMean } from '../models/temporal/temporal-model';
+import { predictClipsMean } from '../models/clip/temporal-model';
 import { standardize, type Standardizer } from './standardize';
 
 /** A training instance: draws one (raw) input row (e.g. a fresh K-frame sampling) per call. */

@@ -12,7 +12,7 @@ import { speechFeaturesOfAudio } from '../../core/audio/speech-features';
 import { initBackend } from '../../env/init-backend';
 import { urlWeightSource } from '../../models';
 import { decodeAudio } from '../../video/decode-audio';
-import { loadClipPredictor, type ClipPredictor } from '../../models/temporal/clip-predictor';
+import { loadClipPredictor, type ClipPredictor } from '../../models/clip/clip-predictor';
 import { trackFrames } from '../analyze-video';
 import type { FrameSource, TrackedFrame } from '../tracked-frame';
 import { readsPixelsOnCpu } from '../perceive-frame';

@@ -5,7 +5,7 @@
  */
 import type { BackendName } from '../../env/backend-choice';
 import type { BackendStatus } from '../../env/init-backend';
-import type { EnsembleConfig } from '../../models/temporal/ensemble-config';
+import type { EnsembleConfig } from '../../models/clip/ensemble-config';
 import type { VideoInfo } from '../../video';
 import type { TrackedFrame } from '../tracked-frame';
 import type { FaceRecord } from '../clip-analysis';

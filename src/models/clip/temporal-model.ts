@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
 import { createRng } from '../../core/random';
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
-import type { SpeechConfig } from '../speech/speech-net';
+import type { SpeechConfig } from './speech-net';
 import type { WeightSource } from '../weight-source';
 import { checkRecords, type ClipRecord } from './clip-features';
 import type { JointFusionConfig } from './joint-fusion';

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
-import { buildClassifierNet, type ClassifierHead } from '../temporal/temporal-pyramid';
+import { buildClassifierNet, type ClassifierHead } from './temporal-pyramid';
 
 /** Architecture of the speech model. */
 export interface SpeechConfig extends ClassifierHead {

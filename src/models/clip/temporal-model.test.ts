@@ -13,7 +13,7 @@ import { buildSpatioTemporalNet } from './spatio-temporal';
 import { buildTemporalPyramidNet } from './temporal-pyramid';
 import { clipInputs, modelInputs, predictMean, TemporalModel } from './temporal-model';
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
-import { averageClassifierNets, buildSpeechNet, type SpeechConfig } from '../speech/speech-net';
+import { averageClassifierNets, buildSpeechNet, type SpeechConfig } from './speech-net';
 import { syntheticRecords, TINY_ST, TINY_TP } from './test-helpers';
 
 /** `net` with every weight drawn at random: a zero-initialised pyramid head would give uniform outputs for any input. */
