@@ -27,13 +27,13 @@ async function main(): Promise<void> {
   const heads = headSpecs().filter((h) => !only || only.includes(h.name.replace(/-cal$/, '')));
   const plan = protocolPlan(heads);
   process.stderr.write(`rotation: ${cache.length} clips, ${heads.length} heads, ${plan.recipes.length} recipes\n`);
-  const { summary } = runProtocol(cache, plan, (line) => process.stderr.write(`${line}\n`));
+  const { summary, fitter } = runProtocol(cache, plan, (line) => process.stderr.write(`${line}\n`));
   const json = stringOption(args, 'json');
   if (json) await writeFile(json, `${JSON.stringify(summary, null, 1)}\n`);
   const results = stringOption(args, 'results') ?? 'public/trained/RESULTS.md';
   await writeFile(results, resultsMarkdown(summary));
   const ship = stringOption(args, 'ship');
-  if (ship) await shipProtocolModels(cache, plan, resolve(ship), summary, (line) => process.stderr.write(`${line}\n`));
+  if (ship) await shipProtocolModels(fitter, plan, resolve(ship), summary, (line) => process.stderr.write(`${line}\n`));
   const brief = {
     clips: summary.clips,
     seconds: Math.round(summary.seconds),

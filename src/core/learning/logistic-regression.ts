@@ -70,20 +70,18 @@ export function predictProba(model: LinearClassifier, row: ArrayLike<number>): F
   return softmaxInPlace(out);
 }
 
-/** The training rows' span: Z = U S^½ (n × r) and what maps span weights back to inputs. */
+/** The training rows' span: Z = U S^½ (n × r) and what maps span weights back to the rows. */
 export interface RowSpan {
-  rows: readonly Float64Array[];
   n: number;
   r: number;
   z: Float64Array;
-  /** n × r: U S^-½, so that W = Xᵀ · back · V. */
+  /** n × r: U S^-½, so that the rows' coefficients are back · V (and W = Xᵀ · back · V). */
   back: Float64Array;
 }
 
-/** Decomposes K = XXᵀ once; every λ of a path reuses it. */
-export function rowSpan(rows: readonly Float64Array[], gram = gramMatrix(rows)): RowSpan {
-  const n = rows.length;
-  if (n === 0) throw new TypeError('rows: need at least one row');
+/** Decomposes K = XXᵀ (n × n, row-major) once; every λ of a path reuses it. */
+export function rowSpan(gram: Float64Array, n: number): RowSpan {
+  if (n === 0 || gram.length !== n * n) throw new TypeError(`gram: expected ${n}×${n} values`);
   const square = Array.from({ length: n }, (_, i) => Array.from(gram.subarray(i * n, (i + 1) * n)));
   const evd = new EigenvalueDecomposition(new Matrix(square), { assumeSymmetric: true });
   const values = evd.realEigenvalues;
@@ -101,19 +99,23 @@ export function rowSpan(rows: readonly Float64Array[], gram = gramMatrix(rows)):
       back[i * r + k] = u / root;
     }
   });
-  return { rows, n, r, z, back };
+  return { n, r, z, back };
 }
 
-/** Fits the classifier on scaled `rows` with labels `y`; what the solver did is in `converged`. */
-export function fitLogisticRegression(
-  rows: readonly Float64Array[] | RowSpan,
-  y: readonly number[],
-  options: LogisticRegressionOptions,
-): LinearClassifier & { converged: boolean; iterations: number } {
-  const span = 'z' in rows ? rows : rowSpan(rows);
+/** A fit in the rows' span: logits of a new x are Σ_i (x·x_i) coef[i] + bias. */
+export interface DualClassifier {
+  /** n × classes, row-major (absent classes: 0). */
+  coef: Float64Array;
+  bias: Float64Array;
+  classes: number;
+  converged: boolean;
+  iterations: number;
+}
+
+/** Fits the classifier on the span of the training rows with labels `y`. */
+export function fitInSpan(span: RowSpan, y: readonly number[], options: LogisticRegressionOptions): DualClassifier {
   const { n, r, z } = span;
   if (y.length !== n) throw new TypeError('rows, y: need equally many rows and labels');
-  const d = span.rows[0]!.length;
   const present = [...new Set(y)].sort((a, b) => a - b);
   const cls = present.length;
   const column = new Map(present.map((c, i) => [c, i]));
@@ -148,25 +150,46 @@ export function fitLogisticRegression(
     return loss;
   };
   const fit = minimizeLbfgs(objective, new Float64Array((r + 1) * cls), options.solver);
-
-  // W = Xᵀ · back · V.
-  const coef = new Float64Array(n * cls);
+  const coef = new Float64Array(n * options.classes);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < r; k++) {
       const u = span.back[i * r + k]!;
-      for (let c = 0; c < cls; c++) coef[i * cls + c]! += u * fit.x[k * cls + c]!;
-    }
-  }
-  const weights = new Float64Array(d * options.classes);
-  for (let i = 0; i < n; i++) {
-    const row = span.rows[i]!;
-    for (let j = 0; j < d; j++) {
-      const v = row[j]!;
-      if (v === 0) continue;
-      for (let c = 0; c < cls; c++) weights[j * options.classes + present[c]!]! += v * coef[i * cls + c]!;
+      for (let c = 0; c < cls; c++) coef[i * options.classes + present[c]!]! += u * fit.x[k * cls + c]!;
     }
   }
   const bias = new Float64Array(options.classes).fill(ABSENT_CLASS_BIAS);
   present.forEach((c, k) => (bias[c] = fit.x[r * cls + k]!));
-  return { weights, bias, inputs: d, classes: options.classes, converged: fit.converged, iterations: fit.iterations };
+  return { coef, bias, classes: options.classes, converged: fit.converged, iterations: fit.iterations };
+}
+
+/** Probabilities of a row from its inner products with the training rows (`kernelRow[i]` = x·x_i). */
+export function predictProbaFromKernel(model: DualClassifier, kernelRow: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(model.bias);
+  for (let i = 0; i < kernelRow.length; i++) {
+    const k = kernelRow[i]!;
+    for (let c = 0; c < model.classes; c++) out[c]! += k * model.coef[i * model.classes + c]!;
+  }
+  return softmaxInPlace(out);
+}
+
+/** The primal classifier W = Xᵀ coef of a dual fit on `rows`. */
+export function primalOf(rows: readonly Float64Array[], dual: DualClassifier): LinearClassifier {
+  const d = rows[0]!.length;
+  const C = dual.classes;
+  const weights = new Float64Array(d * C);
+  rows.forEach((row, i) => {
+    for (let j = 0; j < d; j++) {
+      const v = row[j]!;
+      if (v === 0) continue;
+      for (let c = 0; c < C; c++) weights[j * C + c]! += v * dual.coef[i * C + c]!;
+    }
+  });
+  return { weights, bias: Float64Array.from(dual.bias), inputs: d, classes: C };
+}
+
+/** Fits the primal classifier on scaled `rows` with labels `y`. */
+export function fitLogisticRegression(rows: readonly Float64Array[], y: readonly number[], options: LogisticRegressionOptions): LinearClassifier & { converged: boolean; iterations: number } {
+  if (rows.length === 0) throw new TypeError('rows: need at least one row');
+  const dual = fitInSpan(rowSpan(gramMatrix(rows), rows.length), y, options);
+  return { ...primalOf(rows, dual), converged: dual.converged, iterations: dual.iterations };
 }

@@ -53,7 +53,11 @@ export function protocolClips(cache: readonly CachedClip[]): ProtocolClip[] {
 }
 
 /** Runs every outer fold; `log` gets a line per fold. */
-export function runProtocol(cache: readonly CachedClip[], plan: ProtocolPlan = protocolPlan(), log: (line: string) => void = () => {}): { summary: ProtocolSummary; folds: OuterFold[] } {
+export function runProtocol(
+  cache: readonly CachedClip[],
+  plan: ProtocolPlan = protocolPlan(),
+  log: (line: string) => void = () => {},
+): { summary: ProtocolSummary; folds: OuterFold[]; fitter: CrossFitter } {
   const started = performance.now();
   const clips = protocolClips(cache);
   const fitter = new CrossFitter(clips, headVectors(cache, plan.heads));
@@ -90,7 +94,7 @@ export function runProtocol(cache: readonly CachedClip[], plan: ProtocolPlan = p
     };
   }
   const l2 = Object.fromEntries(folds.map((f) => [f.actor, Object.fromEntries(heads.map((h) => [h, fitter.l2s[f.selection.l2Index.get(h)!]!]))]));
-  return { summary: { clips: clips.length, actors, models, answers, l2, seconds: (performance.now() - started) / 1000, fits: fitter.fits }, folds };
+  return { summary: { clips: clips.length, actors, models, answers, l2, seconds: (performance.now() - started) / 1000, fits: fitter.fits }, folds, fitter };
 }
 
 export { CALIBRATED_SUFFIX };

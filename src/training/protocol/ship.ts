@@ -11,12 +11,11 @@ import { fusionMembers, type FusionSpec } from '../../core/ensembles/fusion-spec
 import { NUM_EMOTIONS } from '../../core/labels';
 import { buildClassifierNet } from '../../models/clip/temporal-pyramid';
 import type { ClipModelConfig } from '../../models/clip/temporal-model';
-import type { CachedClip } from '../feature-cache';
 import { saveTemporalNet } from '../save-model';
-import { CrossFitter, fitPath, type FittedHead } from './cross-fit';
-import { headVectors, type HeadSpec } from './heads';
+import { fitPath, type CrossFitter, type FittedHead } from './cross-fit';
+import type { HeadSpec } from './heads';
 import { chooseAnswer, selectOn } from './nested';
-import { protocolClips, type ProtocolPlan, type ProtocolSummary } from './run';
+import type { ProtocolPlan, ProtocolSummary } from './run';
 
 /** Probability under which the app says "uncertain" and shows the top two (after temperature scaling). */
 export const UNCERTAIN_BELOW = 0.4;
@@ -54,10 +53,8 @@ async function saveHead(fitted: FittedHead, config: ClipModelConfig, dir: string
 }
 
 /** Chooses, trains and writes the shipped heads and ensemble.json into `out`. */
-export async function shipProtocolModels(cache: readonly CachedClip[], plan: ProtocolPlan, out: string, summary: ProtocolSummary, log: (line: string) => void): Promise<void> {
-  const clips = protocolClips(cache);
-  const vectors = headVectors(cache, plan.heads);
-  const fitter = new CrossFitter(clips, vectors);
+export async function shipProtocolModels(fitter: CrossFitter, plan: ProtocolPlan, out: string, summary: ProtocolSummary, log: (line: string) => void): Promise<void> {
+  const { clips, vectors } = fitter;
   const actors = [...new Set(clips.map((c) => c.actor))].sort();
   const labels = clips.map((c) => c.label);
   const heads = plan.heads.map((h) => h.name);
