@@ -45,7 +45,7 @@ async function webGpuAdapterKind(): Promise<WebGpuAdapterKind> {
 async function tryBackend(name: BackendName, wasmBase: string): Promise<boolean> {
   if (name === 'wasm') useOwnWasmBinaries(wasmBase);
   if (name === 'webgpu') {
-    // fromPixels(video) through external textures failed here (FIELD-NOTES); copy instead.
+    // fromPixels(video) through external textures failed on Chromium's WebGPU; copy instead.
     tf.env().set('WEBGPU_IMPORT_EXTERNAL_TEXTURE', false);
   }
   try {

@@ -1,6 +1,6 @@
 /**
  * The report `npm run analyze -- --json` writes and the UI's "export JSON" downloads, built from a
- * ClipAnalysis. The shape is the contract in issue 6; keep field names stable.
+ * ClipAnalysis. Scripts and users read these files: keep field names stable.
  */
 import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
 import type { FaceVotingConfig } from '../core/voting/face-voting';

@@ -70,7 +70,7 @@ export async function trainEnsemble(clips: readonly CachedClip[], predDir: strin
   const best = bestSelection(candidates, labels);
 
   // Joint fusion: the dense layer is fitted on the validation actor's predictions, as Best Selection
-  // is chosen on them (the issue: "any fusion weights are chosen on validation"). The rotation runs
+  // is chosen on them, so that no fusion weight is fitted on a test actor. The rotation runs
   // evaluate exactly this procedure on unseen actors (each rotation's layer fitted on its validation
   // actor). Fitting it instead on the rotation runs' out-of-fold predictions of actors 01–06 (144
   // clips) scored 38.1 % there against 42.9 %, so the validation actor it is.

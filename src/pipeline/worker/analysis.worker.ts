@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The analysis worker: tfjs, every network and tracking run here, off the page's main thread, so
- * playback and the UI never wait for inference (issue 9). Files are opened and decoded by the
+ * playback and the UI never wait for inference. Files are opened and decoded by the
  * decode worker it starts (decode.worker.ts), which runs ahead on the other core while WASM
  * inference holds this thread. The page keeps the clip and the vote
  * (src/pipeline/worker/analysis-client.ts). Runs are serialised: a new run starts only after the
