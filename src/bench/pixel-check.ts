@@ -6,7 +6,7 @@
  * bench page.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_PERCEPTION_CONFIG } from '../pipeline/perception-config';
+import { DEFAULT_PERCEPTION_CONFIG } from '../shared/perception-config';
 import { createDecodeClient } from '../pipeline/worker/decode-client';
 import { decodeFrames, openVideo } from '../video';
 

@@ -1,9 +1,6 @@
 /** Pure backend-choice logic, separated from tfjs so it is unit-tested in Node. */
 
-/** The tfjs backends emolens can run on. */
-export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl'] as const;
-/** A tfjs backend emolens can run on. */
-export type BackendName = (typeof BACKEND_NAMES)[number];
+import { BACKEND_NAMES, type BackendName } from '../shared/backend';
 
 /** Narrows a string (e.g. a `?backend=` query value) to a backend name, or undefined. */
 export function parseBackendName(value: string | null | undefined): BackendName | undefined {

@@ -6,16 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BackendUnavailableError } from '../errors';
-import { backendOrder, type BackendName, type WebGpuAdapterKind } from './backend-choice';
-
-/** What `initBackend` settled on, and why, for the badge and the banner. */
-export interface BackendStatus {
-  active: BackendName;
-  /** The backend named in `?backend=`, if any. */
-  forced?: BackendName;
-  /** Set when the forced backend (or WebGPU) could not start: a sentence for the user. */
-  fallbackReason?: string;
-}
+import type { BackendName, BackendStatus } from '../shared/backend';
+import { backendOrder, type WebGpuAdapterKind } from './backend-choice';
 
 let wasmPathsSet = false;
 

@@ -14,7 +14,7 @@ import { buildJointFusionInput, jointFusionForward } from '../core/ensembles/joi
 import { NUM_EMOTIONS } from '../core/labels';
 import { createRng } from '../core/random';
 import { buildJointFusionNet } from '../models/clip/joint-fusion';
-import type { EnsembleConfig, EnsembleName } from '../models/clip/ensemble-config';
+import type { EnsembleConfig, EnsembleName } from '../shared/ensemble-config';
 import { audioVisualProbabilities, chooseSpeechWeight } from '../core/ensembles/audio-visual';
 import { formatMetrics, frameAveragePredictions, metricsOf, readPredictions, type Metrics, type Predictions } from './evaluation';
 import type { CachedClip } from './feature-cache';

@@ -9,7 +9,7 @@ import { averageFusion } from '../../core/ensembles/average';
 import { jointFusionForward } from '../../core/ensembles/joint-fusion-data';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
-import { checkEnsembleConfig, VISUAL_ENSEMBLE_NAMES, type EnsembleConfig, type VisualEnsembleName } from './ensemble-config';
+import { checkEnsembleConfig, VISUAL_ENSEMBLE_NAMES, type EnsembleConfig, type VisualEnsembleName } from '../../shared/ensemble-config';
 import { TemporalModel, type ClipInput } from './temporal-model';
 
 /** Relative URL of the trained weights in the app (public/trained). */

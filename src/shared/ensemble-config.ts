@@ -3,7 +3,7 @@
  * are fused (§5): average of all, Best Selection members, and the joint fusion dense layer; and
  * which fused output is emolens's own answer.
  */
-import type { DenseLayer } from '../../core/ensembles/joint-fusion-data';
+import type { DenseLayer } from '../core/ensembles/joint-fusion-data';
 
 /** Contents of ensemble.json. */
 export interface EnsembleConfig {
