@@ -93,11 +93,10 @@ const WEBCAM_HISTORY_SEC = 30;
 
 /**
  * Creates the controller bound to `store`. Every network runs in the analysis worker behind
- * `client`; the controller keeps the clip and the vote on the page.
+ * `client`; the controller keeps the clip and the vote on the page, and the media in `playback`.
  */
-export function createController(store: AppStore, client: AnalysisClient): Controller {
+export function createController(store: AppStore, client: AnalysisClient, playback: Playback = createPlayback()): Controller {
   const s = store.getState;
-  const playback = createPlayback();
   let current: AbortController | null = null;
   let models: Promise<void> | null = null;
   let session: Session | null = null;
@@ -205,6 +204,8 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   /** Decodes and analyses `file` into the current session; returns its report (null when canceled). */
   const analyseFile = async (file: File, run: AbortController): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
+    // A folder's clips share one playback: the last clip's overlay and thumbnails must go.
+    playback.clearAnalysis();
     const publisher = createFramePublisher(store, playback, false, run.signal);
     const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SPEECH_MODEL) };
     session = mine;
@@ -317,9 +318,9 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
           signal: run.signal,
           describe: describeError,
           analyze: async (file) => {
-            s().evaluationClip(file.name);
             s().resetAnalysis();
             s().videoOpening(file.name, 'folder');
+            s().evaluationClip(file.name);
             const report = await analyseFile(file, run).catch((error: unknown) => {
               if (!run.signal.aborted) s().videoFailed();
               throw error;
