@@ -3,36 +3,34 @@ import { createAppStore } from '../store/app-store';
 import { createController } from './controller';
 import { fakeAnalysisClient, testFile, testPlayback } from './test-helpers';
 
-const HAPPINESS = 3;
 const SADNESS = 5;
 
-describe('controller, folder runs', () => {
-  it('shows only the current clip’s thumbnails under its tracks (track IDs restart with each clip)', async () => {
-    // Both clips have a track 1; the first has more frames than the panel keeps (8), so its crops
-    // would be thinned and mixed with the second clip's if they were not forgotten.
-    const client = fakeAnalysisClient({
-      'a.mp4': { frames: Array.from({ length: 12 }, () => [1]), emotion: HAPPINESS },
-      'b.mp4': { frames: Array.from({ length: 5 }, () => [1, 2]), emotion: SADNESS },
-    });
+describe('controller', () => {
+  it('routes each action: backend and sampling rate from the URL, a file, the vote, the shown track', async () => {
+    // Track 2 is in every frame, track 1 (larger face) in three of eight.
+    const frames = Array.from({ length: 8 }, (_, i) => (i < 3 ? [1, 2] : [2]));
     const store = createAppStore();
-    const playback = testPlayback();
-    const controller = createController(store, client, playback);
-    const shownDuringB: string[][] = [];
-    const unsubscribe = store.subscribe((state) => {
-      if (state.evaluation.current === 'b.mp4' && state.analysis.trackView) shownDuringB.push(playback.thumbnails.get(state.analysis.trackView.trackId).map((t) => t.url));
-    });
+    const controller = createController(store, fakeAnalysisClient({ 'x.mp4': { frames, emotion: SADNESS } }), testPlayback());
 
-    await controller.openFolder([testFile('a.mp4'), testFile('b.mp4'), testFile('labels.csv', 'file,label\na.mp4,happy\nb.mp4,sad\n')]);
-    unsubscribe();
+    await controller.startBackend('?backend=wasm&fps=all');
+    expect(store.getState().backend).toMatchObject({ phase: 'ready', active: 'wasm' });
+    expect(store.getState().video.sampleFps).toBeUndefined();
 
-    expect(client.analysed).toEqual(['a.mp4', 'b.mp4']);
-    expect(store.getState().evaluation.phase).toBe('done');
-    expect(store.getState().evaluation.report?.models.frameAverage?.accuracy).toBe(1);
-    // While b played and after: track 1 holds b's five crops, in order, and nothing of a's.
-    expect(shownDuringB.length).toBeGreaterThan(0);
-    for (const urls of shownDuringB) for (const url of urls) expect(url).toMatch(/^b\.mp4#/);
-    expect(playback.thumbnails.get(1).map((t) => t.url)).toEqual([0, 1, 2, 3, 4].map((i) => `b.mp4#${i}`));
-    // The overlay holds b's frames only.
-    expect(playback.buffer.size).toBe(5);
+    await controller.openFile(testFile('x.mp4'));
+    expect(controller.report()).toMatchObject({ file: 'x.mp4', mainTrackId: 2, sampleFps: null });
+    expect(store.getState().analysis.trackView?.trackId).toBe(2);
+
+    // Without the frequency term the larger face wins: the vote, the report and the panels follow.
+    controller.setVotingConfig({ cFreq: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.getState().analysis.vote?.winnerId).toBe(1);
+    expect(controller.report()?.mainTrackId).toBe(1);
+    expect(store.getState().analysis.trackView?.trackId).toBe(1);
+
+    controller.selectTrack(2);
+    expect(store.getState().analysis.trackView?.trackId).toBe(2);
+    controller.cancel();
+    expect(store.getState().video.phase).toBe('done');
+    expect(controller.evaluationReport()).toBeNull();
   });
 });

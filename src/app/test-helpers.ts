@@ -10,7 +10,10 @@ import { recordFrame } from '../pipeline/tracked-frame';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { FaceRecord, TrackedFrame } from '../shared/face-record';
 import type { VideoInfo } from '../shared/video-info';
+import { createAppStore } from '../store/app-store';
 import { createPlayback, type Playback } from './playback';
+import { createResults } from './results';
+import { createRunSlot } from './run-slot';
 import { createThumbnailStore } from './thumbnails';
 
 /** A scripted clip: its frames' face tracks and the emotion (label index) every face shows. */
@@ -33,7 +36,8 @@ function face(frameIndex: number, tSec: number, trackId: number, emotion: number
   return {
     frameIndex,
     tSec,
-    box: { x: 40 * trackId, y: 20, w: 60, h: 60 },
+    // Lower track IDs have larger faces, so FaceVoting's size and frequency terms can disagree.
+    box: { x: 40 * trackId, y: 20, w: 100 - 20 * trackId, h: 100 - 20 * trackId },
     score: 0.9,
     probs,
     faceFeature: new Float32Array(256),
@@ -98,4 +102,14 @@ export function testPlayback(): Playback {
 /** A File in Node (global since Node 20) with `text` as its contents. */
 export function testFile(name: string, text = ''): File {
   return new File([text], name);
+}
+
+/** What a runner is made from, over `clips`: the scripted client, a fresh store, a test playback, results and a run slot. */
+export function testRunContext(clips: Record<string, ScriptedClip>) {
+  const client = fakeAnalysisClient(clips);
+  const store = createAppStore();
+  const playback = testPlayback();
+  const results = createResults({ client, playback, store });
+  const slot = createRunSlot({ store, playback, refresh: results.refresh });
+  return { client, store, playback, results, slot };
 }
