@@ -5,6 +5,7 @@
  */
 import { describeError } from '../errors';
 import type { AnalysisReport } from '../shared/analysis-report';
+import { hearsSpeech } from '../shared/ensemble-config';
 import { createFramePublisher } from './frame-publisher';
 import { NO_SPEECH_MODEL, type Results, type RunContext, type Session } from './results';
 import type { RunSlot } from './run-slot';
@@ -33,7 +34,7 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
     run.signal.throwIfAborted();
     // The audio is decoded while the frames are analysed, and only when a speech model will hear it;
     // a failure only costs the speech model.
-    if (trained?.ensemble.audioVisual) {
+    if (trained && hearsSpeech(trained.ensemble)) {
       mine.speech = client.speech(file).catch((error: unknown) => ({ features: null, note: `its audio could not be read (${describeError(error)})` }));
     }
     const started = performance.now();

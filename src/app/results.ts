@@ -11,7 +11,7 @@ import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../shared/analysis-protocol';
 import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
-import { answerOf, type EnsembleConfig } from '../shared/ensemble-config';
+import { answerOf, hearsSpeech, type EnsembleConfig } from '../shared/ensemble-config';
 import type { VideoInfo } from '../shared/video-info';
 import type { AnswerNote } from '../store/analysis-slice';
 import type { AppStore } from '../store/app-store';
@@ -125,7 +125,7 @@ export function createResults({ client, store }: RunContext): Results {
     if (!loaded) return;
     const records = result.clip.tracks.get(winner) ?? [];
     const { features, note } = await mine.speech;
-    if (note && loaded.ensemble.audioVisual) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
+    if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
     const probs = await result.timer.time('temporalModels', () => client.predict(records, features));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
   };
