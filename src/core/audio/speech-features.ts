@@ -1,6 +1,6 @@
 /**
  * Clip-level prosody and spectral-envelope statistics of the speech in a clip (not in the paper,
- * which is visual only; see README "Differences from the paper"). Loudness, zero-crossing rate,
+ * which is visual only; see docs/differences-from-the-paper.md). Loudness, zero-crossing rate,
  * spectral centroid and pitch (autocorrelation) over the voiced frames, plus MFCC means and spreads:
  * the cues that separate anger, fear and surprise, where the face models mostly answer "neutral".
  * Input: mono PCM at SPEECH_SAMPLE_RATE (see resample.ts). Pure, deterministic.
