@@ -7,7 +7,8 @@
  * context features and the FER net's probabilities and features, plus `--augment` augmented copies
  * of the face crops (flip / ±15° / ±20%, both face nets re-run on the same boxes, context unaugmented),
  * and the speech features of the audio track (src/core/audio). Resumable: done clips are skipped;
- * cached clips from before the speech features get them added.
+ * cached clips without speech features, or with an older version of them (meta.speechVersion), get
+ * the current ones (only their .json changes).
  * `--frames app` (default) samples the frames the app analyses (0, 6, 12, … of a 29.97 fps clip at
  * 5 fps; the shipped weights use it); `--frames fps-filter` uses ffmpeg's fps filter (2, 8, 14, …), as
  * caches made before 2026-11-25 22:30 UTC did. `--phase N` (with app frames) starts the app's grid N
@@ -15,38 +16,20 @@
  * (`npm run train -- --extra-cache`). A cache folder holds one frame choice and phase only.
  * `--actors` keeps only those actors' clips.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { parseEmotionLabelOrThrow, EMOTION_LABELS } from '../src/core/labels';
 import { createRng } from '../src/core/random';
 import { createTracker } from '../src/core/tracking/tracker';
-import { speechFeaturesOfAudio } from '../src/core/audio/speech-features';
-import { initNodeBackend, packageWeightSource, readAudioWithFfmpeg, readFramesWithFfmpeg, type RawFrame } from '../src/node';
+import { SPEECH_FEATURES_VERSION } from '../src/core/audio/speech-features';
+import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg, speechFeaturesOfFile, type RawFrame } from '../src/node';
 import { addFrame, createClipAnalysis, voteOnClip, type FaceRecord } from '../src/pipeline/clip-analysis';
 import { createPerceptionState, perceiveFrame } from '../src/pipeline/perceive-frame';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
 import { augmentedFaceEmotion, randomAugmentation } from '../src/training/augment-face';
-import { isCached, patchCachedMeta, readCachedMeta, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
+import { isCached, patchCachedMeta, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
 import { parseArgs, numberOption, stringOption } from './lib/cli-args';
-
-const DATA_DIR = resolve('../shared/data/javanese');
-
-interface LabelRow {
-  file: string;
-  actor: string;
-  sentence: string;
-  label: number;
-}
-
-function readLabels(dataDir: string): LabelRow[] {
-  const lines = readFileSync(join(dataDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1);
-  return lines.map((line) => {
-    const [file, actor, sentence, , label] = line.split(',').map((s) => s.trim()) as [string, string, string, string, string];
-    return { file, actor, sentence, label: EMOTION_LABELS.indexOf(parseEmotionLabelOrThrow(label)) };
-  });
-}
+import { DATA_DIR, readLabels, type LabelRow } from './lib/dataset-labels';
 
 function toTensor(f: RawFrame): tf.Tensor3D {
   return tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
@@ -62,11 +45,10 @@ async function checkCachedFrames(out: string, file: string, choice: FrameChoice,
   return meta;
 }
 
-/** Speech features of the clip's audio (null: no audio track, or no speech in it). */
-async function clipSpeech(path: string): Promise<number[] | null> {
-  const audio = await readAudioWithFfmpeg(path);
-  const features = audio && speechFeaturesOfAudio(audio.channels, audio.sampleRate);
-  return features ? [...features] : null;
+/** Speech features of the clip's audio (null: no audio track, or no speech in it) and their version. */
+async function clipSpeech(path: string): Promise<Pick<CachedClip['meta'], 'speech' | 'speechVersion'>> {
+  const features = await speechFeaturesOfFile(path);
+  return { speech: features ? [...features] : null, speechVersion: SPEECH_FEATURES_VERSION };
 }
 
 async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number, frameChoice: FrameChoice, phase: number): Promise<CachedClip> {
@@ -136,7 +118,7 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
       frameChoice,
       phase,
       seconds: (performance.now() - started) / 1000,
-      speech: await clipSpeech(path),
+      ...(await clipSpeech(path)),
     },
     records,
     augmentedRecords,
@@ -174,13 +156,17 @@ async function main(): Promise<void> {
   const started = performance.now();
   let done = 0;
   let extracted = 0;
+  let refreshed = 0;
   try {
     for (const row of rows) {
       const path = join(dataDir, 'clips', row.file);
       if (isCached(out, row.file)) {
-        // Caches made before the speech features get them added (the .bin is unchanged).
+        // Caches made before the speech features, or with an older version of them, get the current ones (the .bin is unchanged).
         const meta = await checkCachedFrames(out, row.file, frameChoice, phase);
-        if (meta.speech === undefined) await patchCachedMeta(out, row.file, { speech: await clipSpeech(path) });
+        if (speechIsStale(meta)) {
+          await patchCachedMeta(out, row.file, await clipSpeech(path));
+          refreshed++;
+        }
       } else {
         const clip = await extractClip(models, path, row, fps, augment, frameChoice, phase);
         await writeCachedClip(out, clip);
@@ -195,6 +181,7 @@ async function main(): Promise<void> {
     models.dispose();
   }
   const secs = (performance.now() - started) / 1000;
+  if (refreshed) process.stderr.write(`\n${refreshed} cached clips got speech features version ${SPEECH_FEATURES_VERSION}`);
   process.stderr.write(`\n${extracted} clips extracted in ${secs.toFixed(1)} s (${(secs / Math.max(1, extracted)).toFixed(2)} s/clip) → ${out}\n`);
 }
 
