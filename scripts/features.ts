@@ -17,25 +17,13 @@
  * `--actors` keeps only those actors' clips.
  */
 import { join, resolve } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import { createRng } from '../src/core/random';
-import { createTracker } from '../src/core/tracking/tracker';
 import { SPEECH_FEATURES_VERSION } from '../src/core/audio/speech-features';
-import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg, speechFeaturesOfFile, type RawFrame } from '../src/node';
-import { addFrame, createClipAnalysis, voteOnClip, type FaceRecord } from '../src/pipeline/clip-analysis';
-import { createPerceptionState, perceiveFrame } from '../src/pipeline/perceive-frame';
-import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
-import { createStageTimer } from '../src/pipeline/stage-timer';
-import { augmentedFaceEmotion, randomAugmentation } from '../src/training/augment-face';
+import { initNodeBackend, packageWeightSource } from '../src/node';
+import { loadPerceptionModels } from '../src/pipeline/perception-models';
+import { clipSpeech, extractClip, type FrameChoice } from '../src/training/extract-clip';
 import { isCached, patchCachedMeta, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
 import { parseArgs, numberOption, stringOption } from './lib/cli-args';
-import { DATA_DIR, readLabels, type LabelRow } from './lib/dataset-labels';
-
-function toTensor(f: RawFrame): tf.Tensor3D {
-  return tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
-}
-
-type FrameChoice = NonNullable<CachedClip['meta']['frameChoice']>;
+import { DATA_DIR, readLabels } from './lib/dataset-labels';
 
 /** Throws unless a cached clip was sampled with `choice` and `phase` (a folder must not mix two). */
 async function checkCachedFrames(out: string, file: string, choice: FrameChoice, phase: number): Promise<CachedClip['meta']> {
@@ -43,86 +31,6 @@ async function checkCachedFrames(out: string, file: string, choice: FrameChoice,
   const cached = `${meta.frameChoice ?? 'fps-filter'} phase ${meta.phase ?? 0}`;
   if (cached !== `${choice} phase ${phase}`) throw new Error(`${out} holds clips sampled with --frames ${cached}, not ${choice} phase ${phase}: use another --out`);
   return meta;
-}
-
-/** Speech features of the clip's audio (null: no audio track, or no speech in it) and their version. */
-async function clipSpeech(path: string): Promise<Pick<CachedClip['meta'], 'speech' | 'speechVersion'>> {
-  const features = await speechFeaturesOfFile(path);
-  return { speech: features ? [...features] : null, speechVersion: SPEECH_FEATURES_VERSION };
-}
-
-async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number, frameChoice: FrameChoice, phase: number): Promise<CachedClip> {
-  const started = performance.now();
-  const timer = createStageTimer();
-  const tracker = createTracker();
-  // Same per-clip perception state as the app (face input size, person-detection cadence).
-  const perception = createPerceptionState();
-  const frames: RawFrame[] = [];
-  let clip: ReturnType<typeof createClipAnalysis> | undefined;
-  for await (const f of readFramesWithFfmpeg(path, { fps, frames: frameChoice, phase })) {
-    clip ??= createClipAnalysis(f.width, f.height);
-    frames.push(f);
-    const tensor = toTensor(f);
-    try {
-      const seen = await perceiveFrame(models, tensor, f.tSec, perception, timer);
-      const { trackIds } = tracker.update(f.index, f.tSec, seen.detections);
-      addFrame(clip, seen.faces.map((face) => ({ ...face, frameIndex: f.index, tSec: f.tSec })), trackIds);
-    } finally {
-      tensor.dispose();
-    }
-  }
-  const winner = clip ? voteOnClip(clip).winnerId : null;
-  const track: FaceRecord[] = winner === null ? [] : clip!.tracks.get(winner)!;
-  const rng = createRng(Number.parseInt(row.file.replace(/\D/g, ''), 10) >>> 0);
-  const augmentations = Array.from({ length: augment }, () => randomAugmentation(rng));
-  const augmentedRecords = augmentations.map(() => [] as CachedClip['records']);
-  for (const rec of track) {
-    const tensor = toTensor(frames[rec.frameIndex]!);
-    try {
-      for (const [a, aug] of augmentations.entries()) {
-        const { faceApi, fer } = await augmentedFaceEmotion(models, tensor, rec.box, aug);
-        augmentedRecords[a]!.push({
-          probs: faceApi.probs,
-          faceFeature: faceApi.feature,
-          contextFeature: rec.contextFeature,
-          ferProbs: fer.probs,
-          ferFeature: fer.feature,
-        });
-      }
-    } finally {
-      tensor.dispose();
-    }
-  }
-  const records = track.map((r) => ({
-    probs: r.probs,
-    faceFeature: r.faceFeature,
-    contextFeature: r.contextFeature,
-    ferProbs: r.ferProbs!,
-    ferFeature: r.ferFeature!,
-  }));
-  return {
-    meta: {
-      file: row.file,
-      actor: row.actor,
-      sentence: row.sentence,
-      label: row.label,
-      fps,
-      frames: track.length,
-      tSec: track.map((r) => r.tSec),
-      probDim: 7,
-      faceDim: records[0]?.faceFeature.length ?? 256,
-      contextDim: records[0]?.contextFeature.length ?? 480,
-      ferDim: records[0]?.ferFeature.length ?? 256,
-      augmented: augment,
-      augmentations,
-      frameChoice,
-      phase,
-      seconds: (performance.now() - started) / 1000,
-      ...(await clipSpeech(path)),
-    },
-    records,
-    augmentedRecords,
-  };
 }
 
 function bar(done: number, total: number, extra: string): string {

@@ -9,18 +9,20 @@
  * choose nothing. Twice: features as they are ("alone"), and each speaker's features z-scored over
  * that speaker's own clips ("per speaker", no labels used). `--compare` scores another saved
  * feature set (e.g. older features) the same way; `--drop` leaves out features whose name matches.
- * A measurement, not a test: prints accuracy and per-class recall, JSON with `--json`.
+ * A measurement, not a test: prints accuracy and per-class recall, JSON with `--json`. The solver is
+ * the clip heads' (src/core/learning/logistic-regression.ts, classes balanced).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EMOTION_LABELS } from '../src/core/labels';
+import { argmax } from '../src/core/vector';
 import { classificationReport } from '../src/core/metrics/classification-metrics';
 import { SPEECH_FEATURE_NAMES } from '../src/core/audio/speech-features';
 import { speechFeaturesOfFile } from '../src/node/ffmpeg-audio';
+import { fitLogisticRegression, predictProba } from '../src/core/learning/logistic-regression';
 import { fitStandardizer, standardize } from '../src/training/standardize';
 import { parseArgs, stringOption, writeJsonOption } from './lib/cli-args';
 import { DATA_DIR, readLabels } from './lib/dataset-labels';
-import { fitMultinomial, predictMultinomial, type MultinomialModel } from './lib/multinomial-lr';
 
 /** A saved feature set: names and one row per clip with speech. */
 interface FeatureSet {
@@ -28,7 +30,7 @@ interface FeatureSet {
   clips: { file: string; actor: string; label: number; features: number[] }[];
 }
 
-/** L2 strengths tried by the inner loop, strongest first (each fit warm-starts the next). */
+/** L2 strengths tried by the inner loop. */
 const L2_GRID = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001];
 
 async function computeFeatures(dataDir: string): Promise<FeatureSet> {
@@ -54,15 +56,12 @@ function perSpeaker(rows: Float32Array[], actors: string[]): Float32Array[] {
   return out;
 }
 
-/** Fits on `train` (standardised on it) and returns the predicted class of each `test` row. */
-function fitPredict(rows: Float32Array[], y: number[], train: number[], test: number[], classes: number, l2: number, start?: MultinomialModel) {
+/** Fits on `train` (standardised on it; src/core/learning, L-BFGS to convergence) and returns the predicted class of each `test` row. */
+function fitPredict(rows: Float32Array[], y: number[], train: number[], test: number[], classes: number, l2: number): number[] {
   const s = fitStandardizer(train.map((i) => rows[i]!), rows[0]!.length);
-  const model = fitMultinomial(train.map((i) => standardize(rows[i]!, s)), train.map((i) => y[i]!), classes, l2, start);
-  const predicted = test.map((i) => {
-    const p = predictMultinomial(model, standardize(rows[i]!, s));
-    return p.indexOf(Math.max(...p));
-  });
-  return { model, predicted };
+  const scaled = (i: number) => Float64Array.from(standardize(rows[i]!, s));
+  const model = fitLogisticRegression(train.map(scaled), train.map((i) => y[i]!), { l2, classes });
+  return test.map((i) => argmax(predictProba(model, scaled(i))));
 }
 
 /** Inner leave-one-actor-out accuracy of each L2 strength on `train` only; the best (strongest on ties). */
@@ -71,11 +70,8 @@ function chooseL2(rows: Float32Array[], y: number[], actors: string[], train: nu
   for (const inner of new Set(train.map((i) => actors[i]!))) {
     const fit = train.filter((i) => actors[i] !== inner);
     const held = train.filter((i) => actors[i] === inner);
-    let start: MultinomialModel | undefined;
     L2_GRID.forEach((l2, g) => {
-      const r = fitPredict(rows, y, fit, held, classes, l2, start);
-      start = r.model;
-      correct[g]! += r.predicted.filter((p, k) => p === y[held[k]!]).length;
+      correct[g]! += fitPredict(rows, y, fit, held, classes, l2).filter((p, k) => p === y[held[k]!]).length;
     });
   }
   return L2_GRID[correct.indexOf(Math.max(...correct))]!;
@@ -92,7 +88,7 @@ function nestedLoao(rows: Float32Array[], labels: number[], actors: string[]) {
     const test = actors.flatMap((a, i) => (a === actor ? [i] : []));
     const l2 = chooseL2(rows, y, actors, train, present.length);
     chosen[actor] = l2;
-    fitPredict(rows, y, train, test, present.length, l2).predicted.forEach((p, k) => (predicted[test[k]!] = present[p]!));
+    fitPredict(rows, y, train, test, present.length, l2).forEach((p, k) => (predicted[test[k]!] = present[p]!));
   }
   return { predicted, chosen };
 }

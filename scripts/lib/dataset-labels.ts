@@ -2,18 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EMOTION_LABELS, parseEmotionLabelOrThrow } from '../../src/core/labels';
+import type { LabelRow } from '../../src/training/extract-clip';
 
 /** The shared dataset folder, next to the repository (never copied into it). */
 export const DATA_DIR = resolve('../shared/data/javanese');
 
-/** One labelled clip. */
-export interface LabelRow {
-  file: string;
-  actor: string;
-  sentence: string;
-  /** Paper-order label index (0 anger … 6 surprise). */
-  label: number;
-}
+export type { LabelRow };
 
 /** The rows of `<dataDir>/labels.csv`, in file order. */
 export function readLabels(dataDir: string): LabelRow[] {

@@ -4,8 +4,11 @@
  * no tfjs: the page imports this without loading the networks.
  */
 import type { Box } from '../core/geometry';
-import type { FramePixels } from '../video';
-import { addFrame, forgetBefore, type ClipAnalysis, type FaceRecord } from './clip-analysis';
+import type { FramePixels } from '../shared/video-info';
+import type { TrackedFrame } from '../shared/face-record';
+import { addFrame, forgetBefore, type ClipAnalysis } from './clip-analysis';
+
+export type { TrackedFrame };
 
 /** What the UI needs to draw one analysed frame. */
 export interface FrameUpdate {
@@ -31,20 +34,6 @@ export interface FrameUpdate {
 export interface FrameSource {
   next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; close(): void }>>;
   return(value?: undefined): Promise<unknown>;
-}
-
-/**
- * One perceived and tracked frame: what the analysis worker posts to the page. `faces[j]` belongs
- * to track `trackIds[j]`; boxes are in video pixels. `bitmap` is the analysed picture (owned by the
- * receiver, which closes it).
- */
-export interface TrackedFrame {
-  frameIndex: number;
-  tSec: number;
-  faces: FaceRecord[];
-  trackIds: number[];
-  persons: { box: Box; score: number }[];
-  bitmap: ImageBitmap;
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * Clip-level prosody and spectral-envelope statistics of the speech in a clip (not in the paper,
- * which is visual only; see README "Differences from the paper"): the cues that separate anger,
- * fear and surprise, where the face models mostly answer "neutral". Every feature hears how the
- * person speaks, not the recording:
+ * which is visual only; see docs/differences-from-the-paper.md and docs/speech.md): the cues that
+ * separate anger, fear and surprise, where the face models mostly answer "neutral". Every feature
+ * hears how the person speaks, not the recording:
  * - no clip length, count or sum: each is a mean, spread, percentile or fraction over frames, so a
  *   clip looped to any length gives the same values;
- * - levels relative to the clip: frame loudness in dB below the clip's loudest tenth of frames,
+ * - levels relative to the clip: frame loudness in dB below the clip's loud frames,
  *   MFCCs mean-normalised (their spreads and deltas, not their means, so gain and microphone drop
  *   out), pitch in semitones around the clip's median pitch (plus that median, the speaker's
  *   register);

@@ -1,7 +1,8 @@
 /**
  * Temporal-Pyramid model (§4.2): the eq. 28 pyramid vector of the main track → FC (+ dropout) →
  * softmax. `hidden: 0` is the single FC layer of a multinomial logistic regression (what worked
- * best on our clips, see FIELD-NOTES); `hidden > 0` adds one ReLU layer before it.
+ * best on our clips: a hidden layer fitted the 144 training clips perfectly and was no better on
+ * the validation actor); `hidden > 0` adds one ReLU layer before it.
  */
 import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
@@ -16,16 +17,20 @@ export interface TemporalPyramidConfig extends ClassifierHead {
   readonly context: boolean;
   /** Face model read (absent: face-api, as every model trained before the FER net was added). */
   readonly face?: FaceSource;
+  /** false: segment means of the features only, without the probabilities' min/mean/max (absent: true). */
+  readonly probs?: boolean;
+  /** 'person': the input is centred on the mean input of the person's reference clips (src/training/protocol/heads.ts). */
+  readonly calibration?: 'person';
 }
 
 /** Length of the network input for `config`. */
 export function temporalPyramidInputLength(config: TemporalPyramidConfig): number {
-  return pyramidLength(config.levels, config.context, config.face);
+  return pyramidLength(config.levels, config.context, config.face, config.probs);
 }
 
 /** The network input rows for one clip (one row: the pyramid vector). */
 export function temporalPyramidInputs(records: readonly ClipRecord[], config: TemporalPyramidConfig): Float32Array[] {
-  return [pyramidInput(records, config.levels, config.context, config.face)];
+  return [pyramidInput(records, config.levels, config.context, config.face, config.probs)];
 }
 
 /** A softmax classifier's layers over a flat input: dropout, an optional hidden ReLU layer, FC. */

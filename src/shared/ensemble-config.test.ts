@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { answerOf, checkEnsembleConfig, type EnsembleConfig } from './ensemble-config';
+
+const choice = { temperature: 1.5, unseenAccuracy: 0.5, perClassRecall: [0.5, null, 0.5, 0.5, 0.5, 0.5, 0.5] };
+const base: EnsembleConfig = {
+  version: 2,
+  models: ['a', 'b', 'speech', 'a-cal'],
+  ensembles: {
+    average: { kind: 'average', members: ['a', 'b'] },
+    audioVisualCal: { kind: 'audioVisual', visual: { kind: 'average', members: ['a-cal', 'b'] }, speech: 'speech', speechWeight: 0.4 },
+  },
+  answer: { alone: { name: 'average', ...choice }, calibrated: { name: 'audioVisualCal', ...choice, unseenAccuracy: 0.7 }, uncertainBelow: 0.4 },
+  chosenOn: 'test',
+};
+
+describe('ensemble.json', () => {
+  it('gives the answer alone or calibrated, with the members it reads and a sentence with its unseen-actor accuracy', () => {
+    expect(answerOf(base)).toMatchObject({ name: 'average', members: ['a', 'b'], calibrated: false });
+    expect(answerOf(base).why).toMatch(/50 % of clips of people it had never seen/);
+    expect(answerOf(base, true)).toMatchObject({ name: 'audioVisualCal', members: ['a-cal', 'b', 'speech'], calibrated: true });
+    expect(answerOf(base, true).why).toMatch(/calibrated.*70 %/);
+    const { calibrated: _, ...aloneOnly } = base.answer;
+    expect(answerOf({ ...base, answer: aloneOnly }, true).name).toBe('average');
+  });
+
+  it('refuses answers and fusions that name nothing loaded', () => {
+    expect(checkEnsembleConfig(structuredClone(base))).toEqual(base);
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), answer: { ...base.answer, alone: { ...choice, name: 'nothing' } } })).toThrow(/answer.alone/);
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), ensembles: { x: { kind: 'average', members: ['zzz'] } } })).toThrow(/ensembles.x/);
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), version: 1 })).toThrow(/version 2/);
+  });
+
+  it('the shipped ensemble.json is valid and names both answers', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const shipped = checkEnsembleConfig(JSON.parse(await readFile('public/trained/ensemble.json', 'utf8')));
+    expect(shipped.chosenOn).toMatch(/leave-one-actor-out/);
+    expect(shipped.answer.calibrated).toBeDefined();
+  });
+});
