@@ -7,7 +7,8 @@
  * context features and the FER net's probabilities and features, plus `--augment` augmented copies
  * of the face crops (flip / ±15° / ±20%, both face nets re-run on the same boxes, context unaugmented),
  * and the speech features of the audio track (src/core/audio). Resumable: done clips are skipped;
- * cached clips from before the speech features get them added.
+ * cached clips without speech features, or with an older version of them (meta.speechVersion), get
+ * the current ones (only their .json changes).
  * `--frames app` (default) samples the frames the app analyses (0, 6, 12, … of a 29.97 fps clip at
  * 5 fps; the shipped weights use it); `--frames fps-filter` uses ffmpeg's fps filter (2, 8, 14, …), as
  * caches made before 2026-11-25 22:30 UTC did. `--phase N` (with app frames) starts the app's grid N
@@ -15,24 +16,14 @@
  * (`npm run train -- --extra-cache`). A cache folder holds one frame choice and phase only.
  * `--actors` keeps only those actors' clips.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseEmotionLabelOrThrow, EMOTION_LABELS } from '../src/core/labels';
+import { SPEECH_FEATURES_VERSION } from '../src/core/audio/speech-features';
 import { initNodeBackend, packageWeightSource } from '../src/node';
 import { loadPerceptionModels } from '../src/pipeline/perception-models';
-import { clipSpeech, extractClip, type FrameChoice, type LabelRow } from '../src/training/extract-clip';
-import { isCached, patchCachedMeta, readCachedMeta, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
+import { clipSpeech, extractClip, type FrameChoice } from '../src/training/extract-clip';
+import { isCached, patchCachedMeta, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
 import { parseArgs, numberOption, stringOption } from './lib/cli-args';
-
-const DATA_DIR = resolve('../shared/data/javanese');
-
-function readLabels(dataDir: string): LabelRow[] {
-  const lines = readFileSync(join(dataDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1);
-  return lines.map((line) => {
-    const [file, actor, sentence, , label] = line.split(',').map((s) => s.trim()) as [string, string, string, string, string];
-    return { file, actor, sentence, label: EMOTION_LABELS.indexOf(parseEmotionLabelOrThrow(label)) };
-  });
-}
+import { DATA_DIR, readLabels } from './lib/dataset-labels';
 
 /** Throws unless a cached clip was sampled with `choice` and `phase` (a folder must not mix two). */
 async function checkCachedFrames(out: string, file: string, choice: FrameChoice, phase: number): Promise<CachedClip['meta']> {
@@ -73,13 +64,17 @@ async function main(): Promise<void> {
   const started = performance.now();
   let done = 0;
   let extracted = 0;
+  let refreshed = 0;
   try {
     for (const row of rows) {
       const path = join(dataDir, 'clips', row.file);
       if (isCached(out, row.file)) {
-        // Caches made before the speech features get them added (the .bin is unchanged).
+        // Caches made before the speech features, or with an older version of them, get the current ones (the .bin is unchanged).
         const meta = await checkCachedFrames(out, row.file, frameChoice, phase);
-        if (meta.speech === undefined) await patchCachedMeta(out, row.file, { speech: await clipSpeech(path) });
+        if (speechIsStale(meta)) {
+          await patchCachedMeta(out, row.file, await clipSpeech(path));
+          refreshed++;
+        }
       } else {
         const clip = await extractClip(models, path, row, fps, augment, frameChoice, phase);
         await writeCachedClip(out, clip);
@@ -94,6 +89,7 @@ async function main(): Promise<void> {
     models.dispose();
   }
   const secs = (performance.now() - started) / 1000;
+  if (refreshed) process.stderr.write(`\n${refreshed} cached clips got speech features version ${SPEECH_FEATURES_VERSION}`);
   process.stderr.write(`\n${extracted} clips extracted in ${secs.toFixed(1)} s (${(secs / Math.max(1, extracted)).toFixed(2)} s/clip) → ${out}\n`);
 }
 

@@ -7,8 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../core/random';
 import { createTracker } from '../core/tracking/tracker';
-import { speechFeaturesOfAudio } from '../core/audio/speech-features';
-import { readAudioWithFfmpeg, readFramesWithFfmpeg, type RawFrame } from '../node';
+import { SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
+import { readFramesWithFfmpeg, speechFeaturesOfFile, type RawFrame } from '../node';
 import { addFrame, createClipAnalysis, voteOnClip, type FaceRecord } from '../pipeline/clip-analysis';
 import { createPerceptionState, perceiveFrame } from '../pipeline/perceive-frame';
 import type { PerceptionModels } from '../pipeline/perception-models';
@@ -32,14 +32,12 @@ export function toTensor(f: RawFrame): tf.Tensor3D {
 /** Which source frames a cache samples. */
 export type FrameChoice = NonNullable<CachedClip['meta']['frameChoice']>;
 
-/** Speech features of the clip's audio (null: no audio track, or no speech in it). */
-export async function clipSpeech(path: string): Promise<number[] | null> {
-  const audio = await readAudioWithFfmpeg(path);
-  const features = audio && speechFeaturesOfAudio(audio.channels, audio.sampleRate);
-  return features ? [...features] : null;
+/** Speech features of the clip's audio (null: no audio track, or no speech in it) and their version. */
+export async function clipSpeech(path: string): Promise<Pick<CachedClip['meta'], 'speech' | 'speechVersion'>> {
+  const features = await speechFeaturesOfFile(path);
+  return { speech: features ? [...features] : null, speechVersion: SPEECH_FEATURES_VERSION };
 }
 
-/** Extracts one clip (see the header); `augment` copies of the face crops. */
 export async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number, frameChoice: FrameChoice, phase: number): Promise<CachedClip> {
   const started = performance.now();
   const timer = createStageTimer();
@@ -108,7 +106,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
       frameChoice,
       phase,
       seconds: (performance.now() - started) / 1000,
-      speech: await clipSpeech(path),
+      ...(await clipSpeech(path)),
     },
     records,
     augmentedRecords,
