@@ -22,7 +22,8 @@ import { downloadText } from './download';
 import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolderEvaluation, type EvaluationReport } from './evaluate-folder';
 import { createFramePublisher, type FramePublisher } from './frame-publisher';
 import { createPlayback, type Playback } from './playback';
-import { CAMERA_DISCONNECTED, createWebcamSource, describeCameraError, WEBCAM_FPS } from './webcam-source';
+import { analyseCamera } from './camera-run';
+import { CAMERA_DISCONNECTED, describeCameraError } from './webcam-source';
 import { yieldToMain } from './yield-to-main';
 
 /** Actions the UI can call. */
@@ -85,11 +86,6 @@ function parseFps(value: string | null): { fps: number | undefined } | null {
   return Number.isFinite(n) && n > 0 ? { fps: n } : null;
 }
 
-/** Tracks unseen this long are retired on the camera (people leave and come back). */
-const WEBCAM_MAX_UNSEEN_SEC = 2;
-/** Seconds of faces a webcam session keeps (tracker and clip): the rolling emotion and vote cover them. */
-const WEBCAM_HISTORY_SEC = 30;
-
 /**
  * Creates the controller bound to `store`. Every network runs in the analysis worker behind
  * `client`; the controller keeps the clip and the vote on the page.
@@ -104,6 +100,8 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   /** emolens's answer among the predictions (ensemble.json's `answer`) and why, once the trained models loaded. */
   let answer: AnswerNote | null = null;
   let folderName = 'folder';
+  /** `?cameraBaselines=1`: the camera also runs the per-frame baselines (off by default: see camera-run.ts). */
+  let cameraBaselines = false;
 
   const cancel = () => {
     const running = current !== null;
@@ -263,6 +261,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
       const params = new URLSearchParams(search);
       const fps = parseFps(params.get('fps'));
       if (fps) s().setSampleFps(fps.fps);
+      cameraBaselines = params.get('cameraBaselines') === '1';
       const forced = parseBackendName(params.get('backend'));
       try {
         const status = await client.init(forced);
@@ -372,27 +371,18 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
         { once: true },
       );
       const publisher = createFramePublisher(store, playback, true, run.signal);
-      session = { fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SOUND) };
+      session = { fileName: 'camera', fps: undefined, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SOUND) };
       try {
         await playback.showStream(stream);
         await ensureModels();
         run.signal.throwIfAborted();
         const size = { width: playback.video.videoWidth, height: playback.video.videoHeight };
         playback.frameSize = size;
-        s().videoOpened({ width: size.width, height: size.height, fps: WEBCAM_FPS, durationSec: 0, frameCount: 0, codec: 'camera', codecString: 'camera' });
+        // The camera is analysed as fast as the device allows: its fps is the camera's own.
+        const fps = stream.getVideoTracks()[0]?.getSettings().frameRate ?? 30;
+        s().videoOpened({ width: size.width, height: size.height, fps, durationSec: 0, frameCount: 0, codec: 'camera', codecString: 'camera' });
         s().setWebcamPhase('on');
-        const started = performance.now();
-        const frames = createWebcamSource(playback.video, { fps: WEBCAM_FPS, signal: run.signal });
-        await client.analyzeStream(frames, size, {
-          signal: run.signal,
-          tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
-          // A rolling window keeps memory flat over long sessions (see npm run soak).
-          historySec: WEBCAM_HISTORY_SEC,
-          onFrame: (update) => {
-            if (run.signal.aborted) return;
-            publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, performance.now() - started));
-          },
-        });
+        await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines: cameraBaselines });
       } catch (error) {
         if (fail(run, error, 'Camera: ')) playback.stop();
       } finally {

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERCEPTION_CONFIG as C, embeddingsDue, faceInputSize, personDetectionDue } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG as C, embeddingsDue, faceInputSize, faceInputSizeFor, personDetectionDue } from './perception-config';
 
 describe('perception config', () => {
   it('uses the small Tiny Face input for small frames only', () => {
     expect(faceInputSize(C, 360, 270)).toBe(320);
     expect(faceInputSize(C, 640, 480)).toBe(320);
     expect(faceInputSize(C, 1280, 720)).toBe(416);
+  });
+
+  it('uses the small input only while every previous face is large, and the full one every second', () => {
+    const A = { ...C, faceInputSizeLargeFaces: 224 };
+    // 640×480 camera: at 224 px a face of 160 px is 56 px (large), one of 120 px is 42 px (small).
+    expect(faceInputSizeFor(A, 640, 480, [160], 0, 0.5)).toBe(224);
+    expect(faceInputSizeFor(A, 640, 480, [160, 120], 0, 0.5)).toBe(320);
+    expect(faceInputSizeFor(A, 640, 480, [], 0, 0.5)).toBe(320); // no face before: look everywhere
+    expect(faceInputSizeFor(A, 640, 480, undefined, undefined, 0)).toBe(320); // first frame
+    expect(faceInputSizeFor(A, 640, 480, [160], 0, 1)).toBe(320); // a second since the full size ran
+    expect(faceInputSizeFor(A, 640, 480, [160], 2, 1)).toBe(320); // a seek back
+    expect(faceInputSizeFor(C, 640, 480, [160], 0, 0.5)).toBe(320); // off by default
+    expect(faceInputSizeFor(A, 1280, 720, [300], 0, 0.5)).toBe(224); // under the large frames' 416
   });
 
   it('runs person detection at most every personIntervalSec, and again after a seek back', () => {

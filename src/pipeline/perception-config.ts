@@ -13,6 +13,19 @@ export interface PerceptionConfig {
   smallFrameMaxSide: number;
   faceScoreThreshold: number;
   /**
+   * Tiny Face input side while every face is large (0: never). The detector's cost grows with
+   * the square of its input (224 px: about 0.6 of 320 px), and a face that is large in the frame
+   * is found as well at 224 px: 139 of 142 frames of 21 shared clips against 128 at 320 px (Node
+   * WASM). Used only while the previous frame's faces were all at least `largeFaceMinSidePx` at
+   * that input scale; the full size runs again at least every `fullDetectionIntervalSec` (a new,
+   * smaller face), and at once on a frame where the small input finds fewer faces than before.
+   */
+  faceInputSizeLargeFaces: number;
+  /** Least side (in pixels of the small detector input) of every previous face for the small input. */
+  largeFaceMinSidePx: number;
+  /** The full input size runs at least this often (seconds) while the small one is in use. */
+  fullDetectionIntervalSec: number;
+  /**
    * Person detection (CenterNet, the costliest network: ~190 ms here) runs at most this often;
    * frames in between reuse the last persons and context features. People move slowly compared
    * with faces' expressions, and the context feature is a pooled backbone activation.
@@ -29,6 +42,13 @@ export interface PerceptionConfig {
    * eq. 6 normalised over the cues present). 0 computes it on every frame (the paper).
    */
   embeddingIntervalSec: number;
+  /**
+   * Run Human's FER2013 net on every face: the `humanEmotion` per-frame baseline and the second
+   * face model of the temporal models (`fer`, `both`). Files need it (the trained ensemble reads
+   * it); the live camera, which shows the face-api net's rolling emotion and runs no temporal
+   * model, leaves it off unless asked.
+   */
+  ferNet: boolean;
 }
 
 /** Defaults used by the app, the CLIs and the feature extraction alike. */
@@ -37,14 +57,39 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   faceInputSizeLarge: 416,
   smallFrameMaxSide: 640,
   faceScoreThreshold: 0.4,
+  faceInputSizeLargeFaces: 0,
+  largeFaceMinSidePx: 48,
+  fullDetectionIntervalSec: 1,
   personIntervalSec: 1,
   maxAnalysisSide: 1280,
   embeddingIntervalSec: 1,
+  ferNet: true,
 });
 
 /** The Tiny Face input size for a frame of this size. */
 export function faceInputSize(config: PerceptionConfig, width: number, height: number): number {
   return Math.max(width, height) <= config.smallFrameMaxSide ? config.faceInputSizeSmall : config.faceInputSizeLarge;
+}
+
+/**
+ * The Tiny Face input side for this frame, given the faces of the previous analysed frame
+ * (`previousSides`: each face's shorter side in frame pixels; undefined before any) and when the
+ * full input size last ran (see `faceInputSizeLargeFaces`).
+ */
+export function faceInputSizeFor(
+  config: PerceptionConfig,
+  width: number,
+  height: number,
+  previousSides: readonly number[] | undefined,
+  lastFullSec: number | undefined,
+  tSec: number,
+): number {
+  const full = faceInputSize(config, width, height);
+  const small = config.faceInputSizeLargeFaces;
+  if (!(small > 0 && small < full) || !previousSides?.length || lastFullSec === undefined) return full;
+  if (tSec < lastFullSec || tSec - lastFullSec >= config.fullDetectionIntervalSec - 1e-6) return full;
+  const scale = small / Math.max(width, height);
+  return previousSides.every((side) => side * scale >= config.largeFaceMinSidePx) ? small : full;
 }
 
 /** Decides when the person detector must run again, given the time of its last run. */
