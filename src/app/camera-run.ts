@@ -23,10 +23,17 @@ export const WEBCAM_HISTORY_SEC = 30;
  * the camera does not run, and the face-to-person links: every 5 s keeps them current while the
  * stall it causes stays out of the 95th latency percentile (1 picture in 75 at 15 fps). The FER
  * net is a per-frame baseline here (the overlay shows the face-api net's rolling emotion): off
- * unless asked. The face embedding already runs only when faces must be told apart. A face close
+ * unless asked. The face embedding runs only when faces must be told apart: for files that is
+ * whenever there are several; here people side by side, as many as the tracks and three face
+ * sizes apart, are told apart by position alone between the once-a-second checks. A face close
  * to a webcam is large: Tiny Face then runs at 224 px instead of 320 (src/pipeline/perception-config.ts).
  */
-export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({ personIntervalSec: 5, ferNet: false, faceInputSizeLargeFaces: 224 });
+export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({
+  personIntervalSec: 5,
+  ferNet: false,
+  faceInputSizeLargeFaces: 224,
+  embeddingFreeSeparation: 3,
+});
 
 /** Options for {@link analyseCamera}. */
 export interface CameraRunOptions {

@@ -10,7 +10,7 @@ import { linkFacesToPersons } from '../core/tracking/link-person';
 import type { Detection } from '../core/tracking/cost-matrices';
 import { cropBoxes, type Frame, type PersonDetectorOutput } from '../models';
 import type { FramePixels } from '../video';
-import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, personDetectionDue, type PerceptionConfig } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue, type PerceptionConfig } from './perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
@@ -106,7 +106,8 @@ export async function perceiveFrame(
   const links = linkFacesToPersons(boxes, people.persons.map((p) => p.box), { width, height });
   const emotions = await timer.time('faceEmotion', () => models.faceEmotion.run({ frame, boxes }));
   const embeddings =
-    recentTracks === undefined || embeddingsDue(config, faces.length, recentTracks, state.lastEmbeddingSec, tSec)
+    recentTracks === undefined ||
+    embeddingsDue(config, faces.length, recentTracks, state.lastEmbeddingSec, tSec, facesSeparated(boxes, config.embeddingFreeSeparation))
       ? await timer.time('embedding', () => models.faceEmbedding.run({ frame, boxes }))
       : null;
   if (embeddings) state.lastEmbeddingSec = tSec;

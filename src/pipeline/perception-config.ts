@@ -4,6 +4,8 @@
  * frames, at 416 px / 0.5 (face-api's defaults) in 72, at under half the cost.
  */
 
+import type { Box } from '../core/geometry';
+
 /** Settings of the per-frame perception stage. */
 export interface PerceptionConfig {
   /** Tiny Face input side for frames whose long side is at most `smallFrameMaxSide`. */
@@ -43,6 +45,13 @@ export interface PerceptionConfig {
    */
   embeddingIntervalSec: number;
   /**
+   * Several faces skip the embedding between checks too when they cannot be confused: as many
+   * faces as recent tracks, every two at least this many face sizes apart (centre to centre), so
+   * each lies within the tracker's position gate (2 face sizes) of one track only. 0: several faces
+   * always get embeddings (files, the paper). The camera sets it: two people side by side.
+   */
+  embeddingFreeSeparation: number;
+  /**
    * Run Human's FER2013 net on every face: the `humanEmotion` per-frame baseline and the second
    * face model of the temporal models (`fer`, `both`). Files need it (the trained ensemble reads
    * it); the live camera, which shows the face-api net's rolling emotion and runs no temporal
@@ -63,12 +72,26 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   personIntervalSec: 1,
   maxAnalysisSide: 1280,
   embeddingIntervalSec: 1,
+  embeddingFreeSeparation: 0,
   ferNet: true,
 });
 
 /** The Tiny Face input size for a frame of this size. */
 export function faceInputSize(config: PerceptionConfig, width: number, height: number): number {
   return Math.max(width, height) <= config.smallFrameMaxSide ? config.faceInputSizeSmall : config.faceInputSizeLarge;
+}
+
+/** True when every two boxes are at least `faceSizes` × the larger one's longer side apart, centre to centre. */
+export function facesSeparated(boxes: readonly Box[], faceSizes: number): boolean {
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const size = Math.max(a.w, a.h, b.w, b.h);
+      if (Math.hypot(a.x + a.w / 2 - b.x - b.w / 2, a.y + a.h / 2 - b.y - b.h / 2) < faceSizes * size) return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -99,7 +122,8 @@ export function personDetectionDue(config: PerceptionConfig, lastRunSec: number 
 
 /**
  * Whether this frame's faces need embeddings (see `embeddingIntervalSec`): `recentTracks` counts
- * the tracks seen within the last interval; `lastSec` is when embeddings last ran.
+ * the tracks seen within the last interval; `lastSec` is when embeddings last ran; `separated`
+ * says every two faces are `embeddingFreeSeparation` face sizes apart (see facesSeparated).
  */
 export function embeddingsDue(
   config: PerceptionConfig,
@@ -107,7 +131,9 @@ export function embeddingsDue(
   recentTracks: number,
   lastSec: number | undefined,
   tSec: number,
+  separated = false,
 ): boolean {
-  if (faceCount >= 2 || recentTracks !== 1) return true;
+  if (recentTracks !== faceCount) return true;
+  if (faceCount >= 2 && !(config.embeddingFreeSeparation > 0 && separated)) return true;
   return lastSec === undefined || tSec < lastSec || tSec - lastSec >= config.embeddingIntervalSec - 1e-6;
 }
