@@ -38,10 +38,11 @@ describe('predictBox', () => {
     expect(p.y + p.h / 2).toBeCloseTo(120, 9);
   });
 
-  it('stops after maxAheadSec, so a face the detector lost does not drift away', () => {
+  it('stops after maxAheadSec, or one analysis interval when slower, so a lost face does not drift away', () => {
     const config = { maxAheadSec: 0.2, maxGapSec: 1 };
-    const far = predictBox(at(0, 100, 60), at(0.1, 110, 60), 5, config);
-    expect(far.x).toBeCloseTo(130, 9);
+    expect(predictBox(at(0, 100, 60), at(0.1, 110, 60), 5, config).x).toBeCloseTo(130, 9);
+    // Analyses 0.4 s apart (a busy CPU): the box keeps up for one whole interval.
+    expect(predictBox(at(0, 100, 60), at(0.4, 140, 60), 5, config).x).toBeCloseTo(180, 9);
   });
 
   it('keeps the last box when there is no usable velocity', () => {

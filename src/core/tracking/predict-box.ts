@@ -14,8 +14,9 @@ export interface TimedBox {
 /** Limits on the extrapolation. */
 export interface PredictBoxConfig {
   /**
-   * The box is moved at most this far (seconds) past its last observation; later it stays put.
-   * About one or two analyses: a face the detector stopped seeing must not drift off on its own.
+   * The box is moved at most this far (seconds) past its last observation, or one interval
+   * between the two observations if that is longer (one analysis ahead, however slow the
+   * analysis); later it stays put, so a face the detector stopped seeing does not drift off.
    */
   readonly maxAheadSec: number;
   /**
@@ -33,9 +34,9 @@ const MIN_SIDE_PX = 1;
 
 /**
  * The box of a track at `tSec`: `last` moved on by the velocity from `previous` to `last` (every
- * coordinate: position and size), for at most `maxAheadSec` after `last`. Without a usable
- * `previous` (none, not earlier, or more than `maxGapSec` before `last`), or for a time not after
- * `last`, it is `last.box` itself.
+ * coordinate: position and size), for at most max(`maxAheadSec`, the interval between them) after
+ * `last`. Without a usable `previous` (none, not earlier, or more than `maxGapSec` before `last`),
+ * or for a time not after `last`, it is `last.box` itself.
  */
 export function predictBox(
   previous: TimedBox | undefined,
@@ -44,7 +45,7 @@ export function predictBox(
   config: PredictBoxConfig = DEFAULT_PREDICT_BOX_CONFIG,
 ): Box {
   const span = previous ? last.tSec - previous.tSec : 0;
-  const ahead = Math.min(tSec - last.tSec, config.maxAheadSec);
+  const ahead = Math.min(tSec - last.tSec, Math.max(config.maxAheadSec, span));
   if (!previous || !(span > 0) || span > config.maxGapSec || !(ahead > 0)) return last.box;
   const k = ahead / span;
   const a = previous.box;
