@@ -82,7 +82,8 @@ async function extractClip(models: PerceptionModels, path: string, row: LabelRow
     frames.push(f);
     const tensor = toTensor(f);
     try {
-      const seen = await perceiveFrame(models, tensor, f.tSec, perception, timer);
+      // The app embeds faces only when they must be told apart (analyze-video.ts): the same here.
+      const seen = await perceiveFrame(models, tensor, f.tSec, perception, timer, tracker.recentTrackCount(f.tSec, perception.config.embeddingIntervalSec));
       const { trackIds } = tracker.update(f.index, f.tSec, seen.detections);
       addFrame(clip, seen.faces.map((face) => ({ ...face, frameIndex: f.index, tSec: f.tSec })), trackIds);
     } finally {

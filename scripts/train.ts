@@ -1,5 +1,5 @@
 /**
- * npm run train -- <model|all|ensemble|baseline> [--seed 1] [--epochs N] [--cv] [--rotate] [--person-norm]
+ * npm run train -- <model|all|baseline> [--seed 1] [--epochs N] [--cv] [--person-norm]
  *                  [--no-augment] [--no-save] [--cache .cache/features] [--extra-cache dir,dir]
  *                  [--predictions <cache>/../predictions] [--out public/trained]
  *                  [--lr X] [--l2 X] [--dropout X] [--hidden N] [--optimizer sgd|momentum|adam]
@@ -8,11 +8,9 @@
  * Trains a temporal model (names in src/training/model-specs.ts) on cached features (npm run
  * features) in Node on tfjs WASM: actors 01–06 train, actor 07 validates, and the model is saved to
  * <out>/<model>/ with a MODEL_CARD.md. `--cv` runs leave-one-actor-out over 01–07 instead (nothing
- * saved but the out-of-fold predictions). `--rotate` runs the same split as the shipped models in all 7
- * rotations: test actor a, validation (early stopping) actor a+1, training on the other five; the
- * test actor is never seen, and `ensemble` then reports ensembles chosen on each rotation's validation
- * actor and tested on its test actor (src/training/rotation.ts). `ensemble` picks Best Selection members and trains the
- * joint fusion layer, writing <out>/ensemble.json. `baseline` prints frameAverage. `--extra-cache`
+ * saved but the out-of-fold predictions). The Temporal-Pyramid heads, the speech model and
+ * ensemble.json are made by `npm run rotation` (the nested protocol); this trainer is for the
+ * Spatio-Temporal models and experiments. `baseline` prints frameAverage. `--extra-cache`
  * adds caches of the same clips at other sampling phases (npm run features -- --phase N) as extra
  * training copies of the training actors.
  */
@@ -25,14 +23,12 @@ import { runSplit, type RunOptions } from '../src/training/experiment';
 import type { TrainResult } from '../src/training/train-net';
 import { MODEL_SPECS, type ModelSpec } from '../src/training/model-specs';
 import { saveTemporalNet } from '../src/training/save-model';
-import { ROTATION_KINDS, rotations, type RotationKind } from '../src/training/rotation';
-import { trainEnsemble } from '../src/training/train-ensemble';
 import { numberOption, parseArgs, stringOption, type ParsedArgs } from './lib/cli-args';
 
 const VAL_ACTOR = '07';
-const FLAGS = ['cv', 'rotate', 'person-norm', 'no-augment', 'no-save', 'verbose'];
+const FLAGS = ['cv', 'person-norm', 'no-augment', 'no-save', 'verbose'];
 
-function predictionPath(predDir: string, model: string, o: RunOptions, kind: 'val07' | 'loao' | RotationKind): string {
+function predictionPath(predDir: string, model: string, o: RunOptions, kind: 'val07' | 'loao'): string {
   return join(predDir, `${model}${o.personNorm ? '-pn' : ''}${o.augment ? '' : '-noaug'}.${kind}.json`);
 }
 
@@ -97,34 +93,10 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Every rotation (test a, validation a+1): pooled test and validation predictions of each actor once. */
-async function rotate(model: string, spec: ModelSpec, clips: CachedClip[], o: RunOptions, predDir: string): Promise<void> {
-  const actors = [...new Set(clips.map((c) => c.meta.actor))].sort();
-  const pooled: Record<RotationKind, Predictions> = { 'rotate-test': { files: [], labels: [], probs: [] }, 'rotate-val': { files: [], labels: [], probs: [] } };
-  /** Appends one rotation's predictions to `kind` and returns them as plain arrays. */
-  const add = (kind: RotationKind, p: { files: string[]; labels: number[]; probs: Float32Array[] }): Predictions => {
-    const plain = { files: p.files, labels: p.labels, probs: p.probs.map((x) => [...x]) };
-    pooled[kind].files.push(...plain.files);
-    pooled[kind].labels.push(...plain.labels);
-    pooled[kind].probs.push(...plain.probs);
-    return plain;
-  };
-  for (const { test, val } of rotations(actors)) {
-    const run = await runSplit(clips, spec, [val], { ...o, testActors: [test] });
-    run.net.dispose();
-    add('rotate-val', { files: run.valFiles, labels: run.valLabels, probs: run.valProbs });
-    const tested = add('rotate-test', run.test);
-    console.error(`  ${model} test ${test} (val ${val}): ${formatMetrics(metricsOf(tested))} (${fitSummary(run.result)})`);
-  }
-  console.log(`${model} rotation, unseen test actors pooled: ${formatMetrics(metricsOf(pooled['rotate-test']))}`);
-  for (const kind of ROTATION_KINDS) await writePredictions(predictionPath(predDir, model, o, kind), pooled[kind]);
-}
-
 async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: boolean, save: boolean, out: string, predDir: string, args: ParsedArgs): Promise<void> {
   const base = MODEL_SPECS[model];
   if (!base) throw new Error(`unknown model "${model}"; known: ${Object.keys(MODEL_SPECS).join(', ')}`);
   const spec = withOverrides(base, args);
-  if (args.options.has('rotate')) return rotate(model, spec, clips, o, predDir);
   if (cv) {
     const actors = [...new Set(clips.map((c) => c.meta.actor))].sort();
     const all: Predictions = { files: [], labels: [], probs: [] };
@@ -162,7 +134,7 @@ async function trainOne(model: string, clips: CachedClip[], o: RunOptions, cv: b
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), FLAGS);
   const target = args.positionals[0];
-  if (!target) throw new Error('usage: npm run train -- <model|all|ensemble|baseline> [--seed N] [--epochs N] [--cv] [--person-norm] [--no-augment] [--no-save]');
+  if (!target) throw new Error('usage: npm run train -- <model|all|baseline> [--seed N] [--epochs N] [--cv] [--person-norm] [--no-augment] [--no-save]');
   const cache = resolve(stringOption(args, 'cache') ?? '.cache/features');
   const out = resolve(stringOption(args, 'out') ?? 'public/trained');
   const predDir = resolve(stringOption(args, 'predictions') ?? join(cache, '..', 'predictions'));
@@ -182,11 +154,6 @@ async function main(): Promise<void> {
   if (target === 'baseline') {
     console.log(`frameAverage actor 07: ${formatMetrics(metricsOf(subset(clips, [VAL_ACTOR])))}`);
     console.log(`frameAverage all actors: ${formatMetrics(metricsOf(frameAveragePredictions(clips)))}`);
-    return;
-  }
-  if (target === 'ensemble') {
-    await mkdir(out, { recursive: true });
-    await trainEnsemble(clips, predDir, out, o.seed);
     return;
   }
   const models = target === 'all' ? Object.keys(MODEL_SPECS) : target.split(',');

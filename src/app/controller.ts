@@ -9,7 +9,7 @@ import type { FaceVotingConfig } from '../core/voting/face-voting';
 import { parseBackendName } from '../env/backend-choice';
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { buildReport, toPrediction, type AnalysisReport, type ClipPrediction } from '../pipeline/analysis-report';
-import { answerOf, type EnsembleConfig } from '../models/clip/ensemble-config';
+import { answerOf, hearsSpeech, type EnsembleConfig } from '../models/clip/ensemble-config';
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
@@ -179,7 +179,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     if (!loaded) return;
     const records = result.clip.tracks.get(winner) ?? [];
     const { features, note } = await mine.speech;
-    if (note && loaded.ensemble.audioVisual) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
+    if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
     const probs = await result.timer.time('temporalModels', () => client.predict(records, features));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
   };
@@ -209,7 +209,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     run.signal.throwIfAborted();
     // The audio is decoded while the frames are analysed, and only when a speech model will hear it;
     // a failure only costs the speech model.
-    if (trained?.ensemble.audioVisual) {
+    if (trained && hearsSpeech(trained.ensemble)) {
       mine.speech = client.speech(file).catch((error: unknown) => ({ features: null, note: `its audio could not be read (${describeError(error)})` }));
     }
     const started = performance.now();

@@ -77,3 +77,20 @@ export async function readRows(batch: tf.Tensor, rows: number, dim: number): Pro
     batch.dispose();
   }
 }
+
+/**
+ * The crops followed by their mirror images: [2N, S, S, C]. Expression nets are not exactly
+ * symmetric, and a face's left/right half carry the same emotion, so averaging a crop with its
+ * mirror removes head-turn and lighting-side noise from the features (+ a few points for the heads).
+ */
+export function withMirrors(crops: tf.Tensor4D): tf.Tensor4D {
+  return tf.tidy(() => tf.concat([crops, tf.reverse(crops, 2)], 0));
+}
+
+/** The mean of rows i and i + n of a [2n, …] batch made by `withMirrors`: [n, …]. */
+export function meanOfMirrors<T extends tf.Tensor>(batch: T, n: number): T {
+  return tf.tidy(() => {
+    const [a, b] = tf.split(batch, [n, n], 0);
+    return tf.div(tf.add(a!, b!), 2) as T;
+  });
+}

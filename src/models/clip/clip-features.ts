@@ -68,19 +68,22 @@ export function checkRecords(records: readonly ClipRecord[], source: FaceSource 
   });
 }
 
-/** Length of a pyramid vector over `levels` (with or without the context block) of `source`'s face block. */
-export function pyramidLength(levels: readonly number[], context: boolean, source: FaceSource = 'face-api'): number {
+/**
+ * Length of a pyramid vector over `levels` (with or without the context block) of `source`'s face
+ * block; `probs: false` drops the probabilities' min/mean/max (segment means of the features only).
+ */
+export function pyramidLength(levels: readonly number[], context: boolean, source: FaceSource = 'face-api', probs = true): number {
   const segments = levels.reduce((s, l) => s + 2 ** l, 0);
   const face = faceDims(source);
-  return segments * (face.feature + (context ? CONTEXT_DIM : 0) + 3 * face.probs);
+  return segments * (face.feature + (context ? CONTEXT_DIM : 0) + (probs ? 3 * face.probs : 0));
 }
 
-/** Eq. 28 pyramid vector of a track over `source`'s face block; `context: false` drops the context block. */
-export function pyramidInput(records: readonly ClipRecord[], levels: readonly number[], context: boolean, source: FaceSource = 'face-api'): Float32Array {
+/** Eq. 28 pyramid vector of a track over `source`'s face block; `context: false` drops the context block, `probs: false` the probabilities. */
+export function pyramidInput(records: readonly ClipRecord[], levels: readonly number[], context: boolean, source: FaceSource = 'face-api', probs = true): Float32Array {
   return temporalPyramid(
     records.map((r) => {
       const face = faceOf(r, source);
-      return { faceFeatures: face.feature, contextFeatures: context ? r.contextFeature : EMPTY, emotionProbs: face.probs };
+      return { faceFeatures: face.feature, contextFeatures: context ? r.contextFeature : EMPTY, emotionProbs: probs ? face.probs : EMPTY };
     }),
     levels,
   ).vector;

@@ -1,42 +1,43 @@
 /**
- * Browser-safe: every trained temporal model plus the §5 ensembles on one main track.
+ * Browser-safe: every trained clip model plus the fused outputs on one main track.
  * `loadClipPredictor(source)` reads `ensemble.json` and each model folder through `source`, whose
  * root is the trained folder: in the app `urlWeightSource(TRAINED_BASE)` (public/trained is served
  * at `trained/`), in Node `fileWeightSource('public/trained')`.
  */
-import { audioVisualProbabilities } from '../../core/ensembles/audio-visual';
-import { averageFusion } from '../../core/ensembles/average';
-import { jointFusionForward } from '../../core/ensembles/joint-fusion-data';
+import { applyFusion } from '../../core/ensembles/fusion-spec';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
-import { checkEnsembleConfig, VISUAL_ENSEMBLE_NAMES, type EnsembleConfig, type VisualEnsembleName } from './ensemble-config';
+import { answerOf, checkEnsembleConfig, type EnsembleConfig } from './ensemble-config';
 import { TemporalModel, type ClipInput } from './temporal-model';
 
 /** Relative URL of the trained weights in the app (public/trained). */
 export const TRAINED_BASE = 'trained/';
 
-/** The loaded models and ensembles. */
+/** Options of one prediction. */
+export interface PredictOptions {
+  /**
+   * Clips of the same person (a folder's group, the camera's calibration and later windows, windows
+   * of a long video). With it the person-calibrated models answer, and the answer is the calibrated one.
+   */
+  reference?: readonly ClipInput[];
+}
+
+/** The loaded models and fused outputs. */
 export interface ClipPredictor {
-  /** Prediction keys: the trained model names, then average, jointFusion, bestSelection (and audioVisual). */
+  /** Prediction keys: the trained model names, then the fused outputs. */
   readonly names: readonly string[];
   readonly ensemble: EnsembleConfig;
+  /** True when some loaded model reads a person reference. */
+  readonly calibrates: boolean;
   /**
-   * 7 probabilities (paper order) per model and ensemble for the main track's records (≥ 1) and the
-   * clip's speech features. Without speech the speech model has no key and audioVisual is its
-   * visual ensemble alone.
+   * 7 probabilities (paper order) per model and fused output for the main track's records (≥ 1) and
+   * the clip's speech features. A model without its input has no key (the speech model without
+   * speech; a calibrated model without a reference), and neither has a fusion that needs it (the
+   * audio-visual mix answers from its visual part alone without speech).
    */
-  predict(clip: ClipInput): Promise<Record<string, Float32Array>>;
+  predict(clip: ClipInput, options?: PredictOptions): Promise<Record<string, Float32Array>>;
   /** Frees every model (safe to call twice). */
   dispose(): void;
-}
-
-/** The audio-visual fusion of one clip; the visual probabilities when there is no speech. */
-function audioVisual(visual: Float32Array, speech: Float32Array | undefined, speechWeight: number): Float32Array {
-  return speech ? Float32Array.from(audioVisualProbabilities([[...visual]], [[...speech]], speechWeight)[0]!) : visual;
-}
-
-function fuse(byModel: Record<string, Float32Array>, members: readonly string[]): number[] {
-  return averageFusion(members.map((m) => [[...byModel[m]!]]))[0]!;
 }
 
 /** Loads ensemble.json and every model it names from `source` (in parallel). */
@@ -45,23 +46,27 @@ export async function loadClipPredictor(source: WeightSource): Promise<ClipPredi
   const models = ensemble.models.map((name) => new TemporalModel(name, source));
   const dispose = await loadAll(models);
   return {
-    names: [...ensemble.models, ...VISUAL_ENSEMBLE_NAMES, ...(ensemble.audioVisual ? ['audioVisual'] : [])],
+    names: [...ensemble.models, ...Object.keys(ensemble.ensembles)],
     ensemble,
-    async predict(clip) {
-      const byModel: Record<string, Float32Array> = {};
+    calibrates: models.some((m) => m.calibrated),
+    async predict(clip, options = {}) {
+      const out: Record<string, Float32Array> = {};
       for (const m of models) {
-        const probs = await m.run(clip);
-        if (probs) byModel[m.name] = probs;
+        const probs = await m.run(clip, options.reference);
+        if (probs) out[m.name] = probs;
       }
-      const joint = jointFusionForward(ensemble.jointFusion.members.flatMap((m) => [...byModel[m]!]), ensemble.jointFusion);
-      const fused: Record<VisualEnsembleName, Float32Array> = {
-        average: Float32Array.from(fuse(byModel, ensemble.average.members)),
-        jointFusion: Float32Array.from(joint),
-        bestSelection: Float32Array.from(fuse(byModel, ensemble.bestSelection.members)),
-      };
-      const av = ensemble.audioVisual;
-      return { ...byModel, ...fused, ...(av ? { audioVisual: audioVisual(fused[av.visual], byModel[av.speech], av.speechWeight) } : {}) };
+      for (const [name, spec] of Object.entries(ensemble.ensembles)) {
+        const fused = applyFusion(spec, out);
+        if (fused) out[name] = Float32Array.from(fused);
+      }
+      return out;
     },
     dispose,
   };
+}
+
+/** The answer that applies to a prediction: calibrated when the reference let its key be computed. */
+export function answerFor(config: EnsembleConfig, predictions: Readonly<Record<string, unknown>>): ReturnType<typeof answerOf> {
+  const calibrated = answerOf(config, true);
+  return calibrated.calibrated && calibrated.name in predictions ? calibrated : answerOf(config);
 }

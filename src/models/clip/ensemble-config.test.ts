@@ -1,33 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { answerOf, checkEnsembleConfig, type EnsembleConfig } from './ensemble-config';
 
+const choice = { temperature: 1.5, unseenAccuracy: 0.5, perClassRecall: [0.5, null, 0.5, 0.5, 0.5, 0.5, 0.5] };
 const base: EnsembleConfig = {
-  models: ['a', 'b', 'c'],
-  average: { members: ['a', 'b', 'c'] },
-  bestSelection: { members: ['b'], validationAccuracy: 0.5 },
-  jointFusion: { members: ['a', 'c'], kernel: [[1]], bias: [0] },
-  selectedOn: 'test',
+  version: 2,
+  models: ['a', 'b', 'speech', 'a-cal'],
+  ensembles: {
+    average: { kind: 'average', members: ['a', 'b'] },
+    audioVisualCal: { kind: 'audioVisual', visual: { kind: 'average', members: ['a-cal', 'b'] }, speech: 'speech', speechWeight: 0.4 },
+  },
+  answer: { alone: { name: 'average', ...choice }, calibrated: { name: 'audioVisualCal', ...choice, unseenAccuracy: 0.7 }, uncertainBelow: 0.4 },
+  chosenOn: 'test',
 };
 
 describe('ensemble.json', () => {
-  it("the answer is the named ensemble with its members, Best Selection when none is named", () => {
-    expect(answerOf(base)).toMatchObject({ name: 'bestSelection', members: ['b'] });
-    expect(answerOf(base).why).toMatch(/Best Selection.*chosen on test/);
-    const fused = answerOf({ ...base, answer: { name: 'jointFusion', chosenOn: 'rotation runs', accuracy: 0.4 } });
-    expect(fused).toMatchObject({ name: 'jointFusion', members: ['a', 'c'] });
-    expect(fused.why).toMatch(/unseen in training.*rotation runs/);
-    expect(answerOf({ ...base, answer: { name: 'average', chosenOn: 'rotation', accuracy: 0.4 } }).members).toEqual(['a', 'b', 'c']);
+  it('gives the answer alone or calibrated, with the members it reads and a sentence with its unseen-actor accuracy', () => {
+    expect(answerOf(base)).toMatchObject({ name: 'average', members: ['a', 'b'], calibrated: false });
+    expect(answerOf(base).why).toMatch(/50 % of clips of people it had never seen/);
+    expect(answerOf(base, true)).toMatchObject({ name: 'audioVisualCal', members: ['a-cal', 'b', 'speech'], calibrated: true });
+    expect(answerOf(base, true).why).toMatch(/calibrated.*70 %/);
+    const { calibrated: _, ...aloneOnly } = base.answer;
+    expect(answerOf({ ...base, answer: aloneOnly }, true).name).toBe('average');
   });
 
-  it('refuses an answer that is not one of the ensembles', () => {
+  it('refuses answers and fusions that name nothing loaded', () => {
     expect(checkEnsembleConfig(structuredClone(base))).toEqual(base);
-    expect(() => checkEnsembleConfig({ ...structuredClone(base), answer: { name: 'tp-face-l3', chosenOn: '', accuracy: 0 } })).toThrow(/answer/);
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), answer: { ...base.answer, alone: { ...choice, name: 'nothing' } } })).toThrow(/answer.alone/);
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), ensembles: { x: { kind: 'average', members: ['zzz'] } } })).toThrow(/ensembles.x/);
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), version: 1 })).toThrow(/version 2/);
   });
 
-  it('the shipped ensemble.json is valid and names its answer', async () => {
+  it('the shipped ensemble.json is valid and names both answers', async () => {
     const { readFile } = await import('node:fs/promises');
     const shipped = checkEnsembleConfig(JSON.parse(await readFile('public/trained/ensemble.json', 'utf8')));
-    expect(shipped.answer?.chosenOn).toMatch(/rotation/);
-    expect(shipped.models).toHaveLength(new Set(shipped.models).size);
+    expect(shipped.chosenOn).toMatch(/leave-one-actor-out/);
+    expect(shipped.answer.calibrated).toBeDefined();
   });
 });

@@ -1,73 +1,93 @@
 /**
- * `ensemble.json` (public/trained/): which trained models the predictor loads and how their outputs
- * are fused (§5): average of all, Best Selection members, and the joint fusion dense layer; and
- * which fused output is emolens's own answer.
+ * `ensemble.json` (public/trained/), written by `npm run rotation -- --ship`: which trained clip
+ * models the predictor loads, the fused outputs (§5 ensembles and the audio-visual mix, as
+ * FusionSpecs), and emolens's answer — one for a clip alone and one calibrated to the person — with
+ * its confidence temperature and how well it did on unseen actors under the nested protocol.
  */
-import type { DenseLayer } from '../../core/ensembles/joint-fusion-data';
+import { checkFusionSpec, fusionMembers, type FusionSpec } from '../../core/ensembles/fusion-spec';
 
-/** Contents of ensemble.json. */
+/** One of the two answers. */
+export interface AnswerChoice {
+  /** Its prediction key: a model or an ensemble. */
+  name: string;
+  /** Temperature that makes its top probability a calibrated confidence. */
+  temperature: number;
+  /** Accuracy on unseen actors (nested leave-one-actor-out). */
+  unseenAccuracy: number;
+  /** Recall per class on unseen actors, paper order (null: no clips of that class). */
+  perClassRecall: (number | null)[];
+}
+
+/** Contents of ensemble.json (version 2). */
 export interface EnsembleConfig {
-  /** Trained model folders (relative to the trained root), which are also the prediction keys. */
+  version: 2;
+  /** Trained model folders (relative to the trained root), which are also their prediction keys. */
   models: string[];
-  average: { members: string[] };
-  bestSelection: { members: string[]; validationAccuracy: number };
-  jointFusion: { members: string[] } & DenseLayer;
-  /**
-   * Audio-visual fusion (not in the paper): speechWeight × the speech model + (1 − speechWeight) ×
-   * the `visual` ensemble; the visual ensemble alone when a clip has no speech. Absent: no speech model.
-   */
-  audioVisual?: { visual: VisualEnsembleName; speech: string; speechWeight: number };
-  /** Where members and weights were chosen (e.g. "actor 07"). */
-  selectedOn: string;
-  /**
-   * The ensemble the app shows as its answer, and the evidence it was chosen on (absent: Best
-   * Selection, the paper's). `npm run train -- ensemble` picks the one most accurate on unseen
-   * actors in the rotation runs, counting only test actors other than the validation actor.
-   */
-  answer?: { name: EnsembleName; chosenOn: string; accuracy: number };
+  /** Fused outputs by prediction key. */
+  ensembles: Record<string, FusionSpec>;
+  answer: {
+    /** Each clip on its own. */
+    alone: AnswerChoice;
+    /** With a reference for the person (a folder's group, the camera after calibration, a long video). */
+    calibrated?: AnswerChoice;
+    /** Below this confidence the app shows the top two emotions as "uncertain". */
+    uncertainBelow: number;
+  };
+  /** Where everything was chosen (one sentence). */
+  chosenOn: string;
 }
 
-/** Prediction keys of the paper's fused outputs (§5), over the visual models. */
-export const VISUAL_ENSEMBLE_NAMES = Object.freeze(['average', 'jointFusion', 'bestSelection'] as const);
-export type VisualEnsembleName = (typeof VISUAL_ENSEMBLE_NAMES)[number];
-/** Prediction keys of every fused output. */
-export const ENSEMBLE_NAMES = Object.freeze([...VISUAL_ENSEMBLE_NAMES, 'audioVisual'] as const);
-export type EnsembleName = (typeof ENSEMBLE_NAMES)[number];
-
-/** The models an ensemble fuses (audioVisual: its visual ensemble's, then the speech model). */
-export function ensembleMembers(config: EnsembleConfig, name: EnsembleName): string[] {
-  if (name !== 'audioVisual') return [...config[name].members];
-  if (!config.audioVisual) throw new TypeError('ensemble.json has no audioVisual fusion');
-  return [...config[config.audioVisual.visual].members, config.audioVisual.speech];
+/** The answer for a clip alone, or calibrated to its person when `calibrated` and ensemble.json has one. */
+export function answerOf(config: EnsembleConfig, calibrated = false): AnswerChoice & { members: string[]; why: string; calibrated: boolean } {
+  const useCal = calibrated && config.answer.calibrated !== undefined;
+  const choice = useCal ? config.answer.calibrated! : config.answer.alone;
+  const spec = config.ensembles[choice.name];
+  const members = spec ? fusionMembers(spec) : [choice.name];
+  const pct = Math.round(100 * choice.unseenAccuracy);
+  const why = useCal
+    ? `emolens's answer, calibrated to this person's own clips: ${choice.name}, right on ${pct} % of clips of people it had never seen (chosen by ${config.chosenOn}).`
+    : `emolens's answer: ${choice.name}, right on ${pct} % of clips of people it had never seen, each clip alone (chosen by ${config.chosenOn}).`;
+  return { ...choice, members, why, calibrated: useCal };
 }
 
-/** emolens's answer: its prediction key, the models it fuses, and why it is the answer (one sentence). */
-export function answerOf(config: EnsembleConfig): { name: EnsembleName; members: string[]; why: string } {
-  const name = config.answer?.name ?? 'bestSelection';
-  const why = config.answer
-    ? `emolens's answer: the ensemble most accurate on actors unseen in training — ${config.answer.chosenOn}.`
-    : `emolens's answer: Best Selection (§5), chosen on ${config.selectedOn}.`;
-  return { name, members: ensembleMembers(config, name), why };
+/** True when `name` is a fused output of `config` (not a single trained model). */
+export function isEnsemble(config: EnsembleConfig, name: string): boolean {
+  return name in config.ensembles;
 }
 
 /** Throws a TypeError naming the field unless `value` looks like an EnsembleConfig. */
 export function checkEnsembleConfig(value: unknown): EnsembleConfig {
   const v = value as Partial<EnsembleConfig> | null;
-  const isNames = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  if (!v || !isNames(v.models)) throw new TypeError('ensemble.json: models must be a list of names');
-  for (const key of VISUAL_ENSEMBLE_NAMES) {
-    const members = (v[key] as { members?: unknown } | undefined)?.members;
-    if (!isNames(members) || members.length === 0 || !members.every((m) => v.models!.includes(m))) {
-      throw new TypeError(`ensemble.json: ${key}.members must name loaded models`);
+  if (!v || v.version !== 2) throw new TypeError('ensemble.json: expected version 2 (npm run rotation -- --ship writes it)');
+  if (!Array.isArray(v.models) || !v.models.every((s) => typeof s === 'string')) throw new TypeError('ensemble.json: models must be a list of names');
+  if (!v.ensembles || typeof v.ensembles !== 'object') throw new TypeError('ensemble.json: ensembles must map names to fusions');
+  for (const [name, spec] of Object.entries(v.ensembles)) checkFusionSpec(spec, v.models, `ensemble.json: ensembles.${name}`);
+  const keys = [...v.models, ...Object.keys(v.ensembles)];
+  const checkChoice = (c: AnswerChoice | undefined, field: string) => {
+    if (!c || !keys.includes(c.name) || !(c.temperature > 0) || !(c.unseenAccuracy >= 0 && c.unseenAccuracy <= 1)) {
+      throw new TypeError(`ensemble.json: ${field} must name a model or ensemble, with temperature > 0 and unseenAccuracy in [0, 1]`);
     }
-  }
-  if (!Array.isArray(v.jointFusion!.kernel) || !Array.isArray(v.jointFusion!.bias)) throw new TypeError('ensemble.json: jointFusion needs kernel and bias');
-  const av = v.audioVisual;
-  if (av !== undefined && (!VISUAL_ENSEMBLE_NAMES.includes(av.visual) || !v.models.includes(av.speech) || !(av.speechWeight >= 0 && av.speechWeight <= 1))) {
-    throw new TypeError('ensemble.json: audioVisual needs a visual ensemble, a loaded speech model and a speechWeight in [0, 1]');
-  }
-  if (v.answer !== undefined && !(v.answer.name === 'audioVisual' ? av !== undefined : ENSEMBLE_NAMES.includes(v.answer.name))) {
-    throw new TypeError(`ensemble.json: answer.name must be one of ${ENSEMBLE_NAMES.join(', ')} (audioVisual only with its fusion)`);
-  }
+  };
+  checkChoice(v.answer?.alone, 'answer.alone');
+  if (v.answer?.calibrated !== undefined) checkChoice(v.answer.calibrated, 'answer.calibrated');
+  if (!(v.answer!.uncertainBelow >= 0 && v.answer!.uncertainBelow <= 1)) throw new TypeError('ensemble.json: answer.uncertainBelow must be in [0, 1]');
   return v as EnsembleConfig;
+}
+
+/** The fused outputs the protocol makes (src/training/protocol/recipes.ts); `…Cal` over calibrated models too. */
+export const ENSEMBLE_BASE_NAMES = Object.freeze(['average', 'bestSelection', 'jointFusion', 'bestSelectionAudioVisual', 'audioVisual', 'audioVisualBest'] as const);
+
+/** True for a fused output's prediction key. */
+export function isEnsembleName(name: string): boolean {
+  return (ENSEMBLE_BASE_NAMES as readonly string[]).includes(name.replace(/Cal$/, ''));
+}
+
+/** True for the speech model's keys (alone and calibrated to the speaker). */
+export function isSpeechModelName(name: string): boolean {
+  return name === 'speech' || name === 'speech-cal';
+}
+
+/** True when some loaded model hears the clip's speech (so the audio track is worth decoding). */
+export function hearsSpeech(config: EnsembleConfig): boolean {
+  return config.models.some(isSpeechModelName);
 }

@@ -16,6 +16,8 @@ export interface SpeechConfig extends ClassifierHead {
    * actor makes a single copy's accuracy swing by ±4 points with the seed; their mean does not.
    */
   readonly members?: number;
+  /** 'person': the features are centred on the mean of the speaker's reference clips. */
+  readonly calibration?: 'person';
 }
 
 /** Builds the (untrained) network over SPEECH_FEATURE_LENGTH inputs. */

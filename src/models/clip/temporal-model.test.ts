@@ -93,19 +93,44 @@ describe('temporal models (Node WASM)', () => {
     model.dispose();
   });
 
+  it('a person-calibrated model answers only with a reference, centring its input on the reference mean', async () => {
+    const config = { ...TINY_TP, calibration: 'person' as const };
+    const net = randomized(buildTemporalPyramidNet(config, 1), 3);
+    const bias = [...((await net.layers.find((l) => l.getClassName() === 'Dense')!.getWeights()[1]!.data()) as Float32Array)];
+    await saveTemporalNet(net, join(dir, 'cal'), config);
+    net.dispose();
+    const model = new TemporalModel('cal', fileWeightSource(dir));
+    await model.load();
+    expect(model.calibrated).toBe(true);
+    const clip = { records: syntheticRecords(6, 5) };
+    const other = { records: syntheticRecords(6, 9) };
+    expect(await model.run(clip)).toBeNull();
+    // Its own reference centres the input on itself: a zero input, so the output is softmax(bias).
+    const self = (await model.run(clip, [clip]))!;
+    const e = bias.map((b) => Math.exp(b - Math.max(...bias)));
+    self.forEach((p, k) => expect(p).toBeCloseTo(e[k]! / e.reduce((a, b) => a + b, 0), 5));
+    expect([...(await model.run(clip, [other]))!]).not.toEqual([...self]);
+    model.dispose();
+  });
+
   it('the clip predictor gives 7 probabilities summing to 1 per model and ensemble, without leaking tensors', async () => {
     const root = join(dir, 'predictor');
     await saveTemporalNet(buildTemporalPyramidNet(TINY_TP, 1), join(root, 'a'), TINY_TP);
     await saveTemporalNet(buildSpatioTemporalNet(TINY_ST, 1), join(root, 'b'), TINY_ST);
     await saveTemporalNet(randomized(buildSpeechNet(SPEECH, 1), 1), join(root, 'c'), SPEECH);
     const eye = Array.from({ length: 14 }, (_, i) => Array.from({ length: 7 }, (_, k) => (i % 7 === k ? 1 : 0)));
+    const choice = { temperature: 1, unseenAccuracy: 0.5, perClassRecall: [] };
     const ensemble: EnsembleConfig = {
+      version: 2,
       models: ['a', 'b', 'c'],
-      average: { members: ['a', 'b'] },
-      bestSelection: { members: ['b'], validationAccuracy: 0.5 },
-      jointFusion: { members: ['a', 'b'], kernel: eye, bias: new Array(7).fill(0) },
-      audioVisual: { visual: 'average', speech: 'c', speechWeight: 0.25 },
-      selectedOn: 'test',
+      ensembles: {
+        average: { kind: 'average', members: ['a', 'b'] },
+        jointFusion: { kind: 'jointFusion', members: ['a', 'b'], kernel: eye, bias: new Array(7).fill(0) },
+        bestSelection: { kind: 'average', members: ['b'] },
+        audioVisual: { kind: 'audioVisual', visual: { kind: 'average', members: ['a', 'b'] }, speech: 'c', speechWeight: 0.25 },
+      },
+      answer: { alone: { name: 'audioVisual', ...choice }, uncertainBelow: 0.4 },
+      chosenOn: 'test',
     };
     await writeFile(join(root, 'ensemble.json'), JSON.stringify(ensemble));
     const predictor = await loadClipPredictor(fileWeightSource(root));

@@ -136,12 +136,28 @@ export class TemporalModel {
     this.#config = config;
   }
 
-  /** 7 probabilities (paper order) for one clip; null when the clip lacks this model's input (speech). */
-  async run(clip: ClipInput): Promise<Float32Array | null> {
+  /** True when the model reads a person reference (its inputs are centred on the person's mean). */
+  get calibrated(): boolean {
+    return this.#config !== undefined && 'calibration' in this.#config && this.#config.calibration === 'person';
+  }
+
+  /**
+   * 7 probabilities (paper order) for one clip; null when the clip lacks this model's input (speech),
+   * or when the model is calibrated and no `reference` clip of the person has that input.
+   */
+  async run(clip: ClipInput, reference?: readonly ClipInput[]): Promise<Float32Array | null> {
     if (!this.#net || !this.#config) throw new TemporalModelNotReadyError(this.name);
-    if (this.#config.kind !== 'speech') checkRecords(clip.records, this.#config.face);
-    const rows = modelInputs(clip, this.#config);
+    const config = this.#config;
+    if (config.kind !== 'speech') checkRecords(clip.records, config.face);
+    let rows = modelInputs(clip, config);
     if (!rows) return null;
+    if (this.calibrated) {
+      const own = (reference ?? []).flatMap((r) => (config.kind === 'speech' || r.records.length > 0 ? (modelInputs(r, config) ?? []) : []));
+      if (own.length === 0) return null;
+      const mean = new Float32Array(own[0]!.length);
+      for (const row of own) row.forEach((v, j) => (mean[j]! += v / own.length));
+      rows = rows.map((row) => row.map((v, j) => v - mean[j]!));
+    }
     const probs = await predictMean(this.#net, rows);
     if (probs.length !== NUM_EMOTIONS) throw new Error(`${this.name}: expected ${NUM_EMOTIONS} outputs`);
     return probs;

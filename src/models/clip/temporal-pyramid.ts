@@ -16,16 +16,20 @@ export interface TemporalPyramidConfig extends ClassifierHead {
   readonly context: boolean;
   /** Face model read (absent: face-api, as every model trained before the FER net was added). */
   readonly face?: FaceSource;
+  /** false: segment means of the features only, without the probabilities' min/mean/max (absent: true). */
+  readonly probs?: boolean;
+  /** 'person': the input is centred on the mean input of the person's reference clips (src/training/protocol/heads.ts). */
+  readonly calibration?: 'person';
 }
 
 /** Length of the network input for `config`. */
 export function temporalPyramidInputLength(config: TemporalPyramidConfig): number {
-  return pyramidLength(config.levels, config.context, config.face);
+  return pyramidLength(config.levels, config.context, config.face, config.probs);
 }
 
 /** The network input rows for one clip (one row: the pyramid vector). */
 export function temporalPyramidInputs(records: readonly ClipRecord[], config: TemporalPyramidConfig): Float32Array[] {
-  return [pyramidInput(records, config.levels, config.context, config.face)];
+  return [pyramidInput(records, config.levels, config.context, config.face, config.probs)];
 }
 
 /** A softmax classifier's layers over a flat input: dropout, an optional hidden ReLU layer, FC. */

@@ -10,6 +10,8 @@ export const FACE_EMOTION_FEATURE_SIZE = 256;
 
 /** Per-call settings. */
 export interface FaceEmotionConfig {
+  /** Average each crop with its mirror image (features, and probabilities from them); the trained heads expect it. */
+  mirror: boolean;
   /**
    * Margin around each face box, as a fraction of its side on every side. Default 0: crop the
    * detector's box itself, expanded to a square around its centre. face-api's own `extractFaces`
@@ -20,4 +22,4 @@ export interface FaceEmotionConfig {
   padding: number;
 }
 
-export const FACE_EMOTION_DEFAULTS: Readonly<FaceEmotionConfig> = Object.freeze({ padding: 0 });
+export const FACE_EMOTION_DEFAULTS: Readonly<FaceEmotionConfig> = Object.freeze({ padding: 0, mirror: true });

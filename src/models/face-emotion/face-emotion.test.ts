@@ -54,6 +54,23 @@ describe('face-emotion (FaceExpressionNet, Node WASM)', () => {
     expect(EMOTION_LABELS[top]).toBe('happiness');
   });
 
+  it('averages a crop with its mirror: the mirrored frame gives the same feature, unmirrored it does not', async () => {
+    const { frame, box } = happy[0]!;
+    const flipped = tf.tidy(() => tf.squeeze(tf.image.flipLeftRight(tf.expandDims(tf.cast(frame, 'float32'), 0) as tf.Tensor4D), [0]) as tf.Tensor3D);
+    const mirroredBox = { ...box, x: frame.shape[1] - box.x - box.w };
+    try {
+      const [a] = await model.run({ frame, boxes: [box] });
+      const [b] = await model.run({ frame: flipped, boxes: [mirroredBox] });
+      const [c] = await model.run({ frame, boxes: [box] }, { mirror: false });
+      const [d] = await model.run({ frame: flipped, boxes: [mirroredBox] }, { mirror: false });
+      const diff = (x: Float32Array, y: Float32Array) => Math.max(...x.map((v, i) => Math.abs(v - y[i]!)));
+      expect(diff(a!.feature, b!.feature)).toBeLessThan(1e-3);
+      expect(diff(c!.feature, d!.feature)).toBeGreaterThan(1e-2);
+    } finally {
+      flipped.dispose();
+    }
+  });
+
   it('batches boxes: a batch of 2 gives the same answers as two single calls', async () => {
     const a = happy[0]!;
     const shifted = { ...a.box, x: a.box.x + 4 };

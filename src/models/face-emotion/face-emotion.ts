@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { withDefaults } from '../base-model';
-import { checkFrameBoxes, cropBoxes, readRows } from '../crop';
+import { checkFrameBoxes, cropBoxes, meanOfMirrors, readRows, withMirrors } from '../crop';
 import type { FaceApiFaceExpressionNet, FaceApiModule } from '../face-api/face-api-module';
 import { FaceApiModel } from '../face-api/face-api-model';
 import { NUM_EMOTIONS } from '../../core/labels';
@@ -51,9 +51,11 @@ export class FaceEmotionModel extends FaceApiModel<FaceApiFaceExpressionNet, Fra
     const fc = net.params!.fc;
     const [featT, probT] = tf.tidy(() => {
       const crops = cropBoxes(frame, boxes, { size: FACE_EMOTION_INPUT_SIZE, padding: cfg.padding, square: true });
-      const netInput = new api.NetInput(tf.unstack(crops) as tf.Tensor3D[], true);
+      const batch = cfg.mirror ? withMirrors(crops) : crops;
+      const netInput = new api.NetInput(tf.unstack(batch) as tf.Tensor3D[], true);
       const pooled = net.faceFeatureExtractor.forwardInput(netInput);
-      const feats = tf.reshape(pooled, [boxes.length, FACE_EMOTION_FEATURE_SIZE]) as tf.Tensor2D;
+      const all = tf.reshape(pooled, [batch.shape[0], FACE_EMOTION_FEATURE_SIZE]) as tf.Tensor2D;
+      const feats = cfg.mirror ? meanOfMirrors(all, boxes.length) : all;
       const probs = tf.softmax(tf.add(tf.matMul(feats, fc.weights), fc.bias));
       return [feats, probs];
     });

@@ -12,8 +12,10 @@ export const GREY_WEIGHTS: readonly [number, number, number] = [0.2989, 0.587, 0
 
 /** Per-call settings. */
 export interface HumanEmotionConfig {
+  /** Average each crop with its mirror image (features, and probabilities from them); the trained heads expect it. */
+  mirror: boolean;
   /** Margin around each face box as a fraction of its side, on every side (square crop). */
   padding: number;
 }
 
-export const HUMAN_EMOTION_DEFAULTS: Readonly<HumanEmotionConfig> = Object.freeze({ padding: 0 });
+export const HUMAN_EMOTION_DEFAULTS: Readonly<HumanEmotionConfig> = Object.freeze({ padding: 0, mirror: true });

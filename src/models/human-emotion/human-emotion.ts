@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
-import { checkFrameBoxes, cropBoxes, readRows } from '../crop';
+import { checkFrameBoxes, cropBoxes, meanOfMirrors, readRows, withMirrors } from '../crop';
 import { NUM_EMOTIONS } from '../../core/labels';
 import { HUMAN_TO_PAPER, reorderToPaper } from '../labels';
 import type { FrameBoxes } from '../model';
@@ -57,11 +57,13 @@ export class HumanEmotionModel extends BaseModel<FrameBoxes, HumanEmotionOutput,
     const cfg = withDefaults(HUMAN_EMOTION_DEFAULTS, config);
     const model = this.#model!;
     const [probsOut, featureOut] = tf.tidy(() => {
-      const crops = cropBoxes(frame, boxes, { size: HUMAN_EMOTION_INPUT_SIZE, padding: cfg.padding, square: true });
+      const faces = cropBoxes(frame, boxes, { size: HUMAN_EMOTION_INPUT_SIZE, padding: cfg.padding, square: true });
+      const crops = cfg.mirror ? withMirrors(faces) : faces;
       const grey = tf.sum(tf.mul(crops, tf.tensor1d([...GREY_WEIGHTS])), 3, true);
       const norm = tf.mul(tf.sub(tf.div(grey, 255), 0.5), 2);
       const [probs, block] = model.execute(norm, [HUMAN_EMOTION_OUTPUT_NODE, HUMAN_EMOTION_FEATURE_NODE]) as tf.Tensor4D[];
-      return [probs!, tf.mean(block!, [1, 2])];
+      const pooled = tf.mean(block!, [1, 2]);
+      return cfg.mirror ? [meanOfMirrors(probs!, boxes.length), meanOfMirrors(pooled, boxes.length)] : [probs!, pooled];
     });
     const [probs, features] = await Promise.all([
       readRows(probsOut, boxes.length, NUM_EMOTIONS),

@@ -1,0 +1,131 @@
+/**
+ * The nested leave-one-actor-out protocol. Outer loop: each actor in turn is the unseen person.
+ * Everything chosen — each head's L2 strength, ensemble members and weights, the speech weight,
+ * which recipe is the answer, the confidence temperature — is chosen by a leave-one-actor-out over
+ * the other actors only; the held-out actor's labels are used for its score and nothing else.
+ * `selectOn(all actors)` is the same procedure for the shipped models.
+ */
+import { applyTemperature, fitTemperature } from '../../core/calibration/temperature';
+import { accuracy, predictFromProbabilities } from '../../core/metrics/classification-metrics';
+import type { CrossFitter, ProtocolClip } from './cross-fit';
+import { applyToRows, type HeadProbs, type Recipe } from './recipes';
+
+/** What a selection over some actors chose, and the evidence. */
+export interface Selection {
+  actors: string[];
+  /** Clip indices of those actors, in clip order. */
+  clips: number[];
+  /** Chosen λ index per head. */
+  l2Index: Map<string, number>;
+  /** Out-of-fold probabilities of every head at its chosen λ, rows aligned with `clips`. */
+  oof: Map<string, number[][]>;
+  /** Leave-one-actor-out accuracy of each recipe over `clips` (fitted without the scored actor). */
+  scores: Map<string, number>;
+  /** Those out-of-fold outputs, per recipe. */
+  recipeOof: Map<string, number[][]>;
+}
+
+/** Mean negative log-likelihood of the true labels. */
+export function meanNll(probs: readonly (readonly number[])[], labels: readonly number[]): number {
+  return probs.reduce((s, p, i) => s - Math.log(Math.max(p[labels[i]!]!, 1e-12)), 0) / probs.length;
+}
+
+/** Index of the best option: highest accuracy, then lowest NLL, then first. */
+function bestOf(options: readonly number[][][], labels: readonly number[]): number {
+  let best = 0;
+  let bestKey = [-1, Infinity];
+  options.forEach((probs, k) => {
+    const key = [accuracy([...labels], predictFromProbabilities(probs)), meanNll(probs, labels)];
+    if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && key[1]! < bestKey[1]!)) {
+      best = k;
+      bestKey = key;
+    }
+  });
+  return best;
+}
+
+/** Each head's λ and out-of-fold probabilities, and each recipe's leave-one-actor-out score, over `actors`. */
+export function selectOn(fitter: CrossFitter, heads: readonly string[], recipes: readonly Recipe[], actors: readonly string[]): Selection {
+  const clips = fitter.clips.flatMap((c, i) => (actors.includes(c.actor) ? [i] : []));
+  const labels = clips.map((i) => fitter.clips[i]!.label);
+  const actorOf = clips.map((i) => fitter.clips[i]!.actor);
+  const l2Index = new Map<string, number>();
+  const oof = new Map<string, number[][]>();
+  for (const head of heads) {
+    const paths = actors.map((a) => fitter.predictOutside(head, actors.filter((b) => b !== a)));
+    const options = fitter.l2s.map((_, k) => clips.map((i, n) => [...paths[actors.indexOf(actorOf[n]!)]!.byL2[k]![i]!]));
+    const k = bestOf(options, labels);
+    l2Index.set(head, k);
+    oof.set(head, options[k]!);
+  }
+  const scores = new Map<string, number>();
+  const recipeOof = new Map<string, number[][]>();
+  for (const recipe of recipes) {
+    const out: number[][] = new Array(clips.length);
+    for (const a of actors) {
+      const fitRows = clips.flatMap((_, n) => (actorOf[n] !== a ? [n] : []));
+      const testRows = clips.flatMap((_, n) => (actorOf[n] === a ? [n] : []));
+      const subset = (rows: number[]): HeadProbs => new Map([...oof].map(([h, p]) => [h, rows.map((n) => p[n]!)]));
+      const fitted = recipe.fit(subset(fitRows), fitRows.map((n) => labels[n]!));
+      applyToRows(fitted, subset(testRows)).forEach((p, k) => (out[testRows[k]!] = p));
+    }
+    recipeOof.set(recipe.name, out);
+    scores.set(recipe.name, accuracy(labels, predictFromProbabilities(out)));
+  }
+  return { actors: [...actors], clips, l2Index, oof, scores, recipeOof };
+}
+
+/** The recipe among `names` with the best leave-one-actor-out score (ties: lower NLL, then listed first). */
+export function chooseAnswer(selection: Selection, names: readonly string[], labels: readonly number[]): string {
+  const selLabels = selection.clips.map((i) => labels[i]!);
+  return names[bestOf(names.map((n) => selection.recipeOof.get(n)!), selLabels)]!;
+}
+
+/** One outer fold's probabilities for the held-out actor's clips. */
+export interface OuterFold {
+  actor: string;
+  clips: number[];
+  /** Per head (at its chosen λ) and per recipe (fitted on the inner out-of-fold outputs). */
+  probs: Map<string, number[][]>;
+  selection: Selection;
+  /** The chosen answers (alone, calibrated) and their temperature-scaled probabilities. */
+  answers: { key: string; recipe: string; temperature: number; probs: number[][]; raw: number[][] }[];
+}
+
+/** Runs the outer fold that holds out `actor`; `answerPools` names the recipes each answer chooses among. */
+export function outerFold(
+  fitter: CrossFitter,
+  heads: readonly string[],
+  recipes: readonly Recipe[],
+  actor: string,
+  answerPools: Readonly<Record<string, readonly string[]>>,
+): OuterFold {
+  const all = [...new Set(fitter.clips.map((c) => c.actor))].sort();
+  const inner = all.filter((a) => a !== actor);
+  const selection = selectOn(fitter, heads, recipes, inner);
+  const labels = fitter.clips.map((c) => c.label);
+  const clips = fitter.clips.flatMap((c, i) => (c.actor === actor ? [i] : []));
+  const headProbs = new Map<string, number[][]>();
+  for (const head of heads) {
+    const path = fitter.predictOutside(head, inner).byL2[selection.l2Index.get(head)!]!;
+    headProbs.set(head, clips.map((i) => [...path[i]!]));
+  }
+  const probs = new Map(headProbs);
+  const innerLabels = selection.clips.map((i) => labels[i]!);
+  for (const recipe of recipes) {
+    if (probs.has(recipe.name)) continue;
+    probs.set(recipe.name, applyToRows(recipe.fit(selection.oof, innerLabels), headProbs));
+  }
+  const answers = Object.entries(answerPools).map(([key, pool]) => {
+    const recipe = chooseAnswer(selection, pool, labels);
+    const temperature = fitTemperature(selection.recipeOof.get(recipe)!, innerLabels);
+    const raw = probs.get(recipe)!;
+    return { key, recipe, temperature, raw, probs: raw.map((p) => applyTemperature(p, temperature)) };
+  });
+  return { actor, clips, probs, selection, answers };
+}
+
+/** Clip labels of the protocol's clips. */
+export function labelsOf(clips: readonly ProtocolClip[]): number[] {
+  return clips.map((c) => c.label);
+}

@@ -1,0 +1,104 @@
+/**
+ * Ensemble recipes (§5 and the audio-visual one): each is fitted on the heads' probabilities for
+ * some clips with their labels and gives a FusionSpec (src/core/ensembles/fusion-spec.ts), the same
+ * data the app applies. The nested protocol scores a recipe by fitting it on all inner actors but
+ * one and applying it to that one, so a recipe that chooses members or weights is scored on clips
+ * it did not choose them on.
+ */
+import { chooseSpeechWeight } from '../../core/ensembles/audio-visual';
+import { bestSelection } from '../../core/ensembles/best-selection';
+import { applyFusion, jointFusionInput, type FusionSpec } from '../../core/ensembles/fusion-spec';
+import { NUM_EMOTIONS } from '../../core/labels';
+import { fitColumnScaler, scaleRow } from '../../core/learning/standardizer';
+import { fitLogisticRegression } from '../../core/learning/logistic-regression';
+import { accuracy, predictFromProbabilities } from '../../core/metrics/classification-metrics';
+
+/** Probabilities per head: probs[head][clip] (7 each). */
+export type HeadProbs = ReadonlyMap<string, readonly (readonly number[])[]>;
+
+/** A recipe: how to choose a fusion from labelled clips. */
+export interface Recipe {
+  name: string;
+  fit(probs: HeadProbs, labels: readonly number[]): FusionSpec;
+}
+
+/** The fusion applied to every clip of `probs`. */
+export function applyToRows(spec: FusionSpec, probs: HeadProbs): number[][] {
+  const n = [...probs.values()][0]!.length;
+  return Array.from({ length: n }, (_, i) => {
+    const row: Record<string, readonly number[]> = {};
+    for (const [m, rows] of probs) row[m] = rows[i]!;
+    return applyFusion(spec, row)!;
+  });
+}
+
+const rowsOf = (probs: HeadProbs, name: string) => {
+  const rows = probs.get(name);
+  if (!rows) throw new TypeError(`no probabilities for ${name}`);
+  return rows;
+};
+
+/** One head as it is. */
+export function single(name: string): Recipe {
+  return { name, fit: () => ({ kind: 'single', member: name }) };
+}
+
+/** The mean of `pool` (§5 average fusion). */
+export function average(name: string, pool: readonly string[]): Recipe {
+  return { name, fit: () => ({ kind: 'average', members: [...pool] }) };
+}
+
+/** Best Selection (§5): greedy forward selection of members by the fused accuracy on the fitting clips. */
+export function bestSelectionOf(name: string, pool: readonly string[]): Recipe {
+  return {
+    name,
+    fit(probs, labels) {
+      const models = pool.map((m) => ({ name: m, probabilities: rowsOf(probs, m), accuracy: accuracy([...labels], predictFromProbabilities(rowsOf(probs, m))) }));
+      return { kind: 'average', members: bestSelection(models, labels).members };
+    },
+  };
+}
+
+/** L2 of the joint fusion layer over the members' standardised log-probabilities (fixed: not tuned on labels). */
+export const JOINT_FUSION_L2 = 0.1;
+
+/** Joint late fusion (§5): a softmax layer over the members' log-probabilities, side by side. */
+export function jointFusionOf(name: string, pool: readonly string[]): Recipe {
+  return {
+    name,
+    fit(probs, labels) {
+      const rows = labels.map((_, i) => jointFusionInput(pool, Object.fromEntries(pool.map((m) => [m, rowsOf(probs, m)[i]!]))));
+      const scaler = fitColumnScaler(rows);
+      const fit = fitLogisticRegression(rows.map((r) => scaleRow(r, scaler)), labels, { l2: JOINT_FUSION_L2, classes: NUM_EMOTIONS });
+      // Fold the scaling into the layer: W/σ and b − Σ μ·W/σ, so the app feeds raw log-probabilities.
+      const kernel = Array.from({ length: fit.inputs }, (_, j) => Array.from({ length: NUM_EMOTIONS }, (_, c) => fit.weights[j * NUM_EMOTIONS + c]! / scaler.scale[j]!));
+      const bias = Array.from({ length: NUM_EMOTIONS }, (_, c) => kernel.reduce((b, row, j) => b - scaler.mean[j]! * row[c]!, fit.bias[c]!));
+      return { kind: 'jointFusion', members: [...pool], kernel, bias };
+    },
+  };
+}
+
+/** w × speech + (1 − w) × the `visual` recipe's fusion, w chosen on the fitting clips. */
+export function audioVisualOf(name: string, visual: Recipe, speech: string): Recipe {
+  return {
+    name,
+    fit(probs, labels) {
+      const v = visual.fit(probs, labels);
+      const { weight } = chooseSpeechWeight(applyToRows(v, probs), rowsOf(probs, speech), labels);
+      return { kind: 'audioVisual', visual: v, speech, speechWeight: weight };
+    },
+  };
+}
+
+/** The recipes the protocol compares for a pool of heads (`suffix` names the pool's variants). */
+export function recipesFor(pool: readonly string[], visual: readonly string[], speech: string | undefined, suffix = ''): Recipe[] {
+  const out: Recipe[] = pool.map(single);
+  const avg = average('average' + suffix, visual);
+  const best = bestSelectionOf('bestSelection' + suffix, visual);
+  out.push(avg, best, jointFusionOf('jointFusion' + suffix, visual));
+  if (speech) {
+    out.push(bestSelectionOf('bestSelectionAudioVisual' + suffix, pool));
+    out.push(audioVisualOf('audioVisual' + suffix, avg, speech), audioVisualOf('audioVisualBest' + suffix, best, speech));
+  }
+  return out;
+}

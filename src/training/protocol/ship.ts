@@ -1,0 +1,93 @@
+/**
+ * Node-only: the shipped heads and ensemble.json, made by the same procedure the protocol
+ * measures, run over every actor: each head's L2 strength and every fusion are chosen by
+ * leave-one-actor-out over all seven actors, then each head is trained on all of them.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { fitTemperature } from '../../core/calibration/temperature';
+import { fusionMembers, type FusionSpec } from '../../core/ensembles/fusion-spec';
+import { NUM_EMOTIONS } from '../../core/labels';
+import { buildClassifierNet } from '../../models/clip/temporal-pyramid';
+import type { ClipModelConfig } from '../../models/clip/temporal-model';
+import { saveTemporalNet } from '../save-model';
+import { fitPath, type CrossFitter, type FittedHead } from './cross-fit';
+import type { HeadSpec } from './heads';
+import { chooseAnswer, selectOn } from './nested';
+import type { ProtocolPlan, ProtocolSummary } from './run';
+
+/** Probability under which the app says "uncertain" and shows the top two (after temperature scaling). */
+export const UNCERTAIN_BELOW = 0.4;
+
+/** The model.json config of a shipped head. */
+function headConfig(head: HeadSpec, l2: number): ClipModelConfig {
+  const calibration = head.calibrated ? { calibration: 'person' as const } : {};
+  if (head.input.kind === 'speech') return { kind: 'speech', hidden: 0, dropout: 0, l2, ...calibration };
+  return { ...head.input, hidden: 0, dropout: 0, l2, ...calibration };
+}
+
+/** Saves a fitted head as a one-layer softmax net over raw inputs (the scaling folded into the layer). */
+async function saveHead(fitted: FittedHead, config: ClipModelConfig, dir: string): Promise<void> {
+  const { classifier, scaler } = fitted;
+  const d = classifier.inputs;
+  const kernel = new Float32Array(d * NUM_EMOTIONS);
+  const bias = Float32Array.from(classifier.bias);
+  for (let j = 0; j < d; j++) {
+    for (let c = 0; c < NUM_EMOTIONS; c++) {
+      const w = classifier.weights[j * NUM_EMOTIONS + c]! / scaler.scale[j]!;
+      kernel[j * NUM_EMOTIONS + c] = w;
+      bias[c]! -= scaler.mean[j]! * w;
+    }
+  }
+  const net = buildClassifierNet(d, { hidden: 0, dropout: 0, l2: 0 });
+  try {
+    const dense = net.layers.find((l) => l.getClassName() === 'Dense')!;
+    const [k, b] = [tf.tensor2d(kernel, [d, NUM_EMOTIONS]), tf.tensor1d(bias)];
+    dense.setWeights([k, b]);
+    tf.dispose([k, b]);
+    await saveTemporalNet(net, dir, config);
+  } finally {
+    net.dispose();
+  }
+}
+
+/** Chooses, trains and writes the shipped heads and ensemble.json into `out`. */
+export async function shipProtocolModels(fitter: CrossFitter, plan: ProtocolPlan, out: string, summary: ProtocolSummary, log: (line: string) => void): Promise<void> {
+  const { clips, vectors } = fitter;
+  const actors = [...new Set(clips.map((c) => c.actor))].sort();
+  const labels = clips.map((c) => c.label);
+  const heads = plan.heads.map((h) => h.name);
+  const selection = selectOn(fitter, heads, plan.recipes, actors);
+  const oofLabels = selection.clips.map((i) => labels[i]!);
+  const fusions: Record<string, FusionSpec> = {};
+  for (const recipe of plan.recipes) fusions[recipe.name] = recipe.fit(selection.oof, oofLabels);
+  const answer = Object.fromEntries(
+    Object.entries(plan.answerPools).map(([key, pool]) => {
+      const name = chooseAnswer(selection, pool, labels);
+      const unseen = summary.answers[key]!.scores;
+      return [key, { name, temperature: fitTemperature(selection.recipeOof.get(name)!, oofLabels), unseenAccuracy: unseen.accuracy, perClassRecall: unseen.perClassRecall }];
+    }),
+  );
+  // Ship every uncalibrated head (the paper's pyramids are the reproduction) and whatever an answer reads.
+  const needed = new Set([...plan.heads.filter((h) => !h.calibrated).map((h) => h.name), ...Object.values(answer).flatMap((a) => fusionMembers(fusions[a.name]!))]);
+  const shipped = plan.heads.filter((h) => needed.has(h.name));
+  const all = clips.map((_, i) => i);
+  for (const head of shipped) {
+    const l2 = fitter.l2s[selection.l2Index.get(head.name)!]!;
+    const [fitted] = fitPath(vectors.get(head.name)!, labels, all, [l2]);
+    await saveHead(fitted!, headConfig(head, l2), join(out, head.name));
+    log(`shipped ${head.name} (L2 ${l2}, ${fitted!.classifier.inputs} inputs)`);
+  }
+  const ensembles = Object.fromEntries(Object.entries(fusions).filter(([name, spec]) => !plan.heads.some((h) => h.name === name) && fusionMembers(spec).every((m) => needed.has(m))));
+  const config = {
+    version: 2,
+    models: shipped.map((h) => h.name),
+    ensembles,
+    answer: { ...answer, uncertainBelow: UNCERTAIN_BELOW },
+    chosenOn: `leave-one-actor-out over actors ${actors.join(', ')} (npm run rotation); unseen-actor figures from the nested protocol`,
+  };
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'ensemble.json'), `${JSON.stringify(config, null, 1)}\n`);
+  log(`ensemble.json: answer ${answer.alone?.name} alone, ${answer.calibrated?.name} calibrated`);
+}
