@@ -1,12 +1,14 @@
 /**
- * Frames from a live camera for the analysis client's `analyzeStream`: each `next()` grabs the
- * newest picture of the playing <video> with createImageBitmap, as soon as it is asked. The client
+ * Pictures from a live camera for the analysis client's `analyzeStream`: each `next()` grabs the
+ * newest picture of the playing <video> as soon as it is asked, as a WebCodecs `VideoFrame` (it
+ * wraps the camera's frame without copying it; the analysis worker makes the bitmap, off this
+ * thread: `createImageBitmap(video)` was the page's costliest call while the camera ran). The client
  * asks when the analysis worker is free (one frame in flight), so the camera is analysed as fast as
  * the device allows, at no fixed rate, and never queues: a picture is never analysed late. A
  * picture is grabbed once: when the worker is faster than the camera, `next()` waits for the next
  * one the video presents.
  */
-import type { FrameSource } from '../pipeline/tracked-frame';
+import type { CameraPicture, PictureSource } from '../pipeline/tracked-frame';
 
 /** Options for {@link createWebcamSource}. */
 export interface WebcamSourceOptions {
@@ -22,8 +24,20 @@ export interface WebcamSourceOptions {
  */
 const NEW_PICTURE_WAIT_MS = 100;
 
-/** A FrameSource over `video` (already playing a camera stream); `tSec` is the grab time after `originMs`. */
-export function createWebcamSource(video: HTMLVideoElement, options: WebcamSourceOptions = {}): FrameSource {
+/** The current picture of `video`: a VideoFrame where WebCodecs exists (and accepts the element), else a bitmap. */
+async function grab(video: HTMLVideoElement, nowMs: number): Promise<CameraPicture> {
+  if (typeof VideoFrame === 'function') {
+    try {
+      return new VideoFrame(video, { timestamp: Math.round(nowMs * 1000) });
+    } catch {
+      // Falls through: some browsers cannot wrap a <video> (or this one has no frame yet).
+    }
+  }
+  return createImageBitmap(video);
+}
+
+/** A PictureSource over `video` (already playing a camera stream); `tSec` is the grab time after `originMs`. */
+export function createWebcamSource(video: HTMLVideoElement, options: WebcamSourceOptions = {}): PictureSource {
   const { signal } = options;
   let stopped = false;
   let origin = options.originMs;
@@ -66,8 +80,8 @@ export function createWebcamSource(video: HTMLVideoElement, options: WebcamSourc
       const now = performance.now();
       origin ??= now;
       grabbedAt = presented;
-      const bitmap = await createImageBitmap(video);
-      return { done: false, value: { frameIndex: frameIndex++, tSec: (now - origin) / 1000, bitmap, close: () => bitmap.close() } };
+      const picture = await grab(video, now);
+      return { done: false, value: { frameIndex: frameIndex++, tSec: (now - origin) / 1000, picture } };
     },
     async return() {
       stopped = true;

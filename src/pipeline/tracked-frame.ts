@@ -33,6 +33,15 @@ export interface FrameSource {
   return(value?: undefined): Promise<unknown>;
 }
 
+/** A camera picture as the page grabs it: a `VideoFrame` (no copy on the page) or, where there is no WebCodecs, an `ImageBitmap`. */
+export type CameraPicture = ImageBitmap | VideoFrame;
+
+/** Live pictures (the camera) for the analysis worker, which turns each into a bitmap itself; the receiver closes each picture. */
+export interface PictureSource {
+  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; picture: CameraPicture }>>;
+  return(value?: undefined): Promise<unknown>;
+}
+
 /**
  * One perceived and tracked frame: what the analysis worker posts to the page. `faces[j]` belongs
  * to track `trackIds[j]`; boxes are in video pixels. `bitmap` is the analysed picture (owned by the

@@ -7,7 +7,7 @@ import type { BackendName } from '../../env/backend-choice';
 import type { BackendStatus } from '../../env/init-backend';
 import type { EnsembleConfig } from '../../models/clip/ensemble-config';
 import type { VideoInfo } from '../../video';
-import type { TrackedFrame } from '../tracked-frame';
+import type { CameraPicture, TrackedFrame } from '../tracked-frame';
 import type { FaceRecord } from '../clip-analysis';
 import type { PerceptionConfig } from '../perception-config';
 import type { TrackerConfig } from '../../core/tracking/tracker';
@@ -41,7 +41,7 @@ export type Request =
 
 /** Page → worker, no reply: a camera frame for stream `run`, its end, or cancelling run `run`. */
 export type Notice =
-  | { type: 'frame'; run: number; frameIndex: number; tSec: number; bitmap: ImageBitmap }
+  | { type: 'frame'; run: number; frameIndex: number; tSec: number; picture: CameraPicture }
   | { type: 'endStream'; run: number }
   | { type: 'cancel'; run: number };
 
