@@ -3,7 +3,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium';
 
 /**
  * E2E tests run against the built app (`vite preview`) in Debian's Chromium: Playwright cannot
- * download its own browsers here (FIELD-NOTES). CHROMIUM_PATH overrides the binary.
+ * download its own browsers here (no downloads at set-up). CHROMIUM_PATH overrides the binary.
  */
 /** E2E_PORT lets two checkouts run their suites side by side without reusing each other's server. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);

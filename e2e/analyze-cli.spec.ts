@@ -2,7 +2,7 @@
  * `npm run analyze` on real clips and ffmpeg composites with known answers. Each run launches the
  * built app in headless Chromium on WASM, exactly as a user of the CLI would.
  */
-import type { AnalysisReport } from '../src/pipeline/analysis-report';
+import type { AnalysisReport } from '../src/shared/analysis-report';
 import { expectedSampledFrames } from '../src/video/frame-selector';
 import { analyze } from './analyze-runner';
 import { clip, expect, test } from './fixtures';

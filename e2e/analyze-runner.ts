@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { AnalysisReport } from '../src/pipeline/analysis-report';
+import type { AnalysisReport } from '../src/shared/analysis-report';
 import { repoRoot, scratch } from './fixtures';
 
 const execFileP = promisify(execFile);

@@ -1,5 +1,5 @@
 /**
- * Issue 10: the Cancel control, and a very long video. A 10-minute file (603 s) streams (progress moves,
+ * The Cancel control, and a very long video. A 10-minute file (603 s) streams (progress moves,
  * the full duration is shown, tensors and heap stay bounded while it runs) and Cancel stops it:
  * the UI says where it stopped, the partial vote stays, tensors return to their level before the
  * run, and a good clip analysed afterwards gives its normal result. A folder canceled mid-way keeps

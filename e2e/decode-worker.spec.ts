@@ -1,5 +1,5 @@
 /**
- * Issue 9: decoding moved into its own worker, which also reads each frame's pixels ahead of
+ * Decoding moved into its own worker, which also reads each frame's pixels ahead of
  * inference. On the bench page, the same files decoded the old way (decodeFrames + fromPixels on
  * the bitmap) and through the decode worker give the same frames and the very same pixels, both
  * the pixels read ahead and the bitmap the page shows; a 4K video too (downscaled to 1280 px).

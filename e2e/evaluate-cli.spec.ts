@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { EvaluationReport } from '../src/app/evaluate-folder';
+import type { EvaluationReport } from '../src/shared/evaluate-folder';
 import { EMOTION_LABELS } from '../src/core/labels';
 import { clip, expect, repoRoot, scratch, test } from './fixtures';
 

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import type { AnalysisReport } from '../src/pipeline/analysis-report';
+import type { AnalysisReport } from '../src/shared/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
 import { analyseFile, startLongAnalysis } from './ui-helpers';
 import { audioOnly, hevcVideo, notAVideo, truncatedMp4, video4k, zeroByteFile } from './media';

@@ -1,4 +1,4 @@
-/** Issue 8: a dropped clip plays with its tracks drawn over it; vote, track detail, pyramid and predictions fill in. */
+/** A dropped clip plays with its tracks drawn over it; vote, track detail, pyramid and predictions fill in. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clip, expect, openApp, repoRoot, test } from './fixtures';

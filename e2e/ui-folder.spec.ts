@@ -1,4 +1,4 @@
-/** Issue 8: a labelled folder runs clip by clip; the confusion matrix fills in and is exported. */
+/** A labelled folder runs clip by clip; the confusion matrix fills in and is exported. */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -39,7 +39,7 @@ async function chartBars(page: Page) {
 }
 
 /**
- * Issue 8 follow-up: the chart shows every model of the finished evaluation, best first, with the
+ * The chart shows every model of the finished evaluation, best first, with the
  * numbers the panel prints for each model and the exported report holds, and chance for the classes present.
  */
 async function expectChartMatchesPanel(page: Page, report: { models: Record<string, { accuracy: number; weightedF1: number }>; perClip: { label: string }[] }) {

@@ -1,4 +1,4 @@
-/** Issue 8: the voting sliders re-run FaceVoting from stored results and can change the main track. */
+/** The voting sliders re-run FaceVoting from stored results and can change the main track. */
 import { expect, openApp, test } from './fixtures';
 import { analyseFile, bigFaceLeavesEarly, snap } from './ui-helpers';
 

@@ -1,4 +1,4 @@
-/** Issue 8: a denied camera gives one clear sentence and the app keeps working. */
+/** A denied camera gives one clear sentence and the app keeps working. */
 import config from '../playwright.config';
 import { clip, expect, openApp, test } from './fixtures';
 import { analyseFile, snap } from './ui-helpers';

@@ -1,4 +1,4 @@
-/** Issue 8: the live camera (Chromium's fake device playing one of our clips) is tracked and released. */
+/** The live camera (Chromium's fake device playing one of our clips) is tracked and released. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

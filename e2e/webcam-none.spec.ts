@@ -1,4 +1,4 @@
-/** Issue 10: no camera at all gives a sentence and the app keeps working (unplugged: ui-webcam.spec.ts). */
+/** No camera at all gives a sentence and the app keeps working (unplugged: ui-webcam.spec.ts). */
 import config from '../playwright.config';
 import { clip, expect, openApp, test } from './fixtures';
 import { analyseFile } from './ui-helpers';

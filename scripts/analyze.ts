@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AnalysisReport } from '../src/pipeline/analysis-report';
+import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyzeThroughUi, launchForCli } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 

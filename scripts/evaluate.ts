@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import type { EvaluationReport } from '../src/app/evaluate-folder';
+import type { EvaluationReport } from '../src/shared/evaluate-folder';
 import { launchForCli, type RunningApp } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 

@@ -1,11 +1,14 @@
 /**
  * npm run rotation -- [--cache .cache/features] [--json out.json] [--results public/trained/RESULTS.md]
- *                     [--ship public/trained] [--actors 01,02,…] [--heads tp-face-lr,…]
+ *                     [--ship public/trained] [--reproduction st-face,st-ctx,st-both] [--actors 01,02,…]
+ *                     [--heads tp-face-lr,…]
  *
  * The nested leave-one-actor-out protocol (src/training/protocol) over the feature cache: every
  * number README and RESULTS.md report about unseen people. Prints the JSON summary on stdout,
  * rewrites RESULTS.md, and with --ship trains the shipped heads on every actor with the settings
- * the same procedure picks and writes them and ensemble.json.
+ * the same procedure picks and writes them and ensemble.json; --reproduction lists trained folders
+ * outside the protocol (the paper's Spatio-Temporal models, `npm run train`) that the app loads and
+ * shows but that are in no ensemble.
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -33,7 +36,8 @@ async function main(): Promise<void> {
   const results = stringOption(args, 'results') ?? 'public/trained/RESULTS.md';
   await writeFile(results, resultsMarkdown(summary));
   const ship = stringOption(args, 'ship');
-  if (ship) await shipProtocolModels(fitter, plan, resolve(ship), summary, (line) => process.stderr.write(`${line}\n`));
+  const reproduction = (stringOption(args, 'reproduction') ?? 'st-face,st-ctx,st-both').split(',').filter(Boolean);
+  if (ship) await shipProtocolModels(fitter, plan, resolve(ship), summary, (line) => process.stderr.write(`${line}\n`), reproduction);
   const brief = {
     clips: summary.clips,
     seconds: Math.round(summary.seconds),

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { loopVideo } from '../src/node/ffmpeg';
-import type { AnalysisReport } from '../src/pipeline/analysis-report';
+import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyzeThroughUi, launchApp, repoRoot, type RunningApp } from './lib/browser-app';
 import { amountOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
 import { heapGrowth, heapSummary, type HeapGroup } from './lib/heap-snapshot';

@@ -1,4 +1,4 @@
-/** How we launch Debian's Chromium (Playwright cannot download its own browsers here; FIELD-NOTES). */
+/** How we launch Debian's Chromium (Playwright's own browsers are not installed: no downloads at set-up). */
 
 /** The browser binary; CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,7 +5,7 @@
  * where its track's motion puts it (src/app/live-overlay.ts), and `playback.camera` measures the
  * analysed rate and the grab-to-draw latency (`npm run bench -- --webcam`).
  */
-import type { PerceptionConfig } from '../pipeline/perception-config';
+import type { PerceptionConfig } from '../shared/perception-config';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import { createCameraStats } from './camera-stats';
 import type { FramePublisher } from './frame-publisher';
@@ -26,7 +26,7 @@ export const WEBCAM_HISTORY_SEC = 30;
  * unless asked. The face embedding runs only when faces must be told apart: for files that is
  * whenever there are several; here people side by side, as many as the tracks and three face
  * sizes apart, are told apart by position alone between the once-a-second checks. A face close
- * to a webcam is large: Tiny Face then runs at 224 px instead of 320 (src/pipeline/perception-config.ts).
+ * to a webcam is large: Tiny Face then runs at 224 px instead of 320 (src/shared/perception-config.ts).
  */
 export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({
   personIntervalSec: 5,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysisCsv, csvCell, evaluationCsv } from './csv-export';
-import { buildEvaluationReport } from './evaluate-folder';
-import type { AnalysisReport } from '../pipeline/analysis-report';
+import { buildEvaluationReport } from '../shared/evaluate-folder';
+import type { AnalysisReport } from '../shared/analysis-report';
 
 describe('csv export', () => {
   it('quotes cells that need it', () => {

@@ -1,6 +1,6 @@
 /** CSV versions of the analyze report (one row per track) and the evaluate JSON (one row per clip). */
-import type { AnalysisReport } from '../pipeline/analysis-report';
-import type { EvaluationReport } from './evaluate-folder';
+import type { AnalysisReport } from '../shared/analysis-report';
+import type { EvaluationReport } from '../shared/evaluate-folder';
 
 /** Quotes a cell when it holds a comma, quote or line break. */
 export function csvCell(value: string | number | boolean | null | undefined): string {

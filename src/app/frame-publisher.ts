@@ -6,12 +6,13 @@
  * than once per analysed frame: each of those frames is main-thread time taken from playback.
  */
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
-import { toPrediction, type ClipPrediction } from '../pipeline/analysis-report';
+import { toPrediction, type ClipPrediction } from '../shared/analysis-report';
 import type { FrameUpdate } from '../pipeline/tracked-frame';
 import type { AppStore } from '../store/app-store';
 import type { Playback } from './playback';
-import type { TrackView } from '../store/analysis-slice';
-import { pyramidCells, rollingProbs, trackTimeline, type PyramidCell } from './track-views';
+import type { TrackView } from '../shared/track-view';
+import { pyramidCells, rollingProbs, trackTimeline } from './track-views';
+import type { PyramidCell } from '../shared/track-view';
 import { yieldToMain } from './yield-to-main';
 
 /** Seconds of the rolling per-track emotion for the webcam. */

@@ -28,25 +28,32 @@ export interface Playback {
   play(): void;
   /** Shows a camera stream; resolves once its first frame is there. */
   showStream(stream: MediaStream): Promise<void>;
+  /**
+   * Forgets the analysed frames and thumbnails before a new analysis (each clip of a folder):
+   * track IDs start again at 1, so the last clip's crops would show under the new clip's tracks.
+   */
+  clearAnalysis(): void;
   /** Stops playing, releases the URL and every camera track, and forgets analysed frames. */
   stop(): void;
 }
 
-/** Creates the playback state (one per page). */
-export function createPlayback(): Playback {
-  const video = document.createElement('video');
+/**
+ * Creates the playback state (one per page) around `video` (a new element by default) and
+ * `thumbnails`; tests pass stand-ins for both.
+ */
+export function createPlayback(video: HTMLVideoElement = document.createElement('video'), thumbnails: ThumbnailStore = createThumbnailStore()): Playback {
   video.muted = true;
   video.playsInline = true;
   video.preload = 'auto';
   const buffer = createOverlayBuffer();
-  const thumbnails = createThumbnailStore();
   let url: string | null = null;
   let mode: PlaybackMode = 'none';
 
   const release = () => {
     video.pause();
     const stream = video.srcObject;
-    if (stream instanceof MediaStream) for (const track of stream.getTracks()) track.stop();
+    // A camera stream (duck-typed, so Node tests without MediaStream run this too).
+    if (stream && 'getTracks' in stream) for (const track of stream.getTracks()) track.stop();
     video.srcObject = null;
     video.removeAttribute('src');
     video.load();
@@ -79,13 +86,16 @@ export function createPlayback(): Playback {
       video.srcObject = stream;
       await video.play();
     },
+    clearAnalysis() {
+      buffer.clear();
+      thumbnails.clear();
+      playback.analysisDone = false;
+    },
     stop() {
       release();
       mode = 'none';
-      buffer.clear();
-      thumbnails.clear();
+      playback.clearAnalysis();
       playback.frameSize = null;
-      playback.analysisDone = false;
       playback.camera = null;
     },
   };

@@ -25,11 +25,13 @@ interface TrackThumbs {
   list: Thumbnail[];
 }
 
-/** Creates an empty store. `size` is the square crop side in CSS pixels. */
-export function createThumbnailStore(perTrack = 8, size = 64): ThumbnailStore {
-  const tracks = new Map<number, TrackThumbs>();
+/** Cuts the face `box` out of `bitmap` and returns it as a data URL. */
+export type CropToUrl = (bitmap: CanvasImageSource, box: Box) => string;
+
+/** Crops through one reused `size`×`size` canvas into a small JPEG. */
+export function canvasCrop(size: number): CropToUrl {
   let canvas: HTMLCanvasElement | null = null;
-  const crop = (bitmap: CanvasImageSource, box: Box): string => {
+  return (bitmap, box) => {
     canvas ??= Object.assign(document.createElement('canvas'), { width: size, height: size });
     const ctx = canvas.getContext('2d')!;
     // A square around the face with a little margin, like the crops the networks see.
@@ -41,6 +43,14 @@ export function createThumbnailStore(perTrack = 8, size = 64): ThumbnailStore {
     ctx.drawImage(bitmap, cx - side / 2, cy - side / 2, side, side, 0, 0, size, size);
     return canvas.toDataURL('image/jpeg', 0.8);
   };
+}
+
+/**
+ * Creates an empty store. `size` is the square crop side in CSS pixels; `crop` makes the picture
+ * (a canvas in the page; tests pass their own).
+ */
+export function createThumbnailStore(perTrack = 8, size = 64, crop: CropToUrl = canvasCrop(size)): ThumbnailStore {
+  const tracks = new Map<number, TrackThumbs>();
   return {
     offer(trackId, tSec, bitmap, box) {
       let t = tracks.get(trackId);

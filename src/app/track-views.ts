@@ -2,30 +2,11 @@
  * Plain views of one track for the UI (per-frame emotion timeline, temporal-pyramid rows,
  * rolling emotion), computed from FaceRecords. Pure functions: no DOM, no tfjs.
  */
-import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
+import { EMOTION_LABELS } from '../core/labels';
 import { temporalPyramid } from '../core/pyramid/temporal-pyramid';
 import { argmax } from '../core/vector';
 import type { FaceRecord } from '../pipeline/clip-analysis';
-
-/** One point of the emotion timeline: time and the 7 probabilities (paper order). */
-export interface TimelinePoint {
-  tSec: number;
-  probs: number[];
-}
-
-/** One pyramid segment: the frames it covers and min/mean/max of the 7 probabilities. */
-export interface PyramidCell {
-  level: number;
-  index: number;
-  frames: number;
-  tStart: number;
-  tEnd: number;
-  min: number[];
-  mean: number[];
-  max: number[];
-  /** Label with the highest mean. */
-  top: EmotionLabel;
-}
+import type { PyramidCell, TimelinePoint } from '../shared/track-view';
 
 /** Levels the view shows (the paper's levels 0–3). */
 export const PYRAMID_VIEW_LEVELS = [0, 1, 2, 3] as const;

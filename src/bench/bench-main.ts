@@ -10,13 +10,14 @@ import { parseBackendName } from '../env/backend-choice';
 import { initBackend } from '../env/init-backend';
 import { urlWeightSource } from '../models';
 import { frameFromBitmap } from '../pipeline/perceive-frame';
-import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from '../pipeline/perception-config';
+import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from '../shared/perception-config';
 import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
 import { createAnalysisClient, type AnalysisClient } from '../pipeline/worker/analysis-client';
 import { decodeFrames, openVideo } from '../video';
 import { round1, summarizeStages, type StageStats } from './bench-summary';
 import { comparePixels, type PixelCheckResult } from './pixel-check';
+import { mainTrackFeatures, type MainTrackFeatures } from './feature-check';
 
 /** What one clip measured. */
 interface ClipResult {
@@ -125,6 +126,8 @@ declare global {
     emolensPixelCheck?: (fps: number | null) => Promise<PixelCheckResult[]>;
     /** The speech features the app computes for each file in #files (the worker's WebCodecs audio decoding). */
     emolensSpeech?: () => Promise<{ file: string; features: number[] | null; note: string | null }[]>;
+    /** The main track's per-frame features the app computes for each file in #files (src/bench/feature-check.ts). */
+    emolensFeatures?: (fps: number) => Promise<MainTrackFeatures[]>;
   }
 }
 
@@ -145,6 +148,13 @@ window.emolensSpeech = async () => {
     const { features, note } = await client.speech(file);
     out.push({ file: file.name, features: features && [...features], note });
   }
+  return out;
+};
+window.emolensFeatures = async (fps) => {
+  await ready;
+  const input = document.getElementById('files') as HTMLInputElement;
+  const out: MainTrackFeatures[] = [];
+  for (const file of input.files ?? []) out.push(await mainTrackFeatures(client, file, fps));
   return out;
 };
 window.emolensPixelCheck = async (fps) => {

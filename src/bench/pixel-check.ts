@@ -1,12 +1,12 @@
 /**
- * Evidence that moving decoding into the decode worker changed no pixel (issue 9): decodes a file
+ * Evidence that moving decoding into the decode worker changed no pixel: decodes a file
  * the way the analysis worker did before (decodeFrames, then tf.browser.fromPixels on the bitmap;
  * here in the page) and through the decode worker, and compares frame by frame the frames kept,
  * the pixels read ahead, and the bitmap the page is shown. Run by e2e/decode-worker.spec.ts on the
  * bench page.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DEFAULT_PERCEPTION_CONFIG } from '../pipeline/perception-config';
+import { DEFAULT_PERCEPTION_CONFIG } from '../shared/perception-config';
 import { createDecodeClient } from '../pipeline/worker/decode-client';
 import { decodeFrames, openVideo } from '../video';
 

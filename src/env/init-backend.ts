@@ -6,16 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BackendUnavailableError } from '../errors';
-import { backendOrder, type BackendName, type WebGpuAdapterKind } from './backend-choice';
-
-/** What `initBackend` settled on, and why, for the badge and the banner. */
-export interface BackendStatus {
-  active: BackendName;
-  /** The backend named in `?backend=`, if any. */
-  forced?: BackendName;
-  /** Set when the forced backend (or WebGPU) could not start: a sentence for the user. */
-  fallbackReason?: string;
-}
+import type { BackendName, BackendStatus } from '../shared/backend';
+import { backendOrder, type WebGpuAdapterKind } from './backend-choice';
 
 let wasmPathsSet = false;
 
@@ -45,7 +37,7 @@ async function webGpuAdapterKind(): Promise<WebGpuAdapterKind> {
 async function tryBackend(name: BackendName, wasmBase: string): Promise<boolean> {
   if (name === 'wasm') useOwnWasmBinaries(wasmBase);
   if (name === 'webgpu') {
-    // fromPixels(video) through external textures failed here (FIELD-NOTES); copy instead.
+    // fromPixels(video) through external textures failed on Chromium's WebGPU; copy instead.
     tf.env().set('WEBGPU_IMPORT_EXTERNAL_TEXTURE', false);
   }
   try {

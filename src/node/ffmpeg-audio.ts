@@ -1,6 +1,7 @@
 /** Node-only: a video's first audio stream as planar float PCM at its own rate, via ffprobe + ffmpeg. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { speechFeaturesOfAudio } from '../core/audio/speech-features';
 
 const execFileP = promisify(execFile);
 
@@ -26,4 +27,14 @@ export async function readAudioWithFfmpeg(path: string, ffmpegPath = 'ffmpeg', f
   const frames = Math.floor(interleaved.length / count);
   const channels = Array.from({ length: count }, (_, c) => Float32Array.from({ length: frames }, (_, i) => interleaved[i * count + c]!));
   return { channels, sampleRate };
+}
+
+/**
+ * The speech features (src/core/audio/speech-features.ts) of `path`'s first audio stream, as the
+ * feature cache stores them; null when it has no audio track or no speech. Used by `npm run features`
+ * and scripts/speech-probe.ts, and to refresh a cache's speech features.
+ */
+export async function speechFeaturesOfFile(path: string): Promise<Float32Array | null> {
+  const audio = await readAudioWithFfmpeg(path);
+  return audio && speechFeaturesOfAudio(audio.channels, audio.sampleRate);
 }

@@ -31,13 +31,14 @@ export interface ReadFramesOptions {
    * Which source frames stand for `fps`. 'fps-filter' (default): ffmpeg's fps filter, which keeps
    * frames 2, 8, 14, … of a 29.97 fps clip at 5 fps. 'app': the app's selector (src/video/frame-selector.ts)
    * on the frames' timestamps — 0, 6, 12, …, the frames the browser analyses; `npm run features` uses it.
-   * Heads trained on one choice lost up to 25 points on the other (README, actor 07).
+   * Heads trained on one choice lost up to 25 points on the other (docs/results.md, "Earlier findings").
    */
   frames?: 'fps-filter' | 'app';
   /**
    * With `frames: 'app'`: source frames dropped before the selector starts, i.e. the app's frames of
    * the clip as if it began `phase` frames later (phase 3 keeps 3, 9, 15, …). Training copies at
-   * other phases keep the temporal heads from following one sampling phase (README, Results).
+   * other phases were meant to keep the temporal heads from following one sampling phase; they did not
+   * help (docs/results.md, "Earlier findings").
    */
   phase?: number;
   /** ffmpeg binary (default `ffmpeg` on PATH). */

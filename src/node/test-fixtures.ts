@@ -71,3 +71,11 @@ export async function noLeak<T>(fn: () => Promise<T>): Promise<{ result: T; leak
   const result = await fn();
   return { result, leaked: tf.memory().numTensors - before };
 }
+
+/** `path`'s audio through ffmpeg with `args` (e.g. `-stream_loop -1 … -t 40`, `-af volume=-12dB`), as float WAV in a fresh temp folder. */
+export async function makeAudioVariant(path: string, inputArgs: readonly string[], outputArgs: readonly string[]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'emolens-'));
+  const out = join(dir, 'audio.wav');
+  await execFileP('ffmpeg', ['-v', 'error', '-y', ...inputArgs, '-i', path, '-vn', ...outputArgs, '-c:a', 'pcm_f32le', out]);
+  return out;
+}

@@ -8,7 +8,7 @@ import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
 import type { VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrame, type PerceivedFrame } from './perceive-frame';
-import type { PerceptionConfig } from './perception-config';
+import type { PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { StageTimer } from './stage-timer';
 import type { FrameSource, FrameUpdate, TrackedFrame } from './tracked-frame';

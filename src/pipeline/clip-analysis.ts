@@ -3,32 +3,12 @@
  * afterwards (other voting constants, or a running vote while playing) without decoding again.
  * Plain data and pure functions: no tfjs, no DOM, so the UI, the CLIs and Node tests share it.
  */
-import type { Box } from '../core/geometry';
 import { NUM_EMOTIONS } from '../core/labels';
 import { meanVector } from '../core/vector';
 import { faceVoting, type FaceVotingConfig, type FaceVotingOutput } from '../core/voting/face-voting';
+import type { FaceRecord } from '../shared/face-record';
 
-/** One face of one track in one sampled frame, with everything the temporal models need. */
-export interface FaceRecord {
-  frameIndex: number;
-  tSec: number;
-  box: Box;
-  /** Detection probability (the paper's p in w_prob). */
-  score: number;
-  /** Face emotion probabilities, paper label order. */
-  probs: Float32Array;
-  /** Face feature vector from the face emotion network. */
-  faceFeature: Float32Array;
-  /** Context feature vector from the linked person box, or the whole frame. */
-  contextFeature: Float32Array;
-  /** The second face model (Human's FER2013 net): probabilities (paper order) and 256-d feature. */
-  ferProbs?: Float32Array;
-  ferFeature?: Float32Array;
-  /** The linked person box, or null when the whole frame served as context. */
-  personBox: Box | null;
-  /** Emotion probabilities of baseline networks (paper order), by model name. */
-  baselineProbs?: Record<string, Float32Array>;
-}
+export type { FaceRecord };
 
 /**
  * Records kept per track before thinning starts. Beyond it a track keeps one record per `stride`

@@ -10,7 +10,7 @@ import { linkFacesToPersons } from '../core/tracking/link-person';
 import type { Detection } from '../core/tracking/cost-matrices';
 import { cropBoxes, type Frame, type PersonDetectorOutput } from '../models';
 import type { FramePixels } from '../video';
-import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue, type PerceptionConfig } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue, type PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';

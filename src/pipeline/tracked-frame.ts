@@ -4,8 +4,11 @@
  * no tfjs: the page imports this without loading the networks.
  */
 import type { Box } from '../core/geometry';
-import type { FramePixels } from '../video';
-import { addFrame, forgetBefore, type ClipAnalysis, type FaceRecord } from './clip-analysis';
+import type { FramePixels } from '../shared/video-info';
+import type { CameraPicture, TrackedFrame } from '../shared/face-record';
+import { addFrame, forgetBefore, type ClipAnalysis } from './clip-analysis';
+
+export type { CameraPicture, TrackedFrame };
 
 /** What the UI needs to draw one analysed frame. */
 export interface FrameUpdate {
@@ -33,27 +36,10 @@ export interface FrameSource {
   return(value?: undefined): Promise<unknown>;
 }
 
-/** A camera picture as the page grabs it: a `VideoFrame` (no copy on the page) or, where there is no WebCodecs, an `ImageBitmap`. */
-export type CameraPicture = ImageBitmap | VideoFrame;
-
 /** Live pictures (the camera) for the analysis worker, which turns each into a bitmap itself; the receiver closes each picture. */
 export interface PictureSource {
   next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; picture: CameraPicture }>>;
   return(value?: undefined): Promise<unknown>;
-}
-
-/**
- * One perceived and tracked frame: what the analysis worker posts to the page. `faces[j]` belongs
- * to track `trackIds[j]`; boxes are in video pixels. `bitmap` is the analysed picture (owned by the
- * receiver, which closes it).
- */
-export interface TrackedFrame {
-  frameIndex: number;
-  tSec: number;
-  faces: FaceRecord[];
-  trackIds: number[];
-  persons: { box: Box; score: number }[];
-  bitmap: ImageBitmap;
 }
 
 /**

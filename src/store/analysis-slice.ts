@@ -1,24 +1,16 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_FACE_VOTING_CONFIG, type FaceVotingConfig, type FaceVotingOutput } from '../core/voting/face-voting';
-import type { PyramidCell, TimelinePoint } from '../app/track-views';
-import type { ClipPrediction } from '../pipeline/analysis-report';
+import type { ClipPrediction } from '../shared/analysis-report';
+import type { TrackView } from '../shared/track-view';
 import type { AppState } from './app-store';
 
-/** The shown track's timeline and pyramid (plain numbers, thinned; no frames or bitmaps). */
-export interface TrackView {
-  trackId: number;
-  frames: number;
-  timeline: TimelinePoint[];
-  pyramid: PyramidCell[][];
-}
-
-/** Plain results of the current analysis (no tensors, frames or bitmaps). */
 /** emolens's answer as shown: its prediction key and one sentence saying why it is the answer. */
 export interface AnswerNote {
   name: string;
   why: string;
 }
 
+/** Plain results of the current analysis (no tensors, frames or bitmaps). */
 export interface AnalysisSlice {
   analysis: {
     votingConfig: FaceVotingConfig;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { BackendName } from '../env/backend-choice';
+import type { BackendName } from '../shared/backend';
 import type { AppState } from './app-store';
 
 /** Which compute backend runs the networks. */

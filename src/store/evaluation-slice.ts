@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ClipOutcome, EvaluationReport, LabelLineError } from '../app/evaluate-folder';
+import type { ClipOutcome, EvaluationReport, LabelLineError } from '../shared/evaluate-folder';
 import type { AppState } from './app-store';
 
 /** A labelled-folder evaluation: progress, outcomes per clip and the metrics so far. */

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { VideoInfo } from '../video/open-video';
+import type { VideoInfo } from '../shared/video-info';
 import type { AppState } from './app-store';
 
 /** Where the current input is in its life; `canceled`: the user stopped it (what it found so far stays). */

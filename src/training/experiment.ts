@@ -11,7 +11,7 @@ import { buildTemporalPyramidNet, temporalPyramidInputLength } from '../models/c
 import { SPEECH_FEATURE_LENGTH } from '../core/audio/speech-features';
 import { averageClassifierNets, buildSpeechNet } from '../models/clip/speech-net';
 import { modelInputs, type ClipInput } from '../models/clip/temporal-model';
-import type { CachedClip } from './feature-cache';
+import { cachedSpeech, type CachedClip } from './feature-cache';
 import type { ModelSpec } from './model-specs';
 import { fitStandardizer, foldStandardizer } from './standardize';
 import { predictClips, trainNet, type EvalClip, type TrainExample, type TrainResult } from './train-net';
@@ -62,7 +62,7 @@ function clipInput(c: CachedClip, records: ClipRecord[] = c.records): ClipInput 
 
 /** True when `spec` can read `c`: a main track, or speech for the speech model. */
 function hasInput(c: CachedClip, spec: ModelSpec): boolean {
-  return spec.config.kind === 'speech' ? !!c.meta.speech : c.records.length > 0;
+  return spec.config.kind === 'speech' ? cachedSpeech(c.meta) !== null : c.records.length > 0;
 }
 
 /** Rows whose mean per actor is subtracted under personNorm: pyramid or speech vectors, or every frame. */

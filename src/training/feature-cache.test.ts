@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../models/clip/test-helpers';
-import { readCachedClip, writeCachedClip, type CachedClip } from './feature-cache';
+import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
+import { cachedSpeech, patchCachedMeta, readCachedClip, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from './feature-cache';
 
 function clip(file: string, frames: number, augmented: number, fer: boolean): CachedClip {
   const strip = (r: CachedClip['records'][number]) => (fer ? r : { probs: r.probs, faceFeature: r.faceFeature, contextFeature: r.contextFeature });
@@ -35,5 +36,22 @@ describe('feature cache', () => {
       expect(read.augmentedRecords).toEqual(written.augmentedRecords);
       expect(read.records[0]!.ferFeature === undefined).toBe(!fer);
     }
+  });
+
+  it('knows speech features from an older version as stale, and a refresh patches only the metadata', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-cache-'));
+    const written = clip('c.mp4', 3, 0, true);
+    await writeCachedClip(dir, { ...written, meta: { ...written.meta, speech: new Array<number>(49).fill(1) } }); // version 1: no speechVersion
+    const old = await readCachedMeta(dir, 'c.mp4');
+    expect(speechIsStale(old)).toBe(true);
+    expect(() => cachedSpeech(old)).toThrow(/npm run features/);
+    expect(speechIsStale(written.meta)).toBe(true); // no speech features at all
+    const current = new Array<number>(SPEECH_FEATURE_LENGTH).fill(0.5);
+    await patchCachedMeta(dir, 'c.mp4', { speech: current, speechVersion: SPEECH_FEATURES_VERSION });
+    const read = await readCachedClip(dir, 'c.mp4');
+    expect(speechIsStale(read.meta)).toBe(false);
+    expect([...cachedSpeech(read.meta)!]).toEqual(current);
+    expect(read.records).toEqual(written.records);
+    expect(cachedSpeech({ ...read.meta, speech: null })).toBeNull(); // a clip without speech is not stale
   });
 });

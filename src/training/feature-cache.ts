@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
 import type { ClipRecord } from '../models/clip/clip-features';
 
 /** Metadata of one cached clip. */
@@ -42,6 +43,11 @@ export interface CachedClipMeta {
    * audio or no speech; absent in caches made before 2026-11-26 06:00 UTC (`npm run features` adds them).
    */
   speech?: number[] | null;
+  /**
+   * SPEECH_FEATURES_VERSION of `speech`; absent = 1, the 49 features before 2026-12-02 (which read
+   * the clip's length and absolute levels). `npm run features` recomputes older versions.
+   */
+  speechVersion?: number;
 }
 
 /** A cached clip: the main track's records, and the augmented copies of face probs/features. */
@@ -99,9 +105,20 @@ export async function readCachedMeta(dir: string, file: string): Promise<CachedC
 }
 
 /** Rewrites a cached clip's metadata with `patch` (fields that do not change the .bin layout). */
-export async function patchCachedMeta(dir: string, file: string, patch: Pick<CachedClipMeta, 'speech'>): Promise<void> {
+export async function patchCachedMeta(dir: string, file: string, patch: Pick<CachedClipMeta, 'speech' | 'speechVersion'>): Promise<void> {
   const meta = { ...(await readCachedMeta(dir, file)), ...patch };
   await writeFile(join(dir, `${clipStem(file)}.json`), `${JSON.stringify(meta)}\n`);
+}
+
+/** True when the cached clip's speech features are missing or older than the code's (`npm run features` refreshes them). */
+export function speechIsStale(meta: CachedClipMeta): boolean {
+  return meta.speech === undefined || (meta.speechVersion ?? 1) < SPEECH_FEATURES_VERSION;
+}
+
+/** The clip's speech features (null: no speech); throws when they are stale, since a model would read them wrongly. */
+export function cachedSpeech(meta: CachedClipMeta): Float32Array | null {
+  if (speechIsStale(meta)) throw new Error(`${meta.file}: speech features version ${meta.speechVersion ?? 1} in the cache, ${SPEECH_FEATURES_VERSION} in the code: run npm run features to refresh them`);
+  return meta.speech ? Float32Array.from(meta.speech) : null;
 }
 
 /** Reads one clip from the cache. */

@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { EMOTION_LABELS } from '../core/labels';
-import type { TimelinePoint } from '../app/track-views';
+import type { TimelinePoint } from '../shared/track-view';
 import { EMOTION_STYLE } from './palette';
 import { nearestPointIndex, timeAtPx, timeLabel, timelineGeometry } from './timeline-geometry';
 

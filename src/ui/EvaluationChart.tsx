@@ -6,7 +6,7 @@
  */
 import { memo, useDeferredValue, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Rectangle, ResponsiveContainer, XAxis, YAxis, type RectangleProps } from 'recharts';
-import type { EvaluationReport } from '../app/evaluate-folder';
+import type { EvaluationReport } from '../shared/evaluate-folder';
 import { chancePercent, modelBars, type ModelBar } from './evaluation-chart-data';
 import type { ModelKind } from './model-kind';
 

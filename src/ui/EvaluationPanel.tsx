@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { clipsInCell } from '../app/evaluate-folder';
+import { clipsInCell } from '../shared/evaluate-folder';
 import { EMOTION_LABELS } from '../core/labels';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { pct } from './palette';

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { EMOTION_LABELS } from '../core/labels';
-import type { ClipPrediction } from '../pipeline/analysis-report';
+import type { ClipPrediction } from '../shared/analysis-report';
 import type { AnswerNote } from '../store/analysis-slice';
 import { kindOf } from './model-kind';
 import { EMOTION_STYLE, pct } from './palette';

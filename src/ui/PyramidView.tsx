@@ -1,6 +1,6 @@
 import { memo, useDeferredValue, type CSSProperties } from 'react';
 import { EMOTION_LABELS } from '../core/labels';
-import type { PyramidCell } from '../app/track-views';
+import type { PyramidCell } from '../shared/track-view';
 import { EMOTION_STYLE, pct } from './palette';
 import { useAppStore } from './store-context';
 

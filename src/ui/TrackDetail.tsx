@@ -1,5 +1,5 @@
 import { useDeferredValue } from 'react';
-import type { TimelinePoint } from '../app/track-views';
+import type { TimelinePoint } from '../shared/track-view';
 import { EmotionTimeline } from './EmotionTimeline';
 import { trackColour } from './palette';
 import { useAppStore, useController } from './store-context';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvaluationReport, type ClipOutcome } from '../app/evaluate-folder';
+import { buildEvaluationReport, type ClipOutcome } from '../shared/evaluate-folder';
 import { chancePercent, modelBars } from './evaluation-chart-data';
 
 /** Four clips of three classes; bestSelection gets 3 right, tp-face-l3 2, frameAverage 1. */

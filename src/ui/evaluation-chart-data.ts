@@ -2,7 +2,7 @@
  * Rows of the folder evaluation's per-model bar chart: every model's accuracy and weighted F1 in
  * percent, best first, so an ensemble drawn above a single model beats it. Pure (no DOM, no recharts).
  */
-import type { EvaluationReport } from '../app/evaluate-folder';
+import type { EvaluationReport } from '../shared/evaluate-folder';
 import { kindOf, type ModelKind } from './model-kind';
 
 /** One model's bar pair. */

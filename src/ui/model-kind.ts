@@ -1,4 +1,4 @@
-import { isEnsembleName, isSpeechModelName } from '../models/clip/ensemble-config';
+import { isEnsembleName, isSpeechModelName } from '../shared/ensemble-config';
 
 /** What kind of model a prediction or a metric comes from (tables and the evaluation chart share it). */
 export type ModelKind = 'per-frame baseline' | 'ensemble' | 'rolling' | 'temporal model' | 'speech model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelinePoint } from '../app/track-views';
+import type { TimelinePoint } from '../shared/track-view';
 import { decimateColumns, nearestPointIndex, timeAtPx, timelineGeometry, timeTickStep } from './timeline-geometry';
 
 /** A point whose probability of emotion `e` is `p` (the others share the rest). */

@@ -5,7 +5,7 @@
  * while a clip plays, which the recharts chart it replaces did (a 60–150 ms render per update).
  */
 import { NUM_EMOTIONS } from '../core/labels';
-import type { TimelinePoint } from '../app/track-views';
+import type { TimelinePoint } from '../shared/track-view';
 
 /** Space around the plot for the axis labels, in CSS pixels. */
 export interface TimelineMargin {

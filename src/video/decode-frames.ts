@@ -115,7 +115,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       }
       let bitmap: ImageBitmap;
       try {
-        // Resize to the display size (the coded size can be padded, FIELD-NOTES), or below it.
+        // Resize to the display size (the coded size can be padded to the codec's block size), or below it.
         bitmap = await createImageBitmap(frame, { resizeWidth: width, resizeHeight: height });
       } finally {
         frame.close();

@@ -5,13 +5,9 @@
  * without a FromPixels kernel (WASM): the bitmap drawn 1:1 on a 2D OffscreenCanvas, read back with
  * getImageData, alpha dropped, each channel an int32.
  */
+import type { FramePixels } from '../shared/video-info';
 
-/** RGB pixels of one frame: `data` holds R, G, B per pixel, row by row, as int32 (fromPixels' layout and dtype). */
-export interface FramePixels {
-  data: Int32Array;
-  width: number;
-  height: number;
-}
+export type { FramePixels };
 
 /** Drops the alpha channel of `width`×`height` RGBA bytes into a new int32 RGB array. */
 export function rgbaToRgbInt32(rgba: ArrayLike<number>, width: number, height: number): Int32Array {

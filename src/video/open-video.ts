@@ -10,22 +10,9 @@ import {
   UnsupportedInputFormatError,
 } from 'mediabunny';
 import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UnsupportedCodecError } from '../errors';
+import type { VideoInfo } from '../shared/video-info';
 
-/** What a video is, known before decoding. */
-export interface VideoInfo {
-  durationSec: number;
-  /** Number of video frames (packets) in the track. */
-  frameCount: number;
-  /** Average frame rate over the whole track. */
-  fps: number;
-  /** Display size (after pixel aspect ratio and rotation), which is what users see. */
-  width: number;
-  height: number;
-  /** Short codec name (avc, vp9, av1, hevc, …). */
-  codec: string;
-  /** Full WebCodecs codec string (e.g. avc1.64001e). */
-  codecString: string;
-}
+export type { VideoInfo };
 
 /** An opened video: its info, the mediabunny objects to decode it, and `dispose()`. */
 export interface OpenedVideo extends Disposable {

@@ -7,7 +7,7 @@
 import { applyFusion } from '../../core/ensembles/fusion-spec';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
-import { answerOf, checkEnsembleConfig, type EnsembleConfig } from './ensemble-config';
+import { answerOf, checkEnsembleConfig, type EnsembleConfig } from '../../shared/ensemble-config';
 import { TemporalModel, type ClipInput } from './temporal-model';
 
 /** Relative URL of the trained weights in the app (public/trained). */

@@ -1,8 +1,8 @@
 /**
- * The speech model (not in the paper, which is visual only; README "Differences from the paper"):
+ * The speech model (not in the paper, which is visual only; docs/differences-from-the-paper.md):
  * a multinomial logistic regression over the clip's speech features (src/core/audio). It is a clip
  * model like the temporal ones (same files, loader and training tools); the audio-visual ensemble
- * weighs it against the visual models (ensemble-config.ts).
+ * weighs it against the visual models (src/shared/ensemble-config.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';

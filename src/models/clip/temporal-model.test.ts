@@ -8,7 +8,7 @@ import { fileWeightSource, initNodeBackend } from '../../node';
 import { saveTemporalNet } from '../../training/save-model';
 import { fitStandardizer, foldStandardizer, standardize } from '../../training/standardize';
 import { loadClipPredictor } from './clip-predictor';
-import type { EnsembleConfig } from './ensemble-config';
+import type { EnsembleConfig } from '../../shared/ensemble-config';
 import { buildSpatioTemporalNet } from './spatio-temporal';
 import { buildTemporalPyramidNet } from './temporal-pyramid';
 import { clipInputs, modelInputs, predictMean, TemporalModel } from './temporal-model';

@@ -4,15 +4,15 @@
  * one by one and are recorded here (recordFrame), so the clip, the vote and the overlay live on the
  * page while the main thread never runs inference.
  */
-import type { BackendName } from '../../env/backend-choice';
-import type { BackendStatus } from '../../env/init-backend';
+import type { BackendName } from '../../shared/backend';
+import type { BackendStatus } from '../../shared/backend';
 import { CanceledError, EmolensError } from '../../errors';
 import type { VideoInfo } from '../../video';
 import type { AnalyzeFramesOptions, AnalyzeOptions } from '../analyze-video';
 import { recordFrame, type PictureSource } from '../tracked-frame';
 import { createClipAnalysis, type ClipAnalysis } from '../clip-analysis';
 import { createStageTimer, type StageTimer } from '../stage-timer';
-import type { Notice, Replies, Request, RunSettings, WorkerEvent } from './protocol';
+import type { Notice, Replies, Request, RunSettings, WorkerEvent } from '../../shared/analysis-protocol';
 import { fromWire } from './wire-error';
 
 /** A finished run: the clip, the video (files), the worker's stage timings and leaked tensors. */

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The analysis worker: tfjs, every network and tracking run here, off the page's main thread, so
- * playback and the UI never wait for inference (issue 9). Files are opened and decoded by the
+ * playback and the UI never wait for inference. Files are opened and decoded by the
  * decode worker it starts (decode.worker.ts), which runs ahead on the other core while WASM
  * inference holds this thread. The page keeps the clip and the vote
  * (src/pipeline/worker/analysis-client.ts). Runs are serialised: a new run starts only after the
@@ -16,12 +16,12 @@ import { loadClipPredictor, type ClipPredictor } from '../../models/clip/clip-pr
 import { trackFrames } from '../analyze-video';
 import type { FrameSource, TrackedFrame } from '../tracked-frame';
 import { readsPixelsOnCpu } from '../perceive-frame';
-import { DEFAULT_PERCEPTION_CONFIG } from '../perception-config';
+import { DEFAULT_PERCEPTION_CONFIG } from '../../shared/perception-config';
 import { loadPerceptionModels, type PerceptionModels } from '../perception-models';
 import { createStageTimer, type StageTimer } from '../stage-timer';
 import { createDecodeClient, type DecodeClient } from './decode-client';
 import { createFrameQueue, type FrameQueue } from './frame-queue';
-import type { Notice, Replies, Request, RunResult, RunSettings, WorkerEvent, WorkerUrls } from './protocol';
+import type { Notice, Replies, Request, RunResult, RunSettings, WorkerEvent, WorkerUrls } from '../../shared/analysis-protocol';
 import { toWire } from './wire-error';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

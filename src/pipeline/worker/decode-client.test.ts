@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CanceledError, UnsupportedCodecError } from '../../errors';
 import type { VideoInfo } from '../../video';
 import { createDecodeClient } from './decode-client';
-import type { DecodeEvent, DecodeRequest } from './decode-protocol';
+import type { DecodeEvent, DecodeRequest } from '../../shared/decode-protocol';
 import { toWire } from './wire-error';
 
 const INFO: VideoInfo = { durationSec: 2, frameCount: 60, fps: 30, width: 360, height: 270, codec: 'avc', codecString: 'avc1.64001e' };

@@ -1,11 +1,11 @@
 /**
  * The analysis worker's side of the decode worker: probe a file, or open it and take its sampled
- * frames as a FrameSource while the decode worker stays `ahead` frames in front (decode-protocol.ts).
+ * frames as a FrameSource while the decode worker stays `ahead` frames in front (src/shared/decode-protocol.ts).
  */
 import { CanceledError, EmolensError } from '../../errors';
 import type { VideoInfo } from '../../video';
 import type { FrameSource } from '../tracked-frame';
-import type { DecodeEvent, DecodeRequest } from './decode-protocol';
+import type { DecodeEvent, DecodeRequest } from '../../shared/decode-protocol';
 import { createFrameQueue } from './frame-queue';
 import { fromWire, toWire } from './wire-error';
 

@@ -3,11 +3,11 @@
  * The decode worker, started by the analysis worker: opens files and decodes their sampled frames
  * (mediabunny + WebCodecs), makes the ImageBitmap the page shows and, when asked, the frame's RGB
  * pixels. WASM inference blocks the analysis worker's thread for ~80 ms a frame; here, on the
- * machine's other core, the next frames are ready by the time it asks (issue 9). Each run decodes
- * only the frames it was granted (see decode-protocol.ts), and every frame is closed or transferred.
+ * machine's other core, the next frames are ready by the time it asks. Each run decodes
+ * only the frames it was granted (see src/shared/decode-protocol.ts), and every frame is closed or transferred.
  */
 import { createPixelReader, decodeFrames, openVideo, type DecodedFrame, type OpenedVideo } from '../../video';
-import type { DecodeEvent, DecodeRequest } from './decode-protocol';
+import type { DecodeEvent, DecodeRequest } from '../../shared/decode-protocol';
 import { createFrameGrants, type FrameGrants } from './frame-grants';
 import { toWire } from './wire-error';
 

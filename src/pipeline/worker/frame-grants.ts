@@ -1,5 +1,5 @@
 /**
- * The decode worker's side of backpressure (decode-protocol.ts): a run may send a frame only while
+ * The decode worker's side of backpressure (src/shared/decode-protocol.ts): a run may send a frame only while
  * it holds a grant. It starts with `ahead` grants and gets one more per `pull`, so at most `ahead`
  * decoded frames wait for inference whatever the speed of either side.
  */

@@ -3,13 +3,7 @@
  * EmolensErrors keep their user-facing message and name through every hop.
  */
 import { EmolensError } from '../../errors';
-
-/** An error as it crosses the thread boundary. */
-export interface WireError {
-  name: string;
-  message: string;
-  emolens: boolean;
-}
+import type { WireError } from '../../shared/wire-error';
 
 /** Flattens anything thrown into a WireError. */
 export function toWire(error: unknown): WireError {

@@ -9,7 +9,7 @@
 import type { TemporalPyramidConfig } from '../../models/clip/temporal-pyramid';
 import type { FaceSource } from '../../models/clip/clip-features';
 import { pyramidInput } from '../../models/clip/clip-features';
-import type { CachedClip } from '../feature-cache';
+import { cachedSpeech, type CachedClip } from '../feature-cache';
 
 /** Input of a head: which vector it reads (its model.json config, less the trained layer). */
 export type HeadInput = Omit<TemporalPyramidConfig, 'hidden' | 'dropout' | 'l2'> | { readonly kind: 'speech' };
@@ -71,7 +71,10 @@ export function isVisual(head: HeadSpec): boolean {
 
 /** A clip's raw vector for `input`; null when the clip lacks it (no face, no speech). */
 export function clipVector(clip: Pick<CachedClip, 'records' | 'meta'>, input: HeadInput): Float64Array | null {
-  if (input.kind === 'speech') return clip.meta.speech ? Float64Array.from(clip.meta.speech) : null;
+  if (input.kind === 'speech') {
+    const speech = cachedSpeech(clip.meta); // throws for a cache holding an older version of the features
+    return speech && Float64Array.from(speech);
+  }
   if (clip.records.length === 0) return null;
   return Float64Array.from(pyramidInput(clip.records, input.levels, input.context, input.face, input.probs));
 }

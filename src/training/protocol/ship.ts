@@ -52,8 +52,19 @@ async function saveHead(fitted: FittedHead, config: ClipModelConfig, dir: string
   }
 }
 
-/** Chooses, trains and writes the shipped heads and ensemble.json into `out`. */
-export async function shipProtocolModels(fitter: CrossFitter, plan: ProtocolPlan, out: string, summary: ProtocolSummary, log: (line: string) => void): Promise<void> {
+/**
+ * Chooses, trains and writes the shipped heads and ensemble.json into `out`. `reproduction` names
+ * trained folders outside the protocol that the app still loads and shows (the paper's
+ * Spatio-Temporal models, `npm run train`): they are in no ensemble and never the answer.
+ */
+export async function shipProtocolModels(
+  fitter: CrossFitter,
+  plan: ProtocolPlan,
+  out: string,
+  summary: ProtocolSummary,
+  log: (line: string) => void,
+  reproduction: readonly string[] = [],
+): Promise<void> {
   const { clips, vectors } = fitter;
   const actors = [...new Set(clips.map((c) => c.actor))].sort();
   const labels = clips.map((c) => c.label);
@@ -82,7 +93,7 @@ export async function shipProtocolModels(fitter: CrossFitter, plan: ProtocolPlan
   const ensembles = Object.fromEntries(Object.entries(fusions).filter(([name, spec]) => !plan.heads.some((h) => h.name === name) && fusionMembers(spec).every((m) => needed.has(m))));
   const config = {
     version: 2,
-    models: shipped.map((h) => h.name),
+    models: [...shipped.map((h) => h.name), ...reproduction],
     ensembles,
     answer: { ...answer, uncertainBelow: UNCERTAIN_BELOW },
     chosenOn: `leave-one-actor-out over actors ${actors.join(', ')} (npm run rotation); unseen-actor figures from the nested protocol`,

@@ -4,7 +4,7 @@
  * per `pull` (sent each time the analysis worker takes a frame), so at most `ahead` decoded frames
  * wait for inference. `probe` only opens a file and answers `opened` or `failed`.
  */
-import type { FramePixels, VideoInfo } from '../../video';
+import type { FramePixels, VideoInfo } from './video-info';
 import type { WireError } from './wire-error';
 
 /** Analysis worker → decode worker. */

@@ -4,7 +4,7 @@
  * FusionSpecs), and emolens's answer — one for a clip alone and one calibrated to the person — with
  * its confidence temperature and how well it did on unseen actors under the nested protocol.
  */
-import { checkFusionSpec, fusionMembers, type FusionSpec } from '../../core/ensembles/fusion-spec';
+import { checkFusionSpec, fusionMembers, type FusionSpec } from '../core/ensembles/fusion-spec';
 
 /** One of the two answers. */
 export interface AnswerChoice {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFrame, createClipAnalysis, forgetBefore, voteOnClip, type FaceRecord } from './clip-analysis';
-import { buildReport } from './analysis-report';
+import { buildReport } from './build-report';
 
 const info = { durationSec: 2, frameCount: 60, fps: 30, width: 100, height: 100, codec: 'avc', codecString: 'avc1' };
 

@@ -3,14 +3,12 @@
  * page owns what is shown (the clip, the vote, the overlay). Requests carry an `id`; the worker
  * answers each with one `reply`, and streams `opened` / `tracked` events for analysis runs.
  */
-import type { BackendName } from '../../env/backend-choice';
-import type { BackendStatus } from '../../env/init-backend';
-import type { EnsembleConfig } from '../../models/clip/ensemble-config';
-import type { VideoInfo } from '../../video';
-import type { CameraPicture, TrackedFrame } from '../tracked-frame';
-import type { FaceRecord } from '../clip-analysis';
-import type { PerceptionConfig } from '../perception-config';
-import type { TrackerConfig } from '../../core/tracking/tracker';
+import type { TrackerConfig } from '../core/tracking/tracker';
+import type { BackendName, BackendStatus } from './backend';
+import type { EnsembleConfig } from './ensemble-config';
+import type { CameraPicture, FaceRecord, TrackedFrame } from './face-record';
+import type { PerceptionConfig } from './perception-config';
+import type { VideoInfo } from './video-info';
 import type { WireError } from './wire-error';
 
 /** Absolute URLs of what the worker loads (its own URL is under assets/, so relative ones would miss). */

@@ -1,46 +1,12 @@
 /**
- * The report `npm run analyze -- --json` writes and the UI's "export JSON" downloads, built from a
- * ClipAnalysis. The shape is the contract in issue 6; keep field names stable.
+ * Builds the report `npm run analyze -- --json` writes and the UI's "export JSON" downloads
+ * (its shape: src/shared/analysis-report.ts) from a ClipAnalysis.
  */
-import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
+import { EMOTION_LABELS } from '../core/labels';
 import type { FaceVotingConfig } from '../core/voting/face-voting';
-import { argmax } from '../core/vector';
-import type { VideoInfo } from '../video/open-video';
+import { round, toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
+import type { VideoInfo } from '../shared/video-info';
 import { averageBaselineProbs, averageProbs, voteOnClip, type ClipAnalysis } from './clip-analysis';
-
-/** One model's clip-level answer. */
-export interface ClipPrediction {
-  label: EmotionLabel;
-  probs: number[];
-}
-
-/** The JSON report of one analysed video. */
-export interface AnalysisReport {
-  file: string;
-  backend: string;
-  labels: EmotionLabel[];
-  video: { width: number; height: number; fps: number; frames: number; durationSec: number };
-  /** Sampling rate used for analysis (frames per second), or null for every frame. */
-  sampleFps: number | null;
-  sampledFrames: number;
-  tracks: {
-    id: number;
-    frames: number;
-    votes: { freq: number; size: number; prob: number; total: number };
-    boxes: { t: number; x: number; y: number; w: number; h: number; score: number }[];
-  }[];
-  mainTrackId: number | null;
-  predictions: Record<string, ClipPrediction>;
-  /** The prediction key that is emolens's answer (the ensemble ensemble.json names), when predicted. */
-  answer: string | null;
-  warnings: string[];
-  timingsMs: Record<string, number>;
-}
-
-/** Turns a probability vector into a prediction (label = argmax). */
-export function toPrediction(probs: ArrayLike<number>): ClipPrediction {
-  return { label: EMOTION_LABELS[argmax(probs)]!, probs: Array.from(probs, (p) => round(p, 6)) };
-}
 
 /** Inputs to `buildReport` besides the analysis itself. */
 export interface ReportContext {
@@ -100,9 +66,4 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     warnings,
     timingsMs: Object.fromEntries(Object.entries(ctx.timingsMs).map(([k, v]) => [k, round(v, 1)])),
   };
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }

@@ -1,0 +1,103 @@
+/**
+ * The live camera: ask for it (without its microphone), show it, and analyse its frames until the
+ * user stops it or it is unplugged; results stay on screen either way. The tracker forgets faces
+ * older than a rolling window, so memory stays flat over long sessions.
+ */
+import { analyseCamera } from './camera-run';
+import { createFramePublisher } from './frame-publisher';
+import { NO_SOUND, type Results, type RunContext } from './results';
+import type { RunSlot } from './run-slot';
+import { CAMERA_DISCONNECTED, describeCameraError } from './webcam-source';
+
+const CONSTRAINTS: MediaStreamConstraints = { video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false };
+
+/** Opens the camera; throws a DOMException (NotAllowedError, NotFoundError, …) when it cannot. */
+export type OpenCamera = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+
+const openBrowserCamera: OpenCamera = async (constraints) => {
+  if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('no mediaDevices', 'NotFoundError');
+  return navigator.mediaDevices.getUserMedia(constraints);
+};
+
+/** Camera runs. */
+export interface CameraRunner {
+  /** Starts the camera (cancelling the current input) and analyses it live until stopped. */
+  start(): Promise<void>;
+  /** Stops the camera and releases it; results stay on screen. */
+  stop(): void;
+}
+
+/** Creates the camera runner of a page; `openCamera` defaults to the browser's getUserMedia. */
+export function createCameraRunner({
+  client,
+  playback,
+  store,
+  slot,
+  results,
+  openCamera = openBrowserCamera,
+}: RunContext & { slot: RunSlot; results: Results; openCamera?: OpenCamera }): CameraRunner {
+  const s = store.getState;
+
+  const runner: CameraRunner = {
+    async start() {
+      const run = slot.begin('camera', 'webcam');
+      s().setWebcamPhase('starting');
+      let stream: MediaStream;
+      try {
+        stream = await openCamera(CONSTRAINTS);
+      } catch (error) {
+        if (run.signal.aborted) return;
+        s().setWebcamPhase('off');
+        s().videoIdle();
+        s().pushNotice('error', describeCameraError(error));
+        slot.finish(run);
+        return;
+      }
+      if (run.signal.aborted) {
+        for (const t of stream.getTracks()) t.stop();
+        return;
+      }
+      // An unplugged camera ends its track: say so and stop, keeping what was found.
+      stream.getVideoTracks()[0]?.addEventListener(
+        'ended',
+        () => {
+          if (slot.current !== run) return;
+          s().pushNotice('error', CAMERA_DISCONNECTED);
+          runner.stop();
+        },
+        { once: true },
+      );
+      const publisher = createFramePublisher(store, playback, true, run.signal);
+      results.show({ fileName: 'camera', fps: undefined, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SOUND) });
+      try {
+        await playback.showStream(stream);
+        await results.ensureModels();
+        run.signal.throwIfAborted();
+        const size = { width: playback.video.videoWidth, height: playback.video.videoHeight };
+        playback.frameSize = size;
+        // The camera is analysed as fast as the device allows (camera-run.ts): its fps is the camera's own.
+        const fps = stream.getVideoTracks()[0]?.getSettings().frameRate ?? 30;
+        s().videoOpened({ width: size.width, height: size.height, fps, durationSec: 0, frameCount: 0, codec: 'camera', codecString: 'camera' });
+        s().setWebcamPhase('on');
+        // `?cameraBaselines=1` also runs the per-frame baselines (off on the camera: see camera-run.ts).
+        const baselines = new URLSearchParams(globalThis.location?.search ?? '').get('cameraBaselines') === '1';
+        await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines });
+      } catch (error) {
+        if (slot.fail(run, error, 'Camera: ')) playback.stop();
+      } finally {
+        if (slot.current === run) s().setWebcamPhase('off');
+        slot.finish(run);
+      }
+    },
+
+    stop() {
+      if (s().video.source !== 'webcam') return;
+      results.refresh();
+      slot.abort();
+      playback.stop();
+      s().setWebcamPhase('off');
+      if (s().video.phase === 'decoding' || s().video.phase === 'opening') s().videoDone();
+    },
+  };
+  return runner;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createFileRunner } from './file-runner';
+import { testFile, testRunContext, type ScriptedClip } from './test-helpers';
+
+const HAPPINESS = 3;
+const SURPRISE = 6;
+
+function setUp(clips: Record<string, ScriptedClip>) {
+  const context = testRunContext(clips);
+  return { ...context, files: createFileRunner(context) };
+}
+
+describe('file runner', () => {
+  it('analyses a file into the store and its report: main track by FaceVoting, frame average', async () => {
+    // Track 2 is in every frame, track 1 in two of eight: FaceVoting picks 2, and its emotion answers.
+    const frames = Array.from({ length: 8 }, (_, i) => (i < 2 ? [1, 2] : [2]));
+    const { store, results, files, playback } = setUp({ 'x.mp4': { frames, emotion: SURPRISE } });
+    await files.open(testFile('x.mp4'));
+    const state = store.getState();
+    expect(state.video).toMatchObject({ phase: 'done', fileName: 'x.mp4', framesDecoded: 8, tensorDelta: 0 });
+    expect(state.analysis.vote?.winnerId).toBe(2);
+    expect(state.analysis.predictions.frameAverage?.label).toBe('surprise');
+    // The trained models are missing here: the app says so and shows the frame average.
+    expect(state.notices.map((n) => n.kind)).toEqual(['info']);
+    const report = results.report();
+    expect(report).toMatchObject({ file: 'x.mp4', mainTrackId: 2, sampledFrames: 8 });
+    expect(report?.tracks.map((t) => [t.id, t.frames])).toEqual([
+      [1, 2],
+      [2, 8],
+    ]);
+    expect(results.trackLabels()).toEqual(new Map([[1, 'surprise'], [2, 'surprise']]));
+    expect(playback.analysisDone).toBe(true);
+  });
+
+  it('keeps what is on screen when a file cannot be read', async () => {
+    const { store, files, results } = setUp({ 'x.mp4': { frames: [[1], [1]], emotion: HAPPINESS } });
+    await files.open(testFile('x.mp4'));
+    await files.open(testFile('notes.txt'));
+    expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', text: 'notes.txt: Something went wrong: not a video' });
+    expect(store.getState().video).toMatchObject({ phase: 'done', fileName: 'x.mp4' });
+    expect(results.report()?.file).toBe('x.mp4');
+  });
+
+  it('a second file cancels the first: only the second one’s results land', async () => {
+    const long = { frames: Array.from({ length: 40 }, () => [1]), emotion: HAPPINESS };
+    const { store, files, results, client } = setUp({ 'a.mp4': long, 'b.mp4': { frames: [[1], [1], [1]], emotion: SURPRISE } });
+    const first = files.open(testFile('a.mp4'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await Promise.all([first, files.open(testFile('b.mp4'))]);
+    expect(client.analysed).toEqual(['a.mp4', 'b.mp4']);
+    expect(store.getState().video).toMatchObject({ phase: 'done', fileName: 'b.mp4', framesDecoded: 3 });
+    expect(store.getState().analysis.predictions.frameAverage?.label).toBe('surprise');
+    expect(results.report()?.file).toBe('b.mp4');
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Analysing one file: probe it (a file that cannot be read must not cost what is on screen), play
+ * it while the analysis worker decodes and analyses its sampled frames, then the clip models and
+ * the report. A folder's clips go through `analyse` one after another.
+ */
+import { describeError } from '../errors';
+import type { AnalysisReport } from '../shared/analysis-report';
+import { hearsSpeech } from '../shared/ensemble-config';
+import { createFramePublisher } from './frame-publisher';
+import { NO_SPEECH_MODEL, type Results, type RunContext, type Session } from './results';
+import type { RunSlot } from './run-slot';
+import { yieldToMain } from './yield-to-main';
+
+/** File runs. */
+export interface FileRunner {
+  /** Opens `file`, cancelling whatever ran before, plays it and analyses it at the store's sampling rate. */
+  open(file: File): Promise<void>;
+  /** Decodes and analyses `file` within `run` into a new session; its report (null when canceled). */
+  analyse(file: File, run: AbortController): Promise<AnalysisReport | null>;
+}
+
+/** Creates the file runner of a page. */
+export function createFileRunner({ client, playback, store, slot, results }: RunContext & { slot: RunSlot; results: Results }): FileRunner {
+  const s = store.getState;
+
+  const analyse = async (file: File, run: AbortController): Promise<AnalysisReport | null> => {
+    const fps = s().video.sampleFps;
+    // A folder's clips share one playback: the last clip's overlay and thumbnails must go.
+    playback.clearAnalysis();
+    const publisher = createFramePublisher(store, playback, false, run.signal);
+    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SPEECH_MODEL) };
+    results.show(mine);
+    const [, trained] = await Promise.all([results.ensureModels(), results.ensurePredictor()]);
+    run.signal.throwIfAborted();
+    // The audio is decoded while the frames are analysed, and only when a speech model will hear it;
+    // a failure only costs the speech model.
+    if (trained && hearsSpeech(trained.ensemble)) {
+      mine.speech = client.speech(file).catch((error: unknown) => ({ features: null, note: `its audio could not be read (${describeError(error)})` }));
+    }
+    const started = performance.now();
+    const result = await client.analyzeVideo(file, {
+      fps,
+      signal: run.signal,
+      onOpened: (info) => {
+        run.signal.throwIfAborted();
+        s().videoOpened(info);
+        playback.frameSize = { width: info.width, height: info.height };
+        // Playback starts with the analysis (models loaded) and from then on never waits for it.
+        // Starting the media pipeline costs tens of ms: a task of its own, not the render's.
+        void yieldToMain().then(() => {
+          if (!run.signal.aborted) playback.play();
+        });
+      },
+      onFrame: (update) => {
+        if (run.signal.aborted) return;
+        publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, performance.now() - started));
+      },
+    });
+    if (run.signal.aborted) return null;
+    mine.result = result;
+    playback.analysisDone = true;
+    const report = await results.publish();
+    // A new input may have started meanwhile: its progress is not this run's to finish.
+    if (run.signal.aborted) return null;
+    s().videoDone(result.tensorDelta);
+    return report;
+  };
+
+  return {
+    analyse,
+    async open(file) {
+      try {
+        await client.probe(file);
+      } catch (error) {
+        s().pushNotice('error', `${file.name}: ${describeError(error)}`);
+        return;
+      }
+      const run = slot.begin(file.name, 'file');
+      playback.loadFile(file);
+      try {
+        await analyse(file, run);
+      } catch (error) {
+        slot.fail(run, error, `${file.name}: `);
+      } finally {
+        slot.finish(run);
+      }
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * What the current input found, kept on the page: its session (the clip's records and the vote,
+ * per-track predictions of the clip models, the speech features), the networks loaded once in the
+ * worker, emolens's answer, and the report built from all of it. Runs (file, folder, camera) start
+ * sessions here; the vote, the track panels, the report and the exports read them.
+ */
+import { describeError, EmolensError } from '../errors';
+import { buildReport } from '../pipeline/build-report';
+import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
+import type { StageTimer } from '../pipeline/stage-timer';
+import type { AnalysisClient } from '../pipeline/worker/analysis-client';
+import type { Replies } from '../shared/analysis-protocol';
+import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
+import { answerOf, hearsSpeech, type EnsembleConfig } from '../shared/ensemble-config';
+import type { VideoInfo } from '../shared/video-info';
+import type { AnswerNote } from '../store/analysis-slice';
+import type { AppStore } from '../store/app-store';
+import type { FramePublisher } from './frame-publisher';
+import type { Playback } from './playback';
+import { yieldToMain } from './yield-to-main';
+
+/** What every run is made from: the worker's client, the page's media and the store. */
+export interface RunContext {
+  client: AnalysisClient;
+  playback: Playback;
+  store: AppStore;
+}
+
+/** A finished (or running) analysis kept outside the store: it holds typed arrays per face. */
+export interface Session {
+  fileName: string;
+  fps: number | undefined;
+  publisher: FramePublisher;
+  result: { info: VideoInfo; clip: ClipAnalysis; timer: StageTimer } | null;
+  /** Clip-level predictions of the temporal models and ensembles, per track ID (computed on demand). */
+  temporal: Map<number, Record<string, ClipPrediction>>;
+  /** The clip's speech features (decoded alongside the frames), or why it has none. */
+  speech: Promise<Replies['speech']>;
+  /** Why the speech model did not answer, once the predictions are made (for the report's warnings). */
+  speechNote?: string;
+}
+
+/** A session without sound (the camera is opened without its microphone). */
+export const NO_SOUND: Replies['speech'] = { features: null, note: 'the camera is analysed without sound' };
+/** A file analysed without trained models that read speech: its audio is not decoded. */
+export const NO_SPEECH_MODEL: Replies['speech'] = { features: null, note: 'no trained model reads speech' };
+
+/** The trained clip models as loaded in the worker: the ensemble file that names them. */
+export interface LoadedPredictor {
+  ensemble: EnsembleConfig;
+}
+
+/** The current session and what is loaded once for every session. */
+export interface Results {
+  readonly session: Session | null;
+  /** Makes `session` the current one: the panels, the report and the exports follow it. */
+  show(session: Session): void;
+  /** Loads the perception networks in the worker (once; again after a failure). */
+  ensureModels(): Promise<void>;
+  /** The trained clip models; null (with a notice) when they cannot be loaded. */
+  ensurePredictor(): Promise<LoadedPredictor | null>;
+  /**
+   * The clip models on the current session's main track, then the final vote and views and the
+   * predictions, each in a task of its own; the report, or null when another session took over.
+   */
+  publish(): Promise<AnalysisReport | null>;
+  /** After new FaceVoting constants: predictions again for a finished clip, else the views. */
+  revote(): void;
+  /** Brings the store up to date with the current session now. */
+  refresh(): void;
+  /** The report of the current file; null before one has been analysed. */
+  report(): AnalysisReport | null;
+  /** Each track's frame-average label in the current file (the CSV's per-track column); null before a file. */
+  trackLabels(): Map<number, string> | null;
+}
+
+/** Creates the results of a page. */
+export function createResults({ client, store }: RunContext): Results {
+  const s = store.getState;
+  let session: Session | null = null;
+  let models: Promise<void> | null = null;
+  let predictor: Promise<LoadedPredictor | null> | null = null;
+  /** emolens's answer among the predictions (ensemble.json's `answer`) and why, once the trained models loaded. */
+  let answer: AnswerNote | null = null;
+
+  const ensurePredictor = () => {
+    predictor ??= client.loadPredictor().then(
+      (loaded) => {
+        answer = answerOf(loaded.ensemble);
+        return loaded;
+      },
+      (error: unknown) => {
+        s().pushNotice('info', `The temporal models could not be loaded (${describeError(error)}); showing the frame average only.`);
+        return null;
+      },
+    );
+    return predictor;
+  };
+
+  const report = (): AnalysisReport | null => {
+    const result = session?.result;
+    if (!session || !result) return null;
+    const voting = s().analysis.votingConfig;
+    const winner = voteOnClip(result.clip, voting).winnerId;
+    return buildReport(result.clip, {
+      file: session.fileName,
+      backend: s().backend.active ?? 'unknown',
+      info: result.info,
+      sampleFps: session.fps,
+      timingsMs: result.timer.totals(),
+      voting,
+      extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
+      extraWarnings: winner !== null && session.speechNote ? [session.speechNote] : [],
+      answer: answer?.name,
+    });
+  };
+
+  /** Runs the temporal models and ensembles (§4–5) on the main track, once per track. */
+  const predictMainTrack = async (mine: Session) => {
+    const result = mine.result;
+    if (!result) return;
+    const winner = voteOnClip(result.clip, s().analysis.votingConfig).winnerId;
+    if (winner === null || mine.temporal.has(winner)) return;
+    const loaded = await ensurePredictor();
+    if (!loaded) return;
+    const records = result.clip.tracks.get(winner) ?? [];
+    const { features, note } = await mine.speech;
+    if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
+    const probs = await result.timer.time('temporalModels', () => client.predict(records, features));
+    mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
+  };
+
+  const publish = async () => {
+    const mine = session;
+    if (mine) await predictMainTrack(mine);
+    if (mine !== session) return null;
+    // The final vote and views, then the predictions, each in its own task: the clip usually still
+    // plays when its analysis ends, and one task doing all of it would stall the picture.
+    mine?.publisher.refresh();
+    await yieldToMain();
+    if (mine !== session) return null;
+    const built = report();
+    if (built) s().setPredictions(built.predictions, built.warnings, built.answer && answer ? answer : null);
+    await yieldToMain();
+    return built;
+  };
+
+  return {
+    get session() {
+      return session;
+    },
+    show(next) {
+      session = next;
+    },
+    ensureModels() {
+      models ??= client.loadModels().catch((error: unknown) => {
+        models = null;
+        throw new EmolensError(`The face and person models could not be loaded (${describeError(error)}).`, { cause: error });
+      });
+      return models;
+    },
+    ensurePredictor,
+    publish,
+    revote() {
+      if (session?.result) void publish();
+      else session?.publisher.refresh();
+    },
+    refresh() {
+      session?.publisher.refresh();
+    },
+    report,
+    trackLabels() {
+      const clip = session?.result?.clip;
+      return clip ? new Map([...clip.tracks].map(([id, recs]) => [id, toPrediction(averageProbs(recs)).label as string])) : null;
+    },
+  };
+}

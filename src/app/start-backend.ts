@@ -1,0 +1,29 @@
+/** Starting the compute backend in the analysis worker from the page's query string. */
+import { parseBackendName } from '../env/backend-choice';
+import { describeError } from '../errors';
+import type { AnalysisClient } from '../pipeline/worker/analysis-client';
+import type { AppStore } from '../store/app-store';
+
+/** Parses `?fps=`: a positive number, or `all` for every frame; anything else is ignored. */
+export function parseFps(value: string | null): { fps: number | undefined } | null {
+  if (value === null) return null;
+  if (value === 'all') return { fps: undefined };
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? { fps: n } : null;
+}
+
+/** Reads `?fps=` and starts the backend named in `?backend=` (or the best one); failures become notices. */
+export async function startBackend(store: AppStore, client: AnalysisClient, search: string): Promise<void> {
+  const s = store.getState;
+  const params = new URLSearchParams(search);
+  const fps = parseFps(params.get('fps'));
+  if (fps) s().setSampleFps(fps.fps);
+  try {
+    const status = await client.init(parseBackendName(params.get('backend')));
+    s().setBackendReady(status.active, status.forced);
+    if (status.fallbackReason) s().pushNotice('error', status.fallbackReason);
+  } catch (error) {
+    s().setBackendFailed();
+    s().pushNotice('error', describeError(error));
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The report `npm run analyze -- --json` writes and the UI's "export JSON" downloads, and the
+ * clip-level prediction every panel shows. Scripts and users read these files: keep field names
+ * stable. Built from a clip by src/pipeline/build-report.ts.
+ */
+import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
+import { argmax } from '../core/vector';
+
+/** One model's clip-level answer. */
+export interface ClipPrediction {
+  label: EmotionLabel;
+  probs: number[];
+}
+
+/** The JSON report of one analysed video. */
+export interface AnalysisReport {
+  file: string;
+  backend: string;
+  labels: EmotionLabel[];
+  video: { width: number; height: number; fps: number; frames: number; durationSec: number };
+  /** Sampling rate used for analysis (frames per second), or null for every frame. */
+  sampleFps: number | null;
+  sampledFrames: number;
+  tracks: {
+    id: number;
+    frames: number;
+    votes: { freq: number; size: number; prob: number; total: number };
+    boxes: { t: number; x: number; y: number; w: number; h: number; score: number }[];
+  }[];
+  mainTrackId: number | null;
+  predictions: Record<string, ClipPrediction>;
+  /** The prediction key that is emolens's answer (the ensemble ensemble.json names), when predicted. */
+  answer: string | null;
+  warnings: string[];
+  timingsMs: Record<string, number>;
+}
+
+/** Turns a probability vector into a prediction (label = argmax). */
+export function toPrediction(probs: ArrayLike<number>): ClipPrediction {
+  return { label: EMOTION_LABELS[argmax(probs)]!, probs: Array.from(probs, (p) => round(p, 6)) };
+}
+
+/** Rounds to `digits` decimals (reports stay short and stable across runs). */
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

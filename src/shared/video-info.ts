@@ -1,0 +1,24 @@
+/** What the decode worker, the analysis worker and the page tell each other about a video and its frames. */
+
+/** What a video is, known before decoding. */
+export interface VideoInfo {
+  durationSec: number;
+  /** Number of video frames (packets) in the track. */
+  frameCount: number;
+  /** Average frame rate over the whole track. */
+  fps: number;
+  /** Display size (after pixel aspect ratio and rotation), which is what users see. */
+  width: number;
+  height: number;
+  /** Short codec name (avc, vp9, av1, hevc, …). */
+  codec: string;
+  /** Full WebCodecs codec string (e.g. avc1.64001e). */
+  codecString: string;
+}
+
+/** RGB pixels of one frame: `data` holds R, G, B per pixel, row by row, as int32 (fromPixels' layout and dtype). */
+export interface FramePixels {
+  data: Int32Array;
+  width: number;
+  height: number;
+}
