@@ -44,6 +44,10 @@ test('the camera shows a tracked face with a rolling emotion and is released whe
   await expect(page.locator('[data-testid=vote-inspector] tr[data-winner=true] td').last()).toHaveText(/^[a-z]+$/);
   await expect(page.getByTestId('progress')).toHaveAttribute('data-source', 'webcam');
   await snap(page, testInfo, 'webcam-on');
+  // The camera keeps being analysed (no fixed rate) and each analysis is drawn: the app measured both.
+  const camera = () => page.evaluate(() => window.emolensDiagnostics!.camera(0));
+  await expect.poll(async () => (await camera())?.analysed ?? 0, { timeout: 60_000 }).toBeGreaterThan(2);
+  expect((await camera())!.latencyMsP50).toBeGreaterThan(0);
 
   await page.getByTestId('webcam-toggle').click();
   await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'off');

@@ -1,17 +1,22 @@
 /**
- * npm run bench -- [--json out.json] [--backend wasm|webgpu] [--clips N] [--fps N]
+ * npm run bench -- [--json out.json] [--backend wasm|webgpu] [--clips N] [--fps N] [--perception name=value,…]
+ *                   [--webcam [--webcam-seconds 30]]
  *
  * Measures the built app in headless Chromium on fixed shared clips and prints JSON: per-stage
  * ms per frame (median, p95), analysed fps and real-time factor, the face-api baseline (Tiny Face
  * Detector + expression net) on the same frames, tf.memory() after each clip, and main-thread long
- * tasks while the UI analyses and plays a clip. A benchmark, never a timed test.
+ * tasks while the UI analyses and plays a clip. A benchmark, never a timed test. `--webcam` adds the
+ * live camera (scripts/lib/bench-webcam.ts): analysed fps, grab-to-draw latency and long tasks with
+ * one face and with two; `--clips 0` skips the files.
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchPageResult } from '../src/bench/bench-main';
 import { round1 } from '../src/bench/bench-summary';
 import { analyzeThroughUi, launchApp, repoRoot } from './lib/browser-app';
-import { numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
+import { cameraScenes, measureWebcam } from './lib/bench-webcam';
+import { amountOption, numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
+import { LONG_TASK_OBSERVER, type PageWithTasks } from './lib/long-tasks';
 
 const CLIPS_DIR = join(repoRoot, '../shared/data/javanese/clips');
 /** Fixed clips: different actors and emotions, 2.5–8 s each. */
@@ -28,54 +33,9 @@ const BENCH_CLIPS = [
   '03-03-05_01.mp4',
 ];
 
-/**
- * Collects main-thread long tasks (> 50 ms) from page start, and the long animation frames that
- * blocked, with the script that ran longest in each (what to fix next). Each is labelled with the
- * analysis phase and whether the video was playing when it started, from a log of both.
- */
-const LONG_TASK_OBSERVER = `
-  window.__longTasks = [];
-  window.__blockingFrames = [];
-  window.__states = [];
-  const note = () => {
-    const phase = document.querySelector('[data-testid=progress]')?.getAttribute('data-phase') ?? 'idle';
-    const video = document.querySelector('video');
-    const playing = !!video && !video.paused && !video.ended;
-    const last = window.__states[window.__states.length - 1];
-    if (last?.phase !== phase || last?.playing !== playing) window.__states.push({ t: performance.now(), phase, playing });
-  };
-  for (const type of ['play', 'pause', 'ended']) document.addEventListener(type, note, true);
-  new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase'] });
-  const at = (t) => {
-    let state = { phase: 'idle', playing: false };
-    for (const s of window.__states) if (s.t <= t) state = s;
-    return { phase: state.phase, playing: state.playing };
-  };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ ms: e.duration, ...at(e.startTime) });
-  }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (!(e.blockingDuration > 0)) continue;
-      const top = [...(e.scripts || [])].sort((a, b) => b.duration - a.duration)[0];
-      window.__blockingFrames.push({
-        ms: Math.round(e.duration),
-        script: top ? top.invoker + ' in ' + (top.sourceURL || '').split('/').pop() : 'rendering',
-        ...at(e.startTime),
-      });
-    }
-  }).observe({ type: 'long-animation-frame', buffered: true });
-`;
-
-interface LongTask {
-  ms: number;
-  phase: string;
-  playing: boolean;
-}
-type PageWithTasks = { __longTasks: LongTask[]; __blockingFrames: (LongTask & { script: string })[]; __states: unknown[] };
-
-async function measurePipeline(backend: string, files: string[], fps: number) {
-  const app = await launchApp({ page: 'bench.html', backend, log: (l) => console.error(l) });
+async function measurePipeline(backend: string, files: string[], fps: number, perception: Record<string, string>) {
+  const query = Object.fromEntries(Object.entries(perception).map(([k, v]) => [`perception.${k}`, v]));
+  const app = await launchApp({ page: 'bench.html', backend, query, log: (l) => console.error(l) });
   try {
     await app.page.locator('#files').setInputFiles(files);
     const result = (await app.page.evaluate((f) => window.emolensBench!(f), fps)) as BenchPageResult;
@@ -115,15 +75,48 @@ async function measureLongTasks(backend: string, file: string, fps: number) {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), ['webcam']);
   const backend = stringOption(args, 'backend') ?? 'wasm';
-  const clipCount = Math.min(BENCH_CLIPS.length, numberOption(args, 'clips') ?? 3);
+  const clipCount = Math.min(BENCH_CLIPS.length, amountOption(args, 'clips', 3));
   const fps = numberOption(args, 'fps') ?? 5;
   const names = BENCH_CLIPS.slice(0, clipCount);
   const files = names.map((n) => join(CLIPS_DIR, n));
-  console.error(`bench: ${clipCount} clip(s) at ${fps} fps on ${backend}…`);
+  const loadAtStart = loadavg();
+  const log = (line: string) => console.error(line);
+  // Perception settings to try against the defaults, e.g. --perception faceInputSizeLargeFaces=224,personIntervalSec=2.
+  const perception = Object.fromEntries((stringOption(args, 'perception') ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  const filesPart = clipCount > 0 ? await benchFiles(backend, names, files, fps, perception) : {};
+  let webcam = null;
+  if (args.options.get('webcam')) {
+    const seconds = numberOption(args, 'webcam-seconds') ?? 30;
+    const scenes = cameraScenes();
+    log(`bench: camera, one face, ${seconds} s…`);
+    const oneFace = await measureWebcam(backend, scenes.oneFace, seconds, 5, log);
+    log(`bench: camera, two faces, ${seconds} s…`);
+    const twoFaces = await measureWebcam(backend, scenes.twoFaces, seconds, 5, log);
+    webcam = { oneFace, twoFaces };
+  }
+  const report = {
+    ...filesPart,
+    ...(webcam && { webcam }),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      // The 1-minute load average at the start and the end: other work on the machine stretches every timing.
+      loadAverage: { start: loadAtStart[0], end: loadavg()[0] },
+    },
+    date: new Date().toISOString(),
+  };
+  process.stdout.write(writeJsonOption(args, report));
+  return 0;
+}
 
-  const { result, browserVersion } = await measurePipeline(backend, files, fps);
+/** The file part: the pipeline against the face-api baseline on `files`, and long tasks on the first. */
+async function benchFiles(backend: string, names: string[], files: string[], fps: number, perception: Record<string, string>) {
+  console.error(`bench: ${files.length} clip(s) at ${fps} fps on ${backend}…`);
+  const { result, browserVersion } = await measurePipeline(backend, files, fps, perception);
   console.error('bench: long tasks while the UI analyses a clip…');
   const longTasks = await measureLongTasks(backend, files[0]!, fps);
 
@@ -131,7 +124,7 @@ async function main(): Promise<number> {
   const oursSec = result.clips.reduce((s, c) => s + c.oursMs, 0) / 1000;
   const theirsSec = result.clips.reduce((s, c) => s + c.baselineMs, 0) / 1000;
   const videoSec = result.clips.reduce((s, c) => s + c.durationSec, 0);
-  const report = {
+  return {
     backend: result.backend,
     fps,
     clips: names,
@@ -143,22 +136,14 @@ async function main(): Promise<number> {
     ratioToBaseline: Math.round((oursSec / theirsSec) * 100) / 100,
     // The speech model's input, per second of video (decoded and measured once per clip, alongside the frames).
     speechMsPerVideoSec: round1(result.clips.reduce((s, c) => s + c.speechMs, 0) / videoSec),
+    perception: result.perception,
     stages: result.stages,
     baselineStages: result.baselineStages,
     memory: result.clips.map((c) => ({ clip: c.file, numTensors: c.numTensors, bytes: c.numBytes })),
     perClip: result.clips,
     longTasks,
-    machine: {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memGiB: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      chromium: browserVersion,
-    },
-    date: new Date().toISOString(),
+    chromium: browserVersion,
   };
-  process.stdout.write(writeJsonOption(args, report));
-  return 0;
 }
 
 runCli('bench', main);

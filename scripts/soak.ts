@@ -17,7 +17,7 @@ import type { Page } from '@playwright/test';
 import { loopVideo } from '../src/node/ffmpeg';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyzeThroughUi, launchApp, repoRoot, type RunningApp } from './lib/browser-app';
-import { parseArgs, runCli, stringOption, writeJsonOption, type ParsedArgs } from './lib/cli-args';
+import { amountOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
 import { heapGrowth, heapSummary, type HeapGroup } from './lib/heap-snapshot';
 
 const CLIPS_DIR = join(repoRoot, '../shared/data/javanese/clips');
@@ -52,14 +52,6 @@ async function sample(page: Page, at: string): Promise<Sample> {
 function drift(samples: Sample[], key: 'numTensors' | 'tensorBytes' | 'jsHeapMiB'): number {
   const v = samples.map((s) => s[key]);
   return v.length ? Math.max(...v) - Math.min(...v) : 0;
-}
-
-/** A count or duration that may be 0 (skip that part of the soak). */
-function amountOption(args: ParsedArgs, name: string, fallback: number): number {
-  const text = stringOption(args, name);
-  const n = text === undefined ? fallback : Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0, got "${text}"`);
-  return n;
 }
 
 /**

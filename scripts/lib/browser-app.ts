@@ -41,6 +41,8 @@ export interface LaunchOptions {
   backend?: string;
   /** Sampling rate; undefined → the app's default; 0 → every frame. */
   fps?: number;
+  /** More query parameters for the page (e.g. the bench page's perception settings). */
+  query?: Readonly<Record<string, string>>;
   /** Script run in the page before any of its own (e.g. a PerformanceObserver). */
   initScript?: string;
   /** Extra Chromium flags (e.g. a fake camera). */
@@ -79,6 +81,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     const query = new URLSearchParams();
     if (options.backend) query.set('backend', options.backend);
     if (options.fps !== undefined) query.set('fps', options.fps === 0 ? 'all' : String(options.fps));
+    for (const [name, value] of Object.entries(options.query ?? {})) query.set(name, value);
     await page.goto(`${server.url}${options.page ?? ''}?${query}`);
     let backend = 'unknown';
     if (!options.page || options.page === 'index.html') {

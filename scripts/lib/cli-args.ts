@@ -40,6 +40,14 @@ export function numberOption(args: ParsedArgs, name: string): number | undefined
   return n;
 }
 
+/** A count or duration that may be 0 (skip that part of a run): `fallback` when absent. */
+export function amountOption(args: ParsedArgs, name: string, fallback: number): number {
+  const text = stringOption(args, name);
+  const n = text === undefined ? fallback : Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0, got "${text}"`);
+  return n;
+}
+
 /** Writes `value` as pretty JSON to the `--json` path when given; returns the JSON text. */
 export function writeJsonOption(args: ParsedArgs, value: unknown): string {
   const text = `${JSON.stringify(value, null, 2)}\n`;

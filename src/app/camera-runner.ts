@@ -3,15 +3,12 @@
  * user stops it or it is unplugged; results stay on screen either way. The tracker forgets faces
  * older than a rolling window, so memory stays flat over long sessions.
  */
+import { analyseCamera } from './camera-run';
 import { createFramePublisher } from './frame-publisher';
 import { NO_SOUND, type Results, type RunContext } from './results';
 import type { RunSlot } from './run-slot';
-import { CAMERA_DISCONNECTED, createWebcamSource, describeCameraError, WEBCAM_FPS } from './webcam-source';
+import { CAMERA_DISCONNECTED, describeCameraError } from './webcam-source';
 
-/** Tracks unseen this long are retired on the camera (people leave and come back). */
-const WEBCAM_MAX_UNSEEN_SEC = 2;
-/** Seconds of faces a webcam session keeps (tracker and clip): the rolling emotion and vote cover them. */
-const WEBCAM_HISTORY_SEC = 30;
 const CONSTRAINTS: MediaStreamConstraints = { video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false };
 
 /** Opens the camera; throws a DOMException (NotAllowedError, NotFoundError, …) when it cannot. */
@@ -71,27 +68,20 @@ export function createCameraRunner({
         { once: true },
       );
       const publisher = createFramePublisher(store, playback, true, run.signal);
-      results.show({ fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SOUND) });
+      results.show({ fileName: 'camera', fps: undefined, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SOUND) });
       try {
         await playback.showStream(stream);
         await results.ensureModels();
         run.signal.throwIfAborted();
         const size = { width: playback.video.videoWidth, height: playback.video.videoHeight };
         playback.frameSize = size;
-        s().videoOpened({ width: size.width, height: size.height, fps: WEBCAM_FPS, durationSec: 0, frameCount: 0, codec: 'camera', codecString: 'camera' });
+        // The camera is analysed as fast as the device allows (camera-run.ts): its fps is the camera's own.
+        const fps = stream.getVideoTracks()[0]?.getSettings().frameRate ?? 30;
+        s().videoOpened({ width: size.width, height: size.height, fps, durationSec: 0, frameCount: 0, codec: 'camera', codecString: 'camera' });
         s().setWebcamPhase('on');
-        const started = performance.now();
-        const frames = createWebcamSource(playback.video, { fps: WEBCAM_FPS, signal: run.signal });
-        await client.analyzeStream(frames, size, {
-          signal: run.signal,
-          tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
-          // A rolling window keeps memory flat over long sessions (see npm run soak).
-          historySec: WEBCAM_HISTORY_SEC,
-          onFrame: (update) => {
-            if (run.signal.aborted) return;
-            publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, performance.now() - started));
-          },
-        });
+        // `?cameraBaselines=1` also runs the per-frame baselines (off on the camera: see camera-run.ts).
+        const baselines = new URLSearchParams(globalThis.location?.search ?? '').get('cameraBaselines') === '1';
+        await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines });
       } catch (error) {
         if (slot.fail(run, error, 'Camera: ')) playback.stop();
       } finally {

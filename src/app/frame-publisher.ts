@@ -20,6 +20,12 @@ export const ROLLING_WINDOW_SEC = 3;
 /** Least time between two store updates (progress and derived views) while frames stream in. */
 const VIEW_INTERVAL_MS = 250;
 /**
+ * The camera's: it is analysed as fast as the worker allows (15–30 pictures a second on a free
+ * CPU), and each store update re-renders the panels on the main thread that also grabs the
+ * pictures and draws the boxes; a rolling 3-s emotion changes little in half a second.
+ */
+const LIVE_VIEW_INTERVAL_MS = 500;
+/**
  * Least time between two new temporal pyramids of the same track while frames stream in: a
  * summary of the whole track changes slowly, and its ~200 bars cost the most to restyle and repaint.
  */
@@ -104,7 +110,7 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
         if (playback.thumbnails.offer(f.trackId, update.tSec, bitmap, box)) thumbsVersion++;
       }
       // The first frames at once (the panels appear), then a few times a second.
-      if (update.analysed <= 2 || performance.now() - lastViews >= VIEW_INTERVAL_MS) publishSoon();
+      if (update.analysed <= 2 || performance.now() - lastViews >= (live ? LIVE_VIEW_INTERVAL_MS : VIEW_INTERVAL_MS)) publishSoon();
     },
     refresh: () => publish(true),
   };

@@ -30,6 +30,8 @@ export interface OverlayBuffer {
   at(tSec: number): OverlayEntry | null;
   /** The most recent entry, or null. */
   latest(): OverlayEntry | null;
+  /** Where `trackId` was last seen strictly before `tSec` (its box and that entry's time), or null. */
+  lastSeen(trackId: number, beforeTSec: number): { tSec: number; box: Box } | null;
   /** Drops entries older than `tSec` (the camera only ever shows the latest, so it keeps a short tail). */
   dropBefore(tSec: number): void;
   clear(): void;
@@ -63,6 +65,15 @@ export function createOverlayBuffer(): OverlayBuffer {
       return i < 0 ? null : entries[i]!;
     },
     latest: () => entries.at(-1) ?? null,
+    lastSeen(trackId, beforeTSec) {
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i]!;
+        if (entry.tSec >= beforeTSec) continue;
+        const face = entry.faces.find((f) => f.trackId === trackId);
+        if (face) return { tSec: entry.tSec, box: face.box };
+      }
+      return null;
+    },
     dropBefore(t) {
       const first = entries.findIndex((e) => e.tSec >= t);
       if (first > 0) entries = entries.slice(first);

@@ -3,6 +3,7 @@
  * an object URL, or a camera stream), the time-indexed analysed frames and the face thumbnails.
  * The UI draws the video and the overlay from here; the store only holds plain results.
  */
+import type { CameraStats } from './camera-stats';
 import { createOverlayBuffer, type OverlayBuffer } from './overlay-buffer';
 import { createThumbnailStore, type ThumbnailStore } from './thumbnails';
 
@@ -19,6 +20,8 @@ export interface Playback {
   frameSize: { width: number; height: number } | null;
   /** True once analysis has finished: the overlay no longer waits for it. */
   analysisDone: boolean;
+  /** The camera session's clock and measured speed while a camera runs (mode 'live'), else null. */
+  camera: CameraStats | null;
   /** Loads `file` from an object URL (the analysis decodes it separately); shows its first frame. */
   loadFile(file: Blob): void;
   /** Starts playing (muted); a broken file fails silently here because the analysis reports why. */
@@ -67,6 +70,7 @@ export function createPlayback(video: HTMLVideoElement = document.createElement(
     },
     frameSize: null,
     analysisDone: false,
+    camera: null,
     loadFile(file) {
       playback.stop();
       url = URL.createObjectURL(file);
@@ -92,6 +96,7 @@ export function createPlayback(video: HTMLVideoElement = document.createElement(
       mode = 'none';
       playback.clearAnalysis();
       playback.frameSize = null;
+      playback.camera = null;
     },
   };
   return playback;

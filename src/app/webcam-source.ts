@@ -1,57 +1,92 @@
 /**
- * Frames from a live camera for the analysis client's `analyzeStream`: grabs the playing <video> with createImageBitmap at
- * a fixed rate. It never queues: when analysis is slower than the rate, the next grab is simply the
- * newest picture, so the camera never falls behind.
+ * Pictures from a live camera for the analysis client's `analyzeStream`: each `next()` grabs the
+ * newest picture of the playing <video> as soon as it is asked, as a WebCodecs `VideoFrame` (it
+ * wraps the camera's frame without copying it; the analysis worker makes the bitmap, off this
+ * thread: `createImageBitmap(video)` was the page's costliest call while the camera ran). The client
+ * asks when the analysis worker is free (one frame in flight), so the camera is analysed as fast as
+ * the device allows, at no fixed rate, and never queues: a picture is never analysed late. A
+ * picture is grabbed once: when the worker is faster than the camera, `next()` waits for the next
+ * one the video presents.
  */
-import type { FrameSource } from '../pipeline/tracked-frame';
+import type { CameraPicture, PictureSource } from '../pipeline/tracked-frame';
 
 /** Options for {@link createWebcamSource}. */
 export interface WebcamSourceOptions {
-  /** Grabs per second (default 5). */
-  fps?: number;
   /** Ends the source (done) when aborted. */
   signal?: AbortSignal;
+  /** performance.now() at which `tSec` is 0 (default: the first grab). */
+  originMs?: number;
 }
 
-/** Default grab rate for the webcam. */
-export const WEBCAM_FPS = 5;
+/**
+ * Longest wait (ms) for a picture newer than the last one grabbed. A <video> that is not rendered
+ * (hidden page, element outside the document) may present no frame callbacks; it is grabbed anyway.
+ */
+const NEW_PICTURE_WAIT_MS = 100;
 
-/** A FrameSource over `video` (already playing a camera stream); `tSec` counts from the first grab. */
-export function createWebcamSource(video: HTMLVideoElement, options: WebcamSourceOptions = {}): FrameSource {
-  const intervalMs = 1000 / (options.fps ?? WEBCAM_FPS);
+/** The current picture of `video`: a VideoFrame where WebCodecs exists (and accepts the element), else a bitmap. */
+async function grab(video: HTMLVideoElement, nowMs: number): Promise<CameraPicture> {
+  if (typeof VideoFrame === 'function') {
+    try {
+      return new VideoFrame(video, { timestamp: Math.round(nowMs * 1000) });
+    } catch {
+      // Falls through: some browsers cannot wrap a <video> (or this one has no frame yet).
+    }
+  }
+  return createImageBitmap(video);
+}
+
+/** A PictureSource over `video` (already playing a camera stream); `tSec` is the grab time after `originMs`. */
+export function createWebcamSource(video: HTMLVideoElement, options: WebcamSourceOptions = {}): PictureSource {
+  const { signal } = options;
   let stopped = false;
-  let start: number | null = null;
-  let nextDue = 0;
+  let origin = options.originMs;
   let frameIndex = 0;
+  /** Pictures presented so far (rVFC's presentedFrames), and that count at the last grab. */
+  let presented = 0;
+  let grabbedAt = -1;
+  let wake: (() => void) | null = null;
+  let handle = 0;
   const done = { done: true, value: undefined } as const;
+  const ended = () => stopped || signal?.aborted === true;
 
-  const wait = (ms: number) =>
+  const onPicture: VideoFrameRequestCallback = (_now, meta) => {
+    presented = meta.presentedFrames;
+    wake?.();
+    if (!stopped) handle = video.requestVideoFrameCallback(onPicture);
+  };
+  handle = video.requestVideoFrameCallback(onPicture);
+
+  /** Resolves on the next presented picture, after `ms`, or on abort, whichever comes first. */
+  const nextPicture = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(finish, Math.max(0, ms));
+      const timer = setTimeout(finish, ms);
       function finish() {
         clearTimeout(timer);
-        options.signal?.removeEventListener('abort', finish);
+        wake = null;
+        signal?.removeEventListener('abort', finish);
         resolve();
       }
-      options.signal?.addEventListener('abort', finish, { once: true });
+      wake = finish;
+      signal?.addEventListener('abort', finish, { once: true });
     });
 
   return {
     async next() {
-      if (stopped || options.signal?.aborted) return done;
-      await wait(nextDue - performance.now());
-      if (stopped || options.signal?.aborted || video.readyState < 2) {
-        if (!stopped && !options.signal?.aborted) return this.next();
-        return done;
-      }
+      if (ended()) return done;
+      if (presented === grabbedAt) await nextPicture(NEW_PICTURE_WAIT_MS);
+      while (!ended() && video.readyState < 2) await nextPicture(NEW_PICTURE_WAIT_MS);
+      if (ended()) return done;
       const now = performance.now();
-      start ??= now;
-      nextDue = now + intervalMs;
-      const bitmap = await createImageBitmap(video);
-      return { done: false, value: { frameIndex: frameIndex++, tSec: (now - start) / 1000, bitmap, close: () => bitmap.close() } };
+      origin ??= now;
+      grabbedAt = presented;
+      const picture = await grab(video, now);
+      return { done: false, value: { frameIndex: frameIndex++, tSec: (now - origin) / 1000, picture } };
     },
     async return() {
       stopped = true;
+      video.cancelVideoFrameCallback(handle);
+      wake?.();
       return done;
     },
   };

@@ -10,6 +10,7 @@ import { parseBackendName } from '../env/backend-choice';
 import { initBackend } from '../env/init-backend';
 import { urlWeightSource } from '../models';
 import { frameFromBitmap } from '../pipeline/perceive-frame';
+import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from '../shared/perception-config';
 import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
 import { createAnalysisClient, type AnalysisClient } from '../pipeline/worker/analysis-client';
@@ -38,6 +39,22 @@ export interface BenchPageResult {
   clips: ClipResult[];
   stages: Record<string, StageStats>;
   baselineStages: Record<string, StageStats>;
+  /** Perception settings that differ from the app's defaults in this run (from the page's query). */
+  perception: Partial<PerceptionConfig>;
+}
+
+/**
+ * Perception settings from the page's query (`?perception.personIntervalSec=2`), so `npm run bench
+ * -- --perception personIntervalSec=2` compares a setting against the baseline in the same run.
+ */
+function perceptionFromQuery(search: string): Partial<PerceptionConfig> {
+  const out: Record<string, number | boolean> = {};
+  for (const [key, value] of new URLSearchParams(search)) {
+    const name = key.replace(/^perception\./, '');
+    if (name === key || !(name in DEFAULT_PERCEPTION_CONFIG)) continue;
+    out[name] = typeof DEFAULT_PERCEPTION_CONFIG[name as keyof PerceptionConfig] === 'boolean' ? value === 'true' : Number(value);
+  }
+  return out as Partial<PerceptionConfig>;
 }
 
 /** face-api's usual per-frame path: detect every face, then classify each one's expression. */
@@ -59,13 +76,13 @@ async function runBaseline(file: File, models: PerceptionModels, fps: number | u
   }
 }
 
-async function bench(client: AnalysisClient, files: File[], fps: number | undefined): Promise<BenchPageResult> {
+async function bench(client: AnalysisClient, files: File[], fps: number | undefined, perception: Partial<PerceptionConfig>): Promise<BenchPageResult> {
   const status = document.getElementById('status')!;
   const models = await loadPerceptionModels(urlWeightSource('models/'));
   await client.loadModels();
   // Warm-up: the first call of each network sets up kernels (and compiles shaders on WebGPU).
   if (files[0]) {
-    await client.analyzeVideo(files[0], { fps: 1 });
+    await client.analyzeVideo(files[0], { fps: 1, perception });
     await runBaseline(files[0], models, 1, createStageTimer());
   }
   const ours = createStageTimer();
@@ -74,7 +91,7 @@ async function bench(client: AnalysisClient, files: File[], fps: number | undefi
   for (const file of files) {
     status.textContent = `ours: ${file.name}`;
     let t0 = performance.now();
-    const { info, clip, timer } = await client.analyzeVideo(file, { fps });
+    const { info, clip, timer } = await client.analyzeVideo(file, { fps, perception });
     const oursMs = performance.now() - t0;
     t0 = performance.now();
     await client.speech(file);
@@ -97,7 +114,8 @@ async function bench(client: AnalysisClient, files: File[], fps: number | undefi
     });
   }
   status.textContent = 'done';
-  return { backend: tf.getBackend(), fps: fps ?? null, clips, stages: summarizeStages(ours.samples()), baselineStages: summarizeStages(theirs.samples()) };
+  const stages = summarizeStages(ours.samples());
+  return { backend: tf.getBackend(), fps: fps ?? null, clips, stages, baselineStages: summarizeStages(theirs.samples()), perception };
 }
 
 declare global {
@@ -120,7 +138,7 @@ const ready = client.init(forced).then((status) => initBackend(status.active));
 window.emolensBench = async (fps) => {
   await ready;
   const input = document.getElementById('files') as HTMLInputElement;
-  return bench(client, [...(input.files ?? [])], fps ?? undefined);
+  return bench(client, [...(input.files ?? [])], fps ?? undefined, perceptionFromQuery(location.search));
 };
 window.emolensSpeech = async () => {
   await ready;

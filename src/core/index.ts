@@ -10,6 +10,7 @@ export * from './tracking/cost-matrices';
 export * from './tracking/track-database';
 export * from './tracking/tracker';
 export * from './tracking/link-person';
+export * from './tracking/predict-box';
 export * from './voting/face-voting';
 export * from './sampling/temporal-sampling';
 export * from './pyramid/temporal-pyramid';

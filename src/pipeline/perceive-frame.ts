@@ -10,7 +10,7 @@ import { linkFacesToPersons } from '../core/tracking/link-person';
 import type { Detection } from '../core/tracking/cost-matrices';
 import { cropBoxes, type Frame, type PersonDetectorOutput } from '../models';
 import type { FramePixels } from '../video';
-import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, personDetectionDue, type PerceptionConfig } from '../shared/perception-config';
+import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue, type PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
@@ -45,6 +45,9 @@ export interface PerceptionState {
   config: PerceptionConfig;
   lastPeople?: { tSec: number; result: PersonDetectorOutput };
   lastEmbeddingSec?: number;
+  /** The previous frame's faces (shorter side, frame pixels) and when the full detector input last ran. */
+  lastFaceSides?: number[];
+  lastFullDetectionSec?: number;
 }
 
 /** Creates the state for one clip (or one webcam session). */
@@ -59,6 +62,25 @@ async function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, s
   const result = await timer.time('personDetection', () => models.personDetector.run({ frame }));
   state.lastPeople = { tSec, result };
   return result;
+}
+
+/** Tiny Face at the input size this frame needs (see `faceInputSizeLargeFaces`), the full size again if the small one lost a face. */
+async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer) {
+  const [height, width] = frame.shape;
+  const { config } = state;
+  const full = faceInputSize(config, width, height);
+  const size = faceInputSizeFor(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec);
+  const run = (inputSize: number) =>
+    timer.time('faceDetection', () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold }));
+  let faces = await run(size);
+  let ranFull = size === full;
+  if (!ranFull && faces.length < (state.lastFaceSides?.length ?? 0)) {
+    faces = await run(full);
+    ranFull = true;
+  }
+  if (ranFull) state.lastFullDetectionSec = tSec;
+  state.lastFaceSides = faces.map((f) => Math.min(f.box.w, f.box.h));
+  return faces;
 }
 
 /**
@@ -77,22 +99,21 @@ export async function perceiveFrame(
 ): Promise<PerceivedFrame> {
   const [height, width] = frame.shape;
   const { config } = state;
-  const faces = await timer.time('faceDetection', () =>
-    models.faceDetector.run(frame, { inputSize: faceInputSize(config, width, height), scoreThreshold: config.faceScoreThreshold }),
-  );
+  const faces = await detectFaces(models, frame, tSec, state, timer);
   if (faces.length === 0) return { faces: [], detections: [], persons: [] };
   const people = await peopleFor(models, frame, tSec, state, timer);
   const boxes = faces.map((f) => f.box);
   const links = linkFacesToPersons(boxes, people.persons.map((p) => p.box), { width, height });
   const emotions = await timer.time('faceEmotion', () => models.faceEmotion.run({ frame, boxes }));
   const embeddings =
-    recentTracks === undefined || embeddingsDue(config, faces.length, recentTracks, state.lastEmbeddingSec, tSec)
+    recentTracks === undefined ||
+    embeddingsDue(config, faces.length, recentTracks, state.lastEmbeddingSec, tSec, facesSeparated(boxes, config.embeddingFreeSeparation))
       ? await timer.time('embedding', () => models.faceEmbedding.run({ frame, boxes }))
       : null;
   if (embeddings) state.lastEmbeddingSec = tSec;
   const histograms = await timer.time('hsvHistogram', () => faceHistograms(frame, boxes));
   // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
-  const fer = await timer.time('ferEmotion', () => models.humanEmotion.run({ frame, boxes }));
+  const fer = config.ferNet ? await timer.time('ferEmotion', () => models.humanEmotion.run({ frame, boxes })) : null;
 
   const records = faces.map((face, j) => {
     const link = links[j]!;
@@ -104,9 +125,7 @@ export async function perceiveFrame(
       faceFeature: emotions[j]!.feature,
       contextFeature: person ? person.context : people.frameContext,
       personBox: person ? person.box : null,
-      ferProbs: fer[j]!.probs,
-      ferFeature: fer[j]!.feature,
-      baselineProbs: { humanEmotion: fer[j]!.probs },
+      ...(fer && { ferProbs: fer[j]!.probs, ferFeature: fer[j]!.feature, baselineProbs: { humanEmotion: fer[j]!.probs } }),
     };
   });
   const detections = faces.map((face, j) => ({

@@ -5,10 +5,10 @@
  */
 import type { Box } from '../core/geometry';
 import type { FramePixels } from '../shared/video-info';
-import type { TrackedFrame } from '../shared/face-record';
+import type { CameraPicture, TrackedFrame } from '../shared/face-record';
 import { addFrame, forgetBefore, type ClipAnalysis } from './clip-analysis';
 
-export type { TrackedFrame };
+export type { CameraPicture, TrackedFrame };
 
 /** What the UI needs to draw one analysed frame. */
 export interface FrameUpdate {
@@ -33,6 +33,12 @@ export interface FrameUpdate {
  */
 export interface FrameSource {
   next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; close(): void }>>;
+  return(value?: undefined): Promise<unknown>;
+}
+
+/** Live pictures (the camera) for the analysis worker, which turns each into a bitmap itself; the receiver closes each picture. */
+export interface PictureSource {
+  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; picture: CameraPicture }>>;
   return(value?: undefined): Promise<unknown>;
 }
 

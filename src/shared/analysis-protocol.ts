@@ -6,7 +6,7 @@
 import type { TrackerConfig } from '../core/tracking/tracker';
 import type { BackendName, BackendStatus } from './backend';
 import type { EnsembleConfig } from './ensemble-config';
-import type { FaceRecord, TrackedFrame } from './face-record';
+import type { CameraPicture, FaceRecord, TrackedFrame } from './face-record';
 import type { PerceptionConfig } from './perception-config';
 import type { VideoInfo } from './video-info';
 import type { WireError } from './wire-error';
@@ -39,7 +39,7 @@ export type Request =
 
 /** Page → worker, no reply: a camera frame for stream `run`, its end, or cancelling run `run`. */
 export type Notice =
-  | { type: 'frame'; run: number; frameIndex: number; tSec: number; bitmap: ImageBitmap }
+  | { type: 'frame'; run: number; frameIndex: number; tSec: number; picture: CameraPicture }
   | { type: 'endStream'; run: number }
   | { type: 'cancel'; run: number };
 

@@ -26,6 +26,9 @@ export interface FaceRecord {
   baselineProbs?: Record<string, Float32Array>;
 }
 
+/** A camera picture as the page grabs it: a `VideoFrame` (no copy on the page) or, where there is no WebCodecs, an `ImageBitmap`. */
+export type CameraPicture = ImageBitmap | VideoFrame;
+
 /**
  * One perceived and tracked frame: what the analysis worker posts to the page. `faces[j]` belongs
  * to track `trackIds[j]`; boxes are in video pixels. `bitmap` is the analysed picture (owned by the

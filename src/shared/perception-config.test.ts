@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERCEPTION_CONFIG as C, embeddingsDue, faceInputSize, personDetectionDue } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG as C, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue } from './perception-config';
 
 describe('perception config', () => {
   it('uses the small Tiny Face input for small frames only', () => {
     expect(faceInputSize(C, 360, 270)).toBe(320);
     expect(faceInputSize(C, 640, 480)).toBe(320);
     expect(faceInputSize(C, 1280, 720)).toBe(416);
+  });
+
+  it('uses the small input only while every previous face is large, and the full one every second', () => {
+    const A = { ...C, faceInputSizeLargeFaces: 224 };
+    // 640×480 camera: at 224 px a face of 160 px is 56 px (large), one of 120 px is 42 px (small).
+    expect(faceInputSizeFor(A, 640, 480, [160], 0, 0.5)).toBe(224);
+    expect(faceInputSizeFor(A, 640, 480, [160, 120], 0, 0.5)).toBe(320);
+    expect(faceInputSizeFor(A, 640, 480, [], 0, 0.5)).toBe(320); // no face before: look everywhere
+    expect(faceInputSizeFor(A, 640, 480, undefined, undefined, 0)).toBe(320); // first frame
+    expect(faceInputSizeFor(A, 640, 480, [160], 0, 1)).toBe(320); // a second since the full size ran
+    expect(faceInputSizeFor(A, 640, 480, [160], 2, 1)).toBe(320); // a seek back
+    expect(faceInputSizeFor(C, 640, 480, [160], 0, 0.5)).toBe(320); // off by default
+    expect(faceInputSizeFor(A, 1280, 720, [300], 0, 0.5)).toBe(224); // under the large frames' 416
   });
 
   it('runs person detection at most every personIntervalSec, and again after a seek back', () => {
@@ -25,5 +38,19 @@ describe('perception config', () => {
     expect(embeddingsDue(C, 1, 2, 0, 0.2)).toBe(true); // which of two tracks is it?
     expect(embeddingsDue(C, 1, 1, undefined, 0.2)).toBe(true);
     expect(embeddingsDue({ ...C, embeddingIntervalSec: 0 }, 1, 1, 0.2, 0.2)).toBe(true); // the paper: every frame
+    expect(embeddingsDue(C, 2, 2, 0, 0.2, true)).toBe(true); // files: several faces always
+  });
+
+  it('lets faces that cannot be confused skip the embedding between checks when asked (the camera)', () => {
+    const A = { ...C, embeddingFreeSeparation: 3 };
+    expect(embeddingsDue(A, 2, 2, 0, 0.2, true)).toBe(false);
+    expect(embeddingsDue(A, 2, 2, 0, 0.2, false)).toBe(true); // close together
+    expect(embeddingsDue(A, 2, 1, 0, 0.2, true)).toBe(true); // a new face
+    expect(embeddingsDue(A, 2, 2, 0, 1, true)).toBe(true); // the once-a-second check
+    // Two faces of 100 px side by side 320 px apart (a 640-px camera), and the same 200 px apart.
+    const face = (x: number) => ({ x, y: 100, w: 100, h: 100 });
+    expect(facesSeparated([face(60), face(380)], 3)).toBe(true);
+    expect(facesSeparated([face(60), face(260)], 3)).toBe(false);
+    expect(facesSeparated([face(60)], 3)).toBe(true);
   });
 });

@@ -4,6 +4,8 @@
  * frames, at 416 px / 0.5 (face-api's defaults) in 72, at under half the cost.
  */
 
+import type { Box } from '../core/geometry';
+
 /** Settings of the per-frame perception stage. */
 export interface PerceptionConfig {
   /** Tiny Face input side for frames whose long side is at most `smallFrameMaxSide`. */
@@ -12,6 +14,19 @@ export interface PerceptionConfig {
   faceInputSizeLarge: number;
   smallFrameMaxSide: number;
   faceScoreThreshold: number;
+  /**
+   * Tiny Face input side while every face is large (0: never). The detector's cost grows with
+   * the square of its input (224 px: about 0.6 of 320 px), and a face that is large in the frame
+   * is found as well at 224 px: 139 of 142 frames of 21 shared clips against 128 at 320 px (Node
+   * WASM). Used only while the previous frame's faces were all at least `largeFaceMinSidePx` at
+   * that input scale; the full size runs again at least every `fullDetectionIntervalSec` (a new,
+   * smaller face), and at once on a frame where the small input finds fewer faces than before.
+   */
+  faceInputSizeLargeFaces: number;
+  /** Least side (in pixels of the small detector input) of every previous face for the small input. */
+  largeFaceMinSidePx: number;
+  /** The full input size runs at least this often (seconds) while the small one is in use. */
+  fullDetectionIntervalSec: number;
   /**
    * Person detection (CenterNet, the costliest network: ~190 ms here) runs at most this often;
    * frames in between reuse the last persons and context features. People move slowly compared
@@ -29,6 +44,20 @@ export interface PerceptionConfig {
    * eq. 6 normalised over the cues present). 0 computes it on every frame (the paper).
    */
   embeddingIntervalSec: number;
+  /**
+   * Several faces skip the embedding between checks too when they cannot be confused: as many
+   * faces as recent tracks, every two at least this many face sizes apart (centre to centre), so
+   * each lies within the tracker's position gate (2 face sizes) of one track only. 0: several faces
+   * always get embeddings (files, the paper). The camera sets it: two people side by side.
+   */
+  embeddingFreeSeparation: number;
+  /**
+   * Run Human's FER2013 net on every face: the `humanEmotion` per-frame baseline and the second
+   * face model of the temporal models (`fer`, `both`). Files need it (the trained ensemble reads
+   * it); the live camera, which shows the face-api net's rolling emotion and runs no temporal
+   * model, leaves it off unless asked.
+   */
+  ferNet: boolean;
 }
 
 /** Defaults used by the app, the CLIs and the feature extraction alike. */
@@ -37,14 +66,53 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   faceInputSizeLarge: 416,
   smallFrameMaxSide: 640,
   faceScoreThreshold: 0.4,
+  faceInputSizeLargeFaces: 0,
+  largeFaceMinSidePx: 48,
+  fullDetectionIntervalSec: 1,
   personIntervalSec: 1,
   maxAnalysisSide: 1280,
   embeddingIntervalSec: 1,
+  embeddingFreeSeparation: 0,
+  ferNet: true,
 });
 
 /** The Tiny Face input size for a frame of this size. */
 export function faceInputSize(config: PerceptionConfig, width: number, height: number): number {
   return Math.max(width, height) <= config.smallFrameMaxSide ? config.faceInputSizeSmall : config.faceInputSizeLarge;
+}
+
+/** True when every two boxes are at least `faceSizes` × the larger one's longer side apart, centre to centre. */
+export function facesSeparated(boxes: readonly Box[], faceSizes: number): boolean {
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const size = Math.max(a.w, a.h, b.w, b.h);
+      if (Math.hypot(a.x + a.w / 2 - b.x - b.w / 2, a.y + a.h / 2 - b.y - b.h / 2) < faceSizes * size) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The Tiny Face input side for this frame, given the faces of the previous analysed frame
+ * (`previousSides`: each face's shorter side in frame pixels; undefined before any) and when the
+ * full input size last ran (see `faceInputSizeLargeFaces`).
+ */
+export function faceInputSizeFor(
+  config: PerceptionConfig,
+  width: number,
+  height: number,
+  previousSides: readonly number[] | undefined,
+  lastFullSec: number | undefined,
+  tSec: number,
+): number {
+  const full = faceInputSize(config, width, height);
+  const small = config.faceInputSizeLargeFaces;
+  if (!(small > 0 && small < full) || !previousSides?.length || lastFullSec === undefined) return full;
+  if (tSec < lastFullSec || tSec - lastFullSec >= config.fullDetectionIntervalSec - 1e-6) return full;
+  const scale = small / Math.max(width, height);
+  return previousSides.every((side) => side * scale >= config.largeFaceMinSidePx) ? small : full;
 }
 
 /** Decides when the person detector must run again, given the time of its last run. */
@@ -54,7 +122,8 @@ export function personDetectionDue(config: PerceptionConfig, lastRunSec: number 
 
 /**
  * Whether this frame's faces need embeddings (see `embeddingIntervalSec`): `recentTracks` counts
- * the tracks seen within the last interval; `lastSec` is when embeddings last ran.
+ * the tracks seen within the last interval; `lastSec` is when embeddings last ran; `separated`
+ * says every two faces are `embeddingFreeSeparation` face sizes apart (see facesSeparated).
  */
 export function embeddingsDue(
   config: PerceptionConfig,
@@ -62,7 +131,9 @@ export function embeddingsDue(
   recentTracks: number,
   lastSec: number | undefined,
   tSec: number,
+  separated = false,
 ): boolean {
-  if (faceCount >= 2 || recentTracks !== 1) return true;
+  if (recentTracks !== faceCount) return true;
+  if (faceCount >= 2 && !(config.embeddingFreeSeparation > 0 && separated)) return true;
   return lastSec === undefined || tSec < lastSec || tSec - lastSec >= config.embeddingIntervalSec - 1e-6;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
+import { predictedEntry } from '../app/live-overlay';
 import { isCatchingUp, type OverlayEntry } from '../app/overlay-buffer';
 import { drawOverlay, hitFace } from './draw-overlay';
 import { useAppStore, useController } from './store-context';
@@ -10,6 +11,8 @@ import { useAppStore, useController } from './store-context';
  * canvas on top holds the overlay, checked once per presented video frame and redrawn only when
  * what it shows changes. Playback never waits for the models: the overlay shows the analysed frame
  * nearest to (not after) the media time, and says so when that is more than half a second behind.
+ * The camera's overlay is redrawn at display rate instead: the newest analysis with each box moved
+ * on by its track's motion, so boxes follow the face between analyses.
  */
 export function VideoStage() {
   const controller = useController();
@@ -50,7 +53,9 @@ export function VideoStage() {
       const size = playback.frameSize;
       if (!canvas || video.videoWidth === 0) return;
       const m = marks.current;
-      const found = m.live ? playback.buffer.latest() : playback.buffer.at(t);
+      const camera = m.live ? playback.camera : null;
+      const nowMs = performance.now();
+      const found = camera ? predictedEntry(playback.buffer, camera.tSecAt(nowMs)) : m.live ? playback.buffer.latest() : playback.buffer.at(t);
       const catchingUp = !m.live && isCatchingUp(found, t, playback.analysisDone);
       const entry = catchingUp ? null : found;
       const scale = size ? video.videoWidth / size.width : 1;
@@ -72,6 +77,8 @@ export function VideoStage() {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       drawOverlay(ctx, entry, scale, { ...m, catchingUp });
       drawn.current = { entry, scale };
+      // The camera's latency runs from a picture's grab to the first draw of its boxes.
+      if (camera && entry) camera.drawn(entry.tSec, nowMs);
     };
     redraw.current = () => update();
     // Follow the frames the video presents (none while paused), not every display refresh: an
@@ -81,7 +88,8 @@ export function VideoStage() {
     if ('requestVideoFrameCallback' in video) {
       const onFrame: VideoFrameRequestCallback = (_now, meta) => {
         handle = video.requestVideoFrameCallback(onFrame);
-        update(meta.mediaTime);
+        // The camera's overlay follows the display instead (below).
+        if (!marks.current.live) update(meta.mediaTime);
       };
       handle = video.requestVideoFrameCallback(onFrame);
       stop = () => video.cancelVideoFrameCallback(handle);
@@ -107,6 +115,18 @@ export function VideoStage() {
       video.remove();
     };
   }, [playback]);
+
+  // The camera: redraw at display rate, each box where its track's motion has taken it by now.
+  useEffect(() => {
+    if (!live) return;
+    let handle = 0;
+    const onFrame = () => {
+      handle = requestAnimationFrame(onFrame);
+      redraw.current();
+    };
+    handle = requestAnimationFrame(onFrame);
+    return () => cancelAnimationFrame(handle);
+  }, [live]);
 
   // While the video is paused (or over) no frame arrives: redraw when the marks or the analysis change.
   const analysed = useAppStore((s) => s.video.framesDecoded);

@@ -9,7 +9,7 @@ import type { BackendStatus } from '../../shared/backend';
 import { CanceledError, EmolensError } from '../../errors';
 import type { VideoInfo } from '../../video';
 import type { AnalyzeFramesOptions, AnalyzeOptions } from '../analyze-video';
-import { recordFrame, type FrameSource } from '../tracked-frame';
+import { recordFrame, type PictureSource } from '../tracked-frame';
 import { createClipAnalysis, type ClipAnalysis } from '../clip-analysis';
 import { createStageTimer, type StageTimer } from '../stage-timer';
 import type { Notice, Replies, Request, RunSettings, WorkerEvent } from '../../shared/analysis-protocol';
@@ -37,7 +37,7 @@ export interface AnalysisClient {
   /** Decodes and analyses `file` in the worker; throws the named errors of src/video on bad input. */
   analyzeVideo(file: Blob, options?: AnalyzeOptions): Promise<RemoteAnalysis>;
   /** Analyses live frames (the camera) until `frames` ends or `options.signal` aborts. */
-  analyzeStream(frames: FrameSource, size: { width: number; height: number }, options?: AnalyzeFramesOptions): Promise<ClipAnalysis>;
+  analyzeStream(frames: PictureSource, size: { width: number; height: number }, options?: AnalyzeFramesOptions): Promise<ClipAnalysis>;
   /** Decodes `file`'s audio and computes its speech features (null, with the reason, when there are none). */
   speech(file: Blob): Promise<Replies['speech']>;
   /** Temporal models, the speech model and the ensembles on one track's records and the clip's speech features. */
@@ -175,11 +175,15 @@ export function createAnalysisClient(
           try {
             while (!run.state.over) {
               const next = await frames.next();
-              if (next.done || run.state.over) break;
-              const { frameIndex, tSec, bitmap } = next.value;
+              if (next.done) break;
+              if (run.state.over) {
+                next.value.picture.close();
+                break;
+              }
+              const { frameIndex, tSec, picture } = next.value;
               // One frame in flight: the next grab waits until this one is tracked (backpressure).
               const tracked = run.nextTracked();
-              notify({ type: 'frame', run: run.id, frameIndex, tSec, bitmap }, [bitmap]);
+              notify({ type: 'frame', run: run.id, frameIndex, tSec, picture }, [picture]);
               await tracked;
             }
           } finally {

@@ -143,8 +143,16 @@ function onNotice(notice: Notice): void {
   switch (notice.type) {
     case 'frame': {
       const queue = streams.get(notice.run);
-      if (queue) queue.push(notice);
-      else notice.bitmap.close();
+      const { frameIndex, tSec, picture } = notice;
+      if (!queue) picture.close();
+      else if (picture instanceof ImageBitmap) queue.push({ frameIndex, tSec, bitmap: picture });
+      else {
+        // The page sends the camera's VideoFrame as it is; its copy into a bitmap happens here, off the page's thread.
+        createImageBitmap(picture).then(
+          (bitmap) => queue.push({ frameIndex, tSec, bitmap }),
+          (error: unknown) => queue.fail(error instanceof Error ? error : new Error(String(error))),
+        ).finally(() => picture.close());
+      }
       return;
     }
     case 'endStream':

@@ -1,0 +1,106 @@
+/**
+ * The camera part of `npm run bench -- --webcam`: the built app on Chromium's fake camera, fed
+ * from our clips (one face; two faces side by side, an ffmpeg composite), through the UI's own
+ * "Start camera" button. After a warm-up it reads the app's camera diagnostics over a measured
+ * window: pictures analysed per second and the latency from a picture's grab to the first draw of
+ * its boxes, plus the page's main-thread long tasks in that window and the load average around it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { CameraSummary } from '../../src/app/camera-stats';
+import { launchApp, repoRoot } from './browser-app';
+import { LONG_TASK_OBSERVER, type PageWithTasks } from './long-tasks';
+
+const CLIPS_DIR = join(repoRoot, '../shared/data/javanese/clips');
+const CACHE = join(repoRoot, '.cache');
+/** Seconds of each clip the fake camera loops (a .y4m is raw video: ~14 MB a second at 640×480). */
+const CAMERA_CLIP_SEC = 6;
+
+/** What one camera scene measured. */
+export interface WebcamResult extends CameraSummary {
+  /** Faces in the newest analysed picture at the end (the scene's expected count, if tracking works). */
+  facesAtEnd: number;
+  longTasks: { count: number; over50ms: number; maxMs: number };
+  /** Long animation frames that blocked, by the script that ran longest in each: count and longest (ms). */
+  blockingScripts: Record<string, { count: number; maxMs: number }>;
+  /** Worker tensors at the start and the end of the window (flat: no leak per picture). */
+  numTensors: { start: number; end: number };
+  loadAverage: { start: number; end: number };
+}
+
+/** ffmpeg makes `name` in .cache once (raw 4:2:0 video, what the fake camera reads). */
+function y4m(name: string, args: string[]): string {
+  mkdirSync(CACHE, { recursive: true });
+  const path = join(CACHE, name);
+  if (!existsSync(path)) execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, '-t', String(CAMERA_CLIP_SEC), '-pix_fmt', 'yuv420p', path]);
+  return path;
+}
+
+/** The two scenes, at a webcam's usual 640×480 (4:3, like the clips). */
+export function cameraScenes(): { oneFace: string; twoFaces: string } {
+  return {
+    oneFace: y4m('bench-camera-one-face.y4m', ['-i', join(CLIPS_DIR, '02-04-05_01.mp4'), '-vf', 'scale=640:480']),
+    // Two people side by side, letterboxed: each face is about half as large as the single one.
+    twoFaces: y4m('bench-camera-two-faces.y4m', [
+      '-i', join(CLIPS_DIR, '02-04-05_01.mp4'), '-i', join(CLIPS_DIR, '01-01-03_01.mp4'),
+      '-filter_complex', '[0:v][1:v]hstack=inputs=2:shortest=1,scale=640:240,pad=640:480:0:120[v]', '-map', '[v]',
+    ]),
+  };
+}
+
+/** Runs the camera on `scene` and measures `seconds` after `warmUpSec` of tracking. */
+export async function measureWebcam(backend: string, scene: string, seconds: number, warmUpSec: number, log: (line: string) => void): Promise<WebcamResult> {
+  const app = await launchApp({
+    backend,
+    initScript: LONG_TASK_OBSERVER,
+    extraArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${scene}`],
+    log,
+  });
+  const { page } = app;
+  try {
+    await page.getByTestId('webcam-toggle').click();
+    await page.getByTestId('track-overlay').and(page.locator('[data-tracks*="1"], [data-tracks*="2"], [data-tracks*="3"]')).first().waitFor({ timeout: 300_000 });
+    await page.waitForTimeout(warmUpSec * 1000);
+    const load0 = loadavg()[0]!;
+    const tensors0 = (await page.evaluate(() => window.emolensDiagnostics!.memory())).numTensors;
+    const since = await page.evaluate(() => {
+      const w = window as unknown as PageWithTasks;
+      w.__longTasks = [];
+      w.__blockingFrames = [];
+      return performance.now();
+    });
+    await page.waitForTimeout(seconds * 1000);
+    const summary = await page.evaluate((t) => window.emolensDiagnostics!.camera(t), since);
+    const { __longTasks: tasks, __blockingFrames: frames } = await page.evaluate(() => {
+      const w = window as unknown as PageWithTasks;
+      return { __longTasks: w.__longTasks, __blockingFrames: w.__blockingFrames };
+    });
+    const blockingScripts: WebcamResult['blockingScripts'] = {};
+    for (const f of frames) {
+      const entry = (blockingScripts[f.script] ??= { count: 0, maxMs: 0 });
+      entry.count++;
+      entry.maxMs = Math.max(entry.maxMs, f.ms);
+    }
+    const tensors1 = (await page.evaluate(() => window.emolensDiagnostics!.memory())).numTensors;
+    const tracks = (await page.getByTestId('track-overlay').getAttribute('data-tracks')) ?? '';
+    await page.getByTestId('webcam-toggle').click();
+    if (!summary) throw new Error('the camera did not run (no camera diagnostics)');
+    if (app.consoleErrors.length > 0) log(`bench: console errors: ${app.consoleErrors.join(' | ')}`);
+    return {
+      ...summary,
+      facesAtEnd: tracks.split(' ').filter(Boolean).length,
+      longTasks: {
+        count: tasks.length,
+        over50ms: tasks.filter((t) => t.ms > 50).length,
+        maxMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms)) * 10) / 10,
+      },
+      blockingScripts,
+      numTensors: { start: tensors0, end: tensors1 },
+      loadAverage: { start: load0, end: loadavg()[0]! },
+    };
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The live camera's analysis: the newest camera picture goes to the analysis worker whenever it is
+ * free (src/app/webcam-source.ts; one picture in flight, no fixed rate, no queue), with the work a
+ * live view does not need per picture turned down. Between analyses the overlay draws each box
+ * where its track's motion puts it (src/app/live-overlay.ts), and `playback.camera` measures the
+ * analysed rate and the grab-to-draw latency (`npm run bench -- --webcam`).
+ */
+import type { PerceptionConfig } from '../shared/perception-config';
+import type { AnalysisClient } from '../pipeline/worker/analysis-client';
+import { createCameraStats } from './camera-stats';
+import type { FramePublisher } from './frame-publisher';
+import type { Playback } from './playback';
+import { createWebcamSource } from './webcam-source';
+
+/** Tracks unseen this long are retired on the camera (people leave and come back). */
+export const WEBCAM_MAX_UNSEEN_SEC = 2;
+/** Seconds of faces a webcam session keeps (tracker and clip): the rolling emotion and vote cover them. */
+export const WEBCAM_HISTORY_SEC = 30;
+
+/**
+ * What the camera turns down. Person detection (CenterNet, the costliest network: 130 ms idle,
+ * several times that on a busy CPU) only feeds the context features of the temporal models, which
+ * the camera does not run, and the face-to-person links: every 5 s keeps them current while the
+ * stall it causes stays out of the 95th latency percentile (1 picture in 75 at 15 fps). The FER
+ * net is a per-frame baseline here (the overlay shows the face-api net's rolling emotion): off
+ * unless asked. The face embedding runs only when faces must be told apart: for files that is
+ * whenever there are several; here people side by side, as many as the tracks and three face
+ * sizes apart, are told apart by position alone between the once-a-second checks. A face close
+ * to a webcam is large: Tiny Face then runs at 224 px instead of 320 (src/shared/perception-config.ts).
+ */
+export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({
+  personIntervalSec: 5,
+  ferNet: false,
+  faceInputSizeLargeFaces: 224,
+  embeddingFreeSeparation: 3,
+});
+
+/** Options for {@link analyseCamera}. */
+export interface CameraRunOptions {
+  client: AnalysisClient;
+  playback: Playback;
+  publisher: FramePublisher;
+  /** The camera picture's size (the boxes' coordinate space). */
+  size: { width: number; height: number };
+  signal: AbortSignal;
+  /** Also run the per-frame baselines (Human's FER net) on every picture. */
+  baselines?: boolean;
+}
+
+/** Analyses the camera playing in `playback.video` until `signal` aborts or the stream ends. */
+export async function analyseCamera(options: CameraRunOptions): Promise<void> {
+  const { client, playback, publisher, size, signal } = options;
+  const stats = createCameraStats(performance.now());
+  playback.camera = stats;
+  const frames = createWebcamSource(playback.video, { signal, originMs: stats.originMs });
+  await client.analyzeStream(frames, size, {
+    signal,
+    tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
+    perception: { ...CAMERA_PERCEPTION, ...(options.baselines && { ferNet: true }) },
+    // A rolling window keeps memory flat over long sessions (see npm run soak).
+    historySec: WEBCAM_HISTORY_SEC,
+    onFrame: (update) => {
+      if (signal.aborted) return;
+      const now = performance.now();
+      stats.analysed(update.tSec, now);
+      publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, now - stats.originMs));
+    },
+  });
+}
