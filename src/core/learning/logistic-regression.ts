@@ -110,10 +110,15 @@ export interface DualClassifier {
   classes: number;
   converged: boolean;
   iterations: number;
+  /** The solver's parameters (span weights, then bias): a warm start for the next λ of a path. */
+  solution: Float64Array;
 }
 
-/** Fits the classifier on the span of the training rows with labels `y`. */
-export function fitInSpan(span: RowSpan, y: readonly number[], options: LogisticRegressionOptions): DualClassifier {
+/**
+ * Fits the classifier on the span of the training rows with labels `y`; `warm` (a previous fit's
+ * `solution` on the same span and labels) starts the solver nearer the answer along a λ path.
+ */
+export function fitInSpan(span: RowSpan, y: readonly number[], options: LogisticRegressionOptions, warm?: Float64Array): DualClassifier {
   const { n, r, z } = span;
   if (y.length !== n) throw new TypeError('rows, y: need equally many rows and labels');
   const present = [...new Set(y)].sort((a, b) => a - b);
@@ -149,7 +154,8 @@ export function fitInSpan(span: RowSpan, y: readonly number[], options: Logistic
     }
     return loss;
   };
-  const fit = minimizeLbfgs(objective, new Float64Array((r + 1) * cls), options.solver);
+  const start = warm && warm.length === (r + 1) * cls ? warm : new Float64Array((r + 1) * cls);
+  const fit = minimizeLbfgs(objective, start, options.solver);
   const coef = new Float64Array(n * options.classes);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < r; k++) {
@@ -159,7 +165,7 @@ export function fitInSpan(span: RowSpan, y: readonly number[], options: Logistic
   }
   const bias = new Float64Array(options.classes).fill(ABSENT_CLASS_BIAS);
   present.forEach((c, k) => (bias[c] = fit.x[r * cls + k]!));
-  return { coef, bias, classes: options.classes, converged: fit.converged, iterations: fit.iterations };
+  return { coef, bias, classes: options.classes, converged: fit.converged, iterations: fit.iterations, solution: fit.x };
 }
 
 /** Probabilities of a row from its inner products with the training rows (`kernelRow[i]` = x·x_i). */

@@ -5,7 +5,7 @@
 import { frameAveragePredictions } from '../evaluation';
 import type { CachedClip } from '../feature-cache';
 import { CrossFitter, type ProtocolClip } from './cross-fit';
-import { CALIBRATED_SUFFIX, headSpecs, headVectors, isVisual, type HeadSpec } from './heads';
+import { headSpecs, headVectors, isVisual, type HeadSpec } from './heads';
 import { outerFold, type OuterFold } from './nested';
 import { recipesFor, type Recipe } from './recipes';
 import { reliability, scoresOf, type Scores } from './summary';
@@ -52,26 +52,54 @@ export function protocolClips(cache: readonly CachedClip[]): ProtocolClip[] {
   return cache.map((c) => ({ file: c.meta.file, actor: c.meta.actor, label: c.meta.label }));
 }
 
-/** Runs every outer fold; `log` gets a line per fold. */
-export function runProtocol(
-  cache: readonly CachedClip[],
-  plan: ProtocolPlan = protocolPlan(),
-  log: (line: string) => void = () => {},
-): { summary: ProtocolSummary; folds: OuterFold[]; fitter: CrossFitter } {
-  const started = performance.now();
-  const clips = protocolClips(cache);
-  const fitter = new CrossFitter(clips, headVectors(cache, plan.heads));
-  const actors = [...new Set(clips.map((c) => c.actor))].sort();
+/** The fitter over a cache's clips and every head's vectors. */
+export function createFitter(cache: readonly CachedClip[], plan: ProtocolPlan): CrossFitter {
+  return new CrossFitter(protocolClips(cache), headVectors(cache, plan.heads));
+}
+
+/** What an outer fold keeps for the summary and for shipping (serialisable, so folds can run in other processes). */
+export interface FoldResult {
+  actor: string;
+  clips: number[];
+  probs: Record<string, number[][]>;
+  answers: { key: string; recipe: string; temperature: number; probs: number[][]; raw: number[][] }[];
+  /** Chosen λ per head. */
+  l2: Record<string, number>;
+  /** Per head and λ: the held-out actor's rows when trained on the other actors (the shipped selection reuses them). */
+  paths: Record<string, (number[] | null)[][]>;
+}
+
+/** Runs the outer fold that holds out `actor`. */
+export function runFold(fitter: CrossFitter, plan: ProtocolPlan, actor: string): FoldResult {
   const heads = plan.heads.map((h) => h.name);
-  const folds = actors.map((actor) => {
-    const fold = outerFold(fitter, heads, plan.recipes, actor, plan.answerPools);
-    log(`outer fold ${actor}: ${fold.answers.map((a) => `${a.key} = ${a.recipe}`).join(', ')} (${((performance.now() - started) / 1000).toFixed(0)} s, ${fitter.fits} fits)`);
-    return fold;
-  });
-  // Pool: each clip's row comes from the fold that held its actor out.
+  const fold: OuterFold = outerFold(fitter, heads, plan.recipes, actor, plan.answerPools);
+  const inner = [...new Set(fitter.clips.map((c) => c.actor))].filter((a) => a !== actor);
+  const paths = Object.fromEntries(heads.map((h) => [h, fitter.predictOutside(h, inner).byL2.map((rows) => rows.map((r) => (r ? [...r] : null)))]));
+  return {
+    actor,
+    clips: fold.clips,
+    probs: Object.fromEntries(fold.probs),
+    answers: fold.answers,
+    l2: Object.fromEntries(heads.map((h) => [h, fitter.l2s[fold.selection.l2Index.get(h)!]!])),
+    paths,
+  };
+}
+
+/** Gives `fitter` the outer folds' fits, so a selection over all actors needs no refit. */
+export function primeWithFolds(fitter: CrossFitter, folds: readonly FoldResult[]): void {
+  for (const f of folds) {
+    const inner = [...new Set(fitter.clips.map((c) => c.actor))].filter((a) => a !== f.actor);
+    for (const [head, byL2] of Object.entries(f.paths)) fitter.prime(head, inner, { byL2: byL2.map((rows) => rows.map((r) => (r ? Float64Array.from(r) : null))) });
+  }
+}
+
+/** Pooled scores of the outer folds (each clip scored by the fold that held its actor out). */
+export function summarize(cache: readonly CachedClip[], plan: ProtocolPlan, folds: readonly FoldResult[], seconds: number, fits: number): ProtocolSummary {
+  const clips = protocolClips(cache);
+  const heads = plan.heads.map((h) => h.name);
   const order = folds.flatMap((f) => f.clips);
   const labels = order.map((i) => clips[i]!.label);
-  const pooled = (get: (f: OuterFold) => number[][]) => folds.flatMap(get);
+  const pooled = (get: (f: FoldResult) => number[][]) => folds.flatMap(get);
   const models: Record<string, Scores> = {};
   for (const source of ['face-api', 'fer'] as const) {
     const base = frameAveragePredictions(cache, source);
@@ -79,11 +107,11 @@ export function runProtocol(
     models[source === 'face-api' ? 'frameAverage' : 'humanEmotion'] = scoresOf(order.map((i) => byFile.get(clips[i]!.file)!), labels);
   }
   for (const name of [...heads, ...plan.recipes.map((r) => r.name)]) {
-    if (!models[name]) models[name] = scoresOf(pooled((f) => f.probs.get(name)!), labels);
+    if (!models[name]) models[name] = scoresOf(pooled((f) => f.probs[name]!), labels);
   }
   const answers: ProtocolSummary['answers'] = {};
   for (const key of Object.keys(plan.answerPools)) {
-    const of = (f: OuterFold) => f.answers.find((a) => a.key === key)!;
+    const of = (f: FoldResult) => f.answers.find((a) => a.key === key)!;
     const raw = pooled((f) => of(f).raw);
     const scaled = pooled((f) => of(f).probs);
     answers[key] = {
@@ -93,8 +121,7 @@ export function runProtocol(
       ...reliability(raw, scaled, labels),
     };
   }
-  const l2 = Object.fromEntries(folds.map((f) => [f.actor, Object.fromEntries(heads.map((h) => [h, fitter.l2s[f.selection.l2Index.get(h)!]!]))]));
-  return { summary: { clips: clips.length, actors, models, answers, l2, seconds: (performance.now() - started) / 1000, fits: fitter.fits }, folds, fitter };
+  const l2 = Object.fromEntries(folds.map((f) => [f.actor, f.l2]));
+  const actors = [...new Set(clips.map((c) => c.actor))].sort();
+  return { clips: clips.length, actors, models, answers, l2, seconds, fits };
 }
-
-export { CALIBRATED_SUFFIX };
