@@ -6,6 +6,8 @@
 import { createFramePublisher } from './frame-publisher';
 import { NO_SOUND, type Results, type RunContext } from './results';
 import type { RunSlot } from './run-slot';
+import { createCameraCalibration, type CameraCalibration } from './camera-calibration';
+import { shownAnswer } from './person-calibration';
 import { CAMERA_DISCONNECTED, createWebcamSource, describeCameraError, WEBCAM_FPS } from './webcam-source';
 
 /** Tracks unseen this long are retired on the camera (people leave and come back). */
@@ -24,6 +26,8 @@ const openBrowserCamera: OpenCamera = async (constraints) => {
 
 /** Camera runs. */
 export interface CameraRunner {
+  /** Calibrates the running camera to its person (camera-calibration.ts); nothing off the camera. */
+  calibrate(): void;
   /** Starts the camera (cancelling the current input) and analyses it live until stopped. */
   start(): Promise<void>;
   /** Stops the camera and releases it; results stay on screen. */
@@ -40,8 +44,13 @@ export function createCameraRunner({
   openCamera = openBrowserCamera,
 }: RunContext & { slot: RunSlot; results: Results; openCamera?: OpenCamera }): CameraRunner {
   const s = store.getState;
+  /** The running session's calibration; null off the camera. */
+  let calibration: CameraCalibration | null = null;
 
   const runner: CameraRunner = {
+    calibrate() {
+      calibration?.start();
+    },
     async start() {
       const run = slot.begin('camera', 'webcam');
       s().setWebcamPhase('starting');
@@ -71,6 +80,7 @@ export function createCameraRunner({
         { once: true },
       );
       const publisher = createFramePublisher(store, playback, true, run.signal);
+      let mine: CameraCalibration | null = null;
       results.show({ fileName: 'camera', fps: WEBCAM_FPS, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SOUND) });
       try {
         await playback.showStream(stream);
@@ -82,6 +92,11 @@ export function createCameraRunner({
         s().setWebcamPhase('on');
         const started = performance.now();
         const frames = createWebcamSource(playback.video, { fps: WEBCAM_FPS, signal: run.signal });
+        mine = createCameraCalibration(store, client, async (probs) => {
+          const loaded = await results.ensurePredictor();
+          return loaded ? shownAnswer(loaded.ensemble, probs).name : null;
+        }, run.signal);
+        calibration = mine;
         await client.analyzeStream(frames, size, {
           signal: run.signal,
           tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
@@ -90,11 +105,13 @@ export function createCameraRunner({
           onFrame: (update) => {
             if (run.signal.aborted) return;
             publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, performance.now() - started));
+            mine?.onFrame(update);
           },
         });
       } catch (error) {
         if (slot.fail(run, error, 'Camera: ')) playback.stop();
       } finally {
+        if (calibration === mine) calibration = null;
         if (slot.current === run) s().setWebcamPhase('off');
         slot.finish(run);
       }

@@ -107,6 +107,7 @@ export async function perceiveFrame(
       ferProbs: fer[j]!.probs,
       ferFeature: fer[j]!.feature,
       baselineProbs: { humanEmotion: fer[j]!.probs },
+      ...(embeddings ? { embedding: embeddings[j]! } : {}),
     };
   });
   const detections = faces.map((face, j) => ({
