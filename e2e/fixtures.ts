@@ -3,7 +3,7 @@
  * than the app's own, and each test fails if either happened (no network at run time).
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,11 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedData = resolve(repoRoot, '../shared/data/javanese');
 /** Path of a shared clip by file name. */
 export const clip = (name: string) => join(sharedData, 'clips', name);
+/** The shared clips' true labels (file name → label), read from labels.csv. */
+export function sharedLabels(): Map<string, string> {
+  const rows = readFileSync(join(sharedData, 'labels.csv'), 'utf8').trim().split('\n').slice(1);
+  return new Map(rows.map((l) => l.split(',')).map((c) => [c[0]!, c.at(-1)!]));
+}
 /** Scratch folder for inputs the tests generate with ffmpeg (gitignored; outside test-results, which Playwright wipes). */
 export const scratch = join(repoRoot, '.cache', 'test-inputs');
 

@@ -2,7 +2,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { clip, expect, openApp, sharedData, test } from './fixtures';
+import { clip, expect, openApp, sharedLabels, test } from './fixtures';
 import { notAVideo } from './media';
 import { snap } from './ui-helpers';
 
@@ -11,14 +11,7 @@ const CLIPS = ['01-01-03_01.mp4', '02-01-01_01.mp4', '03-01-02_01.mp4'];
 /** A folder with three shared clips, a broken one and a labels.csv with two bad lines. */
 function makeFolder(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
-  const truth = new Map(
-    readFileSync(join(sharedData, 'labels.csv'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(','))
-      .map((c) => [c[0]!, c.at(-1)!]),
-  );
+  const truth = sharedLabels();
   for (const name of CLIPS) copyFileSync(clip(name), join(dir, name));
   copyFileSync(notAVideo(), join(dir, 'broken.mp4'));
   const lines = ['file,label', ...CLIPS.map((n) => `${n},${truth.get(n)}`), 'broken.mp4,happy', 'missing.mp4,sad', 'x.mp4,bored'];

@@ -45,10 +45,14 @@ async function runEvaluation(app: RunningApp, files: string[], tty: boolean): Pr
 /** The metrics table printed to stdout. */
 function table(report: EvaluationReport): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-  const rows = Object.entries(report.models).map(
-    ([name, m]) => `${name.padEnd(28)} ${pct(m.accuracy)} ${pct(m.weightedF1)}   ${pct(m.meanAcc)} ± ${(m.stdAcc * 100).toFixed(1)}`,
-  );
-  const lines = [`${report.clips} clips`, `${'model'.padEnd(28)} ${'acc'.padStart(7)} ${'wF1'.padStart(7)}   MeanAcc ± Std`, ...rows];
+  const rows = (models: EvaluationReport['models']) =>
+    Object.entries(models).map(([name, m]) => `${name.padEnd(28)} ${pct(m.accuracy)} ${pct(m.weightedF1)}   ${pct(m.meanAcc)} ± ${(m.stdAcc * 100).toFixed(1)}`);
+  const lines = [`${report.clips} clips`, `${'model'.padEnd(28)} ${'acc'.padStart(7)} ${'wF1'.padStart(7)}   MeanAcc ± Std`, ...rows(report.models)];
+  const cal = report.calibrated;
+  if (cal) {
+    const sizes = cal.groups.map((g) => `${g.clips.length}${g.reference ? '' : ' (alone)'}`).join(', ');
+    lines.push('', `calibrated per person: ${cal.groups.length} group(s) by face, clips ${sizes}`, ...rows(cal.models));
+  }
   for (const f of report.failures) lines.push(`failed: ${f.file}: ${f.reason}`);
   for (const e of report.labelErrors) lines.push(`labels.csv line ${e.line}: ${e.message}`);
   return lines.join('\n');

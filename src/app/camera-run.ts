@@ -7,6 +7,7 @@
  */
 import type { PerceptionConfig } from '../shared/perception-config';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
+import type { FrameUpdate } from '../pipeline/tracked-frame';
 import { createCameraStats } from './camera-stats';
 import type { FramePublisher } from './frame-publisher';
 import type { Playback } from './playback';
@@ -30,7 +31,9 @@ export const WEBCAM_HISTORY_SEC = 30;
  */
 export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({
   personIntervalSec: 5,
-  ferNet: false,
+  // The FER net stays on: the clip models that answer on the camera's windows (and after Calibrate,
+  // the calibrated answer) read its features.
+  ferNet: true,
   faceInputSizeLargeFaces: 224,
   embeddingFreeSeparation: 3,
 });
@@ -45,6 +48,8 @@ export interface CameraRunOptions {
   signal: AbortSignal;
   /** Also run the per-frame baselines (Human's FER net) on every picture. */
   baselines?: boolean;
+  /** Called with every analysed picture after the overlay has it (the camera's calibration listens). */
+  onFrame?: (update: FrameUpdate) => void;
 }
 
 /** Analyses the camera playing in `playback.video` until `signal` aborts or the stream ends. */
@@ -64,6 +69,7 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
       const now = performance.now();
       stats.analysed(update.tSec, now);
       publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, now - stats.originMs));
+      options.onFrame?.(update);
     },
   });
 }

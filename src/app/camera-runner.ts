@@ -7,6 +7,8 @@ import { analyseCamera } from './camera-run';
 import { createFramePublisher } from './frame-publisher';
 import { NO_SOUND, type Results, type RunContext } from './results';
 import type { RunSlot } from './run-slot';
+import { createCameraCalibration, type CameraCalibration } from './camera-calibration';
+import { shownAnswer } from './person-calibration';
 import { CAMERA_DISCONNECTED, describeCameraError } from './webcam-source';
 
 const CONSTRAINTS: MediaStreamConstraints = { video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false };
@@ -21,6 +23,8 @@ const openBrowserCamera: OpenCamera = async (constraints) => {
 
 /** Camera runs. */
 export interface CameraRunner {
+  /** Calibrates the running camera to its person (camera-calibration.ts); nothing off the camera. */
+  calibrate(): void;
   /** Starts the camera (cancelling the current input) and analyses it live until stopped. */
   start(): Promise<void>;
   /** Stops the camera and releases it; results stay on screen. */
@@ -37,8 +41,13 @@ export function createCameraRunner({
   openCamera = openBrowserCamera,
 }: RunContext & { slot: RunSlot; results: Results; openCamera?: OpenCamera }): CameraRunner {
   const s = store.getState;
+  /** The running session's calibration; null off the camera. */
+  let calibration: CameraCalibration | null = null;
 
   const runner: CameraRunner = {
+    calibrate() {
+      calibration?.start();
+    },
     async start() {
       const run = slot.begin('camera', 'webcam');
       s().setWebcamPhase('starting');
@@ -68,6 +77,7 @@ export function createCameraRunner({
         { once: true },
       );
       const publisher = createFramePublisher(store, playback, true, run.signal);
+      let mine: CameraCalibration | null = null;
       results.show({ fileName: 'camera', fps: undefined, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SOUND) });
       try {
         await playback.showStream(stream);
@@ -81,10 +91,16 @@ export function createCameraRunner({
         s().setWebcamPhase('on');
         // `?cameraBaselines=1` also runs the per-frame baselines (off on the camera: see camera-run.ts).
         const baselines = new URLSearchParams(globalThis.location?.search ?? '').get('cameraBaselines') === '1';
-        await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines });
+        mine = createCameraCalibration(store, client, async (probs) => {
+          const loaded = await results.ensurePredictor();
+          return loaded ? shownAnswer(loaded.ensemble, probs).name : null;
+        }, run.signal);
+        calibration = mine;
+        await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines, onFrame: (update) => mine?.onFrame(update) });
       } catch (error) {
         if (slot.fail(run, error, 'Camera: ')) playback.stop();
       } finally {
+        if (calibration === mine) calibration = null;
         if (slot.current === run) s().setWebcamPhase('off');
         slot.finish(run);
       }

@@ -33,6 +33,8 @@ export interface Controller {
   startWebcam(): Promise<void>;
   /** Stops the camera and releases it; results stay on screen. */
   stopWebcam(): void;
+  /** Calibrates the camera to its person: a few neutral seconds, then the session's running windows (camera-calibration.ts). */
+  calibrateWebcam(): void;
   /** Cancels the current input, if any. */
   cancel(): void;
   /** Changes the FaceVoting constants and re-runs the vote from stored results (no decoding). */
@@ -72,6 +74,7 @@ export function createController(store: AppStore, client: AnalysisClient, playba
     openFolder: folder.open,
     startWebcam: camera.start,
     stopWebcam: camera.stop,
+    calibrateWebcam: camera.calibrate,
     cancel: slot.cancel,
     setVotingConfig(config) {
       s().setVotingConfig(config);

@@ -16,19 +16,19 @@ export interface FileRunner {
   /** Opens `file`, cancelling whatever ran before, plays it and analyses it at the store's sampling rate. */
   open(file: File): Promise<void>;
   /** Decodes and analyses `file` within `run` into a new session; its report (null when canceled). */
-  analyse(file: File, run: AbortController): Promise<AnalysisReport | null>;
+  analyse(file: File, run: AbortController, selfReference?: boolean): Promise<AnalysisReport | null>;
 }
 
 /** Creates the file runner of a page. */
 export function createFileRunner({ client, playback, store, slot, results }: RunContext & { slot: RunSlot; results: Results }): FileRunner {
   const s = store.getState;
 
-  const analyse = async (file: File, run: AbortController): Promise<AnalysisReport | null> => {
+  const analyse = async (file: File, run: AbortController, selfReference = true): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
     // A folder's clips share one playback: the last clip's overlay and thumbnails must go.
     playback.clearAnalysis();
     const publisher = createFramePublisher(store, playback, false, run.signal);
-    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SPEECH_MODEL) };
+    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SPEECH_MODEL), selfReference };
     results.show(mine);
     const [, trained] = await Promise.all([results.ensureModels(), results.ensurePredictor()]);
     run.signal.throwIfAborted();

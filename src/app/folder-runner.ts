@@ -9,6 +9,7 @@ import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolder
 import type { FileRunner } from './file-runner';
 import type { Results, RunContext } from './results';
 import type { RunSlot } from './run-slot';
+import { calibrateFolder, groupFolder, keptClip, predictLabels, type KeptClip } from './person-calibration';
 
 /** Folder runs. */
 export interface FolderRunner {
@@ -19,7 +20,13 @@ export interface FolderRunner {
 }
 
 /** Creates the folder runner of a page; each clip is analysed by `files`. */
-export function createFolderRunner({ store, slot, results, files: fileRunner }: Pick<RunContext, 'store'> & { slot: RunSlot; results: Results; files: FileRunner }): FolderRunner {
+export function createFolderRunner({
+  client,
+  store,
+  slot,
+  results,
+  files: fileRunner,
+}: Pick<RunContext, 'store' | 'client'> & { slot: RunSlot; results: Results; files: FileRunner }): FolderRunner {
   const s = store.getState;
   let name = 'folder';
 
@@ -44,18 +51,22 @@ export function createFolderRunner({ store, slot, results, files: fileRunner }: 
         const trained = await results.ensurePredictor();
         const ensemble = trained ? answerOf(trained.ensemble) : null;
         s().evaluationStarted(parsed.clips.length, parsed.errors);
+        // Each clip's main track and speech, kept until the folder ends: its person's reference.
+        const kept = new Map<string, KeptClip>();
         const outcomes = await runFolderEvaluation(parsed.clips, videos, {
           signal: run.signal,
           describe: describeError,
-          analyze: async (file) => {
+          analyze: async (file, labelled) => {
             s().resetAnalysis();
             s().videoOpening(file.name, 'folder');
             s().evaluationClip(file.name);
-            const report = await fileRunner.analyse(file, run).catch((error: unknown) => {
+            const report = await fileRunner.analyse(file, run, false).catch((error: unknown) => {
               if (!run.signal.aborted) s().videoFailed();
               throw error;
             });
             if (!report) throw new CanceledError();
+            const clip = await keptClip(results.session, s().analysis.votingConfig);
+            if (clip) kept.set(labelled.file, clip);
             const labels = Object.fromEntries(Object.entries(report.predictions).map(([m, p]) => [m, p.label]));
             if (Object.keys(labels).length === 0) throw new EmolensError(report.warnings[0] ?? 'No face was found in this video.');
             return labels;
@@ -65,7 +76,17 @@ export function createFolderRunner({ store, slot, results, files: fileRunner }: 
           },
         });
         if (run.signal.aborted) return;
-        s().evaluationProgress(outcomes, buildEvaluationReport(outcomes, parsed.errors, ensemble));
+        const report = buildEvaluationReport(outcomes, parsed.errors, ensemble);
+        s().evaluationProgress(outcomes, report);
+        // Person calibration: the clips grouped by face, each predicted again against its group.
+        s().evaluationClip('calibrating per person');
+        const groups = groupFolder(outcomes.map((o) => o.file), kept);
+        const calAnswer = trained ? answerOf(trained.ensemble, true) : null;
+        const answers = ensemble && calAnswer ? { alone: ensemble.name, calibrated: calAnswer.name } : undefined;
+        const predict = (clip: KeptClip['clip'], reference: readonly KeptClip['clip'][] | null) => predictLabels(client, clip, reference);
+        const calibrated = trained ? await calibrateFolder(outcomes, kept, groups, predict, run.signal, answers) : outcomes;
+        const calEnsemble = calAnswer && { name: calAnswer.name, members: calAnswer.members };
+        s().evaluationCalibrated(calibrated, { ...report, calibrated: { models: buildEvaluationReport(calibrated).models, groups, ensemble: calEnsemble } });
         s().evaluationDone();
       } catch (error) {
         if (slot.fail(run, error, `${name}: `)) s().evaluationDone();

@@ -18,6 +18,8 @@ import type { AppStore } from '../store/app-store';
 import type { FramePublisher } from './frame-publisher';
 import type { Playback } from './playback';
 import { yieldToMain } from './yield-to-main';
+import { shownAnswer, videoCalibrationNote, videoReference } from './person-calibration';
+import type { CalibrationNote } from '../shared/calibration-note';
 
 /** What every run is made from: the worker's client, the page's media and the store. */
 export interface RunContext {
@@ -38,6 +40,12 @@ export interface Session {
   speech: Promise<Replies['speech']>;
   /** Why the speech model did not answer, once the predictions are made (for the report's warnings). */
   speechNote?: string;
+  /** A single file is its own person reference when long enough; a folder's clips are first predicted alone (false). */
+  selfReference?: boolean;
+  /** Whether the main track's predictions are calibrated, and why (set with them). */
+  calibration?: CalibrationNote;
+  /** The answer that applies to the main track's predictions (calibrated when they are). */
+  answer?: AnswerNote;
 }
 
 /** A session without sound (the camera is opened without its microphone). */
@@ -48,6 +56,8 @@ export const NO_SPEECH_MODEL: Replies['speech'] = { features: null, note: 'no tr
 /** The trained clip models as loaded in the worker: the ensemble file that names them. */
 export interface LoadedPredictor {
   ensemble: EnsembleConfig;
+  /** A loaded model reads a person reference. */
+  calibrates: boolean;
 }
 
 /** The current session and what is loaded once for every session. */
@@ -111,7 +121,7 @@ export function createResults({ client, store }: RunContext): Results {
       voting,
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
       extraWarnings: winner !== null && session.speechNote ? [session.speechNote] : [],
-      answer: answer?.name,
+      answer: (session.answer ?? answer)?.name,
     });
   };
 
@@ -122,12 +132,16 @@ export function createResults({ client, store }: RunContext): Results {
     const winner = voteOnClip(result.clip, s().analysis.votingConfig).winnerId;
     if (winner === null || mine.temporal.has(winner)) return;
     const loaded = await ensurePredictor();
-    if (!loaded) return;
     const records = result.clip.tracks.get(winner) ?? [];
+    // A long video is its own person reference (docs/calibration.md); a short one is analysed alone.
+    const reference = mine.selfReference ? videoReference(records) : [];
+    mine.calibration = videoCalibrationNote(reference.length, loaded?.calibrates ?? false);
+    if (!loaded) return;
     const { features, note } = await mine.speech;
     if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
-    const probs = await result.timer.time('temporalModels', () => client.predict(records, features));
+    const probs = await result.timer.time('temporalModels', () => client.predict(records, features, mine.calibration?.calibrated ? reference : undefined));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
+    mine.answer = shownAnswer(loaded.ensemble, probs);
   };
 
   const publish = async () => {
@@ -140,7 +154,9 @@ export function createResults({ client, store }: RunContext): Results {
     await yieldToMain();
     if (mine !== session) return null;
     const built = report();
-    if (built) s().setPredictions(built.predictions, built.warnings, built.answer && answer ? answer : null);
+    const shown = mine?.answer ?? answer;
+    if (built) s().setPredictions(built.predictions, built.warnings, built.answer && shown ? shown : null);
+    if (built && mine?.selfReference) s().setCalibration(mine.calibration ?? null);
     await yieldToMain();
     return built;
   };

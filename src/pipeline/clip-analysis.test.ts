@@ -7,6 +7,7 @@ import {
   averageProbs,
   createClipAnalysis,
   forgetBefore,
+  meanEmbedding,
   voteOnClip,
   type ClipAnalysis,
   type FaceRecord,
@@ -36,6 +37,8 @@ function longClip(frames: number, cap: number): ClipAnalysis {
         contextFeature: Float32Array.from({ length: 3 }, () => rng.next()),
         personBox: null,
         baselineProbs: { humanEmotion: Float32Array.from(probs, (p) => 1 - p) },
+        // The embedding runs on some frames only (once a second here), as in the app.
+        ...(f % FPS === 0 ? { embedding: Float32Array.of(ramp, f / frames) } : {}),
       };
     };
     const faces = [face(120, 1)];
@@ -110,6 +113,31 @@ describe('bounded per-frame records', () => {
 
   it('rejects a cap below 2', () => {
     expect(() => createClipAnalysis(10, 10, 1)).toThrow(TypeError);
+  });
+});
+
+describe('meanEmbedding', () => {
+  it('averages the embeddings of every face of a track, exact when its records are thinned', () => {
+    const frames = 1000;
+    const full = longClip(frames, UNCAPPED).tracks.get(1)!;
+    const capped = longClip(frames, 64).tracks.get(1)!;
+    // Embeddings on frames 0, 5, …, 995: (1, f / 1000) → mean (1, 0.4975).
+    const mean = meanEmbedding(full)!;
+    expect(mean[0]).toBeCloseTo(1, 12);
+    expect(mean[1]).toBeCloseTo(0.4975, 7); // float32 inputs
+    expect(meanEmbedding(capped)).toEqual(mean);
+    // Plain records (no totals): the mean of those that carry one.
+    expect(meanEmbedding([...full])).toEqual(mean);
+  });
+
+  it('is null for a track on which no embedding ran', () => {
+    const clip = longClip(3, UNCAPPED);
+    const noEmbedding = clip.tracks.get(1)!.filter((r) => !r.embedding);
+    expect(noEmbedding.length).toBeGreaterThan(0);
+    expect(meanEmbedding(noEmbedding)).toBeNull();
+    const fresh = createClipAnalysis(10, 10);
+    addFrame(fresh, noEmbedding, noEmbedding.map(() => 9));
+    expect(meanEmbedding(fresh.tracks.get(9)!)).toBeNull();
   });
 });
 

@@ -34,6 +34,8 @@ export interface TrackTotals {
   sumProbs: Float64Array;
   /** Σ and count of each baseline network's probabilities, by model name. */
   baseline: Record<string, { sum: Float64Array; count: number }>;
+  /** Σ and count of the face embeddings (frames where one ran); null before the first. */
+  embedding: { sum: Float64Array; count: number } | null;
   /** One record is kept per `stride` appearances (1 = every one). */
   stride: number;
 }
@@ -64,7 +66,7 @@ export function createClipAnalysis(width: number, height: number, maxRecordsPerT
 }
 
 function emptyTotals(): TrackTotals {
-  return { appearances: 0, sumArea: 0, sumScore: 0, sumProbs: new Float64Array(NUM_EMOTIONS), baseline: {}, stride: 1 };
+  return { appearances: 0, sumArea: 0, sumScore: 0, sumProbs: new Float64Array(NUM_EMOTIONS), baseline: {}, embedding: null, stride: 1 };
 }
 
 /** Adds one face to `totals`, counted `weight` times. */
@@ -77,6 +79,11 @@ function accumulate(totals: TrackTotals, face: FaceRecord, weight = 1): void {
     const b = (totals.baseline[name] ??= { sum: new Float64Array(probs.length), count: 0 });
     for (let i = 0; i < probs.length; i++) b.sum[i]! += probs[i]! * weight;
     b.count += weight;
+  }
+  if (face.embedding) {
+    const e = (totals.embedding ??= { sum: new Float64Array(face.embedding.length), count: 0 });
+    for (let i = 0; i < face.embedding.length; i++) e.sum[i]! += face.embedding[i]! * weight;
+    e.count += weight;
   }
 }
 
@@ -161,4 +168,15 @@ export function averageBaselineProbs(records: readonly FaceRecord[] & { totals?:
     out[name] = meanVector(vectors);
   }
   return out;
+}
+
+/**
+ * Mean face embedding of a track (exact over every face of a clip's track, from its totals; the
+ * mean of the given records' embeddings otherwise); null when no embedding ran on it.
+ */
+export function meanEmbedding(records: readonly FaceRecord[] & { totals?: TrackTotals }): Float64Array | null {
+  const e = records.totals?.embedding;
+  if (records.totals) return e && e.count > 0 ? e.sum.map((x) => x / e.count) : null;
+  const vectors = records.flatMap((r) => (r.embedding ? [r.embedding] : []));
+  return vectors.length > 0 ? meanVector(vectors) : null;
 }

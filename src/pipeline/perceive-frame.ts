@@ -126,6 +126,7 @@ export async function perceiveFrame(
       contextFeature: person ? person.context : people.frameContext,
       personBox: person ? person.box : null,
       ...(fer && { ferProbs: fer[j]!.probs, ferFeature: fer[j]!.feature, baselineProbs: { humanEmotion: fer[j]!.probs } }),
+      ...(embeddings ? { embedding: embeddings[j]! } : {}),
     };
   });
   const detections = faces.map((face, j) => ({

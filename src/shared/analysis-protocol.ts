@@ -25,6 +25,15 @@ export interface RunSettings {
   historySec?: number;
 }
 
+/** What the clip models read of one face record (the rest stays on the page). */
+export type PredictRecord = Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature' | 'ferProbs' | 'ferFeature'>;
+
+/** One clip as the predictor reads it: the main track's records and the clip's speech features. */
+export interface PredictClip {
+  records: PredictRecord[];
+  speech: Float32Array | null;
+}
+
 /** Page → worker. */
 export type Request =
   | { type: 'init'; id: number; forced?: BackendName; urls: WorkerUrls }
@@ -34,7 +43,7 @@ export type Request =
   | { type: 'analyzeFile'; id: number; file: Blob; fps?: number; settings: RunSettings }
   | { type: 'analyzeStream'; id: number; size: { width: number; height: number }; settings: RunSettings }
   | { type: 'speech'; id: number; file: Blob }
-  | { type: 'predict'; id: number; records: Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature' | 'ferProbs' | 'ferFeature'>[]; speech: Float32Array | null }
+  | { type: 'predict'; id: number; records: PredictRecord[]; speech: Float32Array | null; reference?: PredictClip[] }
   | { type: 'memory'; id: number };
 
 /** Page → worker, no reply: a camera frame for stream `run`, its end, or cancelling run `run`. */
@@ -53,7 +62,8 @@ export interface RunResult {
 export interface Replies {
   init: BackendStatus;
   loadModels: null;
-  loadPredictor: { names: string[]; ensemble: EnsembleConfig };
+  /** `calibrates`: a loaded model reads a person reference (ClipPredictor.calibrates). */
+  loadPredictor: { names: string[]; ensemble: EnsembleConfig; calibrates: boolean };
   probe: VideoInfo;
   analyzeFile: RunResult;
   analyzeStream: RunResult;

@@ -132,6 +132,19 @@ export interface EvaluationReport {
   failures: { file: string; reason: string }[];
   /** labels.csv lines that were skipped, with their line numbers. */
   labelErrors: LabelLineError[];
+  /**
+   * Person calibration (docs/calibration.md): the clips grouped by face, and every model again with
+   * each clip predicted against its group as reference. Absent until the whole folder is analysed.
+   */
+  calibrated?: { models: Record<string, ModelEvaluation>; groups: PersonGroup[]; ensemble: EnsembleSummary | null };
+}
+
+/** One person found in a folder (by face): the clips (file names, folder order), and whether they calibrate each other. */
+export interface PersonGroup {
+  id: number;
+  clips: string[];
+  /** True when the group has enough clips (MIN_REFERENCE_CLIPS) to be its own reference. */
+  reference: boolean;
 }
 
 /** Every model name that appears in any outcome, in first-seen order. */

@@ -24,6 +24,11 @@ export interface FaceRecord {
   personBox: Box | null;
   /** Emotion probabilities of baseline networks (paper order), by model name. */
   baselineProbs?: Record<string, Float32Array>;
+  /**
+   * The tracker's 128-d face embedding, on the frames where it ran (at least once a second per
+   * face, see PerceptionConfig.embeddingIntervalSec): who this is, for grouping clips by person.
+   */
+  embedding?: Float32Array;
 }
 
 /** A camera picture as the page grabs it: a `VideoFrame` (no copy on the page) or, where there is no WebCodecs, an `ImageBitmap`. */

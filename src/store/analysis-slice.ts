@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_FACE_VOTING_CONFIG, type FaceVotingConfig, type FaceVotingOutput } from '../core/voting/face-voting';
 import type { ClipPrediction } from '../shared/analysis-report';
+import type { CalibrationNote } from '../shared/calibration-note';
 import type { TrackView } from '../shared/track-view';
 import type { AppState } from './app-store';
 
@@ -29,6 +30,8 @@ export interface AnalysisSlice {
     answer: AnswerNote | null;
     /** Sentences about the result, e.g. that no face was found. */
     warnings: string[];
+    /** Whether the answer is calibrated to the person, and one sentence why (null until predicted). */
+    calibration: CalibrationNote | null;
   };
   resetAnalysis(): void;
   setVote(vote: FaceVotingOutput): void;
@@ -36,6 +39,7 @@ export interface AnalysisSlice {
   selectTrack(trackId: number | null): void;
   setTrackView(view: TrackView | null, trackEmotions: Record<number, ClipPrediction>, thumbnailsVersion: number): void;
   setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: AnswerNote | null): void;
+  setCalibration(note: CalibrationNote | null): void;
 }
 
 const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
@@ -48,6 +52,7 @@ const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
   predictions: {},
   answer: null,
   warnings: [],
+  calibration: null,
 });
 
 /** Creates the analysis slice; the voting constants survive a new input. */
@@ -61,4 +66,5 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   setTrackView: (trackView, trackEmotions, thumbnailsVersion) =>
     set((s) => ({ analysis: { ...s.analysis, trackView, trackEmotions, thumbnailsVersion } })),
   setPredictions: (predictions, warnings, answer = null) => set((s) => ({ analysis: { ...s.analysis, predictions, warnings, answer } })),
+  setCalibration: (calibration) => set((s) => ({ analysis: { ...s.analysis, calibration } })),
 });

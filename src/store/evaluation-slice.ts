@@ -12,17 +12,20 @@ export interface EvaluationSlice {
     /** File being analysed now. */
     current?: string;
     outcomes: ClipOutcome[];
+    /** Each clip predicted again with its person's group as reference (report.calibrated), once the folder is done. */
+    calibratedOutcomes: ClipOutcome[];
     report: EvaluationReport | null;
     labelErrors: LabelLineError[];
   };
   evaluationStarted(total: number, labelErrors: LabelLineError[]): void;
   evaluationClip(current: string | undefined): void;
   evaluationProgress(outcomes: ClipOutcome[], report: EvaluationReport): void;
+  evaluationCalibrated(calibratedOutcomes: ClipOutcome[], report: EvaluationReport): void;
   evaluationDone(): void;
   resetEvaluation(): void;
 }
 
-const idle: EvaluationSlice['evaluation'] = { phase: 'idle', total: 0, done: 0, outcomes: [], report: null, labelErrors: [] };
+const idle: EvaluationSlice['evaluation'] = { phase: 'idle', total: 0, done: 0, outcomes: [], calibratedOutcomes: [], report: null, labelErrors: [] };
 
 /** Creates the evaluation slice. */
 export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSlice> = (set) => ({
@@ -31,6 +34,7 @@ export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSli
   evaluationClip: (current) => set((s) => ({ evaluation: { ...s.evaluation, current } })),
   evaluationProgress: (outcomes, report) =>
     set((s) => ({ evaluation: { ...s.evaluation, outcomes: [...outcomes], report, done: outcomes.length } })),
+  evaluationCalibrated: (calibratedOutcomes, report) => set((s) => ({ evaluation: { ...s.evaluation, calibratedOutcomes: [...calibratedOutcomes], report } })),
   evaluationDone: () => set((s) => ({ evaluation: { ...s.evaluation, phase: 'done', current: undefined } })),
   resetEvaluation: () => set({ evaluation: idle }),
 });

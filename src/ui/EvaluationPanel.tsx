@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { clipsInCell } from '../shared/evaluate-folder';
 import { EMOTION_LABELS } from '../core/labels';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { PersonGroups } from './PersonGroups';
 import { pct } from './palette';
 import { useAppStore } from './store-context';
 
@@ -13,11 +14,16 @@ export function EvaluationPanel() {
   const ev = useAppStore((s) => s.evaluation);
   const [chosen, setChosen] = useState<string | null>(null);
   const [cell, setCell] = useState<[number, number] | null>(null);
+  const [view, setView] = useState<'alone' | 'calibrated'>('alone');
   if (ev.phase === 'idle') return null;
-  const models = Object.keys(ev.report?.models ?? {});
-  const model = chosen !== null && models.includes(chosen) ? chosen : (models[0] ?? null);
-  const metrics = model ? ev.report?.models[model] : undefined;
-  const cellClips = model && cell ? clipsInCell(ev.outcomes, model, cell[0], cell[1]) : [];
+  const calibrated = view === 'calibrated' ? ev.report?.calibrated : undefined;
+  const byModel = calibrated ? calibrated.models : (ev.report?.models ?? {});
+  const models = Object.keys(byModel);
+  // Opens on emolens's answer (the report's ensemble), not on whichever model comes first.
+  const answer = (calibrated ? calibrated.ensemble : ev.report?.ensemble)?.name;
+  const model = chosen !== null && models.includes(chosen) ? chosen : answer && models.includes(answer) ? answer : (models[0] ?? null);
+  const metrics = model ? byModel[model] : undefined;
+  const cellClips = model && cell ? clipsInCell(calibrated ? ev.calibratedOutcomes : ev.outcomes, model, cell[0], cell[1]) : [];
   return (
     <section className="panel" data-testid="evaluation" data-phase={ev.phase} data-done={ev.done} data-total={ev.total}>
       <div className="panel-head">
@@ -29,6 +35,15 @@ export function EvaluationPanel() {
             {ev.phase === 'canceled' ? ' · canceled' : ''}
           </span>
         </h2>
+        {ev.report?.calibrated && (
+          <label className="muted">
+            Clips{' '}
+            <select data-testid="calibration-view" value={view} onChange={(e) => setView(e.target.value as typeof view)}>
+              <option value="alone">each alone</option>
+              <option value="calibrated">calibrated per person</option>
+            </select>
+          </label>
+        )}
         {models.length > 0 && (
           <label className="muted">
             Model{' '}
@@ -56,7 +71,8 @@ export function EvaluationPanel() {
           </ul>
         </details>
       )}
-      <div data-testid="confusion-matrix" data-model={model ?? ''} data-clips={ev.done}>
+      {ev.report?.calibrated && <PersonGroups groups={ev.report.calibrated.groups} />}
+      <div data-testid="confusion-matrix" data-model={model ?? ''} data-clips={ev.done} data-view={calibrated ? 'calibrated' : 'alone'}>
         {metrics ? (
           <div className="eval-grid">
             <div className="table-wrap">
@@ -88,7 +104,7 @@ export function EvaluationPanel() {
       {cell && model && (
         <div data-testid="cell-clips">
           <h3>
-            Labelled {EMOTION_LABELS[cell[0]]}, predicted {EMOTION_LABELS[cell[1]]} ({model})
+            Labelled {EMOTION_LABELS[cell[0]]}, predicted {EMOTION_LABELS[cell[1]]} ({model}{calibrated ? ', calibrated' : ''})
           </h3>
           <ul>
             {cellClips.map((f) => (

@@ -3,6 +3,7 @@ import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { EMOTION_LABELS } from '../core/labels';
 import type { ClipPrediction } from '../shared/analysis-report';
 import type { AnswerNote } from '../store/analysis-slice';
+import { CalibrationNote } from './CalibrationNote';
 import { kindOf } from './model-kind';
 import { EMOTION_STYLE, pct } from './palette';
 import { useAppStore } from './store-context';
@@ -72,6 +73,7 @@ export function PredictionsPanel() {
         <p className="muted">{phase === 'done' ? 'No prediction.' : 'Appears when the whole clip has been analysed.'}</p>
       )}
       <Predictions shown={shown} answer={answer} />
+      <CalibrationNote />
     </section>
   );
 }

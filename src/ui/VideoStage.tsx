@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { predictedEntry } from '../app/live-overlay';
 import { isCatchingUp, type OverlayEntry } from '../app/overlay-buffer';
+import { CalibrationBadge } from './CameraCalibration';
 import { drawOverlay, hitFace } from './draw-overlay';
 import { useAppStore, useController } from './store-context';
 
@@ -160,6 +161,7 @@ export function VideoStage() {
           role="img"
           aria-label="Video frame with a box, ID and emotion for each tracked face. Click a face to inspect its track."
         />
+        {live && <CalibrationBadge />}
       </div>
       {source === 'file' && (
         <div className="row row-start">

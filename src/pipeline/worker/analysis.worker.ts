@@ -102,7 +102,7 @@ const handlers: { [K in Request['type']]: (request: Extract<Request, { type: K }
   },
   async loadPredictor() {
     const loaded = await ensurePredictor();
-    return { names: [...loaded.names], ensemble: loaded.ensemble };
+    return { names: [...loaded.names], ensemble: loaded.ensemble, calibrates: loaded.calibrates };
   },
   probe({ file }) {
     return decoder().probe(file);
@@ -128,8 +128,8 @@ const handlers: { [K in Request['type']]: (request: Extract<Request, { type: K }
     const features = speechFeaturesOfAudio(outcome.audio.channels, outcome.audio.sampleRate);
     return features ? { features, note: null } : { features: null, note: 'its audio holds no speech' };
   },
-  async predict({ records, speech }) {
-    return (await ensurePredictor()).predict({ records, speech });
+  async predict({ records, speech, reference }) {
+    return (await ensurePredictor()).predict({ records, speech }, reference ? { reference } : {});
   },
   async memory() {
     const { numTensors, numBytes } = tf.memory();

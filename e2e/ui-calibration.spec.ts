@@ -1,0 +1,118 @@
+/**
+ * Issue 17 (part 5): person calibration in the UI. A folder with clips of two actors is grouped by
+ * face into one group per actor and evaluated again per person (the evaluate JSON's `calibrated`
+ * block); a single short clip says it was analysed uncalibrated; the camera calibrates on request.
+ * Inputs are made from ../shared clips at test time (output folder and .cache, never the repo).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import config from '../playwright.config';
+import { clip, expect, openApp, scratch, sharedLabels, test } from './fixtures';
+import { analyseFile, snap } from './ui-helpers';
+
+/** Three seconds of a neutral shared clip as .y4m (the fake capture device loops it). */
+function neutralCameraFile(): string {
+  mkdirSync(scratch, { recursive: true });
+  const path = join(scratch, 'ui-calibration-02-01-01.y4m');
+  if (!existsSync(path)) execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('02-01-01_01.mp4'), '-t', '3', '-pix_fmt', 'yuv420p', path]);
+  return path;
+}
+
+// A fake camera for the camera test (file and folder tests never open it).
+test.use({
+  launchOptions: {
+    ...config.use?.launchOptions,
+    args: [...(config.use?.launchOptions?.args ?? []), '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${neutralCameraFile()}`],
+  },
+});
+
+/** Four clips each of actors 01 and 02 (sentence 01, emotions 01–04), listed interleaved. */
+const ACTORS = ['01', '02'];
+const CLIPS = ['01', '02', '03', '04'].flatMap((e) => ACTORS.map((a) => `${a}-01-${e}_01.mp4`));
+
+/** The folder: the clips and a labels.csv with their true labels (no actor column: grouping sees faces only). */
+function makeFolder(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const truth = sharedLabels();
+  for (const name of CLIPS) copyFileSync(clip(name), join(dir, name));
+  writeFileSync(join(dir, 'labels.csv'), `${['file,label', ...CLIPS.map((n) => `${n},${truth.get(n)}`)].join('\n')}\n`);
+  return [...CLIPS, 'labels.csv'].map((n) => join(dir, n));
+}
+
+test('a folder of two actors is grouped by face, one group each, and evaluated again per person', async ({ page, watch }, testInfo) => {
+  test.setTimeout(600_000);
+  await openApp(page, '?backend=wasm&fps=2');
+  await page.getByTestId('folder-input').setInputFiles(makeFolder(testInfo.outputPath('folder')));
+  const evaluation = page.getByTestId('evaluation');
+  await expect(evaluation).toHaveAttribute('data-phase', 'done', { timeout: 540_000 });
+  await expect(evaluation).toHaveAttribute('data-done', String(CLIPS.length));
+
+  // The groups shown: one per actor, each of that actor's four clips, each a reference.
+  const groups = page.getByTestId('person-group');
+  await expect(groups).toHaveCount(ACTORS.length);
+  const shown = await groups.evaluateAll((lis) => lis.map((li) => ({ clips: li.getAttribute('data-clips'), reference: li.getAttribute('data-reference') })));
+  const expected = ACTORS.map((a) => ({ clips: CLIPS.filter((c) => c.startsWith(`${a}-`)).join(' '), reference: 'true' }));
+  expect(shown).toEqual(expected);
+  await snap(page, testInfo, 'folder-groups');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const path = testInfo.outputPath('evaluate.json');
+  await (await download).saveAs(path);
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  // The matrix opens on emolens's answer, not on the frame average.
+  expect(report.ensemble?.name).toBeTruthy();
+  await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-model', report.ensemble.name);
+  // `models` stays each clip alone; `calibrated` has the same models, over the same clips, and the groups.
+  expect(report.calibrated.groups).toEqual(ACTORS.map((a, i) => ({ id: i + 1, clips: CLIPS.filter((c) => c.startsWith(`${a}-`)), reference: true })));
+  expect(Object.keys(report.calibrated.models).sort()).toEqual(Object.keys(report.models).sort());
+  for (const m of Object.values(report.calibrated.models) as { confusion: number[][] }[]) {
+    expect(m.confusion.flat().reduce((a, b) => a + b, 0)).toBe(CLIPS.length);
+  }
+  // The frame average reads no reference: alone and calibrated agree on it.
+  expect(report.calibrated.models.frameAverage).toEqual(report.models.frameAverage);
+
+  // The calibrated view shows the calibrated matrix of the same model.
+  await page.getByTestId('calibration-view').selectOption('calibrated');
+  await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-view', 'calibrated');
+  await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-model', report.ensemble.name);
+  const accuracy = report.calibrated.models[report.ensemble.name].accuracy;
+  await expect(page.getByTestId('metric-accuracy')).toHaveText(`${Math.round(accuracy * 100)}%`);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('a single short clip is analysed uncalibrated and the panel says so', async ({ page, watch }) => {
+  await openApp(page, '?backend=wasm&fps=2');
+  await analyseFile(page, clip('01-01-03_01.mp4'));
+  const note = page.getByTestId('calibration-note');
+  await expect(note).toHaveAttribute('data-calibrated', 'false');
+  await expect(note).toHaveText(/^Analysed uncalibrated: /);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test.describe('camera', () => {
+  test('Calibrate collects neutral seconds, then answers calibrated and says so over the picture', async ({ page, watch }, testInfo) => {
+    test.setTimeout(240_000);
+    await openApp(page, '?backend=wasm');
+    await page.getByTestId('webcam-toggle').click();
+    await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'on', { timeout: 60_000 });
+    const badge = page.getByTestId('calibration-badge');
+    await expect(badge).toHaveAttribute('data-phase', 'off');
+    await expect(badge).toHaveText('Not calibrated');
+    await expect(page.getByTestId('track-overlay')).toHaveAttribute('data-tracks', /\d/, { timeout: 60_000 });
+    await page.getByTestId('calibrate').click();
+    await expect(badge).toHaveAttribute('data-phase', 'collecting');
+    await expect(badge).toHaveAttribute('data-phase', 'on', { timeout: 60_000 });
+    await expect(badge).toHaveAttribute('data-clips', /^[1-9]\d*$/);
+    // A calibrated answer from the clip models, named in the badge.
+    await expect(badge).toHaveAttribute('data-answer', /^[a-z]+$/, { timeout: 60_000 });
+    await expect(badge).toContainText(/^Calibrated \(\d+ reference clips?\) · [a-z]+/);
+    await snap(page, testInfo, 'camera-calibrated');
+    // Stopping the camera ends the session's calibration.
+    await page.getByTestId('webcam-toggle').click();
+    await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'off');
+    await expect(page.getByTestId('calibrate')).toHaveCount(0);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * npm run grouping -- [--data DIR] [--fps 5] [--cache .cache/grouping/embeddings.json] [--threshold T] [--cached]
+ *
+ * Measures grouping clips by person (docs/calibration.md) on a labelled dataset whose labels.csv
+ * names each clip's actor. Node (tfjs WASM) runs the app's own per-frame loop (trackFrames: the
+ * same perception, embedding cadence and tracker) and FaceVoting on every clip, and keeps the main
+ * track's mean face embedding (cached, resumable). Then it prints JSON: the distances within and
+ * between actors, the grouping at `--threshold` (default: the app's) and at a sweep of thresholds,
+ * the range of thresholds that put every actor in one pure group, and how often small folders
+ * (2–3 actors × 4 or 8 clips, drawn at random) come out pure at `--threshold`. The actor column is read
+ * only to score the grouping; the grouping itself sees embeddings only. `--cached` measures the
+ * clips already in the cache and extracts none.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_GROUPING_CONFIG, groupByPerson, groupingPurity, summariseDistances } from '../src/core/grouping/group-by-person';
+import { initNodeBackend, packageWeightSource, probeVideo, readFramesWithFfmpeg } from '../src/node';
+import { trackFrames } from '../src/pipeline/analyze-video';
+import { createClipAnalysis, meanEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
+import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
+import { createStageTimer } from '../src/pipeline/stage-timer';
+import { recordFrame, type FrameSource } from '../src/pipeline/tracked-frame';
+import { createRng } from '../src/core/random';
+import { numberOption, parseArgs, stringOption } from './lib/cli-args';
+
+/** A Node frame source over ffmpeg's frames (the app's frame choice), shaped like the decode worker's. */
+function ffmpegFrames(path: string, fps: number): FrameSource {
+  const frames = readFramesWithFfmpeg(path, { fps, frames: 'app' });
+  return {
+    async next() {
+      const next = await frames.next();
+      if (next.done) return { done: true, value: undefined };
+      const f = next.value;
+      const bitmap = { width: f.width, height: f.height, close() {} } as unknown as ImageBitmap;
+      const pixels = { data: Int32Array.from(f.data), width: f.width, height: f.height };
+      return { done: false, value: { frameIndex: f.sourceIndex ?? f.index, tSec: f.tSec, bitmap, pixels, close() {} } };
+    },
+    return: () => frames.return(undefined),
+  };
+}
+
+/** The main track's mean embedding of one clip, as the app's page would have it; null without a face. */
+async function clipEmbedding(models: PerceptionModels, path: string, fps: number): Promise<number[] | null> {
+  const size = await probeVideo(path);
+  const clip = createClipAnalysis(size.width, size.height);
+  let analysed = 0;
+  await trackFrames(ffmpegFrames(path, fps), size, models, {}, createStageTimer(), (frame) => recordFrame(clip, frame, ++analysed));
+  const winner = voteOnClip(clip).winnerId;
+  const mean = winner === null ? null : meanEmbedding(clip.tracks.get(winner)!);
+  return mean ? [...mean] : null;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), ['cached']);
+  const dataDir = resolve(stringOption(args, 'data') ?? '../shared/data/javanese');
+  const fps = numberOption(args, 'fps') ?? 5;
+  const cachePath = resolve(stringOption(args, 'cache') ?? '.cache/grouping/embeddings.json');
+  const threshold = numberOption(args, 'threshold') ?? DEFAULT_GROUPING_CONFIG.threshold;
+  const cachedOnly = args.options.has('cached');
+  let rows = readFileSync(join(dataDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map((c) => c.trim()));
+  const header = readFileSync(join(dataDir, 'labels.csv'), 'utf8').split('\n')[0]!.split(',').map((c) => c.trim());
+  const [fileCol, actorCol] = [header.indexOf('file'), header.indexOf('actor')];
+  if (fileCol < 0 || actorCol < 0) throw new Error(`${dataDir}/labels.csv needs the columns file and actor`);
+  const cache: Record<string, number[] | null> = existsSync(cachePath) ? JSON.parse(readFileSync(cachePath, 'utf8')) : {};
+  if (cachedOnly) rows = rows.filter((r) => r[fileCol]! in cache);
+  const todo = rows.filter((r) => !(r[fileCol]! in cache));
+  if (todo.length > 0) {
+    await initNodeBackend();
+    const models = await loadPerceptionModels(packageWeightSource());
+    mkdirSync(dirname(cachePath), { recursive: true });
+    const started = performance.now();
+    try {
+      for (const [k, r] of todo.entries()) {
+        cache[r[fileCol]!] = await clipEmbedding(models, join(dataDir, 'clips', r[fileCol]!), fps);
+        writeFileSync(cachePath, JSON.stringify(cache));
+        process.stderr.write(`\r${k + 1}/${todo.length} ${r[fileCol]} ${((performance.now() - started) / 1000).toFixed(0)} s\x1b[K`);
+      }
+    } finally {
+      models.dispose();
+    }
+    process.stderr.write('\n');
+  }
+  const files = rows.map((r) => r[fileCol]!);
+  const people = rows.map((r) => r[actorCol]!);
+  const embeddings = files.map((f) => cache[f] ?? null);
+  const at = (t: number) => {
+    const groups = groupByPerson(embeddings, { threshold: t });
+    return { threshold: t, ...groupingPurity(groups, people), sizes: groups.map((g) => g.length) };
+  };
+  // Small folders (k people × n clips each, drawn at random, seeded): how often the grouping is pure.
+  const rng = createRng(17);
+  const actors = [...new Set(people)].sort();
+  const smallFolders = [2, 3].flatMap((k) =>
+    [4, 8].map((n) => {
+      let pure = 0;
+      for (let trial = 0; trial < 200; trial++) {
+        const chosen = rng.shuffle(actors).slice(0, k);
+        const picked = chosen.flatMap((a) => rng.shuffle(files.flatMap((_, i) => (people[i] === a && embeddings[i] ? [i] : []))).slice(0, n));
+        const groups = groupByPerson(picked.map((i) => embeddings[i]!), { threshold });
+        const p = groupingPurity(groups, picked.map((i) => people[i]!));
+        if (p.split.length === 0 && p.mixed.length === 0) pure++;
+      }
+      return { people: k, clipsEach: n, pureShare: pure / 200 };
+    }),
+  );
+  const sweep = Array.from({ length: 40 }, (_, i) => Math.round((0.05 + i * 0.025) * 1000) / 1000).map(at);
+  const pure = sweep.filter((s) => s.split.length === 0 && s.mixed.length === 0).map((s) => s.threshold);
+  const summary = summariseDistances(embeddings, people);
+  console.log(
+    JSON.stringify(
+      {
+        clips: files.length,
+        withoutFace: files.filter((_, i) => !embeddings[i]),
+        distances: summary,
+        largestWithin: Math.max(...Object.values(summary.within).map((w) => w.max)),
+        smallestBetween: Math.min(...Object.values(summary.between).map((b) => b.min)),
+        chosen: at(threshold),
+        smallFolders,
+        pureThresholds: pure.length > 0 ? { from: pure[0], to: pure[pure.length - 1], count: pure.length } : null,
+        sweep: sweep.map(({ threshold: t, groups, split, mixed }) => ({ threshold: t, groups, split: split.length, mixed: mixed.length })),
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`grouping: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

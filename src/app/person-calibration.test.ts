@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { EmotionLabel } from '../core/labels';
+import type { FaceRecord } from '../pipeline/clip-analysis';
+import type { PredictClip } from '../shared/analysis-protocol';
+import type { ClipOutcome } from '../shared/evaluate-folder';
+import { calibrateFolder, groupFolder, videoCalibrationNote, videoReference, type KeptClip } from './person-calibration';
+
+/** A face record at `tSec` whose face feature holds `marker` (so a test can tell clips apart). */
+function record(tSec: number, marker = 0): FaceRecord {
+  const f = Float32Array.of(marker);
+  return { frameIndex: Math.round(tSec * 5), tSec, box: { x: 0, y: 0, w: 1, h: 1 }, score: 1, probs: f, faceFeature: f, contextFeature: f, personBox: null };
+}
+
+/** Person `p`'s clip `k`: an embedding near person p's point, and one record marked 10p + k. */
+function kept(p: number, k: number): KeptClip {
+  return { clip: { records: [record(0, 10 * p + k)], speech: null }, embedding: [p, 0.01 * k] };
+}
+
+describe('groupFolder', () => {
+  it('groups clips by embedding alone, in folder order, and marks groups big enough to be a reference', () => {
+    // Interleaved people 0 and 1 (4 clips each), person 2 once, and a clip without a face.
+    const files = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'lone', 'noface'];
+    const map = new Map<string, KeptClip>(files.slice(0, 8).map((f, i) => [f, kept(i % 2, i)]));
+    map.set('lone', kept(2, 0));
+    map.set('noface', { clip: { records: [], speech: null }, embedding: null });
+    expect(groupFolder(files, map, { threshold: 0.5 })).toEqual([
+      { id: 1, clips: ['a', 'c', 'e', 'g'], reference: true },
+      { id: 2, clips: ['b', 'd', 'f', 'h'], reference: true },
+      { id: 3, clips: ['lone'], reference: false },
+    ]);
+  });
+});
+
+describe('calibrateFolder', () => {
+  const outcome = (file: string, predicted: Record<string, EmotionLabel>, failure?: string): ClipOutcome => ({
+    file,
+    label: 'happiness',
+    predicted,
+    ...(failure ? { failure } : {}),
+  });
+
+  it('predicts each clip of a reference group against its whole group, and keeps the rest as they were', async () => {
+    const files = ['a', 'b', 'c', 'd', 'lone', 'bad'];
+    const map = new Map<string, KeptClip>(files.slice(0, 4).map((f, i) => [f, kept(0, i)]));
+    map.set('lone', kept(1, 0));
+    const groups = groupFolder(files, map, { threshold: 0.5 });
+    const calls: { clip: number; reference: number[] | null }[] = [];
+    const predict = async (clip: PredictClip, reference: readonly PredictClip[] | null) => {
+      calls.push({ clip: clip.records[0]!.faceFeature[0]!, reference: reference && reference.map((r) => r.records[0]!.faceFeature[0]!) });
+      return { bestSelection: 'anger' as EmotionLabel };
+    };
+    const alone = files.map((f) => (f === 'bad' ? outcome(f, {}, 'broken') : outcome(f, { frameAverage: 'neutrality', bestSelection: 'sadness' })));
+    const calibrated = await calibrateFolder(alone, map, groups, predict);
+    expect(calls).toEqual([0, 1, 2, 3].map((k) => ({ clip: k, reference: [0, 1, 2, 3] })));
+    expect(calibrated.slice(0, 4).map((o) => o.predicted)).toEqual(Array(4).fill({ frameAverage: 'neutrality', bestSelection: 'anger' }));
+    // A group of one is no reference and a failed clip stays failed: both unchanged, and not the same objects.
+    expect(calibrated[4]).toEqual(alone[4]);
+    expect(calibrated[5]).toEqual(alone[5]);
+    expect(calibrated[4]!.predicted).not.toBe(alone[4]!.predicted);
+  });
+
+  it('stops between clips when the run is aborted', async () => {
+    const map = new Map([['a', kept(0, 0)]]);
+    const abort = new AbortController();
+    abort.abort();
+    await expect(calibrateFolder([outcome('a', {})], map, [{ id: 1, clips: ['a'], reference: true }], async () => ({}), abort.signal)).rejects.toThrow();
+  });
+});
+
+describe('a single video as its own reference', () => {
+  const track = (sec: number) => Array.from({ length: sec * 5 }, (_, i) => record(i / 5));
+
+  it('cuts a 40 s main track into five windows without speech, and says it is calibrated', () => {
+    const windows = videoReference(track(40));
+    expect(windows.map((w) => w.records.length)).toEqual([40, 40, 40, 40, 40]);
+    expect(windows.every((w) => w.speech === null)).toBe(true);
+    expect(videoCalibrationNote(windows.length, true)).toEqual({ calibrated: true, sentence: expect.stringContaining('5 stretches of 8 s') });
+  });
+
+  it('stretches the windows of a thinned hour-long track so each holds enough records', () => {
+    // An hour at 5 fps thinned to one record every 16 appearances (3.2 s apart): 1125 records.
+    const thinned = Array.from({ length: 1125 }, (_, i) => record(i * 3.2));
+    const windows = videoReference(thinned);
+    expect(windows.length).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...windows.slice(0, -1).map((w) => w.records.length))).toBeGreaterThanOrEqual(8);
+    expect(windows.at(-1)!.records.length).toBeGreaterThanOrEqual(4);
+    expect(windows.flatMap((w) => w.records)).toHaveLength(1125);
+  });
+
+  it('leaves a short clip uncalibrated, in one plain sentence', () => {
+    const note = videoCalibrationNote(videoReference(track(6)).length, true);
+    expect(note.calibrated).toBe(false);
+    expect(note.sentence).toMatch(/^Analysed uncalibrated: the clip is shorter than about half a minute/);
+  });
+
+  it('is uncalibrated whatever its length when no loaded model adapts to the person', () => {
+    expect(videoCalibrationNote(videoReference(track(60)).length, false)).toEqual({ calibrated: false, sentence: expect.stringMatching(/^Analysed uncalibrated: none/) });
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Person calibration on the app's side (issue 17 part 5): which clips serve as a person's
+ * reference. A labelled folder is grouped by face (each group its own reference), a long video is
+ * its own reference (its main track cut into windows); a clip too short, or a group too small, is
+ * analysed uncalibrated. The clip models do the centring (ClipPredictor.predict's `reference`).
+ * Plain data and functions: no DOM, no tfjs (the predictor is passed in).
+ */
+import { isEnoughReference, REFERENCE_WINDOW_SEC, referenceWindows } from '../core/calibration/reference-windows';
+import { groupByPerson, type GroupingConfig } from '../core/grouping/group-by-person';
+import type { EmotionLabel } from '../core/labels';
+import type { FaceVotingConfig } from '../core/voting/face-voting';
+import { meanEmbedding, voteOnClip, type FaceRecord } from '../pipeline/clip-analysis';
+import type { AnalysisClient } from '../pipeline/worker/analysis-client';
+import { toPrediction } from '../shared/analysis-report';
+import type { CalibrationNote } from '../shared/calibration-note';
+import type { Session } from './results';
+import type { PredictClip } from '../shared/analysis-protocol';
+import { answerOf, type EnsembleConfig } from '../shared/ensemble-config';
+import type { ClipOutcome, PersonGroup } from '../shared/evaluate-folder';
+
+/** A folder's clip as kept until the folder ends: what the clip models read, and who is in it. */
+export interface KeptClip {
+  clip: PredictClip;
+  /** The main track's mean face embedding; null when no embedding ran (no face). */
+  embedding: ArrayLike<number> | null;
+}
+
+/** Predicts one clip, with its person's reference or alone (null), as one label per model. */
+export type PredictLabels = (clip: PredictClip, reference: readonly PredictClip[] | null) => Promise<Record<string, EmotionLabel>>;
+
+/**
+ * The answer that applies to one clip's predictions: the calibrated one when a reference let its
+ * key be computed, else the answer for a clip alone (as the predictor's `answerFor`, which lives
+ * with the tfjs models and so stays out of the page's bundle).
+ */
+export function shownAnswer(config: EnsembleConfig, predictions: Readonly<Record<string, unknown>>): ReturnType<typeof answerOf> {
+  const calibrated = answerOf(config, true);
+  return calibrated.calibrated && calibrated.name in predictions ? calibrated : answerOf(config);
+}
+
+/** Groups the kept clips by face (ids 1, 2, … in folder order); clips without a face are in no group. */
+export function groupFolder(files: readonly string[], kept: ReadonlyMap<string, KeptClip>, config?: Partial<GroupingConfig>): PersonGroup[] {
+  const indices = groupByPerson(files.map((f) => kept.get(f)?.embedding ?? null), config);
+  return indices.map((g, k) => ({ id: k + 1, clips: g.map((i) => files[i]!), reference: isEnoughReference(g.length) }));
+}
+
+/**
+ * Each clip of the folder again, with its group as reference: the calibrated outcomes. Clips in
+ * a group too small to be a reference keep their own answers, as do failed clips, and their
+ * calibrated answer (`answers.calibrated`) is their answer alone, as the app would show; models
+ * that only exist calibrated have no answer for them (counted wrong). Frame-level models (frame
+ * average, baselines), which no reference changes, keep their answers everywhere.
+ */
+export async function calibrateFolder(
+  outcomes: readonly ClipOutcome[],
+  kept: ReadonlyMap<string, KeptClip>,
+  groups: readonly PersonGroup[],
+  predict: PredictLabels,
+  signal?: AbortSignal,
+  answers?: { alone: string; calibrated: string },
+): Promise<ClipOutcome[]> {
+  const groupOf = new Map(groups.flatMap((g) => g.clips.map((f) => [f, g] as const)));
+  const calibrated: ClipOutcome[] = [];
+  for (const outcome of outcomes) {
+    signal?.throwIfAborted();
+    const group = groupOf.get(outcome.file);
+    const mine = kept.get(outcome.file);
+    if (outcome.failure !== undefined || !group?.reference || !mine) {
+      // Without a reference the app shows the answer for a clip alone: so does the calibrated answer here.
+      const alone = answers && outcome.predicted[answers.alone];
+      calibrated.push({ ...outcome, predicted: { ...outcome.predicted, ...(alone && answers ? { [answers.calibrated]: alone } : {}) } });
+      continue;
+    }
+    const reference = group.clips.map((f) => kept.get(f)!.clip);
+    calibrated.push({ ...outcome, predicted: { ...outcome.predicted, ...(await predict(mine.clip, reference)) } });
+  }
+  return calibrated;
+}
+
+/** A finished session's main track and speech features with its mean face embedding (a folder clip's person); null without a face. */
+export async function keptClip(session: Session | null, voting: Partial<FaceVotingConfig>): Promise<KeptClip | null> {
+  const clip = session?.result?.clip;
+  const winner = clip ? voteOnClip(clip, voting).winnerId : null;
+  if (!session || !clip || winner === null) return null;
+  const records = clip.tracks.get(winner)!;
+  return { clip: { records, speech: (await session.speech).features }, embedding: meanEmbedding(records) };
+}
+
+/** The clip models' and ensembles' labels for one clip, with a person reference or alone. */
+export async function predictLabels(
+  client: Pick<AnalysisClient, 'predict'>,
+  clip: PredictClip,
+  reference: readonly PredictClip[] | null,
+): Promise<Record<string, EmotionLabel>> {
+  const probs = await client.predict(clip.records, clip.speech, reference ?? undefined);
+  return Object.fromEntries(Object.entries(probs).map(([m, p]) => [m, toPrediction(p).label]));
+}
+
+/**
+ * Fewest records a reference window should hold. A long video's track is thinned (at most
+ * DEFAULT_MAX_RECORDS_PER_TRACK records, evenly spread), so its windows stretch to hold this many.
+ */
+export const MIN_WINDOW_RECORDS = 8;
+
+/**
+ * A single video's own reference: its main track cut into windows of REFERENCE_WINDOW_SEC, or
+ * longer when the track is thinned (an hour of face: 256–512 records, windows of a minute or two),
+ * so each holds at least MIN_WINDOW_RECORDS (the last one at least half that). Speech features are the whole clip's only: none per window.
+ */
+export function videoReference(records: readonly FaceRecord[]): PredictClip[] {
+  const n = records.length;
+  const spacing = n > 1 ? (records[n - 1]!.tSec - records[0]!.tSec) / (n - 1) : 0;
+  // Half a record more than the minimum, so rounding never leaves a full window one record short.
+  return referenceWindows(records, Math.max(REFERENCE_WINDOW_SEC, (MIN_WINDOW_RECORDS + 0.5) * spacing)).map((w) => ({ records: w, speech: null }));
+}
+
+export type { CalibrationNote };
+
+/** The note for a single video whose main track made `windows` reference windows. */
+export function videoCalibrationNote(windows: number, calibrates: boolean): CalibrationNote {
+  if (!calibrates) return { calibrated: false, sentence: 'Analysed uncalibrated: none of the loaded models adapts to the person.' };
+  if (!isEnoughReference(windows)) {
+    return {
+      calibrated: false,
+      sentence: 'Analysed uncalibrated: the clip is shorter than about half a minute, too short to learn this person’s own baseline.',
+    };
+  }
+  return { calibrated: true, sentence: `Calibrated to this person: the video's ${windows} stretches of ${REFERENCE_WINDOW_SEC} s are their baseline.` };
+}

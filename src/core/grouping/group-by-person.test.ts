@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, type Rng } from '../random';
+import { groupByPerson, groupingPurity, summariseDistances } from './group-by-person';
+
+/** A unit-length random direction in `dim` dimensions, scaled to `length`. */
+function randomVector(rng: Rng, dim: number, length: number): number[] {
+  const v = Array.from({ length: dim }, () => rng.next() - 0.5);
+  const norm = Math.hypot(...v);
+  return v.map((x) => (x / norm) * length);
+}
+
+/**
+ * Synthetic faces: `people` centres 1.0 apart on average, each clip its person's centre plus noise
+ * of length `noise` (so two clips of one person are about noise·√2 apart).
+ */
+function synthetic(people: number, clipsEach: number, noise: number, seed = 7) {
+  const rng = createRng(seed);
+  const centres = Array.from({ length: people }, () => randomVector(rng, 128, 0.7));
+  const embeddings: Float32Array[] = [];
+  const who: string[] = [];
+  // Interleaved, as a folder's files would be sorted by sentence rather than by person.
+  for (let c = 0; c < clipsEach; c++) {
+    for (let p = 0; p < people; p++) {
+      const n = randomVector(rng, 128, noise);
+      embeddings.push(Float32Array.from(centres[p]!, (x, i) => x + n[i]!));
+      who.push(`p${p}`);
+    }
+  }
+  return { embeddings, who };
+}
+
+describe('groupByPerson', () => {
+  it('finds each synthetic person as one pure group', () => {
+    const { embeddings, who } = synthetic(4, 6, 0.15);
+    const groups = groupByPerson(embeddings, { threshold: 0.5 });
+    expect(groups).toHaveLength(4);
+    expect(groupingPurity(groups, who)).toEqual({ groups: 4, split: [], mixed: [] });
+    // Groups list clip indices ascending, ordered by their first clip: person p's clips are p, p+4, …
+    expect(groups[1]).toEqual([1, 5, 9, 13, 17, 21]);
+  });
+
+  it('merges everyone above the largest distance and splits every clip below the smallest', () => {
+    const { embeddings } = synthetic(3, 4, 0.15);
+    expect(groupByPerson(embeddings, { threshold: 10 })).toEqual([Array.from({ length: 12 }, (_, i) => i)]);
+    expect(groupByPerson(embeddings, { threshold: 0.01 })).toHaveLength(12);
+  });
+
+  it('leaves clips without a face out of every group', () => {
+    const { embeddings } = synthetic(2, 3, 0.1);
+    const withHoles = [null, ...embeddings.slice(0, 3), null, ...embeddings.slice(3)];
+    const groups = groupByPerson(withHoles, { threshold: 0.5 });
+    expect(groups.flat().sort((a, b) => a - b)).toEqual([1, 2, 3, 5, 6, 7]);
+    expect(groups).toHaveLength(2);
+    expect(groupByPerson([null, null])).toEqual([]);
+    expect(groupByPerson([null, embeddings[0]!])).toEqual([[1]]);
+  });
+
+  it('rejects embeddings of different lengths and a negative threshold', () => {
+    expect(() => groupByPerson([new Float32Array(128), new Float32Array(64)])).toThrow(/embedding 1 has 64/);
+    expect(() => groupByPerson([new Float32Array(4)], { threshold: -1 })).toThrow(TypeError);
+  });
+});
+
+describe('summariseDistances and groupingPurity', () => {
+  it('bracket a threshold that separates the people', () => {
+    const { embeddings, who } = synthetic(3, 5, 0.1);
+    const s = summariseDistances(embeddings, who);
+    expect(Object.keys(s.within)).toEqual(['p0', 'p1', 'p2']);
+    expect(Object.keys(s.between)).toEqual(['p0|p1', 'p0|p2', 'p1|p2']);
+    const largestWithin = Math.max(...Object.values(s.within).map((w) => w.max));
+    const smallestBetween = Math.min(...Object.values(s.between).map((b) => b.min));
+    expect(largestWithin).toBeLessThan(smallestBetween);
+    // Any cut between the two is pure.
+    const groups = groupByPerson(embeddings, { threshold: (largestWithin + smallestBetween) / 2 });
+    expect(groupingPurity(groups, who)).toEqual({ groups: 3, split: [], mixed: [] });
+  });
+
+  it('names split people and mixed groups', () => {
+    const who = ['a', 'a', 'b', 'b', 'c'];
+    expect(groupingPurity([[0], [1, 2], [3], [4]], who)).toEqual({ groups: 4, split: ['a', 'b'], mixed: [['a', 'b']] });
+  });
+});
