@@ -52,6 +52,25 @@ async function saveHead(fitted: FittedHead, config: ClipModelConfig, dir: string
   }
 }
 
+/** The model card of a shipped head: how it was made and how it did on unseen actors. */
+export function headCard(name: string, config: ClipModelConfig, summary: ProtocolSummary): string {
+  const m = summary.models[name];
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)} %`);
+  const input = config.kind === 'speech' ? "the clip's speech features (src/core/audio)" : "the main track's temporal pyramid (src/models/clip/clip-features.ts)";
+  const centred = 'calibration' in config && config.calibration ? ", centred on the mean input of the person's reference clips" : '';
+  return [
+    `# ${name}`,
+    '',
+    `A multinomial logistic regression (one dense softmax layer) over ${input}${centred}.`,
+    '',
+    `- Input: \`${JSON.stringify(config)}\``,
+    `- Trained by \`npm run rotation -- --ship public/trained\` on all ${summary.clips} clips of actors ${summary.actors.join(', ')}, full batch to convergence (L-BFGS), classes weighted equally; disgust has no clips and gets probability 0.`,
+    `- L2 strength ${'l2' in config ? config.l2 : '–'}, chosen by leave-one-actor-out over those actors. Inputs standardised (σ floored at 0.1 × the median σ), folded into the layer.`,
+    `- On unseen actors (nested leave-one-actor-out, ${summary.clips} clips): accuracy ${pct(m?.accuracy)}, weighted F1 ${pct(m?.weightedF1)}.`,
+    '',
+  ].join('\n');
+}
+
 /**
  * Chooses, trains and writes the shipped heads and ensemble.json into `out`. `reproduction` names
  * trained folders outside the protocol that the app still loads and shows (the paper's
@@ -87,7 +106,9 @@ export async function shipProtocolModels(
   for (const head of shipped) {
     const l2 = fitter.l2s[selection.l2Index.get(head.name)!]!;
     const [fitted] = fitPath(vectors.get(head.name)!, labels, all, [l2]);
-    await saveHead(fitted!, headConfig(head, l2), join(out, head.name));
+    const config = headConfig(head, l2);
+    await saveHead(fitted!, config, join(out, head.name));
+    await writeFile(join(out, head.name, 'MODEL_CARD.md'), headCard(head.name, config, summary));
     log(`shipped ${head.name} (L2 ${l2}, ${fitted!.classifier.inputs} inputs)`);
   }
   const ensembles = Object.fromEntries(Object.entries(fusions).filter(([name, spec]) => !plan.heads.some((h) => h.name === name) && fusionMembers(spec).every((m) => needed.has(m))));
