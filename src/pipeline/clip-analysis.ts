@@ -7,6 +7,7 @@ import type { Box } from '../core/geometry';
 import { NUM_EMOTIONS } from '../core/labels';
 import { meanVector } from '../core/vector';
 import { faceVoting, type FaceVotingConfig, type FaceVotingOutput } from '../core/voting/face-voting';
+import { DEFAULT_TRACK_EVIDENCE } from '../core/voting/track-evidence';
 
 /** One face of one track in one sampled frame, with everything the temporal models need. */
 export interface FaceRecord {
@@ -28,6 +29,10 @@ export interface FaceRecord {
   personBox: Box | null;
   /** Emotion probabilities of baseline networks (paper order), by model name. */
   baselineProbs?: Record<string, Float32Array>;
+  /** The face verifier's score for this face (absent when the check is off). */
+  verifyScore?: number;
+  /** Mouth opening from the face's landmarks (src/core/speaker/mouth-opening.ts), for the speaker association. */
+  mouthOpen?: number;
 }
 
 /**
@@ -151,11 +156,14 @@ export function forgetBefore(clip: ClipAnalysis, tMinSec: number): void {
   }
 }
 
-/** Runs FaceVoting (§3.4) over the tracks recorded so far. No frame or no face → winnerId null. */
+/**
+ * Runs FaceVoting (§3.4) over the tracks recorded so far; only a track with enough evidence
+ * (DEFAULT_TRACK_EVIDENCE) can be the main track. No frame, no face or only thin tracks → winnerId null.
+ */
 export function voteOnClip(clip: ClipAnalysis, config: Partial<FaceVotingConfig> = {}): FaceVotingOutput {
   const tracks = [...clip.tracks].map(([id, records]) => ({ id, totals: records.totals }));
   if (clip.sampledFrames === 0) return faceVoting([], { frameCount: 1, width: clip.width, height: clip.height }, config);
-  return faceVoting(tracks, { frameCount: clip.sampledFrames, width: clip.width, height: clip.height }, config);
+  return faceVoting(tracks, { frameCount: clip.sampledFrames, width: clip.width, height: clip.height }, config, DEFAULT_TRACK_EVIDENCE);
 }
 
 /**

@@ -1,0 +1,82 @@
+/**
+ * Who is speaking (not in the paper): the voice belongs to the track whose mouth opens and closes
+ * with the soundtrack's loudness, or to nobody. Per track, the Pearson correlation between its
+ * mouth opening at its frames and the loudness around those times; the best track is the speaker
+ * when the sound has voice in it, the track has enough frames, its mouth moves, and the
+ * correlation is high enough. A still or silent face scores 0.
+ */
+import { loudnessAt, voicedShare, type LoudnessEnvelope } from '../audio/loudness-envelope';
+import { populationStd } from '../vector';
+
+/** Thresholds of the association (docs/honest-answers.md). */
+export interface SpeakerConfig {
+  /** Frames (with a mouth measure) a track needs: 8 is 1.6 s at 5 fps. */
+  readonly minSamples: number;
+  /** Correlation the speaker must reach. */
+  readonly minScore: number;
+  /** Spread of the mouth opening below which a mouth does not move (landmark jitter is ~0.005). */
+  readonly minMouthStd: number;
+  /** Share of the sound's windows that must be voiced for there to be a voice at all. */
+  readonly minVoicedShare: number;
+  /** Loudness is averaged over ± this around each frame time (a frame stands for 0.2 s at 5 fps). */
+  readonly halfWindowSec: number;
+}
+
+export const DEFAULT_SPEAKER_CONFIG: SpeakerConfig = Object.freeze({
+  minSamples: 8,
+  minScore: 0.25,
+  minMouthStd: 0.01,
+  minVoicedShare: 0.1,
+  halfWindowSec: 0.1,
+});
+
+/** A track's mouth opening over time. */
+export interface MouthSeries {
+  readonly trackId: number;
+  readonly tSec: readonly number[];
+  readonly mouth: readonly number[];
+}
+
+/** The speaking track (null: nobody, or no voice) and its score; every track's score. */
+export interface SpeakerResult {
+  trackId: number | null;
+  score: number;
+  scores: { trackId: number; score: number }[];
+}
+
+/** Pearson correlation of two equally long series; 0 when either is constant. */
+export function pearson(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  if (n < 2) return 0;
+  const ma = a.reduce((s, v) => s + v, 0) / n;
+  const mb = b.reduce((s, v) => s + v, 0) / n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i]! - ma) * (b[i]! - mb);
+    saa += (a[i]! - ma) ** 2;
+    sbb += (b[i]! - mb) ** 2;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+/** One track's score: the correlation of its mouth with the loudness, 0 for a still mouth or too few frames. */
+export function speakerScore(series: MouthSeries, envelope: LoudnessEnvelope, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): number {
+  if (series.mouth.length < config.minSamples || populationStd([...series.mouth]) < config.minMouthStd) return 0;
+  const loudness = series.tSec.map((t) => loudnessAt(envelope, t, config.halfWindowSec));
+  return pearson(series.mouth, loudness);
+}
+
+/** Associates the voice in `envelope` with one of `tracks`, or with nobody. */
+export function associateSpeaker(
+  tracks: readonly MouthSeries[],
+  envelope: LoudnessEnvelope,
+  config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG,
+): SpeakerResult {
+  const voiced = voicedShare(envelope) >= config.minVoicedShare;
+  const scores = tracks.map((t) => ({ trackId: t.trackId, score: voiced ? speakerScore(t, envelope, config) : 0 }));
+  const best = scores.reduce<{ trackId: number; score: number } | null>((b, s) => (b === null || s.score > b.score ? s : b), null);
+  const score = best?.score ?? 0;
+  return { trackId: best && score >= config.minScore ? best.trackId : null, score, scores };
+}
