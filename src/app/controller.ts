@@ -11,6 +11,7 @@ import { CanceledError, describeError, EmolensError } from '../errors';
 import { buildReport, toPrediction, type AnalysisReport, type ClipPrediction } from '../pipeline/analysis-report';
 import { answerOf, type EnsembleConfig } from '../models/clip/ensemble-config';
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
+import { speakerOfClip, type ClipSpeaker } from '../pipeline/clip-speaker';
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../pipeline/worker/protocol';
@@ -70,12 +71,27 @@ interface Session {
   speech: Promise<Replies['speech']>;
   /** Why the speech model did not answer, once the predictions are made (for the report's warnings). */
   speechNote?: string;
+  /** The track whose mouth moves with the voice, once the predictions are made. */
+  speaker?: ClipSpeaker;
 }
 
 /** A session without sound (the camera is opened without its microphone). */
 const NO_SOUND: Replies['speech'] = { features: null, note: 'the camera is analysed without sound' };
 /** A file analysed without trained models that read speech: its audio is not decoded. */
 const NO_SPEECH_MODEL: Replies['speech'] = { features: null, note: 'no trained model reads speech' };
+
+/**
+ * Why the speech model must not answer for main track `mainId` (null: it may): the voice in the
+ * soundtrack is another track's, or nobody's that can be seen.
+ */
+function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: boolean): string | null {
+  if (!hasSpeech || speaker.trackId === mainId) return null;
+  const whose =
+    speaker.trackId === null
+      ? `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`
+      : `the voice heard is track #${speaker.trackId}'s (its mouth moves with it, score ${speaker.score.toFixed(2)}), not the main face #${mainId}'s`;
+  return `No speech model for this clip: ${whose}, so the audio-visual ensemble answers from the face models alone.`;
+}
 
 /** Parses `?fps=`: a positive number, or `all` for every frame; anything else is ignored. */
 function parseFps(value: string | null): { fps: number | undefined } | null {
@@ -101,6 +117,8 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
   let models: Promise<void> | null = null;
   let session: Session | null = null;
   let predictor: Promise<{ ensemble: EnsembleConfig } | null> | null = null;
+  /** The loaded ensemble.json (its `confidence` scales the answer), once loaded. */
+  let ensembleConfig: EnsembleConfig | null = null;
   /** emolens's answer among the predictions (ensemble.json's `answer`) and why, once the trained models loaded. */
   let answer: AnswerNote | null = null;
   let folderName = 'folder';
@@ -135,6 +153,7 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     predictor ??= client.loadPredictor().then(
       (loaded) => {
         answer = answerOf(loaded.ensemble);
+        ensembleConfig = loaded.ensemble;
         return loaded;
       },
       (error: unknown) => {
@@ -168,6 +187,8 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
       extraWarnings: winner !== null && session.speechNote ? [session.speechNote] : [],
       answer: answer?.name,
+      speaker: session.speaker,
+      confidence: ensembleConfig?.confidence,
     });
   };
 
@@ -180,9 +201,13 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     const loaded = await ensurePredictor();
     if (!loaded) return;
     const records = result.clip.tracks.get(winner) ?? [];
-    const { features, note } = await mine.speech;
+    const { features, note, loudness } = await mine.speech;
+    mine.speaker ??= speakerOfClip(result.clip, loudness ?? null);
+    // The speech model hears the whole soundtrack: it answers only when the voice is the main face's.
+    const heard = speechNoteFor(mine.speaker, winner, features !== null);
     if (note && loaded.ensemble.audioVisual) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
-    const probs = await result.timer.time('temporalModels', () => client.predict(records, features));
+    else if (heard && loaded.ensemble.audioVisual) mine.speechNote = heard;
+    const probs = await result.timer.time('temporalModels', () => client.predict(records, heard ? null : features));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
   };
 
@@ -196,7 +221,10 @@ export function createController(store: AppStore, client: AnalysisClient): Contr
     await yieldToMain();
     if (mine !== session) return null;
     const report = buildCurrentReport();
-    if (report) s().setPredictions(report.predictions, report.warnings, report.answer && answer ? answer : null);
+    if (report) {
+      const { confidence, uncertain, uncertainty, speaker } = report;
+      s().setPredictions(report.predictions, report.warnings, report.answer && answer ? answer : null, { confidence, uncertain, uncertainty, speaker });
+    }
     await yieldToMain();
     return report;
   };

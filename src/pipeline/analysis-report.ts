@@ -6,7 +6,9 @@ import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
 import type { FaceVotingConfig } from '../core/voting/face-voting';
 import { argmax } from '../core/vector';
 import type { VideoInfo } from '../video/open-video';
-import { averageBaselineProbs, averageProbs, voteOnClip, type ClipAnalysis } from './clip-analysis';
+import { answerConfidence, type ConfidenceSettings } from '../core/calibration/answer-confidence';
+import { averageBaselineProbs, averageProbs, trackSeconds, voteOnClip, type ClipAnalysis } from './clip-analysis';
+import { NO_SPEAKER, type ClipSpeaker } from './clip-speaker';
 
 /** One model's clip-level answer. */
 export interface ClipPrediction {
@@ -33,6 +35,17 @@ export interface AnalysisReport {
   predictions: Record<string, ClipPrediction>;
   /** The prediction key that is emolens's answer (the ensemble ensemble.json names), when predicted. */
   answer: string | null;
+  /** The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its score. */
+  speaker: ClipSpeaker;
+  /**
+   * The answer's probability after temperature scaling (ensemble.json's `confidence`); the answer is
+   * `answer`, or the frame average without trained models. Null when there is no answer.
+   */
+  confidence: number | null;
+  /** True when the answer is not to be stated as one label: low confidence or a short main track. */
+  uncertain: boolean;
+  /** Why it is uncertain and the two most likely emotions (scaled), when `uncertain`. */
+  uncertainty: { reason: string; topTwo: { label: EmotionLabel; p: number }[] } | null;
   warnings: string[];
   timingsMs: Record<string, number>;
 }
@@ -56,6 +69,10 @@ export interface ReportContext {
   /** Which prediction is emolens's answer (ensemble.json's `answer`). */
   answer?: string;
   voting?: Partial<FaceVotingConfig>;
+  /** Who speaks (src/pipeline/clip-speaker.ts); nobody when absent. */
+  speaker?: ClipSpeaker;
+  /** Temperature and threshold from ensemble.json (DEFAULT_CONFIDENCE when absent). */
+  confidence?: ConfidenceSettings;
 }
 
 /** Builds the report: tracks with their votes and boxes, the main track, and predictions. */
@@ -86,6 +103,9 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
   }
   warnings.push(...(ctx.extraWarnings ?? []));
   const { info } = ctx;
+  const answer = ctx.answer !== undefined && predictions[ctx.answer] ? ctx.answer : null;
+  const stated = predictions[answer ?? 'frameAverage'];
+  const sure = stated && vote.winnerId !== null ? answerConfidence(stated.probs, trackSeconds(clip, vote.winnerId), ctx.confidence) : null;
   return {
     file: ctx.file,
     backend: ctx.backend,
@@ -96,7 +116,11 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     tracks,
     mainTrackId: vote.winnerId,
     predictions,
-    answer: ctx.answer !== undefined && predictions[ctx.answer] ? ctx.answer : null,
+    answer,
+    speaker: ctx.speaker ?? NO_SPEAKER,
+    confidence: sure ? round(sure.confidence, 4) : null,
+    uncertain: sure?.uncertain ?? false,
+    uncertainty: sure?.reason ? { reason: sure.reason, topTwo: sure.topTwo.map((t) => ({ label: t.label, p: round(t.p, 4) })) } : null,
     warnings,
     timingsMs: Object.fromEntries(Object.entries(ctx.timingsMs).map(([k, v]) => [k, round(v, 1)])),
   };

@@ -167,6 +167,17 @@ export function voteOnClip(clip: ClipAnalysis, config: Partial<FaceVotingConfig>
 }
 
 /**
+ * Seconds of the clip a track covers: its appearances times the mean interval between sampled
+ * frames (0 for a clip of fewer than two frames, or an unknown track).
+ */
+export function trackSeconds(clip: ClipAnalysis, trackId: number): number {
+  const n = clip.frameTimes.length;
+  const totals = clip.tracks.get(trackId)?.totals;
+  if (!totals || n < 2) return 0;
+  return (totals.appearances * (clip.frameTimes[n - 1]! - clip.frameTimes[0]!)) / (n - 1);
+}
+
+/**
  * Mean of the per-frame emotion probabilities of a track (the `frameAverage` prediction): exact
  * over every face of a clip's track (its totals), the mean of the given records otherwise.
  */

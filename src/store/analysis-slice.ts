@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_FACE_VOTING_CONFIG, type FaceVotingConfig, type FaceVotingOutput } from '../core/voting/face-voting';
 import type { PyramidCell, TimelinePoint } from '../app/track-views';
-import type { ClipPrediction } from '../pipeline/analysis-report';
+import type { AnalysisReport, ClipPrediction } from '../pipeline/analysis-report';
 import type { AppState } from './app-store';
 
 /** The shown track's timeline and pyramid (plain numbers, thinned; no frames or bitmaps). */
@@ -18,6 +18,9 @@ export interface AnswerNote {
   name: string;
   why: string;
 }
+
+/** How sure the shown answer is, and who spoke (the report's `confidence`, `uncertain`, `uncertainty`, `speaker`). */
+export type AnswerHonesty = Pick<AnalysisReport, 'confidence' | 'uncertain' | 'uncertainty' | 'speaker'>;
 
 export interface AnalysisSlice {
   analysis: {
@@ -37,13 +40,15 @@ export interface AnalysisSlice {
     answer: AnswerNote | null;
     /** Sentences about the result, e.g. that no face was found. */
     warnings: string[];
+    /** How sure the answer is and who spoke; null before the predictions. */
+    honesty: AnswerHonesty | null;
   };
   resetAnalysis(): void;
   setVote(vote: FaceVotingOutput): void;
   setVotingConfig(config: Partial<FaceVotingConfig>): void;
   selectTrack(trackId: number | null): void;
   setTrackView(view: TrackView | null, trackEmotions: Record<number, ClipPrediction>, thumbnailsVersion: number): void;
-  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: AnswerNote | null): void;
+  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: AnswerNote | null, honesty?: AnswerHonesty | null): void;
 }
 
 const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
@@ -56,6 +61,7 @@ const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
   predictions: {},
   answer: null,
   warnings: [],
+  honesty: null,
 });
 
 /** Creates the analysis slice; the voting constants survive a new input. */
@@ -68,5 +74,6 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   selectTrack: (selectedTrackId) => set((s) => ({ analysis: { ...s.analysis, selectedTrackId } })),
   setTrackView: (trackView, trackEmotions, thumbnailsVersion) =>
     set((s) => ({ analysis: { ...s.analysis, trackView, trackEmotions, thumbnailsVersion } })),
-  setPredictions: (predictions, warnings, answer = null) => set((s) => ({ analysis: { ...s.analysis, predictions, warnings, answer } })),
+  setPredictions: (predictions, warnings, answer = null, honesty = null) =>
+    set((s) => ({ analysis: { ...s.analysis, predictions, warnings, answer, honesty } })),
 });

@@ -1,9 +1,11 @@
 /**
- * Who is speaking (not in the paper): the voice belongs to the track whose mouth opens and closes
- * with the soundtrack's loudness, or to nobody. Per track, the Pearson correlation between its
- * mouth opening at its frames and the loudness around those times; the best track is the speaker
- * when the sound has voice in it, the track has enough frames, its mouth moves, and the
- * correlation is high enough. A still or silent face scores 0.
+ * Who is speaking (not in the paper): the voice belongs to the track whose mouth moves with it, or
+ * to nobody. Only tracks seen long enough whose mouth moves (a spread of opening above landmark
+ * jitter) can speak, and only when the sound has voice in it. One such track: it is the speaker.
+ * Several: the one whose mouth opening correlates best (Pearson) with the loudness around its
+ * frames, when that correlation is high enough; otherwise nobody. The score is that correlation.
+ * Why not the correlation alone: at the app's 5 fps it is weak even for the one person speaking in
+ * our labelled clips (docs/honest-answers.md), while a silent face's mouth does not move at all.
  */
 import { loudnessAt, voicedShare, type LoudnessEnvelope } from '../audio/loudness-envelope';
 import { populationStd } from '../vector';
@@ -12,7 +14,7 @@ import { populationStd } from '../vector';
 export interface SpeakerConfig {
   /** Frames (with a mouth measure) a track needs: 8 is 1.6 s at 5 fps. */
   readonly minSamples: number;
-  /** Correlation the speaker must reach. */
+  /** Correlation the speaker must reach when several moving mouths compete. */
   readonly minScore: number;
   /** Spread of the mouth opening below which a mouth does not move (landmark jitter is ~0.005). */
   readonly minMouthStd: number;
@@ -61,9 +63,14 @@ export function pearson(a: readonly number[], b: readonly number[]): number {
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
+/** True when the track has enough frames and its mouth moves (it can be the one speaking). */
+export function mouthMoves(series: MouthSeries, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): boolean {
+  return series.mouth.length >= config.minSamples && populationStd([...series.mouth]) >= config.minMouthStd;
+}
+
 /** One track's score: the correlation of its mouth with the loudness, 0 for a still mouth or too few frames. */
 export function speakerScore(series: MouthSeries, envelope: LoudnessEnvelope, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): number {
-  if (series.mouth.length < config.minSamples || populationStd([...series.mouth]) < config.minMouthStd) return 0;
+  if (!mouthMoves(series, config)) return 0;
   const loudness = series.tSec.map((t) => loudnessAt(envelope, t, config.halfWindowSec));
   return pearson(series.mouth, loudness);
 }
@@ -76,7 +83,9 @@ export function associateSpeaker(
 ): SpeakerResult {
   const voiced = voicedShare(envelope) >= config.minVoicedShare;
   const scores = tracks.map((t) => ({ trackId: t.trackId, score: voiced ? speakerScore(t, envelope, config) : 0 }));
-  const best = scores.reduce<{ trackId: number; score: number } | null>((b, s) => (b === null || s.score > b.score ? s : b), null);
-  const score = best?.score ?? 0;
-  return { trackId: best && score >= config.minScore ? best.trackId : null, score, scores };
+  const movers = voiced ? scores.filter((_, i) => mouthMoves(tracks[i]!, config)) : [];
+  const best = movers.reduce<{ trackId: number; score: number } | null>((b, s) => (b === null || s.score > b.score ? s : b), null);
+  if (!best) return { trackId: null, score: 0, scores };
+  const alone = movers.length === 1;
+  return { trackId: alone || best.score >= config.minScore ? best.trackId : null, score: best.score, scores };
 }

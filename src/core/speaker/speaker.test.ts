@@ -66,8 +66,12 @@ describe('associateSpeaker', () => {
     expect(out.scores.find((s) => s.trackId === 3)!.score).toBeLessThan(0);
   });
 
-  it('credits nobody when only a still or off-beat mouth is there, or there is no voice', () => {
-    expect(associateSpeaker([still, offBeat], env).trackId).toBeNull();
+  it('credits a lone moving mouth, and nobody when mouths compete and none moves with the voice', () => {
+    // One moving mouth: at 5 fps the timing is not decisive, a moving mouth beside still ones is.
+    expect(associateSpeaker([still, offBeat], env).trackId).toBe(3);
+    const offBeat2 = { ...offBeat, trackId: 5, mouth: offBeat.mouth.map((m, i) => m + (i % 3) * 0.01) };
+    expect(associateSpeaker([still, offBeat, offBeat2], env).trackId).toBeNull();
+    expect(associateSpeaker([still], env)).toMatchObject({ trackId: null, score: 0 });
     expect(associateSpeaker([speaking], loudnessEnvelope([new Float32Array(4 * RATE)], RATE))).toMatchObject({ trackId: null, score: 0 });
     expect(associateSpeaker([], env)).toEqual({ trackId: null, score: 0, scores: [] });
   });

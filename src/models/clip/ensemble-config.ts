@@ -4,6 +4,7 @@
  * which fused output is emolens's own answer.
  */
 import type { DenseLayer } from '../../core/ensembles/joint-fusion-data';
+import type { ConfidenceSettings } from '../../core/calibration/answer-confidence';
 
 /** Contents of ensemble.json. */
 export interface EnsembleConfig {
@@ -25,6 +26,11 @@ export interface EnsembleConfig {
    * actors in the rotation runs, counting only test actors other than the validation actor.
    */
   answer?: { name: EnsembleName; chosenOn: string; accuracy: number };
+  /**
+   * The answer's temperature (fitted by the training protocol on held-out predictions) and the
+   * confidence under which it is shown as "uncertain". Absent: DEFAULT_CONFIDENCE (src/core/calibration).
+   */
+  confidence?: ConfidenceSettings;
 }
 
 /** Prediction keys of the paper's fused outputs (§5), over the visual models. */
@@ -68,6 +74,10 @@ export function checkEnsembleConfig(value: unknown): EnsembleConfig {
   }
   if (v.answer !== undefined && !(v.answer.name === 'audioVisual' ? av !== undefined : ENSEMBLE_NAMES.includes(v.answer.name))) {
     throw new TypeError(`ensemble.json: answer.name must be one of ${ENSEMBLE_NAMES.join(', ')} (audioVisual only with its fusion)`);
+  }
+  const c = v.confidence;
+  if (c !== undefined && !(c.temperature > 0 && Number.isFinite(c.temperature) && c.threshold >= 0 && c.threshold <= 1)) {
+    throw new TypeError('ensemble.json: confidence needs a positive temperature and a threshold in [0, 1]');
   }
   return v as EnsembleConfig;
 }
