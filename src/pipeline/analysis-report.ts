@@ -94,7 +94,8 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
   const warnings: string[] = [];
   const predictions: Record<string, ClipPrediction> = {};
   if (vote.winnerId === null) {
-    warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : 'No face was found in this video.');
+    const thin = vote.votes.length > 0 ? ` (${vote.votes.length} brief or unsure face track${vote.votes.length > 1 ? 's' : ''}, too little evidence for a main face)` : '';
+    warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : `No face was found in this video${thin}.`);
   } else {
     const main = clip.tracks.get(vote.winnerId) ?? [];
     predictions.frameAverage = toPrediction(averageProbs(main));
