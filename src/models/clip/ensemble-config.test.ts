@@ -24,6 +24,13 @@ describe('ensemble.json', () => {
     expect(() => checkEnsembleConfig({ ...structuredClone(base), answer: { name: 'tp-face-l3', chosenOn: '', accuracy: 0 } })).toThrow(/answer/);
   });
 
+  it('accepts an optional confidence with a positive temperature and a threshold in [0, 1]', () => {
+    const withConfidence = { ...structuredClone(base), confidence: { temperature: 1.7, threshold: 0.45 } };
+    expect(checkEnsembleConfig(withConfidence).confidence).toEqual({ temperature: 1.7, threshold: 0.45 });
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), confidence: { temperature: 0, threshold: 0.5 } })).toThrow(/confidence/);
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), confidence: { temperature: 1, threshold: 2 } })).toThrow(/confidence/);
+  });
+
   it('the shipped ensemble.json is valid and names its answer', async () => {
     const { readFile } = await import('node:fs/promises');
     const shipped = checkEnsembleConfig(JSON.parse(await readFile('public/trained/ensemble.json', 'utf8')));
