@@ -27,7 +27,7 @@ describe('track evidence', () => {
     expect(hasEnoughEvidence(t(3, 0.15, 0.6), 20)).toBe(true);
     expect(hasEnoughEvidence(t(2, 0.15, 0.6), 20)).toBe(false); // too few frames
     expect(hasEnoughEvidence(t(3, 0.05, 0.6), 60)).toBe(false); // too small a share
-    expect(hasEnoughEvidence(t(3, 0.15, 0.45), 20)).toBe(false); // too unsure
+    expect(hasEnoughEvidence(t(3, 0.15, 0.35), 20)).toBe(false); // too unsure
     // A clip of two sampled frames needs the face in both, not three.
     expect(hasEnoughEvidence(t(2, 1, 0.9), 2)).toBe(true);
     expect(hasEnoughEvidence(t(1, 0.5, 0.9), 2)).toBe(false);
