@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loopVideo } from '../src/node/ffmpeg';
+import { makePersonFree, PERSON_FREE_KINDS } from '../src/node/person-free-footage';
 import { clip, scratch } from './fixtures';
 
 const H264 = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30'];
@@ -120,4 +121,27 @@ export function notAVideo(): string {
 export async function longVideo(): Promise<string> {
   mkdirSync(scratch, { recursive: true });
   return loopVideo(clip('02-04-05_01.mp4'), join(scratch, 'long-10min.mp4'), 600);
+}
+
+/** A person-free video of `kind` (src/node/person-free-footage.ts), e.g. the colour bars Tiny Face takes for a face. */
+export function personFreeVideo(kind: string): string {
+  const found = PERSON_FREE_KINDS.find((k) => k.name === kind);
+  if (!found) throw new Error(`no person-free kind ${kind}`);
+  return makePersonFree(found, scratch, clip);
+}
+
+/**
+ * Two faces and one voice: a large face (left, full size) and a small one (right, half size). The
+ * face named by `speaking` plays its clip with its own sound; the other is its clip's first frame,
+ * held (a silent person: the mouth does not move). The video lasts as long as the speaking clip.
+ */
+export function speakerComposite(speaking: 'large' | 'small', large = '01-01-03_01.mp4', small = '02-01-01_01.mp4'): string {
+  const still = (label: string) => `trim=end_frame=1,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop_duration=20[${label}]`;
+  const [l, r] = speaking === 'large' ? ['[0:v]null[l]', `[1:v]${still('s')};[s]scale=180:136,pad=360:270:90:67:black[r]`] : [`[0:v]${still('l')}`, '[1:v]scale=180:136,pad=360:270:90:67:black[r]'];
+  return ffmpeg(`speaker-${speaking}.mp4`, [
+    '-i', clip(large), '-i', clip(small),
+    '-filter_complex', `${l};${r};[l][r]hstack=inputs=2:shortest=1[v]`,
+    '-map', '[v]', '-map', speaking === 'large' ? '0:a' : '1:a', '-shortest',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30', '-c:a', 'aac',
+  ]);
 }

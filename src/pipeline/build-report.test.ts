@@ -76,3 +76,36 @@ describe('forgetBefore (rolling window for live sessions)', () => {
     expect(vote.votes.map((v) => [v.id, v.wFreq])).toEqual([[1, 1]]);
   });
 });
+
+describe('buildReport: speaker, confidence and uncertain', () => {
+  /** A clip of `frames` sampled frames at 5 fps with one face in each, answering `probs`. */
+  function oneFace(frames: number, probs: number[]) {
+    const clip = createClipAnalysis(100, 100);
+    for (let f = 0; f < frames; f++) addFrame(clip, [{ ...face(f * 6, 0, 40, probs), tSec: f * 0.2 }], [1], f * 0.2);
+    return clip;
+  }
+  const ctx = { file: 'a.mp4', backend: 'wasm', info, sampleFps: 5, timingsMs: {} };
+  const sure = [0.02, 0.02, 0.02, 0.8, 0.1, 0.02, 0.02];
+  const torn = [0.02, 0.02, 0.02, 0.4, 0.36, 0.16, 0.02];
+
+  it('states a sure answer over a long track, with its confidence and who spoke', () => {
+    const report = buildReport(oneFace(20, sure), { ...ctx, speaker: { trackId: 1, score: 0.4 } });
+    expect(report).toMatchObject({ uncertain: false, uncertainty: null, speaker: { trackId: 1, score: 0.4 } });
+    expect(report.confidence).toBeCloseTo(0.8, 4);
+  });
+
+  it('says uncertain for a torn answer, for a short main track, and after a softening temperature', () => {
+    const torn20 = buildReport(oneFace(20, torn), ctx);
+    expect(torn20.uncertain).toBe(true);
+    expect(torn20.uncertainty!.topTwo.map((t) => t.label)).toEqual(['happiness', 'neutrality']);
+    const short = buildReport(oneFace(5, sure), ctx); // 5 frames at 5 fps: 1 s
+    expect(short.uncertain).toBe(true);
+    expect(short.uncertainty!.reason).toMatch(/only 1\.0 s/);
+    expect(buildReport(oneFace(20, sure), { ...ctx, confidence: { temperature: 5, threshold: 0.5 } }).uncertain).toBe(true);
+  });
+
+  it('has no confidence and nobody speaking without a face', () => {
+    const report = buildReport(createClipAnalysis(100, 100), ctx);
+    expect(report).toMatchObject({ confidence: null, uncertain: false, speaker: { trackId: null, score: 0 } });
+  });
+});

@@ -6,7 +6,9 @@ import { EMOTION_LABELS } from '../core/labels';
 import type { FaceVotingConfig } from '../core/voting/face-voting';
 import { round, toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
 import type { VideoInfo } from '../shared/video-info';
-import { averageBaselineProbs, averageProbs, voteOnClip, type ClipAnalysis } from './clip-analysis';
+import { answerConfidence, type ConfidenceSettings } from '../core/calibration/answer-confidence';
+import { averageBaselineProbs, averageProbs, trackSeconds, voteOnClip, type ClipAnalysis } from './clip-analysis';
+import { NO_SPEAKER, type ClipSpeaker } from './clip-speaker';
 
 /** Inputs to `buildReport` besides the analysis itself. */
 export interface ReportContext {
@@ -22,6 +24,10 @@ export interface ReportContext {
   /** Which prediction is emolens's answer (ensemble.json's `answer`). */
   answer?: string;
   voting?: Partial<FaceVotingConfig>;
+  /** Who speaks (src/pipeline/clip-speaker.ts); nobody when absent. */
+  speaker?: ClipSpeaker;
+  /** Temperature and threshold from ensemble.json (DEFAULT_CONFIDENCE when absent). */
+  confidence?: ConfidenceSettings;
 }
 
 /** Builds the report: tracks with their votes and boxes, the main track, and predictions. */
@@ -43,7 +49,8 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
   const warnings: string[] = [];
   const predictions: Record<string, ClipPrediction> = {};
   if (vote.winnerId === null) {
-    warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : 'No face was found in this video.');
+    const thin = vote.votes.length > 0 ? ` (${vote.votes.length} brief or unsure face track${vote.votes.length > 1 ? 's' : ''}, too little evidence for a main face)` : '';
+    warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : `No face was found in this video${thin}.`);
   } else {
     const main = clip.tracks.get(vote.winnerId) ?? [];
     predictions.frameAverage = toPrediction(averageProbs(main));
@@ -52,6 +59,9 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
   }
   warnings.push(...(ctx.extraWarnings ?? []));
   const { info } = ctx;
+  const answer = ctx.answer !== undefined && predictions[ctx.answer] ? ctx.answer : null;
+  const stated = predictions[answer ?? 'frameAverage'];
+  const sure = stated && vote.winnerId !== null ? answerConfidence(stated.probs, trackSeconds(clip, vote.winnerId), ctx.confidence) : null;
   return {
     file: ctx.file,
     backend: ctx.backend,
@@ -62,7 +72,11 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     tracks,
     mainTrackId: vote.winnerId,
     predictions,
-    answer: ctx.answer !== undefined && predictions[ctx.answer] ? ctx.answer : null,
+    answer,
+    speaker: ctx.speaker ?? NO_SPEAKER,
+    confidence: sure ? round(sure.confidence, 4) : null,
+    uncertain: sure?.uncertain ?? false,
+    uncertainty: sure?.reason ? { reason: sure.reason, topTwo: sure.topTwo.map((t) => ({ label: t.label, p: round(t.p, 4) })) } : null,
     warnings,
     timingsMs: Object.fromEntries(Object.entries(ctx.timingsMs).map(([k, v]) => [k, round(v, 1)])),
   };

@@ -9,6 +9,7 @@ import { faceVoting, type FaceVotingConfig, type FaceVotingOutput } from '../cor
 import type { FaceRecord } from '../shared/face-record';
 
 export type { FaceRecord };
+import { DEFAULT_TRACK_EVIDENCE } from '../core/voting/track-evidence';
 
 /**
  * Records kept per track before thinning starts. Beyond it a track keeps one record per `stride`
@@ -138,11 +139,25 @@ export function forgetBefore(clip: ClipAnalysis, tMinSec: number): void {
   }
 }
 
-/** Runs FaceVoting (§3.4) over the tracks recorded so far. No frame or no face → winnerId null. */
+/**
+ * Runs FaceVoting (§3.4) over the tracks recorded so far; only a track with enough evidence
+ * (DEFAULT_TRACK_EVIDENCE) can be the main track. No frame, no face or only thin tracks → winnerId null.
+ */
 export function voteOnClip(clip: ClipAnalysis, config: Partial<FaceVotingConfig> = {}): FaceVotingOutput {
   const tracks = [...clip.tracks].map(([id, records]) => ({ id, totals: records.totals }));
   if (clip.sampledFrames === 0) return faceVoting([], { frameCount: 1, width: clip.width, height: clip.height }, config);
-  return faceVoting(tracks, { frameCount: clip.sampledFrames, width: clip.width, height: clip.height }, config);
+  return faceVoting(tracks, { frameCount: clip.sampledFrames, width: clip.width, height: clip.height }, config, DEFAULT_TRACK_EVIDENCE);
+}
+
+/**
+ * Seconds of the clip a track covers: its appearances times the mean interval between sampled
+ * frames (0 for a clip of fewer than two frames, or an unknown track).
+ */
+export function trackSeconds(clip: ClipAnalysis, trackId: number): number {
+  const n = clip.frameTimes.length;
+  const totals = clip.tracks.get(trackId)?.totals;
+  if (!totals || n < 2) return 0;
+  return (totals.appearances * (clip.frameTimes[n - 1]! - clip.frameTimes[0]!)) / (n - 1);
 }
 
 /**

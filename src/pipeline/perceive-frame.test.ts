@@ -34,12 +34,17 @@ describe('perceiveFrame', () => {
 
     expect(seen.faces).toHaveLength(2);
     expect(seen.detections).toHaveLength(2);
+    expect(seen.rejected).toEqual([]);
     for (const [j, face] of seen.faces.entries()) {
       expect(face.probs).toHaveLength(7);
       expect(face.faceFeature).toHaveLength(256);
       expect(face.contextFeature).toHaveLength(480);
       expect(seen.detections[j]!.hsv).toHaveLength(HSV_LENGTH);
       expect(seen.detections[j]!.embedding).toHaveLength(128);
+      // Both are real faces: BlazeFace confirms them, and each has a mouth opening for the speaker.
+      expect(face.verifyScore).toBeGreaterThan(createPerceptionState().config.faceVerifyThreshold);
+      expect(face.mouthOpen).toBeGreaterThanOrEqual(0);
+      expect(face.mouthOpen).toBeLessThan(0.6);
       // Each face lies inside the person box it was linked to, on its own half of the frame.
       const p = face.personBox!;
       expect(p).not.toBeNull();

@@ -7,8 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { computeHsvHistogram } from '../core/tracking/hsv-histogram';
 import { linkFacesToPersons } from '../core/tracking/link-person';
+import { mouthOpening } from '../core/speaker/mouth-opening';
 import type { Detection } from '../core/tracking/cost-matrices';
-import { cropBoxes, type Frame, type PersonDetectorOutput } from '../models';
+import { cropBoxes, type FaceDetectorOutput, type Frame, type PersonDetectorOutput } from '../models';
 import type { FramePixels } from '../video';
 import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue, type PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
@@ -23,6 +24,19 @@ export interface PerceivedFrame {
   faces: Omit<FaceRecord, 'frameIndex' | 'tSec'>[];
   detections: Detection[];
   persons: { box: FaceRecord['box']; score: number }[];
+  /** Detections the face verifier turned down (not faces): for measurements and debugging. */
+  rejected?: { box: FaceRecord['box']; score: number; verifyScore: number }[];
+}
+
+/**
+ * The second face check: BlazeFace scores every Tiny Face box; those under `faceVerifyThreshold`
+ * are not faces. Returns the kept detections with their scores, and the rejected ones.
+ */
+async function verifyFaces(models: PerceptionModels, frame: Frame, faces: FaceDetectorOutput, config: PerceptionConfig, timer: StageTimer) {
+  if (config.faceVerifyThreshold <= 0 || faces.length === 0) return { kept: faces.map((f) => ({ ...f, verifyScore: undefined })), rejected: [] };
+  const scores = await timer.time('faceVerify', () => models.faceVerifier.run({ frame, boxes: faces.map((f) => f.box) }));
+  const all = faces.map((f, i) => ({ ...f, verifyScore: scores[i]! }));
+  return { kept: all.filter((f) => f.verifyScore >= config.faceVerifyThreshold), rejected: all.filter((f) => f.verifyScore < config.faceVerifyThreshold) };
 }
 
 /** HSV histograms (§3.3.1) of each face box, computed on small crops read back asynchronously. */
@@ -85,7 +99,8 @@ async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number,
 
 /**
  * Runs the perception networks on `frame` (which the caller owns and disposes) at time `tSec`.
- * Frames without a face skip everything after face detection. `recentTracks` (the tracker's
+ * Detections the face verifier turns down are not faces; frames without a face skip everything
+ * after that. `recentTracks` (the tracker's
  * tracks seen within `embeddingIntervalSec`) lets a lone face skip its embedding between checks;
  * without it every face gets one.
  */
@@ -99,8 +114,9 @@ export async function perceiveFrame(
 ): Promise<PerceivedFrame> {
   const [height, width] = frame.shape;
   const { config } = state;
-  const faces = await detectFaces(models, frame, tSec, state, timer);
-  if (faces.length === 0) return { faces: [], detections: [], persons: [] };
+  const detected = await detectFaces(models, frame, tSec, state, timer);
+  const { kept: faces, rejected } = await verifyFaces(models, frame, detected, config, timer);
+  if (faces.length === 0) return { faces: [], detections: [], persons: [], rejected };
   const people = await peopleFor(models, frame, tSec, state, timer);
   const boxes = faces.map((f) => f.box);
   const links = linkFacesToPersons(boxes, people.persons.map((p) => p.box), { width, height });
@@ -114,6 +130,7 @@ export async function perceiveFrame(
   const histograms = await timer.time('hsvHistogram', () => faceHistograms(frame, boxes));
   // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
   const fer = config.ferNet ? await timer.time('ferEmotion', () => models.humanEmotion.run({ frame, boxes })) : null;
+  const landmarks = await timer.time('landmarks', () => models.faceLandmarks.run({ frame, boxes }));
 
   const records = faces.map((face, j) => {
     const link = links[j]!;
@@ -127,6 +144,8 @@ export async function perceiveFrame(
       personBox: person ? person.box : null,
       ...(fer && { ferProbs: fer[j]!.probs, ferFeature: fer[j]!.feature, baselineProbs: { humanEmotion: fer[j]!.probs } }),
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
+      ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
+      mouthOpen: mouthOpening(landmarks[j]!),
     };
   });
   const detections = faces.map((face, j) => ({
@@ -135,7 +154,7 @@ export async function perceiveFrame(
     hsv: histograms[j]!,
     embedding: embeddings ? embeddings[j]! : null,
   }));
-  return { faces: records, detections, persons: people.persons.map(({ box, score }) => ({ box, score })) };
+  return { faces: records, detections, persons: people.persons.map(({ box, score }) => ({ box, score })), rejected };
 }
 
 /** Turns an ImageBitmap (browser) into a frame tensor; the caller disposes it. */

@@ -5,12 +5,14 @@ import {
   type FaceDetector,
   type FaceEmbeddingModel,
   type FaceEmotionModel,
+  type FaceLandmarksModel,
+  type FaceVerifier,
   type HumanEmotionModel,
   type PersonDetector,
   type WeightSource,
 } from '../models';
 
-/** Face detector, face emotion (probabilities + features), face embedding, person detector + context, baseline emotion. */
+/** Face detector and its verifier, face emotion (probabilities + features), landmarks, face embedding, person detector + context, baseline emotion. */
 export interface PerceptionModels {
   faceDetector: FaceDetector;
   faceEmotion: FaceEmotionModel;
@@ -18,6 +20,10 @@ export interface PerceptionModels {
   personDetector: PersonDetector;
   /** Human's FER2013 emotion net: a per-frame baseline users know, averaged like frameAverage. */
   humanEmotion: HumanEmotionModel;
+  /** BlazeFace: the second opinion that turns a detection into a face (see `faceVerifyThreshold`). */
+  faceVerifier: FaceVerifier;
+  /** 68 landmarks per face: the mouth opening the speaker association reads. */
+  faceLandmarks: FaceLandmarksModel;
   dispose(): void;
 }
 
@@ -29,6 +35,8 @@ export async function loadPerceptionModels(source: WeightSource): Promise<Percep
     faceEmbedding: createModel('face-embedding', source),
     personDetector: createModel('person-detector', source),
     humanEmotion: createModel('human-emotion', source),
+    faceVerifier: createModel('face-verifier', source),
+    faceLandmarks: createModel('face-landmarks', source),
   };
   const dispose = await loadAll(Object.values(models));
   return { ...models, dispose };

@@ -10,6 +10,7 @@ import type { CameraPicture, FaceRecord, TrackedFrame } from './face-record';
 import type { PerceptionConfig } from './perception-config';
 import type { VideoInfo } from './video-info';
 import type { WireError } from './wire-error';
+import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
 
 /** Absolute URLs of what the worker loads (its own URL is under assets/, so relative ones would miss). */
 export interface WorkerUrls {
@@ -67,8 +68,11 @@ export interface Replies {
   probe: VideoInfo;
   analyzeFile: RunResult;
   analyzeStream: RunResult;
-  /** The clip's speech features, or null and why there are none (no audio track, no speech, …). */
-  speech: { features: Float32Array; note: null } | { features: null; note: string };
+  /**
+   * The clip's speech features, or null and why there are none (no audio track, no speech, …); and
+   * its loudness envelope whenever there is sound (for crediting the voice to the face that speaks).
+   */
+  speech: ({ features: Float32Array; note: null } | { features: null; note: string }) & { loudness?: LoudnessEnvelope };
   predict: Record<string, Float32Array>;
   /** tf.memory() of the worker, and the size of the WASM backend's memory (WASM only). */
   memory: { numTensors: number; numBytes: number; wasmMemoryBytes?: number };

@@ -31,6 +31,17 @@ export interface AnalysisReport {
   predictions: Record<string, ClipPrediction>;
   /** The prediction key that is emolens's answer (the ensemble ensemble.json names), when predicted. */
   answer: string | null;
+  /** The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its score. */
+  speaker: { trackId: number | null; score: number };
+  /**
+   * The answer's probability after temperature scaling (ensemble.json's answer temperature); the
+   * answer is `answer`, or the frame average without trained models. Null when there is no answer.
+   */
+  confidence: number | null;
+  /** True when the answer is not to be stated as one label: low confidence or a short main track. */
+  uncertain: boolean;
+  /** Why it is uncertain and the two most likely emotions (scaled), when `uncertain`. */
+  uncertainty: { reason: string; topTwo: { label: EmotionLabel; p: number }[] } | null;
   warnings: string[];
   timingsMs: Record<string, number>;
 }

@@ -4,6 +4,7 @@
  * FusionSpecs), and emolens's answer — one for a clip alone and one calibrated to the person — with
  * its confidence temperature and how well it did on unseen actors under the nested protocol.
  */
+import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { checkFusionSpec, fusionMembers, type FusionSpec } from '../core/ensembles/fusion-spec';
 
 /** One of the two answers. */
@@ -90,4 +91,9 @@ export function isSpeechModelName(name: string): boolean {
 /** True when some loaded model hears the clip's speech (so the audio track is worth decoding). */
 export function hearsSpeech(config: EnsembleConfig): boolean {
   return config.models.some(isSpeechModelName);
+}
+
+/** The confidence settings of an answer: its fitted temperature and the uncertain threshold. */
+export function confidenceOf(config: EnsembleConfig, answer: Pick<AnswerChoice, 'temperature'>): ConfidenceSettings {
+  return { temperature: answer.temperature, threshold: config.answer.uncertainBelow };
 }

@@ -29,6 +29,10 @@ export interface FaceRecord {
    * face, see PerceptionConfig.embeddingIntervalSec): who this is, for grouping clips by person.
    */
   embedding?: Float32Array;
+  /** The face verifier's score for this face (absent when the check is off). */
+  verifyScore?: number;
+  /** Mouth opening from the face's landmarks (src/core/speaker/mouth-opening.ts), for the speaker association. */
+  mouthOpen?: number;
 }
 
 /** A camera picture as the page grabs it: a `VideoFrame` (no copy on the page) or, where there is no WebCodecs, an `ImageBitmap`. */

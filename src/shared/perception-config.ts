@@ -45,6 +45,12 @@ export interface PerceptionConfig {
    */
   embeddingIntervalSec: number;
   /**
+   * A Tiny Face detection becomes a face only when BlazeFace (the face verifier) gives its crop at
+   * least this score. Measured (docs/honest-answers.md): real faces of our clips ≥ 0.79, Tiny Face's
+   * false faces on test patterns ≤ 0.34. 0 turns the check off (every detection is a face).
+   */
+  faceVerifyThreshold: number;
+  /**
    * Several faces skip the embedding between checks too when they cannot be confused: as many
    * faces as recent tracks, every two at least this many face sizes apart (centre to centre), so
    * each lies within the tracker's position gate (2 face sizes) of one track only. 0: several faces
@@ -72,6 +78,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   personIntervalSec: 1,
   maxAnalysisSide: 1280,
   embeddingIntervalSec: 1,
+  faceVerifyThreshold: 0.6,
   embeddingFreeSeparation: 0,
   ferNet: true,
 });

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_FACE_VOTING_CONFIG, type FaceVotingConfig, type FaceVotingOutput } from '../core/voting/face-voting';
-import type { ClipPrediction } from '../shared/analysis-report';
+import type { AnalysisReport, ClipPrediction } from '../shared/analysis-report';
 import type { CalibrationNote } from '../shared/calibration-note';
 import type { TrackView } from '../shared/track-view';
 import type { AppState } from './app-store';
@@ -10,6 +10,9 @@ export interface AnswerNote {
   name: string;
   why: string;
 }
+
+/** How sure the shown answer is, and who spoke (the report's `confidence`, `uncertain`, `uncertainty`, `speaker`). */
+export type AnswerHonesty = Pick<AnalysisReport, 'confidence' | 'uncertain' | 'uncertainty' | 'speaker'>;
 
 /** Plain results of the current analysis (no tensors, frames or bitmaps). */
 export interface AnalysisSlice {
@@ -32,13 +35,15 @@ export interface AnalysisSlice {
     warnings: string[];
     /** Whether the answer is calibrated to the person, and one sentence why (null until predicted). */
     calibration: CalibrationNote | null;
+    /** How sure the answer is and who spoke; null before the predictions. */
+    honesty: AnswerHonesty | null;
   };
   resetAnalysis(): void;
   setVote(vote: FaceVotingOutput): void;
   setVotingConfig(config: Partial<FaceVotingConfig>): void;
   selectTrack(trackId: number | null): void;
   setTrackView(view: TrackView | null, trackEmotions: Record<number, ClipPrediction>, thumbnailsVersion: number): void;
-  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: AnswerNote | null): void;
+  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: AnswerNote | null, honesty?: AnswerHonesty | null): void;
   setCalibration(note: CalibrationNote | null): void;
 }
 
@@ -53,6 +58,7 @@ const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
   answer: null,
   warnings: [],
   calibration: null,
+  honesty: null,
 });
 
 /** Creates the analysis slice; the voting constants survive a new input. */
@@ -65,6 +71,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   selectTrack: (selectedTrackId) => set((s) => ({ analysis: { ...s.analysis, selectedTrackId } })),
   setTrackView: (trackView, trackEmotions, thumbnailsVersion) =>
     set((s) => ({ analysis: { ...s.analysis, trackView, trackEmotions, thumbnailsVersion } })),
-  setPredictions: (predictions, warnings, answer = null) => set((s) => ({ analysis: { ...s.analysis, predictions, warnings, answer } })),
+  setPredictions: (predictions, warnings, answer = null, honesty = null) =>
+    set((s) => ({ analysis: { ...s.analysis, predictions, warnings, answer, honesty } })),
   setCalibration: (calibration) => set((s) => ({ analysis: { ...s.analysis, calibration } })),
 });

@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { EMOTION_LABELS } from '../core/labels';
 import type { ClipPrediction } from '../shared/analysis-report';
-import type { AnswerNote } from '../store/analysis-slice';
+import type { AnswerHonesty, AnswerNote } from '../store/analysis-slice';
 import { CalibrationNote } from './CalibrationNote';
 import { kindOf } from './model-kind';
 import { EMOTION_STYLE, pct } from './palette';
@@ -25,6 +25,31 @@ function ProbabilityBars({ p }: { p: ClipPrediction }) {
         </div>
       ))}
     </div>
+  );
+}
+
+/**
+ * The answer in one line: one bold label when sure; the top two emotions, marked "uncertain", with
+ * the reason when the confidence is under the threshold or the main face was seen too briefly.
+ */
+function HeadlineAnswer({ label, model, honesty }: { label: string; model: string; honesty: AnswerHonesty | null }) {
+  const sure = honesty?.confidence != null ? ` · confidence ${pct(honesty.confidence)}` : '';
+  if (!honesty?.uncertain || !honesty.uncertainty) {
+    return (
+      <p className="headline-answer">
+        <strong>{label}</strong> <span className="muted">— {model}{sure}</span>
+      </p>
+    );
+  }
+  const [first, second] = honesty.uncertainty.topTwo;
+  return (
+    <>
+      <p className="headline-answer" data-testid="uncertain-answer">
+        <span className="uncertain-tag">uncertain:</span> {first?.label} {first ? pct(first.p) : ''} or {second?.label} {second ? pct(second.p) : ''}{' '}
+        <span className="muted">— {model}</span>
+      </p>
+      <p className="muted">{honesty.uncertainty.reason}</p>
+    </>
   );
 }
 
@@ -52,6 +77,8 @@ export function PredictionsPanel() {
   });
   const mainId = useAppStore((s) => s.analysis.vote?.winnerId ?? null);
   const answer = useAppStore((s) => s.analysis.answer);
+  // The camera's rolling answer has no clip-level confidence.
+  const honesty = useAppStore((s) => (live ? null : s.analysis.honesty));
   // On the camera there is no end of clip: show the main track's emotion over the last seconds.
   const current = useMemo<Record<string, ClipPrediction>>(
     () => (live && rolling ? { [`main track #${mainId}, last ${ROLLING_WINDOW_SEC} s`]: rolling } : predictions),
@@ -72,7 +99,7 @@ export function PredictionsPanel() {
       {empty && warnings.length === 0 && (
         <p className="muted">{phase === 'done' ? 'No prediction.' : 'Appears when the whole clip has been analysed.'}</p>
       )}
-      <Predictions shown={shown} answer={answer} />
+      <Predictions shown={shown} answer={answer} honesty={honesty} />
       <CalibrationNote />
     </section>
   );
@@ -81,17 +108,23 @@ export function PredictionsPanel() {
 const NONE: Record<string, ClipPrediction> = {};
 
 /** The headline answer with its bars, and every model in a table. */
-const Predictions = memo(function Predictions({ shown, answer }: { shown: Record<string, ClipPrediction>; answer: AnswerNote | null }) {
+const Predictions = memo(function Predictions({
+  shown,
+  answer,
+  honesty,
+}: {
+  shown: Record<string, ClipPrediction>;
+  answer: AnswerNote | null;
+  honesty: AnswerHonesty | null;
+}) {
   const entries = Object.entries(shown);
   const isAnswer = answer !== null && shown[answer.name] !== undefined;
   const headline = (isAnswer ? answer.name : HEADLINE_ORDER.find((m) => shown[m])) ?? entries[0]?.[0];
   return (
     <>
       {headline && shown[headline] && (
-        <div className="headline" data-testid="headline-prediction">
-          <p className="headline-answer">
-            <strong>{shown[headline].label}</strong> <span className="muted">— {headline}</span>
-          </p>
+        <div className="headline" data-testid="headline-prediction" data-uncertain={honesty?.uncertain ?? false} data-confidence={honesty?.confidence ?? ''}>
+          <HeadlineAnswer label={shown[headline].label} model={headline} honesty={honesty} />
           <ProbabilityBars p={shown[headline]} />
           {isAnswer && (
             <p className="muted" data-testid="answer-why">

@@ -1,12 +1,16 @@
 import { useAppStore, useController } from './store-context';
 import { trackColour } from './palette';
 
-/** FaceVoting per track (the paper's w_freq, w_size, w_prob and total), winner marked; rows select a track. */
+/**
+ * FaceVoting per track (the paper's w_freq, w_size, w_prob and total), winner marked, tracks too thin
+ * to be the main track and the track whose mouth moves with the voice marked; rows select a track.
+ */
 export function VoteInspector() {
   const vote = useAppStore((s) => s.analysis.vote);
   const selected = useAppStore((s) => s.analysis.selectedTrackId);
   const emotions = useAppStore((s) => s.analysis.trackEmotions);
   const partial = useAppStore((s) => s.video.phase === 'canceled');
+  const speakerId = useAppStore((s) => s.analysis.honesty?.speaker.trackId ?? null);
   const controller = useController();
   return (
     <div data-testid="vote-inspector" data-partial={partial}>
@@ -31,6 +35,7 @@ export function VoteInspector() {
               {vote.votes.map((v) => {
                 const winner = v.id === vote.winnerId;
                 const isSelected = v.id === selected;
+                const speaking = v.id === speakerId;
                 return (
                   <tr
                     key={v.id}
@@ -40,6 +45,8 @@ export function VoteInspector() {
                     data-w-freq={v.wFreq}
                     data-w-size={v.wSize}
                     data-w-prob={v.wProb}
+                    data-speaking={speaking}
+                    data-enough-evidence={v.enoughEvidence}
                     className={`${winner ? 'winner' : ''}${isSelected ? ' selected' : ''}`}
                   >
                     <td>
@@ -53,6 +60,18 @@ export function VoteInspector() {
                         <span className="swatch" style={{ background: trackColour(v.id) }} aria-hidden />#{v.id}
                         {winner ? ' ★ main' : ''}
                       </button>
+                      {speaking && (
+                        <span className="speaking-mark" title="The voice in the soundtrack moves with this face's mouth">
+                          {' '}
+                          🗣 speaking
+                        </span>
+                      )}
+                      {!v.enoughEvidence && (
+                        <span className="muted" title="Seen too briefly or too unsurely to be the main face">
+                          {' '}
+                          · thin
+                        </span>
+                      )}
                     </td>
                     <td>{v.appearances}</td>
                     <td>{v.wFreq.toFixed(3)}</td>

@@ -1,5 +1,6 @@
 /** FaceVoting (§3.4, eqs. 11–13): picks the most significant tracked face of a clip. */
 import type { Box } from '../geometry';
+import { hasEnoughEvidence, type TrackEvidenceConfig } from './track-evidence';
 
 /** Constants c_freq, c_size, c_prob of eq. 12. */
 export interface FaceVotingConfig {
@@ -61,6 +62,8 @@ export interface FaceVote {
   readonly wProb: number;
   /** c_freq·w_freq + c_size·w_size + c_prob·w_prob. */
   readonly total: number;
+  /** False when the track is too thin to be the main track (see track-evidence.ts); true without a rule. */
+  readonly enoughEvidence: boolean;
 }
 
 /** Result of {@link faceVoting}: the winner (or null) and every track's vote, in input order. */
@@ -77,24 +80,29 @@ export function voteForTrack(track: VotingTrack, clip: VotingClip, config: FaceV
   const wSize = m > 0 ? sumArea / (m * clip.width * clip.height) : 0;
   const wProb = m > 0 ? sumScore / m : 0;
   const total = config.cFreq * wFreq + config.cSize * wSize + config.cProb * wProb;
-  return { id: track.id, appearances: m, wFreq, wSize, wProb, total };
+  return { id: track.id, appearances: m, wFreq, wSize, wProb, total, enoughEvidence: true };
 }
 
 /**
  * Votes on every track with at least one observation (eq. 13); the winner has the largest total,
- * ties going to the earlier track. No track → winnerId null (not an error).
+ * ties going to the earlier track. With `evidence`, only tracks that meet it can win. No track
+ * (or none with enough evidence) → winnerId null (not an error).
  */
 export function faceVoting(
   tracks: readonly VotingTrack[],
   clip: VotingClip,
   config: Partial<FaceVotingConfig> = {},
+  evidence?: TrackEvidenceConfig,
 ): FaceVotingOutput {
   for (const key of ['frameCount', 'width', 'height'] as const) {
     if (!(clip[key] > 0)) throw new TypeError(`faceVoting: clip.${key} must be positive, got ${clip[key]}`);
   }
   const cfg: FaceVotingConfig = { ...DEFAULT_FACE_VOTING_CONFIG, ...config };
-  const votes = tracks.map((t) => voteForTrack(t, clip, cfg)).filter((v) => v.appearances > 0);
+  const votes = tracks
+    .map((t) => voteForTrack(t, clip, cfg))
+    .filter((v) => v.appearances > 0)
+    .map((v) => (evidence ? { ...v, enoughEvidence: hasEnoughEvidence(v, clip.frameCount, evidence) } : v));
   let winner: FaceVote | undefined;
-  for (const v of votes) if (winner === undefined || v.total > winner.total) winner = v;
+  for (const v of votes) if (v.enoughEvidence && (winner === undefined || v.total > winner.total)) winner = v;
   return { winnerId: winner?.id ?? null, votes, config: cfg };
 }

@@ -38,11 +38,17 @@ export interface FaceApiFaceRecognitionNet extends FaceApiNet {
   forwardInput(input: FaceApiNetInput): tf.Tensor2D;
 }
 
+/** face-api's 68-point landmark nets: [N, 136] points relative to each (square) input. */
+export interface FaceApiLandmarkNet extends FaceApiNet {
+  forwardInput(input: FaceApiNetInput): tf.Tensor2D;
+}
+
 /** The constructors we use from the face-api module. */
 export interface FaceApiModule {
   TinyFaceDetector: new () => FaceApiTinyFaceDetector;
   FaceExpressionNet: new () => FaceApiFaceExpressionNet;
   FaceRecognitionNet: new () => FaceApiFaceRecognitionNet;
+  FaceLandmark68TinyNet: new () => FaceApiLandmarkNet;
   NetInput: new (inputs: tf.Tensor3D[], treatAsBatchInput?: boolean) => FaceApiNetInput;
   env: {
     isBrowser(): boolean;

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { speechFeaturesOfAudio } from '../../core/audio/speech-features';
+import { loudnessEnvelope } from '../../core/audio/loudness-envelope';
 import { initBackend } from '../../env/init-backend';
 import { urlWeightSource } from '../../models';
 import { decodeAudio } from '../../video/decode-audio';
@@ -126,7 +127,9 @@ const handlers: { [K in Request['type']]: (request: Extract<Request, { type: K }
     const outcome = await decodeAudio(file);
     if (!outcome.audio) return { features: null, note: outcome.reason };
     const features = speechFeaturesOfAudio(outcome.audio.channels, outcome.audio.sampleRate);
-    return features ? { features, note: null } : { features: null, note: 'its audio holds no speech' };
+    // The loudness over time, for crediting the voice to the face that speaks (src/pipeline/clip-speaker.ts).
+    const loudness = loudnessEnvelope(outcome.audio.channels, outcome.audio.sampleRate);
+    return features ? { features, note: null, loudness } : { features: null, note: 'its audio holds no speech', loudness };
   },
   async predict({ records, speech, reference }) {
     return (await ensurePredictor()).predict({ records, speech }, reference ? { reference } : {});

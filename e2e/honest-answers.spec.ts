@@ -1,0 +1,82 @@
+/**
+ * Issue 18, honest answers, in the built app (UI and the analyze CLI, WASM): no face where there is
+ * no person, the voice credited to the face that speaks, and "uncertain" when the evidence is thin.
+ */
+import type { AnalysisReport } from '../src/shared/analysis-report';
+import { analyze } from './analyze-runner';
+import { expect, openApp, test } from './fixtures';
+import { firstSecond, personFreeVideo, speakerComposite } from './media';
+import { analyseFile, snap } from './ui-helpers';
+
+test.describe.configure({ timeout: 480_000 });
+
+/** The track whose boxes sit left (large face) or right (small face) of the 720-px composite. */
+function trackOn(report: AnalysisReport, side: 'left' | 'right') {
+  const centre = (t: AnalysisReport['tracks'][number]) => t.boxes.reduce((s, b) => s + b.x + b.w / 2, 0) / t.boxes.length;
+  return report.tracks.find((t) => (side === 'left' ? centre(t) < 360 : centre(t) > 360))!;
+}
+
+test('colour bars that Tiny Face takes for a face: the app finds no face and names no emotion', async ({ page, watch }, testInfo) => {
+  await openApp(page, '?backend=wasm&fps=10');
+  await analyseFile(page, personFreeVideo('testsrc-640x360'));
+  await expect(page.getByTestId('result-warning').first()).toContainText('No face was found');
+  await expect(page.locator('[data-testid=vote-inspector] tr[data-winner=true]')).toHaveCount(0);
+  await expect(page.getByTestId('headline-prediction')).toHaveCount(0);
+  await snap(page, testInfo, 'colour-bars-no-face');
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('a held-out kind (testsrc2, not looked at while tuning): no main face from the CLI', async () => {
+  const r = await analyze(personFreeVideo('testsrc2-640x360'), ['--fps', '10']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.report!.mainTrackId).toBeNull();
+  expect(r.report!.confidence).toBeNull();
+  expect(r.stdout).toContain('main track: none');
+});
+
+test('main face silent, small face speaking: the voice is the small face\'s and the speech model stays out', async ({ page, watch }, testInfo) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  await analyseFile(page, speakerComposite('small'));
+  const speakingRow = page.locator('[data-testid=vote-inspector] tr[data-speaking=true]');
+  await expect(speakingRow).toHaveCount(1);
+  await expect(speakingRow).toHaveAttribute('data-winner', 'false');
+  const speakerId = await speakingRow.getAttribute('data-track-id');
+  await expect(page.getByTestId('result-warning').filter({ hasText: `track #${speakerId}` })).toHaveCount(1);
+  await expect(page.getByTestId('predictions').locator('[data-model=speech]')).toHaveCount(0);
+  await snap(page, testInfo, 'small-face-speaking');
+  expect(watch.consoleErrors).toEqual([]);
+
+  const r = await analyze(speakerComposite('small'), ['--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  const report = r.report!;
+  expect(report.mainTrackId).toBe(trackOn(report, 'left').id);
+  expect(report.speaker.trackId).toBe(trackOn(report, 'right').id);
+  expect(report.predictions.speech).toBeUndefined();
+  expect(report.warnings.join(' ')).toContain(`track #${report.speaker.trackId}`);
+});
+
+test('main face speaking, small face silent: the voice is the main face\'s and the speech model answers', async () => {
+  const r = await analyze(speakerComposite('large'), ['--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  const report = r.report!;
+  expect(report.mainTrackId).toBe(trackOn(report, 'left').id);
+  expect(report.speaker.trackId).toBe(report.mainTrackId);
+  expect(report.predictions.speech).toBeDefined();
+  expect(r.stdout).toContain(`speaker: #${report.mainTrackId}`);
+});
+
+test('one second of face is thin evidence: the answer is "uncertain" with its top two', async ({ page, watch }, testInfo) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  await analyseFile(page, firstSecond('01-01-03_01.mp4'));
+  await expect(page.getByTestId('uncertain-answer')).toContainText('uncertain:');
+  await expect(page.getByTestId('headline-prediction')).toHaveAttribute('data-uncertain', 'true');
+  await snap(page, testInfo, 'thin-evidence-uncertain');
+  expect(watch.consoleErrors).toEqual([]);
+
+  const r = await analyze(firstSecond('01-01-03_01.mp4'), ['--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.report!.uncertain).toBe(true);
+  expect(r.report!.uncertainty!.topTwo).toHaveLength(2);
+  expect(r.report!.confidence).toBeGreaterThan(0);
+  expect(r.stdout).toMatch(/answer: uncertain — \w+ \d+% or \w+ \d+%/);
+});

@@ -1,0 +1,45 @@
+/**
+ * Who speaks in a clip: each track's mouth opening (recorded per face by perceiveFrame) against
+ * the soundtrack's loudness envelope (src/core/speaker). Plain data, no tfjs: the page and the
+ * Node tools share it.
+ */
+import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
+import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type SpeakerConfig } from '../core/speaker/speaker-association';
+import type { ClipAnalysis } from './clip-analysis';
+
+/** The report's `speaker`: the track the voice belongs to (null: nobody, or no sound) and its score. */
+export interface ClipSpeaker {
+  trackId: number | null;
+  score: number;
+}
+
+/** Nobody speaks (no envelope: no sound, or the sound was not decoded). */
+export const NO_SPEAKER: ClipSpeaker = Object.freeze({ trackId: null, score: 0 });
+
+/** Each track's mouth opening over time, from the records that have one. */
+export function mouthSeries(clip: ClipAnalysis): MouthSeries[] {
+  return [...clip.tracks].map(([trackId, records]) => {
+    const measured = records.filter((r) => r.mouthOpen !== undefined);
+    return { trackId, tSec: measured.map((r) => r.tSec), mouth: measured.map((r) => r.mouthOpen!) };
+  });
+}
+
+/** The speaking track of `clip` given its loudness envelope (null envelope: nobody). */
+export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
+  if (!envelope) return NO_SPEAKER;
+  const { trackId, score } = associateSpeaker(mouthSeries(clip), envelope, config);
+  return { trackId, score: Math.round(score * 1000) / 1000 };
+}
+
+/**
+ * Why the speech model must not answer for main track `mainId` (null: it may): the voice in the
+ * soundtrack is another track's, or nobody's that can be seen.
+ */
+export function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: boolean): string | null {
+  if (!hasSpeech || speaker.trackId === mainId) return null;
+  const whose =
+    speaker.trackId === null
+      ? `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`
+      : `the voice heard is track #${speaker.trackId}'s (its mouth moves with it, score ${speaker.score.toFixed(2)}), not the main face #${mainId}'s`;
+  return `No speech model for this clip: ${whose}, so the audio-visual ensemble answers from the face models alone.`;
+}
