@@ -30,8 +30,7 @@ export type PredictLabels = (clip: PredictClip, reference: readonly PredictClip[
 
 /**
  * The answer that applies to one clip's predictions: the calibrated one when a reference let its
- * key be computed, else the answer for a clip alone (as the predictor's `answerFor`, which lives
- * with the tfjs models and so stays out of the page's bundle).
+ * key be computed, else the answer for a clip alone.
  */
 export function shownAnswer(config: EnsembleConfig, predictions: Readonly<Record<string, unknown>>): ReturnType<typeof answerOf> {
   const calibrated = answerOf(config, true);

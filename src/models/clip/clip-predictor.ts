@@ -7,7 +7,7 @@
 import { applyFusion } from '../../core/ensembles/fusion-spec';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
-import { answerOf, checkEnsembleConfig, type EnsembleConfig } from '../../shared/ensemble-config';
+import { checkEnsembleConfig, type EnsembleConfig } from '../../shared/ensemble-config';
 import { TemporalModel, type ClipInput } from './temporal-model';
 
 /** Relative URL of the trained weights in the app (public/trained). */
@@ -63,10 +63,4 @@ export async function loadClipPredictor(source: WeightSource): Promise<ClipPredi
     },
     dispose,
   };
-}
-
-/** The answer that applies to a prediction: calibrated when the reference let its key be computed. */
-export function answerFor(config: EnsembleConfig, predictions: Readonly<Record<string, unknown>>): ReturnType<typeof answerOf> {
-  const calibrated = answerOf(config, true);
-  return calibrated.calibrated && calibrated.name in predictions ? calibrated : answerOf(config);
 }

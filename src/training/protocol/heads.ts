@@ -9,6 +9,7 @@
 import type { TemporalPyramidConfig } from '../../models/clip/temporal-pyramid';
 import type { FaceSource } from '../../models/clip/clip-features';
 import { pyramidInput } from '../../models/clip/clip-features';
+import { meanVector } from '../../core/vector';
 import { cachedSpeech, type CachedClip } from '../feature-cache';
 
 /** Input of a head: which vector it reads (its model.json config, less the trained layer). */
@@ -82,10 +83,7 @@ export function clipVector(clip: Pick<CachedClip, 'records' | 'meta'>, input: He
 /** The mean of the non-null vectors (null when there is none). */
 export function meanOf(vectors: readonly (Float64Array | null)[]): Float64Array | null {
   const present = vectors.filter((v): v is Float64Array => v !== null);
-  if (present.length === 0) return null;
-  const mean = new Float64Array(present[0]!.length);
-  for (const v of present) for (let j = 0; j < mean.length; j++) mean[j]! += v[j]! / present.length;
-  return mean;
+  return present.length === 0 ? null : meanVector(present);
 }
 
 /** `vectors` centred on the mean of each person's own vectors (`personOf[i]` names clip i's person). */

@@ -7,7 +7,7 @@
  */
 import { applyTemperature, fitTemperature } from '../../core/calibration/temperature';
 import { accuracy, predictFromProbabilities } from '../../core/metrics/classification-metrics';
-import type { CrossFitter, ProtocolClip } from './cross-fit';
+import type { CrossFitter } from './cross-fit';
 import { applyToRows, type HeadProbs, type Recipe } from './recipes';
 
 /** What a selection over some actors chose, and the evidence. */
@@ -123,9 +123,4 @@ export function outerFold(
     return { key, recipe, temperature, raw, probs: raw.map((p) => applyTemperature(p, temperature)) };
   });
   return { actor, clips, probs, selection, answers };
-}
-
-/** Clip labels of the protocol's clips. */
-export function labelsOf(clips: readonly ProtocolClip[]): number[] {
-  return clips.map((c) => c.label);
 }
