@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readFeatureCache } from '../src/training/feature-cache';
 import { headSpecs } from '../src/training/protocol/heads';
-import { createFitter, primeWithFolds, protocolPlan, runFold, summarize, type FoldResult } from '../src/training/protocol/run';
+import { createFitter, personScales, primeWithFolds, protocolPlan, runFold, summarize, type FoldResult } from '../src/training/protocol/run';
 import { resultsMarkdown } from '../src/training/protocol/results-markdown';
 import { shipProtocolModels } from '../src/training/protocol/ship';
 import { numberOption, parseArgs, stringOption } from './lib/cli-args';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const fitter = createFitter(cache, plan);
     primeWithFolds(fitter, folds.map((f) => f.result));
     const reproduction = (stringOption(args, 'reproduction') ?? 'st-face,st-ctx,st-both').split(',').filter(Boolean);
-    await shipProtocolModels(fitter, plan, resolve(ship), summary, log, reproduction);
+    await shipProtocolModels(fitter, plan, resolve(ship), summary, log, personScales(cache, plan), reproduction);
   }
   const brief = {
     clips: summary.clips,

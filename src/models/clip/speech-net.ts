@@ -4,6 +4,7 @@
  * model like the temporal ones (same files, loader and training tools); the audio-visual ensemble
  * weighs it against the visual models (src/shared/ensemble-config.ts).
  */
+import type { PersonScale } from '../../core/calibration/person-normaliser';
 import * as tf from '@tensorflow/tfjs';
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
 import { buildClassifierNet, type ClassifierHead } from './temporal-pyramid';
@@ -18,6 +19,8 @@ export interface SpeechConfig extends ClassifierHead {
   readonly members?: number;
   /** 'person': the features are centred on the mean of the speaker's reference clips. */
   readonly calibration?: 'person';
+  /** With `calibration`: also divide by the person's spread (src/core/calibration/person-normaliser.ts). */
+  readonly personScale?: PersonScale;
 }
 
 /** Builds the (untrained) network over SPEECH_FEATURE_LENGTH inputs. */

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
+import { normaliseRow, personStats } from '../../core/calibration/person-normaliser';
 import { createRng } from '../../core/random';
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
 import type { SpeechConfig } from './speech-net';
@@ -136,7 +137,7 @@ export class TemporalModel {
     this.#config = config;
   }
 
-  /** True when the model reads a person reference (its inputs are centred on the person's mean). */
+  /** True when the model reads a person reference (its inputs are centred on the person's mean, and scaled by their spread when `personScale` is set). */
   get calibrated(): boolean {
     return this.#config !== undefined && 'calibration' in this.#config && this.#config.calibration === 'person';
   }
@@ -154,9 +155,8 @@ export class TemporalModel {
     if (this.calibrated) {
       const own = (reference ?? []).flatMap((r) => (config.kind === 'speech' || r.records.length > 0 ? (modelInputs(r, config) ?? []) : []));
       if (own.length === 0) return null;
-      const mean = new Float32Array(own[0]!.length);
-      for (const row of own) row.forEach((v, j) => (mean[j]! += v / own.length));
-      rows = rows.map((row) => row.map((v, j) => v - mean[j]!));
+      const stats = personStats(own, 'personScale' in config ? config.personScale : undefined);
+      rows = rows.map((row) => Float32Array.from(normaliseRow(row, stats)));
     }
     const probs = await predictMean(this.#net, rows);
     if (probs.length !== NUM_EMOTIONS) throw new Error(`${this.name}: expected ${NUM_EMOTIONS} outputs`);

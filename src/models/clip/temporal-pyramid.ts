@@ -4,6 +4,7 @@
  * best on our clips: a hidden layer fitted the 144 training clips perfectly and was no better on
  * the validation actor); `hidden > 0` adds one ReLU layer before it.
  */
+import type { PersonScale } from '../../core/calibration/person-normaliser';
 import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
 import { pyramidInput, pyramidLength, type ClipRecord, type FaceSource } from './clip-features';
@@ -21,6 +22,8 @@ export interface TemporalPyramidConfig extends ClassifierHead {
   readonly probs?: boolean;
   /** 'person': the input is centred on the mean input of the person's reference clips (src/training/protocol/heads.ts). */
   readonly calibration?: 'person';
+  /** With `calibration`: also divide by the person's spread (src/core/calibration/person-normaliser.ts). */
+  readonly personScale?: PersonScale;
 }
 
 /** Length of the network input for `config`. */

@@ -4,12 +4,13 @@
  * Temporal-Pyramid models (§4.2) are heads over eq. 28's vector; `tp-*-lr` are the segment means
  * alone (levels 0–3), the strong baseline; `speech` is the clip's speech features. Each head also has
  * a person-calibrated variant (`…-cal`): every clip's vector minus the mean vector of that person's
- * clips, so the head reads how this clip differs from the person's usual face and voice.
+ * clips (and, when the inner loop prefers it, divided by that person's spread), so the head reads how
+ * this clip differs from the person's usual face and voice.
  */
 import type { TemporalPyramidConfig } from '../../models/clip/temporal-pyramid';
 import type { FaceSource } from '../../models/clip/clip-features';
 import { pyramidInput } from '../../models/clip/clip-features';
-import { meanVector } from '../../core/vector';
+import { normaliseRow, PERSON_SCALE_PRIOR, personStats, pooledWithinSpread, type PersonScale } from '../../core/calibration/person-normaliser';
 import { cachedSpeech, type CachedClip } from '../feature-cache';
 
 /** Input of a head: which vector it reads (its model.json config, less the trained layer). */
@@ -80,20 +81,43 @@ export function clipVector(clip: Pick<CachedClip, 'records' | 'meta'>, input: He
   return Float64Array.from(pyramidInput(clip.records, input.levels, input.context, input.face, input.probs));
 }
 
-/** The mean of the non-null vectors (null when there is none). */
-export function meanOf(vectors: readonly (Float64Array | null)[]): Float64Array | null {
-  const present = vectors.filter((v): v is Float64Array => v !== null);
-  return present.length === 0 ? null : meanVector(present);
+/**
+ * Suffix of a calibrated head's scaled variant: centred and divided by the person's spread
+ * (person-normaliser.ts). Whether a head is scaled is chosen like its L2 strength, by the inner loop.
+ */
+export const SCALED_SUFFIX = '/scaled';
+
+/** The variants a head is fitted as: a calibrated head centred, and centred and scaled. */
+export function headVariants(head: HeadSpec): string[] {
+  return head.calibrated ? [head.name, head.name + SCALED_SUFFIX] : [head.name];
 }
 
-/** `vectors` centred on the mean of each person's own vectors (`personOf[i]` names clip i's person). */
-export function centreOnPerson(vectors: readonly (Float64Array | null)[], personOf: readonly string[]): (Float64Array | null)[] {
-  const means = new Map<string, Float64Array | null>();
-  for (const p of new Set(personOf)) means.set(p, meanOf(vectors.filter((_, i) => personOf[i] === p)));
-  return vectors.map((v, i) => (v ? v.map((x, j) => x - means.get(personOf[i]!)![j]!) : null));
+/** Clip indices per person. */
+function byPerson(personOf: readonly string[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  personOf.forEach((p, i) => groups.set(p, [...(groups.get(p) ?? []), i]));
+  return groups;
 }
 
-/** Each head's vector per clip (calibrated heads centred on the clip's actor; no label is read). */
+/** The within-person spread of `vectors` over everyone's clips (no labels): what a scaled head ships. */
+export function personScaleOf(vectors: readonly (Float64Array | null)[], personOf: readonly string[]): PersonScale {
+  const people = [...byPerson(personOf).values()].map((idx) => idx.flatMap((i) => (vectors[i] ? [vectors[i]!] : [])));
+  return { pooled: pooledWithinSpread(people), prior: PERSON_SCALE_PRIOR };
+}
+
+/** `vectors` calibrated on each person's own vectors (`personOf[i]` names clip i's person); scaled with `scale`. */
+export function calibrateOnPerson(vectors: readonly (Float64Array | null)[], personOf: readonly string[], scale?: PersonScale): (Float64Array | null)[] {
+  const out: (Float64Array | null)[] = vectors.map(() => null);
+  for (const idx of byPerson(personOf).values()) {
+    const own = idx.flatMap((i) => (vectors[i] ? [vectors[i]!] : []));
+    if (own.length === 0) continue;
+    const stats = personStats(own, scale);
+    for (const i of idx) if (vectors[i]) out[i] = normaliseRow(vectors[i]!, stats);
+  }
+  return out;
+}
+
+/** Each head variant's vector per clip (calibrated variants normalised on the clip's actor; no label is read). */
 export function headVectors(clips: readonly CachedClip[], heads: readonly HeadSpec[]): Map<string, (Float64Array | null)[]> {
   const raw = new Map<string, (Float64Array | null)[]>();
   const out = new Map<string, (Float64Array | null)[]>();
@@ -101,7 +125,12 @@ export function headVectors(clips: readonly CachedClip[], heads: readonly HeadSp
   for (const head of heads) {
     const key = JSON.stringify(head.input);
     if (!raw.has(key)) raw.set(key, clips.map((c) => clipVector(c, head.input)));
-    out.set(head.name, head.calibrated ? centreOnPerson(raw.get(key)!, actors) : raw.get(key)!);
+    const vectors = raw.get(key)!;
+    if (!head.calibrated) out.set(head.name, vectors);
+    else {
+      out.set(head.name, calibrateOnPerson(vectors, actors));
+      out.set(head.name + SCALED_SUFFIX, calibrateOnPerson(vectors, actors, personScaleOf(vectors, actors)));
+    }
   }
   return out;
 }

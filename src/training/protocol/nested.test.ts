@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
-import { centreOnPerson } from './heads';
+import { calibrateOnPerson, personScaleOf } from './heads';
 import { CrossFitter, type ProtocolClip } from './cross-fit';
 import { outerFold, selectOn } from './nested';
 import { average, bestSelectionOf, single } from './recipes';
 
-function synthetic(seed: number) {
+/** `columnGains`: each actor also scales every column by its own factor (0.2–5, like a microphone's response), which centring alone leaves in. */
+function synthetic(seed: number, columnGains = false) {
   const rng = createRng(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
   const d = 12;
@@ -18,10 +19,11 @@ function synthetic(seed: number) {
   const raw: Float64Array[] = [];
   for (const actor of ['01', '02', '03', '04']) {
     const offset = Array.from({ length: d }, () => 3 * gauss());
+    const gain = Array.from({ length: d }, () => (columnGains ? Math.exp(Math.log(5) * (2 * rng.next() - 1)) : 1));
     for (let k = 0; k < 12; k++) {
       const label = [0, 3, 6][k % 3]!;
       clips.push({ file: `${actor}-${k}.mp4`, actor, label });
-      raw.push(Float64Array.from({ length: d }, (_, j) => classMeans[k % 3]![j]! + offset[j]! + 0.5 * gauss()));
+      raw.push(Float64Array.from({ length: d }, (_, j) => gain[j]! * (classMeans[k % 3]![j]! + 0.5 * gauss()) + offset[j]!));
     }
   }
   return { clips, raw };
@@ -34,7 +36,7 @@ describe('nested leave-one-actor-out', () => {
     const { clips, raw } = synthetic(3);
     const vectors = new Map([
       ['alone', raw],
-      ['cal', centreOnPerson(raw, clips.map((c) => c.actor))],
+      ['cal', calibrateOnPerson(raw, clips.map((c) => c.actor))],
     ]);
     const fitter = new CrossFitter(clips, vectors);
     const recipes = [single('alone'), single('cal'), average('average', ['alone', 'cal']), bestSelectionOf('best', ['alone', 'cal'])];
@@ -45,6 +47,20 @@ describe('nested leave-one-actor-out', () => {
     expect(pooled('cal')).toBeGreaterThan(pooled('alone') + 0.2);
     // The answer chosen in the inner folds is the calibrated head or a mix with it.
     expect(folds.every((f) => f.answers[0]!.recipe !== 'alone')).toBe(true);
+  });
+
+  it('chooses the scaled variant of a calibrated head when actors differ in spread as well as offset', () => {
+    const { clips, raw } = synthetic(11, true);
+    const actors = clips.map((c) => c.actor);
+    const vectors = new Map([
+      ['cal', calibrateOnPerson(raw, actors)],
+      ['cal/scaled', calibrateOnPerson(raw, actors, personScaleOf(raw, actors))],
+    ]);
+    const fitter = new CrossFitter(clips, vectors);
+    const folds = ['01', '02', '03', '04'].map((a) => outerFold(fitter, ['cal'], [single('cal')], a, { any: ['cal'] }));
+    expect(folds.filter((f) => f.selection.choice.get('cal')!.variant === 'cal/scaled').length).toBeGreaterThanOrEqual(3);
+    const labels = folds.flatMap((f) => f.clips.map((i) => clips[i]!.label));
+    expect(accuracy(folds.flatMap((f) => f.probs.get('cal')!), labels)).toBeGreaterThan(0.85);
   });
 
   it("never reads the held-out actor's labels: shuffling them changes nothing the fold predicts", () => {
@@ -59,7 +75,7 @@ describe('nested leave-one-actor-out', () => {
     const b = run(shuffled);
     expect(b.probs.get('h')).toEqual(a.probs.get('h'));
     expect(b.answers[0]!.temperature).toBe(a.answers[0]!.temperature);
-    expect(b.selection.l2Index).toEqual(a.selection.l2Index);
+    expect(b.selection.choice).toEqual(a.selection.choice);
     // …while shuffling an inner actor's labels does change what is learned.
     const inner = clips.map((c) => (c.actor === '03' ? { ...c, label: [0, 3, 6][(c.label / 3 + 1) % 3]! } : c));
     expect(run(inner).probs.get('h')).not.toEqual(a.probs.get('h'));

@@ -1,6 +1,6 @@
 /**
  * The nested leave-one-actor-out protocol. Outer loop: each actor in turn is the unseen person.
- * Everything chosen — each head's L2 strength, ensemble members and weights, the speech weight,
+ * Everything chosen — each head's L2 strength (and, calibrated, whether it is scaled), ensemble members and weights, the speech weight,
  * which recipe is the answer, the confidence temperature — is chosen by a leave-one-actor-out over
  * the other actors only; the held-out actor's labels are used for its score and nothing else.
  * `selectOn(all actors)` is the same procedure for the shipped models.
@@ -8,6 +8,7 @@
 import { applyTemperature, fitTemperature } from '../../core/calibration/temperature';
 import { accuracy, predictFromProbabilities } from '../../core/metrics/classification-metrics';
 import type { CrossFitter } from './cross-fit';
+import { SCALED_SUFFIX } from './heads';
 import { applyToRows, type HeadProbs, type Recipe } from './recipes';
 
 /** What a selection over some actors chose, and the evidence. */
@@ -15,14 +16,20 @@ export interface Selection {
   actors: string[];
   /** Clip indices of those actors, in clip order. */
   clips: number[];
-  /** Chosen λ index per head. */
-  l2Index: Map<string, number>;
+  /** Chosen variant (heads.ts headVariants) and λ index per head. */
+  choice: Map<string, HeadChoice>;
   /** Out-of-fold probabilities of every head at its chosen λ, rows aligned with `clips`. */
   oof: Map<string, number[][]>;
   /** Leave-one-actor-out accuracy of each recipe over `clips` (fitted without the scored actor). */
   scores: Map<string, number>;
   /** Those out-of-fold outputs, per recipe. */
   recipeOof: Map<string, number[][]>;
+}
+
+/** What the inner loop chose for one head: which of its variants (a name the fitter has vectors for) at which λ. */
+export interface HeadChoice {
+  variant: string;
+  l2Index: number;
 }
 
 /** Mean negative log-likelihood of the true labels. */
@@ -44,18 +51,24 @@ function bestOf(options: readonly number[][][], labels: readonly number[]): numb
   return best;
 }
 
-/** Each head's λ and out-of-fold probabilities, and each recipe's leave-one-actor-out score, over `actors`. */
+/** The variants of `head` the fitter holds: itself, and its scaled variant when calibrated. */
+export function variantsOf(fitter: CrossFitter, head: string): string[] {
+  return [head, head + SCALED_SUFFIX].filter((v) => fitter.vectors.has(v));
+}
+
+/** Each head's variant, λ and out-of-fold probabilities, and each recipe's leave-one-actor-out score, over `actors`. */
 export function selectOn(fitter: CrossFitter, heads: readonly string[], recipes: readonly Recipe[], actors: readonly string[]): Selection {
   const clips = fitter.clips.flatMap((c, i) => (actors.includes(c.actor) ? [i] : []));
   const labels = clips.map((i) => fitter.clips[i]!.label);
   const actorOf = clips.map((i) => fitter.clips[i]!.actor);
-  const l2Index = new Map<string, number>();
+  const choice = new Map<string, HeadChoice>();
   const oof = new Map<string, number[][]>();
   for (const head of heads) {
-    const paths = actors.map((a) => fitter.predictOutside(head, actors.filter((b) => b !== a)));
-    const options = fitter.l2s.map((_, k) => clips.map((i, n) => [...paths[actors.indexOf(actorOf[n]!)]!.byL2[k]![i]!]));
+    const choices = variantsOf(fitter, head).flatMap((variant) => fitter.l2s.map((_, l2Index) => ({ variant, l2Index })));
+    const paths = new Map(variantsOf(fitter, head).map((v) => [v, actors.map((a) => fitter.predictOutside(v, actors.filter((b) => b !== a)))]));
+    const options = choices.map(({ variant, l2Index }) => clips.map((i, n) => [...paths.get(variant)![actors.indexOf(actorOf[n]!)]!.byL2[l2Index]![i]!]));
     const k = bestOf(options, labels);
-    l2Index.set(head, k);
+    choice.set(head, choices[k]!);
     oof.set(head, options[k]!);
   }
   const scores = new Map<string, number>();
@@ -72,7 +85,7 @@ export function selectOn(fitter: CrossFitter, heads: readonly string[], recipes:
     recipeOof.set(recipe.name, out);
     scores.set(recipe.name, accuracy(labels, predictFromProbabilities(out)));
   }
-  return { actors: [...actors], clips, l2Index, oof, scores, recipeOof };
+  return { actors: [...actors], clips, choice, oof, scores, recipeOof };
 }
 
 /** The recipe among `names` with the best leave-one-actor-out score (ties: lower NLL, then listed first). */
@@ -107,7 +120,8 @@ export function outerFold(
   const clips = fitter.clips.flatMap((c, i) => (c.actor === actor ? [i] : []));
   const headProbs = new Map<string, number[][]>();
   for (const head of heads) {
-    const path = fitter.predictOutside(head, inner).byL2[selection.l2Index.get(head)!]!;
+    const { variant, l2Index } = selection.choice.get(head)!;
+    const path = fitter.predictOutside(variant, inner).byL2[l2Index]!;
     headProbs.set(head, clips.map((i) => [...path[i]!]));
   }
   const probs = new Map(headProbs);

@@ -5,7 +5,8 @@
 import { frameAveragePredictions } from '../evaluation';
 import type { CachedClip } from '../feature-cache';
 import { CrossFitter, type ProtocolClip } from './cross-fit';
-import { headSpecs, headVectors, isVisual, type HeadSpec } from './heads';
+import { clipVector, headSpecs, headVectors, isVisual, personScaleOf, SCALED_SUFFIX, type HeadSpec } from './heads';
+import type { PersonScale } from '../../core/calibration/person-normaliser';
 import { outerFold, type OuterFold } from './nested';
 import { recipesFor, type Recipe } from './recipes';
 import { reliability, scoresOf, type Scores } from './summary';
@@ -41,8 +42,9 @@ export interface ProtocolSummary {
   /** Pooled over the outer folds (each clip scored by the fold that held its actor out). */
   models: Record<string, Scores>;
   answers: Record<string, { scores: Scores; recipes: Record<string, string>; temperature: Record<string, number>; eceBefore: number; eceAfter: number }>;
-  /** Per outer fold: each head's chosen L2 strength. */
+  /** Per outer fold: each head's chosen L2 strength, and each calibrated head's chosen variant. */
   l2: Record<string, Record<string, number>>;
+  variant: Record<string, Record<string, string>>;
   seconds: number;
   fits: number;
 }
@@ -50,6 +52,12 @@ export interface ProtocolSummary {
 /** Protocol clips of a cache, in file order. */
 export function protocolClips(cache: readonly CachedClip[]): ProtocolClip[] {
   return cache.map((c) => ({ file: c.meta.file, actor: c.meta.actor, label: c.meta.label }));
+}
+
+/** The shipped spread of each calibrated head's scaled variant, by variant name (over every clip; no labels). */
+export function personScales(cache: readonly CachedClip[], plan: ProtocolPlan): Map<string, PersonScale> {
+  const actors = cache.map((c) => c.meta.actor);
+  return new Map(plan.heads.filter((h) => h.calibrated).map((h) => [h.name + SCALED_SUFFIX, personScaleOf(cache.map((c) => clipVector(c, h.input)), actors)]));
 }
 
 /** The fitter over a cache's clips and every head's vectors. */
@@ -65,7 +73,9 @@ export interface FoldResult {
   answers: { key: string; recipe: string; temperature: number; probs: number[][]; raw: number[][] }[];
   /** Chosen λ per head. */
   l2: Record<string, number>;
-  /** Per head and λ: the held-out actor's rows when trained on the other actors (the shipped selection reuses them). */
+  /** Chosen variant per head (the head itself, or its scaled variant). */
+  variant: Record<string, string>;
+  /** Per head variant and λ: the held-out actor's rows when trained on the other actors (the shipped selection reuses them). */
   paths: Record<string, (number[] | null)[][]>;
 }
 
@@ -74,13 +84,15 @@ export function runFold(fitter: CrossFitter, plan: ProtocolPlan, actor: string):
   const heads = plan.heads.map((h) => h.name);
   const fold: OuterFold = outerFold(fitter, heads, plan.recipes, actor, plan.answerPools);
   const inner = [...new Set(fitter.clips.map((c) => c.actor))].filter((a) => a !== actor);
-  const paths = Object.fromEntries(heads.map((h) => [h, fitter.predictOutside(h, inner).byL2.map((rows) => rows.map((r) => (r ? [...r] : null)))]));
+  const variants = [...fitter.vectors.keys()];
+  const paths = Object.fromEntries(variants.map((v) => [v, fitter.predictOutside(v, inner).byL2.map((rows) => rows.map((r) => (r ? [...r] : null)))]));
   return {
     actor,
     clips: fold.clips,
     probs: Object.fromEntries(fold.probs),
     answers: fold.answers,
-    l2: Object.fromEntries(heads.map((h) => [h, fitter.l2s[fold.selection.l2Index.get(h)!]!])),
+    l2: Object.fromEntries(heads.map((h) => [h, fitter.l2s[fold.selection.choice.get(h)!.l2Index]!])),
+    variant: Object.fromEntries(heads.map((h) => [h, fold.selection.choice.get(h)!.variant])),
     paths,
   };
 }
@@ -122,6 +134,7 @@ export function summarize(cache: readonly CachedClip[], plan: ProtocolPlan, fold
     };
   }
   const l2 = Object.fromEntries(folds.map((f) => [f.actor, f.l2]));
+  const variant = Object.fromEntries(folds.map((f) => [f.actor, Object.fromEntries(plan.heads.filter((h) => h.calibrated).map((h) => [h.name, f.variant[h.name]!]))]));
   const actors = [...new Set(clips.map((c) => c.actor))].sort();
-  return { clips: clips.length, actors, models, answers, l2, seconds, fits };
+  return { clips: clips.length, actors, models, answers, l2, variant, seconds, fits };
 }

@@ -14,15 +14,16 @@ import type { ClipModelConfig } from '../../models/clip/temporal-model';
 import { saveTemporalNet } from '../save-model';
 import { fitPath, type CrossFitter, type FittedHead } from './cross-fit';
 import type { HeadSpec } from './heads';
+import type { PersonScale } from '../../core/calibration/person-normaliser';
 import { chooseAnswer, selectOn } from './nested';
 import type { ProtocolPlan, ProtocolSummary } from './run';
 
 /** Probability under which the app says "uncertain" and shows the top two (after temperature scaling). */
 export const UNCERTAIN_BELOW = 0.4;
 
-/** The model.json config of a shipped head. */
-function headConfig(head: HeadSpec, l2: number): ClipModelConfig {
-  const calibration = head.calibrated ? { calibration: 'person' as const } : {};
+/** The model.json config of a shipped head (`personScale`: the head is calibrated and scaled). */
+function headConfig(head: HeadSpec, l2: number, personScale?: PersonScale): ClipModelConfig {
+  const calibration = head.calibrated ? { calibration: 'person' as const, ...(personScale ? { personScale } : {}) } : {};
   if (head.input.kind === 'speech') return { kind: 'speech', hidden: 0, dropout: 0, l2, ...calibration };
   return { ...head.input, hidden: 0, dropout: 0, l2, ...calibration };
 }
@@ -57,7 +58,8 @@ export function headCard(name: string, config: ClipModelConfig, summary: Protoco
   const m = summary.models[name];
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)} %`);
   const input = config.kind === 'speech' ? "the clip's speech features (src/core/audio)" : "the main track's temporal pyramid (src/models/clip/clip-features.ts)";
-  const centred = 'calibration' in config && config.calibration ? ", centred on the mean input of the person's reference clips" : '';
+  const scaled = 'personScale' in config && config.personScale ? ` and divided by their spread (shrunk towards the training people's within-person spread with the weight of ${config.personScale.prior} clips)` : '';
+  const centred = 'calibration' in config && config.calibration ? `, centred on the mean input of the person's reference clips${scaled}` : '';
   return [
     `# ${name}`,
     '',
@@ -82,6 +84,7 @@ export async function shipProtocolModels(
   out: string,
   summary: ProtocolSummary,
   log: (line: string) => void,
+  personScales: ReadonlyMap<string, PersonScale>,
   reproduction: readonly string[] = [],
 ): Promise<void> {
   const { clips, vectors } = fitter;
@@ -104,12 +107,13 @@ export async function shipProtocolModels(
   const shipped = plan.heads.filter((h) => needed.has(h.name));
   const all = clips.map((_, i) => i);
   for (const head of shipped) {
-    const l2 = fitter.l2s[selection.l2Index.get(head.name)!]!;
-    const [fitted] = fitPath(vectors.get(head.name)!, labels, all, [l2]);
-    const config = headConfig(head, l2);
+    const { variant, l2Index } = selection.choice.get(head.name)!;
+    const l2 = fitter.l2s[l2Index]!;
+    const [fitted] = fitPath(vectors.get(variant)!, labels, all, [l2]);
+    const config = headConfig(head, l2, personScales.get(variant));
     await saveHead(fitted!, config, join(out, head.name));
     await writeFile(join(out, head.name, 'MODEL_CARD.md'), headCard(head.name, config, summary));
-    log(`shipped ${head.name} (L2 ${l2}, ${fitted!.classifier.inputs} inputs)`);
+    log(`shipped ${head.name} (${variant === head.name ? '' : 'scaled, '}L2 ${l2}, ${fitted!.classifier.inputs} inputs)`);
   }
   const ensembles = Object.fromEntries(Object.entries(fusions).filter(([name, spec]) => !plan.heads.some((h) => h.name === name) && fusionMembers(spec).every((m) => needed.has(m))));
   const config = {
