@@ -3,6 +3,7 @@
  * plain data (typed arrays, boxes, a transferable bitmap), no tfjs.
  */
 import type { Box } from '../core/geometry';
+import type { BaselineKey } from './prediction-keys';
 
 /** One face of one track in one sampled frame, with everything the temporal models need. */
 export interface FaceRecord {
@@ -22,8 +23,8 @@ export interface FaceRecord {
   ferFeature?: Float32Array;
   /** The linked person box, or null when the whole frame served as context. */
   personBox: Box | null;
-  /** Emotion probabilities of baseline networks (paper order), by model name. */
-  baselineProbs?: Record<string, Float32Array>;
+  /** Emotion probabilities of baseline networks (paper order), by prediction key. */
+  baselineProbs?: Partial<Record<BaselineKey, Float32Array>>;
   /**
    * The tracker's 128-d face embedding, on the frames where it ran (at least once a second per
    * face, see PerceptionConfig.embeddingIntervalSec): who this is, for grouping clips by person.
