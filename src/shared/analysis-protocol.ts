@@ -6,7 +6,7 @@
 import type { TrackerConfig } from '../core/tracking/tracker';
 import type { BackendName, BackendStatus } from './backend';
 import type { EnsembleConfig } from './ensemble-config';
-import type { CameraPicture, FaceRecord, TrackedFrame } from './face-record';
+import type { CameraPicture, ClipInput, ClipRecord, TrackedFrame } from './face-record';
 import type { PerceptionConfig } from './perception-config';
 import type { VideoInfo } from './video-info';
 import type { WireError } from './wire-error';
@@ -26,15 +26,6 @@ export interface RunSettings {
   historySec?: number;
 }
 
-/** What the clip models read of one face record (the rest stays on the page). */
-export type PredictRecord = Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature' | 'ferProbs' | 'ferFeature'>;
-
-/** One clip as the predictor reads it: the main track's records and the clip's speech features. */
-export interface PredictClip {
-  records: PredictRecord[];
-  speech: Float32Array | null;
-}
-
 /** Page → worker. */
 export type Request =
   | { type: 'init'; id: number; forced?: BackendName; urls: WorkerUrls }
@@ -44,7 +35,7 @@ export type Request =
   | { type: 'analyzeFile'; id: number; file: Blob; fps?: number; settings: RunSettings }
   | { type: 'analyzeStream'; id: number; size: { width: number; height: number }; settings: RunSettings }
   | { type: 'speech'; id: number; file: Blob }
-  | { type: 'predict'; id: number; records: PredictRecord[]; speech: Float32Array | null; reference?: PredictClip[] }
+  | { type: 'predict'; id: number; records: ClipRecord[]; speech: Float32Array | null; reference?: ClipInput[] }
   | { type: 'memory'; id: number };
 
 /** Page → worker, no reply: a camera frame for stream `run`, its end, or cancelling run `run`. */

@@ -8,7 +8,8 @@ import { applyFusion } from '../../core/ensembles/fusion-spec';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
 import { checkEnsembleConfig, type EnsembleConfig } from '../../shared/ensemble-config';
-import { TemporalModel, type ClipInput } from './temporal-model';
+import { TemporalModel } from './temporal-model';
+import type { ClipInput } from '../../shared/face-record';
 
 /** Relative URL of the trained weights in the app (public/trained). */
 export const TRAINED_BASE = 'trained/';

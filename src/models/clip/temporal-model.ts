@@ -10,7 +10,8 @@ import { createRng } from '../../core/random';
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
 import type { SpeechConfig } from './speech-net';
 import type { WeightSource } from '../weight-source';
-import { checkRecords, type ClipRecord } from './clip-features';
+import { checkRecords } from './clip-features';
+import type { ClipInput, ClipRecord } from '../../shared/face-record';
 import type { JointFusionConfig } from './joint-fusion';
 import { spatioTemporalInputs, type SpatioTemporalConfig } from './spatio-temporal';
 import { temporalPyramidInputs, type TemporalPyramidConfig } from './temporal-pyramid';
@@ -20,12 +21,6 @@ export type ClipModelConfig = TemporalPyramidConfig | SpatioTemporalConfig | Spe
 
 /** The architecture/input description stored in model.json (`userDefinedMetadata.config`). */
 export type TemporalNetConfig = ClipModelConfig | JointFusionConfig;
-
-/** What clip models read: the main track's records, and the clip's speech features (null: no speech). */
-export interface ClipInput {
-  records: readonly ClipRecord[];
-  speech?: Float32Array | null;
-}
 
 /** Seed of the evaluation samplings, so a clip always gets the same prediction. */
 export const EVALUATION_SEED = 2021;

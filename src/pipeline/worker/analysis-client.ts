@@ -12,7 +12,8 @@ import type { AnalyzeFramesOptions, AnalyzeOptions } from '../analyze-video';
 import { recordFrame, type PictureSource } from '../tracked-frame';
 import { createClipAnalysis, type ClipAnalysis } from '../clip-analysis';
 import { createStageTimer, type StageTimer } from '../stage-timer';
-import type { Notice, PredictClip, PredictRecord, Replies, Request, RunSettings, WorkerEvent } from '../../shared/analysis-protocol';
+import type { Notice, Replies, Request, RunSettings, WorkerEvent } from '../../shared/analysis-protocol';
+import { clipRecordOf, type ClipInput, type ClipRecord } from '../../shared/face-record';
 import { fromWire } from './wire-error';
 
 /** A finished run: the clip, the video (files), the worker's stage timings and leaked tensors. */
@@ -44,7 +45,7 @@ export interface AnalysisClient {
    * Temporal models, the speech model and the ensembles on one track's records and the clip's
    * speech features; with `reference` (clips of the same person), calibrated where a model can be.
    */
-  predict(records: readonly PredictRecord[], speech: Float32Array | null, reference?: readonly PredictClip[]): Promise<Record<string, Float32Array>>;
+  predict(records: readonly ClipRecord[], speech: Float32Array | null, reference?: readonly ClipInput[]): Promise<Record<string, Float32Array>>;
   /** tf.memory() of the worker. */
   memory(): Promise<Replies['memory']>;
   /** Ends the worker. */
@@ -205,19 +206,15 @@ export function createAnalysisClient(
 
     speech: (file) => send<'speech'>({ type: 'speech', file }),
     predict: (records, speech, reference) =>
-      send<'predict'>({ type: 'predict', records: records.map(predictRecord), speech, ...(reference ? { reference: reference.map(predictClip) } : {}) }),
+      send<'predict'>({ type: 'predict', records: records.map(clipRecordOf), speech, ...(reference ? { reference: reference.map(predictClip) } : {}) }),
     memory: () => send<'memory'>({ type: 'memory' }),
     dispose: () => worker.terminate(),
   };
 }
 
-/** Only what the clip models read of a record: a reference may hold thousands, each copied to the worker. */
-function predictRecord(r: PredictRecord): PredictRecord {
-  return { probs: r.probs, faceFeature: r.faceFeature, contextFeature: r.contextFeature, ferProbs: r.ferProbs, ferFeature: r.ferFeature };
-}
-
-function predictClip(clip: PredictClip): PredictClip {
-  return { records: clip.records.map(predictRecord), speech: clip.speech };
+/** Only what the clip models read of a clip (see clipRecordOf). */
+function predictClip(clip: ClipInput): ClipInput {
+  return { records: clip.records.map(clipRecordOf), speech: clip.speech ?? null };
 }
 
 /** A StageTimer holding the worker's samples (for the report's timings and the benchmark). */
