@@ -53,7 +53,7 @@ export async function loadClipPredictor(source: WeightSource): Promise<ClipPredi
     async predict(clip, options = {}) {
       const out: Record<string, Float32Array> = {};
       for (const m of models) {
-        const probs = await m.run(clip, options.reference);
+        const probs = await m.run(clip, { reference: options.reference });
         if (probs) out[m.name] = probs;
       }
       for (const [name, spec] of Object.entries(ensemble.ensembles)) {
