@@ -132,7 +132,7 @@ export function createCameraCalibration(
       if (!step.job || inFlight) return;
       inFlight = true;
       client
-        .predict(step.job.clip.records, null, step.job.reference)
+        .predict({ records: step.job.clip.records, speech: null }, step.job.reference)
         .then(async (probs) => {
           const key = await answerKey(probs);
           if (!signal.aborted && key && probs[key]) s().setWebcamCalibration({ answer: { label: toPrediction(probs[key]).label, model: key } });

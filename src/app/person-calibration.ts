@@ -91,7 +91,7 @@ export async function predictLabels(
   clip: ClipInput,
   reference: readonly ClipInput[] | null,
 ): Promise<Record<string, EmotionLabel>> {
-  const probs = await client.predict(clip.records, clip.speech ?? null, reference ?? undefined);
+  const probs = await client.predict(clip, reference ?? undefined);
   return Object.fromEntries(Object.entries(probs).map(([m, p]) => [m, toPrediction(p).label]));
 }
 
