@@ -7,9 +7,10 @@
  */
 import { initNodeBackend, packageWeightSource } from '../src/node';
 import { loadPerceptionModels } from '../src/pipeline/perception-models';
-import { pyramidInput, type ClipRecord } from '../src/models/clip/clip-features';
+import { pyramidInput } from '../src/models/clip/clip-features';
 import { extractClip } from '../src/training/extract-clip';
 import { clip, expect, test } from './fixtures';
+import type { ClipRecord } from '../src/shared/face-record';
 
 test.describe.configure({ timeout: 300_000 });
 

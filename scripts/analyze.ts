@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyzeThroughUi, launchForCli } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
+import { FRAME_AVERAGE } from '../src/shared/prediction-keys';
 
 const USAGE = 'usage: npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
@@ -23,12 +24,12 @@ function summarize(report: AnalysisReport): string {
     `main track: ${report.mainTrackId === null ? 'none' : `#${report.mainTrackId}`}`,
   ];
   lines.push(`speaker: ${report.speaker.trackId === null ? 'nobody seen' : `#${report.speaker.trackId}`} (score ${report.speaker.score.toFixed(2)})`);
-  const stated = report.predictions[report.answer ?? 'frameAverage'];
+  const stated = report.predictions[report.answer ?? FRAME_AVERAGE];
   if (stated && report.uncertainty) {
     const [a, b] = report.uncertainty.topTwo;
     lines.push(`answer: uncertain — ${a!.label} ${pct(a!.p)} or ${b!.label} ${pct(b!.p)} (${report.uncertainty.reason})`);
   } else if (stated && report.confidence !== null) {
-    lines.push(`answer: ${stated.label} (confidence ${pct(report.confidence)}, ${report.answer ?? 'frameAverage'})`);
+    lines.push(`answer: ${stated.label} (confidence ${pct(report.confidence)}, ${report.answer ?? FRAME_AVERAGE})`);
   }
   for (const [model, p] of Object.entries(report.predictions)) {
     lines.push(`  ${model.padEnd(22)} ${p.label} (${(Math.max(...p.probs) * 100).toFixed(0)}%)`);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FaceRecord } from '../pipeline/clip-analysis';
-import type { PredictClip } from '../shared/analysis-protocol';
 import { CALIBRATION_SEC, CAMERA_PREDICT_INTERVAL_SEC, createCameraReference, MAX_CAMERA_REFERENCE_CLIPS } from './camera-calibration';
+import type { ClipInput } from '../shared/face-record';
 
 const FPS = 5;
 
 /** The times of a reference clip's records (the camera keeps whole face records). */
-const times = (clip: PredictClip) => (clip.records as FaceRecord[]).map((r) => r.tSec);
+const times = (clip: ClipInput) => (clip.records as FaceRecord[]).map((r) => r.tSec);
 
 function record(tSec: number): FaceRecord {
   const f = Float32Array.of(tSec);

@@ -9,10 +9,10 @@ import { voteOnClip, type FaceRecord } from '../pipeline/clip-analysis';
 import type { FrameUpdate } from '../pipeline/tracked-frame';
 import { toPrediction } from '../shared/analysis-report';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
-import type { PredictClip } from '../shared/analysis-protocol';
 import type { AppStore } from '../store/app-store';
 import { REFERENCE_WINDOW_SEC } from '../core/calibration/reference-windows';
 import { describeError } from '../errors';
+import type { ClipInput } from '../shared/face-record';
 
 /** Seconds of neutral face "Calibrate" collects. */
 export const CALIBRATION_SEC = 3;
@@ -27,14 +27,14 @@ export const MAX_CAMERA_REFERENCE_CLIPS = 30;
 export interface CameraStep {
   changed: boolean;
   retry?: string;
-  job?: { clip: PredictClip; reference: PredictClip[] };
+  job?: { clip: ClipInput; reference: ClipInput[] };
 }
 
 /** The camera's reference as a state machine over the main track's records (pure; no store, no worker). */
 export interface CameraReference {
   readonly phase: 'off' | 'collecting' | 'on';
   /** Reference clips so far (the neutral seconds first). */
-  readonly clips: readonly PredictClip[];
+  readonly clips: readonly ClipInput[];
   /** Starts (or restarts) collecting the neutral seconds at the next frame. */
   start(): void;
   /** Takes the main track's records (oldest first, null without a main track) at time `tSec`. */
@@ -52,7 +52,7 @@ export function createCameraReference(): CameraReference {
   let startSec: number | null = null;
   let windowStartSec = 0;
   let lastPredictSec = -Infinity;
-  const clips: PredictClip[] = [];
+  const clips: ClipInput[] = [];
   return {
     get phase() {
       return phase;
@@ -132,7 +132,7 @@ export function createCameraCalibration(
       if (!step.job || inFlight) return;
       inFlight = true;
       client
-        .predict(step.job.clip.records, null, step.job.reference)
+        .predict({ records: step.job.clip.records, speech: null }, step.job.reference)
         .then(async (probs) => {
           const key = await answerKey(probs);
           if (!signal.aborted && key && probs[key]) s().setWebcamCalibration({ answer: { label: toPrediction(probs[key]).label, model: key } });

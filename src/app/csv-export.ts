@@ -1,6 +1,7 @@
 /** CSV versions of the analyze report (one row per track) and the evaluate JSON (one row per clip). */
 import type { AnalysisReport } from '../shared/analysis-report';
 import type { EvaluationReport } from '../shared/evaluate-folder';
+import { FRAME_AVERAGE } from '../shared/prediction-keys';
 
 /** Quotes a cell when it holds a comma, quote or line break. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
@@ -17,7 +18,7 @@ const toCsv = (rows: readonly (readonly (string | number | boolean | null | unde
  */
 export function analysisCsv(report: AnalysisReport, trackLabels: ReadonlyMap<number, string>): string {
   const models = Object.keys(report.predictions);
-  const header = ['file', 'track', 'frames', 'w_freq', 'w_size', 'w_prob', 'total', 'main', 'frameAverage', ...models.map((m) => `clip_${m}`)];
+  const header = ['file', 'track', 'frames', 'w_freq', 'w_size', 'w_prob', 'total', 'main', FRAME_AVERAGE, ...models.map((m) => `clip_${m}`)];
   const rows = report.tracks.map((t) => {
     const main = t.id === report.mainTrackId;
     return [

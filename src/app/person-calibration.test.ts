@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EmotionLabel } from '../core/labels';
 import type { FaceRecord } from '../pipeline/clip-analysis';
-import type { PredictClip } from '../shared/analysis-protocol';
 import type { ClipOutcome } from '../shared/evaluate-folder';
 import { calibrateFolder, groupFolder, videoCalibrationNote, videoReference, type KeptClip } from './person-calibration';
+import type { ClipInput } from '../shared/face-record';
 
 /** A face record at `tSec` whose face feature holds `marker` (so a test can tell clips apart). */
 function record(tSec: number, marker = 0): FaceRecord {
@@ -45,7 +45,7 @@ describe('calibrateFolder', () => {
     map.set('lone', kept(1, 0));
     const groups = groupFolder(files, map, { threshold: 0.5 });
     const calls: { clip: number; reference: number[] | null }[] = [];
-    const predict = async (clip: PredictClip, reference: readonly PredictClip[] | null) => {
+    const predict = async (clip: ClipInput, reference: readonly ClipInput[] | null) => {
       calls.push({ clip: clip.records[0]!.faceFeature[0]!, reference: reference && reference.map((r) => r.records[0]!.faceFeature[0]!) });
       return { bestSelection: 'anger' as EmotionLabel };
     };

@@ -14,19 +14,19 @@ import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import { toPrediction } from '../shared/analysis-report';
 import type { CalibrationNote } from '../shared/calibration-note';
 import type { Session } from './results';
-import type { PredictClip } from '../shared/analysis-protocol';
 import { answerOf, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ClipOutcome, PersonGroup } from '../shared/evaluate-folder';
+import type { ClipInput } from '../shared/face-record';
 
 /** A folder's clip as kept until the folder ends: what the clip models read, and who is in it. */
 export interface KeptClip {
-  clip: PredictClip;
+  clip: ClipInput;
   /** The main track's mean face embedding; null when no embedding ran (no face). */
   embedding: ArrayLike<number> | null;
 }
 
 /** Predicts one clip, with its person's reference or alone (null), as one label per model. */
-export type PredictLabels = (clip: PredictClip, reference: readonly PredictClip[] | null) => Promise<Record<string, EmotionLabel>>;
+export type PredictLabels = (clip: ClipInput, reference: readonly ClipInput[] | null) => Promise<Record<string, EmotionLabel>>;
 
 /**
  * The answer that applies to one clip's predictions: the calibrated one when a reference let its
@@ -88,10 +88,10 @@ export async function keptClip(session: Session | null, voting: Partial<FaceVoti
 /** The clip models' and ensembles' labels for one clip, with a person reference or alone. */
 export async function predictLabels(
   client: Pick<AnalysisClient, 'predict'>,
-  clip: PredictClip,
-  reference: readonly PredictClip[] | null,
+  clip: ClipInput,
+  reference: readonly ClipInput[] | null,
 ): Promise<Record<string, EmotionLabel>> {
-  const probs = await client.predict(clip.records, clip.speech, reference ?? undefined);
+  const probs = await client.predict(clip, reference ?? undefined);
   return Object.fromEntries(Object.entries(probs).map(([m, p]) => [m, toPrediction(p).label]));
 }
 
@@ -106,7 +106,7 @@ export const MIN_WINDOW_RECORDS = 8;
  * longer when the track is thinned (an hour of face: 256–512 records, windows of a minute or two),
  * so each holds at least MIN_WINDOW_RECORDS (the last one at least half that). Speech features are the whole clip's only: none per window.
  */
-export function videoReference(records: readonly FaceRecord[]): PredictClip[] {
+export function videoReference(records: readonly FaceRecord[]): ClipInput[] {
   const n = records.length;
   const spacing = n > 1 ? (records[n - 1]!.tSec - records[0]!.tSec) / (n - 1) : 0;
   // Half a record more than the minimum, so rounding never leaves a full window one record short.

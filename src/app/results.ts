@@ -71,7 +71,7 @@ export interface Results {
   readonly session: Session | null;
   /** Makes `session` the current one: the panels, the report and the exports follow it. */
   show(session: Session): void;
-  /** Loads the perception networks in the worker (once; again after a failure). */
+  /** Loads the perception networks in the worker (the worker loads them once, again after a failure). */
   ensureModels(): Promise<void>;
   /** The trained clip models; null (with a notice) when they cannot be loaded. */
   ensurePredictor(): Promise<LoadedPredictor | null>;
@@ -94,23 +94,21 @@ export interface Results {
 export function createResults({ client, store }: RunContext): Results {
   const s = store.getState;
   let session: Session | null = null;
-  let models: Promise<void> | null = null;
-  let predictor: Promise<LoadedPredictor | null> | null = null;
   /** emolens's answer among the predictions (ensemble.json's `answer`) and why, once the trained models loaded. */
   let answer: AnswerNote | null = null;
 
-  const ensurePredictor = () => {
-    predictor ??= client.loadPredictor().then(
-      (loaded) => {
-        answer = answerOf(loaded.ensemble);
-        return loaded;
-      },
-      (error: unknown) => {
-        s().pushNotice('info', `The temporal models could not be loaded (${describeError(error)}); showing the frame average only.`);
-        return null;
-      },
-    );
-    return predictor;
+  // What is loaded is the worker's to know: the page asks it (status) instead of keeping a copy.
+  const ensurePredictor = async (): Promise<LoadedPredictor | null> => {
+    // A failed load is final in the worker, and the person was told when it failed.
+    if ((await client.status()).predictor === 'failed') return null;
+    try {
+      const loaded = await client.loadPredictor();
+      answer = answerOf(loaded.ensemble);
+      return loaded;
+    } catch (error) {
+      s().pushNotice('info', `The temporal models could not be loaded (${describeError(error)}); showing the frame average only.`);
+      return null;
+    }
   };
 
   const report = (): AnalysisReport | null => {
@@ -151,7 +149,7 @@ export function createResults({ client, store }: RunContext): Results {
     const heard = speechNoteFor(mine.speaker, winner, features !== null);
     if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
     else if (heard && hearsSpeech(loaded.ensemble)) mine.speechNote = heard;
-    const probs = await result.timer.time('temporalModels', () => client.predict(records, heard ? null : features, mine.calibration?.calibrated ? reference : undefined));
+    const probs = await result.timer.time('temporalModels', () => client.predict({ records, speech: heard ? null : features }, mine.calibration?.calibrated ? reference : undefined));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
     const shown = shownAnswer(loaded.ensemble, probs);
     mine.answer = shown;
@@ -185,13 +183,10 @@ export function createResults({ client, store }: RunContext): Results {
     show(next) {
       session = next;
     },
-    ensureModels() {
-      models ??= client.loadModels().catch((error: unknown) => {
-        models = null;
+    ensureModels: () =>
+      client.loadModels().catch((error: unknown) => {
         throw new EmolensError(`The face and person models could not be loaded (${describeError(error)}).`, { cause: error });
-      });
-      return models;
-    },
+      }),
     ensurePredictor,
     publish,
     revote() {

@@ -53,11 +53,16 @@ function face(frameIndex: number, tSec: number, trackId: number, emotion: number
  */
 export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): AnalysisClient & { analysed: string[] } {
   const analysed: string[] = [];
+  let predictorTried = false;
   return {
     analysed,
     init: async () => ({ active: 'wasm' }),
     loadModels: async () => undefined,
-    loadPredictor: () => Promise.reject(new Error('no trained models in this test')),
+    status: async () => ({ backend: { active: 'wasm' }, models: 'ready', predictor: predictorTried ? 'failed' : 'idle' }),
+    loadPredictor: () => {
+      predictorTried = true;
+      return Promise.reject(new Error('no trained models in this test'));
+    },
     probe: async (file) => {
       if (!clips[(file as File).name]) throw new Error('not a video');
       return INFO;

@@ -7,6 +7,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { EmolensError } from '../errors';
+import type { TrainedModelKey } from '../shared/prediction-keys';
 
 /** A frame as the pipeline hands it to the models: H×W×3 RGB, int32 or float32 in 0–255. */
 export type Frame = tf.Tensor3D;
@@ -25,8 +26,8 @@ export interface FrameBoxes {
   boxes: readonly Box[];
 }
 
-/** Network names known to the registry. */
-export type ModelName =
+/** The perception networks' names: the registry builds each (src/models/registry.ts). */
+export type PerceptionModelName =
   | 'face-detector'
   | 'face-emotion'
   | 'face-embedding'
@@ -34,6 +35,12 @@ export type ModelName =
   | 'human-emotion'
   | 'face-verifier'
   | 'face-landmarks';
+
+/** A trained clip model's name: its folder under the trained root, which is also its prediction key. */
+export type ClipModelName = TrainedModelKey;
+
+/** Any network's name: a perception network's, or a clip model's. */
+export type ModelName = PerceptionModelName | ClipModelName;
 
 /**
  * A network: `load()` fetches weights (idempotent), `run()` infers on one frame (batching all crops

@@ -3,7 +3,7 @@
  * reads (relative to the models root a WeightSource serves). `createModel(name, source)` builds a
  * model; `loadModels(names, source)` builds and loads several in parallel.
  */
-import type { ModelName } from './model';
+import type { PerceptionModelName } from './model';
 import type { WeightSource } from './weight-source';
 import { createFaceDetector, type FaceDetector } from './face-detector/face-detector';
 import { createFaceEmotion, type FaceEmotionModel } from './face-emotion/face-emotion';
@@ -32,7 +32,7 @@ export interface ModelTypes {
 }
 
 /** One registry entry. */
-export interface ModelEntry<N extends ModelName> {
+export interface ModelEntry<N extends PerceptionModelName> {
   readonly create: (source: WeightSource) => ModelTypes[N];
   /** Entry file (weights manifest or graph model.json) relative to the models root. */
   readonly weights: string;
@@ -41,7 +41,7 @@ export interface ModelEntry<N extends ModelName> {
   readonly description: string;
 }
 
-export const MODEL_REGISTRY: Readonly<{ [N in ModelName]: Readonly<ModelEntry<N>> }> = Object.freeze({
+export const MODEL_REGISTRY: Readonly<{ [N in PerceptionModelName]: Readonly<ModelEntry<N>> }> = Object.freeze({
   'face-detector': Object.freeze({
     create: createFaceDetector,
     weights: FACE_DETECTOR_WEIGHTS,
@@ -87,17 +87,17 @@ export const MODEL_REGISTRY: Readonly<{ [N in ModelName]: Readonly<ModelEntry<N>
 });
 
 /** Every registered model name. */
-export const MODEL_NAMES = Object.freeze(Object.keys(MODEL_REGISTRY) as ModelName[]);
+export const MODEL_NAMES = Object.freeze(Object.keys(MODEL_REGISTRY) as PerceptionModelName[]);
 
 /** Builds (does not load) the model registered under `name`. */
-export function createModel<N extends ModelName>(name: N, source: WeightSource): ModelTypes[N] {
+export function createModel<N extends PerceptionModelName>(name: N, source: WeightSource): ModelTypes[N] {
   if (!Object.hasOwn(MODEL_REGISTRY, name)) throw new TypeError(`name: unknown model "${String(name)}"`);
   const entry = MODEL_REGISTRY[name] as unknown as ModelEntry<N>;
   return entry.create(source);
 }
 
 /** Builds and loads several models in parallel; on failure disposes the ones that loaded. */
-export async function loadModels<N extends ModelName>(
+export async function loadModels<N extends PerceptionModelName>(
   names: readonly N[],
   source: WeightSource,
 ): Promise<{ [K in N]: ModelTypes[K] }> {

@@ -9,6 +9,7 @@ import type { VideoInfo } from '../shared/video-info';
 import { answerConfidence, type ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { averageBaselineProbs, averageProbs, trackSeconds, voteOnClip, type ClipAnalysis } from './clip-analysis';
 import { NO_SPEAKER, type ClipSpeaker } from './clip-speaker';
+import { FRAME_AVERAGE, type ByPredictionKey } from '../shared/prediction-keys';
 
 /** Inputs to `buildReport` besides the analysis itself. */
 export interface ReportContext {
@@ -47,20 +48,20 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     })),
   }));
   const warnings: string[] = [];
-  const predictions: Record<string, ClipPrediction> = {};
+  const predictions: ByPredictionKey<ClipPrediction> = {};
   if (vote.winnerId === null) {
     const thin = vote.votes.length > 0 ? ` (${vote.votes.length} brief or unsure face track${vote.votes.length > 1 ? 's' : ''}, too little evidence for a main face)` : '';
     warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : `No face was found in this video${thin}.`);
   } else {
     const main = clip.tracks.get(vote.winnerId) ?? [];
-    predictions.frameAverage = toPrediction(averageProbs(main));
+    predictions[FRAME_AVERAGE] = toPrediction(averageProbs(main));
     for (const [name, probs] of Object.entries(averageBaselineProbs(main))) predictions[name] = toPrediction(probs);
     Object.assign(predictions, ctx.extraPredictions ?? {});
   }
   warnings.push(...(ctx.extraWarnings ?? []));
   const { info } = ctx;
   const answer = ctx.answer !== undefined && predictions[ctx.answer] ? ctx.answer : null;
-  const stated = predictions[answer ?? 'frameAverage'];
+  const stated = predictions[answer ?? FRAME_AVERAGE];
   const sure = stated && vote.winnerId !== null ? answerConfidence(stated.probs, trackSeconds(clip, vote.winnerId), ctx.confidence) : null;
   return {
     file: ctx.file,

@@ -10,6 +10,7 @@ import type { FaceRecord } from '../shared/face-record';
 
 export type { FaceRecord };
 import { DEFAULT_TRACK_EVIDENCE } from '../core/voting/track-evidence';
+import type { BaselineKey } from '../shared/prediction-keys';
 
 /**
  * Records kept per track before thinning starts. Beyond it a track keeps one record per `stride`
@@ -171,13 +172,13 @@ export function averageProbs(records: readonly FaceRecord[] & { totals?: TrackTo
 }
 
 /** Mean per-frame probabilities of each baseline network over a track, by model name (exact from totals, as above). */
-export function averageBaselineProbs(records: readonly FaceRecord[] & { totals?: TrackTotals }): Record<string, Float64Array> {
+export function averageBaselineProbs(records: readonly FaceRecord[] & { totals?: TrackTotals }): Partial<Record<BaselineKey, Float64Array>> {
   const totals = records.totals;
   if (totals) {
     return Object.fromEntries(Object.entries(totals.baseline).map(([name, b]) => [name, b.sum.map((x) => x / b.count)]));
   }
-  const names = new Set(records.flatMap((r) => Object.keys(r.baselineProbs ?? {})));
-  const out: Record<string, Float64Array> = {};
+  const names = new Set(records.flatMap((r) => Object.keys(r.baselineProbs ?? {}) as BaselineKey[]));
+  const out: Partial<Record<BaselineKey, Float64Array>> = {};
   for (const name of names) {
     const vectors = records.flatMap((r) => (r.baselineProbs?.[name] ? [r.baselineProbs[name]] : []));
     out[name] = meanVector(vectors);

@@ -15,6 +15,7 @@ import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeF
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
+import { HUMAN_EMOTION } from '../shared/prediction-keys';
 
 /** Side of the face crop the HSV histogram is computed on: enough pixels for 120 bins, cheap to read. */
 const HSV_CROP_SIZE = 32;
@@ -142,7 +143,7 @@ export async function perceiveFrame(
       faceFeature: emotions[j]!.feature,
       contextFeature: person ? person.context : people.frameContext,
       personBox: person ? person.box : null,
-      ...(fer && { ferProbs: fer[j]!.probs, ferFeature: fer[j]!.feature, baselineProbs: { humanEmotion: fer[j]!.probs } }),
+      ...(fer && { ferProbs: fer[j]!.probs, ferFeature: fer[j]!.feature, baselineProbs: { [HUMAN_EMOTION]: fer[j]!.probs } }),
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
       ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
       mouthOpen: mouthOpening(landmarks[j]!),

@@ -1,15 +1,15 @@
 /**
- * Messages between the page and the analysis worker. The worker owns the networks and tfjs; the
- * page owns what is shown (the clip, the vote, the overlay). Requests carry an `id`; the worker
- * answers each with one `reply`, and streams `opened` / `tracked` events for analysis runs.
+ * The analysis worker's methods, called by the page over src/shared/rpc-wire.ts. The worker owns
+ * the networks, tfjs and what is loaded; the page owns what is shown (the clip, the vote, the
+ * overlay). An analysis run streams `opened` / `tracked` events; a camera run also takes the
+ * page's pictures as notices.
  */
 import type { TrackerConfig } from '../core/tracking/tracker';
 import type { BackendName, BackendStatus } from './backend';
 import type { EnsembleConfig } from './ensemble-config';
-import type { CameraPicture, FaceRecord, TrackedFrame } from './face-record';
+import type { CameraPicture, ClipInput, TrackedFrame } from './face-record';
 import type { PerceptionConfig } from './perception-config';
 import type { VideoInfo } from './video-info';
-import type { WireError } from './wire-error';
 import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
 
 /** Absolute URLs of what the worker loads (its own URL is under assets/, so relative ones would miss). */
@@ -26,32 +26,11 @@ export interface RunSettings {
   historySec?: number;
 }
 
-/** What the clip models read of one face record (the rest stays on the page). */
-export type PredictRecord = Pick<FaceRecord, 'probs' | 'faceFeature' | 'contextFeature' | 'ferProbs' | 'ferFeature'>;
+/** A run's events: the file opened (files only), then each tracked frame (its bitmap transferred to the page). */
+export type RunEvent = { type: 'opened'; info: VideoInfo } | { type: 'tracked'; frame: TrackedFrame };
 
-/** One clip as the predictor reads it: the main track's records and the clip's speech features. */
-export interface PredictClip {
-  records: PredictRecord[];
-  speech: Float32Array | null;
-}
-
-/** Page → worker. */
-export type Request =
-  | { type: 'init'; id: number; forced?: BackendName; urls: WorkerUrls }
-  | { type: 'loadModels'; id: number }
-  | { type: 'loadPredictor'; id: number }
-  | { type: 'probe'; id: number; file: Blob }
-  | { type: 'analyzeFile'; id: number; file: Blob; fps?: number; settings: RunSettings }
-  | { type: 'analyzeStream'; id: number; size: { width: number; height: number }; settings: RunSettings }
-  | { type: 'speech'; id: number; file: Blob }
-  | { type: 'predict'; id: number; records: PredictRecord[]; speech: Float32Array | null; reference?: PredictClip[] }
-  | { type: 'memory'; id: number };
-
-/** Page → worker, no reply: a camera frame for stream `run`, its end, or cancelling run `run`. */
-export type Notice =
-  | { type: 'frame'; run: number; frameIndex: number; tSec: number; picture: CameraPicture }
-  | { type: 'endStream'; run: number }
-  | { type: 'cancel'; run: number };
+/** What the page sends a camera run: a grabbed picture (transferred), or the end of the stream. */
+export type StreamNotice = { type: 'frame'; frameIndex: number; tSec: number; picture: CameraPicture } | { type: 'end' };
 
 /** What a finished run answers: stage timings and the tensors it left behind (0 when it leaks none). */
 export interface RunResult {
@@ -59,28 +38,54 @@ export interface RunResult {
   tensorDelta: number;
 }
 
-/** The answers, by request type. */
-export interface Replies {
-  init: BackendStatus;
-  loadModels: null;
-  /** `calibrates`: a loaded model reads a person reference (ClipPredictor.calibrates). */
-  loadPredictor: { names: string[]; ensemble: EnsembleConfig; calibrates: boolean };
-  probe: VideoInfo;
-  analyzeFile: RunResult;
-  analyzeStream: RunResult;
-  /**
-   * The clip's speech features, or null and why there are none (no audio track, no speech, …); and
-   * its loudness envelope whenever there is sound (for crediting the voice to the face that speaks).
-   */
-  speech: ({ features: Float32Array; note: null } | { features: null; note: string }) & { loudness?: LoudnessEnvelope };
-  predict: Record<string, Float32Array>;
-  /** tf.memory() of the worker, and the size of the WASM backend's memory (WASM only). */
-  memory: { numTensors: number; numBytes: number; wasmMemoryBytes?: number };
+/** Where a load-once part of the worker stands. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** The worker's readiness, owned by the worker: the page asks instead of keeping a copy. */
+export interface WorkerStatus {
+  /** The started backend, or null before `init`. */
+  backend: BackendStatus | null;
+  /** The perception networks (loaded again after a failure). */
+  models: LoadState;
+  /** The trained clip models: a failure is final (the trained folder does not change while the page is open). */
+  predictor: LoadState;
 }
 
-/** Worker → page. */
-export type WorkerEvent =
-  | { type: 'reply'; id: number; ok: true; value: unknown }
-  | { type: 'reply'; id: number; ok: false; error: WireError }
-  | { type: 'opened'; run: number; info: VideoInfo }
-  | { type: 'tracked'; run: number; frame: TrackedFrame };
+/** The trained clip models as loaded: their prediction keys and ensemble settings; `calibrates`: a loaded model reads a person reference. */
+export interface PredictorInfo {
+  names: string[];
+  ensemble: EnsembleConfig;
+  calibrates: boolean;
+}
+
+/**
+ * The clip's speech features, or null and why there are none (no audio track, no speech, …); and
+ * its loudness envelope whenever there is sound (for crediting the voice to the face that speaks).
+ */
+export type SpeechReply = ({ features: Float32Array; note: null } | { features: null; note: string }) & { loudness?: LoudnessEnvelope };
+
+/** tf.memory() of the worker, and the size of the WASM backend's memory (WASM only). */
+export interface MemoryReply {
+  numTensors: number;
+  numBytes: number;
+  wasmMemoryBytes?: number;
+}
+
+type NoArgs = Record<string, never>;
+
+/** The analysis worker's methods (over src/shared/rpc-wire.ts). Runs are `analyzeFile` and `analyzeStream`; cancelling one stops it. */
+export interface AnalysisApi {
+  init: { args: { forced?: BackendName; urls: WorkerUrls }; reply: BackendStatus };
+  status: { args: NoArgs; reply: WorkerStatus };
+  loadModels: { args: NoArgs; reply: null };
+  loadPredictor: { args: NoArgs; reply: PredictorInfo };
+  probe: { args: { file: Blob }; reply: VideoInfo };
+  analyzeFile: { args: { file: Blob; fps?: number; settings: RunSettings }; reply: RunResult; event: RunEvent };
+  analyzeStream: { args: { size: { width: number; height: number }; settings: RunSettings }; reply: RunResult; event: RunEvent; notice: StreamNotice };
+  speech: { args: { file: Blob }; reply: SpeechReply };
+  predict: { args: { clip: ClipInput; reference?: ClipInput[] }; reply: Record<string, Float32Array> };
+  memory: { args: NoArgs; reply: MemoryReply };
+}
+
+/** The answers, by method. */
+export type Replies = { [K in keyof AnalysisApi]: AnalysisApi[K]['reply'] };

@@ -5,6 +5,7 @@
  */
 import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
 import { argmax } from '../core/vector';
+import type { ByPredictionKey } from './prediction-keys';
 
 /** One model's clip-level answer. */
 export interface ClipPrediction {
@@ -28,7 +29,7 @@ export interface AnalysisReport {
     boxes: { t: number; x: number; y: number; w: number; h: number; score: number }[];
   }[];
   mainTrackId: number | null;
-  predictions: Record<string, ClipPrediction>;
+  predictions: ByPredictionKey<ClipPrediction>;
   /** The prediction key that is emolens's answer (the ensemble ensemble.json names), when predicted. */
   answer: string | null;
   /** The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its score. */

@@ -6,6 +6,7 @@
  */
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { checkFusionSpec, fusionMembers, type FusionSpec } from '../core/ensembles/fusion-spec';
+import { isSpeechModelKey } from './prediction-keys';
 
 /** One of the two answers. */
 export interface AnswerChoice {
@@ -75,22 +76,9 @@ export function checkEnsembleConfig(value: unknown): EnsembleConfig {
   return v as EnsembleConfig;
 }
 
-/** The fused outputs the protocol makes (src/training/protocol/recipes.ts); `…Cal` over calibrated models too. */
-export const ENSEMBLE_BASE_NAMES = Object.freeze(['average', 'bestSelection', 'jointFusion', 'bestSelectionAudioVisual', 'audioVisual', 'audioVisualBest'] as const);
-
-/** True for a fused output's prediction key. */
-export function isEnsembleName(name: string): boolean {
-  return (ENSEMBLE_BASE_NAMES as readonly string[]).includes(name.replace(/Cal$/, ''));
-}
-
-/** True for the speech model's keys (alone and calibrated to the speaker). */
-export function isSpeechModelName(name: string): boolean {
-  return name === 'speech' || name === 'speech-cal';
-}
-
 /** True when some loaded model hears the clip's speech (so the audio track is worth decoding). */
 export function hearsSpeech(config: EnsembleConfig): boolean {
-  return config.models.some(isSpeechModelName);
+  return config.models.some(isSpeechModelKey);
 }
 
 /** The confidence settings of an answer: its fitted temperature and the uncertain threshold. */

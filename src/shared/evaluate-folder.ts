@@ -5,6 +5,7 @@
  */
 import { EMOTION_LABELS, labelIndex, parseEmotionLabel, type EmotionLabel } from '../core/labels';
 import { classificationReport } from '../core/metrics/classification-metrics';
+import { FRAME_AVERAGE } from './prediction-keys';
 
 /** One labelled clip from labels.csv. */
 export interface LabelledClip {
@@ -187,7 +188,7 @@ export function buildEvaluationReport(
 ): EvaluationReport {
   const names = modelNames(outcomes);
   const models: Record<string, ModelEvaluation> = {};
-  if (outcomes.length > 0) for (const m of names.length > 0 ? names : ['frameAverage']) models[m] = evaluateModel(outcomes, m);
+  if (outcomes.length > 0) for (const m of names.length > 0 ? names : [FRAME_AVERAGE]) models[m] = evaluateModel(outcomes, m);
   return {
     labels: [...EMOTION_LABELS],
     clips: outcomes.length,

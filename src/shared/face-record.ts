@@ -3,27 +3,32 @@
  * plain data (typed arrays, boxes, a transferable bitmap), no tfjs.
  */
 import type { Box } from '../core/geometry';
+import type { BaselineKey } from './prediction-keys';
 
-/** One face of one track in one sampled frame, with everything the temporal models need. */
+/**
+ * One face of one track in one sampled frame, with everything the temporal models need. The one
+ * declaration of a face's fields: ClipRecord (what the clip models read) is picked from it.
+ */
 export interface FaceRecord {
   frameIndex: number;
   tSec: number;
   box: Box;
   /** Detection probability (the paper's p in w_prob). */
   score: number;
-  /** Face emotion probabilities, paper label order. */
+  /** 7 face emotion probabilities, paper label order. */
   probs: Float32Array;
-  /** Face feature vector from the face emotion network. */
+  /** 256-d face feature (face emotion network penultimate layer). */
   faceFeature: Float32Array;
-  /** Context feature vector from the linked person box, or the whole frame. */
+  /** Context feature (480-d) of the linked person box, or of the whole frame. */
   contextFeature: Float32Array;
-  /** The second face model (Human's FER2013 net): probabilities (paper order) and 256-d feature. */
+  /** The second face model (Human's FER2013 net): 7 probabilities, paper order. */
   ferProbs?: Float32Array;
+  /** Its 256-d feature (last residual block, averaged). */
   ferFeature?: Float32Array;
   /** The linked person box, or null when the whole frame served as context. */
   personBox: Box | null;
-  /** Emotion probabilities of baseline networks (paper order), by model name. */
-  baselineProbs?: Record<string, Float32Array>;
+  /** Emotion probabilities of baseline networks (paper order), by prediction key. */
+  baselineProbs?: Partial<Record<BaselineKey, Float32Array>>;
   /**
    * The tracker's 128-d face embedding, on the frames where it ran (at least once a second per
    * face, see PerceptionConfig.embeddingIntervalSec): who this is, for grouping clips by person.
@@ -33,6 +38,25 @@ export interface FaceRecord {
   verifyScore?: number;
   /** Mouth opening from the face's landmarks (src/core/speaker/mouth-opening.ts), for the speaker association. */
   mouthOpen?: number;
+}
+
+/** The fields of a face record the clip models read (src/models/clip/clip-features.ts). */
+export const CLIP_RECORD_FIELDS = Object.freeze(['probs', 'faceFeature', 'contextFeature', 'ferProbs', 'ferFeature'] as const);
+
+/** One frame of a clip's main track as the clip models read it. */
+export type ClipRecord = Pick<FaceRecord, (typeof CLIP_RECORD_FIELDS)[number]>;
+
+/** Only the clip-model fields of `record`: a reference may hold thousands of records, each copied to the worker. */
+export function clipRecordOf(record: ClipRecord): ClipRecord {
+  const out: Partial<Record<keyof ClipRecord, Float32Array>> = {};
+  for (const field of CLIP_RECORD_FIELDS) if (record[field] !== undefined) out[field] = record[field];
+  return out as ClipRecord;
+}
+
+/** What the clip models read of one clip: its main track's records, and its speech features (null or absent: no speech). */
+export interface ClipInput {
+  records: readonly ClipRecord[];
+  speech?: Float32Array | null;
 }
 
 /** A camera picture as the page grabs it: a `VideoFrame` (no copy on the page) or, where there is no WebCodecs, an `ImageBitmap`. */

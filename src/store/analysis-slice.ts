@@ -4,6 +4,7 @@ import type { AnalysisReport, ClipPrediction } from '../shared/analysis-report';
 import type { CalibrationNote } from '../shared/calibration-note';
 import type { TrackView } from '../shared/track-view';
 import type { AppState } from './app-store';
+import type { ByPredictionKey } from '../shared/prediction-keys';
 
 /** emolens's answer as shown: its prediction key and one sentence saying why it is the answer. */
 export interface AnswerNote {
@@ -28,7 +29,7 @@ export interface AnalysisSlice {
     trackEmotions: Record<number, ClipPrediction>;
     /** Bumped when thumbnails (kept outside the store) change. */
     thumbnailsVersion: number;
-    predictions: Record<string, ClipPrediction>;
+    predictions: ByPredictionKey<ClipPrediction>;
     /** The prediction that is emolens's answer (the report's `answer`) and why it is, when there is one. */
     answer: AnswerNote | null;
     /** Sentences about the result, e.g. that no face was found. */
@@ -43,7 +44,7 @@ export interface AnalysisSlice {
   setVotingConfig(config: Partial<FaceVotingConfig>): void;
   selectTrack(trackId: number | null): void;
   setTrackView(view: TrackView | null, trackEmotions: Record<number, ClipPrediction>, thumbnailsVersion: number): void;
-  setPredictions(predictions: Record<string, ClipPrediction>, warnings: string[], answer?: AnswerNote | null, honesty?: AnswerHonesty | null): void;
+  setPredictions(predictions: ByPredictionKey<ClipPrediction>, warnings: string[], answer?: AnswerNote | null, honesty?: AnswerHonesty | null): void;
   setCalibration(note: CalibrationNote | null): void;
 }
 

@@ -5,16 +5,17 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../core/labels';
-import { frameInputLength, sequenceInput, type ClipRecord } from '../models/clip/clip-features';
+import { frameInputLength, sequenceInput } from '../models/clip/clip-features';
 import { spatioTemporalInputs, buildSpatioTemporalNet } from '../models/clip/spatio-temporal';
 import { buildTemporalPyramidNet, temporalPyramidInputLength } from '../models/clip/temporal-pyramid';
 import { SPEECH_FEATURE_LENGTH } from '../core/audio/speech-features';
 import { averageClassifierNets, buildSpeechNet } from '../models/clip/speech-net';
-import { modelInputs, type ClipInput } from '../models/clip/temporal-model';
+import { modelInputs } from '../models/clip/temporal-model';
 import { cachedSpeech, type CachedClip } from './feature-cache';
 import type { ModelSpec } from './model-specs';
 import { fitStandardizer, foldStandardizer } from './standardize';
 import { predictClips, trainNet, type EvalClip, type TrainExample, type TrainResult } from './train-net';
+import type { ClipInput, ClipRecord } from '../shared/face-record';
 
 /** Options of one run. */
 export interface RunOptions {

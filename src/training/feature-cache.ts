@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
-import type { ClipRecord } from '../models/clip/clip-features';
+import type { ClipRecord } from '../shared/face-record';
 
 /** Metadata of one cached clip. */
 export interface CachedClipMeta {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecords, frameInputLength, pyramidInput, pyramidLength, sequenceInput, type ClipRecord } from './clip-features';
+import { checkRecords, frameInputLength, pyramidInput, pyramidLength, sequenceInput } from './clip-features';
 import { syntheticRecords } from './test-helpers';
+import type { ClipRecord } from '../../shared/face-record';
 
 /** The records with the FER block moved into face-api's place (what a `fer` model must read). */
 function ferAsFaceApi(records: ClipRecord[]): ClipRecord[] {

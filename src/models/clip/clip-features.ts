@@ -4,20 +4,7 @@
  * Pure TypeScript (no tfjs), shared by the browser predictor and the Node trainer.
  */
 import { temporalPyramid } from '../../core/pyramid/temporal-pyramid';
-
-/** One frame of the main track: face emotion probabilities and features, context feature. */
-export interface ClipRecord {
-  /** 7 face emotion probabilities, paper label order. */
-  probs: Float32Array;
-  /** 256-d face feature (face emotion network penultimate layer). */
-  faceFeature: Float32Array;
-  /** Context feature (person box or whole frame). */
-  contextFeature: Float32Array;
-  /** The second face model (Human's FER2013 net): 7 probabilities, paper order. */
-  ferProbs?: Float32Array;
-  /** Its 256-d feature (last residual block, averaged). */
-  ferFeature?: Float32Array;
-}
+import type { ClipRecord } from '../../shared/face-record';
 
 /**
  * Which face model a temporal model reads (the paper runs its temporal models over several face

@@ -8,7 +8,8 @@ import { applyFusion } from '../../core/ensembles/fusion-spec';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
 import { checkEnsembleConfig, type EnsembleConfig } from '../../shared/ensemble-config';
-import { TemporalModel, type ClipInput } from './temporal-model';
+import { TemporalModel } from './temporal-model';
+import type { ClipInput } from '../../shared/face-record';
 
 /** Relative URL of the trained weights in the app (public/trained). */
 export const TRAINED_BASE = 'trained/';
@@ -52,7 +53,7 @@ export async function loadClipPredictor(source: WeightSource): Promise<ClipPredi
     async predict(clip, options = {}) {
       const out: Record<string, Float32Array> = {};
       for (const m of models) {
-        const probs = await m.run(clip, options.reference);
+        const probs = await m.run(clip, { reference: options.reference });
         if (probs) out[m.name] = probs;
       }
       for (const [name, spec] of Object.entries(ensemble.ensembles)) {

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
 import type { Rng } from '../../core/random';
 import { evaluationSamplings, sampleIndices } from '../../core/sampling/temporal-sampling';
-import { frameInputLength, sequenceInput, type ClipRecord, type FaceSource } from './clip-features';
+import { frameInputLength, sequenceInput, type FaceSource } from './clip-features';
+import type { ClipRecord } from '../../shared/face-record';
 
 /** Architecture and input of one Spatio-Temporal variant. */
 export interface SpatioTemporalConfig {

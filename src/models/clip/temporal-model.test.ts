@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NUM_EMOTIONS } from '../../core/labels';
+import { ModelLoadError, ModelNotReadyError } from '../model';
 import { fileWeightSource, initNodeBackend } from '../../node';
 import { saveTemporalNet } from '../../training/save-model';
 import { fitStandardizer, foldStandardizer, standardize } from '../../training/standardize';
@@ -71,9 +72,26 @@ describe('temporal models (Node WASM)', () => {
       expect(silent === null ? null : [...silent]).toEqual(config.kind === 'speech' ? null : outputs[name]);
       model.dispose();
       model.dispose();
-      await expect(model.run({ records })).rejects.toThrow(/not loaded/);
+      await expect(model.run({ records })).rejects.toBeInstanceOf(ModelNotReadyError);
     }
     expect(outputs['tp-fer']).not.toEqual(outputs.tp);
+  });
+
+  it('shares the perception networks\' lifecycle: a failed load is a ModelLoadError naming the model, a load disposed midway frees what it read', async () => {
+    const missing = new TemporalModel('missing', fileWeightSource(dir));
+    await expect(missing.load()).rejects.toMatchObject({ name: 'ModelLoadError', model: 'missing' });
+    await expect(missing.load()).rejects.toBeInstanceOf(ModelLoadError);
+    await saveTemporalNet(buildTemporalPyramidNet(TINY_TP, 2), join(dir, 'early'), TINY_TP);
+    const before = tf.memory().numTensors;
+    const model = new TemporalModel('early', fileWeightSource(dir));
+    const loading = model.load();
+    model.dispose();
+    await expect(loading).rejects.toBeInstanceOf(ModelLoadError);
+    expect(model.loaded).toBe(false);
+    expect(tf.memory().numTensors).toBe(before);
+    await model.load();
+    expect(model.loaded).toBe(true);
+    model.dispose();
   });
 
   it('averaged speech copies give the mean of the copies, saved and loaded as one model', async () => {
@@ -106,10 +124,10 @@ describe('temporal models (Node WASM)', () => {
     const other = { records: syntheticRecords(6, 9) };
     expect(await model.run(clip)).toBeNull();
     // Its own reference centres the input on itself: a zero input, so the output is softmax(bias).
-    const self = (await model.run(clip, [clip]))!;
+    const self = (await model.run(clip, { reference: [clip] }))!;
     const e = bias.map((b) => Math.exp(b - Math.max(...bias)));
     self.forEach((p, k) => expect(p).toBeCloseTo(e[k]! / e.reduce((a, b) => a + b, 0), 5));
-    expect([...(await model.run(clip, [other]))!]).not.toEqual([...self]);
+    expect([...(await model.run(clip, { reference: [other] }))!]).not.toEqual([...self]);
     model.dispose();
   });
 

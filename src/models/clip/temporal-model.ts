@@ -11,7 +11,10 @@ import { createRng } from '../../core/random';
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
 import type { SpeechConfig } from './speech-net';
 import type { WeightSource } from '../weight-source';
-import { checkRecords, type ClipRecord } from './clip-features';
+import { BaseModel } from '../base-model';
+import type { ClipModelName } from '../model';
+import { checkRecords } from './clip-features';
+import type { ClipInput, ClipRecord } from '../../shared/face-record';
 import type { JointFusionConfig } from './joint-fusion';
 import { spatioTemporalInputs, type SpatioTemporalConfig } from './spatio-temporal';
 import { temporalPyramidInputs, type TemporalPyramidConfig } from './temporal-pyramid';
@@ -21,12 +24,6 @@ export type ClipModelConfig = TemporalPyramidConfig | SpatioTemporalConfig | Spe
 
 /** The architecture/input description stored in model.json (`userDefinedMetadata.config`). */
 export type TemporalNetConfig = ClipModelConfig | JointFusionConfig;
-
-/** What clip models read: the main track's records, and the clip's speech features (null: no speech). */
-export interface ClipInput {
-  records: readonly ClipRecord[];
-  speech?: Float32Array | null;
-}
 
 /** Seed of the evaluation samplings, so a clip always gets the same prediction. */
 export const EVALUATION_SEED = 2021;
@@ -97,37 +94,40 @@ export async function predictMean(net: tf.LayersModel, rows: readonly Float32Arr
   return (await predictClipsMean(net, [{ rows }]))[0]!;
 }
 
-/** Thrown when a temporal model is used before load() or after dispose(). */
-export class TemporalModelNotReadyError extends Error {
-  override readonly name = 'TemporalModelNotReadyError';
-  constructor(readonly model: string) {
-    super(`The ${model} temporal model is not loaded (call load() first; it may have been disposed)`);
-  }
+/** Per-call settings of a clip model. */
+export interface ClipRunConfig {
+  /** Clips of the same person: a person-calibrated model answers only with them. */
+  reference: readonly ClipInput[];
 }
 
-/** A trained clip model: Temporal-Pyramid, Spatio-Temporal, or the speech model. */
-export class TemporalModel {
+/**
+ * A trained clip model (Temporal-Pyramid, Spatio-Temporal, or the speech model) behind the same
+ * lifecycle as the perception networks (BaseModel: load once, dispose during a load, named errors).
+ */
+export class TemporalModel extends BaseModel<ClipInput, Float32Array | null, ClipRunConfig> {
   #net: tf.LayersModel | undefined;
   #config: ClipModelConfig | undefined;
 
   /** `dir` is relative to the source root (e.g. `tp-face-l0-3`). */
   constructor(
-    readonly name: string,
-    private readonly source: WeightSource,
+    readonly name: ClipModelName,
+    source: WeightSource,
     private readonly dir: string = name,
-  ) {}
-
-  get loaded(): boolean {
-    return this.#net !== undefined;
+  ) {
+    super(source);
   }
 
+  /** The architecture read from model.json (undefined until loaded). */
   get config(): ClipModelConfig | undefined {
     return this.#config;
   }
 
-  /** Reads the weights (idempotent). */
-  async load(): Promise<void> {
-    if (this.#net) return;
+  /** True when the model reads a person reference (its inputs are centred on the person's mean, and scaled by their spread when `personScale` is set). */
+  get calibrated(): boolean {
+    return this.#config !== undefined && 'calibration' in this.#config && this.#config.calibration === 'person';
+  }
+
+  protected async loadWeights(): Promise<void> {
     const { net, config } = await loadTemporalNet(this.source, this.dir);
     if (config.kind === 'joint-fusion') {
       net.dispose();
@@ -137,36 +137,31 @@ export class TemporalModel {
     this.#config = config;
   }
 
-  /** True when the model reads a person reference (its inputs are centred on the person's mean, and scaled by their spread when `personScale` is set). */
-  get calibrated(): boolean {
-    return this.#config !== undefined && 'calibration' in this.#config && this.#config.calibration === 'person';
+  protected freeWeights(): void {
+    this.#net?.dispose();
+    this.#net = undefined;
+    this.#config = undefined;
   }
 
   /**
    * 7 probabilities (paper order) for one clip; null when the clip lacks this model's input (speech),
    * or when the model is calibrated and no `reference` clip of the person has that input.
    */
-  async run(clip: ClipInput, reference?: readonly ClipInput[]): Promise<Float32Array | null> {
-    if (!this.#net || !this.#config) throw new TemporalModelNotReadyError(this.name);
-    const config = this.#config;
+  async run(clip: ClipInput, options?: Partial<ClipRunConfig>): Promise<Float32Array | null> {
+    this.assertLoaded();
+    const net = this.#net!;
+    const config = this.#config!;
     if (config.kind !== 'speech') checkRecords(clip.records, config.face);
     let rows = modelInputs(clip, config);
     if (!rows) return null;
     if (this.calibrated) {
-      const own = (reference ?? []).flatMap((r) => (config.kind === 'speech' || r.records.length > 0 ? (modelInputs(r, config) ?? []) : []));
+      const own = (options?.reference ?? []).flatMap((r) => (config.kind === 'speech' || r.records.length > 0 ? (modelInputs(r, config) ?? []) : []));
       if (own.length === 0) return null;
       const stats = personStats(own, 'personScale' in config ? config.personScale : undefined);
       rows = rows.map((row) => Float32Array.from(normaliseRow(row, stats)));
     }
-    const probs = await predictMean(this.#net, rows);
+    const probs = await predictMean(net, rows);
     if (probs.length !== NUM_EMOTIONS) throw new Error(`${this.name}: expected ${NUM_EMOTIONS} outputs`);
     return probs;
-  }
-
-  /** Frees the weights (safe to call twice). */
-  dispose(): void {
-    this.#net?.dispose();
-    this.#net = undefined;
-    this.#config = undefined;
   }
 }

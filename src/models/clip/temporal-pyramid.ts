@@ -7,7 +7,8 @@
 import type { PersonScale } from '../../core/calibration/person-normaliser';
 import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
-import { pyramidInput, pyramidLength, type ClipRecord, type FaceSource } from './clip-features';
+import { pyramidInput, pyramidLength, type FaceSource } from './clip-features';
+import type { ClipRecord } from '../../shared/face-record';
 
 /** Architecture and input of one Temporal-Pyramid variant. */
 export interface TemporalPyramidConfig extends ClassifierHead {

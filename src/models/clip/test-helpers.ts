@@ -1,8 +1,9 @@
 /** Synthetic records and tiny model configs shared by the temporal model and training tests. */
 import { createRng } from '../../core/random';
-import { CONTEXT_DIM, FACE_DIM, PROB_DIM, type ClipRecord } from './clip-features';
+import { CONTEXT_DIM, FACE_DIM, PROB_DIM } from './clip-features';
 import type { SpatioTemporalConfig } from './spatio-temporal';
 import type { TemporalPyramidConfig } from './temporal-pyramid';
+import type { ClipRecord } from '../../shared/face-record';
 
 /** `n` random records (with both face models); `shift` moves the face features (to make classes separable). */
 export function syntheticRecords(n: number, seed: number, shift = 0): ClipRecord[] {

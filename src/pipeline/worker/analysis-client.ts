@@ -6,14 +6,15 @@
  */
 import type { BackendName } from '../../shared/backend';
 import type { BackendStatus } from '../../shared/backend';
-import { CanceledError, EmolensError } from '../../errors';
+import { EmolensError } from '../../errors';
 import type { VideoInfo } from '../../video';
 import type { AnalyzeFramesOptions, AnalyzeOptions } from '../analyze-video';
 import { recordFrame, type PictureSource } from '../tracked-frame';
 import { createClipAnalysis, type ClipAnalysis } from '../clip-analysis';
 import { createStageTimer, type StageTimer } from '../stage-timer';
-import type { Notice, PredictClip, PredictRecord, Replies, Request, RunSettings, WorkerEvent } from '../../shared/analysis-protocol';
-import { fromWire } from './wire-error';
+import type { AnalysisApi, MemoryReply, PredictorInfo, RunEvent, RunSettings, SpeechReply, WorkerStatus, WorkerUrls } from '../../shared/analysis-protocol';
+import { clipRecordOf, type ClipInput } from '../../shared/face-record';
+import { createRpcClient, type RpcClientPort } from './rpc-client';
 
 /** A finished run: the clip, the video (files), the worker's stage timings and leaked tensors. */
 export interface RemoteAnalysis {
@@ -28,10 +29,12 @@ export interface RemoteAnalysis {
 export interface AnalysisClient {
   /** Starts the forced (or best) backend in the worker. */
   init(forced?: BackendName): Promise<BackendStatus>;
-  /** Loads the perception networks (once). */
+  /** What the worker has started and loaded (it owns the load-once state; the page asks). */
+  status(): Promise<WorkerStatus>;
+  /** Loads the perception networks (the worker loads them once, again after a failure). */
   loadModels(): Promise<void>;
-  /** Loads the trained temporal models (once); their names and ensemble settings. */
-  loadPredictor(): Promise<Replies['loadPredictor']>;
+  /** Loads the trained clip models (once; a failure is final); their names and ensemble settings. */
+  loadPredictor(): Promise<PredictorInfo>;
   /** Opens `file` in the worker just to read its info; throws the named errors of src/video on bad input. */
   probe(file: Blob): Promise<VideoInfo>;
   /** Decodes and analyses `file` in the worker; throws the named errors of src/video on bad input. */
@@ -39,104 +42,63 @@ export interface AnalysisClient {
   /** Analyses live frames (the camera) until `frames` ends or `options.signal` aborts. */
   analyzeStream(frames: PictureSource, size: { width: number; height: number }, options?: AnalyzeFramesOptions): Promise<ClipAnalysis>;
   /** Decodes `file`'s audio and computes its speech features (null, with the reason, when there are none). */
-  speech(file: Blob): Promise<Replies['speech']>;
+  speech(file: Blob): Promise<SpeechReply>;
   /**
-   * Temporal models, the speech model and the ensembles on one track's records and the clip's
-   * speech features; with `reference` (clips of the same person), calibrated where a model can be.
+   * Temporal models, the speech model and the ensembles on one clip (its main track's records and
+   * speech features); with `reference` (clips of the same person), calibrated where a model can be.
    */
-  predict(records: readonly PredictRecord[], speech: Float32Array | null, reference?: readonly PredictClip[]): Promise<Record<string, Float32Array>>;
+  predict(clip: ClipInput, reference?: readonly ClipInput[]): Promise<Record<string, Float32Array>>;
   /** tf.memory() of the worker. */
-  memory(): Promise<Replies['memory']>;
+  memory(): Promise<MemoryReply>;
   /** Ends the worker. */
   dispose(): void;
 }
 
-/** Distributive Omit, so each request keeps its own fields. */
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
-
-/** Starts the worker (a module worker bundled by Vite) and returns its client. */
+/** Starts the worker (a module worker bundled by Vite) and returns its client; `urls`: where the worker loads from (default: next to the page). */
 export function createAnalysisClient(
-  worker: Worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'emolens-analysis' }),
+  worker: RpcClientPort = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'emolens-analysis' }),
+  urls: () => WorkerUrls = workerUrls,
 ): AnalysisClient {
-  let nextId = 1;
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  /** Event handlers of runs in progress; events of other (canceled) runs are dropped. */
-  const listeners = new Map<number, (event: WorkerEvent) => void>();
-
-  worker.onmessage = (message: MessageEvent<WorkerEvent>) => {
-    const event = message.data;
-    if (event.type === 'reply') {
-      const waiter = pending.get(event.id);
-      pending.delete(event.id);
-      if (event.ok) waiter?.resolve(event.value);
-      else waiter?.reject(fromWire(event.error));
-      return;
-    }
-    const listener = listeners.get(event.run);
-    if (listener) listener(event);
-    else if (event.type === 'tracked') event.frame.bitmap.close();
-  };
-  worker.onerror = (event) => {
-    const error = new EmolensError(`The analysis worker failed (${event.message || 'no details'}).`);
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
-  };
-
-  const send = <T extends Request['type']>(request: WithoutId<Extract<Request, { type: T }>>, id = nextId++): Promise<Replies[T]> =>
-    new Promise<Replies[T]>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...request, id });
-    });
-  const notify = (notice: Notice, transfer: Transferable[] = []) => worker.postMessage(notice, transfer);
+  // Frames of a run that is over (canceled) are closed: nobody will draw them.
+  const rpc = createRpcClient<AnalysisApi>(worker, { name: 'analysis', onStrayEvent: (event) => event.type === 'tracked' && event.frame.bitmap.close() });
 
   /**
    * The page's side of one run: records tracked frames into the run's clip and reports them
-   * through `onFrame` (bitmaps closed after it returns). `canceled` rejects with CanceledError as
+   * through `onFrame` (bitmaps closed after it returns). Its reply rejects with CanceledError as
    * soon as the signal aborts (the worker is told to stop); `finish` ends the run here.
    */
-  const startRun = (options: AnalyzeFramesOptions & Pick<AnalyzeOptions, 'onOpened'>) => {
-    const id = nextId++;
+  const startRun = <K extends 'analyzeFile' | 'analyzeStream'>(method: K, args: AnalysisApi[K]['args'], options: AnalyzeFramesOptions & Pick<AnalyzeOptions, 'onOpened'>) => {
     const state = { clip: null as ClipAnalysis | null, info: null as VideoInfo | null, analysed: 0, over: false };
     let trackedWaiter: (() => void) | null = null;
     const release = () => {
       trackedWaiter?.();
       trackedWaiter = null;
     };
-    listeners.set(id, (event) => {
+    const onEvent = (event: RunEvent) => {
       if (event.type === 'opened') {
         state.info = event.info;
         state.clip = createClipAnalysis(event.info.width, event.info.height);
         options.onOpened?.(event.info);
-      } else if (event.type === 'tracked') {
-        try {
-          if (state.clip && !options.signal?.aborted) {
-            const update = recordFrame(state.clip, event.frame, ++state.analysed, options.historySec);
-            options.onFrame?.(update);
-          }
-        } finally {
-          event.frame.bitmap.close();
-          release();
-        }
+        return;
       }
-    });
-    const canceled = new Promise<never>((_, reject) => {
-      const abort = () => {
-        notify({ type: 'cancel', run: id });
-        reject(new CanceledError());
-      };
-      if (options.signal?.aborted) abort();
-      else options.signal?.addEventListener('abort', abort, { once: true });
-    });
-    canceled.catch(() => undefined);
+      try {
+        if (state.clip && !state.over && !options.signal?.aborted) {
+          const update = recordFrame(state.clip, event.frame, ++state.analysed, options.historySec);
+          options.onFrame?.(update);
+        }
+      } finally {
+        event.frame.bitmap.close();
+        release();
+      }
+    };
+    const call = rpc.start(method, args, { signal: options.signal, onEvent });
     return {
-      id,
+      call,
       state,
-      canceled,
       /** Resolves once the next frame has been tracked, or the run is over. */
       nextTracked: () => (state.over ? Promise.resolve() : new Promise<void>((resolve) => (trackedWaiter = resolve))),
       finish() {
         state.over = true;
-        listeners.delete(id);
         release();
       },
     };
@@ -149,18 +111,18 @@ export function createAnalysisClient(
   });
 
   return {
-    init: (forced) => send<'init'>({ type: 'init', forced, urls: workerUrls() }),
+    init: (forced) => rpc.call('init', { forced, urls: urls() }),
+    status: () => rpc.call('status', {}),
     loadModels: async () => {
-      await send<'loadModels'>({ type: 'loadModels' });
+      await rpc.call('loadModels', {});
     },
-    loadPredictor: () => send<'loadPredictor'>({ type: 'loadPredictor' }),
-    probe: (file) => send<'probe'>({ type: 'probe', file }),
+    loadPredictor: () => rpc.call('loadPredictor', {}),
+    probe: (file) => rpc.call('probe', { file }),
 
     async analyzeVideo(file, options = {}) {
-      const run = startRun(options);
+      const run = startRun('analyzeFile', { file, fps: options.fps, settings: settingsOf(options) }, options);
       try {
-        const request = send<'analyzeFile'>({ type: 'analyzeFile', file, fps: options.fps, settings: settingsOf(options) }, run.id);
-        const result = await Promise.race([request, run.canceled]);
+        const result = await run.call.reply;
         const { clip, info } = run.state;
         if (!clip || !info) throw new EmolensError('The analysis finished without opening the video.');
         return { info, clip, timer: timerFrom(result.timings), tensorDelta: result.tensorDelta };
@@ -170,54 +132,47 @@ export function createAnalysisClient(
     },
 
     async analyzeStream(frames, size, options = {}) {
-      const run = startRun(options);
+      const run = startRun('analyzeStream', { size, settings: settingsOf(options) }, options);
       run.state.clip = createClipAnalysis(size.width, size.height);
       try {
-        const request = send<'analyzeStream'>({ type: 'analyzeStream', size, settings: settingsOf(options) }, run.id);
         const pump = (async () => {
           try {
             while (!run.state.over) {
               const next = await frames.next();
               if (next.done) break;
-              if (run.state.over) {
-                next.value.picture.close();
-                break;
-              }
               const { frameIndex, tSec, picture } = next.value;
               // One frame in flight: the next grab waits until this one is tracked (backpressure).
               const tracked = run.nextTracked();
-              notify({ type: 'frame', run: run.id, frameIndex, tSec, picture }, [picture]);
+              if (run.state.over || !run.call.notify({ type: 'frame', frameIndex, tSec, picture }, [picture])) {
+                picture.close();
+                break;
+              }
               await tracked;
             }
           } finally {
             await frames.return(undefined);
-            notify({ type: 'endStream', run: run.id });
+            run.call.notify({ type: 'end' });
           }
         })();
         // A failing grab fails the run; a finished pump means the worker is told the stream ended.
         const pumpFailed = pump.then(() => new Promise<never>(() => undefined));
-        await Promise.race([request, run.canceled, pumpFailed]);
+        await Promise.race([run.call.reply, pumpFailed]);
         return run.state.clip!;
       } finally {
         run.finish();
       }
     },
 
-    speech: (file) => send<'speech'>({ type: 'speech', file }),
-    predict: (records, speech, reference) =>
-      send<'predict'>({ type: 'predict', records: records.map(predictRecord), speech, ...(reference ? { reference: reference.map(predictClip) } : {}) }),
-    memory: () => send<'memory'>({ type: 'memory' }),
-    dispose: () => worker.terminate(),
+    speech: (file) => rpc.call('speech', { file }),
+    predict: (clip, reference) => rpc.call('predict', { clip: predictClip(clip), ...(reference ? { reference: reference.map(predictClip) } : {}) }),
+    memory: () => rpc.call('memory', {}),
+    dispose: () => rpc.dispose(),
   };
 }
 
-/** Only what the clip models read of a record: a reference may hold thousands, each copied to the worker. */
-function predictRecord(r: PredictRecord): PredictRecord {
-  return { probs: r.probs, faceFeature: r.faceFeature, contextFeature: r.contextFeature, ferProbs: r.ferProbs, ferFeature: r.ferFeature };
-}
-
-function predictClip(clip: PredictClip): PredictClip {
-  return { records: clip.records.map(predictRecord), speech: clip.speech };
+/** Only what the clip models read of a clip (see clipRecordOf). */
+function predictClip(clip: ClipInput): ClipInput {
+  return { records: clip.records.map(clipRecordOf), speech: clip.speech ?? null };
 }
 
 /** A StageTimer holding the worker's samples (for the report's timings and the benchmark). */
@@ -228,7 +183,7 @@ function timerFrom(timings: Record<string, number[]>): StageTimer {
 }
 
 /** Absolute URLs of our own models and binaries, next to the page. */
-function workerUrls() {
+function workerUrls(): WorkerUrls {
   const at = (path: string) => new URL(path, document.baseURI).href;
   return { wasm: at('wasm/'), models: at('models/'), trained: at('trained/') };
 }

@@ -7,91 +7,55 @@
  * only the frames it was granted (see src/shared/decode-protocol.ts), and every frame is closed or transferred.
  */
 import { createPixelReader, decodeFrames, openVideo, type DecodedFrame, type OpenedVideo } from '../../video';
-import type { DecodeEvent, DecodeRequest } from '../../shared/decode-protocol';
-import { createFrameGrants, type FrameGrants } from './frame-grants';
-import { toWire } from './wire-error';
+import type { DecodeApi } from '../../shared/decode-protocol';
+import { createFrameGrants } from './frame-grants';
+import { serveRpc } from './rpc-server';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (event: DecodeEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
 const readPixels = createPixelReader();
 
-/** A decode run in progress: the frames it may still send, and its stop. */
-interface Run {
-  grants: FrameGrants;
-  abort: AbortController;
-}
-const runs = new Map<number, Run>();
-
-async function probe(id: number, file: Blob): Promise<void> {
-  try {
+serveRpc<DecodeApi>(self as unknown as DedicatedWorkerGlobalScope, {
+  async probe({ file }) {
     const video = await openVideo(file);
     video.dispose();
-    post({ type: 'opened', id, info: video.info });
-  } catch (error) {
-    post({ type: 'failed', id, error: toWire(error) });
-  }
-}
+    return video.info;
+  },
 
-async function decode(request: Extract<DecodeRequest, { type: 'start' }>): Promise<void> {
-  const { id } = request;
-  const run: Run = { grants: createFrameGrants(request.ahead), abort: new AbortController() };
-  runs.set(id, run);
-  const { signal } = run.abort;
-  let video: OpenedVideo | undefined;
-  let frames: AsyncGenerator<DecodedFrame> | undefined;
-  try {
-    video = await openVideo(request.file);
-    signal.throwIfAborted();
-    post({ type: 'opened', id, info: video.info });
-    frames = decodeFrames(video, { fps: request.fps, maxSide: request.maxSide, signal });
-    for (;;) {
-      await run.grants.wait();
+  async decode(request, call) {
+    const grants = createFrameGrants(request.ahead);
+    const { signal } = call;
+    call.onNotice(() => grants.grant());
+    signal.addEventListener('abort', () => grants.stop(), { once: true });
+    let video: OpenedVideo | undefined;
+    let frames: AsyncGenerator<DecodedFrame> | undefined;
+    try {
+      video = await openVideo(request.file);
       signal.throwIfAborted();
-      const start = performance.now();
-      const next = await frames.next();
-      if (next.done) break;
-      const { frameIndex, tSec, bitmap } = next.value;
-      let pixels;
-      try {
-        // A frame decoded after the stop goes nowhere.
+      call.emit({ type: 'opened', info: video.info });
+      frames = decodeFrames(video, { fps: request.fps, maxSide: request.maxSide, signal });
+      for (;;) {
+        await grants.wait();
         signal.throwIfAborted();
-        pixels = request.pixels ? readPixels(bitmap) : undefined;
-      } catch (error) {
-        bitmap.close();
-        throw error;
+        const start = performance.now();
+        const next = await frames.next();
+        if (next.done) break;
+        const { frameIndex, tSec, bitmap } = next.value;
+        let pixels;
+        try {
+          // A frame decoded after the stop goes nowhere.
+          signal.throwIfAborted();
+          pixels = request.pixels ? readPixels(bitmap) : undefined;
+        } catch (error) {
+          bitmap.close();
+          throw error;
+        }
+        grants.spend();
+        const decodeMs = performance.now() - start;
+        call.emit({ type: 'frame', frameIndex, tSec, bitmap, pixels, decodeMs }, pixels ? [bitmap, pixels.data.buffer] : [bitmap]);
       }
-      run.grants.spend();
-      const decodeMs = performance.now() - start;
-      post({ type: 'frame', id, frameIndex, tSec, bitmap, pixels, decodeMs }, pixels ? [bitmap, pixels.data.buffer] : [bitmap]);
+      return null;
+    } finally {
+      await frames?.return(undefined);
+      video?.dispose();
     }
-    post({ type: 'end', id });
-  } catch (error) {
-    // A stopped run's reader has gone; anything else is the file's fault, said in its own words.
-    if (!signal.aborted) post({ type: 'failed', id, error: toWire(error) });
-  } finally {
-    runs.delete(id);
-    await frames?.return(undefined);
-    video?.dispose();
-  }
-}
-
-scope.onmessage = (event: MessageEvent<DecodeRequest>) => {
-  const request = event.data;
-  switch (request.type) {
-    case 'probe':
-      void probe(request.id, request.file);
-      return;
-    case 'start':
-      void decode(request);
-      return;
-    case 'pull':
-      runs.get(request.id)?.grants.grant();
-      return;
-    case 'stop': {
-      const run = runs.get(request.id);
-      run?.abort.abort();
-      run?.grants.stop();
-      return;
-    }
-  }
-};
+  },
+});

@@ -12,6 +12,7 @@ import type { FaceSource } from '../../models/clip/clip-features';
 import { pyramidInput } from '../../models/clip/clip-features';
 import { normaliseRow, PERSON_SCALE_PRIOR, personStats, pooledWithinSpread, type PersonScale } from '../../core/calibration/person-normaliser';
 import { cachedSpeech, type CachedClip } from '../feature-cache';
+import { CALIBRATED_MODEL_SUFFIX, SPEECH_MODEL } from '../../shared/prediction-keys';
 
 /** Input of a head: which vector it reads (its model.json config, less the trained layer). */
 export type HeadInput = Omit<TemporalPyramidConfig, 'hidden' | 'dropout' | 'l2'> | { readonly kind: 'speech' };
@@ -23,9 +24,6 @@ export interface HeadSpec {
   /** Centre each clip on its person's mean vector. */
   calibrated: boolean;
 }
-
-/** Suffix of the person-calibrated variant of a head. */
-export const CALIBRATED_SUFFIX = '-cal';
 
 function tp(name: string, levels: number[], context: boolean, face: FaceSource, probs = true): HeadSpec {
   return { name, input: { kind: 'temporal-pyramid', levels, context, face, ...(probs ? {} : { probs: false }) }, calibrated: false };
@@ -61,9 +59,9 @@ export function headSpecs(): HeadSpec[] {
     tp('tp-both-l0-3', L03, false, 'both'),
     tp('tp-both-ctx-l3', [3], true, 'both'),
     tp('tp-both-ctx-l0-3', L03, true, 'both'),
-    { name: 'speech', input: { kind: 'speech' }, calibrated: false },
+    { name: SPEECH_MODEL, input: { kind: 'speech' }, calibrated: false },
   ];
-  return [...alone, ...alone.filter((h) => CALIBRATED_HEADS.has(h.name)).map((h) => ({ ...h, name: h.name + CALIBRATED_SUFFIX, calibrated: true }))];
+  return [...alone, ...alone.filter((h) => CALIBRATED_HEADS.has(h.name)).map((h) => ({ ...h, name: h.name + CALIBRATED_MODEL_SUFFIX, calibrated: true }))];
 }
 
 /** True for the heads that read the faces (everything but speech). */

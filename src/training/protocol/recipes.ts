@@ -12,6 +12,7 @@ import { NUM_EMOTIONS } from '../../core/labels';
 import { fitColumnScaler, scaleRow } from '../../core/learning/standardizer';
 import { fitLogisticRegression } from '../../core/learning/logistic-regression';
 import { accuracy, predictFromProbabilities } from '../../core/metrics/classification-metrics';
+import { ensembleKey, type EnsembleBaseName } from '../../shared/prediction-keys';
 
 /** Probabilities per head: probs[head][clip] (7 each). */
 export type HeadProbs = ReadonlyMap<string, readonly (readonly number[])[]>;
@@ -90,15 +91,16 @@ export function audioVisualOf(name: string, visual: Recipe, speech: string): Rec
   };
 }
 
-/** The recipes the protocol compares for a pool of heads (`suffix` names the pool's variants). */
-export function recipesFor(pool: readonly string[], visual: readonly string[], speech: string | undefined, suffix = ''): Recipe[] {
+/** The recipes the protocol compares for a pool of heads (`calibrated`: the pool's `…Cal` variants). */
+export function recipesFor(pool: readonly string[], visual: readonly string[], speech: string | undefined, calibrated = false): Recipe[] {
   const out: Recipe[] = pool.map(single);
-  const avg = average('average' + suffix, visual);
-  const best = bestSelectionOf('bestSelection' + suffix, visual);
-  out.push(avg, best, jointFusionOf('jointFusion' + suffix, visual));
+  const key = (base: EnsembleBaseName) => ensembleKey(base, calibrated);
+  const avg = average(key('average'), visual);
+  const best = bestSelectionOf(key('bestSelection'), visual);
+  out.push(avg, best, jointFusionOf(key('jointFusion'), visual));
   if (speech) {
-    out.push(bestSelectionOf('bestSelectionAudioVisual' + suffix, pool));
-    out.push(audioVisualOf('audioVisual' + suffix, avg, speech), audioVisualOf('audioVisualBest' + suffix, best, speech));
+    out.push(bestSelectionOf(key('bestSelectionAudioVisual'), pool));
+    out.push(audioVisualOf(key('audioVisual'), avg, speech), audioVisualOf(key('audioVisualBest'), best, speech));
   }
   return out;
 }

@@ -1,12 +1,13 @@
 /** RESULTS.md from the nested protocol's summary: the one table of how emolens does on new people. */
 import { markdownHeader, markdownRow } from './summary';
 import type { ProtocolSummary } from './run';
+import { FRAME_AVERAGE } from '../../shared/prediction-keys';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /** The whole RESULTS.md. */
 export function resultsMarkdown(s: ProtocolSummary): string {
-  const present = s.models.frameAverage!.perClassRecall.flatMap((r, c) => (r === null ? [] : [c]));
+  const present = s.models[FRAME_AVERAGE]!.perClassRecall.flatMap((r, c) => (r === null ? [] : [c]));
   const answers = Object.entries(s.answers);
   const lines = [
     '# Results on unseen actors (nested leave-one-actor-out)',

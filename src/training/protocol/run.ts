@@ -10,6 +10,7 @@ import type { PersonScale } from '../../core/calibration/person-normaliser';
 import { outerFold, type OuterFold } from './nested';
 import { recipesFor, type Recipe } from './recipes';
 import { reliability, scoresOf, type Scores } from './summary';
+import { FRAME_AVERAGE, HUMAN_EMOTION } from '../../shared/prediction-keys';
 
 /** The heads and recipes of one protocol run, and which recipes each answer may be. */
 export interface ProtocolPlan {
@@ -25,7 +26,7 @@ export function protocolPlan(heads: HeadSpec[] = headSpecs()): ProtocolPlan {
   const speechOf = (hs: HeadSpec[]) => hs.find((h) => !isVisual(h))?.name;
   const aloneRecipes = recipesFor(name(alone), name(alone.filter(isVisual)), speechOf(alone));
   const calibrated = heads.filter((h) => h.calibrated);
-  const calRecipes = recipesFor(name(heads), name(heads.filter(isVisual)), speechOf(calibrated), 'Cal').filter(
+  const calRecipes = recipesFor(name(heads), name(heads.filter(isVisual)), speechOf(calibrated), true).filter(
     (r) => !aloneRecipes.some((a) => a.name === r.name),
   );
   return {
@@ -116,7 +117,7 @@ export function summarize(cache: readonly CachedClip[], plan: ProtocolPlan, fold
   for (const source of ['face-api', 'fer'] as const) {
     const base = frameAveragePredictions(cache, source);
     const byFile = new Map(base.files.map((f, i) => [f, base.probs[i]!]));
-    models[source === 'face-api' ? 'frameAverage' : 'humanEmotion'] = scoresOf(order.map((i) => byFile.get(clips[i]!.file)!), labels);
+    models[source === 'face-api' ? FRAME_AVERAGE : HUMAN_EMOTION] = scoresOf(order.map((i) => byFile.get(clips[i]!.file)!), labels);
   }
   for (const name of [...heads, ...plan.recipes.map((r) => r.name)]) {
     if (!models[name]) models[name] = scoresOf(pooled((f) => f.probs[name]!), labels);

@@ -1,0 +1,131 @@
+/**
+ * What the analysis worker does, as a service object made from its dependencies (the model
+ * loaders, the decode client, the per-frame loop, …), so Node tests can drive it with stand-ins.
+ * It owns what is loaded (perception networks, clip models: the page asks `status`), and runs
+ * analyses one after another: a new run starts only after the previous one has stopped, so two
+ * never hold tensors at once.
+ */
+import type { BackendName, BackendStatus } from '../../shared/backend';
+import type { AnalysisApi, MemoryReply, RunSettings, SpeechReply, StreamNotice, WorkerUrls } from '../../shared/analysis-protocol';
+import { DEFAULT_PERCEPTION_CONFIG } from '../../shared/perception-config';
+import type { CameraPicture } from '../../shared/face-record';
+import type { ClipPredictor } from '../../models/clip/clip-predictor';
+import type { trackFrames } from '../analyze-video';
+import type { PerceptionModels } from '../perception-models';
+import { createStageTimer, type StageTimer } from '../stage-timer';
+import type { FrameSource } from '../tracked-frame';
+import type { DecodeClient } from './decode-client';
+import { createFrameQueue, type FrameQueue } from './frame-queue';
+import { loadOnce } from './load-once';
+import type { CallContext, Handlers } from './rpc-server';
+
+/** What the service is made from (analysis.worker.ts passes the real ones). */
+export interface AnalysisDeps {
+  initBackend(forced: BackendName | undefined, wasmUrl: string): Promise<BackendStatus>;
+  loadPerceptionModels(modelsUrl: string): Promise<PerceptionModels>;
+  loadClipPredictor(trainedUrl: string): Promise<ClipPredictor>;
+  /** Starts the decode worker (called on first use). */
+  createDecodeClient(): DecodeClient;
+  /** The per-frame loop over a file's or a camera's frames. */
+  trackFrames: typeof trackFrames;
+  /** Whether the backend reads frames' pixels on the CPU (then the decode worker sends them too). */
+  readsPixelsOnCpu(): boolean;
+  /** A file's speech features and loudness. */
+  speech(file: Blob): Promise<SpeechReply>;
+  /** The backend's memory (its tensor count tells a run's leaks). */
+  memory(): MemoryReply;
+  /** A camera picture as an ImageBitmap: an ImageBitmap as it is (at once), a VideoFrame copied (later). */
+  toBitmap(picture: CameraPicture): ImageBitmap | Promise<ImageBitmap>;
+}
+
+/** The analysis worker's service: a handler per method, and what to do with a notice for a run that is over. */
+export interface AnalysisService {
+  readonly handlers: Handlers<AnalysisApi>;
+  onStrayNotice(notice: StreamNotice): void;
+}
+
+type RunCall = CallContext<AnalysisApi['analyzeFile']> | CallContext<AnalysisApi['analyzeStream']>;
+
+/** Creates the service. */
+export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
+  let urls: WorkerUrls | null = null;
+  let backend: BackendStatus | null = null;
+  let decodeClient: DecodeClient | null = null;
+  /** The chain runs wait on (see the header). */
+  let lastRun: Promise<unknown> = Promise.resolve();
+  const urlsOrThrow = (): WorkerUrls => {
+    if (!urls) throw new Error('the analysis worker was used before init');
+    return urls;
+  };
+  const models = loadOnce(() => deps.loadPerceptionModels(urlsOrThrow().models), { retry: true });
+  const predictor = loadOnce(() => deps.loadClipPredictor(urlsOrThrow().trained), { retry: false });
+  const decoder = () => (decodeClient ??= deps.createDecodeClient());
+
+  /** Runs one analysis after the previous one, counting the tensors it leaves behind. */
+  const serialRun = (call: RunCall, settings: RunSettings, frames: (call: RunCall, timer: StageTimer) => Promise<{ source: FrameSource; size: { width: number; height: number } }>) => {
+    const run = lastRun.then(async () => {
+      const loaded = await models.get();
+      call.signal.throwIfAborted();
+      const before = deps.memory().numTensors;
+      const timer = createStageTimer();
+      const { source, size } = await frames(call, timer);
+      const { signal } = call;
+      await deps.trackFrames(source, size, loaded, { ...settings, signal }, timer, (frame) => call.emit({ type: 'tracked', frame }, [frame.bitmap]));
+      return { timings: timer.samples(), tensorDelta: deps.memory().numTensors - before };
+    });
+    lastRun = run.catch(() => undefined);
+    return run;
+  };
+
+  const pushPicture = (queue: FrameQueue, { frameIndex, tSec, picture }: Extract<StreamNotice, { type: 'frame' }>) => {
+    // The page sends the camera's VideoFrame as it is; its copy into a bitmap happens here, off the page's thread.
+    const bitmap = deps.toBitmap(picture);
+    if (!(bitmap instanceof Promise)) return queue.push({ frameIndex, tSec, bitmap });
+    bitmap.then(
+      (bitmap) => queue.push({ frameIndex, tSec, bitmap }),
+      (error: unknown) => queue.fail(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+
+  const handlers: Handlers<AnalysisApi> = {
+    async init({ forced, urls: given }) {
+      urls = given;
+      backend = await deps.initBackend(forced, given.wasm);
+      return backend;
+    },
+    status: () => ({ backend, models: models.state, predictor: predictor.state }),
+    async loadModels() {
+      await models.get();
+      return null;
+    },
+    async loadPredictor() {
+      const loaded = await predictor.get();
+      return { names: [...loaded.names], ensemble: loaded.ensemble, calibrates: loaded.calibrates };
+    },
+    probe: ({ file }) => decoder().probe(file),
+    analyzeFile: ({ file, fps, settings }, call) =>
+      serialRun(call, settings, async ({ signal, emit }, timer) => {
+        // Large videos (4K) are analysed downscaled; the boxes go back to video pixels in trackFrames.
+        const maxSide = settings.perception?.maxAnalysisSide ?? DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide;
+        const { info, frames } = await decoder().open(file, { fps, maxSide, signal, pixels: deps.readsPixelsOnCpu(), onDecodeMs: (ms) => timer.add('decodeAhead', ms) });
+        emit({ type: 'opened', info });
+        return { source: frames, size: info };
+      }),
+    analyzeStream({ size, settings }, call) {
+      const queue = createFrameQueue();
+      call.onNotice((notice) => (notice.type === 'end' ? queue.end() : pushPicture(queue, notice)));
+      call.signal.addEventListener('abort', () => queue.end(), { once: true });
+      return serialRun(call, settings, async () => ({ source: queue, size }));
+    },
+    speech: ({ file }) => deps.speech(file),
+    predict: async ({ clip, reference }) => (await predictor.get()).predict(clip, reference ? { reference } : {}),
+    memory: () => deps.memory(),
+  };
+
+  return {
+    handlers,
+    onStrayNotice(notice) {
+      if (notice.type === 'frame') notice.picture.close();
+    },
+  };
+}
