@@ -65,7 +65,7 @@ export function headCard(name: string, config: ClipModelConfig, summary: Protoco
     '',
     `A multinomial logistic regression (one dense softmax layer) over ${input}${centred}.`,
     '',
-    `- Input: \`${JSON.stringify(config)}\``,
+    `- Input: \`${JSON.stringify(config, (key, value: unknown) => (key === 'pooled' && Array.isArray(value) ? `[${value.length} spreads]` : value))}\``,
     `- Trained by \`npm run rotation -- --ship public/trained\` on all ${summary.clips} clips of actors ${summary.actors.join(', ')}, full batch to convergence (L-BFGS), classes weighted equally; disgust has no clips and gets probability 0.`,
     `- L2 strength ${'l2' in config ? config.l2 : '–'}, chosen by leave-one-actor-out over those actors. Inputs standardised (σ floored at 0.1 × the median σ), folded into the layer.`,
     `- On unseen actors (nested leave-one-actor-out, ${summary.clips} clips): accuracy ${pct(m?.accuracy)}, weighted F1 ${pct(m?.weightedF1)}.`,
