@@ -67,9 +67,9 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
     onFrame: (update) => {
       if (signal.aborted) return;
       const now = performance.now();
-      stats.analysed(update.tSec, now);
       publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, now - stats.originMs));
       options.onFrame?.(update);
+      stats.analysed(update.tSec, now, { ...update.stageMs, pageOnFrame: performance.now() - now });
     },
   });
 }

@@ -10,7 +10,7 @@ import type { VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrame, type PerceivedFrame } from './perceive-frame';
 import type { PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
-import type { StageTimer } from './stage-timer';
+import { createPictureTimer, type StageTimer } from './stage-timer';
 import type { FrameSource, FrameUpdate, TrackedFrame } from './tracked-frame';
 
 /** Options of an analysis run (see the analysis client). */
@@ -49,22 +49,24 @@ export async function trackFrames(
 ): Promise<void> {
   const tracker = createTracker({ historySec: options.historySec ?? Infinity, ...options.tracker });
   const perception = createPerceptionState(options.perception);
+  // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
+  const picture = createPictureTimer(timer);
   try {
     for (;;) {
-      const next = await timer.time('decode', () => frames.next());
+      const next = await picture.time('decode', () => frames.next());
       if (next.done) break;
       const decoded = next.value;
       let tensor: tf.Tensor3D | undefined;
       try {
-        tensor = await timer.time('toTensor', () => (decoded.pixels ? frameFromPixels(decoded.pixels) : frameFromBitmap(decoded.bitmap)));
+        tensor = await picture.time('toTensor', () => (decoded.pixels ? frameFromPixels(decoded.pixels) : frameFromBitmap(decoded.bitmap)));
         const seen = toVideoPixels(
-          await perceiveFrame(models, tensor, decoded.tSec, perception, timer, tracker.recentTrackCount(decoded.tSec, perception.config.embeddingIntervalSec)),
+          await perceiveFrame(models, tensor, decoded.tSec, perception, picture, tracker.recentTrackCount(decoded.tSec, perception.config.embeddingIntervalSec)),
           size.width / decoded.bitmap.width,
         );
-        const { trackIds } = await timer.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
+        const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
         const { frameIndex, tSec, bitmap } = decoded;
         const faces = seen.faces.map((f) => ({ ...f, frameIndex, tSec }));
-        onTracked({ frameIndex, tSec, faces, trackIds, persons: seen.persons, bitmap });
+        onTracked({ frameIndex, tSec, faces, trackIds, persons: seen.persons, bitmap, stageMs: picture.take() });
       } finally {
         tensor?.dispose();
         decoded.close();

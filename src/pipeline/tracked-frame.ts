@@ -25,6 +25,8 @@ export interface FrameUpdate {
    * than the video (large videos are analysed downscaled); boxes are in video pixels.
    */
   bitmap: ImageBitmap;
+  /** The worker's ms per stage on this frame (see TrackedFrame.stageMs). */
+  stageMs?: Record<string, number>;
 }
 
 /**
@@ -57,5 +59,6 @@ export function recordFrame(clip: ClipAnalysis, frame: TrackedFrame, analysed: n
     persons: frame.persons,
     clip,
     bitmap: frame.bitmap,
+    ...(frame.stageMs && { stageMs: frame.stageMs }),
   };
 }
