@@ -6,6 +6,7 @@
  * analysed rate and the grab-to-draw latency (`npm run bench -- --webcam`).
  */
 import type { PerceptionConfig } from '../shared/perception-config';
+import { DEFAULT_THRESHOLDS } from '../core/tracking/constants';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { FrameUpdate } from '../pipeline/tracked-frame';
 import { createCameraStats } from './camera-stats';
@@ -25,8 +26,9 @@ export const WEBCAM_HISTORY_SEC = 30;
  * stall it causes stays out of the 95th latency percentile (1 picture in 75 at 15 fps). The FER
  * net is a per-frame baseline here (the overlay shows the face-api net's rolling emotion): off
  * unless asked. The face embedding runs only when faces must be told apart: for files that is
- * whenever there are several; here people side by side, as many as the tracks and three face
- * sizes apart, are told apart by position alone between the once-a-second checks. A face close
+ * whenever there are several; here people side by side are told apart by position alone between
+ * the once-a-second checks, whenever each face is within the tracker's position gate of exactly one
+ * track (positionsDecide). A face close
  * to a webcam is large: Tiny Face then runs at 224 px instead of 320 (src/shared/perception-config.ts).
  */
 export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({
@@ -35,7 +37,7 @@ export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.fre
   // the calibrated answer) read its features.
   ferNet: true,
   faceInputSizeLargeFaces: 224,
-  embeddingFreeSeparation: 3,
+  embeddingFreeGate: DEFAULT_THRESHOLDS.position,
 });
 
 /** Options for {@link analyseCamera}. */

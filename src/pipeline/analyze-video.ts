@@ -59,10 +59,10 @@ export async function trackFrames(
       let tensor: tf.Tensor3D | undefined;
       try {
         tensor = await picture.time('toTensor', () => (decoded.pixels ? frameFromPixels(decoded.pixels) : frameFromBitmap(decoded.bitmap)));
-        const seen = toVideoPixels(
-          await perceiveFrame(models, tensor, decoded.tSec, perception, picture, tracker.recentTrackCount(decoded.tSec, perception.config.embeddingIntervalSec)),
-          size.width / decoded.bitmap.width,
-        );
+        const scale = size.width / decoded.bitmap.width;
+        // The tracks' boxes are in video pixels; perception works in the analysed frame's.
+        const recent = tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
+        const seen = toVideoPixels(await perceiveFrame(models, tensor, decoded.tSec, perception, picture, recent), scale);
         const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
         const { frameIndex, tSec, bitmap } = decoded;
         const faces = seen.faces.map((f) => ({ ...f, frameIndex, tSec }));
@@ -81,10 +81,14 @@ export async function trackFrames(
 /** Maps a frame's boxes from analysis pixels back to video pixels (`scale` = video / analysis). */
 function toVideoPixels(seen: PerceivedFrame, scale: number): PerceivedFrame {
   if (Math.abs(scale - 1) < 1e-9) return seen;
-  const map = (b: Box): Box => ({ x: b.x * scale, y: b.y * scale, w: b.w * scale, h: b.h * scale });
+  const map = (b: Box): Box => scaleBox(b, scale);
   return {
     faces: seen.faces.map((f) => ({ ...f, box: map(f.box), personBox: f.personBox && map(f.personBox) })),
     detections: seen.detections.map((d) => ({ ...d, box: map(d.box) })),
     persons: seen.persons.map((p) => ({ ...p, box: map(p.box) })),
   };
+}
+
+function scaleBox(b: Box, scale: number): Box {
+  return { x: b.x * scale, y: b.y * scale, w: b.w * scale, h: b.h * scale };
 }

@@ -9,9 +9,10 @@ import { computeHsvHistogram } from '../core/tracking/hsv-histogram';
 import { linkFacesToPersons } from '../core/tracking/link-person';
 import { mouthOpening } from '../core/speaker/mouth-opening';
 import type { Detection } from '../core/tracking/cost-matrices';
+import type { Box } from '../core/geometry';
 import { cropBoxes, type FaceDetectorOutput, type Frame, type PersonDetectorOutput } from '../models';
 import type { FramePixels } from '../video';
-import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue, type PerceptionConfig } from '../shared/perception-config';
+import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, personDetectionDue, positionsDecide, type PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
@@ -100,9 +101,9 @@ async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number,
 /**
  * Runs the perception networks on `frame` (which the caller owns and disposes) at time `tSec`.
  * Detections the face verifier turns down are not faces; frames without a face skip everything
- * after that. `recentTracks` (the tracker's
- * tracks seen within `embeddingIntervalSec`) lets a lone face skip its embedding between checks;
- * without it every face gets one.
+ * after that. `recentTracks` (the last boxes, in this frame's pixels, of the tracker's tracks seen
+ * within `embeddingIntervalSec`) lets a lone face skip its embedding between checks, and several
+ * faces whose positions decide their tracks (`embeddingFreeGate`); without it every face gets one.
  */
 export async function perceiveFrame(
   models: PerceptionModels,
@@ -110,7 +111,7 @@ export async function perceiveFrame(
   tSec: number,
   state: PerceptionState,
   timer: StageTimer,
-  recentTracks?: number,
+  recentTracks?: readonly Box[],
 ): Promise<PerceivedFrame> {
   const [height, width] = frame.shape;
   const { config } = state;
@@ -123,7 +124,7 @@ export async function perceiveFrame(
   const emotions = await timer.time('faceEmotion', () => models.faceEmotion.run({ frame, boxes }));
   const embeddings =
     recentTracks === undefined ||
-    embeddingsDue(config, faces.length, recentTracks, state.lastEmbeddingSec, tSec, facesSeparated(boxes, config.embeddingFreeSeparation))
+    embeddingsDue(config, faces.length, recentTracks.length, state.lastEmbeddingSec, tSec, positionsDecide(boxes, recentTracks, config.embeddingFreeGate))
       ? await timer.time('embedding', () => models.faceEmbedding.run({ frame, boxes }))
       : null;
   if (embeddings) state.lastEmbeddingSec = tSec;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERCEPTION_CONFIG as C, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG as C, embeddingsDue, faceInputSize, faceInputSizeFor, personDetectionDue, positionsDecide } from './perception-config';
 
 describe('perception config', () => {
   it('uses the small Tiny Face input for small frames only', () => {
@@ -42,15 +42,29 @@ describe('perception config', () => {
   });
 
   it('lets faces that cannot be confused skip the embedding between checks when asked (the camera)', () => {
-    const A = { ...C, embeddingFreeSeparation: 3 };
+    const A = { ...C, embeddingFreeGate: 2 };
     expect(embeddingsDue(A, 2, 2, 0, 0.2, true)).toBe(false);
     expect(embeddingsDue(A, 2, 2, 0, 0.2, false)).toBe(true); // close together
     expect(embeddingsDue(A, 2, 1, 0, 0.2, true)).toBe(true); // a new face
     expect(embeddingsDue(A, 2, 2, 0, 1, true)).toBe(true); // the once-a-second check
-    // Two faces of 100 px side by side 320 px apart (a 640-px camera), and the same 200 px apart.
-    const face = (x: number) => ({ x, y: 100, w: 100, h: 100 });
-    expect(facesSeparated([face(60), face(380)], 3)).toBe(true);
-    expect(facesSeparated([face(60), face(260)], 3)).toBe(false);
-    expect(facesSeparated([face(60)], 3)).toBe(true);
+  });
+
+  it('lets position decide only when each face is near exactly one track, a different one each', () => {
+    const face = (x: number, y = 100, side = 100) => ({ x, y, w: side, h: side });
+    // Two people side by side 220 px apart (2.2 face sizes), each moved 10 px since its track's last box.
+    const tracks = [face(60), face(280)];
+    expect(positionsDecide([face(70), face(290)], tracks, 2)).toBe(true);
+    expect(positionsDecide([face(290), face(70)], tracks, 2)).toBe(true); // the order does not matter
+    expect(positionsDecide([face(70), face(290)], tracks, 0)).toBe(false); // off (files)
+    // Closer (150 px): the second face is within 2 face sizes of both tracks.
+    expect(positionsDecide([face(70), face(210)], [face(60), face(210)], 2)).toBe(false);
+    // Both faces near the same track, or a face near none (someone new, someone gone).
+    expect(positionsDecide([face(60), face(100)], [face(60), face(500)], 2)).toBe(false);
+    expect(positionsDecide([face(60), face(900)], tracks, 2)).toBe(false);
+    // As many faces as tracks only.
+    expect(positionsDecide([face(60)], tracks, 2)).toBe(false);
+    expect(positionsDecide([face(60), face(280)], [face(60)], 2)).toBe(false);
+    // Distances are in the track's face sizes: the same layout at half the scale decides the same.
+    expect(positionsDecide([face(35, 50, 50), face(145, 50, 50)], [face(30, 50, 50), face(140, 50, 50)], 2)).toBe(true);
   });
 });

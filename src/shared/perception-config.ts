@@ -51,12 +51,16 @@ export interface PerceptionConfig {
    */
   faceVerifyThreshold: number;
   /**
-   * Several faces skip the embedding between checks too when they cannot be confused: as many
-   * faces as recent tracks, every two at least this many face sizes apart (centre to centre), so
-   * each lies within the tracker's position gate (2 face sizes) of one track only. 0: several faces
-   * always get embeddings (files, the paper). The camera sets it: two people side by side.
+   * Several faces skip the embedding between checks too when their positions alone decide which
+   * track each continues: as many faces as recent tracks, and each face within this many face sizes
+   * of exactly one track's last box, a different track for each (see `positionsDecide`). At the
+   * tracker's position gate (2 face sizes, src/core/tracking/constants.ts) or more, a face outside
+   * this radius of a track cannot be matched to it, so the assignment is the only one possible and
+   * an embedding could change it only by telling that a different person took a track's place:
+   * the once-a-second check covers that. 0: several faces always get embeddings (files, the paper).
+   * The camera sets it: people side by side.
    */
-  embeddingFreeSeparation: number;
+  embeddingFreeGate: number;
   /**
    * Run Human's FER2013 net on every face: the `humanEmotion` per-frame baseline and the second
    * face model of the temporal models (`fer`, `both`). Files need it (the trained ensemble reads
@@ -79,7 +83,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   maxAnalysisSide: 1280,
   embeddingIntervalSec: 1,
   faceVerifyThreshold: 0.6,
-  embeddingFreeSeparation: 0,
+  embeddingFreeGate: 0,
   ferNet: true,
 });
 
@@ -88,15 +92,23 @@ export function faceInputSize(config: PerceptionConfig, width: number, height: n
   return Math.max(width, height) <= config.smallFrameMaxSide ? config.faceInputSizeSmall : config.faceInputSizeLarge;
 }
 
-/** True when every two boxes are at least `faceSizes` × the larger one's longer side apart, centre to centre. */
-export function facesSeparated(boxes: readonly Box[], faceSizes: number): boolean {
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!;
-      const b = boxes[j]!;
-      const size = Math.max(a.w, a.h, b.w, b.h);
-      if (Math.hypot(a.x + a.w / 2 - b.x - b.w / 2, a.y + a.h / 2 - b.y - b.h / 2) < faceSizes * size) return false;
-    }
+/**
+ * True when position alone pairs `faces` with `tracks` (the recent tracks' last boxes): as many of
+ * each, every face within `gate` face sizes of exactly one track and no two faces near the same
+ * one. Distances are measured as the tracker's position cue measures them: centre to centre,
+ * divided by √(w·h) of the track's box. A `gate` of 0 or less never decides.
+ */
+export function positionsDecide(faces: readonly Box[], tracks: readonly Box[], gate: number): boolean {
+  if (!(gate > 0) || faces.length !== tracks.length) return false;
+  const taken = new Set<number>();
+  for (const face of faces) {
+    const near = tracks.flatMap((track, i) => {
+      const scale = Math.max(1, Math.sqrt(track.w * track.h));
+      const d = Math.hypot(face.x + face.w / 2 - track.x - track.w / 2, face.y + face.h / 2 - track.y - track.h / 2) / scale;
+      return d <= gate ? [i] : [];
+    });
+    if (near.length !== 1 || taken.has(near[0]!)) return false;
+    taken.add(near[0]!);
   }
   return true;
 }
@@ -130,7 +142,7 @@ export function personDetectionDue(config: PerceptionConfig, lastRunSec: number 
 /**
  * Whether this frame's faces need embeddings (see `embeddingIntervalSec`): `recentTracks` counts
  * the tracks seen within the last interval; `lastSec` is when embeddings last ran; `separated`
- * says every two faces are `embeddingFreeSeparation` face sizes apart (see facesSeparated).
+ * says position alone pairs the faces with those tracks (see `embeddingFreeGate`, positionsDecide).
  */
 export function embeddingsDue(
   config: PerceptionConfig,
@@ -141,6 +153,6 @@ export function embeddingsDue(
   separated = false,
 ): boolean {
   if (recentTracks !== faceCount) return true;
-  if (faceCount >= 2 && !(config.embeddingFreeSeparation > 0 && separated)) return true;
+  if (faceCount >= 2 && !(config.embeddingFreeGate > 0 && separated)) return true;
   return lastSec === undefined || tSec < lastSec || tSec - lastSec >= config.embeddingIntervalSec - 1e-6;
 }
