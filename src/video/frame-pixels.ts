@@ -39,3 +39,26 @@ export function createPixelReader(): PixelReader {
     return { data: rgbaToRgbInt32(context.getImageData(0, 0, width, height).data, width, height), width, height };
   };
 }
+
+/**
+ * A camera `VideoFrame`'s RGB pixels without a canvas: `copyTo` converts it to RGBA (sRGB) straight
+ * from the frame's own planes, then alpha is dropped. On Chromium's 640×480 camera (I420) the values
+ * equal those of drawing the frame on a canvas (fromPixels' path) to the last byte, at about half
+ * the cost of that draw and read-back alone (7–15 ms against 16–22 ms under load), and tfjs' own
+ * RGBA-to-RGB loop is skipped too. Null where `copyTo` cannot convert to RGBA (older browsers) or
+ * the visible picture is scaled for display: the caller then reads a bitmap as before.
+ */
+export async function readVideoFramePixels(frame: VideoFrame): Promise<FramePixels | null> {
+  const rect = frame.visibleRect;
+  if (!rect || rect.width !== frame.displayWidth || rect.height !== frame.displayHeight) return null;
+  const { width, height } = rect;
+  const options: VideoFrameCopyToOptions = { format: 'RGBA', colorSpace: 'srgb' };
+  try {
+    const rgba = new Uint8Array(frame.allocationSize(options));
+    if (rgba.length !== width * height * 4) return null;
+    await frame.copyTo(rgba, options);
+    return { data: rgbaToRgbInt32(rgba, width, height), width, height };
+  } catch {
+    return null;
+  }
+}

@@ -13,6 +13,7 @@ import { loudnessEnvelope } from '../../core/audio/loudness-envelope';
 import { initBackend } from '../../env/init-backend';
 import { urlWeightSource } from '../../models';
 import { decodeAudio } from '../../video/decode-audio';
+import { readVideoFramePixels } from '../../video/frame-pixels';
 import { loadClipPredictor, type ClipPredictor } from '../../models/clip/clip-predictor';
 import { trackFrames } from '../analyze-video';
 import type { FrameSource, TrackedFrame } from '../tracked-frame';
@@ -150,9 +151,14 @@ function onNotice(notice: Notice): void {
       if (!queue) picture.close();
       else if (picture instanceof ImageBitmap) queue.push({ frameIndex, tSec, bitmap: picture });
       else {
-        // The page sends the camera's VideoFrame as it is; its copy into a bitmap happens here, off the page's thread.
-        createImageBitmap(picture).then(
-          (bitmap) => queue.push({ frameIndex, tSec, bitmap }),
+        // The page sends the camera's VideoFrame as it is; its copy into a bitmap (for the page) happens
+        // here, off the page's thread, and on WASM its pixels are read straight from the frame (much
+        // cheaper than fromPixels on the bitmap: a canvas draw and read-back, then a JS loop).
+        Promise.all([createImageBitmap(picture), readsPixelsOnCpu() ? readVideoFramePixels(picture) : null]).then(
+          ([bitmap, pixels]) => {
+            const fits = pixels && pixels.width === bitmap.width && pixels.height === bitmap.height;
+            queue.push({ frameIndex, tSec, bitmap, ...(fits && { pixels }) });
+          },
           (error: unknown) => queue.fail(error instanceof Error ? error : new Error(String(error))),
         ).finally(() => picture.close());
       }
