@@ -63,6 +63,8 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
   const stats = createCameraStats(performance.now());
   playback.camera = stats;
   const frames = createWebcamSource(playback.video, { signal, originMs: stats.originMs });
+  /** When the previous analysis came back: the next grab follows it (one picture in flight). */
+  let lastDoneMs: number | null = null;
   await client.analyzeStream(frames, size, {
     signal,
     tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
@@ -74,7 +76,10 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
       const now = performance.now();
       publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, now - stats.originMs));
       options.onFrame?.(update);
-      stats.analysed(update.tSec, now, { ...update.stageMs, pageOnFrame: performance.now() - now });
+      const grabMs = stats.originMs + update.tSec * 1000;
+      const grabWait: Record<string, number> = lastDoneMs !== null && grabMs >= lastDoneMs ? { pageGrabWait: grabMs - lastDoneMs } : {};
+      lastDoneMs = performance.now();
+      stats.analysed(update.tSec, now, { ...update.stageMs, pageOnFrame: lastDoneMs - now, ...grabWait });
     },
   });
 }

@@ -23,7 +23,9 @@ export interface CameraSummary {
   windowSec: number;
   /**
    * Where each picture's time went, per stage (the worker's stages, 'decode' being its wait for the
-   * picture, and 'pageOnFrame' the page's handling of the result): on how many of the window's
+   * picture, 'cameraPicture' the part of that wait it spent making the picture's bitmap and pixels,
+   * 'pageOnFrame' the page's handling of the result, and 'pageGrabWait' the page's time from the
+   * previous result to this picture's grab): on how many of the window's
    * pictures it ran, its median when it ran, and its mean over all the window's pictures (ms).
    */
   stagesMs: Record<string, { runs: number; p50: number; perPicture: number }>;
@@ -46,7 +48,7 @@ export interface CameraStats {
 }
 
 /** Stages that are not the worker's own work on a picture. */
-const NOT_WORKER = new Set(['decode', 'pageOnFrame']);
+const NOT_WORKER = new Set(['decode', 'pageOnFrame', 'pageGrabWait']);
 
 /** A bounded list of [time ms, value] samples. */
 function createSamples<T = number>() {

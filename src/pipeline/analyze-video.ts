@@ -56,6 +56,8 @@ export async function trackFrames(
       const next = await picture.time('decode', () => frames.next());
       if (next.done) break;
       const decoded = next.value;
+      // Part of the wait above that this thread spent making a camera frame's bitmap and pixels.
+      if (decoded.readyMs !== undefined) picture.add('cameraPicture', decoded.readyMs);
       let tensor: tf.Tensor3D | undefined;
       try {
         tensor = await picture.time('toTensor', () => (decoded.pixels ? frameFromPixels(decoded.pixels) : frameFromBitmap(decoded.bitmap)));

@@ -154,10 +154,11 @@ function onNotice(notice: Notice): void {
         // The page sends the camera's VideoFrame as it is; its copy into a bitmap (for the page) happens
         // here, off the page's thread, and on WASM its pixels are read straight from the frame (much
         // cheaper than fromPixels on the bitmap: a canvas draw and read-back, then a JS loop).
+        const start = performance.now();
         Promise.all([createImageBitmap(picture), readsPixelsOnCpu() ? readVideoFramePixels(picture) : null]).then(
           ([bitmap, pixels]) => {
             const fits = pixels && pixels.width === bitmap.width && pixels.height === bitmap.height;
-            queue.push({ frameIndex, tSec, bitmap, ...(fits && { pixels }) });
+            queue.push({ frameIndex, tSec, bitmap, ...(fits && { pixels }), readyMs: performance.now() - start });
           },
           (error: unknown) => queue.fail(error instanceof Error ? error : new Error(String(error))),
         ).finally(() => picture.close());
