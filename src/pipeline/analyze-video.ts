@@ -57,7 +57,7 @@ export async function trackFrames(
       if (next.done) break;
       const decoded = next.value;
       // Part of the wait above that this thread spent making a camera frame's bitmap and pixels.
-      if (decoded.readyMs !== undefined) picture.add('cameraPicture', decoded.readyMs);
+      for (const [stage, ms] of Object.entries(decoded.readyMs ?? {})) picture.add(stage, ms);
       let tensor: tf.Tensor3D | undefined;
       try {
         tensor = await picture.time('toTensor', () => (decoded.pixels ? frameFromPixels(decoded.pixels) : frameFromBitmap(decoded.bitmap)));

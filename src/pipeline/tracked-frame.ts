@@ -32,10 +32,10 @@ export interface FrameUpdate {
 /**
  * A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer.
  * `pixels`, when present, are the bitmap's RGB pixels read ahead (by the decode worker, or from a
- * camera frame); `readyMs`, the analysis worker's own time making a camera frame's bitmap and pixels.
+ * camera frame); `readyMs`, the analysis worker's own ms making a camera frame's bitmap and pixels, by stage.
  */
 export interface FrameSource {
-  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; readyMs?: number; close(): void }>>;
+  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; readyMs?: Record<string, number>; close(): void }>>;
   return(value?: undefined): Promise<unknown>;
 }
 

@@ -7,7 +7,7 @@
 import type { FramePixels } from '../../video';
 import type { FrameSource } from '../tracked-frame';
 
-type Frame = { frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; readyMs?: number };
+type Frame = { frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; readyMs?: Record<string, number> };
 type Item = IteratorResult<Frame & { close(): void }>;
 
 /** A pushable FrameSource. */
