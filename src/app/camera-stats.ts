@@ -23,8 +23,8 @@ export interface CameraSummary {
   windowSec: number;
   /**
    * Where each picture's time went, per stage (the worker's stages, 'decode' being its wait for the
-   * picture, 'cameraPicture' the part of that wait it spent making the picture's bitmap and pixels
-   * ('cameraPixels' the pixels' share of it),
+   * picture, 'cameraPicture' the part of that wait it spent reading a camera picture's pixels
+   * (its bitmap for the page is made during the analysis; 'bitmapWait' is what was left to wait),
    * 'pageOnFrame' the page's handling of the result, and 'pageGrabWait' the page's time from the
    * previous result to this picture's grab): on how many of the window's
    * pictures it ran, its median when it ran, and its mean over all the window's pictures (ms).
@@ -49,7 +49,7 @@ export interface CameraStats {
 }
 
 /** Stages that are not the worker's own work on a picture. */
-const NOT_WORKER = new Set(['decode', 'pageOnFrame', 'pageGrabWait', 'cameraPixels']);
+const NOT_WORKER = new Set(['decode', 'pageOnFrame', 'pageGrabWait']);
 
 /** A bounded list of [time ms, value] samples. */
 function createSamples<T = number>() {

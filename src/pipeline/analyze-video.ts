@@ -60,13 +60,16 @@ export async function trackFrames(
       for (const [stage, ms] of Object.entries(decoded.readyMs ?? {})) picture.add(stage, ms);
       let tensor: tf.Tensor3D | undefined;
       try {
-        tensor = await picture.time('toTensor', () => (decoded.pixels ? frameFromPixels(decoded.pixels) : frameFromBitmap(decoded.bitmap)));
-        const scale = size.width / decoded.bitmap.width;
+        const { pixels } = decoded;
+        tensor = await picture.time('toTensor', async () => (pixels ? frameFromPixels(pixels) : frameFromBitmap(await decoded.bitmap)));
+        const scale = size.width / tensor.shape[1];
         // The tracks' boxes are in video pixels; perception works in the analysed frame's.
         const recent = tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
         const seen = toVideoPixels(await perceiveFrame(models, tensor, decoded.tSec, perception, picture, recent), scale);
         const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
-        const { frameIndex, tSec, bitmap } = decoded;
+        const { frameIndex, tSec } = decoded;
+        // A camera frame's bitmap was made while it was analysed: normally ready by now.
+        const bitmap = await picture.time('bitmapWait', () => decoded.bitmap);
         const faces = seen.faces.map((f) => ({ ...f, frameIndex, tSec }));
         onTracked({ frameIndex, tSec, faces, trackIds, persons: seen.persons, bitmap, stageMs: picture.take() });
       } finally {

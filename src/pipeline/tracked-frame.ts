@@ -32,10 +32,13 @@ export interface FrameUpdate {
 /**
  * A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer.
  * `pixels`, when present, are the bitmap's RGB pixels read ahead (by the decode worker, or from a
- * camera frame); `readyMs`, the analysis worker's own ms making a camera frame's bitmap and pixels, by stage.
+ * camera frame); then the bitmap may still be in the making (a promise: it is only needed once the
+ * frame is analysed). `readyMs`: the analysis worker's own ms making a camera frame's pixels, by stage.
  */
 export interface FrameSource {
-  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; readyMs?: Record<string, number>; close(): void }>>;
+  next(): Promise<
+    IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap | Promise<ImageBitmap>; pixels?: FramePixels; readyMs?: Record<string, number>; close(): void }>
+  >;
   return(value?: undefined): Promise<unknown>;
 }
 

@@ -7,7 +7,13 @@
 import type { FramePixels } from '../../video';
 import type { FrameSource } from '../tracked-frame';
 
-type Frame = { frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; readyMs?: Record<string, number> };
+type Frame = { frameIndex: number; tSec: number; bitmap: ImageBitmap | Promise<ImageBitmap>; pixels?: FramePixels; readyMs?: Record<string, number> };
+
+/** Closes a frame's bitmap, now or once it is made. */
+function closeBitmap(bitmap: Frame['bitmap']): void {
+  if (bitmap instanceof Promise) void bitmap.then((b) => b.close(), () => undefined);
+  else bitmap.close();
+}
 type Item = IteratorResult<Frame & { close(): void }>;
 
 /** A pushable FrameSource. */
@@ -26,7 +32,7 @@ export function createFrameQueue(): FrameQueue {
   let ended = false;
   let failure: Error | null = null;
   const done: Item = { done: true, value: undefined };
-  const item = (frame: Frame): Item => ({ done: false, value: { ...frame, close: () => frame.bitmap.close() } });
+  const item = (frame: Frame): Item => ({ done: false, value: { ...frame, close: () => closeBitmap(frame.bitmap) } });
   const settleWaiting = () => {
     const w = waiting;
     waiting = null;
@@ -37,7 +43,7 @@ export function createFrameQueue(): FrameQueue {
   return {
     push(frame) {
       if (ended) {
-        frame.bitmap.close();
+        closeBitmap(frame.bitmap);
       } else if (waiting) {
         const { resolve } = waiting;
         waiting = null;
@@ -66,7 +72,7 @@ export function createFrameQueue(): FrameQueue {
     async return() {
       ended = true;
       failure = null;
-      for (const frame of frames.splice(0)) frame.bitmap.close();
+      for (const frame of frames.splice(0)) closeBitmap(frame.bitmap);
       settleWaiting();
       return done;
     },
