@@ -3,7 +3,7 @@
  * from our clips (one face; two faces side by side, an ffmpeg composite), through the UI's own
  * "Start camera" button. After a warm-up it reads the app's camera diagnostics over a measured
  * window: pictures analysed per second and the latency from a picture's grab to the first draw of
- * its boxes, plus the page's main-thread long tasks in that window and the load average around it.
+ * its boxes, where each picture's time went (the worker's stages, the page's handling), plus the page's main-thread long tasks in that window and the load average around it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -88,6 +88,8 @@ export async function measureWebcam(backend: string, scene: string, seconds: num
     await page.getByTestId('webcam-toggle').click();
     if (!summary) throw new Error('the camera did not run (no camera diagnostics)');
     if (app.consoleErrors.length > 0) log(`bench: console errors: ${app.consoleErrors.join(' | ')}`);
+    const stages = Object.entries(summary.stagesMs).map(([k, v]) => `${k} ${v.perPicture}`).join(', ');
+    log(`bench: ${summary.analysedFps} fps, p50/p95 ${summary.latencyMsP50}/${summary.latencyMsP95} ms, worker ${summary.workerMsP50} ms/picture (p50); ms per picture: ${stages}`);
     return {
       ...summary,
       facesAtEnd: tracks.split(' ').filter(Boolean).length,

@@ -22,12 +22,15 @@ export const WEBCAM_HISTORY_SEC = 30;
  * What the camera turns down. Person detection (CenterNet, the costliest network: 130 ms idle,
  * several times that on a busy CPU) only feeds the context features of the temporal models, which
  * the camera does not run, and the face-to-person links: every 5 s keeps them current while the
- * stall it causes stays out of the 95th latency percentile (1 picture in 75 at 15 fps). The FER
- * net is a per-frame baseline here (the overlay shows the face-api net's rolling emotion): off
- * unless asked. The face embedding runs only when faces must be told apart: for files that is
- * whenever there are several; here people side by side, as many as the tracks and three face
- * sizes apart, are told apart by position alone between the once-a-second checks. A face close
- * to a webcam is large: Tiny Face then runs at 224 px instead of 320 (src/shared/perception-config.ts).
+ * stall it causes stays out of the 95th latency percentile (1 picture in 75 at 15 fps). The face embedding runs only when faces must be told apart: for files that is
+ * whenever there are several; here people side by side are told apart by position alone between
+ * the once-a-second checks, whenever each face's nearest track is at least 3 times nearer than any
+ * other (positionsDecide; in the bench's two-face scene a face moves about 0.1 face sizes between
+ * pictures and the other person is 1.8 away). A face close to a webcam is large: Tiny Face then runs at 224 px
+ * instead of 320 while every face is at least 40 px at that input (≥ 115 px of a 640×480 picture:
+ * two people side by side, 44–51 px there, were all found at 224 px in the bench's two-face scene;
+ * at 28–33 px only half were). A face BlazeFace confirmed keeps that confirmation for a second
+ * while its detection overlaps it (src/shared/perception-config.ts).
  */
 export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({
   personIntervalSec: 5,
@@ -35,7 +38,9 @@ export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.fre
   // the calibrated answer) read its features.
   ferNet: true,
   faceInputSizeLargeFaces: 224,
-  embeddingFreeSeparation: 3,
+  largeFaceMinSidePx: 40,
+  embeddingFreeMargin: 3,
+  faceVerifyIntervalSec: 1,
 });
 
 /** Options for {@link analyseCamera}. */
@@ -58,6 +63,8 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
   const stats = createCameraStats(performance.now());
   playback.camera = stats;
   const frames = createWebcamSource(playback.video, { signal, originMs: stats.originMs });
+  /** When the previous analysis came back: the next grab follows it (one picture in flight). */
+  let lastDoneMs: number | null = null;
   await client.analyzeStream(frames, size, {
     signal,
     tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
@@ -67,9 +74,12 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
     onFrame: (update) => {
       if (signal.aborted) return;
       const now = performance.now();
-      stats.analysed(update.tSec, now);
       publisher.onFrame(update, (update.analysed * 1000) / Math.max(1, now - stats.originMs));
       options.onFrame?.(update);
+      const grabMs = stats.originMs + update.tSec * 1000;
+      const grabWait: Record<string, number> = lastDoneMs !== null && grabMs >= lastDoneMs ? { pageGrabWait: grabMs - lastDoneMs } : {};
+      lastDoneMs = performance.now();
+      stats.analysed(update.tSec, now, { ...update.stageMs, pageOnFrame: lastDoneMs - now, ...grabWait });
     },
   });
 }

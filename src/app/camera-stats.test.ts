@@ -32,6 +32,21 @@ describe('camera stats', () => {
     expect(stats.tSecAt(2500)).toBe(2.5);
   });
 
+  it("breaks each picture's time down by stage: runs, median when run, mean per picture, and the worker's busy median", () => {
+    const stats = createCameraStats(0);
+    stats.analysed(0, 100, { decode: 5, faceDetection: 40, embedding: 80, pageOnFrame: 3 });
+    stats.analysed(0.1, 200, { decode: 7, faceDetection: 50, pageOnFrame: 1 });
+    stats.analysed(0.2, 300, { decode: 9, faceDetection: 60, pageOnFrame: 2 });
+    stats.analysed(0.3, 400); // no breakdown: counted as analysed, left out of the stages
+    const s = stats.summary(0, 1000);
+    expect(s.analysed).toBe(4);
+    expect(s.stagesMs.faceDetection).toEqual({ runs: 3, p50: 50, perPicture: 50 });
+    expect(s.stagesMs.embedding).toEqual({ runs: 1, p50: 80, perPicture: 26.7 });
+    expect(s.stagesMs.decode!.p50).toBe(7);
+    expect(s.workerMsP50).toBe(60); // 120, 50, 60: decode and the page's share are not the worker's
+    expect(createCameraStats(0).summary(0, 1).workerMsP50).toBeNull();
+  });
+
   it('keeps a bounded number of samples over a long session', () => {
     const stats = createCameraStats(0);
     for (let k = 0; k < 10_000; k++) stats.analysed(k / 30, (k / 30) * 1000 + 50);

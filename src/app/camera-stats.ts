@@ -21,6 +21,17 @@ export interface CameraSummary {
   latencyMsMax: number | null;
   /** Length of the window (seconds). */
   windowSec: number;
+  /**
+   * Where each picture's time went, per stage (the worker's stages, 'decode' being its wait for the
+   * picture, 'cameraPicture' the part of that wait it spent reading a camera picture's pixels
+   * (its bitmap for the page is made during the analysis; 'bitmapWait' is what was left to wait),
+   * 'pageOnFrame' the page's handling of the result, and 'pageGrabWait' the page's time from the
+   * previous result to this picture's grab): on how many of the window's
+   * pictures it ran, its median when it ran, and its mean over all the window's pictures (ms).
+   */
+  stagesMs: Record<string, { runs: number; p50: number; perPicture: number }>;
+  /** Median of the worker's busy time per picture (every stage but 'decode' and 'pageOnFrame'), ms; null with no breakdown. */
+  workerMsP50: number | null;
 }
 
 /** The camera's clock and counters for one camera session. */
@@ -29,20 +40,23 @@ export interface CameraStats {
   readonly originMs: number;
   /** The session's time (seconds) at performance.now() = `nowMs`. */
   tSecAt(nowMs: number): number;
-  /** The analysis of the picture grabbed at `tSec` came back at `nowMs`. */
-  analysed(tSec: number, nowMs: number): void;
+  /** The analysis of the picture grabbed at `tSec` came back at `nowMs`, with its ms per stage when known. */
+  analysed(tSec: number, nowMs: number, stageMs?: Readonly<Record<string, number>>): void;
   /** The boxes of the picture grabbed at `tSec` were drawn at `nowMs`; later draws of the same picture are ignored. */
   drawn(tSec: number, nowMs: number): void;
   /** Analyses and latencies after `sinceMs` (performance.now() time) up to `nowMs`. */
   summary(sinceMs: number, nowMs: number): CameraSummary;
 }
 
+/** Stages that are not the worker's own work on a picture. */
+const NOT_WORKER = new Set(['decode', 'pageOnFrame', 'pageGrabWait']);
+
 /** A bounded list of [time ms, value] samples. */
-function createSamples() {
+function createSamples<T = number>() {
   const times: number[] = [];
-  const values: number[] = [];
+  const values: T[] = [];
   return {
-    add(tMs: number, value: number) {
+    add(tMs: number, value: T) {
       times.push(tMs);
       values.push(value);
       if (times.length > MAX_SAMPLES) {
@@ -50,7 +64,7 @@ function createSamples() {
         values.splice(0, values.length - MAX_SAMPLES);
       }
     },
-    since(tMs: number): number[] {
+    since(tMs: number): T[] {
       return values.filter((_, i) => times[i]! > tMs);
     },
   };
@@ -58,15 +72,15 @@ function createSamples() {
 
 /** Starts the counters of a session whose clock starts at `originMs`. */
 export function createCameraStats(originMs: number): CameraStats {
-  const analyses = createSamples();
+  const analyses = createSamples<Readonly<Record<string, number>> | null>();
   const latencies = createSamples();
   let lastDrawnSec = -Infinity;
   const round1 = (x: number) => Math.round(x * 10) / 10;
   return {
     originMs,
     tSecAt: (nowMs) => (nowMs - originMs) / 1000,
-    analysed(tSec, nowMs) {
-      analyses.add(nowMs, tSec);
+    analysed(_tSec, nowMs, stageMs) {
+      analyses.add(nowMs, stageMs ?? null);
     },
     drawn(tSec, nowMs) {
       if (tSec <= lastDrawnSec) return;
@@ -75,7 +89,8 @@ export function createCameraStats(originMs: number): CameraStats {
     },
     summary(sinceMs, nowMs) {
       const windowSec = Math.max(1e-3, (nowMs - sinceMs) / 1000);
-      const analysed = analyses.since(sinceMs).length;
+      const pictures = analyses.since(sinceMs);
+      const analysed = pictures.length;
       const lat = latencies.since(sinceMs);
       const q = (p: number) => (lat.length ? round1(quantile(lat, p)) : null);
       return {
@@ -85,7 +100,30 @@ export function createCameraStats(originMs: number): CameraStats {
         latencyMsP95: q(0.95),
         latencyMsMax: lat.length ? round1(Math.max(...lat)) : null,
         windowSec: round1(windowSec),
+        ...stageSummary(pictures, round1),
       };
     },
   };
+}
+
+/** Per-stage figures of the pictures that came with a breakdown (see CameraSummary.stagesMs). */
+function stageSummary(pictures: readonly (Readonly<Record<string, number>> | null)[], round1: (x: number) => number) {
+  const known = pictures.filter((p): p is Readonly<Record<string, number>> => p !== null);
+  const byStage = new Map<string, number[]>();
+  const busy: number[] = [];
+  for (const p of known) {
+    let worker = 0;
+    for (const [stage, ms] of Object.entries(p)) {
+      const list = byStage.get(stage);
+      if (list) list.push(ms);
+      else byStage.set(stage, [ms]);
+      if (!NOT_WORKER.has(stage)) worker += ms;
+    }
+    busy.push(worker);
+  }
+  const stagesMs: CameraSummary['stagesMs'] = {};
+  for (const [stage, list] of byStage) {
+    stagesMs[stage] = { runs: list.length, p50: round1(quantile(list, 0.5)), perPicture: round1(list.reduce((s, x) => s + x, 0) / known.length) };
+  }
+  return { stagesMs, workerMsP50: busy.length ? round1(quantile(busy, 0.5)) : null };
 }

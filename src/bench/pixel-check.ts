@@ -69,11 +69,12 @@ export async function comparePixels(file: File, fps: number | undefined): Promis
         const frame = next.value;
         try {
           result.newFrames.push(frame.frameIndex);
-          result.width = frame.bitmap.width;
-          result.height = frame.bitmap.height;
+          const bitmap = await frame.bitmap;
+          result.width = bitmap.width;
+          result.height = bitmap.height;
           const before = old[i]?.pixels ?? new Int32Array(0);
           const ahead = maxDiff(frame.pixels?.data ?? [], before);
-          const shown = maxDiff(await pixelsOf(frame.bitmap), before);
+          const shown = maxDiff(await pixelsOf(bitmap), before);
           if (ahead !== 0) result.pixelMismatches++;
           if (shown !== 0) result.bitmapMismatches++;
           result.maxAbsDiff = Math.max(result.maxAbsDiff, ahead, shown);

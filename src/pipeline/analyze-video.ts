@@ -10,7 +10,7 @@ import type { VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrame, type PerceivedFrame } from './perceive-frame';
 import type { PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
-import type { StageTimer } from './stage-timer';
+import { createPictureTimer, type StageTimer } from './stage-timer';
 import type { FrameSource, FrameUpdate, TrackedFrame } from './tracked-frame';
 
 /** Options of an analysis run (see the analysis client). */
@@ -49,22 +49,29 @@ export async function trackFrames(
 ): Promise<void> {
   const tracker = createTracker({ historySec: options.historySec ?? Infinity, ...options.tracker });
   const perception = createPerceptionState(options.perception);
+  // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
+  const picture = createPictureTimer(timer);
   try {
     for (;;) {
-      const next = await timer.time('decode', () => frames.next());
+      const next = await picture.time('decode', () => frames.next());
       if (next.done) break;
       const decoded = next.value;
+      // Part of the wait above that this thread spent making a camera frame's bitmap and pixels.
+      for (const [stage, ms] of Object.entries(decoded.readyMs ?? {})) picture.add(stage, ms);
       let tensor: tf.Tensor3D | undefined;
       try {
-        tensor = await timer.time('toTensor', () => (decoded.pixels ? frameFromPixels(decoded.pixels) : frameFromBitmap(decoded.bitmap)));
-        const seen = toVideoPixels(
-          await perceiveFrame(models, tensor, decoded.tSec, perception, timer, tracker.recentTrackCount(decoded.tSec, perception.config.embeddingIntervalSec)),
-          size.width / decoded.bitmap.width,
-        );
-        const { trackIds } = await timer.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
-        const { frameIndex, tSec, bitmap } = decoded;
+        const { pixels } = decoded;
+        tensor = await picture.time('toTensor', async () => (pixels ? frameFromPixels(pixels) : frameFromBitmap(await decoded.bitmap)));
+        const scale = size.width / tensor.shape[1];
+        // The tracks' boxes are in video pixels; perception works in the analysed frame's.
+        const recent = tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
+        const seen = toVideoPixels(await perceiveFrame(models, tensor, decoded.tSec, perception, picture, recent), scale);
+        const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
+        const { frameIndex, tSec } = decoded;
+        // A camera frame's bitmap was made while it was analysed: normally ready by now.
+        const bitmap = await picture.time('bitmapWait', () => decoded.bitmap);
         const faces = seen.faces.map((f) => ({ ...f, frameIndex, tSec }));
-        onTracked({ frameIndex, tSec, faces, trackIds, persons: seen.persons, bitmap });
+        onTracked({ frameIndex, tSec, faces, trackIds, persons: seen.persons, bitmap, stageMs: picture.take() });
       } finally {
         tensor?.dispose();
         decoded.close();
@@ -79,10 +86,14 @@ export async function trackFrames(
 /** Maps a frame's boxes from analysis pixels back to video pixels (`scale` = video / analysis). */
 function toVideoPixels(seen: PerceivedFrame, scale: number): PerceivedFrame {
   if (Math.abs(scale - 1) < 1e-9) return seen;
-  const map = (b: Box): Box => ({ x: b.x * scale, y: b.y * scale, w: b.w * scale, h: b.h * scale });
+  const map = (b: Box): Box => scaleBox(b, scale);
   return {
     faces: seen.faces.map((f) => ({ ...f, box: map(f.box), personBox: f.personBox && map(f.personBox) })),
     detections: seen.detections.map((d) => ({ ...d, box: map(d.box) })),
     persons: seen.persons.map((p) => ({ ...p, box: map(p.box) })),
   };
+}
+
+function scaleBox(b: Box, scale: number): Box {
+  return { x: b.x * scale, y: b.y * scale, w: b.w * scale, h: b.h * scale };
 }

@@ -67,7 +67,7 @@ describe('perceiveFrame', () => {
     const state = createPerceptionState();
     for (const raw of frames) {
       const frame = frameToTensor(raw);
-      const recent = tracker.recentTrackCount(raw.tSec, state.config.embeddingIntervalSec);
+      const recent = tracker.recentTrackBoxes(raw.tSec, state.config.embeddingIntervalSec);
       const seen = await perceiveFrame(models, frame, raw.tSec, state, timer, recent);
       frame.dispose();
       const { trackIds } = tracker.update(raw.index, raw.tSec, seen.detections);

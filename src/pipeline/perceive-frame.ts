@@ -9,9 +9,10 @@ import { computeHsvHistogram } from '../core/tracking/hsv-histogram';
 import { linkFacesToPersons } from '../core/tracking/link-person';
 import { mouthOpening } from '../core/speaker/mouth-opening';
 import type { Detection } from '../core/tracking/cost-matrices';
+import type { Box } from '../core/geometry';
 import { cropBoxes, type FaceDetectorOutput, type Frame, type PersonDetectorOutput } from '../models';
 import type { FramePixels } from '../video';
-import { DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue, type PerceptionConfig } from '../shared/perception-config';
+import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
@@ -31,13 +32,27 @@ export interface PerceivedFrame {
 
 /**
  * The second face check: BlazeFace scores every Tiny Face box; those under `faceVerifyThreshold`
- * are not faces. Returns the kept detections with their scores, and the rejected ones.
+ * are not faces. A detection over a face confirmed on the previous frame keeps that confirmation
+ * while it is recent (`faceVerifyIntervalSec`). Returns the kept detections with their scores, and
+ * the rejected ones.
  */
-async function verifyFaces(models: PerceptionModels, frame: Frame, faces: FaceDetectorOutput, config: PerceptionConfig, timer: StageTimer) {
-  if (config.faceVerifyThreshold <= 0 || faces.length === 0) return { kept: faces.map((f) => ({ ...f, verifyScore: undefined })), rejected: [] };
-  const scores = await timer.time('faceVerify', () => models.faceVerifier.run({ frame, boxes: faces.map((f) => f.box) }));
-  const all = faces.map((f, i) => ({ ...f, verifyScore: scores[i]! }));
-  return { kept: all.filter((f) => f.verifyScore >= config.faceVerifyThreshold), rejected: all.filter((f) => f.verifyScore < config.faceVerifyThreshold) };
+async function verifyFaces(models: PerceptionModels, frame: Frame, faces: FaceDetectorOutput, tSec: number, state: PerceptionState, timer: StageTimer) {
+  const { config } = state;
+  if (config.faceVerifyThreshold <= 0 || faces.length === 0) {
+    state.verified = [];
+    return { kept: faces.map((f) => ({ ...f, verifyScore: undefined })), rejected: [] };
+  }
+  const carried = faces.map((f) => carriedVerification(config, f.box, state.verified, tSec));
+  const pending = faces.filter((_, i) => !carried[i]);
+  const scores = pending.length ? await timer.time('faceVerify', () => models.faceVerifier.run({ frame, boxes: pending.map((f) => f.box) })) : [];
+  let next = 0;
+  const all = faces.map((f, i) => {
+    const carry = carried[i];
+    return carry ? { ...f, verifyScore: carry.score, verifiedSec: carry.verifiedSec } : { ...f, verifyScore: scores[next++]!, verifiedSec: tSec };
+  });
+  const kept = all.filter((f) => f.verifyScore >= config.faceVerifyThreshold);
+  state.verified = kept.map((f) => ({ box: f.box, score: f.verifyScore, verifiedSec: f.verifiedSec }));
+  return { kept, rejected: all.filter((f) => f.verifyScore < config.faceVerifyThreshold) };
 }
 
 /** HSV histograms (§3.3.1) of each face box, computed on small crops read back asynchronously. */
@@ -63,6 +78,8 @@ export interface PerceptionState {
   /** The previous frame's faces (shorter side, frame pixels) and when the full detector input last ran. */
   lastFaceSides?: number[];
   lastFullDetectionSec?: number;
+  /** The faces the verifier confirmed on the previous frame (see `faceVerifyIntervalSec`). */
+  verified?: VerifiedFace[];
 }
 
 /** Creates the state for one clip (or one webcam session). */
@@ -101,9 +118,9 @@ async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number,
 /**
  * Runs the perception networks on `frame` (which the caller owns and disposes) at time `tSec`.
  * Detections the face verifier turns down are not faces; frames without a face skip everything
- * after that. `recentTracks` (the tracker's
- * tracks seen within `embeddingIntervalSec`) lets a lone face skip its embedding between checks;
- * without it every face gets one.
+ * after that. `recentTracks` (the last boxes, in this frame's pixels, of the tracker's tracks seen
+ * within `embeddingIntervalSec`) lets a lone face skip its embedding between checks, and several
+ * faces whose positions decide their tracks (`embeddingFreeMargin`); without it every face gets one.
  */
 export async function perceiveFrame(
   models: PerceptionModels,
@@ -111,12 +128,12 @@ export async function perceiveFrame(
   tSec: number,
   state: PerceptionState,
   timer: StageTimer,
-  recentTracks?: number,
+  recentTracks?: readonly Box[],
 ): Promise<PerceivedFrame> {
   const [height, width] = frame.shape;
   const { config } = state;
   const detected = await detectFaces(models, frame, tSec, state, timer);
-  const { kept: faces, rejected } = await verifyFaces(models, frame, detected, config, timer);
+  const { kept: faces, rejected } = await verifyFaces(models, frame, detected, tSec, state, timer);
   if (faces.length === 0) return { faces: [], detections: [], persons: [], rejected };
   const people = await peopleFor(models, frame, tSec, state, timer);
   const boxes = faces.map((f) => f.box);
@@ -124,7 +141,7 @@ export async function perceiveFrame(
   const emotions = await timer.time('faceEmotion', () => models.faceEmotion.run({ frame, boxes }));
   const embeddings =
     recentTracks === undefined ||
-    embeddingsDue(config, faces.length, recentTracks, state.lastEmbeddingSec, tSec, facesSeparated(boxes, config.embeddingFreeSeparation))
+    embeddingsDue(config, faces.length, recentTracks.length, state.lastEmbeddingSec, tSec, positionsDecide(boxes, recentTracks, config.embeddingFreeMargin))
       ? await timer.time('embedding', () => models.faceEmbedding.run({ frame, boxes }))
       : null;
   if (embeddings) state.lastEmbeddingSec = tSec;

@@ -37,3 +37,39 @@ export function createStageTimer(now: () => number = () => performance.now()): S
     samples: () => Object.fromEntries([...all].map(([k, v]) => [k, [...v]])),
   };
 }
+
+/** A timer that also keeps the current picture's own totals, until `take()` hands them over and starts afresh. */
+export interface PictureTimer extends StageTimer {
+  /** This picture's ms per stage since the last `take()` (a stage timed twice counts once, summed). */
+  take(): Record<string, number>;
+}
+
+/**
+ * Wraps `parent` (the run's timer, which still gets every sample) so a live run can send each
+ * picture's stage breakdown with the picture: the camera's diagnostics compare stages per picture.
+ */
+export function createPictureTimer(parent: StageTimer, now: () => number = () => performance.now()): PictureTimer {
+  let current: Record<string, number> = {};
+  const add = (stage: string, ms: number) => {
+    parent.add(stage, ms);
+    current[stage] = (current[stage] ?? 0) + ms;
+  };
+  return {
+    add,
+    async time(stage, fn) {
+      const start = now();
+      try {
+        return await fn();
+      } finally {
+        add(stage, now() - start);
+      }
+    },
+    totals: () => parent.totals(),
+    samples: () => parent.samples(),
+    take() {
+      const out = current;
+      current = {};
+      return out;
+    },
+  };
+}

@@ -25,14 +25,20 @@ export interface FrameUpdate {
    * than the video (large videos are analysed downscaled); boxes are in video pixels.
    */
   bitmap: ImageBitmap;
+  /** The worker's ms per stage on this frame (see TrackedFrame.stageMs). */
+  stageMs?: Record<string, number>;
 }
 
 /**
  * A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer.
- * `pixels`, when present, are the bitmap's RGB pixels read ahead by the decode worker.
+ * `pixels`, when present, are the bitmap's RGB pixels read ahead (by the decode worker, or from a
+ * camera frame); then the bitmap may still be in the making (a promise: it is only needed once the
+ * frame is analysed). `readyMs`: the analysis worker's own ms making a camera frame's pixels, by stage.
  */
 export interface FrameSource {
-  next(): Promise<IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels; close(): void }>>;
+  next(): Promise<
+    IteratorResult<{ frameIndex: number; tSec: number; bitmap: ImageBitmap | Promise<ImageBitmap>; pixels?: FramePixels; readyMs?: Record<string, number>; close(): void }>
+  >;
   return(value?: undefined): Promise<unknown>;
 }
 
@@ -57,5 +63,6 @@ export function recordFrame(clip: ClipAnalysis, frame: TrackedFrame, analysed: n
     persons: frame.persons,
     clip,
     bitmap: frame.bitmap,
+    ...(frame.stageMs && { stageMs: frame.stageMs }),
   };
 }

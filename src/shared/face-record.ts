@@ -74,4 +74,6 @@ export interface TrackedFrame {
   trackIds: number[];
   persons: { box: Box; score: number }[];
   bitmap: ImageBitmap;
+  /** The analysis worker's ms per stage on this frame ('decode' is its wait for the frame), for diagnostics. */
+  stageMs?: Record<string, number>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERCEPTION_CONFIG as C, embeddingsDue, faceInputSize, faceInputSizeFor, facesSeparated, personDetectionDue } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG as C, carriedVerification, embeddingsDue, faceInputSize, faceInputSizeFor, personDetectionDue, positionsDecide } from './perception-config';
 
 describe('perception config', () => {
   it('uses the small Tiny Face input for small frames only', () => {
@@ -42,15 +42,46 @@ describe('perception config', () => {
   });
 
   it('lets faces that cannot be confused skip the embedding between checks when asked (the camera)', () => {
-    const A = { ...C, embeddingFreeSeparation: 3 };
+    const A = { ...C, embeddingFreeMargin: 3 };
     expect(embeddingsDue(A, 2, 2, 0, 0.2, true)).toBe(false);
     expect(embeddingsDue(A, 2, 2, 0, 0.2, false)).toBe(true); // close together
     expect(embeddingsDue(A, 2, 1, 0, 0.2, true)).toBe(true); // a new face
     expect(embeddingsDue(A, 2, 2, 0, 1, true)).toBe(true); // the once-a-second check
-    // Two faces of 100 px side by side 320 px apart (a 640-px camera), and the same 200 px apart.
-    const face = (x: number) => ({ x, y: 100, w: 100, h: 100 });
-    expect(facesSeparated([face(60), face(380)], 3)).toBe(true);
-    expect(facesSeparated([face(60), face(260)], 3)).toBe(false);
-    expect(facesSeparated([face(60)], 3)).toBe(true);
+  });
+
+  it('lets position decide only when each face has a clearly nearest track, a different one each', () => {
+    const face = (x: number, y = 100, side = 100) => ({ x, y, w: side, h: side });
+    // Two people side by side 180 px apart (1.8 face sizes: inside each other's position gate), each
+    // moved 10 px since its track's last box: 0.1 face sizes from its own track, 1.7 from the other.
+    const tracks = [face(60), face(240)];
+    expect(positionsDecide([face(70), face(250)], tracks, 3)).toBe(true);
+    expect(positionsDecide([face(250), face(70)], tracks, 3)).toBe(true); // the order does not matter
+    expect(positionsDecide([face(70), face(250)], tracks, 0)).toBe(false); // off (files)
+    // Crossing: the first face halfway between the tracks (0.8 and 1.0 face sizes away).
+    expect(positionsDecide([face(140), face(250)], tracks, 3)).toBe(false);
+    // Both faces nearest the same track; a face beyond the position gate of every track (someone new).
+    expect(positionsDecide([face(60), face(100)], [face(60), face(500)], 3)).toBe(false);
+    expect(positionsDecide([face(60), face(900)], [face(60), face(500)], 3)).toBe(false);
+    // As many faces as tracks only.
+    expect(positionsDecide([face(60)], tracks, 3)).toBe(false);
+    expect(positionsDecide([face(60), face(240)], [face(60)], 3)).toBe(false);
+    // Distances are in the track's face sizes: the same layout at half the scale decides the same.
+    expect(positionsDecide([face(35, 50, 50), face(125, 50, 50)], [face(30, 50, 50), face(120, 50, 50)], 3)).toBe(true);
+  });
+
+  it("carries a confirmed face's verification over to an overlapping detection for faceVerifyIntervalSec only", () => {
+    const A = { ...C, faceVerifyIntervalSec: 1 };
+    const confirmed = [
+      { box: { x: 100, y: 100, w: 100, h: 100 }, score: 0.9, verifiedSec: 0 },
+      { box: { x: 400, y: 100, w: 100, h: 100 }, score: 0.8, verifiedSec: 0.6 },
+    ];
+    const moved = { x: 110, y: 105, w: 100, h: 100 };
+    expect(carriedVerification(A, moved, confirmed, 0.5)).toBe(confirmed[0]);
+    expect(carriedVerification(A, { x: 405, y: 100, w: 100, h: 100 }, confirmed, 0.9)).toBe(confirmed[1]);
+    expect(carriedVerification(A, moved, confirmed, 1)).toBeNull(); // a second since the verifier ran on it
+    expect(carriedVerification(A, { x: 250, y: 100, w: 100, h: 100 }, confirmed, 0.5)).toBeNull(); // overlaps nothing enough
+    expect(carriedVerification(A, moved, undefined, 0.5)).toBeNull(); // first frame
+    expect(carriedVerification(A, moved, confirmed, -1)).toBeNull(); // a seek back
+    expect(carriedVerification(C, moved, confirmed, 0.5)).toBeNull(); // files: every frame
   });
 });

@@ -4,7 +4,8 @@
  * frames, at 416 px / 0.5 (face-api's defaults) in 72, at under half the cost.
  */
 
-import type { Box } from '../core/geometry';
+import { iou, type Box } from '../core/geometry';
+import { DEFAULT_THRESHOLDS } from '../core/tracking/constants';
 
 /** Settings of the per-frame perception stage. */
 export interface PerceptionConfig {
@@ -51,12 +52,24 @@ export interface PerceptionConfig {
    */
   faceVerifyThreshold: number;
   /**
-   * Several faces skip the embedding between checks too when they cannot be confused: as many
-   * faces as recent tracks, every two at least this many face sizes apart (centre to centre), so
-   * each lies within the tracker's position gate (2 face sizes) of one track only. 0: several faces
-   * always get embeddings (files, the paper). The camera sets it: two people side by side.
+   * A detection that overlaps (IoU ≥ `VERIFIED_FACE_MIN_IOU`) a face the verifier confirmed on the
+   * previous analysed frame keeps that confirmation for up to this many seconds since the verifier
+   * last ran on it, instead of running BlazeFace again (one graph call per face: 14–21 ms a picture
+   * for one or two faces on the camera under load). Only confirmed faces carry over, so a false face
+   * (a test pattern) is still checked on every frame. 0: every detection of every frame (files).
    */
-  embeddingFreeSeparation: number;
+  faceVerifyIntervalSec: number;
+  /**
+   * Several faces skip the embedding between checks too when their positions alone decide which
+   * track each continues (see `positionsDecide`): as many faces as recent tracks, each face within
+   * the tracker's position gate of its nearest track, a different one for each, and every other
+   * track at least this many times farther away. The tracker's matching then has one clear answer
+   * on position, and an embedding could change it only by telling that a different person took a
+   * track's place: the once-a-second check covers that. People crossing, or one stepping where
+   * another was, fail the margin and get embeddings. 0: several faces always get embeddings
+   * (files, the paper). The camera sets it: people side by side.
+   */
+  embeddingFreeMargin: number;
   /**
    * Run Human's FER2013 net on every face: the `humanEmotion` per-frame baseline and the second
    * face model of the temporal models (`fer`, `both`). Files need it (the trained ensemble reads
@@ -79,7 +92,8 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   maxAnalysisSide: 1280,
   embeddingIntervalSec: 1,
   faceVerifyThreshold: 0.6,
-  embeddingFreeSeparation: 0,
+  faceVerifyIntervalSec: 0,
+  embeddingFreeMargin: 0,
   ferNet: true,
 });
 
@@ -88,15 +102,26 @@ export function faceInputSize(config: PerceptionConfig, width: number, height: n
   return Math.max(width, height) <= config.smallFrameMaxSide ? config.faceInputSizeSmall : config.faceInputSizeLarge;
 }
 
-/** True when every two boxes are at least `faceSizes` × the larger one's longer side apart, centre to centre. */
-export function facesSeparated(boxes: readonly Box[], faceSizes: number): boolean {
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!;
-      const b = boxes[j]!;
-      const size = Math.max(a.w, a.h, b.w, b.h);
-      if (Math.hypot(a.x + a.w / 2 - b.x - b.w / 2, a.y + a.h / 2 - b.y - b.h / 2) < faceSizes * size) return false;
-    }
+/**
+ * True when position alone pairs `faces` with `tracks` (the recent tracks' last boxes): as many of
+ * each; each face's nearest track within `gate` face sizes, a different one for each face; every
+ * other track at least `margin` times as far from that face. Distances are measured as the
+ * tracker's position cue measures them: centre to centre, divided by √(w·h) of the track's box.
+ * A `margin` of 0 or less never decides.
+ */
+export function positionsDecide(faces: readonly Box[], tracks: readonly Box[], margin: number, gate: number = DEFAULT_THRESHOLDS.position): boolean {
+  if (!(margin > 0) || faces.length !== tracks.length) return false;
+  const taken = new Set<number>();
+  for (const face of faces) {
+    const distances = tracks.map((track) => {
+      const scale = Math.max(1, Math.sqrt(track.w * track.h));
+      return Math.hypot(face.x + face.w / 2 - track.x - track.w / 2, face.y + face.h / 2 - track.y - track.h / 2) / scale;
+    });
+    const nearest = distances.indexOf(Math.min(...distances));
+    const d = distances[nearest]!;
+    if (d > gate || taken.has(nearest)) return false;
+    if (distances.some((other, i) => i !== nearest && other < margin * d)) return false;
+    taken.add(nearest);
   }
   return true;
 }
@@ -130,7 +155,7 @@ export function personDetectionDue(config: PerceptionConfig, lastRunSec: number 
 /**
  * Whether this frame's faces need embeddings (see `embeddingIntervalSec`): `recentTracks` counts
  * the tracks seen within the last interval; `lastSec` is when embeddings last ran; `separated`
- * says every two faces are `embeddingFreeSeparation` face sizes apart (see facesSeparated).
+ * says position alone pairs the faces with those tracks (see `embeddingFreeMargin`, positionsDecide).
  */
 export function embeddingsDue(
   config: PerceptionConfig,
@@ -141,6 +166,35 @@ export function embeddingsDue(
   separated = false,
 ): boolean {
   if (recentTracks !== faceCount) return true;
-  if (faceCount >= 2 && !(config.embeddingFreeSeparation > 0 && separated)) return true;
+  if (faceCount >= 2 && !(config.embeddingFreeMargin > 0 && separated)) return true;
   return lastSec === undefined || tSec < lastSec || tSec - lastSec >= config.embeddingIntervalSec - 1e-6;
+}
+
+/** Least overlap with a confirmed face of the previous frame for a detection to keep its confirmation. */
+export const VERIFIED_FACE_MIN_IOU = 0.5;
+
+/** A face the verifier confirmed: its box on the last analysed frame, its score and when the verifier ran on it. */
+export interface VerifiedFace {
+  box: Box;
+  score: number;
+  verifiedSec: number;
+}
+
+/**
+ * The confirmation `box` carries over from the previous frame's confirmed faces (see
+ * `faceVerifyIntervalSec`): the best-overlapping one when it overlaps enough and was verified less
+ * than the interval ago; null when the verifier must run.
+ */
+export function carriedVerification(config: PerceptionConfig, box: Box, previous: readonly VerifiedFace[] | undefined, tSec: number): VerifiedFace | null {
+  if (!(config.faceVerifyIntervalSec > 0) || !previous) return null;
+  let best: VerifiedFace | null = null;
+  let bestIou = VERIFIED_FACE_MIN_IOU;
+  for (const face of previous) {
+    const overlap = iou(face.box, box);
+    if (overlap >= bestIou && tSec >= face.verifiedSec && tSec - face.verifiedSec < config.faceVerifyIntervalSec - 1e-6) {
+      best = face;
+      bestIou = overlap;
+    }
+  }
+  return best;
 }

@@ -52,7 +52,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
     const tensor = toTensor(f);
     try {
       // The app embeds faces only when they must be told apart (analyze-video.ts): the same here.
-      const seen = await perceiveFrame(models, tensor, f.tSec, perception, timer, tracker.recentTrackCount(f.tSec, perception.config.embeddingIntervalSec));
+      const seen = await perceiveFrame(models, tensor, f.tSec, perception, timer, tracker.recentTrackBoxes(f.tSec, perception.config.embeddingIntervalSec));
       const { trackIds } = tracker.update(f.index, f.tSec, seen.detections);
       addFrame(clip, seen.faces.map((face) => ({ ...face, frameIndex: f.index, tSec: f.tSec })), trackIds);
     } finally {

@@ -3,5 +3,5 @@ export { openVideo, type OpenedVideo, type VideoInfo } from './open-video';
 export { decodeFrames, type DecodedFrame, type DecodeOptions } from './decode-frames';
 export { fitWithin } from './frame-size';
 export { createFrameSelector, expectedSampledFrames, type FrameSelector } from './frame-selector';
-export { createPixelReader, rgbaToRgbInt32, type FramePixels, type PixelReader } from './frame-pixels';
+export { createPixelReader, readVideoFrameRgba, rgbaToRgbInt32, type FramePixels, type PixelReader } from './frame-pixels';
 export { decodeAudio, type AudioOutcome, type DecodedAudio } from './decode-audio';

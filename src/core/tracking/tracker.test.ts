@@ -134,5 +134,8 @@ describe('createTracker with a bounded history (webcam sessions)', () => {
     expect(tracker.recentTrackCount(0.8, 1)).toBe(2);
     expect(tracker.recentTrackCount(1.4, 1)).toBe(1);
     expect(tracker.recentTrackCount(3, 1)).toBe(0);
+    expect(tracker.recentTrackBoxes(0.8, 1).map((b) => b.x + b.w / 2)).toEqual([100, 300]);
+    expect(tracker.recentTrackBoxes(1.4, 1).map((b) => b.x + b.w / 2)).toEqual([100]);
+    expect(tracker.recentTrackBoxes(3, 1)).toEqual([]);
   });
 });

@@ -56,6 +56,8 @@ export interface Tracker {
   tracks(): TrackSnapshot[];
   /** How many tracks were seen within `withinSec` before `tSec` (those a new face may continue). */
   recentTrackCount(tSec: number, withinSec: number): number;
+  /** The last boxes of those tracks, in creation order (where each may continue, for the position gate). */
+  recentTrackBoxes(tSec: number, withinSec: number): Box[];
   /** Forgets all tracks; new IDs still never repeat earlier ones. */
   reset(): void;
 }
@@ -126,6 +128,12 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
     },
     recentTrackCount(tSec, withinSec) {
       return db.records().filter((r) => tSec - r.observations.at(-1)!.tSec <= withinSec + 1e-6).length;
+    },
+    recentTrackBoxes(tSec, withinSec) {
+      return db
+        .records()
+        .filter((r) => tSec - r.observations.at(-1)!.tSec <= withinSec + 1e-6)
+        .map((r) => ({ ...r.lastBox }));
     },
     reset() {
       db.clear();

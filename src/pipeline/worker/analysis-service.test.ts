@@ -62,14 +62,14 @@ function setup() {
         const next = await source.next();
         if (next.done) break;
         timer.add('perceive', 1);
-        onTracked({ frameIndex: next.value.frameIndex, tSec: next.value.tSec, faces: [], trackIds: [], persons: [], bitmap: next.value.bitmap });
+        onTracked({ frameIndex: next.value.frameIndex, tSec: next.value.tSec, faces: [], trackIds: [], persons: [], bitmap: await next.value.bitmap });
       }
       tensors -= 1;
     },
     readsPixelsOnCpu: () => true,
     speech: async () => ({ features: null, note: 'no sound here' }),
     memory: () => ({ numTensors: tensors, numBytes: 0 }),
-    toBitmap: (picture) => picture as ImageBitmap,
+    cameraFrame: (picture) => ({ bitmap: picture as ImageBitmap }),
   };
   const ports = createPortPair();
   const service = createAnalysisService(deps);

@@ -15,7 +15,7 @@ import type { PerceptionModels } from '../perception-models';
 import { createStageTimer, type StageTimer } from '../stage-timer';
 import type { FrameSource } from '../tracked-frame';
 import type { DecodeClient } from './decode-client';
-import { createFrameQueue, type FrameQueue } from './frame-queue';
+import { createFrameQueue, type CameraFrame, type FrameQueue } from './frame-queue';
 import { loadOnce } from './load-once';
 import type { CallContext, Handlers } from './rpc-server';
 
@@ -34,8 +34,11 @@ export interface AnalysisDeps {
   speech(file: Blob): Promise<SpeechReply>;
   /** The backend's memory (its tensor count tells a run's leaks). */
   memory(): MemoryReply;
-  /** A camera picture as an ImageBitmap: an ImageBitmap as it is (at once), a VideoFrame copied (later). */
-  toBitmap(picture: CameraPicture): ImageBitmap | Promise<ImageBitmap>;
+  /**
+   * A camera picture as a frame to analyse: an ImageBitmap as it is; a VideoFrame read (its RGB
+   * pixels where the backend reads them on the CPU, its bitmap for the page possibly still in the making).
+   */
+  cameraFrame(picture: CameraPicture): CameraFrame | Promise<CameraFrame>;
 }
 
 /** The analysis worker's service: a handler per method, and what to do with a notice for a run that is over. */
@@ -78,11 +81,11 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
   };
 
   const pushPicture = (queue: FrameQueue, { frameIndex, tSec, picture }: Extract<StreamNotice, { type: 'frame' }>) => {
-    // The page sends the camera's VideoFrame as it is; its copy into a bitmap happens here, off the page's thread.
-    const bitmap = deps.toBitmap(picture);
-    if (!(bitmap instanceof Promise)) return queue.push({ frameIndex, tSec, bitmap });
-    bitmap.then(
-      (bitmap) => queue.push({ frameIndex, tSec, bitmap }),
+    // The page sends the camera's VideoFrame as it is; it is read here, off the page's thread.
+    const frame = deps.cameraFrame(picture);
+    if (!(frame instanceof Promise)) return queue.push({ frameIndex, tSec, ...frame });
+    frame.then(
+      (frame) => queue.push({ frameIndex, tSec, ...frame }),
       (error: unknown) => queue.fail(error instanceof Error ? error : new Error(String(error))),
     );
   };

@@ -25,6 +25,19 @@ describe('createFrameQueue', () => {
     expect(second.done ? null : second.value.tSec).toBe(0.2);
   });
 
+  it('closes a bitmap still in the making once it is made (camera frames whose pixels came first)', async () => {
+    const queue = createFrameQueue();
+    const later = bitmap();
+    let make!: (b: ImageBitmap) => void;
+    queue.push({ frameIndex: 0, tSec: 0, bitmap: new Promise<ImageBitmap>((resolve) => (make = resolve)) });
+    await queue.return(undefined);
+    expect(later.closed).toBe(false);
+    make(later);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(later.closed).toBe(true);
+  });
+
   it('resolves a waiting next() when a frame arrives, and ends it on end()', async () => {
     const queue = createFrameQueue();
     const waiting = queue.next();

@@ -7,12 +7,22 @@
 import type { FramePixels } from '../../video';
 import type { FrameSource } from '../tracked-frame';
 
-type Frame = { frameIndex: number; tSec: number; bitmap: ImageBitmap; pixels?: FramePixels };
-type Item = IteratorResult<Frame & { close(): void }>;
+/** A queued frame; a camera picture as read by the analysis worker is a CameraFrame plus its index and time. */
+export type QueuedFrame = { frameIndex: number; tSec: number; bitmap: ImageBitmap | Promise<ImageBitmap>; pixels?: FramePixels; readyMs?: Record<string, number> };
+
+/** A camera picture as read by the analysis worker. */
+export type CameraFrame = Omit<QueuedFrame, 'frameIndex' | 'tSec'>;
+
+/** Closes a frame's bitmap, now or once it is made. */
+function closeBitmap(bitmap: QueuedFrame['bitmap']): void {
+  if (bitmap instanceof Promise) void bitmap.then((b) => b.close(), () => undefined);
+  else bitmap.close();
+}
+type Item = IteratorResult<QueuedFrame & { close(): void }>;
 
 /** A pushable FrameSource. */
 export interface FrameQueue extends FrameSource {
-  push(frame: Frame): void;
+  push(frame: QueuedFrame): void;
   /** No more frames: once the queued ones are taken, the pending and later `next()` calls end. */
   end(): void;
   /** The source broke: once the queued frames are taken, `next()` rejects with `error`. */
@@ -21,12 +31,12 @@ export interface FrameQueue extends FrameSource {
 
 /** Creates an empty queue. */
 export function createFrameQueue(): FrameQueue {
-  const frames: Frame[] = [];
+  const frames: QueuedFrame[] = [];
   let waiting: { resolve(item: Item): void; reject(error: Error): void } | null = null;
   let ended = false;
   let failure: Error | null = null;
   const done: Item = { done: true, value: undefined };
-  const item = (frame: Frame): Item => ({ done: false, value: { ...frame, close: () => frame.bitmap.close() } });
+  const item = (frame: QueuedFrame): Item => ({ done: false, value: { ...frame, close: () => closeBitmap(frame.bitmap) } });
   const settleWaiting = () => {
     const w = waiting;
     waiting = null;
@@ -37,7 +47,7 @@ export function createFrameQueue(): FrameQueue {
   return {
     push(frame) {
       if (ended) {
-        frame.bitmap.close();
+        closeBitmap(frame.bitmap);
       } else if (waiting) {
         const { resolve } = waiting;
         waiting = null;
@@ -66,7 +76,7 @@ export function createFrameQueue(): FrameQueue {
     async return() {
       ended = true;
       failure = null;
-      for (const frame of frames.splice(0)) frame.bitmap.close();
+      for (const frame of frames.splice(0)) closeBitmap(frame.bitmap);
       settleWaiting();
       return done;
     },
