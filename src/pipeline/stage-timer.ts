@@ -15,6 +15,18 @@ export interface StageTimer {
   samples(): Record<string, number[]>;
 }
 
+/** A `time` that adds each call's duration through `add`. */
+function timeWith(add: StageTimer['add'], now: () => number): StageTimer['time'] {
+  return async (stage, fn) => {
+    const start = now();
+    try {
+      return await fn();
+    } finally {
+      add(stage, now() - start);
+    }
+  };
+}
+
 /** Creates a timer; `now` returns milliseconds. */
 export function createStageTimer(now: () => number = () => performance.now()): StageTimer {
   const all = new Map<string, number[]>();
@@ -25,14 +37,7 @@ export function createStageTimer(now: () => number = () => performance.now()): S
   };
   return {
     add,
-    async time(stage, fn) {
-      const start = now();
-      try {
-        return await fn();
-      } finally {
-        add(stage, now() - start);
-      }
-    },
+    time: timeWith(add, now),
     totals: () => Object.fromEntries([...all].map(([k, v]) => [k, v.reduce((s, x) => s + x, 0)])),
     samples: () => Object.fromEntries([...all].map(([k, v]) => [k, [...v]])),
   };
@@ -56,14 +61,7 @@ export function createPictureTimer(parent: StageTimer, now: () => number = () =>
   };
   return {
     add,
-    async time(stage, fn) {
-      const start = now();
-      try {
-        return await fn();
-      } finally {
-        add(stage, now() - start);
-      }
-    },
+    time: timeWith(add, now),
     totals: () => parent.totals(),
     samples: () => parent.samples(),
     take() {
