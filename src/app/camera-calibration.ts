@@ -1,5 +1,5 @@
 /**
- * The camera's person calibration (issue 17, 5b). "Calibrate" collects CALIBRATION_SEC of the
+ * The camera's person calibration. "Calibrate" collects CALIBRATION_SEC of the
  * main track while the person looks neutral: the first reference clip. From then on every
  * REFERENCE_WINDOW_SEC of the main track joins the reference (running statistics of the session,
  * the oldest windows dropped past MAX_CAMERA_REFERENCE_CLIPS), and every

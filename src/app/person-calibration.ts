@@ -1,5 +1,5 @@
 /**
- * Person calibration on the app's side (issue 17 part 5): which clips serve as a person's
+ * Person calibration on the app's side: which clips serve as a person's
  * reference. A labelled folder is grouped by face (each group its own reference), a long video is
  * its own reference (its main track cut into windows); a clip too short, or a group too small, is
  * analysed uncalibrated. The clip models do the centring (ClipPredictor.predict's `reference`).
