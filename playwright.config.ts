@@ -5,14 +5,24 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium';
  * E2E tests run against the built app (`vite preview`) in Debian's Chromium: Playwright cannot
  * download its own browsers here (no downloads at set-up). CHROMIUM_PATH overrides the binary.
  */
+/**
+ * The live camera's specs (a fake camera analysed in real time, whose pace a second test on the
+ * same 2 cores would halve) run alone, after every other spec; those run two at a time.
+ */
+const LIVE = /(ui-webcam|ui-webcam-denied|webcam-none|ui-calibration)\.spec\.ts$/;
+
 /** E2E_PORT lets two checkouts run their suites side by side without reusing each other's server. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  workers: 1,
+  workers: 2,
   fullyParallel: false,
+  projects: [
+    { name: 'pipeline', testIgnore: LIVE },
+    { name: 'live', testMatch: LIVE, workers: 1, dependencies: ['pipeline'] },
+  ],
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 30_000 },

@@ -3,7 +3,7 @@
  * than the app's own, and each test fails if either happened (no network at run time).
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,19 @@ export function sharedLabels(): Map<string, string> {
 }
 /** Scratch folder for inputs the tests generate with ffmpeg (gitignored; outside test-results, which Playwright wipes). */
 export const scratch = join(repoRoot, '.cache', 'test-inputs');
+
+/**
+ * `path`, made once: `make` writes a temporary file beside it that is then renamed into place, so a
+ * test in another worker never reads a half-written input (the suite runs two workers).
+ */
+export function makeOnce(path: string, make: (tmp: string) => void): string {
+  if (existsSync(path)) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = path.replace(/(\.[^./]+)?$/, `.${process.pid}.tmp$1`);
+  make(tmp);
+  renameSync(tmp, path);
+  return path;
+}
 
 if (!existsSync(sharedData)) throw new Error(`Shared data not found at ${sharedData}`);
 

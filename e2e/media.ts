@@ -7,15 +7,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loopVideo } from '../src/node/ffmpeg';
 import { makePersonFree, PERSON_FREE_KINDS } from '../src/node/person-free-footage';
-import { clip, scratch } from './fixtures';
+import { clip, makeOnce, scratch } from './fixtures';
 
 const H264 = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30'];
 
 function ffmpeg(out: string, args: string[]): string {
-  mkdirSync(scratch, { recursive: true });
-  const path = join(scratch, out);
-  if (!existsSync(path)) execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, path]);
-  return path;
+  return makeOnce(join(scratch, out), (tmp) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, tmp]));
 }
 
 /** Duration of a media file in seconds (ffprobe). */
@@ -93,28 +90,21 @@ export function video4k(): string {
  */
 export function truncatedMp4(moovFirst: boolean): string {
   const name = moovFirst ? 'truncated-moov-first.mp4' : 'truncated-moov-last.mp4';
-  const path = join(scratch, name);
-  if (existsSync(path)) return path;
-  const source = moovFirst ? ffmpeg('faststart.mp4', ['-i', clip('01-01-03_01.mp4'), '-c', 'copy', '-movflags', '+faststart']) : clip('01-01-03_01.mp4');
-  const bytes = readFileSync(source);
-  writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
-  return path;
+  return makeOnce(join(scratch, name), (tmp) => {
+    const source = moovFirst ? ffmpeg('faststart.mp4', ['-i', clip('01-01-03_01.mp4'), '-c', 'copy', '-movflags', '+faststart']) : clip('01-01-03_01.mp4');
+    const bytes = readFileSync(source);
+    writeFileSync(tmp, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  });
 }
 
 /** An empty file named like a video. */
 export function zeroByteFile(): string {
-  mkdirSync(scratch, { recursive: true });
-  const path = join(scratch, 'zero.mp4');
-  writeFileSync(path, '');
-  return path;
+  return makeOnce(join(scratch, 'zero.mp4'), (tmp) => writeFileSync(tmp, ''));
 }
 
 /** A text file named like a video. */
 export function notAVideo(): string {
-  mkdirSync(scratch, { recursive: true });
-  const path = join(scratch, 'not-a-video.mp4');
-  writeFileSync(path, 'this is plain text, not a video\n'.repeat(100));
-  return path;
+  return makeOnce(join(scratch, 'not-a-video.mp4'), (tmp) => writeFileSync(tmp, 'this is plain text, not a video\n'.repeat(100)));
 }
 
 /** A video over ten minutes long (643 s): an 8-s clip looped 80 times by stream copy, made in about a second. */

@@ -8,15 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import config from '../playwright.config';
-import { clip, expect, openApp, scratch, sharedLabels, test } from './fixtures';
+import { clip, expect, makeOnce, openApp, scratch, sharedLabels, test } from './fixtures';
 import { analyseFile, snap } from './ui-helpers';
 
 /** Three seconds of a neutral shared clip as .y4m (the fake capture device loops it). */
 function neutralCameraFile(): string {
-  mkdirSync(scratch, { recursive: true });
-  const path = join(scratch, 'ui-calibration-02-01-01.y4m');
-  if (!existsSync(path)) execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('02-01-01_01.mp4'), '-t', '3', '-pix_fmt', 'yuv420p', path]);
-  return path;
+  return makeOnce(join(scratch, 'ui-calibration-02-01-01.y4m'), (tmp) => execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('02-01-01_01.mp4'), '-t', '3', '-pix_fmt', 'yuv420p', tmp]));
 }
 
 // A fake camera for the camera test (file and folder tests never open it).

@@ -3,7 +3,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { clip, expect, scratch } from './fixtures';
+import { clip, expect, makeOnce, scratch } from './fixtures';
 
 /** Picks `file` through the hidden file input and waits until its analysis is done. */
 export async function analyseFile(page: Page, file: string, timeout = 120_000, phase: 'done' | 'failed' = 'done'): Promise<void> {
@@ -54,15 +54,12 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
  * left face, frequency favours the right one.
  */
 export function bigFaceLeavesEarly(big = '01-01-03_01.mp4', small = '02-01-01_01.mp4'): string {
-  mkdirSync(scratch, { recursive: true });
-  const path = join(scratch, 'ui-big-face-leaves-early.mp4');
-  if (!existsSync(path)) {
+  return makeOnce(join(scratch, 'ui-big-face-leaves-early.mp4'), (tmp) =>
     execFileSync('ffmpeg', [
       '-v', 'error', '-y', '-i', clip(big), '-i', clip(small),
       '-filter_complex',
       '[0:v]trim=duration=1.2,setpts=PTS-STARTPTS,tpad=stop_duration=10:color=black[l];[1:v]scale=180:136,pad=360:270:90:67:black[r];[l][r]hstack=inputs=2:shortest=1[v]',
-      '-map', '[v]', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30', path,
-    ]);
-  }
-  return path;
+      '-map', '[v]', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30', tmp,
+    ]),
+  );
 }

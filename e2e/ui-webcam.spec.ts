@@ -3,15 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import config from '../playwright.config';
-import { clip, expect, openApp, scratch, test } from './fixtures';
+import { clip, expect, makeOnce, openApp, scratch, test } from './fixtures';
 import { analyseFile, snap, startLongAnalysis } from './ui-helpers';
 
 /** Three seconds of a shared clip as .y4m (the fake capture device loops it). */
 function fakeCameraFile(): string {
-  mkdirSync(scratch, { recursive: true });
-  const path = join(scratch, 'ui-webcam-01-01-03.y4m');
-  if (!existsSync(path)) execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', '3', '-pix_fmt', 'yuv420p', path]);
-  return path;
+  return makeOnce(join(scratch, 'ui-webcam-01-01-03.y4m'), (tmp) => execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', '3', '-pix_fmt', 'yuv420p', tmp]));
 }
 
 const baseArgs = config.use?.launchOptions?.args ?? [];
