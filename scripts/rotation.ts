@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readFeatureCache } from '../src/training/feature-cache';
 import { headSpecs } from '../src/training/protocol/heads';
-import { createFitter, personScales, primeWithFolds, protocolPlan, runFold, summarize, type FoldResult } from '../src/training/protocol/run';
+import { createFitter, primeWithFolds, protocolPlan, runFold, summarize, type FoldResult } from '../src/training/protocol/run';
 import { resultsMarkdown } from '../src/training/protocol/results-markdown';
 import { shipProtocolModels } from '../src/training/protocol/ship';
 import { numberOption, parseArgs, stringOption } from './lib/cli-args';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
   const fold = stringOption(args, 'fold');
   if (fold) {
-    const fitter = createFitter(cache, plan);
+    const { fitter } = createFitter(cache, plan);
     const result = runFold(fitter, plan, fold);
     await writeFile(stringOption(args, 'fold-out') ?? `${fold}.fold.json`, JSON.stringify({ result, fits: fitter.fits }));
     log(`outer fold ${fold}: ${result.answers.map((a) => `${a.key} = ${a.recipe}`).join(', ')} (${((performance.now() - started) / 1000).toFixed(0)} s, ${fitter.fits} fits)`);
@@ -77,10 +77,10 @@ async function main(): Promise<void> {
   await writeFile(stringOption(args, 'results') ?? 'public/trained/RESULTS.md', resultsMarkdown(summary));
   const ship = stringOption(args, 'ship');
   if (ship) {
-    const fitter = createFitter(cache, plan);
+    const { fitter, personScales } = createFitter(cache, plan);
     primeWithFolds(fitter, folds.map((f) => f.result));
     const reproduction = (stringOption(args, 'reproduction') ?? 'st-face,st-ctx,st-both').split(',').filter(Boolean);
-    await shipProtocolModels(fitter, plan, resolve(ship), summary, log, personScales(cache, plan), reproduction);
+    await shipProtocolModels(fitter, plan, resolve(ship), summary, log, personScales, reproduction);
   }
   const brief = {
     clips: summary.clips,

@@ -85,11 +85,6 @@ export function clipVector(clip: Pick<CachedClip, 'records' | 'meta'>, input: He
  */
 export const SCALED_SUFFIX = '/scaled';
 
-/** The variants a head is fitted as: a calibrated head centred, and centred and scaled. */
-export function headVariants(head: HeadSpec): string[] {
-  return head.calibrated ? [head.name, head.name + SCALED_SUFFIX] : [head.name];
-}
-
 /** Clip indices per person. */
 function byPerson(personOf: readonly string[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
@@ -115,20 +110,29 @@ export function calibrateOnPerson(vectors: readonly (Float64Array | null)[], per
   return out;
 }
 
+/** Every head variant's vector per clip, and the spread each scaled variant was made with (and ships). */
+export interface HeadVectors {
+  vectors: Map<string, (Float64Array | null)[]>;
+  personScales: Map<string, PersonScale>;
+}
+
 /** Each head variant's vector per clip (calibrated variants normalised on the clip's actor; no label is read). */
-export function headVectors(clips: readonly CachedClip[], heads: readonly HeadSpec[]): Map<string, (Float64Array | null)[]> {
+export function headVectors(clips: readonly CachedClip[], heads: readonly HeadSpec[]): HeadVectors {
   const raw = new Map<string, (Float64Array | null)[]>();
-  const out = new Map<string, (Float64Array | null)[]>();
+  const vectors = new Map<string, (Float64Array | null)[]>();
+  const personScales = new Map<string, PersonScale>();
   const actors = clips.map((c) => c.meta.actor);
   for (const head of heads) {
     const key = JSON.stringify(head.input);
     if (!raw.has(key)) raw.set(key, clips.map((c) => clipVector(c, head.input)));
-    const vectors = raw.get(key)!;
-    if (!head.calibrated) out.set(head.name, vectors);
+    const own = raw.get(key)!;
+    if (!head.calibrated) vectors.set(head.name, own);
     else {
-      out.set(head.name, calibrateOnPerson(vectors, actors));
-      out.set(head.name + SCALED_SUFFIX, calibrateOnPerson(vectors, actors, personScaleOf(vectors, actors)));
+      const scale = personScaleOf(own, actors);
+      vectors.set(head.name, calibrateOnPerson(own, actors));
+      vectors.set(head.name + SCALED_SUFFIX, calibrateOnPerson(own, actors, scale));
+      personScales.set(head.name + SCALED_SUFFIX, scale);
     }
   }
-  return out;
+  return { vectors, personScales };
 }

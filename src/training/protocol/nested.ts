@@ -1,8 +1,9 @@
 /**
  * The nested leave-one-actor-out protocol. Outer loop: each actor in turn is the unseen person.
- * Everything chosen — each head's L2 strength (and, calibrated, whether it is scaled), ensemble members and weights, the speech weight,
- * which recipe is the answer, the confidence temperature — is chosen by a leave-one-actor-out over
- * the other actors only; the held-out actor's labels are used for its score and nothing else.
+ * Everything chosen — each head's L2 strength (and, calibrated, whether it is scaled), ensemble
+ * members and weights, the speech weight, which recipe is the answer, the confidence temperature —
+ * is chosen by a leave-one-actor-out over the other actors only; the held-out actor's labels are
+ * used for its score and nothing else.
  * `selectOn(all actors)` is the same procedure for the shipped models.
  */
 import { applyTemperature, fitTemperature } from '../../core/calibration/temperature';
@@ -16,7 +17,7 @@ export interface Selection {
   actors: string[];
   /** Clip indices of those actors, in clip order. */
   clips: number[];
-  /** Chosen variant (heads.ts headVariants) and λ index per head. */
+  /** Chosen variant (see variantsOf) and λ index per head. */
   choice: Map<string, HeadChoice>;
   /** Out-of-fold probabilities of every head at its chosen λ, rows aligned with `clips`. */
   oof: Map<string, number[][]>;
@@ -64,8 +65,9 @@ export function selectOn(fitter: CrossFitter, heads: readonly string[], recipes:
   const choice = new Map<string, HeadChoice>();
   const oof = new Map<string, number[][]>();
   for (const head of heads) {
-    const choices = variantsOf(fitter, head).flatMap((variant) => fitter.l2s.map((_, l2Index) => ({ variant, l2Index })));
-    const paths = new Map(variantsOf(fitter, head).map((v) => [v, actors.map((a) => fitter.predictOutside(v, actors.filter((b) => b !== a)))]));
+    const variants = variantsOf(fitter, head);
+    const choices = variants.flatMap((variant) => fitter.l2s.map((_, l2Index) => ({ variant, l2Index })));
+    const paths = new Map(variants.map((v) => [v, actors.map((a) => fitter.predictOutside(v, actors.filter((b) => b !== a)))]));
     const options = choices.map(({ variant, l2Index }) => clips.map((i, n) => [...paths.get(variant)![actors.indexOf(actorOf[n]!)]!.byL2[l2Index]![i]!]));
     const k = bestOf(options, labels);
     choice.set(head, choices[k]!);

@@ -5,7 +5,7 @@
 import { frameAveragePredictions } from '../evaluation';
 import type { CachedClip } from '../feature-cache';
 import { CrossFitter, type ProtocolClip } from './cross-fit';
-import { clipVector, headSpecs, headVectors, isVisual, personScaleOf, SCALED_SUFFIX, type HeadSpec } from './heads';
+import { headSpecs, headVectors, isVisual, type HeadSpec } from './heads';
 import type { PersonScale } from '../../core/calibration/person-normaliser';
 import { outerFold, type OuterFold } from './nested';
 import { recipesFor, type Recipe } from './recipes';
@@ -55,15 +55,10 @@ export function protocolClips(cache: readonly CachedClip[]): ProtocolClip[] {
   return cache.map((c) => ({ file: c.meta.file, actor: c.meta.actor, label: c.meta.label }));
 }
 
-/** The shipped spread of each calibrated head's scaled variant, by variant name (over every clip; no labels). */
-export function personScales(cache: readonly CachedClip[], plan: ProtocolPlan): Map<string, PersonScale> {
-  const actors = cache.map((c) => c.meta.actor);
-  return new Map(plan.heads.filter((h) => h.calibrated).map((h) => [h.name + SCALED_SUFFIX, personScaleOf(cache.map((c) => clipVector(c, h.input)), actors)]));
-}
-
-/** The fitter over a cache's clips and every head's vectors. */
-export function createFitter(cache: readonly CachedClip[], plan: ProtocolPlan): CrossFitter {
-  return new CrossFitter(protocolClips(cache), headVectors(cache, plan.heads));
+/** The fitter over a cache's clips and every head variant's vectors, and the spreads the scaled variants ship. */
+export function createFitter(cache: readonly CachedClip[], plan: ProtocolPlan): { fitter: CrossFitter; personScales: Map<string, PersonScale> } {
+  const { vectors, personScales } = headVectors(cache, plan.heads);
+  return { fitter: new CrossFitter(protocolClips(cache), vectors), personScales };
 }
 
 /** What an outer fold keeps for the summary and for shipping (serialisable, so folds can run in other processes). */
