@@ -6,6 +6,7 @@
 
 import { iou, type Box } from '../core/geometry';
 import { DEFAULT_THRESHOLDS } from '../core/tracking/constants';
+import { positionDistance } from '../core/tracking/cost-matrices';
 
 /** Settings of the per-frame perception stage. */
 export interface PerceptionConfig {
@@ -105,18 +106,15 @@ export function faceInputSize(config: PerceptionConfig, width: number, height: n
 /**
  * True when position alone pairs `faces` with `tracks` (the recent tracks' last boxes): as many of
  * each; each face's nearest track within `gate` face sizes, a different one for each face; every
- * other track at least `margin` times as far from that face. Distances are measured as the
- * tracker's position cue measures them: centre to centre, divided by √(w·h) of the track's box.
+ * other track at least `margin` times as far from that face. Distances are the tracker's own
+ * position cue (positionDistance).
  * A `margin` of 0 or less never decides.
  */
 export function positionsDecide(faces: readonly Box[], tracks: readonly Box[], margin: number, gate: number = DEFAULT_THRESHOLDS.position): boolean {
   if (!(margin > 0) || faces.length !== tracks.length) return false;
   const taken = new Set<number>();
   for (const face of faces) {
-    const distances = tracks.map((track) => {
-      const scale = Math.max(1, Math.sqrt(track.w * track.h));
-      return Math.hypot(face.x + face.w / 2 - track.x - track.w / 2, face.y + face.h / 2 - track.y - track.h / 2) / scale;
-    });
+    const distances = tracks.map((track) => positionDistance(track, face));
     const nearest = distances.indexOf(Math.min(...distances));
     const d = distances[nearest]!;
     if (d > gate || taken.has(nearest)) return false;

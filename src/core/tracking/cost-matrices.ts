@@ -55,6 +55,11 @@ function faceScale(box: Box): number {
   return Math.max(1, Math.sqrt(Math.abs(box.w * box.h)));
 }
 
+/** The position cue: centre distance from the track's last box to `box`, in face sizes of that track (√(w·h)). */
+export function positionDistance(lastBox: Box, box: Box): number {
+  return distance(center(lastBox), center(box)) / faceScale(lastBox);
+}
+
 /**
  * Raw cue distances between a track and a detection: hsv and embedding are Euclidean distances to
  * the mean of the track's stored observations; position is the centre distance and size the
@@ -71,7 +76,7 @@ export function cueDistances(
   return {
     hsv: euclidean(means.hsv, detection.hsv),
     embedding: means.embedding && detection.embedding ? euclidean(means.embedding, detection.embedding) : NaN,
-    position: distance(center(lastBox), center(detection.box)) / scale,
+    position: positionDistance(lastBox, detection.box),
     size: Math.hypot(detection.box.w - lastBox.w, detection.box.h - lastBox.h) / scale,
   };
 }
