@@ -47,7 +47,7 @@ test('the app computes the features the heads were trained on (three clips)', as
         ferProbs: Float32Array.from(browser.ferProbs[t]!),
         ferFeature: Float32Array.from(browser.ferFeature[t]!),
       }));
-      const both = (records: readonly ClipRecord[]) => pyramidInput(records, [0, 1, 2, 3], false, 'both', false);
+      const both = (records: readonly ClipRecord[]) => pyramidInput(records, { levels: [0, 1, 2, 3], context: false, face: 'both', probs: false });
       pyramids.push({ file, browser: both(asRecords), node: both(node.records) });
       const pyramid = relativeL2(pyramids[i]!.browser, pyramids[i]!.node);
       console.log(`${file}: ${node.records.length} frames, face feature per frame median ${median.toFixed(4)}, max ${Math.max(...frameErrors).toFixed(4)}; pyramid (both nets) ${pyramid.toFixed(4)}`);

@@ -14,7 +14,7 @@
  * caches made before 2026-11-25 22:30 UTC did. `--phase N` (with app frames) starts the app's grid N
  * source frames later (3, 9, 15, … for N = 3): extra training copies at another sampling phase
  * (`npm run train -- --extra-cache`). A cache folder holds one frame choice and phase only.
- * `--actors` keeps only those actors' clips.
+ * `--actors` keeps only those actors' clips. Clips cached without landmarks are extracted again.
  */
 import { join, resolve } from 'node:path';
 import { SPEECH_FEATURES_VERSION } from '../src/core/audio/speech-features';
@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   try {
     for (const row of rows) {
       const path = join(dataDir, 'clips', row.file);
-      if (isCached(out, row.file)) {
+      // Clips cached before landmarks were stored are extracted again (the .bin layout changes).
+      if (isCached(out, row.file) && (await readCachedMeta(out, row.file)).landmarkDim !== undefined) {
         // Caches made before the speech features, or with an older version of them, get the current ones (the .bin is unchanged).
         const meta = await checkCachedFrames(out, row.file, frameChoice, phase);
         if (speechIsStale(meta)) {

@@ -164,6 +164,7 @@ export async function perceiveFrame(
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
       ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
       mouthOpen: mouthOpening(landmarks[j]!),
+      landmarks: landmarks[j]!,
     };
   });
   const detections = faces.map((face, j) => ({

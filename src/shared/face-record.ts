@@ -38,10 +38,12 @@ export interface FaceRecord {
   verifyScore?: number;
   /** Mouth opening from the face's landmarks (src/core/speaker/mouth-opening.ts), for the speaker association. */
   mouthOpen?: number;
+  /** The face's 68 landmarks: x0, y0, x1, y1, … relative to its square crop (src/models/face-landmarks); the face-geometry pyramids read them. */
+  landmarks?: Float32Array;
 }
 
 /** The fields of a face record the clip models read (src/models/clip/clip-features.ts). */
-export const CLIP_RECORD_FIELDS = Object.freeze(['probs', 'faceFeature', 'contextFeature', 'ferProbs', 'ferFeature'] as const);
+export const CLIP_RECORD_FIELDS = Object.freeze(['probs', 'faceFeature', 'contextFeature', 'ferProbs', 'ferFeature', 'landmarks'] as const);
 
 /** One frame of a clip's main track as the clip models read it. */
 export type ClipRecord = Pick<FaceRecord, (typeof CLIP_RECORD_FIELDS)[number]>;

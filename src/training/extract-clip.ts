@@ -14,7 +14,7 @@ import { createPerceptionState, perceiveFrame } from '../pipeline/perceive-frame
 import type { PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
 import { augmentedFaceEmotion, randomAugmentation } from './augment-face';
-import type { CachedClip } from './feature-cache';
+import { LANDMARK_DIM, type CachedClip } from './feature-cache';
 
 /** The clip's identity in labels.csv. */
 export interface LabelRow {
@@ -87,6 +87,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
     contextFeature: r.contextFeature,
     ferProbs: r.ferProbs!,
     ferFeature: r.ferFeature!,
+    landmarks: r.landmarks!,
   }));
   return {
     meta: {
@@ -101,6 +102,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
       faceDim: records[0]?.faceFeature.length ?? 256,
       contextDim: records[0]?.contextFeature.length ?? 480,
       ferDim: records[0]?.ferFeature.length ?? 256,
+      landmarkDim: LANDMARK_DIM,
       augmented: augment,
       augmentations,
       frameChoice,

@@ -4,19 +4,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../models/clip/test-helpers';
 import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
-import { cachedSpeech, patchCachedMeta, readCachedClip, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from './feature-cache';
+import { LANDMARK_DIM, cachedSpeech, patchCachedMeta, readCachedClip, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from './feature-cache';
 
+/** A clip in today's layout (`fer`: FER block and landmarks) or the oldest one (neither). */
 function clip(file: string, frames: number, augmented: number, fer: boolean): CachedClip {
   const strip = (r: CachedClip['records'][number]) => (fer ? r : { probs: r.probs, faceFeature: r.faceFeature, contextFeature: r.contextFeature });
   const records = syntheticRecords(frames, 1).map(strip);
-  // Augmented copies share the context of the original (it is not augmented).
+  // Augmented copies share the context of the original (it is not augmented), and have no landmarks.
   const augmentedRecords = Array.from({ length: augmented }, (_, a) =>
-    syntheticRecords(frames, 10 + a).map((r, t) => strip({ ...r, contextFeature: records[t]!.contextFeature })),
+    syntheticRecords(frames, 10 + a).map(({ landmarks: _, ...r }, t) => strip({ ...r, contextFeature: records[t]!.contextFeature })),
   );
   return {
     meta: {
       file, actor: '01', sentence: '01', label: 3, fps: 5, frames, tSec: records.map((_, t) => t / 5),
-      probDim: 7, faceDim: 256, contextDim: 480, ...(fer ? { ferDim: 256 } : {}), augmented,
+      probDim: 7, faceDim: 256, contextDim: 480, ...(fer ? { ferDim: 256, landmarkDim: LANDMARK_DIM } : {}), augmented,
       augmentations: Array.from({ length: augmented }, () => ({ flip: false, angleDeg: 0, scale: 1 })), seconds: 1,
     },
     records,
@@ -25,7 +26,7 @@ function clip(file: string, frames: number, augmented: number, fer: boolean): Ca
 }
 
 describe('feature cache', () => {
-  it('reads back exactly what it wrote, with and without the FER block', async () => {
+  it('reads back exactly what it wrote, with and without the FER block and landmarks', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emolens-cache-'));
     for (const [file, fer] of [['a.mp4', true], ['b.mp4', false]] as const) {
       const written = clip(file, 6, 2, fer);
@@ -35,6 +36,7 @@ describe('feature cache', () => {
       expect(read.records).toEqual(written.records);
       expect(read.augmentedRecords).toEqual(written.augmentedRecords);
       expect(read.records[0]!.ferFeature === undefined).toBe(!fer);
+      expect(read.records[0]!.landmarks?.length).toBe(fer ? LANDMARK_DIM : undefined);
     }
   });
 

@@ -4,7 +4,8 @@
  * `<stem>.bin` (float32, little-endian): probs [T×7], faceFeature [T×256], contextFeature [T×C],
  * then for each augmented copy a = 0 … A−1: probs [T×7], faceFeature [T×256]; then, when `ferDim` is
  * set (caches made since 2026-11-26 03:00 UTC), the FER net's ferProbs [T×7], ferFeature [T×ferDim] of
- * the original and of each augmented copy in the same order.
+ * the original and of each augmented copy in the same order; then, when `landmarkDim` is set (caches
+ * made since 2026-12-02 17:30 UTC), the original's 68 landmarks [T×136].
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -28,6 +29,8 @@ export interface CachedClipMeta {
   contextDim: number;
   /** FER feature size; absent = the cache has no FER block (older caches). */
   ferDim?: number;
+  /** Landmark numbers per frame (LANDMARK_DIM); absent = the cache has no landmarks (older caches, re-extracted by `npm run features`). */
+  landmarkDim?: number;
   /** Augmented copies stored after the original. */
   augmented: number;
   /** Parameters of each augmented copy. */
@@ -49,6 +52,9 @@ export interface CachedClipMeta {
    */
   speechVersion?: number;
 }
+
+/** 68 landmarks, x and y each. */
+export const LANDMARK_DIM = 136;
 
 /** A cached clip: the main track's records, and the augmented copies of face probs/features. */
 export interface CachedClip {
@@ -74,7 +80,8 @@ export async function writeCachedClip(dir: string, clip: CachedClip): Promise<vo
   const { meta } = clip;
   const frameSize = meta.probDim + meta.faceDim;
   const ferSize = meta.ferDim === undefined ? 0 : meta.probDim + meta.ferDim;
-  const total = meta.frames * (frameSize + meta.contextDim) + meta.augmented * meta.frames * frameSize + (1 + meta.augmented) * meta.frames * ferSize;
+  const total =
+    meta.frames * (frameSize + meta.contextDim + (meta.landmarkDim ?? 0)) + meta.augmented * meta.frames * frameSize + (1 + meta.augmented) * meta.frames * ferSize;
   const out = new Float32Array(total);
   let at = 0;
   const put = (v: Float32Array) => {
@@ -94,6 +101,7 @@ export async function writeCachedClip(dir: string, clip: CachedClip): Promise<vo
       copy.forEach((r) => put(r.ferFeature!));
     }
   }
+  if (meta.landmarkDim !== undefined) clip.records.forEach((r) => put(r.landmarks!));
   const stem = clipStem(meta.file);
   await writeFile(join(dir, `${stem}.bin`), new Uint8Array(out.buffer));
   await writeFile(join(dir, `${stem}.json`), `${JSON.stringify(meta)}\n`);
@@ -150,6 +158,10 @@ export async function readCachedClip(dir: string, file: string): Promise<CachedC
       const ff = take(meta.ferDim);
       copy.forEach((r, t) => Object.assign(r, { ferProbs: fp[t]!, ferFeature: ff[t]! }));
     }
+  }
+  if (meta.landmarkDim !== undefined) {
+    const lm = take(meta.landmarkDim);
+    records.forEach((r, t) => Object.assign(r, { landmarks: lm[t]! }));
   }
   if (at !== data.length) throw new Error(`${stem}.bin: ${data.length} values, expected ${at} from ${stem}.json`);
   return { meta, records, augmentedRecords };

@@ -4,18 +4,35 @@
  * Pure TypeScript (no tfjs), shared by the browser predictor and the Node trainer.
  */
 import { temporalPyramid } from '../../core/pyramid/temporal-pyramid';
+import { EXPRESSION_GEOMETRY_DIM, expressionGeometry } from '../../core/face-geometry/expression-geometry';
 import type { ClipRecord } from '../../shared/face-record';
 
 /**
  * Which face model a temporal model reads (the paper runs its temporal models over several face
  * backbones): face-api's expression net (`probs`, `faceFeature`), Human's FER2013 net (`ferProbs`,
- * `ferFeature`), or both side by side (probabilities, then features, face-api's first).
+ * `ferFeature`), both side by side (probabilities, then features, face-api's first), or neither
+ * (`none`: a pyramid of the face's expression geometry alone, PyramidSpec.geometry).
  */
-export type FaceSource = 'face-api' | 'fer' | 'both';
+export type FaceSource = 'face-api' | 'fer' | 'both' | 'none';
 
 /** Probabilities and feature values per frame that `source` gives. */
 export function faceDims(source: FaceSource = 'face-api'): { probs: number; feature: number } {
+  if (source === 'none') return { probs: 0, feature: 0 };
   return source === 'both' ? { probs: 2 * PROB_DIM, feature: 2 * FACE_DIM } : { probs: PROB_DIM, feature: FACE_DIM };
+}
+
+/** Which blocks of the main track a pyramid vector reads (a Temporal-Pyramid model's input settings). */
+export interface PyramidSpec {
+  /** Pyramid levels (the paper's groups: [3], [4], [0, 1, 2, 3]). */
+  readonly levels: readonly number[];
+  /** Include the context block (CenterNet person features). */
+  readonly context: boolean;
+  /** Face model read (absent: face-api, as every model trained before the FER net was added). */
+  readonly face?: FaceSource;
+  /** false: segment means of the features only, without the probabilities' min/mean/max (absent: true). */
+  readonly probs?: boolean;
+  /** Append the face's expression geometry (src/core/face-geometry, from its landmarks) to the face features (absent: false). */
+  readonly geometry?: boolean;
 }
 
 /** Face-emotion probabilities per frame. */
@@ -24,6 +41,8 @@ export const PROB_DIM = 7;
 export const FACE_DIM = 256;
 /** CenterNet backbone channels pooled over the person box. */
 export const CONTEXT_DIM = 480;
+/** Landmarks per face (x and y each). */
+const LANDMARK_POINTS = 68;
 
 const EMPTY = new Float32Array(0);
 
@@ -36,44 +55,53 @@ function concat(a: Float32Array, b: Float32Array): Float32Array {
 
 /** The probabilities and feature of `source` in one record (throws when the record lacks them). */
 export function faceOf(r: ClipRecord, source: FaceSource = 'face-api'): { probs: Float32Array; feature: Float32Array } {
+  if (source === 'none') return { probs: EMPTY, feature: EMPTY };
   if (source === 'face-api') return { probs: r.probs, feature: r.faceFeature };
   if (!r.ferProbs || !r.ferFeature) throw new TypeError('record: no FER probabilities/feature (ferProbs, ferFeature)');
   if (source === 'fer') return { probs: r.ferProbs, feature: r.ferFeature };
   return { probs: concat(r.probs, r.ferProbs), feature: concat(r.faceFeature, r.ferFeature) };
 }
 
-/** Throws a TypeError unless there is at least one record with the expected sizes (of `source`'s face block too). */
-export function checkRecords(records: readonly ClipRecord[], source: FaceSource = 'face-api'): void {
+/** Throws a TypeError unless there is at least one record with the expected sizes (of `source`'s face block, and landmarks with `geometry`). */
+export function checkRecords(records: readonly ClipRecord[], source: FaceSource = 'face-api', geometry = false): void {
   if (records.length === 0) throw new TypeError('records: need at least one frame of the main track');
   records.forEach((r, i) => {
     if (r.probs.length !== PROB_DIM || r.faceFeature.length !== FACE_DIM || r.contextFeature.length !== CONTEXT_DIM) {
       throw new TypeError(`records[${i}]: expected ${PROB_DIM} probs, ${FACE_DIM} face and ${CONTEXT_DIM} context values`);
     }
-    if (source !== 'face-api' && (r.ferProbs?.length !== PROB_DIM || r.ferFeature?.length !== FACE_DIM)) {
+    if (geometry && r.landmarks?.length !== 2 * LANDMARK_POINTS) throw new TypeError(`records[${i}]: expected ${2 * LANDMARK_POINTS} landmark values`);
+    if ((source === 'fer' || source === 'both') && (r.ferProbs?.length !== PROB_DIM || r.ferFeature?.length !== FACE_DIM)) {
       throw new TypeError(`records[${i}]: expected ${PROB_DIM} FER probs and ${FACE_DIM} FER feature values`);
     }
   });
 }
 
-/**
- * Length of a pyramid vector over `levels` (with or without the context block) of `source`'s face
- * block; `probs: false` drops the probabilities' min/mean/max (segment means of the features only).
- */
-export function pyramidLength(levels: readonly number[], context: boolean, source: FaceSource = 'face-api', probs = true): number {
-  const segments = levels.reduce((s, l) => s + 2 ** l, 0);
-  const face = faceDims(source);
-  return segments * (face.feature + (context ? CONTEXT_DIM : 0) + (probs ? 3 * face.probs : 0));
+/** Length of the pyramid vector `spec` reads. */
+export function pyramidLength(spec: PyramidSpec): number {
+  const segments = spec.levels.reduce((s, l) => s + 2 ** l, 0);
+  const face = faceDims(spec.face);
+  const feature = face.feature + (spec.geometry ? EXPRESSION_GEOMETRY_DIM : 0);
+  return segments * (feature + (spec.context ? CONTEXT_DIM : 0) + (spec.probs === false ? 0 : 3 * face.probs));
 }
 
-/** Eq. 28 pyramid vector of a track over `source`'s face block; `context: false` drops the context block, `probs: false` the probabilities. */
-export function pyramidInput(records: readonly ClipRecord[], levels: readonly number[], context: boolean, source: FaceSource = 'face-api', probs = true): Float32Array {
+/** Eq. 28 pyramid vector of a track, reading the blocks `spec` names. */
+export function pyramidInput(records: readonly ClipRecord[], spec: PyramidSpec): Float32Array {
   return temporalPyramid(
     records.map((r) => {
-      const face = faceOf(r, source);
-      return { faceFeatures: face.feature, contextFeatures: context ? r.contextFeature : EMPTY, emotionProbs: probs ? face.probs : EMPTY };
+      const face = faceOf(r, spec.face);
+      return {
+        faceFeatures: spec.geometry ? concat(face.feature, expressionGeometry(landmarksOf(r))) : face.feature,
+        contextFeatures: spec.context ? r.contextFeature : EMPTY,
+        emotionProbs: spec.probs === false ? EMPTY : face.probs,
+      };
     }),
-    levels,
+    spec.levels,
   ).vector;
+}
+
+function landmarksOf(r: ClipRecord): Float32Array {
+  if (!r.landmarks) throw new TypeError('record: no landmarks (a geometry pyramid reads them)');
+  return r.landmarks;
 }
 
 /** Size of one frame of a sequence input: [probs, face feature(, context feature)] of `source`. */

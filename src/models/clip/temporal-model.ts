@@ -151,7 +151,7 @@ export class TemporalModel extends BaseModel<ClipInput, Float32Array | null, Cli
     this.assertLoaded();
     const net = this.#net!;
     const config = this.#config!;
-    if (config.kind !== 'speech') checkRecords(clip.records, config.face);
+    if (config.kind !== 'speech') checkRecords(clip.records, config.face, config.kind === 'temporal-pyramid' && config.geometry === true);
     let rows = modelInputs(clip, config);
     if (!rows) return null;
     if (this.calibrated) {

@@ -7,20 +7,12 @@
 import type { PersonScale } from '../../core/calibration/person-normaliser';
 import * as tf from '@tensorflow/tfjs';
 import { NUM_EMOTIONS } from '../../core/labels';
-import { pyramidInput, pyramidLength, type FaceSource } from './clip-features';
+import { pyramidInput, pyramidLength, type PyramidSpec } from './clip-features';
 import type { ClipRecord } from '../../shared/face-record';
 
 /** Architecture and input of one Temporal-Pyramid variant. */
-export interface TemporalPyramidConfig extends ClassifierHead {
+export interface TemporalPyramidConfig extends ClassifierHead, PyramidSpec {
   readonly kind: 'temporal-pyramid';
-  /** Pyramid levels (the paper's groups: [3], [4], [0, 1, 2, 3]). */
-  readonly levels: readonly number[];
-  /** Include the context block (CenterNet person features). */
-  readonly context: boolean;
-  /** Face model read (absent: face-api, as every model trained before the FER net was added). */
-  readonly face?: FaceSource;
-  /** false: segment means of the features only, without the probabilities' min/mean/max (absent: true). */
-  readonly probs?: boolean;
   /** 'person': the input is centred on the mean input of the person's reference clips (src/training/protocol/heads.ts). */
   readonly calibration?: 'person';
   /** With `calibration`: also divide by the person's spread (src/core/calibration/person-normaliser.ts). */
@@ -29,12 +21,12 @@ export interface TemporalPyramidConfig extends ClassifierHead {
 
 /** Length of the network input for `config`. */
 export function temporalPyramidInputLength(config: TemporalPyramidConfig): number {
-  return pyramidLength(config.levels, config.context, config.face, config.probs);
+  return pyramidLength(config);
 }
 
 /** The network input rows for one clip (one row: the pyramid vector). */
 export function temporalPyramidInputs(records: readonly ClipRecord[], config: TemporalPyramidConfig): Float32Array[] {
-  return [pyramidInput(records, config.levels, config.context, config.face, config.probs)];
+  return [pyramidInput(records, config)];
 }
 
 /** A softmax classifier's layers over a flat input: dropout, an optional hidden ReLU layer, FC. */

@@ -5,7 +5,7 @@ import type { SpatioTemporalConfig } from './spatio-temporal';
 import type { TemporalPyramidConfig } from './temporal-pyramid';
 import type { ClipRecord } from '../../shared/face-record';
 
-/** `n` random records (with both face models); `shift` moves the face features (to make classes separable). */
+/** `n` random records (with both face models and landmarks); `shift` moves the face features (to make classes separable). */
 export function syntheticRecords(n: number, seed: number, shift = 0): ClipRecord[] {
   const rng = createRng(seed);
   const randomProbs = () => {
@@ -19,6 +19,7 @@ export function syntheticRecords(n: number, seed: number, shift = 0): ClipRecord
     contextFeature: Float32Array.from({ length: CONTEXT_DIM }, () => rng.next()),
     ferProbs: randomProbs(),
     ferFeature: Float32Array.from({ length: FACE_DIM }, (_, i) => 2 * rng.next() + (i < 8 ? shift : 0)),
+    landmarks: Float32Array.from({ length: 136 }, () => rng.next()),
   }));
 }
 

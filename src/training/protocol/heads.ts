@@ -31,12 +31,19 @@ function tp(name: string, levels: number[], context: boolean, face: FaceSource, 
 
 const L03 = [0, 1, 2, 3];
 
+/** A segment-mean pyramid (levels 0–3) of `face`'s features with the face's expression geometry appended (`none`: the geometry alone). */
+function geometry(name: string, face: FaceSource): HeadSpec {
+  return { name, input: { kind: 'temporal-pyramid', levels: L03, context: false, face, probs: false, geometry: true }, calibrated: false };
+}
+
 /**
  * Heads with a person-calibrated variant: the face-feature pyramids without context (a person's
  * face and voice have a usual state to centre on; the scene around them does not) and speech.
  * Fewer variants also keep the protocol's run time within its budget.
  */
-export const CALIBRATED_HEADS: ReadonlySet<string> = new Set(['tp-face-lr', 'tp-fer-lr', 'tp-both-lr', 'tp-face-l0-3', 'tp-fer-l0-3', 'tp-both-l0-3', 'speech']);
+export const CALIBRATED_HEADS: ReadonlySet<string> = new Set([
+  'tp-face-lr', 'tp-fer-lr', 'tp-both-lr', 'tp-face-l0-3', 'tp-fer-l0-3', 'tp-both-l0-3', 'tp-geo-lr', 'tp-face-geo-lr', 'tp-both-geo-lr', 'speech',
+]);
 
 /** Every head uncalibrated, then the calibrated variants of CALIBRATED_HEADS. */
 export function headSpecs(): HeadSpec[] {
@@ -44,6 +51,9 @@ export function headSpecs(): HeadSpec[] {
     tp('tp-face-lr', L03, false, 'face-api', false),
     tp('tp-fer-lr', L03, false, 'fer', false),
     tp('tp-both-lr', L03, false, 'both', false),
+    geometry('tp-geo-lr', 'none'),
+    geometry('tp-face-geo-lr', 'face-api'),
+    geometry('tp-both-geo-lr', 'both'),
     tp('tp-face-l3', [3], false, 'face-api'),
     tp('tp-face-l4', [4], false, 'face-api'),
     tp('tp-face-l0-3', L03, false, 'face-api'),
@@ -76,7 +86,7 @@ export function clipVector(clip: Pick<CachedClip, 'records' | 'meta'>, input: He
     return speech && Float64Array.from(speech);
   }
   if (clip.records.length === 0) return null;
-  return Float64Array.from(pyramidInput(clip.records, input.levels, input.context, input.face, input.probs));
+  return Float64Array.from(pyramidInput(clip.records, input));
 }
 
 /**
