@@ -97,15 +97,18 @@ export function createResults({ client, store }: RunContext): Results {
   /** emolens's answer among the predictions (ensemble.json's `answer`) and why, once the trained models loaded. */
   let answer: AnswerNote | null = null;
 
-  // What is loaded is the worker's to know: the page asks it (status) instead of keeping a copy.
+  /** The person was told that the trained models failed to load (a failed load is final in the worker). */
+  let toldPredictorFailed = false;
+  // What is loaded is the worker's to know: one call, which the worker answers from its own cache
+  // (during a camera run each round trip waits about one analysed picture).
   const ensurePredictor = async (): Promise<LoadedPredictor | null> => {
-    // A failed load is final in the worker, and the person was told when it failed.
-    if ((await client.status()).predictor === 'failed') return null;
+    if (toldPredictorFailed) return null;
     try {
       const loaded = await client.loadPredictor();
       answer = answerOf(loaded.ensemble);
       return loaded;
     } catch (error) {
+      toldPredictorFailed = true;
       s().pushNotice('info', `The temporal models could not be loaded (${describeError(error)}); showing the frame average only.`);
       return null;
     }
