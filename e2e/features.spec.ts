@@ -46,11 +46,18 @@ test('the app computes the features the heads were trained on (three clips)', as
         contextFeature: Float32Array.from(browser.contextFeature[t]!),
         ferProbs: Float32Array.from(browser.ferProbs[t]!),
         ferFeature: Float32Array.from(browser.ferFeature[t]!),
+        landmarks: Float32Array.from(browser.landmarks[t]!),
       }));
       const both = (records: readonly ClipRecord[]) => pyramidInput(records, { levels: [0, 1, 2, 3], context: false, face: 'both', probs: false });
       pyramids.push({ file, browser: both(asRecords), node: both(node.records) });
       const pyramid = relativeL2(pyramids[i]!.browser, pyramids[i]!.node);
-      console.log(`${file}: ${node.records.length} frames, face feature per frame median ${median.toFixed(4)}, max ${Math.max(...frameErrors).toFixed(4)}; pyramid (both nets) ${pyramid.toFixed(4)}`);
+      // The expression geometry the geometry heads read (from the landmarks), compared on its own.
+      const geometry = (records: readonly ClipRecord[]) => pyramidInput(records, { levels: [0, 1, 2, 3], context: false, face: 'none', geometry: true });
+      const geometryError = relativeL2(geometry(asRecords), geometry(node.records));
+      console.log(
+        `${file}: ${node.records.length} frames, face feature per frame median ${median.toFixed(4)}, max ${Math.max(...frameErrors).toFixed(4)}; pyramid (both nets) ${pyramid.toFixed(4)}, geometry pyramid ${geometryError.toFixed(4)}`,
+      );
+      expect(geometryError, `${file} geometry pyramid`).toBeLessThan(0.1);
       // Measured 2026-12-02: per-frame medians 0.06, pyramids 0.05–0.08 (decoder rounding moves the
       // detector's boxes by a pixel, and the crops with them).
       expect(median, `${file} per-frame face features`).toBeLessThan(0.12);

@@ -15,6 +15,7 @@ export interface MainTrackFeatures {
   ferProbs: number[][];
   ferFeature: number[][];
   contextFeature: number[][];
+  landmarks: number[][];
 }
 
 /** Analyses `file` at `fps` like the app and returns its main track's features. */
@@ -30,5 +31,6 @@ export async function mainTrackFeatures(client: AnalysisClient, file: File, fps:
     ferProbs: records.map((r) => [...(r.ferProbs ?? [])]),
     ferFeature: records.map((r) => [...(r.ferFeature ?? [])]),
     contextFeature: records.map((r) => [...r.contextFeature]),
+    landmarks: records.map((r) => [...(r.landmarks ?? [])]),
   };
 }

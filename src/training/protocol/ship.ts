@@ -3,7 +3,7 @@
  * measures, run over every actor: each head's L2 strength and every fusion are chosen by
  * leave-one-actor-out over all seven actors, then each head is trained on all of them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { fitTemperature } from '../../core/calibration/temperature';
@@ -105,6 +105,8 @@ export async function shipProtocolModels(
   // Ship every uncalibrated head (the paper's pyramids are the reproduction) and whatever an answer reads.
   const needed = new Set([...plan.heads.filter((h) => !h.calibrated).map((h) => h.name), ...Object.values(answer).flatMap((a) => fusionMembers(fusions[a.name]!))]);
   const shipped = plan.heads.filter((h) => needed.has(h.name));
+  // A head an earlier run shipped and this one does not: the app would not load it, so it goes.
+  for (const head of plan.heads) if (!needed.has(head.name)) await rm(join(out, head.name), { recursive: true, force: true });
   const all = clips.map((_, i) => i);
   for (const head of shipped) {
     const { variant, l2Index } = selection.choice.get(head.name)!;
