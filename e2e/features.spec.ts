@@ -57,7 +57,8 @@ test('the app computes the features the heads were trained on (three clips)', as
       console.log(
         `${file}: ${node.records.length} frames, face feature per frame median ${median.toFixed(4)}, max ${Math.max(...frameErrors).toFixed(4)}; pyramid (both nets) ${pyramid.toFixed(4)}, geometry pyramid ${geometryError.toFixed(4)}`,
       );
-      expect(geometryError, `${file} geometry pyramid`).toBeLessThan(0.1);
+      // Measured 2026-12-02: 0.0024–0.0026 (landmarks move less with a pixel than the nets' features).
+      expect(geometryError, `${file} geometry pyramid`).toBeLessThan(0.02);
       // Measured 2026-12-02: per-frame medians 0.06, pyramids 0.05–0.08 (decoder rounding moves the
       // detector's boxes by a pixel, and the crops with them).
       expect(median, `${file} per-frame face features`).toBeLessThan(0.12);
