@@ -8,6 +8,8 @@ import { calibrateOnPerson, personScaleOf } from './heads';
 import { CrossFitter, type ProtocolClip } from './cross-fit';
 import { outerFold, selectOn } from './nested';
 import { average, bestSelectionOf, single } from './recipes';
+import { protocolPlan } from './run';
+import { headSpecs } from './heads';
 
 /** `columnGains`: each actor also scales every column by its own factor (0.2–5, like a microphone's response), which centring alone leaves in. */
 function synthetic(seed: number, columnGains = false) {
@@ -91,5 +93,11 @@ describe('nested leave-one-actor-out', () => {
     const labels = sel.clips.map((i) => clips[i]!.label);
     expect(sel.scores.get('h')).toBe(accuracy(sel.oof.get('h')!, labels));
     expect(sel.scores.get('h')).toBeGreaterThan(1 / 3);
+  });
+
+  it('plans speech alone (no visual head) as the speech heads, with nothing to fuse', () => {
+    const plan = protocolPlan(headSpecs().filter((h) => h.input.kind === 'speech'));
+    expect(plan.recipes.map((r) => r.name)).toEqual(['speech', 'speech-cal']);
+    expect(plan.answerPools).toEqual({ alone: ['speech'], calibrated: ['speech', 'speech-cal'] });
   });
 });

@@ -94,6 +94,7 @@ export function audioVisualOf(name: string, visual: Recipe, speech: string): Rec
 /** The recipes the protocol compares for a pool of heads (`calibrated`: the pool's `…Cal` variants). */
 export function recipesFor(pool: readonly string[], visual: readonly string[], speech: string | undefined, calibrated = false): Recipe[] {
   const out: Recipe[] = pool.map(single);
+  if (visual.length === 0) return out; // speech alone (`rotation --heads speech`): nothing to fuse
   const key = (base: EnsembleBaseName) => ensembleKey(base, calibrated);
   const avg = average(key('average'), visual);
   const best = bestSelectionOf(key('bestSelection'), visual);
