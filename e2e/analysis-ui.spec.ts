@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 import { clip, expect, openApp, test } from './fixtures';
 import { analyseFile } from './ui-helpers';
 
+// Each test drops its own clip: one page serves them all (the WebGPU test navigates it to its own query).
+test.use({ keepPage: true });
+
 /** The frame-average probabilities shown for the current clip. */
 async function frameAverage(page: Page): Promise<{ label: string; probs: number[] }> {
   return page.evaluate(() => {
