@@ -42,24 +42,22 @@ interface Watch {
 
 /** Pages kept from test to test (see `keepPage`): openApp reuses them instead of loading the app again. */
 const keptPages = new WeakSet<Page>();
+/**
+ * This worker's kept page and its spec file. Module state rather than a worker fixture, so specs on
+ * Playwright's plain `test` (foundation's second-origin test) can still share our workers; the
+ * browser closes it with the worker.
+ */
+const kept = { file: '', page: null as Page | null };
 
-export const test = base.extend<{ watch: Watch; keepPage: boolean }, { kept: { file: string; page: Page | null } }>({
+export const test = base.extend<{ watch: Watch; keepPage: boolean }>({
   /**
    * `test.use({ keepPage: true })`: a spec's tests share one page, so the backend, the networks and
-   * the clip models load once per spec file instead of once per test (about 8 s each on this
-   * machine). Only for specs whose tests each set up the state they check (they drop their own
-   * inputs); a failing test ends its worker, and with it the page, so the next test starts afresh.
+   * the clip models load once per spec file instead of once per test (about 10 s each on this
+   * machine under load). Only for specs whose tests each set up the state they check (they drop
+   * their own inputs); a failing test ends its worker, and with it the page.
    */
   keepPage: [false, { option: true }],
-  kept: [
-    async ({}, use) => {
-      const kept = { file: '', page: null as Page | null };
-      await use(kept);
-      await kept.page?.context().close();
-    },
-    { scope: 'worker' },
-  ],
-  page: async ({ keepPage, kept, context, browser, baseURL, viewport }, use, testInfo) => {
+  page: async ({ keepPage, context, browser, baseURL, viewport }, use, testInfo) => {
     if (!keepPage) return use(await context.newPage());
     if (kept.file !== testInfo.file || !kept.page || kept.page.isClosed()) {
       await kept.page?.context().close();
