@@ -8,6 +8,9 @@ import { analyze } from './analyze-runner';
 import { clip, expect, test } from './fixtures';
 import { frameCount, lateSecondFace, noFaceVideo, notAVideo, sideBySideOneLarger } from './media';
 
+// The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
+test.use({ keepPage: true });
+
 /** Horizontal centre of a track's boxes, averaged. */
 function meanCenterX(track: AnalysisReport['tracks'][number]): number {
   return track.boxes.reduce((s, b) => s + b.x + b.w / 2, 0) / track.boxes.length;

@@ -6,6 +6,9 @@ import { analyze } from './analyze-runner';
 import { expect, test } from './fixtures';
 import { audioOnly, hevcVideo, truncatedMp4, zeroByteFile } from './media';
 
+// The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
+test.use({ keepPage: true });
+
 test.describe.configure({ timeout: 300_000 });
 
 const cases: [string, () => string, RegExp][] = [

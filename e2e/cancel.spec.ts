@@ -12,6 +12,9 @@ import { clip, expect, openApp, sharedData, test } from './fixtures';
 import { durationSec, longVideo } from './media';
 import { analyseFile } from './ui-helpers';
 
+// Each test starts its own run on a page that may show an earlier one: one page serves both.
+test.use({ keepPage: true });
+
 const GOOD = clip('07-03-01_01.mp4');
 
 /** Live tensors (works whether the diagnostics hook answers synchronously or with a promise). */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { EvaluationReport } from '../src/shared/evaluate-folder';
 import { EMOTION_LABELS } from '../src/core/labels';
+import { TSX } from './analyze-runner';
 import { clip, expect, repoRoot, scratch, test } from './fixtures';
 
 const execFileP = promisify(execFile);
@@ -34,7 +35,7 @@ test('evaluate: metrics match a hand count; bad labels.csv lines are reported, n
   ];
   writeFileSync(join(dir, 'labels.csv'), `${csv.join('\n')}\n`);
   const out = join(scratch, 'eval.json');
-  const { stdout } = await execFileP('npx', ['tsx', 'scripts/evaluate.ts', dir, '--backend', 'wasm', '--json', out], {
+  const { stdout } = await execFileP(TSX, ['scripts/evaluate.ts', dir, '--backend', 'wasm', '--json', out], {
     cwd: repoRoot,
     timeout: 540_000,
   });

@@ -2,6 +2,10 @@ import { test as baseTest } from '@playwright/test';
 import { clip, expect, openApp, test } from './fixtures';
 import { frameCount } from './media';
 
+// The tests after the load checks share one page at ?backend=wasm (fixtures.ts keepPage); each of
+// the first three opens its own query, so each is a fresh load.
+test.use({ keepPage: true });
+
 test('the page loads with a backend, no console errors and no foreign requests', async ({ page, watch }) => {
   await openApp(page);
   await expect(page.getByTestId('dropzone')).toBeVisible();
@@ -19,22 +23,6 @@ test('?backend=webgpu starts WebGPU, or says why it fell back', async ({ page })
   await openApp(page, '?backend=webgpu');
   const badge = await page.getByTestId('backend-badge').textContent();
   if (!badge?.includes('webgpu')) await expect(page.getByTestId('error-banner')).toContainText(/webgpu/i);
-});
-
-test('decoding a shared clip in the browser yields as many frames as ffprobe counts', async ({ page, watch }) => {
-  // Every frame is analysed here, so use the shortest clip (1.75 s, 52 frames).
-  test.setTimeout(300_000);
-  const file = clip('07-03-01_01.mp4');
-  const expected = frameCount(file);
-  await openApp(page, '?backend=wasm');
-  await page.getByTestId('sampling-select').selectOption('all');
-  await page.getByTestId('file-input').setInputFiles(file);
-  const progress = page.getByTestId('progress');
-  await expect(progress).toHaveAttribute('data-phase', 'done', { timeout: 240_000 });
-  await expect(progress).toHaveAttribute('data-frames', String(expected));
-  await expect(page.getByTestId('video-info')).toContainText(`${expected} frames`);
-  await expect(page.getByTestId('video-info')).toContainText('360×270');
-  expect(watch.consoleErrors).toEqual([]);
 });
 
 test('a file that is not a video gets a clear message and the app keeps working', async ({ page }) => {
@@ -88,4 +76,21 @@ test('the app is served with a Content-Security-Policy that allows only its own 
   // Fetching another origin from the page is refused by the policy.
   const blocked = await page.evaluate(() => fetch('https://example.com/').then(() => false, () => true));
   expect(blocked).toBe(true);
+});
+
+// Last: it switches the kept page to every frame, which the tests above do not expect.
+test('decoding a shared clip in the browser yields as many frames as ffprobe counts', async ({ page, watch }) => {
+  // Every frame is analysed here, so use the shortest clip (1.75 s, 52 frames).
+  test.setTimeout(300_000);
+  const file = clip('07-03-01_01.mp4');
+  const expected = frameCount(file);
+  await openApp(page, '?backend=wasm');
+  await page.getByTestId('sampling-select').selectOption('all');
+  await page.getByTestId('file-input').setInputFiles(file);
+  const progress = page.getByTestId('progress');
+  await expect(progress).toHaveAttribute('data-phase', 'done', { timeout: 240_000 });
+  await expect(progress).toHaveAttribute('data-frames', String(expected));
+  await expect(page.getByTestId('video-info')).toContainText(`${expected} frames`);
+  await expect(page.getByTestId('video-info')).toContainText('360×270');
+  expect(watch.consoleErrors).toEqual([]);
 });

@@ -8,6 +8,9 @@ import { expect, openApp, test } from './fixtures';
 import { firstSecond, personFreeVideo, speakerComposite } from './media';
 import { analyseFile, snap } from './ui-helpers';
 
+// Each test drops its own input: tests with the same query share one page (fixtures.ts keepPage).
+test.use({ keepPage: true });
+
 test.describe.configure({ timeout: 480_000 });
 
 /** The track whose boxes sit left (large face) or right (small face) of the 720-px composite. */

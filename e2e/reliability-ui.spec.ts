@@ -9,6 +9,9 @@ import { clip, expect, openApp, test } from './fixtures';
 import { analyseFile, startLongAnalysis } from './ui-helpers';
 import { audioOnly, hevcVideo, notAVideo, truncatedMp4, video4k, zeroByteFile } from './media';
 
+// Each test drops its good clip, then its bad input: one page per query serves them (fixtures.ts keepPage).
+test.use({ keepPage: true });
+
 const GOOD = clip('07-03-01_01.mp4');
 
 const dropAndWait = (page: Page, file: string, phase: 'done' | 'failed') => analyseFile(page, file, 180_000, phase);

@@ -1,28 +1,17 @@
 /**
  * Issue 17 (part 5): person calibration in the UI. A folder with clips of two actors is grouped by
  * face into one group per actor and evaluated again per person (the evaluate JSON's `calibrated`
- * block); a single short clip says it was analysed uncalibrated; the camera calibrates on request.
- * Inputs are made from ../shared clips at test time (output folder and .cache, never the repo).
+ * block); a single short clip says it was analysed uncalibrated. The camera's calibration is in
+ * ui-calibration-camera.spec.ts (the live project). Inputs are made from ../shared clips at test
+ * time (output folder, never the repo).
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import config from '../playwright.config';
-import { clip, expect, makeOnce, openApp, scratch, sharedLabels, test } from './fixtures';
+import { clip, expect, openApp, sharedLabels, test } from './fixtures';
 import { analyseFile, snap } from './ui-helpers';
 
-/** Three seconds of a neutral shared clip as .y4m (the fake capture device loops it). */
-function neutralCameraFile(): string {
-  return makeOnce(join(scratch, 'ui-calibration-02-01-01.y4m'), (tmp) => execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('02-01-01_01.mp4'), '-t', '3', '-pix_fmt', 'yuv420p', tmp]));
-}
-
-// A fake camera for the camera test (file and folder tests never open it).
-test.use({
-  launchOptions: {
-    ...config.use?.launchOptions,
-    args: [...(config.use?.launchOptions?.args ?? []), '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${neutralCameraFile()}`],
-  },
-});
+// Both tests drop their own input on one page (fixtures.ts keepPage).
+test.use({ keepPage: true });
 
 /** Four clips each of actors 01 and 02 (sentence 01, emotions 01–04), listed interleaved. */
 const ACTORS = ['01', '02'];
@@ -93,30 +82,4 @@ test('a single short clip is analysed uncalibrated and the panel says so', async
   await expect(note).toHaveAttribute('data-calibrated', 'false');
   await expect(note).toHaveText(/^Analysed uncalibrated: /);
   expect(watch.consoleErrors).toEqual([]);
-});
-
-test.describe('camera', () => {
-  test('Calibrate collects neutral seconds, then answers calibrated and says so over the picture', async ({ page, watch }, testInfo) => {
-    test.setTimeout(240_000);
-    await openApp(page, '?backend=wasm');
-    await page.getByTestId('webcam-toggle').click();
-    await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'on', { timeout: 60_000 });
-    const badge = page.getByTestId('calibration-badge');
-    await expect(badge).toHaveAttribute('data-phase', 'off');
-    await expect(badge).toHaveText('Not calibrated');
-    await expect(page.getByTestId('track-overlay')).toHaveAttribute('data-tracks', /\d/, { timeout: 60_000 });
-    await page.getByTestId('calibrate').click();
-    await expect(badge).toHaveAttribute('data-phase', 'collecting');
-    await expect(badge).toHaveAttribute('data-phase', 'on', { timeout: 60_000 });
-    await expect(badge).toHaveAttribute('data-clips', /^[1-9]\d*$/);
-    // A calibrated answer from the clip models, named in the badge.
-    await expect(badge).toHaveAttribute('data-answer', /^[a-z]+$/, { timeout: 60_000 });
-    await expect(badge).toContainText(/^Calibrated \(\d+ reference clips?\) · [a-z]+/);
-    await snap(page, testInfo, 'camera-calibrated');
-    // Stopping the camera ends the session's calibration.
-    await page.getByTestId('webcam-toggle').click();
-    await expect(page.getByTestId('webcam-toggle')).toHaveAttribute('data-state', 'off');
-    await expect(page.getByTestId('calibrate')).toHaveCount(0);
-    expect(watch.consoleErrors).toEqual([]);
-  });
 });

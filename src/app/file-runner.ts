@@ -6,6 +6,7 @@
 import { describeError } from '../errors';
 import type { AnalysisReport } from '../shared/analysis-report';
 import { hearsSpeech } from '../shared/ensemble-config';
+import { fileNetsOf } from './file-nets';
 import { createFramePublisher } from './frame-publisher';
 import { NO_SPEECH_MODEL, type Results, type RunContext, type Session } from './results';
 import type { RunSlot } from './run-slot';
@@ -28,9 +29,10 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
     // A folder's clips share one playback: the last clip's overlay and thumbnails must go.
     playback.clearAnalysis();
     const publisher = createFramePublisher(store, playback, false, run.signal);
-    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SPEECH_MODEL), selfReference };
+    const nets = fileNetsOf(globalThis.location?.search ?? '');
+    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SPEECH_MODEL), selfReference, clipModels: !nets };
     results.show(mine);
-    const [, trained] = await Promise.all([results.ensureModels(), results.ensurePredictor()]);
+    const [, trained] = await Promise.all([results.ensureModels(), nets ? null : results.ensurePredictor()]);
     run.signal.throwIfAborted();
     // The audio is decoded while the frames are analysed, and only when a speech model will hear it;
     // a failure only costs the speech model.
@@ -40,6 +42,7 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
     const started = performance.now();
     const result = await client.analyzeVideo(file, {
       fps,
+      ...(nets && { perception: nets }),
       signal: run.signal,
       onOpened: (info) => {
         run.signal.throwIfAborted();

@@ -52,6 +52,8 @@ export interface Session {
   confidence?: ConfidenceSettings;
   /** The track whose mouth moves with the voice, once the predictions are made. */
   speaker?: ClipSpeaker;
+  /** False: no clip models on this session (`?nets=face` left out the features they read). */
+  clipModels?: boolean;
 }
 
 /** A session without sound (the camera is opened without its microphone). */
@@ -139,7 +141,7 @@ export function createResults({ client, store }: RunContext): Results {
     const result = mine.result;
     if (!result) return;
     const winner = voteOnClip(result.clip, s().analysis.votingConfig).winnerId;
-    if (winner === null || mine.temporal.has(winner)) return;
+    if (winner === null || mine.temporal.has(winner) || mine.clipModels === false) return;
     const loaded = await ensurePredictor();
     const records = result.clip.tracks.get(winner) ?? [];
     // A long video is its own person reference (docs/calibration.md); a short one is analysed alone.

@@ -58,6 +58,27 @@ describe('perceiveFrame', () => {
     );
   }, 120_000);
 
+  it('with the person and landmark nets off (?nets=face), still gives faces their expression, and nothing of those nets', async () => {
+    const [raw] = await readFrames(clip('01-01-03_01.mp4'), 1);
+    const frame = frameToTensor(raw!);
+    const timer = createStageTimer();
+    const seen = await perceiveFrame(models, frame, 0, createPerceptionState({ personNet: false, landmarksNet: false, ferNet: false }), timer);
+    frame.dispose();
+    expect(seen.faces).toHaveLength(1);
+    const face = seen.faces[0]!;
+    expect(face.probs).toHaveLength(7);
+    expect(face.faceFeature).toHaveLength(256);
+    expect(face.contextFeature).toHaveLength(0);
+    expect(face.personBox).toBeNull();
+    expect(face.landmarks).toBeUndefined();
+    expect(face.mouthOpen).toBeUndefined();
+    expect(face.ferProbs).toBeUndefined();
+    expect(seen.persons).toEqual([]);
+    const stages = Object.keys(timer.totals());
+    expect(stages).toEqual(expect.arrayContaining(['faceDetection', 'faceVerify', 'faceEmotion']));
+    for (const off of ['personDetection', 'landmarks', 'ferEmotion']) expect(stages).not.toContain(off);
+  }, 120_000);
+
   it('keeps one identity for one face across a clip, with a flat tensor count', async () => {
     const frames = await readFrames(clip('03-02-04_01.mp4'), 4);
     const tracker = createTracker();

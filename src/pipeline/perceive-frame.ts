@@ -87,8 +87,12 @@ export function createPerceptionState(config: Partial<PerceptionConfig> = {}): P
   return { config: { ...DEFAULT_PERCEPTION_CONFIG, ...config } };
 }
 
+/** No person detector (`personNet` off): no persons, and an empty context the clip models refuse. */
+const NO_PEOPLE: PersonDetectorOutput = Object.freeze({ persons: [], frameContext: new Float32Array(0), regionContexts: [] });
+
 /** Person boxes and context features for this frame: a fresh CenterNet run when due, else the last one. */
 async function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer) {
+  if (!state.config.personNet) return NO_PEOPLE;
   const last = state.lastPeople;
   if (last && !personDetectionDue(state.config, last.tSec, tSec)) return last.result;
   const result = await timer.time('personDetection', () => models.personDetector.run({ frame }));
@@ -148,7 +152,7 @@ export async function perceiveFrame(
   const histograms = await timer.time('hsvHistogram', () => faceHistograms(frame, boxes));
   // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
   const fer = config.ferNet ? await timer.time('ferEmotion', () => models.humanEmotion.run({ frame, boxes })) : null;
-  const landmarks = await timer.time('landmarks', () => models.faceLandmarks.run({ frame, boxes }));
+  const landmarks = config.landmarksNet ? await timer.time('landmarks', () => models.faceLandmarks.run({ frame, boxes })) : null;
 
   const records = faces.map((face, j) => {
     const link = links[j]!;
@@ -163,8 +167,7 @@ export async function perceiveFrame(
       ...(fer && { ferProbs: fer[j]!.probs, ferFeature: fer[j]!.feature, baselineProbs: { [HUMAN_EMOTION]: fer[j]!.probs } }),
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
       ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
-      mouthOpen: mouthOpening(landmarks[j]!),
-      landmarks: landmarks[j]!,
+      ...(landmarks && { mouthOpen: mouthOpening(landmarks[j]!), landmarks: landmarks[j]! }),
     };
   });
   const detections = faces.map((face, j) => ({

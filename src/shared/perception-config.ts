@@ -78,6 +78,13 @@ export interface PerceptionConfig {
    * model, leaves it off unless asked.
    */
   ferNet: boolean;
+  /**
+   * Run CenterNet (person boxes and the context feature). Off, faces link to no person and carry an
+   * empty context feature, which the clip models refuse: for runs that read only the face path.
+   */
+  personNet: boolean;
+  /** Run the 68-landmark net (mouth opening for the speaker, expression geometry). Off: neither. */
+  landmarksNet: boolean;
 }
 
 /** Defaults used by the app, the CLIs and the feature extraction alike. */
@@ -96,6 +103,8 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   faceVerifyIntervalSec: 0,
   embeddingFreeMargin: 0,
   ferNet: true,
+  personNet: true,
+  landmarksNet: true,
 });
 
 /** The Tiny Face input size for a frame of this size. */
