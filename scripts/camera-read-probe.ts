@@ -15,13 +15,20 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium';
 import { numberOption, parseArgs, stringOption } from './lib/cli-args';
 import { serveStatic } from './lib/static-server';
 
-/** The probe worker: reads one frame with copyTo, then (every `check`-th) the canvas path, and reports. */
+/**
+ * The probe worker: reads one frame with copyTo, then (when asked) the canvas path, and reports. As
+ * the app does, it reads into one reused buffer, filled with a stale value first, so a check also
+ * shows that nothing of a previous picture survives a read.
+ */
 const PROBE_WORKER = `
+let rgba = null;
 self.onmessage = async ({ data: { frame, check } }) => {
   const info = { format: frame.format, width: frame.displayWidth, height: frame.displayHeight, timestamp: frame.timestamp };
   const options = { format: 'RGBA', colorSpace: 'srgb' };
+  const size = frame.allocationSize(options);
+  if (rgba?.length !== size) rgba = new Uint8ClampedArray(size);
+  if (check) rgba.fill(7);
   const start = performance.now();
-  const rgba = new Uint8ClampedArray(frame.allocationSize(options));
   await frame.copyTo(rgba, options);
   const copyMs = performance.now() - start;
   let differing = null;
