@@ -12,6 +12,14 @@ describe('rgbaToRgbInt32', () => {
     expect([...rgb]).toEqual([0, 100, 250, 1, 101, 249, 2, 102, 248, 3, 103, 247, 4, 104, 246, 5, 105, 245]);
   });
 
+  it('writes into a given (reused) array, stale contents overwritten, and rejects one of the wrong length', () => {
+    const rgba = new Uint8ClampedArray([1, 2, 3, 255, 4, 5, 6, 255]);
+    const into = new Int32Array(6).fill(-1);
+    expect(rgbaToRgbInt32(rgba, 2, 1, into)).toBe(into);
+    expect([...into]).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(() => rgbaToRgbInt32(rgba, 2, 1, new Int32Array(9))).toThrow(TypeError);
+  });
+
   it('rejects a buffer too small for the size', () => {
     expect(() => rgbaToRgbInt32(new Uint8ClampedArray(4 * 5), 3, 2)).toThrow(TypeError);
   });

@@ -9,11 +9,12 @@ import type { FramePixels } from '../shared/video-info';
 
 export type { FramePixels };
 
-/** Drops the alpha channel of `width`×`height` RGBA bytes into a new int32 RGB array. */
-export function rgbaToRgbInt32(rgba: ArrayLike<number>, width: number, height: number): Int32Array {
+/** Drops the alpha channel of `width`×`height` RGBA bytes into an int32 RGB array (`into`, if given: a reused one). */
+export function rgbaToRgbInt32(rgba: ArrayLike<number>, width: number, height: number, into?: Int32Array): Int32Array {
   const count = width * height;
   if (rgba.length < count * 4) throw new TypeError(`rgba holds ${rgba.length} values, fewer than ${count * 4} for ${width}×${height}`);
-  const rgb = new Int32Array(count * 3);
+  if (into && into.length !== count * 3) throw new TypeError(`into holds ${into.length} values, not ${count * 3} for ${width}×${height}`);
+  const rgb = into ?? new Int32Array(count * 3);
   for (let i = 0, o = 0, end = count * 4; i < end; i += 4) {
     rgb[o++] = rgba[i]!;
     rgb[o++] = rgba[i + 1]!;
@@ -47,15 +48,18 @@ export function createPixelReader(): PixelReader {
  * at display rate and the machine at load 8, it took 7.5 ms where the canvas path (a bitmap of the
  * frame, drawn and read back) took 48 ms and a bitmap of the frame alone 24 ms. Null where `copyTo`
  * cannot convert to RGBA (older browsers) or the visible picture is scaled for display: the caller
- * then reads a bitmap as before.
+ * then reads a bitmap as before. `buffer` gives the array to write into (a reused one: see array-pool.ts).
  */
-export async function readVideoFrameRgba(frame: VideoFrame): Promise<ImageData | null> {
+export async function readVideoFrameRgba(
+  frame: VideoFrame,
+  buffer: (length: number) => Uint8ClampedArray<ArrayBuffer> = (length) => new Uint8ClampedArray(length),
+): Promise<ImageData | null> {
   const rect = frame.visibleRect;
   if (!rect || rect.width !== frame.displayWidth || rect.height !== frame.displayHeight) return null;
   const { width, height } = rect;
   const options: VideoFrameCopyToOptions = { format: 'RGBA', colorSpace: 'srgb' };
   try {
-    const rgba = new Uint8ClampedArray(frame.allocationSize(options));
+    const rgba = buffer(frame.allocationSize(options));
     if (rgba.length !== width * height * 4) return null;
     await frame.copyTo(rgba, options);
     return new ImageData(rgba, width, height);

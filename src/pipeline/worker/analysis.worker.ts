@@ -12,6 +12,7 @@ import { loudnessEnvelope } from '../../core/audio/loudness-envelope';
 import { initBackend } from '../../env/init-backend';
 import { urlWeightSource } from '../../models';
 import { decodeAudio } from '../../video/decode-audio';
+import { createArrayPool } from '../../video/array-pool';
 import { readVideoFrameRgba, rgbaToRgbInt32 } from '../../video/frame-pixels';
 import { loadClipPredictor } from '../../models/clip/clip-predictor';
 import type { AnalysisApi, SpeechReply } from '../../shared/analysis-protocol';
@@ -20,6 +21,7 @@ import { readsPixelsOnCpu } from '../perceive-frame';
 import { loadPerceptionModels } from '../perception-models';
 import { createAnalysisService } from './analysis-service';
 import { createDecodeClient } from './decode-client';
+import type { CameraFrame } from './frame-queue';
 import { serveRpc } from './rpc-server';
 
 /** The clip's speech features, and its loudness over time for crediting the voice to the face that speaks (src/pipeline/clip-speaker.ts). */
@@ -31,20 +33,34 @@ async function speechOf(file: Blob): Promise<SpeechReply> {
   return features ? { features, note: null, loudness } : { features: null, note: 'its audio holds no speech', loudness };
 }
 
+/** The camera's pixel buffers, reused from picture to picture (fresh ones cost more than reading the picture: array-pool.ts). */
+const rgbaBuffers = createArrayPool((length) => new Uint8ClampedArray(length));
+const rgbBuffers = createArrayPool((length) => new Int32Array(length));
+
 /**
  * A camera frame's RGB pixels where this backend reads pixels on the CPU, with its bitmap (for the
  * page) still in the making: it is made from those pixels while the frame is analysed (under load a
  * bitmap of the frame itself took 24-160 ms, and fromPixels on it 40-60 more). Elsewhere, the
- * frame's bitmap, which the analysis reads.
+ * frame's bitmap, which the analysis reads. The RGB buffer goes back to its pool when the frame is closed.
  */
-async function cameraFrame(picture: VideoFrame) {
+async function cameraFrame(picture: VideoFrame): Promise<CameraFrame> {
   const start = performance.now();
-  const image = readsPixelsOnCpu() ? await readVideoFrameRgba(picture) : null;
+  const image = readsPixelsOnCpu() ? await readVideoFrameRgba(picture, rgbaBuffers.take) : null;
   if (!image) return { bitmap: await createImageBitmap(picture), readyMs: { cameraPicture: performance.now() - start } };
+  // createImageBitmap copies the ImageData's pixels before it returns (the 8-17 ms it blocks here), so
+  // their buffer is free again below; and the next picture comes only after this bitmap was awaited.
   const bitmap = createImageBitmap(image);
   bitmap.catch(() => undefined); // awaited (and its failure reported) when the frame is posted back
-  const pixels = { data: rgbaToRgbInt32(image.data, image.width, image.height), width: image.width, height: image.height };
-  return { bitmap, pixels, readyMs: { cameraPicture: performance.now() - start } };
+  const { width, height } = image;
+  const rgb = rgbBuffers.take(width * height * 3);
+  rgbaToRgbInt32(image.data, width, height, rgb);
+  rgbaBuffers.give(image.data);
+  let released = false;
+  const releasePixels = () => {
+    if (!released) rgbBuffers.give(rgb);
+    released = true;
+  };
+  return { bitmap, pixels: { data: rgb, width, height }, releasePixels, readyMs: { cameraPicture: performance.now() - start } };
 }
 
 const service = createAnalysisService({

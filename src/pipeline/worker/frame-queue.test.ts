@@ -25,6 +25,18 @@ describe('createFrameQueue', () => {
     expect(second.done ? null : second.value.tSec).toBe(0.2);
   });
 
+  it('releases a camera frame’s pixels when it is closed, taken or left in the queue', async () => {
+    const queue = createFrameQueue();
+    const released: number[] = [];
+    for (const frameIndex of [0, 1]) queue.push({ frameIndex, tSec: 0, bitmap: bitmap(), releasePixels: () => released.push(frameIndex) });
+    const first = await queue.next();
+    expect(released).toEqual([]);
+    if (!first.done) first.value.close();
+    expect(released).toEqual([0]);
+    await queue.return(undefined);
+    expect(released).toEqual([0, 1]);
+  });
+
   it('closes a bitmap still in the making once it is made (camera frames whose pixels came first)', async () => {
     const queue = createFrameQueue();
     const later = bitmap();

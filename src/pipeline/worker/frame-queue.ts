@@ -7,14 +7,25 @@
 import type { FramePixels } from '../../video';
 import type { FrameSource } from '../tracked-frame';
 
-/** A queued frame; a camera picture as read by the analysis worker is a CameraFrame plus its index and time. */
-export type QueuedFrame = { frameIndex: number; tSec: number; bitmap: ImageBitmap | Promise<ImageBitmap>; pixels?: FramePixels; readyMs?: Record<string, number> };
+/**
+ * A queued frame; a camera picture as read by the analysis worker is a CameraFrame plus its index and
+ * time. `releasePixels` (camera pictures) gives the pixels' buffer back for reuse once the frame is closed.
+ */
+export type QueuedFrame = {
+  frameIndex: number;
+  tSec: number;
+  bitmap: ImageBitmap | Promise<ImageBitmap>;
+  pixels?: FramePixels;
+  releasePixels?: () => void;
+  readyMs?: Record<string, number>;
+};
 
 /** A camera picture as read by the analysis worker. */
 export type CameraFrame = Omit<QueuedFrame, 'frameIndex' | 'tSec'>;
 
-/** Closes a frame's bitmap, now or once it is made. */
-function closeBitmap(bitmap: QueuedFrame['bitmap']): void {
+/** Closes a frame's bitmap, now or once it is made, and releases its pixels. */
+function closeFrame({ bitmap, releasePixels }: QueuedFrame): void {
+  releasePixels?.();
   if (bitmap instanceof Promise) void bitmap.then((b) => b.close(), () => undefined);
   else bitmap.close();
 }
@@ -36,7 +47,7 @@ export function createFrameQueue(): FrameQueue {
   let ended = false;
   let failure: Error | null = null;
   const done: Item = { done: true, value: undefined };
-  const item = (frame: QueuedFrame): Item => ({ done: false, value: { ...frame, close: () => closeBitmap(frame.bitmap) } });
+  const item = (frame: QueuedFrame): Item => ({ done: false, value: { ...frame, close: () => closeFrame(frame) } });
   const settleWaiting = () => {
     const w = waiting;
     waiting = null;
@@ -47,7 +58,7 @@ export function createFrameQueue(): FrameQueue {
   return {
     push(frame) {
       if (ended) {
-        closeBitmap(frame.bitmap);
+        closeFrame(frame);
       } else if (waiting) {
         const { resolve } = waiting;
         waiting = null;
@@ -76,7 +87,7 @@ export function createFrameQueue(): FrameQueue {
     async return() {
       ended = true;
       failure = null;
-      for (const frame of frames.splice(0)) closeBitmap(frame.bitmap);
+      for (const frame of frames.splice(0)) closeFrame(frame);
       settleWaiting();
       return done;
     },
