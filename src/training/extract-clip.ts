@@ -14,7 +14,8 @@ import { createPerceptionState, perceiveFrame } from '../pipeline/perceive-frame
 import type { PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
 import { augmentedFaceEmotion, randomAugmentation } from './augment-face';
-import { LANDMARK_DIM, type CachedClip } from './feature-cache';
+import { LANDMARK_VALUES } from '../core/face-geometry/landmarks';
+import type { CachedClip } from './feature-cache';
 
 /** The clip's identity in labels.csv. */
 export interface LabelRow {
@@ -102,7 +103,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
       faceDim: records[0]?.faceFeature.length ?? 256,
       contextDim: records[0]?.contextFeature.length ?? 480,
       ferDim: records[0]?.ferFeature.length ?? 256,
-      landmarkDim: LANDMARK_DIM,
+      landmarkDim: LANDMARK_VALUES,
       augmented: augment,
       augmentations,
       frameChoice,

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../models/clip/test-helpers';
+import { LANDMARK_VALUES } from '../core/face-geometry/landmarks';
 import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
-import { LANDMARK_DIM, cachedSpeech, patchCachedMeta, readCachedClip, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from './feature-cache';
+import { cachedSpeech, patchCachedMeta, readCachedClip, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from './feature-cache';
 
 /** A clip in today's layout (`fer`: FER block and landmarks) or the oldest one (neither). */
 function clip(file: string, frames: number, augmented: number, fer: boolean): CachedClip {
@@ -17,7 +18,7 @@ function clip(file: string, frames: number, augmented: number, fer: boolean): Ca
   return {
     meta: {
       file, actor: '01', sentence: '01', label: 3, fps: 5, frames, tSec: records.map((_, t) => t / 5),
-      probDim: 7, faceDim: 256, contextDim: 480, ...(fer ? { ferDim: 256, landmarkDim: LANDMARK_DIM } : {}), augmented,
+      probDim: 7, faceDim: 256, contextDim: 480, ...(fer ? { ferDim: 256, landmarkDim: LANDMARK_VALUES } : {}), augmented,
       augmentations: Array.from({ length: augmented }, () => ({ flip: false, angleDeg: 0, scale: 1 })), seconds: 1,
     },
     records,
@@ -36,7 +37,7 @@ describe('feature cache', () => {
       expect(read.records).toEqual(written.records);
       expect(read.augmentedRecords).toEqual(written.augmentedRecords);
       expect(read.records[0]!.ferFeature === undefined).toBe(!fer);
-      expect(read.records[0]!.landmarks?.length).toBe(fer ? LANDMARK_DIM : undefined);
+      expect(read.records[0]!.landmarks?.length).toBe(fer ? LANDMARK_VALUES : undefined);
     }
   });
 

@@ -29,7 +29,7 @@ export interface CachedClipMeta {
   contextDim: number;
   /** FER feature size; absent = the cache has no FER block (older caches). */
   ferDim?: number;
-  /** Landmark numbers per frame (LANDMARK_DIM); absent = the cache has no landmarks (older caches, re-extracted by `npm run features`). */
+  /** Landmark numbers per frame (LANDMARK_VALUES); absent = the cache has no landmarks (older caches, re-extracted by `npm run features`). */
   landmarkDim?: number;
   /** Augmented copies stored after the original. */
   augmented: number;
@@ -52,9 +52,6 @@ export interface CachedClipMeta {
    */
   speechVersion?: number;
 }
-
-/** 68 landmarks, x and y each. */
-export const LANDMARK_DIM = 136;
 
 /** A cached clip: the main track's records, and the augmented copies of face probs/features. */
 export interface CachedClip {

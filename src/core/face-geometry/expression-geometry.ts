@@ -9,6 +9,7 @@
  * inter-ocular distance. Left and right measures are averaged, so a mirrored face gives the same
  * numbers (the face nets' features are averaged with the mirror's for the same reason).
  */
+import { checkLandmarks } from './landmarks';
 
 /** What each number of expressionGeometry measures, in order. */
 export const EXPRESSION_GEOMETRY_NAMES = Object.freeze([
@@ -43,7 +44,7 @@ const LID_PAIRS: readonly (readonly [number, number])[] = [
 
 /** Expression geometry of one face: `points` holds x0, y0, x1, y1, … of 68 landmarks in any unit. */
 export function expressionGeometry(points: ArrayLike<number>): Float32Array {
-  if (points.length < 136) throw new TypeError(`expressionGeometry: expected 136 numbers (68 points), got ${points.length}`);
+  checkLandmarks(points, 'expressionGeometry');
   const centre = (idx: readonly number[]): [number, number] => [
     idx.reduce((s, i) => s + points[2 * i]!, 0) / idx.length,
     idx.reduce((s, i) => s + points[2 * i + 1]!, 0) / idx.length,

@@ -3,6 +3,7 @@
  * 63↔65) over the distance from the eyes' centre to the chin (8), so it does not change with the
  * face's size in the picture. About 0 for a closed mouth, 0.1–0.3 while speaking.
  */
+import { checkLandmarks } from '../face-geometry/landmarks';
 
 /** Inner upper-lip points and the inner lower-lip points facing them. */
 const INNER_LIP_PAIRS: readonly (readonly [number, number])[] = [
@@ -15,7 +16,7 @@ const CHIN = 8;
 
 /** Mouth opening of one face: `points` holds x0, y0, x1, y1, … of 68 landmarks (any unit). */
 export function mouthOpening(points: ArrayLike<number>): number {
-  if (points.length < 136) throw new TypeError(`mouthOpening: expected 136 numbers (68 points), got ${points.length}`);
+  checkLandmarks(points, 'mouthOpening');
   const x = (i: number) => points[2 * i]!;
   const y = (i: number) => points[2 * i + 1]!;
   const gap = INNER_LIP_PAIRS.reduce((s, [a, b]) => s + Math.hypot(x(a) - x(b), y(a) - y(b)), 0) / INNER_LIP_PAIRS.length;

@@ -5,6 +5,7 @@
  */
 import { temporalPyramid } from '../../core/pyramid/temporal-pyramid';
 import { EXPRESSION_GEOMETRY_DIM, expressionGeometry } from '../../core/face-geometry/expression-geometry';
+import { LANDMARK_VALUES } from '../../core/face-geometry/landmarks';
 import type { ClipRecord } from '../../shared/face-record';
 
 /**
@@ -41,8 +42,6 @@ export const PROB_DIM = 7;
 export const FACE_DIM = 256;
 /** CenterNet backbone channels pooled over the person box. */
 export const CONTEXT_DIM = 480;
-/** Landmarks per face (x and y each). */
-const LANDMARK_POINTS = 68;
 
 const EMPTY = new Float32Array(0);
 
@@ -69,7 +68,7 @@ export function checkRecords(records: readonly ClipRecord[], source: FaceSource 
     if (r.probs.length !== PROB_DIM || r.faceFeature.length !== FACE_DIM || r.contextFeature.length !== CONTEXT_DIM) {
       throw new TypeError(`records[${i}]: expected ${PROB_DIM} probs, ${FACE_DIM} face and ${CONTEXT_DIM} context values`);
     }
-    if (geometry && r.landmarks?.length !== 2 * LANDMARK_POINTS) throw new TypeError(`records[${i}]: expected ${2 * LANDMARK_POINTS} landmark values`);
+    if (geometry && r.landmarks?.length !== LANDMARK_VALUES) throw new TypeError(`records[${i}]: expected ${LANDMARK_VALUES} landmark values`);
     if ((source === 'fer' || source === 'both') && (r.ferProbs?.length !== PROB_DIM || r.ferFeature?.length !== FACE_DIM)) {
       throw new TypeError(`records[${i}]: expected ${PROB_DIM} FER probs and ${FACE_DIM} FER feature values`);
     }

@@ -1,5 +1,6 @@
 /** Synthetic records and tiny model configs shared by the temporal model and training tests. */
 import { createRng } from '../../core/random';
+import { LANDMARK_VALUES } from '../../core/face-geometry/landmarks';
 import { CONTEXT_DIM, FACE_DIM, PROB_DIM } from './clip-features';
 import type { SpatioTemporalConfig } from './spatio-temporal';
 import type { TemporalPyramidConfig } from './temporal-pyramid';
@@ -19,7 +20,7 @@ export function syntheticRecords(n: number, seed: number, shift = 0): ClipRecord
     contextFeature: Float32Array.from({ length: CONTEXT_DIM }, () => rng.next()),
     ferProbs: randomProbs(),
     ferFeature: Float32Array.from({ length: FACE_DIM }, (_, i) => 2 * rng.next() + (i < 8 ? shift : 0)),
-    landmarks: Float32Array.from({ length: 136 }, () => rng.next()),
+    landmarks: Float32Array.from({ length: LANDMARK_VALUES }, () => rng.next()),
   }));
 }
 
