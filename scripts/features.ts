@@ -26,11 +26,9 @@ import { parseArgs, numberOption, stringOption } from './lib/cli-args';
 import { DATA_DIR, readLabels } from './lib/dataset-labels';
 
 /** Throws unless a cached clip was sampled with `choice` and `phase` (a folder must not mix two). */
-async function checkCachedFrames(out: string, file: string, choice: FrameChoice, phase: number): Promise<CachedClip['meta']> {
-  const meta = await readCachedMeta(out, file);
+function checkCachedFrames(out: string, meta: CachedClip['meta'], choice: FrameChoice, phase: number): void {
   const cached = `${meta.frameChoice ?? 'fps-filter'} phase ${meta.phase ?? 0}`;
   if (cached !== `${choice} phase ${phase}`) throw new Error(`${out} holds clips sampled with --frames ${cached}, not ${choice} phase ${phase}: use another --out`);
-  return meta;
 }
 
 function bar(done: number, total: number, extra: string): string {
@@ -68,10 +66,11 @@ async function main(): Promise<void> {
   try {
     for (const row of rows) {
       const path = join(dataDir, 'clips', row.file);
+      const meta = isCached(out, row.file) ? await readCachedMeta(out, row.file) : null;
       // Clips cached before landmarks were stored are extracted again (the .bin layout changes).
-      if (isCached(out, row.file) && (await readCachedMeta(out, row.file)).landmarkDim !== undefined) {
+      if (meta && meta.landmarkDim !== undefined) {
+        checkCachedFrames(out, meta, frameChoice, phase);
         // Caches made before the speech features, or with an older version of them, get the current ones (the .bin is unchanged).
-        const meta = await checkCachedFrames(out, row.file, frameChoice, phase);
         if (speechIsStale(meta)) {
           await patchCachedMeta(out, row.file, await clipSpeech(path));
           refreshed++;
