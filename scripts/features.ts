@@ -14,14 +14,15 @@
  * caches made before 2026-11-25 22:30 UTC did. `--phase N` (with app frames) starts the app's grid N
  * source frames later (3, 9, 15, … for N = 3): extra training copies at another sampling phase
  * (`npm run train -- --extra-cache`). A cache folder holds one frame choice and phase only.
- * `--actors` keeps only those actors' clips. Clips cached without landmarks are extracted again.
+ * `--actors` keeps only those actors' clips. Clips cached without landmarks, or with other perception
+ * settings than the app's defaults (meta.perception), are extracted again.
  */
 import { join, resolve } from 'node:path';
 import { SPEECH_FEATURES_VERSION } from '../src/core/audio/speech-features';
 import { initNodeBackend, packageWeightSource } from '../src/node';
 import { loadPerceptionModels } from '../src/pipeline/perception-models';
 import { clipSpeech, extractClip, type FrameChoice } from '../src/training/extract-clip';
-import { isCached, patchCachedMeta, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
+import { isCached, patchCachedMeta, perceptionIsStale, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from '../src/training/feature-cache';
 import { parseArgs, numberOption, stringOption } from './lib/cli-args';
 import { DATA_DIR, readLabels } from './lib/dataset-labels';
 
@@ -67,8 +68,8 @@ async function main(): Promise<void> {
     for (const row of rows) {
       const path = join(dataDir, 'clips', row.file);
       const meta = isCached(out, row.file) ? await readCachedMeta(out, row.file) : null;
-      // Clips cached before landmarks were stored are extracted again (the .bin layout changes).
-      if (meta && meta.landmarkDim !== undefined) {
+      // Clips cached before landmarks were stored (the .bin layout changes), or with other perception settings than the app's, are extracted again.
+      if (meta && meta.landmarkDim !== undefined && !perceptionIsStale(meta)) {
         checkCachedFrames(out, meta, frameChoice, phase);
         // Caches made before the speech features, or with an older version of them, get the current ones (the .bin is unchanged).
         if (speechIsStale(meta)) {

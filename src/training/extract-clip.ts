@@ -108,6 +108,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
       augmentations,
       frameChoice,
       phase,
+      perception: { ...perception.config },
       seconds: (performance.now() - started) / 1000,
       ...(await clipSpeech(path)),
     },

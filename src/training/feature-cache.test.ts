@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../models/clip/test-helpers';
 import { LANDMARK_VALUES } from '../core/face-geometry/landmarks';
 import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
-import { cachedSpeech, patchCachedMeta, readCachedClip, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from './feature-cache';
+import { DEFAULT_PERCEPTION_CONFIG } from '../shared/perception-config';
+import { cachedSpeech, patchCachedMeta, perceptionIsStale, readCachedClip, readCachedMeta, speechIsStale, writeCachedClip, type CachedClip } from './feature-cache';
 
 /** A clip in today's layout (`fer`: FER block and landmarks) or the oldest one (neither). */
 function clip(file: string, frames: number, augmented: number, fer: boolean): CachedClip {
@@ -56,5 +57,12 @@ describe('feature cache', () => {
     expect([...cachedSpeech(read.meta)!]).toEqual(current);
     expect(read.records).toEqual(written.records);
     expect(cachedSpeech({ ...read.meta, speech: null })).toBeNull(); // a clip without speech is not stale
+  });
+
+  it('knows a clip extracted with other perception settings (or before they were recorded) as stale', () => {
+    const { meta } = clip('c.mp4', 3, 0, true);
+    expect(perceptionIsStale({ ...meta, perception: undefined })).toBe(true);
+    expect(perceptionIsStale({ ...meta, perception: { ...DEFAULT_PERCEPTION_CONFIG } })).toBe(false);
+    expect(perceptionIsStale({ ...meta, perception: { ...DEFAULT_PERCEPTION_CONFIG, personIntervalSec: DEFAULT_PERCEPTION_CONFIG.personIntervalSec + 1 } })).toBe(true);
   });
 });

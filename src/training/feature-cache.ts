@@ -12,6 +12,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
 import type { ClipRecord } from '../shared/face-record';
+import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from '../shared/perception-config';
 
 /** Metadata of one cached clip. */
 export interface CachedClipMeta {
@@ -39,6 +40,11 @@ export interface CachedClipMeta {
   frameChoice?: 'fps-filter' | 'app';
   /** Source frames skipped before the app's grid starts (`--phase`); absent = 0. */
   phase?: number;
+  /**
+   * The perception settings the clip was extracted with; absent = the defaults before 2026-12-02
+   * 21:45 UTC. `npm run features` extracts a clip again when they differ from today's defaults.
+   */
+  perception?: PerceptionConfig;
   /** Seconds spent extracting this clip. */
   seconds: number;
   /**
@@ -116,6 +122,13 @@ export async function patchCachedMeta(dir: string, file: string, patch: Pick<Cac
 }
 
 /** True when the cached clip's speech features are missing or older than the code's (`npm run features` refreshes them). */
+/** True when the clip was extracted with other perception settings than the app's defaults (or before they were recorded). */
+export function perceptionIsStale(meta: CachedClipMeta, current: Readonly<PerceptionConfig> = DEFAULT_PERCEPTION_CONFIG): boolean {
+  if (!meta.perception) return true;
+  const cached = meta.perception as unknown as Record<string, unknown>;
+  return Object.entries(current).some(([key, value]) => cached[key] !== value);
+}
+
 export function speechIsStale(meta: CachedClipMeta): boolean {
   return meta.speech === undefined || (meta.speechVersion ?? 1) < SPEECH_FEATURES_VERSION;
 }
