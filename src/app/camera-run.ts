@@ -19,28 +19,21 @@ export const WEBCAM_MAX_UNSEEN_SEC = 2;
 export const WEBCAM_HISTORY_SEC = 30;
 
 /**
- * What the camera turns down. Person detection (CenterNet, the costliest network: 130 ms idle,
- * several times that on a busy CPU) only feeds the context features of the temporal models, which
- * the camera does not run, and the face-to-person links: every 5 s keeps them current while the
- * stall it causes stays out of the 95th latency percentile (1 picture in 75 at 15 fps). The face embedding runs only when faces must be told apart: for files that is
- * whenever there are several; here people side by side are told apart by position alone between
- * the once-a-second checks, whenever each face's nearest track is at least 3 times nearer than any
- * other (positionsDecide; in the bench's two-face scene a face moves about 0.1 face sizes between
- * pictures and the other person is 1.8 away). A face close to a webcam is large: Tiny Face then runs at 224 px
- * instead of 320 while every face is at least 40 px at that input (≥ 115 px of a 640×480 picture:
- * two people side by side, 44–51 px there, were all found at 224 px in the bench's two-face scene;
- * at 28–33 px only half were). A face BlazeFace confirmed keeps that confirmation for a second
- * while its detection overlaps it (src/shared/perception-config.ts).
+ * What the camera does beyond files' defaults (src/shared/perception-config.ts, whose cheaper face
+ * detection — 224 px while faces are large, BlazeFace's verdict carried for 1 s — came from here).
+ * Person detection (CenterNet, the costliest network: 130 ms idle, several times that on a busy
+ * CPU) only feeds the context features and the face-to-person links: every 5 s keeps them current
+ * while the stall it causes stays out of the 95th latency percentile (1 picture in 75 at 15 fps).
+ * The face embedding runs only when faces must be told apart: for files that is whenever there are
+ * several; here people side by side are told apart by position alone between the once-a-second
+ * checks, whenever each face's nearest track is at least 3 times nearer than any other
+ * (positionsDecide; in the bench's two-face scene a face moves about 0.1 face sizes between
+ * pictures and the other person is 1.8 away). The FER net stays on, as for files: the clip models
+ * that answer on the camera's windows, and after Calibrate the calibrated answer, read its features.
  */
 export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({
   personIntervalSec: 5,
-  // The FER net stays on: the clip models that answer on the camera's windows (and after Calibrate,
-  // the calibrated answer) read its features.
-  ferNet: true,
-  faceInputSizeLargeFaces: 224,
-  largeFaceMinSidePx: 40,
   embeddingFreeMargin: 3,
-  faceVerifyIntervalSec: 1,
 });
 
 /** Options for {@link analyseCamera}. */

@@ -9,7 +9,7 @@ describe('perception config', () => {
   });
 
   it('uses the small input only while every previous face is large, and the full one every second', () => {
-    const A = { ...C, faceInputSizeLargeFaces: 224 };
+    const A = { ...C, faceInputSizeLargeFaces: 224, largeFaceMinSidePx: 48, fullDetectionIntervalSec: 1 };
     // 640×480 camera: at 224 px a face of 160 px is 56 px (large), one of 120 px is 42 px (small).
     expect(faceInputSizeFor(A, 640, 480, [160], 0, 0.5)).toBe(224);
     expect(faceInputSizeFor(A, 640, 480, [160, 120], 0, 0.5)).toBe(320);
@@ -17,32 +17,35 @@ describe('perception config', () => {
     expect(faceInputSizeFor(A, 640, 480, undefined, undefined, 0)).toBe(320); // first frame
     expect(faceInputSizeFor(A, 640, 480, [160], 0, 1)).toBe(320); // a second since the full size ran
     expect(faceInputSizeFor(A, 640, 480, [160], 2, 1)).toBe(320); // a seek back
-    expect(faceInputSizeFor(C, 640, 480, [160], 0, 0.5)).toBe(320); // off by default
+    expect(faceInputSizeFor({ ...A, faceInputSizeLargeFaces: 0 }, 640, 480, [160], 0, 0.5)).toBe(320); // 0: off
     expect(faceInputSizeFor(A, 1280, 720, [300], 0, 0.5)).toBe(224); // under the large frames' 416
   });
 
   it('runs person detection at most every personIntervalSec, and again after a seek back', () => {
-    expect(personDetectionDue(C, undefined, 0)).toBe(true);
-    expect(personDetectionDue(C, 0, 0.2)).toBe(false);
-    expect(personDetectionDue(C, 0, 0.9)).toBe(false);
-    expect(personDetectionDue(C, 0, 1)).toBe(true);
-    expect(personDetectionDue(C, 1, 0.2)).toBe(true);
+    const P = { ...C, personIntervalSec: 1 };
+    expect(personDetectionDue(P, undefined, 0)).toBe(true);
+    expect(personDetectionDue(P, 0, 0.2)).toBe(false);
+    expect(personDetectionDue(P, 0, 0.9)).toBe(false);
+    expect(personDetectionDue(P, 0, 1)).toBe(true);
+    expect(personDetectionDue(P, 1, 0.2)).toBe(true);
+    expect(personDetectionDue(C, 0, C.personIntervalSec)).toBe(true); // the default's interval
     expect(personDetectionDue({ ...C, personIntervalSec: 0 }, 0.2, 0.2)).toBe(true);
   });
 
   it('computes embeddings when faces must be told apart, else once per embeddingIntervalSec', () => {
-    expect(embeddingsDue(C, 1, 1, 0, 0.2)).toBe(false); // one face, one recent track, checked 0.2 s ago
-    expect(embeddingsDue(C, 1, 1, 0, 1)).toBe(true); // a second has passed: re-check identity
-    expect(embeddingsDue(C, 2, 1, 0, 0.2)).toBe(true); // two faces
-    expect(embeddingsDue(C, 1, 0, 0, 0.2)).toBe(true); // no recent track: a new one needs its embedding
-    expect(embeddingsDue(C, 1, 2, 0, 0.2)).toBe(true); // which of two tracks is it?
-    expect(embeddingsDue(C, 1, 1, undefined, 0.2)).toBe(true);
-    expect(embeddingsDue({ ...C, embeddingIntervalSec: 0 }, 1, 1, 0.2, 0.2)).toBe(true); // the paper: every frame
-    expect(embeddingsDue(C, 2, 2, 0, 0.2, true)).toBe(true); // files: several faces always
+    const E = { ...C, embeddingIntervalSec: 1, embeddingFreeMargin: 0 };
+    expect(embeddingsDue(E, 1, 1, 0, 0.2)).toBe(false); // one face, one recent track, checked 0.2 s ago
+    expect(embeddingsDue(E, 1, 1, 0, 1)).toBe(true); // a second has passed: re-check identity
+    expect(embeddingsDue(E, 2, 1, 0, 0.2)).toBe(true); // two faces
+    expect(embeddingsDue(E, 1, 0, 0, 0.2)).toBe(true); // no recent track: a new one needs its embedding
+    expect(embeddingsDue(E, 1, 2, 0, 0.2)).toBe(true); // which of two tracks is it?
+    expect(embeddingsDue(E, 1, 1, undefined, 0.2)).toBe(true);
+    expect(embeddingsDue({ ...E, embeddingIntervalSec: 0 }, 1, 1, 0.2, 0.2)).toBe(true); // the paper: every frame
+    expect(embeddingsDue(E, 2, 2, 0, 0.2, true)).toBe(true); // files: several faces always
   });
 
   it('lets faces that cannot be confused skip the embedding between checks when asked (the camera)', () => {
-    const A = { ...C, embeddingFreeMargin: 3 };
+    const A = { ...C, embeddingIntervalSec: 1, embeddingFreeMargin: 3 };
     expect(embeddingsDue(A, 2, 2, 0, 0.2, true)).toBe(false);
     expect(embeddingsDue(A, 2, 2, 0, 0.2, false)).toBe(true); // close together
     expect(embeddingsDue(A, 2, 1, 0, 0.2, true)).toBe(true); // a new face
@@ -82,6 +85,6 @@ describe('perception config', () => {
     expect(carriedVerification(A, { x: 250, y: 100, w: 100, h: 100 }, confirmed, 0.5)).toBeNull(); // overlaps nothing enough
     expect(carriedVerification(A, moved, undefined, 0.5)).toBeNull(); // first frame
     expect(carriedVerification(A, moved, confirmed, -1)).toBeNull(); // a seek back
-    expect(carriedVerification(C, moved, confirmed, 0.5)).toBeNull(); // files: every frame
+    expect(carriedVerification({ ...A, faceVerifyIntervalSec: 0 }, moved, confirmed, 0.5)).toBeNull(); // 0: every frame
   });
 });

@@ -87,20 +87,27 @@ export interface PerceptionConfig {
   landmarksNet: boolean;
 }
 
-/** Defaults used by the app, the CLIs and the feature extraction alike. */
+/**
+ * Defaults used by the app, the CLIs and the feature extraction alike (so the heads are trained on
+ * what the app computes). Since 2026-12-02 21:45 UTC files share the camera's cheaper detection
+ * (224-px Tiny Face while faces are large, BlazeFace carried for 1 s) and run the person detector
+ * every 3 s (docs/performance.md has the cost against the face-api baseline). The embedding stays
+ * at once a second: at every 2 s the folder grouping by person was no longer pure (docs/calibration.md).
+ * Before: 320 px on every frame, person detection every second, BlazeFace on every detection.
+ */
 export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.freeze({
   faceInputSizeSmall: 320,
   faceInputSizeLarge: 416,
   smallFrameMaxSide: 640,
   faceScoreThreshold: 0.4,
-  faceInputSizeLargeFaces: 0,
-  largeFaceMinSidePx: 48,
+  faceInputSizeLargeFaces: 224,
+  largeFaceMinSidePx: 40,
   fullDetectionIntervalSec: 1,
-  personIntervalSec: 1,
+  personIntervalSec: 3,
   maxAnalysisSide: 1280,
   embeddingIntervalSec: 1,
   faceVerifyThreshold: 0.6,
-  faceVerifyIntervalSec: 0,
+  faceVerifyIntervalSec: 1,
   embeddingFreeMargin: 0,
   ferNet: true,
   personNet: true,
