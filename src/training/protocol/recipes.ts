@@ -49,13 +49,24 @@ export function average(name: string, pool: readonly string[]): Recipe {
   return { name, fit: () => ({ kind: 'average', members: [...pool] }) };
 }
 
-/** Best Selection (§5): greedy forward selection of members by the fused accuracy on the fitting clips. */
-export function bestSelectionOf(name: string, pool: readonly string[]): Recipe {
+/**
+ * The mean of `members`. When they mix the speech model with visual heads it is written as the
+ * audio-visual mix it equals (the visual members' mean, speech weight 1/n: the fusion is linear),
+ * so that a clip without speech still gets an answer from its visual members instead of none.
+ */
+export function averageOf(members: readonly string[], speech?: string): FusionSpec {
+  const visual = members.filter((m) => m !== speech);
+  if (speech === undefined || visual.length === members.length || visual.length === 0) return { kind: 'average', members: [...members] };
+  return { kind: 'audioVisual', visual: { kind: 'average', members: visual }, speech, speechWeight: 1 / members.length };
+}
+
+/** Best Selection (§5): greedy forward selection of members by the fused accuracy on the fitting clips; `speech` names the speech model if the pool holds it. */
+export function bestSelectionOf(name: string, pool: readonly string[], speech?: string): Recipe {
   return {
     name,
     fit(probs, labels) {
       const models = pool.map((m) => ({ name: m, probabilities: rowsOf(probs, m), accuracy: accuracy([...labels], predictFromProbabilities(rowsOf(probs, m))) }));
-      return { kind: 'average', members: bestSelection(models, labels).members };
+      return averageOf(bestSelection(models, labels).members, speech);
     },
   };
 }
@@ -100,7 +111,7 @@ export function recipesFor(pool: readonly string[], visual: readonly string[], s
   const best = bestSelectionOf(key('bestSelection'), visual);
   out.push(avg, best, jointFusionOf(key('jointFusion'), visual));
   if (speech) {
-    out.push(bestSelectionOf(key('bestSelectionAudioVisual'), pool));
+    out.push(bestSelectionOf(key('bestSelectionAudioVisual'), pool, speech));
     out.push(audioVisualOf(key('audioVisual'), avg, speech), audioVisualOf(key('audioVisualBest'), best, speech));
   }
   return out;
