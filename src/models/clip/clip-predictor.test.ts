@@ -39,6 +39,10 @@ describe.skipIf(!existsSync(join(TRAINED, 'ensemble.json')))('clip predictor on 
     expect(Object.keys(silent)).not.toContain('speech');
     expect(Object.keys(silent).some((k) => k.endsWith('-cal'))).toBe(false);
     expect(silent[predictor.ensemble.answer.alone.name]).toHaveLength(NUM_EMOTIONS);
+    // Both answers exist for a clip without speech (an ensemble holding the speech model falls back to its visual members).
+    const silentClip = { records: input.records, speech: null };
+    const silentCalibrated = await predictor.predict(silentClip, { reference: [silentClip] });
+    expect(silentCalibrated[predictor.ensemble.answer.calibrated!.name]).toHaveLength(NUM_EMOTIONS);
     predictor.dispose();
   });
 });

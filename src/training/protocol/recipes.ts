@@ -50,18 +50,24 @@ export function average(name: string, pool: readonly string[]): Recipe {
 }
 
 /**
- * The mean of `members`. When they mix the speech model with visual heads it is written as the
- * audio-visual mix it equals (the visual members' mean, speech weight 1/n: the fusion is linear),
- * so that a clip without speech still gets an answer from its visual members instead of none.
+ * The mean of `members`. When they mix speech models (`speech`: the pool's non-visual heads) with
+ * visual heads it is written as the audio-visual mix it equals — the visual members' mean, then
+ * each speech member mixed in with the weight that keeps every member at 1/n (the fusion is
+ * linear) — so that a clip without speech still gets an answer from its visual members.
  */
-export function averageOf(members: readonly string[], speech?: string): FusionSpec {
-  const visual = members.filter((m) => m !== speech);
-  if (speech === undefined || visual.length === members.length || visual.length === 0) return { kind: 'average', members: [...members] };
-  return { kind: 'audioVisual', visual: { kind: 'average', members: visual }, speech, speechWeight: 1 / members.length };
+export function averageOf(members: readonly string[], speech: readonly string[] = []): FusionSpec {
+  const visual = members.filter((m) => !speech.includes(m));
+  const heard = members.filter((m) => speech.includes(m));
+  if (heard.length === 0 || visual.length === 0) return { kind: 'average', members: [...members] };
+  let spec: FusionSpec = { kind: 'average', members: visual };
+  heard.forEach((m, k) => {
+    spec = { kind: 'audioVisual', visual: spec, speech: m, speechWeight: 1 / (visual.length + k + 1) };
+  });
+  return spec;
 }
 
-/** Best Selection (§5): greedy forward selection of members by the fused accuracy on the fitting clips; `speech` names the speech model if the pool holds it. */
-export function bestSelectionOf(name: string, pool: readonly string[], speech?: string): Recipe {
+/** Best Selection (§5): greedy forward selection of members by the fused accuracy on the fitting clips; `speech` names the pool's speech heads. */
+export function bestSelectionOf(name: string, pool: readonly string[], speech: readonly string[] = []): Recipe {
   return {
     name,
     fit(probs, labels) {
@@ -111,7 +117,7 @@ export function recipesFor(pool: readonly string[], visual: readonly string[], s
   const best = bestSelectionOf(key('bestSelection'), visual);
   out.push(avg, best, jointFusionOf(key('jointFusion'), visual));
   if (speech) {
-    out.push(bestSelectionOf(key('bestSelectionAudioVisual'), pool, speech));
+    out.push(bestSelectionOf(key('bestSelectionAudioVisual'), pool, pool.filter((m) => !visual.includes(m))));
     out.push(audioVisualOf(key('audioVisual'), avg, speech), audioVisualOf(key('audioVisualBest'), best, speech));
   }
   return out;
