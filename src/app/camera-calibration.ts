@@ -12,7 +12,7 @@ import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { AppStore } from '../store/app-store';
 import { REFERENCE_WINDOW_SEC } from '../core/calibration/reference-windows';
 import { describeError } from '../errors';
-import type { ClipInput } from '../shared/face-record';
+import { completeClipRecords, type ClipInput } from '../shared/face-record';
 
 /** Seconds of neutral face "Calibrate" collects. */
 export const CALIBRATION_SEC = 3;
@@ -126,7 +126,9 @@ export function createCameraCalibration(
     onFrame(update) {
       if (reference.phase === 'off') return;
       const main = voteOnClip(update.clip, s().analysis.votingConfig).winnerId;
-      const step = reference.onFrame(main === null ? null : (update.clip.tracks.get(main) ?? null), update.tSec);
+      const track = main === null ? undefined : update.clip.tracks.get(main);
+      // Only complete records: before it won the vote, the main track's faces may lack the clip models' inputs (mainFaceOnlyNets).
+      const step = reference.onFrame(track ? completeClipRecords(track) : null, update.tSec);
       if (step.retry) s().setWebcamCalibration({ message: step.retry });
       if (step.changed) s().setWebcamCalibration({ phase: reference.phase, clips: reference.clips.length, message: null });
       if (!step.job || inFlight) return;

@@ -28,12 +28,14 @@ export const WEBCAM_HISTORY_SEC = 30;
  * several; here people side by side are told apart by position alone between the once-a-second
  * checks, whenever each face's nearest track is at least 3 times nearer than any other
  * (positionsDecide; in the bench's two-face scene a face moves about 0.1 face sizes between
- * pictures and the other person is 1.8 away). The FER net stays on, as for files: the clip models
- * that answer on the camera's windows, and after Calibrate the calibrated answer, read its features.
+ * pictures and the other person is 1.8 away). With several faces, only the main one (the running
+ * vote's winner) gets the nets the clip models read (mirror, FER, landmarks): the others' records
+ * carry their face emotion probabilities for the overlay and nothing else (`mainFaceOnlyNets`).
  */
 export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({
   personIntervalSec: 5,
   embeddingFreeMargin: 3,
+  mainFaceOnlyNets: true,
 });
 
 /** Options for {@link analyseCamera}. */
@@ -61,7 +63,9 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
   await client.analyzeStream(frames, size, {
     signal,
     tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
-    perception: { ...CAMERA_PERCEPTION, ...(options.baselines && { ferNet: true }) },
+    // Asked-for baselines (Human's FER net on every face) need every face complete.
+    perception: { ...CAMERA_PERCEPTION, ...(options.baselines && { ferNet: true, mainFaceOnlyNets: false }) },
+    mainTrack: () => publisher.mainTrackId,
     // A rolling window keeps memory flat over long sessions (see npm run soak).
     historySec: WEBCAM_HISTORY_SEC,
     onFrame: (update) => {

@@ -38,6 +38,8 @@ export interface FramePublisher {
   /** Brings the store up to date now (final results, a cancel, another track or vote). */
   refresh(): void;
   readonly clip: ClipAnalysis | null;
+  /** The winner of the last published vote (null before one, or with no face). */
+  readonly mainTrackId: number | null;
 }
 
 /**
@@ -94,6 +96,9 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
   return {
     get clip() {
       return clip;
+    },
+    get mainTrackId() {
+      return s().analysis.vote?.winnerId ?? null;
     },
     onFrame(update, fps) {
       clip = update.clip as ClipAnalysis;

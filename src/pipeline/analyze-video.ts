@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   historySec?: number;
   onOpened?: (info: VideoInfo) => void;
   onFrame?: (update: FrameUpdate) => void;
+  /** The camera: the main track now (the page's running vote), sent with each picture (see `mainFaceOnlyNets`). */
+  mainTrack?: () => number | null;
 }
 
 /** Options of a run over frames that are not a file (the camera). */
@@ -65,7 +67,8 @@ export async function trackFrames(
         const scale = size.width / tensor.shape[1];
         // The tracks' boxes are in video pixels; perception works in the analysed frame's.
         const recent = tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
-        const seen = toVideoPixels(await perceiveFrame(models, tensor, decoded.tSec, perception, picture, recent), scale);
+        const mainBox = decoded.mainTrackId == null ? null : tracker.lastBoxOf(decoded.mainTrackId);
+        const seen = toVideoPixels(await perceiveFrame(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale)), scale);
         const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
         const { frameIndex, tSec } = decoded;
         // A camera frame's bitmap was made while it was analysed: normally ready by now.

@@ -79,6 +79,35 @@ describe('perceiveFrame', () => {
     for (const off of ['personDetection', 'landmarks', 'ferEmotion']) expect(stages).not.toContain(off);
   }, 120_000);
 
+  it('gives only the main face the full nets when asked (the camera), and the others their expression alone', async () => {
+    const [raw] = await readFrames(await makeSideBySide(clip('01-01-03_01.mp4'), clip('02-01-01_01.mp4')), 1);
+    const frame = frameToTensor(raw!);
+    const camera = { mainFaceOnlyNets: true };
+    const all = await perceiveFrame(models, frame, 0, createPerceptionState(camera), createStageTimer());
+    // No main face known: every face complete.
+    for (const face of all.faces) expect([face.ferFeature?.length, face.landmarks?.length]).toEqual([256, 136]);
+    const right = all.faces.findIndex((f) => f.box.x > 360);
+    const before = tf.memory().numTensors;
+    const focused = await perceiveFrame(models, frame, 0, createPerceptionState(camera), createStageTimer(), undefined, all.faces[right]!.box);
+    expect(tf.memory().numTensors).toBe(before);
+    const main = focused.faces[right]!;
+    const other = focused.faces[1 - right]!;
+    // The main face: exactly what it gets with every face complete (the crop and its mirror, FER, landmarks).
+    expect([...main.probs]).toEqual([...all.faces[right]!.probs]);
+    expect([...main.ferFeature!]).toEqual([...all.faces[right]!.ferFeature!]);
+    expect([...main.landmarks!]).toEqual([...all.faces[right]!.landmarks!]);
+    // The other: its crop alone through the face emotion net, and nothing the clip models read beyond it.
+    const [plain] = await models.faceEmotion.run({ frame, boxes: [other.box] }, { mirror: false });
+    expect([...other.probs]).toEqual([...plain!.probs]);
+    expect(other.ferFeature).toBeUndefined();
+    expect(other.landmarks).toBeUndefined();
+    expect(other.baselineProbs).toBeUndefined();
+    // Files (the default) keep every face complete even when a main box is given.
+    const files = await perceiveFrame(models, frame, 0, createPerceptionState(), createStageTimer(), undefined, all.faces[right]!.box);
+    for (const face of files.faces) expect(face.ferFeature).toHaveLength(256);
+    frame.dispose();
+  }, 120_000);
+
   it('keeps one identity for one face across a clip, with a flat tensor count', async () => {
     const frames = await readFrames(clip('03-02-04_01.mp4'), 4);
     const tracker = createTracker();

@@ -12,7 +12,7 @@ import type { Detection } from '../core/tracking/cost-matrices';
 import type { Box } from '../core/geometry';
 import { cropBoxes, type FaceDetectorOutput, type Frame, type PersonDetectorOutput } from '../models';
 import type { FramePixels } from '../video';
-import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
+import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, mainFaceIndex, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
@@ -133,6 +133,7 @@ export async function perceiveFrame(
   state: PerceptionState,
   timer: StageTimer,
   recentTracks?: readonly Box[],
+  mainBox?: Box | null,
 ): Promise<PerceivedFrame> {
   const [height, width] = frame.shape;
   const { config } = state;
@@ -142,7 +143,11 @@ export async function perceiveFrame(
   const people = await peopleFor(models, frame, tSec, state, timer);
   const boxes = faces.map((f) => f.box);
   const links = linkFacesToPersons(boxes, people.persons.map((p) => p.box), { width, height });
-  const emotions = await timer.time('faceEmotion', () => models.faceEmotion.run({ frame, boxes }));
+  // The camera (mainFaceOnlyNets): only the main face gets the nets the clip models read.
+  const main = config.mainFaceOnlyNets && faces.length > 1 && mainBox ? mainFaceIndex(boxes, mainBox) : null;
+  const full = main === null ? boxes : [boxes[main]!];
+  const fullIndex = (j: number) => (main === null ? j : j === main ? 0 : -1);
+  const emotions = await timer.time('faceEmotion', () => faceEmotions(models, frame, boxes, main));
   const embeddings =
     recentTracks === undefined ||
     embeddingsDue(config, faces.length, recentTracks.length, state.lastEmbeddingSec, tSec, positionsDecide(boxes, recentTracks, config.embeddingFreeMargin))
@@ -151,11 +156,14 @@ export async function perceiveFrame(
   if (embeddings) state.lastEmbeddingSec = tSec;
   const histograms = await timer.time('hsvHistogram', () => faceHistograms(frame, boxes));
   // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
-  const fer = config.ferNet ? await timer.time('ferEmotion', () => models.humanEmotion.run({ frame, boxes })) : null;
-  const landmarks = config.landmarksNet ? await timer.time('landmarks', () => models.faceLandmarks.run({ frame, boxes })) : null;
+  const fer = config.ferNet ? await timer.time('ferEmotion', () => models.humanEmotion.run({ frame, boxes: full })) : null;
+  const landmarks = config.landmarksNet ? await timer.time('landmarks', () => models.faceLandmarks.run({ frame, boxes: full })) : null;
 
   const records = faces.map((face, j) => {
     const link = links[j]!;
+    const k = fullIndex(j);
+    const ferOf = fer && k >= 0 ? fer[k]! : null;
+    const landmarksOf = landmarks && k >= 0 ? landmarks[k]! : null;
     const person = link.personIndex >= 0 ? people.persons[link.personIndex]! : undefined;
     return {
       box: face.box,
@@ -164,10 +172,10 @@ export async function perceiveFrame(
       faceFeature: emotions[j]!.feature,
       contextFeature: person ? person.context : people.frameContext,
       personBox: person ? person.box : null,
-      ...(fer && { ferProbs: fer[j]!.probs, ferFeature: fer[j]!.feature, baselineProbs: { [HUMAN_EMOTION]: fer[j]!.probs } }),
+      ...(ferOf && { ferProbs: ferOf.probs, ferFeature: ferOf.feature, baselineProbs: { [HUMAN_EMOTION]: ferOf.probs } }),
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
       ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
-      ...(landmarks && { mouthOpen: mouthOpening(landmarks[j]!), landmarks: landmarks[j]! }),
+      ...(landmarksOf && { mouthOpen: mouthOpening(landmarksOf), landmarks: landmarksOf }),
     };
   });
   const detections = faces.map((face, j) => ({
@@ -177,6 +185,19 @@ export async function perceiveFrame(
     embedding: embeddings ? embeddings[j]! : null,
   }));
   return { faces: records, detections, persons: people.persons.map(({ box, score }) => ({ box, score })), rejected };
+}
+
+/**
+ * The face emotion net on every face, as one batch; with a main face (`main`), the main face's crop
+ * and its mirror in one call and the other faces' crops alone in another (their probabilities only
+ * feed the overlay, so they skip the mirror's cost).
+ */
+async function faceEmotions(models: PerceptionModels, frame: Frame, boxes: Box[], main: number | null) {
+  if (main === null) return models.faceEmotion.run({ frame, boxes });
+  const mine = await models.faceEmotion.run({ frame, boxes: [boxes[main]!] });
+  const theirs = await models.faceEmotion.run({ frame, boxes: boxes.filter((_, j) => j !== main) }, { mirror: false });
+  let k = 0;
+  return boxes.map((_, j) => (j === main ? mine[0]! : theirs[k++]!));
 }
 
 /** Turns an ImageBitmap (browser) into a frame tensor; the caller disposes it. */

@@ -55,6 +55,15 @@ export function clipRecordOf(record: ClipRecord): ClipRecord {
   return out as ClipRecord;
 }
 
+/**
+ * Only the records that carry every clip-model field. The camera gives the full nets to the main
+ * face alone (`mainFaceOnlyNets`), so a track that became the main one holds short records from
+ * before: its windows are read from its complete records.
+ */
+export function completeClipRecords<R extends ClipRecord>(records: readonly R[]): R[] {
+  return records.filter((r) => CLIP_RECORD_FIELDS.every((field) => r[field] !== undefined));
+}
+
 /** What the clip models read of one clip: its main track's records, and its speech features (null or absent: no speech). */
 export interface ClipInput {
   records: readonly ClipRecord[];

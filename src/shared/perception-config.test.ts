@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERCEPTION_CONFIG as C, carriedVerification, embeddingsDue, faceInputSize, faceInputSizeFor, personDetectionDue, positionsDecide } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG as C, carriedVerification, embeddingsDue, faceInputSize, faceInputSizeFor, mainFaceIndex, personDetectionDue, positionsDecide } from './perception-config';
 
 describe('perception config', () => {
   it('uses the small Tiny Face input for small frames only', () => {
@@ -86,5 +86,14 @@ describe('perception config', () => {
     expect(carriedVerification(A, moved, undefined, 0.5)).toBeNull(); // first frame
     expect(carriedVerification(A, moved, confirmed, -1)).toBeNull(); // a seek back
     expect(carriedVerification({ ...A, faceVerifyIntervalSec: 0 }, moved, confirmed, 0.5)).toBeNull(); // 0: every frame
+  });
+
+  it("takes as the main face the one overlapping the main track's last box most, if enough", () => {
+    const face = (x: number) => ({ x, y: 100, w: 100, h: 100 });
+    expect(mainFaceIndex([face(0), face(300)], face(310))).toBe(1);
+    expect(mainFaceIndex([face(0), face(300)], face(20))).toBe(0);
+    expect(mainFaceIndex([face(0), face(30)], face(20))).toBe(1); // the larger overlap wins
+    expect(mainFaceIndex([face(0), face(300)], face(150))).toBeNull(); // overlaps neither enough (IoU 0 and < 0.3)
+    expect(mainFaceIndex([], face(0))).toBeNull();
   });
 });

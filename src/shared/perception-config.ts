@@ -85,6 +85,14 @@ export interface PerceptionConfig {
   personNet: boolean;
   /** Run the 68-landmark net (mouth opening for the speaker, expression geometry). Off: neither. */
   landmarksNet: boolean;
+  /**
+   * With several faces and a main face known (the running vote's winner, sent by the page), give
+   * only the main face the full per-face nets — the face emotion net on the crop and its mirror,
+   * the FER net and the landmarks, which the clip models read — and the others the face emotion
+   * net on the crop alone (their probabilities for the overlay). The camera sets it: those nets are
+   * 70 % of a two-face picture. Files keep every face complete (the vote is known only at the end).
+   */
+  mainFaceOnlyNets: boolean;
 }
 
 /**
@@ -112,6 +120,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   ferNet: true,
   personNet: true,
   landmarksNet: true,
+  mainFaceOnlyNets: false,
 });
 
 /** The Tiny Face input size for a frame of this size. */
@@ -210,5 +219,22 @@ export function carriedVerification(config: PerceptionConfig, box: Box, previous
       bestIou = overlap;
     }
   }
+  return best;
+}
+
+/** Least IoU between a face and the main track's last box for the face to be taken as the main face. */
+export const MAIN_FACE_MIN_IOU = 0.3;
+
+/**
+ * Which of `boxes` continues the main track (last box `mainBox`): the one overlapping it most,
+ * with IoU ≥ MAIN_FACE_MIN_IOU; null when none does (then every face gets the full nets).
+ */
+export function mainFaceIndex(boxes: readonly Box[], mainBox: Box): number | null {
+  let best: number | null = null;
+  let bestIou = MAIN_FACE_MIN_IOU;
+  boxes.forEach((box, j) => {
+    const overlap = iou(box, mainBox);
+    if (overlap >= bestIou) [best, bestIou] = [j, overlap];
+  });
   return best;
 }

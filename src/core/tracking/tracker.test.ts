@@ -137,5 +137,10 @@ describe('createTracker with a bounded history (webcam sessions)', () => {
     expect(tracker.recentTrackBoxes(0.8, 1).map((b) => b.x + b.w / 2)).toEqual([100, 300]);
     expect(tracker.recentTrackBoxes(1.4, 1).map((b) => b.x + b.w / 2)).toEqual([100]);
     expect(tracker.recentTrackBoxes(3, 1)).toEqual([]);
+    // A track's own last box, by ID (the camera's main face).
+    const [first, second] = tracker.update(2, 0.8, [face(0, 110, 100), face(1, 300, 100)]).trackIds;
+    expect(tracker.lastBoxOf(first!)!.x + tracker.lastBoxOf(first!)!.w / 2).toBe(110);
+    expect(tracker.lastBoxOf(second!)!.x + tracker.lastBoxOf(second!)!.w / 2).toBe(300);
+    expect(tracker.lastBoxOf(99)).toBeNull();
   });
 });

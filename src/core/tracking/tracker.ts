@@ -58,6 +58,8 @@ export interface Tracker {
   recentTrackCount(tSec: number, withinSec: number): number;
   /** The last boxes of those tracks, in creation order (where each may continue, for the position gate). */
   recentTrackBoxes(tSec: number, withinSec: number): Box[];
+  /** The last box of track `id`, or null when there is no such track. */
+  lastBoxOf(id: number): Box | null;
   /** Forgets all tracks; new IDs still never repeat earlier ones. */
   reset(): void;
 }
@@ -134,6 +136,10 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
         .records()
         .filter((r) => tSec - r.observations.at(-1)!.tSec <= withinSec + 1e-6)
         .map((r) => ({ ...r.lastBox }));
+    },
+    lastBoxOf(id) {
+      const record = db.records().find((r) => r.id === id);
+      return record ? { ...record.lastBox } : null;
     },
     reset() {
       db.clear();

@@ -143,7 +143,8 @@ export function createAnalysisClient(
               const { frameIndex, tSec, picture } = next.value;
               // One frame in flight: the next grab waits until this one is tracked (backpressure).
               const tracked = run.nextTracked();
-              if (run.state.over || !run.call.notify({ type: 'frame', frameIndex, tSec, picture }, [picture])) {
+              const mainTrackId = options.mainTrack?.() ?? null;
+              if (run.state.over || !run.call.notify({ type: 'frame', frameIndex, tSec, picture, mainTrackId }, [picture])) {
                 picture.close();
                 break;
               }

@@ -18,6 +18,8 @@ export type QueuedFrame = {
   pixels?: FramePixels;
   releasePixels?: () => void;
   readyMs?: Record<string, number>;
+  /** A camera picture: the page's main track when it was grabbed (see `mainFaceOnlyNets`). */
+  mainTrackId?: number | null;
 };
 
 /** A camera picture as read by the analysis worker. */
