@@ -210,15 +210,22 @@ export interface VerifiedFace {
  */
 export function carriedVerification(config: PerceptionConfig, box: Box, previous: readonly VerifiedFace[] | undefined, tSec: number): VerifiedFace | null {
   if (!(config.faceVerifyIntervalSec > 0) || !previous) return null;
-  let best: VerifiedFace | null = null;
-  let bestIou = VERIFIED_FACE_MIN_IOU;
-  for (const face of previous) {
-    const overlap = iou(face.box, box);
-    if (overlap >= bestIou && tSec >= face.verifiedSec && tSec - face.verifiedSec < config.faceVerifyIntervalSec - 1e-6) {
-      best = face;
-      bestIou = overlap;
-    }
-  }
+  const recent = (face: VerifiedFace) => tSec >= face.verifiedSec && tSec - face.verifiedSec < config.faceVerifyIntervalSec - 1e-6;
+  const j = mostOverlapping(previous.map((face) => face.box), box, VERIFIED_FACE_MIN_IOU, (k) => recent(previous[k]!));
+  return j === null ? null : previous[j]!;
+}
+
+/**
+ * The index of the box of `boxes` that overlaps `box` most, with IoU ≥ `minIou` (ties: the later
+ * one), among those `eligible` lets through; null when none does.
+ */
+function mostOverlapping(boxes: readonly Box[], box: Box, minIou: number, eligible: (index: number) => boolean = () => true): number | null {
+  let best: number | null = null;
+  let bestIou = minIou;
+  boxes.forEach((candidate, j) => {
+    const overlap = iou(candidate, box);
+    if (overlap >= bestIou && eligible(j)) [best, bestIou] = [j, overlap];
+  });
   return best;
 }
 
@@ -230,11 +237,5 @@ export const MAIN_FACE_MIN_IOU = 0.3;
  * with IoU ≥ MAIN_FACE_MIN_IOU; null when none does (then every face gets the full nets).
  */
 export function mainFaceIndex(boxes: readonly Box[], mainBox: Box): number | null {
-  let best: number | null = null;
-  let bestIou = MAIN_FACE_MIN_IOU;
-  boxes.forEach((box, j) => {
-    const overlap = iou(box, mainBox);
-    if (overlap >= bestIou) [best, bestIou] = [j, overlap];
-  });
-  return best;
+  return mostOverlapping(boxes, mainBox, MAIN_FACE_MIN_IOU);
 }
