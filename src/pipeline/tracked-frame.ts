@@ -30,24 +30,24 @@ export interface FrameUpdate {
 }
 
 /**
- * A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer.
- * `pixels`, when present, are the bitmap's RGB pixels read ahead (by the decode worker, or from a
- * camera frame); then the bitmap may still be in the making (a promise: it is only needed once the
- * frame is analysed). `readyMs`: the analysis worker's own ms making a camera frame's pixels, by stage.
- * `mainTrackId`: a camera picture's main track when the page grabbed it (see `mainFaceOnlyNets`).
+ * One frame of a FrameSource. `pixels`, when present, are the bitmap's RGB pixels read ahead (by the
+ * decode worker, or from a camera frame); then the bitmap may still be in the making (a promise: it
+ * is only needed once the frame is analysed). `readyMs`: the analysis worker's own ms making a camera
+ * frame's pixels, by stage. `mainTrackId`: a camera picture's main track when the page grabbed it
+ * (see `mainFaceOnlyNets`).
  */
+export interface SourceFrame {
+  frameIndex: number;
+  tSec: number;
+  bitmap: ImageBitmap | Promise<ImageBitmap>;
+  pixels?: FramePixels;
+  readyMs?: Record<string, number>;
+  mainTrackId?: number | null;
+}
+
+/** A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer. */
 export interface FrameSource {
-  next(): Promise<
-    IteratorResult<{
-      frameIndex: number;
-      tSec: number;
-      bitmap: ImageBitmap | Promise<ImageBitmap>;
-      pixels?: FramePixels;
-      readyMs?: Record<string, number>;
-      mainTrackId?: number | null;
-      close(): void;
-    }>
-  >;
+  next(): Promise<IteratorResult<SourceFrame & { close(): void }>>;
   return(value?: undefined): Promise<unknown>;
 }
 

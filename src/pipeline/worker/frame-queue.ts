@@ -4,23 +4,13 @@
  * camera frame only after the previous one was tracked; the decode worker only decodes the frames
  * it was granted), so the queue stays short; frames still queued when the run stops are closed.
  */
-import type { FramePixels } from '../../video';
-import type { FrameSource } from '../tracked-frame';
+import type { FrameSource, SourceFrame } from '../tracked-frame';
 
 /**
  * A queued frame; a camera picture as read by the analysis worker is a CameraFrame plus its index and
  * time. `releasePixels` (camera pictures) gives the pixels' buffer back for reuse once the frame is closed.
  */
-export type QueuedFrame = {
-  frameIndex: number;
-  tSec: number;
-  bitmap: ImageBitmap | Promise<ImageBitmap>;
-  pixels?: FramePixels;
-  releasePixels?: () => void;
-  readyMs?: Record<string, number>;
-  /** A camera picture: the page's main track when it was grabbed (see `mainFaceOnlyNets`). */
-  mainTrackId?: number | null;
-};
+export type QueuedFrame = SourceFrame & { releasePixels?: () => void };
 
 /** A camera picture as read by the analysis worker. */
 export type CameraFrame = Omit<QueuedFrame, 'frameIndex' | 'tSec'>;
