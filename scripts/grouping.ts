@@ -16,10 +16,10 @@ import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_GROUPING_CONFIG, groupByPerson, groupingPurity, summariseDistances } from '../src/core/grouping/group-by-person';
 import { initNodeBackend, packageWeightSource, probeVideo, readFramesWithFfmpeg } from '../src/node';
 import { trackFrames } from '../src/pipeline/analyze-video';
-import { createClipAnalysis, meanEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
+import { addFrame, createClipAnalysis, meanEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
-import { recordFrame, type FrameSource } from '../src/pipeline/tracked-frame';
+import type { FrameSource } from '../src/pipeline/tracked-frame';
 import { createRng } from '../src/core/random';
 import { numberOption, parseArgs, stringOption } from './lib/cli-args';
 
@@ -31,9 +31,8 @@ function ffmpegFrames(path: string, fps: number): FrameSource {
       const next = await frames.next();
       if (next.done) return { done: true, value: undefined };
       const f = next.value;
-      const bitmap = { width: f.width, height: f.height, close() {} } as unknown as ImageBitmap;
       const pixels = { data: Int32Array.from(f.data), width: f.width, height: f.height };
-      return { done: false, value: { frameIndex: f.sourceIndex ?? f.index, tSec: f.tSec, bitmap, pixels, close() {} } };
+      return { done: false, value: { frameIndex: f.sourceIndex ?? f.index, tSec: f.tSec, bitmap: null, pixels, close() {} } };
     },
     return: () => frames.return(undefined),
   };
@@ -43,8 +42,8 @@ function ffmpegFrames(path: string, fps: number): FrameSource {
 async function clipEmbedding(models: PerceptionModels, path: string, fps: number): Promise<number[] | null> {
   const size = await probeVideo(path);
   const clip = createClipAnalysis(size.width, size.height);
-  let analysed = 0;
-  await trackFrames(ffmpegFrames(path, fps), size, models, {}, createStageTimer(), (frame) => recordFrame(clip, frame, ++analysed));
+  // The page's recording of each tracked frame (recordFrame without what is only drawn).
+  await trackFrames(ffmpegFrames(path, fps), size, models, {}, createStageTimer(), (frame) => addFrame(clip, frame.faces, frame.trackIds, frame.tSec));
   const winner = voteOnClip(clip).winnerId;
   const mean = winner === null ? null : meanEmbedding(clip.tracks.get(winner)!);
   return mean ? [...mean] : null;

@@ -7,7 +7,7 @@
  */
 import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import { toPrediction, type ClipPrediction } from '../shared/analysis-report';
-import type { FrameUpdate } from '../pipeline/tracked-frame';
+import { pictureWidth, type FrameUpdate } from '../pipeline/tracked-frame';
 import type { AppStore } from '../store/app-store';
 import type { Playback } from './playback';
 import type { TrackView } from '../shared/track-view';
@@ -103,16 +103,16 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
     onFrame(update, fps) {
       clip = update.clip as ClipAnalysis;
       progress = { analysed: update.analysed, tSec: update.tSec, fps };
-      const { bitmap } = update;
-      // Boxes are in video pixels; the bitmap may be the downscaled analysis frame.
-      const k = bitmap.width / update.clip.width;
+      const { picture } = update;
+      // Boxes are in video pixels; the picture may be the downscaled analysis frame.
+      const k = pictureWidth(picture) / update.clip.width;
       latestT = update.tSec;
       playback.buffer.push({ tSec: update.tSec, faces: update.faces.map((f) => ({ ...f, probs: Array.from(f.probs) })) });
       // A file's overlay can be replayed at any moment; the camera's only ever shows the newest frame.
       if (live) playback.buffer.dropBefore(update.tSec - ROLLING_WINDOW_SEC);
       for (const f of update.faces) {
         const box = { x: f.box.x * k, y: f.box.y * k, w: f.box.w * k, h: f.box.h * k };
-        if (playback.thumbnails.offer(f.trackId, update.tSec, bitmap, box)) thumbsVersion++;
+        if (playback.thumbnails.offer(f.trackId, update.tSec, picture, box)) thumbsVersion++;
       }
       // The first frames at once (the panels appear), then a few times a second.
       if (update.analysed <= 2 || performance.now() - lastViews >= (live ? LIVE_VIEW_INTERVAL_MS : VIEW_INTERVAL_MS)) publishSoon();

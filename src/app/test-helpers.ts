@@ -86,7 +86,7 @@ export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): Analysi
           persons: [],
           bitmap: fakeBitmap(`${name}#${i}`),
         };
-        options.onFrame?.(recordFrame(clip, frame, i + 1));
+        options.onFrame?.(recordFrame(clip, frame, frame.bitmap!, i + 1));
       }
       return { info: INFO, clip, timer: createStageTimer(), tensorDelta: 0 };
     },

@@ -70,6 +70,7 @@ export async function comparePixels(file: File, fps: number | undefined): Promis
         try {
           result.newFrames.push(frame.frameIndex);
           const bitmap = await frame.bitmap;
+          if (!bitmap) throw new Error(`the decode worker sent frame ${frame.frameIndex} without its bitmap`);
           result.width = bitmap.width;
           result.height = bitmap.height;
           const before = old[i]?.pixels ?? new Int32Array(0);

@@ -11,7 +11,7 @@ import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrame,
 import type { PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import { createPictureTimer, type StageTimer } from './stage-timer';
-import type { FrameSource, FrameUpdate, TrackedFrame } from './tracked-frame';
+import type { FrameSource, FrameUpdate, SourceFrame, TrackedFrame } from './tracked-frame';
 
 /** Options of an analysis run (see the analysis client). */
 export interface AnalyzeOptions {
@@ -38,7 +38,7 @@ export type AnalyzeFramesOptions = Omit<AnalyzeOptions, 'fps' | 'onOpened'>;
  * The expensive half of the per-frame loop (perceive, track), run in the analysis worker where the
  * networks are. Stage 'decode' is the wait for the next frame (about zero while the decode worker
  * keeps ahead); 'toTensor' copies the frame's pixels read ahead, or reads the bitmap when there
- * are none (camera frames, GPU backends). `onTracked` may keep `bitmap` only by transferring it;
+ * are none (GPU backends). `onTracked` may keep `bitmap` only by transferring it;
  * the frame is closed after it returns. Stops the source when it leaves early.
  */
 export async function trackFrames(
@@ -63,7 +63,7 @@ export async function trackFrames(
       let tensor: tf.Tensor3D | undefined;
       try {
         const { pixels } = decoded;
-        tensor = await picture.time('toTensor', async () => (pixels ? frameFromPixels(pixels) : frameFromBitmap(await decoded.bitmap)));
+        tensor = await picture.time('toTensor', async () => (pixels ? frameFromPixels(pixels) : frameFromBitmap(await bitmapOf(decoded))));
         const scale = size.width / tensor.shape[1];
         // The tracks' boxes are in video pixels; perception works in the analysed frame's.
         const recent = tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
@@ -71,7 +71,7 @@ export async function trackFrames(
         const seen = toVideoPixels(await perceiveFrame(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale)), scale);
         const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
         const { frameIndex, tSec } = decoded;
-        // A camera frame's bitmap was made while it was analysed: normally ready by now.
+        // A file frame's bitmap was made while it was analysed: normally ready by now.
         const bitmap = await picture.time('bitmapWait', () => decoded.bitmap);
         const faces = seen.faces.map((f) => ({ ...f, frameIndex, tSec }));
         onTracked({ frameIndex, tSec, faces, trackIds, persons: seen.persons, bitmap, stageMs: picture.take() });
@@ -84,6 +84,13 @@ export async function trackFrames(
   } finally {
     await frames.return(undefined);
   }
+}
+
+/** The bitmap of a frame that came without its pixels (a source always sends one or the other). */
+async function bitmapOf(frame: SourceFrame): Promise<ImageBitmap> {
+  const bitmap = await frame.bitmap;
+  if (!bitmap) throw new Error(`frame ${frame.frameIndex} came with neither pixels nor a bitmap`);
+  return bitmap;
 }
 
 /** Maps a frame's boxes from analysis pixels back to video pixels (`scale` = video / analysis). */

@@ -23,15 +23,17 @@ function tracked(tSec: number, ids: number[]): TrackedFrame {
     faces: ids.map((id) => face(tSec, id * 100)),
     trackIds: ids,
     persons: [],
-    bitmap: {} as ImageBitmap,
+    bitmap: null,
   };
 }
+
+const PICTURE = { width: 640, height: 480 } as ImageBitmap;
 
 describe('recordFrame', () => {
   it('adds each face to its track and reports the boxes with their track IDs', () => {
     const clip = createClipAnalysis(640, 360);
-    const update = recordFrame(clip, tracked(0, [1, 2]), 1);
-    recordFrame(clip, tracked(0.2, [2]), 2);
+    const update = recordFrame(clip, tracked(0, [1, 2]), PICTURE, 1);
+    recordFrame(clip, tracked(0.2, [2]), PICTURE, 2);
     expect(clip.sampledFrames).toBe(2);
     expect(clip.tracks.get(1)).toHaveLength(1);
     expect(clip.tracks.get(2)).toHaveLength(2);
@@ -44,7 +46,7 @@ describe('recordFrame', () => {
 
   it('keeps only the last historySec seconds on live sessions', () => {
     const clip = createClipAnalysis(640, 360);
-    for (let t = 0; t <= 10; t++) recordFrame(clip, tracked(t, t < 5 ? [1] : [2]), t + 1, 3);
+    for (let t = 0; t <= 10; t++) recordFrame(clip, tracked(t, t < 5 ? [1] : [2]), PICTURE, t + 1, 3);
     expect(clip.frameTimes).toEqual([7, 8, 9, 10]);
     expect([...clip.tracks.keys()]).toEqual([2]);
   });

@@ -10,6 +10,14 @@ import { addFrame, forgetBefore, type ClipAnalysis } from './clip-analysis';
 
 export type { CameraPicture, TrackedFrame };
 
+/** A picture the page draws from: the worker's bitmap, or the camera's VideoFrame the page kept. */
+export type ShownPicture = ImageBitmap | VideoFrame;
+
+/** A shown picture's width in pixels (a VideoFrame has no `width`). */
+export function pictureWidth(picture: ShownPicture): number {
+  return 'displayWidth' in picture ? picture.displayWidth : picture.width;
+}
+
 /** What the UI needs to draw one analysed frame. */
 export interface FrameUpdate {
   frameIndex: number;
@@ -24,22 +32,22 @@ export interface FrameUpdate {
    * The analysed picture, valid only during `onFrame` (closed right after). It may be smaller
    * than the video (large videos are analysed downscaled); boxes are in video pixels.
    */
-  bitmap: ImageBitmap;
+  picture: ShownPicture;
   /** The worker's ms per stage on this frame (see TrackedFrame.stageMs). */
   stageMs?: Record<string, number>;
 }
 
 /**
- * One frame of a FrameSource. `pixels`, when present, are the bitmap's RGB pixels read ahead (by the
+ * One frame of a FrameSource. `pixels`, when present, are the frame's RGB pixels read ahead (by the
  * decode worker, or from a camera frame); then the bitmap may still be in the making (a promise: it
- * is only needed once the frame is analysed). `readyMs`: the analysis worker's own ms making a camera
- * frame's pixels, by stage. `mainTrackId`: a camera picture's main track when the page grabbed it
- * (see `mainFaceOnlyNets`).
+ * is only needed once the frame is analysed), or null for a camera frame: the page keeps that
+ * picture to show. `readyMs`: the analysis worker's own ms making a camera frame's pixels, by
+ * stage. `mainTrackId`: a camera picture's main track when the page grabbed it (see `mainFaceOnlyNets`).
  */
 export interface SourceFrame {
   frameIndex: number;
   tSec: number;
-  bitmap: ImageBitmap | Promise<ImageBitmap>;
+  bitmap: ImageBitmap | Promise<ImageBitmap> | null;
   pixels?: FramePixels;
   readyMs?: Record<string, number>;
   mainTrackId?: number | null;
@@ -59,9 +67,10 @@ export interface PictureSource {
 
 /**
  * The cheap half, where the results are shown: records a tracked frame into `clip` (forgetting
- * faces older than `historySec` on live sessions) and returns what the UI draws.
+ * faces older than `historySec` on live sessions) and returns what the UI draws, from `picture`
+ * (the frame's bitmap, or the picture the page kept when the worker sent none).
  */
-export function recordFrame(clip: ClipAnalysis, frame: TrackedFrame, analysed: number, historySec = Infinity): FrameUpdate {
+export function recordFrame(clip: ClipAnalysis, frame: TrackedFrame, picture: ShownPicture, analysed: number, historySec = Infinity): FrameUpdate {
   addFrame(clip, frame.faces, frame.trackIds, frame.tSec);
   if (Number.isFinite(historySec)) forgetBefore(clip, frame.tSec - historySec);
   return {
@@ -71,7 +80,7 @@ export function recordFrame(clip: ClipAnalysis, frame: TrackedFrame, analysed: n
     faces: frame.faces.map((f, j) => ({ trackId: frame.trackIds[j]!, box: f.box, score: f.score, probs: f.probs })),
     persons: frame.persons,
     clip,
-    bitmap: frame.bitmap,
+    picture,
     ...(frame.stageMs && { stageMs: frame.stageMs }),
   };
 }

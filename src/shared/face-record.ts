@@ -76,7 +76,8 @@ export type CameraPicture = ImageBitmap | VideoFrame;
 /**
  * One perceived and tracked frame: what the analysis worker posts to the page. `faces[j]` belongs
  * to track `trackIds[j]`; boxes are in video pixels. `bitmap` is the analysed picture (owned by the
- * receiver, which closes it).
+ * receiver, which closes it), or null where the page kept the picture itself: a camera VideoFrame
+ * read on the CPU, whose bitmap would cost the worker 8-17 ms per picture only to be shown.
  */
 export interface TrackedFrame {
   frameIndex: number;
@@ -84,7 +85,7 @@ export interface TrackedFrame {
   faces: FaceRecord[];
   trackIds: number[];
   persons: { box: Box; score: number }[];
-  bitmap: ImageBitmap;
+  bitmap: ImageBitmap | null;
   /** The analysis worker's ms per stage on this frame ('decode' is its wait for the frame), for diagnostics. */
   stageMs?: Record<string, number>;
 }

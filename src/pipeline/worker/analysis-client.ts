@@ -9,7 +9,7 @@ import type { BackendStatus } from '../../shared/backend';
 import { EmolensError } from '../../errors';
 import type { VideoInfo } from '../../video';
 import type { AnalyzeFramesOptions, AnalyzeOptions } from '../analyze-video';
-import { recordFrame, type PictureSource } from '../tracked-frame';
+import { recordFrame, type CameraPicture, type PictureSource } from '../tracked-frame';
 import { createClipAnalysis, type ClipAnalysis } from '../clip-analysis';
 import { createStageTimer, type StageTimer } from '../stage-timer';
 import type { AnalysisApi, MemoryReply, PredictorInfo, RunEvent, RunSettings, SpeechReply, WorkerStatus, WorkerUrls } from '../../shared/analysis-protocol';
@@ -60,15 +60,17 @@ export function createAnalysisClient(
   urls: () => WorkerUrls = workerUrls,
 ): AnalysisClient {
   // Frames of a run that is over (canceled) are closed: nobody will draw them.
-  const rpc = createRpcClient<AnalysisApi>(worker, { name: 'analysis', onStrayEvent: (event) => event.type === 'tracked' && event.frame.bitmap.close() });
+  const rpc = createRpcClient<AnalysisApi>(worker, { name: 'analysis', onStrayEvent: (event) => event.type === 'tracked' && event.frame.bitmap?.close() });
 
   /**
    * The page's side of one run: records tracked frames into the run's clip and reports them
-   * through `onFrame` (bitmaps closed after it returns). Its reply rejects with CanceledError as
+   * through `onFrame` (pictures closed after it returns). `kept`: copies of the camera pictures in
+   * flight, shown when the worker sends no bitmap (it sends none for a VideoFrame it reads on the CPU). Its reply rejects with CanceledError as
    * soon as the signal aborts (the worker is told to stop); `finish` ends the run here.
    */
   const startRun = <K extends 'analyzeFile' | 'analyzeStream'>(method: K, args: AnalysisApi[K]['args'], options: AnalyzeFramesOptions & Pick<AnalyzeOptions, 'onOpened'>) => {
     const state = { clip: null as ClipAnalysis | null, info: null as VideoInfo | null, analysed: 0, over: false };
+    const kept = new Map<number, VideoFrame>();
     let trackedWaiter: (() => void) | null = null;
     const release = () => {
       trackedWaiter?.();
@@ -81,13 +83,19 @@ export function createAnalysisClient(
         options.onOpened?.(event.info);
         return;
       }
+      const { bitmap, frameIndex } = event.frame;
+      const copy = kept.get(frameIndex);
+      kept.delete(frameIndex);
       try {
+        const picture = bitmap ?? copy;
+        if (!picture) throw new Error(`tracked frame ${frameIndex} came without a picture`);
         if (state.clip && !state.over && !options.signal?.aborted) {
-          const update = recordFrame(state.clip, event.frame, ++state.analysed, options.historySec);
+          const update = recordFrame(state.clip, event.frame, picture, ++state.analysed, options.historySec);
           options.onFrame?.(update);
         }
       } finally {
-        event.frame.bitmap.close();
+        bitmap?.close();
+        copy?.close();
         release();
       }
     };
@@ -95,10 +103,17 @@ export function createAnalysisClient(
     return {
       call,
       state,
+      /** Keeps a copy of a camera picture sent to the worker, to show it when it comes back tracked. */
+      keep(frameIndex: number, picture: CameraPicture) {
+        // A VideoFrame's clone shares the camera's buffer: no pixels are copied.
+        if ('displayWidth' in picture) kept.set(frameIndex, picture.clone());
+      },
       /** Resolves once the next frame has been tracked, or the run is over. */
       nextTracked: () => (state.over ? Promise.resolve() : new Promise<void>((resolve) => (trackedWaiter = resolve))),
       finish() {
         state.over = true;
+        for (const copy of kept.values()) copy.close();
+        kept.clear();
         release();
       },
     };
@@ -144,6 +159,7 @@ export function createAnalysisClient(
               // One frame in flight: the next grab waits until this one is tracked (backpressure).
               const tracked = run.nextTracked();
               const mainTrackId = options.mainTrack?.() ?? null;
+              run.keep(frameIndex, picture);
               if (run.state.over || !run.call.notify({ type: 'frame', frameIndex, tSec, picture, mainTrackId }, [picture])) {
                 picture.close();
                 break;

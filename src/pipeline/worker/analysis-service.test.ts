@@ -9,6 +9,7 @@ import { ModelLoadError } from '../../models/model';
 import type { AnalysisApi } from '../../shared/analysis-protocol';
 import type { VideoInfo } from '../../shared/video-info';
 import type { PerceptionModels } from '../perception-models';
+import { pictureWidth } from '../tracked-frame';
 import { createAnalysisClient } from './analysis-client';
 import { createAnalysisService, type AnalysisDeps } from './analysis-service';
 import type { DecodeClient } from './decode-client';
@@ -20,8 +21,26 @@ const INFO: VideoInfo = { durationSec: 2, frameCount: 60, fps: 30, width: 320, h
 const URLS = { wasm: 'wasm/', models: 'models/', trained: 'trained/' };
 const bitmap = () => ({ width: INFO.width, height: INFO.height, close() {} }) as unknown as ImageBitmap;
 
-/** The service over stand-ins; `log` tells what happened in which order. */
-function setup() {
+/** A camera VideoFrame stand-in: its clones are recorded, and each knows whether it was closed. */
+interface FakeVideoFrame {
+  displayWidth: number;
+  closed: boolean;
+  close(): void;
+  clone(): FakeVideoFrame;
+}
+function fakeVideoFrame(made: FakeVideoFrame[]): FakeVideoFrame {
+  const frame: FakeVideoFrame = {
+    displayWidth: INFO.width,
+    closed: false,
+    close: () => void (frame.closed = true),
+    clone: () => fakeVideoFrame(made),
+  };
+  made.push(frame);
+  return frame;
+}
+
+/** The service over stand-ins (some replaced by `overrides`); `log` tells what happened in which order. */
+function setup(overrides: Partial<AnalysisDeps> = {}) {
   const log: string[] = [];
   let tensors = 0;
   const decoder: DecodeClient = {
@@ -70,6 +89,7 @@ function setup() {
     speech: async () => ({ features: null, note: 'no sound here' }),
     memory: () => ({ numTensors: tensors, numBytes: 0 }),
     cameraFrame: (picture) => ({ bitmap: picture as ImageBitmap }),
+    ...overrides,
   };
   const ports = createPortPair();
   const service = createAnalysisService(deps);
@@ -124,5 +144,35 @@ describe('the analysis service', () => {
     await expect(client.loadModels()).rejects.toThrow(/before init/);
     expect((await client.status()).models).toBe('failed');
   });
-});
 
+  it('a camera picture read on the CPU comes back without a bitmap and is shown from the page\'s copy; every picture is closed', async () => {
+    const made: FakeVideoFrame[] = [];
+    // Like the worker: the picture is read into pixels and closed there; no bitmap is made.
+    const { client } = setup({
+      cameraFrame(picture) {
+        picture.close();
+        return { bitmap: null, pixels: { data: new Int32Array(3), width: 1, height: 1 } };
+      },
+    });
+    await client.init();
+    let index = 0;
+    const pictures = {
+      async next() {
+        if (index === 3) return { done: true as const, value: undefined };
+        return { done: false as const, value: { frameIndex: index, tSec: index++ / 10, picture: fakeVideoFrame(made) as unknown as VideoFrame } };
+      },
+      return: async () => ({ done: true as const, value: undefined }),
+    };
+    const shown: { frameIndex: number; picture: unknown; width: number }[] = [];
+    await client.analyzeStream(pictures, { width: INFO.width, height: INFO.height }, {
+      onFrame: (u) => shown.push({ frameIndex: u.frameIndex, picture: u.picture, width: pictureWidth(u.picture) }),
+    });
+    const grabbed = made.filter((_, i) => i % 2 === 0);
+    const copies = made.filter((_, i) => i % 2 === 1);
+    expect(shown.map((s) => s.frameIndex)).toEqual([0, 1, 2]);
+    expect(shown.map((s) => s.picture)).toEqual(copies);
+    expect(shown.every((s) => s.width === INFO.width)).toBe(true);
+    expect(made.every((f) => f.closed)).toBe(true);
+    expect(grabbed).toHaveLength(3);
+  });
+});

@@ -73,7 +73,7 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       const timer = createStageTimer();
       const { source, size } = await frames(call, timer);
       const { signal } = call;
-      await deps.trackFrames(source, size, loaded, { ...settings, signal }, timer, (frame) => call.emit({ type: 'tracked', frame }, [frame.bitmap]));
+      await deps.trackFrames(source, size, loaded, { ...settings, signal }, timer, (frame) => call.emit({ type: 'tracked', frame }, frame.bitmap ? [frame.bitmap] : []));
       return { timings: timer.samples(), tensorDelta: deps.memory().numTensors - before };
     });
     lastRun = run.catch(() => undefined);

@@ -38,19 +38,15 @@ const rgbaBuffers = createArrayPool((length) => new Uint8ClampedArray(length));
 const rgbBuffers = createArrayPool((length) => new Int32Array(length));
 
 /**
- * A camera frame's RGB pixels where this backend reads pixels on the CPU, with its bitmap (for the
- * page) still in the making: it is made from those pixels while the frame is analysed (under load a
- * bitmap of the frame itself took 24-160 ms, and fromPixels on it 40-60 more). Elsewhere, the
- * frame's bitmap, which the analysis reads. The RGB buffer goes back to its pool when the frame is closed.
+ * A camera frame's RGB pixels where this backend reads pixels on the CPU, with no bitmap: the page
+ * kept the picture and draws from it (a bitmap made here cost 8-17 ms of this thread per picture,
+ * only to be shown). Elsewhere, the frame's bitmap, which the analysis reads. The RGB buffer goes
+ * back to its pool when the frame is closed.
  */
 async function cameraFrame(picture: VideoFrame): Promise<CameraFrame> {
   const start = performance.now();
   const image = readsPixelsOnCpu() ? await readVideoFrameRgba(picture, rgbaBuffers.take) : null;
   if (!image) return { bitmap: await createImageBitmap(picture), readyMs: { cameraPicture: performance.now() - start } };
-  // createImageBitmap copies the ImageData's pixels before it returns (the 8-17 ms it blocks here), so
-  // their buffer is free again below; and the next picture comes only after this bitmap was awaited.
-  const bitmap = createImageBitmap(image);
-  bitmap.catch(() => undefined); // awaited (and its failure reported) when the frame is posted back
   const { width, height } = image;
   const rgb = rgbBuffers.take(width * height * 3);
   rgbaToRgbInt32(image.data, width, height, rgb);
@@ -60,7 +56,7 @@ async function cameraFrame(picture: VideoFrame): Promise<CameraFrame> {
     if (!released) rgbBuffers.give(rgb);
     released = true;
   };
-  return { bitmap, pixels: { data: rgb, width, height }, releasePixels, readyMs: { cameraPicture: performance.now() - start } };
+  return { bitmap: null, pixels: { data: rgb, width, height }, releasePixels, readyMs: { cameraPicture: performance.now() - start } };
 }
 
 const service = createAnalysisService({

@@ -19,7 +19,7 @@ export type CameraFrame = Omit<QueuedFrame, 'frameIndex' | 'tSec'>;
 function closeFrame({ bitmap, releasePixels }: QueuedFrame): void {
   releasePixels?.();
   if (bitmap instanceof Promise) void bitmap.then((b) => b.close(), () => undefined);
-  else bitmap.close();
+  else bitmap?.close();
 }
 type Item = IteratorResult<QueuedFrame & { close(): void }>;
 
