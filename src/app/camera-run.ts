@@ -20,11 +20,10 @@ export const WEBCAM_HISTORY_SEC = 30;
 
 /**
  * What the camera does beyond files' defaults (src/shared/perception-config.ts, whose cheaper face
- * detection — 224 px while faces are large, BlazeFace's verdict carried for 1 s — came from here).
- * Person detection (CenterNet, the costliest network: 130 ms idle, several times that on a busy
- * CPU) only feeds the context features and the face-to-person links: every 5 s keeps them current
- * while the stall it causes stays out of the 95th latency percentile (1 picture in 75 at 15 fps).
- * The face embedding runs only when faces must be told apart: for files that is whenever there are
+ * detection — 224 px while faces are large, BlazeFace's verdict carried for 1 s — and person
+ * detection every 5 s came from here: CenterNet, the costliest network at 130 ms idle, only feeds
+ * the context features and the face-to-person links, and at 5 s the stall it causes stays out of
+ * the 95th latency percentile, 1 picture in 75 at 15 fps). The face embedding runs only when faces must be told apart: for files that is whenever there are
  * several; here people side by side are told apart by position alone between the once-a-second
  * checks, whenever each face's nearest track is at least 3 times nearer than any other
  * (positionsDecide; in the bench's two-face scene a face moves about 0.1 face sizes between
@@ -33,7 +32,6 @@ export const WEBCAM_HISTORY_SEC = 30;
  * carry their face emotion probabilities for the overlay and nothing else (`mainFaceOnlyNets`).
  */
 export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({
-  personIntervalSec: 5,
   embeddingFreeMargin: 3,
   mainFaceOnlyNets: true,
 });
