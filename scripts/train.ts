@@ -44,7 +44,8 @@ function dataOfSpeech(): string {
 function dataOfFaces(clips: CachedClip[], o: RunOptions): string {
   return `main track chosen by FaceVoting,
   features cached at ${clips[0]?.meta.fps ?? '?'} fps by \`npm run features\`
-  (${clips[0]?.meta.augmented ?? 0} augmented face-crop copies per clip, ${o.augment ? 'used' : 'not used'} for training)${
+  (${clips[0]?.meta.augmented ?? 0} augmented face-crop copies per clip, ${o.augment ? 'used' : 'not used'} for training),
+  extracted with the perception settings \`${JSON.stringify(clips[0]?.meta.perception ?? 'before 2026-12-02 (not recorded)')}\`${
     o.extraClips?.length ? `;
   plus ${o.extraClips.filter((c) => c.meta.actor !== VAL_ACTOR).length} copies of the training clips sampled at other phases (\`--extra-cache\`)` : ''}`;
 }
