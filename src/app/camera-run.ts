@@ -23,9 +23,10 @@ export const WEBCAM_HISTORY_SEC = 30;
  * detection — 224 px while faces are large, BlazeFace's verdict carried for 1 s — and person
  * detection every 5 s came from here: CenterNet, the costliest network at 130 ms idle, only feeds
  * the context features and the face-to-person links, and at 5 s the stall it causes stays out of
- * the 95th latency percentile, 1 picture in 75 at 15 fps). The face embedding runs only when faces must be told apart: for files that is whenever there are
- * several; here people side by side are told apart by position alone between the once-a-second
- * checks, whenever each face's nearest track is at least 3 times nearer than any other
+ * the 95th latency percentile, 1 picture in 75 at 15 fps). The face embedding runs only when faces
+ * must be told apart: for files that is whenever there are several; here people side by side
+ * are told apart by position alone between the once-a-second checks, whenever each face's nearest
+ * track is at least 3 times nearer than any other
  * (positionsDecide; in the bench's two-face scene a face moves about 0.1 face sizes between
  * pictures and the other person is 1.8 away). With several faces, only the main one (the running
  * vote's winner) gets the nets the clip models read (mirror, FER, landmarks): the others' records

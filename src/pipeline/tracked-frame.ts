@@ -13,9 +13,14 @@ export type { CameraPicture, TrackedFrame };
 /** A picture the page draws from: the worker's bitmap, or the camera's VideoFrame the page kept. */
 export type ShownPicture = ImageBitmap | VideoFrame;
 
+/** True for a WebCodecs VideoFrame (tested by shape: Node tests have no VideoFrame class). */
+export function isVideoFrame(picture: ShownPicture): picture is VideoFrame {
+  return 'displayWidth' in picture;
+}
+
 /** A shown picture's width in pixels (a VideoFrame has no `width`). */
 export function pictureWidth(picture: ShownPicture): number {
-  return 'displayWidth' in picture ? picture.displayWidth : picture.width;
+  return isVideoFrame(picture) ? picture.displayWidth : picture.width;
 }
 
 /** What the UI needs to draw one analysed frame. */

@@ -100,7 +100,7 @@ export interface PerceptionConfig {
  * what the app computes). Since 2026-12-02 21:45 UTC files share the camera's cheaper detection
  * (224-px Tiny Face while faces are large, BlazeFace carried for 1 s) and, since 2026-12-03, its
  * person detection every 5 s (every 3 s before: the file pipeline's cost against the face-api
- * baseline, docs/performance.md, went from 1.01–1.05 to 0.96–0.97). The embedding stays
+ * baseline, docs/performance.md, went from 1.01–1.05 to 0.96–0.99). The embedding stays
  * at once a second: at every 2 s the folder grouping by person was no longer pure (docs/calibration.md).
  * Before: 320 px on every frame, person detection every second, BlazeFace on every detection.
  */

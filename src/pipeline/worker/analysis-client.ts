@@ -9,7 +9,7 @@ import type { BackendStatus } from '../../shared/backend';
 import { EmolensError } from '../../errors';
 import type { VideoInfo } from '../../video';
 import type { AnalyzeFramesOptions, AnalyzeOptions } from '../analyze-video';
-import { recordFrame, type CameraPicture, type PictureSource } from '../tracked-frame';
+import { isVideoFrame, recordFrame, type CameraPicture, type PictureSource } from '../tracked-frame';
 import { createClipAnalysis, type ClipAnalysis } from '../clip-analysis';
 import { createStageTimer, type StageTimer } from '../stage-timer';
 import type { AnalysisApi, MemoryReply, PredictorInfo, RunEvent, RunSettings, SpeechReply, WorkerStatus, WorkerUrls } from '../../shared/analysis-protocol';
@@ -65,8 +65,9 @@ export function createAnalysisClient(
   /**
    * The page's side of one run: records tracked frames into the run's clip and reports them
    * through `onFrame` (pictures closed after it returns). `kept`: copies of the camera pictures in
-   * flight, shown when the worker sends no bitmap (it sends none for a VideoFrame it reads on the CPU). Its reply rejects with CanceledError as
-   * soon as the signal aborts (the worker is told to stop); `finish` ends the run here.
+   * flight, shown when the worker sends no bitmap (it sends none for a VideoFrame it reads on the
+   * CPU). Its reply rejects with CanceledError as soon as the signal aborts (the worker is told to
+   * stop); `finish` ends the run here.
    */
   const startRun = <K extends 'analyzeFile' | 'analyzeStream'>(method: K, args: AnalysisApi[K]['args'], options: AnalyzeFramesOptions & Pick<AnalyzeOptions, 'onOpened'>) => {
     const state = { clip: null as ClipAnalysis | null, info: null as VideoInfo | null, analysed: 0, over: false };
@@ -106,7 +107,7 @@ export function createAnalysisClient(
       /** Keeps a copy of a camera picture sent to the worker, to show it when it comes back tracked. */
       keep(frameIndex: number, picture: CameraPicture) {
         // A VideoFrame's clone shares the camera's buffer: no pixels are copied.
-        if ('displayWidth' in picture) kept.set(frameIndex, picture.clone());
+        if (isVideoFrame(picture)) kept.set(frameIndex, picture.clone());
       },
       /** Resolves once the next frame has been tracked, or the run is over. */
       nextTracked: () => (state.over ? Promise.resolve() : new Promise<void>((resolve) => (trackedWaiter = resolve))),
