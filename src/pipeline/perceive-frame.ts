@@ -12,7 +12,7 @@ import type { Detection } from '../core/tracking/cost-matrices';
 import type { Box } from '../core/geometry';
 import { cropBoxes, type FaceDetectorOutput, type Frame, type PersonDetectorOutput } from '../models';
 import type { FramePixels } from '../video';
-import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, embeddingsDue, faceInputSize, faceInputSizeFor, mainFaceIndex, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
+import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, detectionPlan, embeddingsDue, faceInputSize, mainFaceIndex, mergeDetections, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
@@ -100,21 +100,29 @@ async function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, s
   return result;
 }
 
-/** Tiny Face at the input size this frame needs (see `faceInputSizeLargeFaces`), the full size again if the small one lost a face. */
+/**
+ * Tiny Face at the input sizes this frame needs (see `detectionPlan`): the small input alone while
+ * every known face is large, with the full one added every `fullDetectionIntervalSec` or when the
+ * small one lost a face; the full one alone otherwise.
+ */
 async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer) {
   const [height, width] = frame.shape;
   const { config } = state;
-  const full = faceInputSize(config, width, height);
-  const size = faceInputSizeFor(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec);
+  const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec);
   const run = (inputSize: number) =>
     timer.time('faceDetection', () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold }));
-  let faces = await run(size);
-  let ranFull = size === full;
-  if (!ranFull && faces.length < (state.lastFaceSides?.length ?? 0)) {
-    faces = await run(full);
-    ranFull = true;
+  const fullSize = faceInputSize(config, width, height);
+  let faces: FaceDetectorOutput;
+  if (plan.small === null) {
+    faces = await run(fullSize);
+    state.lastFullDetectionSec = tSec;
+  } else {
+    faces = await run(plan.small);
+    if (plan.full !== null || faces.length < state.lastFaceSides!.length) {
+      faces = mergeDetections(faces, await run(fullSize));
+      state.lastFullDetectionSec = tSec;
+    }
   }
-  if (ranFull) state.lastFullDetectionSec = tSec;
   state.lastFaceSides = faces.map((f) => Math.min(f.box.w, f.box.h));
   return faces;
 }

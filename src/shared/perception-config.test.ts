@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERCEPTION_CONFIG as C, carriedVerification, embeddingsDue, faceInputSize, faceInputSizeFor, mainFaceIndex, personDetectionDue, positionsDecide } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG as C, carriedVerification, embeddingsDue, detectionPlan, faceInputSize, mainFaceIndex, mergeDetections, personDetectionDue, positionsDecide } from './perception-config';
 
 describe('perception config', () => {
   it('uses the small Tiny Face input for small frames only', () => {
@@ -8,17 +8,29 @@ describe('perception config', () => {
     expect(faceInputSize(C, 1280, 720)).toBe(416);
   });
 
-  it('uses the small input only while every previous face is large, and the full one every second', () => {
+  it('uses the small input only while every previous face is large, and adds the full one every second', () => {
     const A = { ...C, faceInputSizeLargeFaces: 224, largeFaceMinSidePx: 48, fullDetectionIntervalSec: 1 };
+    const plan = (w: number, h: number, sides: number[] | undefined, last: number | undefined, t: number, config = A) => detectionPlan(config, w, h, sides, last, t);
     // 640×480 camera: at 224 px a face of 160 px is 56 px (large), one of 120 px is 42 px (small).
-    expect(faceInputSizeFor(A, 640, 480, [160], 0, 0.5)).toBe(224);
-    expect(faceInputSizeFor(A, 640, 480, [160, 120], 0, 0.5)).toBe(320);
-    expect(faceInputSizeFor(A, 640, 480, [], 0, 0.5)).toBe(320); // no face before: look everywhere
-    expect(faceInputSizeFor(A, 640, 480, undefined, undefined, 0)).toBe(320); // first frame
-    expect(faceInputSizeFor(A, 640, 480, [160], 0, 1)).toBe(320); // a second since the full size ran
-    expect(faceInputSizeFor(A, 640, 480, [160], 2, 1)).toBe(320); // a seek back
-    expect(faceInputSizeFor({ ...A, faceInputSizeLargeFaces: 0 }, 640, 480, [160], 0, 0.5)).toBe(320); // 0: off
-    expect(faceInputSizeFor(A, 1280, 720, [300], 0, 0.5)).toBe(224); // under the large frames' 416
+    expect(plan(640, 480, [160], 0, 0.5)).toEqual({ small: 224, full: null });
+    expect(plan(640, 480, [160, 120], 0, 0.5)).toEqual({ small: null, full: 320 });
+    expect(plan(640, 480, [], 0, 0.5)).toEqual({ small: null, full: 320 }); // no face before: look everywhere
+    expect(plan(640, 480, undefined, undefined, 0)).toEqual({ small: null, full: 320 }); // first frame
+    // A second since the full size ran: both passes, so the known face keeps its small-pass box.
+    expect(plan(640, 480, [160], 0, 1)).toEqual({ small: 224, full: 320 });
+    expect(plan(640, 480, [160], 2, 1)).toEqual({ small: 224, full: 320 }); // a seek back
+    expect(plan(640, 480, [160], 0, 0.5, { ...A, faceInputSizeLargeFaces: 0 })).toEqual({ small: null, full: 320 }); // 0: off
+    expect(plan(1280, 720, [300], 0, 0.5)).toEqual({ small: 224, full: null }); // under the large frames' 416
+  });
+
+  it('merges two passes: the small pass faces as they are, the full pass new faces added', () => {
+    const face = (x: number, w: number) => ({ box: { x, y: 100, w, h: w }, score: 0.9 });
+    const small = [face(100, 140)];
+    // The same face at another input size (a larger box around it), and a new small face elsewhere.
+    const full = [face(90, 165), face(600, 50)];
+    expect(mergeDetections(small, full)).toEqual([small[0], full[1]]);
+    expect(mergeDetections([], full)).toEqual(full);
+    expect(mergeDetections(small, [])).toEqual(small);
   });
 
   it('runs person detection at most every personIntervalSec, and again after a seek back', () => {

@@ -151,24 +151,53 @@ export function positionsDecide(faces: readonly Box[], tracks: readonly Box[], m
 }
 
 /**
- * The Tiny Face input side for this frame, given the faces of the previous analysed frame
+ * Which Tiny Face passes this frame runs, given the faces of the previous analysed frame
  * (`previousSides`: each face's shorter side in frame pixels; undefined before any) and when the
- * full input size last ran (see `faceInputSizeLargeFaces`).
+ * full input size last ran (see `faceInputSizeLargeFaces`). `small`: the small input, for the faces
+ * already known while every one is large; `full`: the full input, to look for new (smaller) faces
+ * everywhere. Both may run on one frame: the known faces then keep the small pass's boxes and the
+ * full pass only adds faces the small one did not see (see `mergeDetections`), because one face gets
+ * boxes of different sizes at different input sizes (at 1280×720, 147 px at 416 against 127 px at
+ * 224 on every frame of a clip), and alternating them split one face into two tracks on HD files.
  */
-export function faceInputSizeFor(
+export interface DetectionPlan {
+  small: number | null;
+  full: number | null;
+}
+
+/** The passes this frame runs (see DetectionPlan). */
+export function detectionPlan(
   config: PerceptionConfig,
   width: number,
   height: number,
   previousSides: readonly number[] | undefined,
   lastFullSec: number | undefined,
   tSec: number,
-): number {
+): DetectionPlan {
   const full = faceInputSize(config, width, height);
   const small = config.faceInputSizeLargeFaces;
-  if (!(small > 0 && small < full) || !previousSides?.length || lastFullSec === undefined) return full;
-  if (tSec < lastFullSec || tSec - lastFullSec >= config.fullDetectionIntervalSec - 1e-6) return full;
+  if (!(small > 0 && small < full) || !previousSides?.length || lastFullSec === undefined) return { small: null, full };
   const scale = small / Math.max(width, height);
-  return previousSides.every((side) => side * scale >= config.largeFaceMinSidePx) ? small : full;
+  if (!previousSides.every((side) => side * scale >= config.largeFaceMinSidePx)) return { small: null, full };
+  const fullDue = tSec < lastFullSec || tSec - lastFullSec >= config.fullDetectionIntervalSec - 1e-6;
+  return { small, full: fullDue ? full : null };
+}
+
+/** A full-pass face overlapping a small-pass face this much (IoU) or holding its centre is the same face. */
+export const SAME_FACE_MIN_IOU = 0.3;
+
+/**
+ * The faces of a frame where both passes ran: every face of the small pass (the known faces keep one
+ * box convention from frame to frame), plus each face of the full pass that is none of them.
+ */
+export function mergeDetections<T extends { box: Box }>(small: readonly T[], full: readonly T[]): T[] {
+  const known = (box: Box) =>
+    small.some((s) => iou(s.box, box) >= SAME_FACE_MIN_IOU || contains(s.box, box.x + box.w / 2, box.y + box.h / 2));
+  return [...small, ...full.filter((f) => !known(f.box))];
+}
+
+function contains(box: Box, x: number, y: number): boolean {
+  return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
 }
 
 /** Decides when the person detector must run again, given the time of its last run. */

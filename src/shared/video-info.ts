@@ -14,6 +14,21 @@ export interface VideoInfo {
   codec: string;
   /** Full WebCodecs codec string (e.g. avc1.64001e). */
   codecString: string;
+  /**
+   * How the stored frames are turned upright (phone videos are stored sideways with a rotation in
+   * their metadata); absent or 0° unflipped: stored upright. Frames, boxes and thumbnails are all
+   * in the upright picture's coordinates (`width`×`height`).
+   */
+  orientation?: Orientation;
+}
+
+/** A clockwise turn by a multiple of 90°, as mediabunny reports a track's rotation. */
+export type Rotation = 0 | 90 | 180 | 270;
+
+/** How a track's stored frames become the upright picture: turned clockwise by `rotation`, then mirrored when `flip`. */
+export interface Orientation {
+  rotation: Rotation;
+  flip: boolean;
 }
 
 /** RGB pixels of one frame: `data` holds R, G, B per pixel, row by row, as int32 (fromPixels' layout and dtype). */

@@ -1,6 +1,6 @@
 /**
  * Decodes an opened video with WebCodecs `VideoDecoder` and yields the sampled frames as
- * display-size ImageBitmaps. Every `VideoFrame` is closed as soon as it is converted or skipped;
+ * display-size, upright ImageBitmaps. Every `VideoFrame` is closed as soon as it is converted or skipped;
  * when the consumer stops early the decoder, queued frames and the input are released.
  */
 import { EncodedPacketSink } from 'mediabunny';
@@ -8,6 +8,7 @@ import { CanceledError, TruncatedVideoError } from '../errors';
 import { createFrameSelector } from './frame-selector';
 import { fitWithin } from './frame-size';
 import type { OpenedVideo } from './open-video';
+import { isUpright, uprightBitmap } from './orientation';
 
 /** One sampled frame. The consumer owns `bitmap` and must `close()` it (or use `using`). */
 export interface DecodedFrame extends Disposable {
@@ -42,6 +43,11 @@ const TRUNCATION_TOLERANCE = 0.98;
 /** Yields the sampled frames of `video` in presentation order. */
 export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions = {}): AsyncGenerator<DecodedFrame> {
   const { width, height } = fitWithin(video.info.width, video.info.height, options.maxSide);
+  const { orientation } = video.info;
+  // Resize to the display size (the coded size can be padded to the codec's block size), or below
+  // it; a phone video stored sideways is turned upright on the way (orientation.ts).
+  const toBitmap = (frame: VideoFrame) =>
+    isUpright(orientation) ? createImageBitmap(frame, { resizeWidth: width, resizeHeight: height }) : uprightBitmap(frame, orientation!, { width, height });
   const selector = createFrameSelector(options.fps);
   const maxQueue = options.maxDecodeQueue ?? DEFAULT_MAX_DECODE_QUEUE;
   const ready: VideoFrame[] = [];
@@ -115,8 +121,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       }
       let bitmap: ImageBitmap;
       try {
-        // Resize to the display size (the coded size can be padded to the codec's block size), or below it.
-        bitmap = await createImageBitmap(frame, { resizeWidth: width, resizeHeight: height });
+        bitmap = await toBitmap(frame);
       } finally {
         frame.close();
       }

@@ -78,6 +78,7 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
       height: await track.getDisplayHeight(),
       codec,
       codecString: decoderConfig.codec,
+      orientation: { rotation: await track.getRotation(), flip: await track.getFlip() },
     };
     return { info, track, decoderConfig, dispose, [Symbol.dispose]: dispose };
   } catch (error) {
