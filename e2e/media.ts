@@ -10,6 +10,8 @@ import { makePersonFree, PERSON_FREE_KINDS } from '../src/node/person-free-foota
 import { clip, makeOnce, scratch } from './fixtures';
 
 const H264 = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30'];
+/** H264 at ffmpeg's fastest preset, for the HD and 4K copies (4K at veryfast takes several seconds more). */
+const H264_FAST = H264.map((a) => (a === 'veryfast' ? 'ultrafast' : a));
 
 function ffmpeg(out: string, args: string[]): string {
   return makeOnce(join(scratch, out), (tmp) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, tmp]));
@@ -134,4 +136,57 @@ export function speakerComposite(speaking: 'large' | 'small', large = '01-01-03_
     '-map', '[v]', '-map', speaking === 'large' ? '0:a' : '1:a', '-shortest',
     '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30', '-c:a', 'aac',
   ]);
+}
+
+/**
+ * The first two seconds of `name` as a phone stores a video held another way up: the pixels turned
+ * so that a player must turn them clockwise by `rotation` degrees, and that rotation in the
+ * metadata. Every player (ffmpeg's decoder included) shows it exactly as the original.
+ */
+export function phoneRotated(rotation: 90 | 180 | 270, name = '01-01-03_01.mp4'): string {
+  // The stored pixels are the upright picture turned the other way: transpose=2 turns 90° anticlockwise.
+  const stored = { 90: 'transpose=2', 180: 'hflip,vflip', 270: 'transpose=1' }[rotation];
+  const sideways = ffmpeg(`stored-${rotation}-${name}`, ['-i', clip(name), '-t', '2', '-vf', stored, ...H264]);
+  // ffmpeg's `rotate` tag counts anticlockwise: a clockwise turn of 90° for the player is 270.
+  return makeOnce(join(scratch, `phone-${rotation}-${name}`), (tmp) =>
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', `rotate=${(360 - rotation) % 360}`, tmp]),
+  );
+}
+
+/** The first two seconds of `name`, unchanged but re-encoded like the variants below (the reference). */
+export function firstTwoSeconds(name = '01-01-03_01.mp4'): string {
+  return ffmpeg(`two-seconds-${name}`, ['-i', clip(name), '-t', '2', ...H264]);
+}
+
+/**
+ * `source` in a `width`×`height` frame as a camera or an editor would make it: scaled to fit
+ * (aspect kept, no stretching) and centred on black. Returns the file and where the source landed.
+ */
+export function inFrame(source: string, width: number, height: number, tag: string): { file: string; scale: number; dx: number; dy: number } {
+  const [w, h] = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', source])
+    .toString().trim().split(',').map(Number) as [number, number];
+  const scale = Math.min(width / w, height / h);
+  const sw = Math.round((w * scale) / 2) * 2;
+  const sh = Math.round((h * scale) / 2) * 2;
+  const dx = Math.floor((width - sw) / 2);
+  const dy = Math.floor((height - sh) / 2);
+  const file = ffmpeg(`${tag}-${width}x${height}.mp4`, ['-i', source, '-vf', `scale=${sw}:${sh},pad=${width}:${height}:${dx}:${dy}:black`, ...H264_FAST]);
+  return { file, scale: sw / w, dx, dy };
+}
+
+/**
+ * A portrait (taller than wide) upright clip: a 9:16 strip of `name`'s first two seconds around
+ * the face, scaled to 720×1280. Returns the file and where the original's pixels landed.
+ */
+export function portrait(name = '01-01-03_01.mp4'): { file: string; scale: number; dx: number; dy: number } {
+  const cropWidth = 152;
+  const cropX = 108; // the face of 01-01-03 sits around x = 180 of 360
+  const scale = 1280 / 270;
+  const file = ffmpeg(`portrait-${name}`, ['-i', clip(name), '-t', '2', '-vf', `crop=${cropWidth}:270:${cropX}:0,scale=720:1280`, ...H264]);
+  return { file, scale, dx: -cropX * scale, dy: 0 };
+}
+
+/** The first two seconds of the two-person composite (`sideBySideOneLarger`), the reference for its HD versions. */
+export function twoPeopleTwoSeconds(): string {
+  return ffmpeg('two-people-two-seconds.mp4', ['-i', sideBySideOneLarger(), '-t', '2', ...H264]);
 }

@@ -52,6 +52,14 @@ export async function makeSideBySide(left: string, right: string): Promise<strin
   return out;
 }
 
+/** The first `seconds` of `path` scaled (stretched if need be) to `width`×`height`, in a fresh temp folder. */
+export async function makeScaled(path: string, width: number, height: number, seconds: number): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'emolens-'));
+  const out = join(dir, `scaled-${width}x${height}.mp4`);
+  await execFileP('ffmpeg', ['-v', 'error', '-y', '-i', path, '-t', String(seconds), '-vf', `scale=${width}:${height}`, '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', out]);
+  return out;
+}
+
 /** Sets up the backend and loads `model`. */
 export async function setUp<M extends Model<unknown, unknown, never>>(create: (s: WeightSource) => M): Promise<M> {
   await initNodeBackend();

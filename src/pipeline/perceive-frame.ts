@@ -12,7 +12,7 @@ import type { Detection } from '../core/tracking/cost-matrices';
 import type { Box } from '../core/geometry';
 import { cropBoxes, type FaceDetectorOutput, type Frame, type PersonDetectorOutput } from '../models';
 import type { FramePixels } from '../video';
-import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, detectionPlan, embeddingsDue, faceInputSize, mainFaceIndex, mergeDetections, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
+import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, detectionPlan, embeddingsDue, faceInputSize, mainFaceIndex, mergeDetections, smallInputFor, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
@@ -103,7 +103,8 @@ async function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, s
 /**
  * Tiny Face at the input sizes this frame needs (see `detectionPlan`): the small input alone while
  * every known face is large, with the full one added every `fullDetectionIntervalSec` or when the
- * small one lost a face; the full one alone otherwise.
+ * small one lost a face; the full one alone otherwise, followed by the small one when every face it
+ * found is large, so that a large face has the small pass's box on every frame.
  */
 async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer) {
   const [height, width] = frame.shape;
@@ -116,6 +117,8 @@ async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number,
   if (plan.small === null) {
     faces = await run(fullSize);
     state.lastFullDetectionSec = tSec;
+    const small = smallInputFor(config, width, height, sidesOf(faces));
+    if (small !== null) faces = mergeDetections(await run(small), faces);
   } else {
     faces = await run(plan.small);
     if (plan.full !== null || faces.length < state.lastFaceSides!.length) {
@@ -123,8 +126,13 @@ async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number,
       state.lastFullDetectionSec = tSec;
     }
   }
-  state.lastFaceSides = faces.map((f) => Math.min(f.box.w, f.box.h));
+  state.lastFaceSides = sidesOf(faces);
   return faces;
+}
+
+/** Each face's shorter side, in frame pixels. */
+function sidesOf(faces: FaceDetectorOutput): number[] {
+  return faces.map((f) => Math.min(f.box.w, f.box.h));
 }
 
 /**

@@ -175,12 +175,23 @@ export function detectionPlan(
   tSec: number,
 ): DetectionPlan {
   const full = faceInputSize(config, width, height);
-  const small = config.faceInputSizeLargeFaces;
-  if (!(small > 0 && small < full) || !previousSides?.length || lastFullSec === undefined) return { small: null, full };
-  const scale = small / Math.max(width, height);
-  if (!previousSides.every((side) => side * scale >= config.largeFaceMinSidePx)) return { small: null, full };
+  const small = smallInputFor(config, width, height, previousSides ?? []);
+  if (small === null || lastFullSec === undefined) return { small: null, full };
   const fullDue = tSec < lastFullSec || tSec - lastFullSec >= config.fullDetectionIntervalSec - 1e-6;
   return { small, full: fullDue ? full : null };
+}
+
+/**
+ * The small Tiny Face input when every one of the faces (`sides`: shorter sides in frame pixels) is
+ * large at that input, and there is at least one; else null. A frame whose full pass alone found
+ * only such faces runs the small pass too, so that they get the small pass's boxes from the first
+ * frame on (see DetectionPlan).
+ */
+export function smallInputFor(config: PerceptionConfig, width: number, height: number, sides: readonly number[]): number | null {
+  const small = config.faceInputSizeLargeFaces;
+  if (!(small > 0 && small < faceInputSize(config, width, height)) || sides.length === 0) return null;
+  const scale = small / Math.max(width, height);
+  return sides.every((side) => side * scale >= config.largeFaceMinSidePx) ? small : null;
 }
 
 /** A full-pass face overlapping a small-pass face this much (IoU) or holding its centre is the same face. */

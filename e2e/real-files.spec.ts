@@ -1,0 +1,114 @@
+/**
+ * Videos as people record them (issue 27): phone files stored sideways with a rotation in their
+ * metadata, HD and 4K frames, a portrait clip. Each is made with ffmpeg from a shared clip and must
+ * give what the 360×270 original gives: the same number of tracks, the same main face (its boxes
+ * scaled into the variant's frame) and the same answer, and the page shows it upright.
+ */
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { AnalysisReport } from '../src/shared/analysis-report';
+import { expect, openApp, test } from './fixtures';
+import { firstTwoSeconds, inFrame, phoneRotated, portrait, twoPeopleTwoSeconds } from './media';
+import { analyseFile } from './ui-helpers';
+
+test.use({ keepPage: true });
+test.describe.configure({ timeout: 300_000 });
+
+type Track = AnalysisReport['tracks'][number];
+type Placement = { scale: number; dx: number; dy: number };
+const AS_IS: Placement = { scale: 1, dx: 0, dy: 0 };
+
+/** Analyses `file` in the page and returns what "Export JSON" downloads. */
+async function reportOf(page: Page, file: string): Promise<AnalysisReport> {
+  await analyseFile(page, file, 240_000);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8')) as AnalysisReport;
+}
+
+/** A track's boxes averaged, mapped back into the original's pixels. */
+function meanBox(track: Track, at: Placement): { x: number; y: number; w: number; h: number } {
+  const n = track.boxes.length;
+  const mean = (f: (b: Track['boxes'][number]) => number) => track.boxes.reduce((s, b) => s + f(b), 0) / n;
+  return { x: (mean((b) => b.x) - at.dx) / at.scale, y: (mean((b) => b.y) - at.dy) / at.scale, w: mean((b) => b.w) / at.scale, h: mean((b) => b.h) / at.scale };
+}
+
+function iou(a: ReturnType<typeof meanBox>, b: ReturnType<typeof meanBox>): number {
+  const w = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
+  const h = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+  return (w * h) / (a.w * a.h + b.w * b.h - w * h);
+}
+
+const answerOf = (r: AnalysisReport) => (r.answer ? r.predictions[r.answer]?.label : undefined);
+const mainOf = (r: AnalysisReport) => r.tracks.find((t) => t.id === r.mainTrackId)!;
+
+/** The variant gives the original's tracks, main face and answer. */
+function expectSameAsOriginal(variant: AnalysisReport, original: AnalysisReport, at: Placement, label: string): void {
+  expect(variant.tracks.length, `${label}: tracks`).toBe(original.tracks.length);
+  expect(variant.mainTrackId, `${label}: a main face`).not.toBeNull();
+  // Each track has most of the frames (a face split into two tracks would share them).
+  for (const t of variant.tracks) expect(t.frames, `${label}: frames of track #${t.id}`).toBeGreaterThanOrEqual(variant.sampledFrames * 0.7);
+  const overlap = iou(meanBox(mainOf(variant), at), meanBox(mainOf(original), AS_IS));
+  expect(overlap, `${label}: main face where the original's is`).toBeGreaterThan(0.6);
+  expect(answerOf(variant), `${label}: answer`).toBe(answerOf(original));
+}
+
+/** The <video> element's picture at the first frame, drawn at `width`×`height`, as grey levels. */
+async function shownPicture(page: Page, width: number, height: number): Promise<number[]> {
+  return page.getByTestId('stage-video').evaluate(async (video: HTMLVideoElement, [w, h]) => {
+    video.pause();
+    video.currentTime = 0.05;
+    await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+    const c = new OffscreenCanvas(w, h);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(video, 0, 0, w, h);
+    const d = ctx.getImageData(0, 0, w, h).data;
+    const grey: number[] = [];
+    for (let i = 0; i < d.length; i += 4) grey.push((d[i]! + d[i + 1]! + d[i + 2]!) / 3);
+    return grey;
+  }, [width, height] as const);
+}
+
+const meanAbsDiff = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
+
+test('a phone file stored sideways (90°, 180°, 270°) is analysed and shown upright, as the original', async ({ page, watch }) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  const original = await reportOf(page, firstTwoSeconds());
+  expect(original.tracks).toHaveLength(1);
+  const upright = await shownPicture(page, 90, 68);
+  for (const rotation of [90, 180, 270] as const) {
+    const report = await reportOf(page, phoneRotated(rotation));
+    expect(report.video.width, `${rotation}°: the display size`).toBe(360);
+    expect(report.video.height).toBe(270);
+    expectSameAsOriginal(report, original, AS_IS, `${rotation}°`);
+    // The page shows the upright picture: the stored, sideways one would differ everywhere.
+    expect(meanAbsDiff(await shownPicture(page, 90, 68), upright), `${rotation}°: the picture shown`).toBeLessThan(6);
+  }
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('HD and 4K copies of a one-person clip, and a portrait clip, give one track and the original answer', async ({ page }) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  const reference = firstTwoSeconds();
+  const original = await reportOf(page, reference);
+  for (const [w, h] of [[1280, 720], [1920, 1080], [3840, 2160]] as const) {
+    const { file, ...at } = inFrame(reference, w, h, 'one-person');
+    const report = await reportOf(page, file);
+    expect(report.video.width).toBe(w);
+    expectSameAsOriginal(report, original, at, `${w}×${h}`);
+  }
+  const { file, ...at } = portrait();
+  const report = await reportOf(page, file);
+  expect(report.video.height).toBeGreaterThan(report.video.width);
+  expectSameAsOriginal(report, original, at, 'portrait');
+});
+
+test('HD and 4K copies of a two-person composite keep two tracks and the same main face', async ({ page }) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  const reference = twoPeopleTwoSeconds();
+  const original = await reportOf(page, reference);
+  expect(original.tracks).toHaveLength(2);
+  for (const [w, h] of [[1280, 720], [1920, 1080], [3840, 2160]] as const) {
+    const { file, ...at } = inFrame(reference, w, h, 'two-people');
+    expectSameAsOriginal(await reportOf(page, file), original, at, `two people ${w}×${h}`);
+  }
+});
