@@ -1,14 +1,18 @@
 /**
  * npm run bench -- [--json out.json] [--backend wasm|webgpu] [--clips N] [--fps N] [--perception name=value,…]
- *                   [--webcam [--webcam-seconds 30]]
+ *                   [--webcam [--webcam-seconds 30]] [--hd]
  *
  * Measures the built app in headless Chromium on fixed shared clips and prints JSON: per-stage
  * ms per frame (median, p95), analysed fps and real-time factor, the face-api baseline (Tiny Face
  * Detector + expression net) on the same frames, tf.memory() after each clip, and main-thread long
  * tasks while the UI analyses and plays a clip. A benchmark, never a timed test. `--webcam` adds the
  * live camera (scripts/lib/bench-webcam.ts): analysed fps, grab-to-draw latency and long tasks with
- * one face and with two; `--clips 0` skips the files.
+ * one face and with two; `--clips 0` skips the files. `--hd` also runs 1920×1080 copies of the same
+ * clips (scaled to fit, centred on black, made once with ffmpeg in .cache/bench-inputs) and reports
+ * their analysed fps against the originals'.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchPageResult } from '../src/bench/bench-main';
@@ -75,7 +79,7 @@ async function measureLongTasks(backend: string, file: string, fps: number) {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['webcam']);
+  const args = parseArgs(process.argv.slice(2), ['webcam', 'hd']);
   const backend = stringOption(args, 'backend') ?? 'wasm';
   const clipCount = Math.min(BENCH_CLIPS.length, amountOption(args, 'clips', 3));
   const fps = numberOption(args, 'fps') ?? 5;
@@ -86,6 +90,7 @@ async function main(): Promise<number> {
   // Perception settings to try against the defaults, e.g. --perception faceInputSizeLargeFaces=224,personIntervalSec=2.
   const perception = Object.fromEntries((stringOption(args, 'perception') ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
   const filesPart = clipCount > 0 ? await benchFiles(backend, names, files, fps, perception) : {};
+  const hd = args.options.get('hd') && clipCount > 0 ? await benchHd(backend, files, fps, perception, filesPart) : null;
   let webcam = null;
   if (args.options.get('webcam')) {
     const seconds = numberOption(args, 'webcam-seconds') ?? 30;
@@ -98,6 +103,7 @@ async function main(): Promise<number> {
   }
   const report = {
     ...filesPart,
+    ...(hd && { hd1080: hd }),
     ...(webcam && { webcam }),
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -143,6 +149,31 @@ async function benchFiles(backend: string, names: string[], files: string[], fps
     perClip: result.clips,
     longTasks,
     chromium: browserVersion,
+  };
+}
+
+/** `file` as a 1920×1080 video: scaled to fit (aspect kept) and centred on black, as a camera or an editor makes it. */
+function hdCopy(file: string): string {
+  const dir = join(repoRoot, '.cache', 'bench-inputs');
+  const out = join(dir, `1080p-${file.split('/').pop()}`);
+  if (existsSync(out)) return out;
+  mkdirSync(dir, { recursive: true });
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', file, '-vf', 'scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/2:black', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'copy', out]);
+  return out;
+}
+
+/** The same clips at 1920×1080: analysed fps, and its ratio to the originals' (the goal: at least 0.5). */
+async function benchHd(backend: string, files: string[], fps: number, perception: Record<string, string>, sd: { analysedFps?: number }) {
+  console.error('bench: the same clips at 1920×1080…');
+  const { result } = await measurePipeline(backend, files.map(hdCopy), fps, perception);
+  const frames = result.clips.reduce((s, c) => s + c.frames, 0);
+  const oursSec = result.clips.reduce((s, c) => s + c.oursMs, 0) / 1000;
+  const analysedFps = round1(frames / oursSec);
+  return {
+    analysedFps,
+    oursMsPerFrame: round1((oursSec * 1000) / frames),
+    againstOriginals: sd.analysedFps ? Math.round((analysedFps / sd.analysedFps) * 100) / 100 : null,
+    stages: result.stages,
   };
 }
 
