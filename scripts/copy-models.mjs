@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Copies the pretrained weights and tfjs WASM binaries we serve ourselves from the npm packages
-// that ship them into public/ (gitignored). Runs on `npm install` (postinstall), `npm start` and
+// that ship them, and the general-purpose networks committed in general-models/, into public/
+// (gitignored), so the app reads every network under models/. Runs on `npm install` (postinstall), `npm start` and
 // `npm run build`, so a fresh clone never needs a manual step and nothing is fetched at run time.
 // Idempotent: a file already present with the same size is skipped.
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -10,8 +11,14 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const nm = join(root, 'node_modules');
 
-/** Each entry: npm package folder, files inside it, destination folder under public/. */
+/** Each entry: source folder (an npm package folder, or `root` + a repository folder), files inside it, destination folder under public/. */
 export const ASSETS = [
+  {
+    root,
+    pkg: 'general-models',
+    dest: 'models/general',
+    files: ['hsemotion-mobilenet7-affectnet.tflite', 'opencv-fer-mobilefacenet-rafdb-int8.onnx'],
+  },
   {
     pkg: '@vladmandic/face-api/model',
     dest: 'models/face-api',
@@ -44,13 +51,13 @@ export const ASSETS = [
 
 function copyAll() {
   let copied = 0;
-  for (const { pkg, dest, files } of ASSETS) {
+  for (const { root: base = nm, pkg, dest, files } of ASSETS) {
     const outDir = join(root, 'public', dest);
     mkdirSync(outDir, { recursive: true });
     for (const f of files) {
-      const src = join(nm, pkg, f);
+      const src = join(base, pkg, f);
       if (!existsSync(src)) {
-        console.error(`copy-models: missing ${pkg}/${f} — run npm install`);
+        console.error(`copy-models: missing ${pkg}/${f} — ${base === nm ? 'run npm install' : 'restore it from git'}`);
         process.exit(1);
       }
       const out = join(outDir, f);

@@ -20,3 +20,8 @@ export * from './face-verifier/face-verifier';
 export * from './face-verifier/constants';
 export * from './face-landmarks/face-landmarks';
 export * from './face-landmarks/constants';
+export * from './general-hsemotion/general-hsemotion';
+export * from './general-hsemotion/constants';
+export * from './general-opencv-fer/general-opencv-fer';
+export * from './general-opencv-fer/constants';
+export { fitSimilarity, fivePoints, inverseAsProjective, landmarksInFrame, type Similarity } from './general-opencv-fer/align';

@@ -30,3 +30,15 @@ export function reorderToPaper(probs: ArrayLike<number>, mapping: readonly numbe
   for (let i = 0; i < mapping.length; i++) out[i] = probs[mapping[i]!]!;
   return out;
 }
+
+/** HSEmotion (Savchenko) AffectNet-7 output order, as the weights' provenance README gives it (checked on happy faces in the model test). */
+export const HSEMOTION_LABELS = ['anger', 'disgust', 'fear', 'happiness', 'neutral', 'sadness', 'surprise'] as const;
+
+/** OpenCV zoo FER (MobileFaceNet, RAF-DB) output order, as the weights' provenance README gives it (checked on happy faces in the model test). */
+export const OPENCV_FER_LABELS = ['angry', 'disgust', 'fearful', 'happy', 'neutral', 'sad', 'surprised'] as const;
+
+/** `paper[i] = hsemotion[HSEMOTION_TO_PAPER[i]]`: the same order as the paper's. */
+export const HSEMOTION_TO_PAPER: readonly number[] = Object.freeze([0, 1, 2, 3, 4, 5, 6]);
+
+/** `paper[i] = opencvFer[OPENCV_FER_TO_PAPER[i]]`: the same order as the paper's. */
+export const OPENCV_FER_TO_PAPER: readonly number[] = Object.freeze([0, 1, 2, 3, 4, 5, 6]);

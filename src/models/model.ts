@@ -34,7 +34,9 @@ export type PerceptionModelName =
   | 'person-detector'
   | 'human-emotion'
   | 'face-verifier'
-  | 'face-landmarks';
+  | 'face-landmarks'
+  | 'general-hsemotion'
+  | 'general-opencv-fer';
 
 /** A trained clip model's name: its folder under the trained root, which is also its prediction key. */
 export type ClipModelName = TrainedModelKey;

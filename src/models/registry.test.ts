@@ -15,7 +15,7 @@ describe('model registry', () => {
   it('is frozen and lists every network with its weights', () => {
     expect(Object.isFrozen(MODEL_REGISTRY)).toBe(true);
     expect(Object.isFrozen(MODEL_REGISTRY['face-detector'])).toBe(true);
-    expect(MODEL_NAMES).toEqual(['face-detector', 'face-emotion', 'face-embedding', 'person-detector', 'human-emotion', 'face-verifier', 'face-landmarks']);
+    expect(MODEL_NAMES).toEqual(['face-detector', 'face-emotion', 'face-embedding', 'person-detector', 'human-emotion', 'face-verifier', 'face-landmarks', 'general-hsemotion', 'general-opencv-fer']);
     for (const name of MODEL_NAMES) {
       const m = createModel(name, packageWeightSource());
       expect(m.name).toBe(name);

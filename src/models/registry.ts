@@ -12,6 +12,8 @@ import { createPersonDetector, type PersonDetector } from './person-detector/per
 import { createHumanEmotion, type HumanEmotionModel } from './human-emotion/human-emotion';
 import { createFaceVerifier, type FaceVerifier } from './face-verifier/face-verifier';
 import { createFaceLandmarks, type FaceLandmarksModel } from './face-landmarks/face-landmarks';
+import { createGeneralHsemotion, type GeneralHsemotionModel } from './general-hsemotion/general-hsemotion';
+import { createGeneralOpencvFer, type GeneralOpencvFerModel } from './general-opencv-fer/general-opencv-fer';
 import { FACE_DETECTOR_WEIGHTS } from './face-detector/constants';
 import { FACE_EMOTION_WEIGHTS } from './face-emotion/constants';
 import { FACE_EMBEDDING_WEIGHTS } from './face-embedding/constants';
@@ -19,6 +21,8 @@ import { PERSON_DETECTOR_WEIGHTS } from './person-detector/constants';
 import { HUMAN_EMOTION_WEIGHTS } from './human-emotion/constants';
 import { FACE_VERIFIER_WEIGHTS } from './face-verifier/constants';
 import { FACE_LANDMARKS_WEIGHTS } from './face-landmarks/constants';
+import { GENERAL_HSEMOTION_WEIGHTS } from './general-hsemotion/constants';
+import { GENERAL_OPENCV_FER_WEIGHTS } from './general-opencv-fer/constants';
 
 /** The model class each name builds. */
 export interface ModelTypes {
@@ -29,12 +33,14 @@ export interface ModelTypes {
   'human-emotion': HumanEmotionModel;
   'face-verifier': FaceVerifier;
   'face-landmarks': FaceLandmarksModel;
+  'general-hsemotion': GeneralHsemotionModel;
+  'general-opencv-fer': GeneralOpencvFerModel;
 }
 
 /** One registry entry. */
 export interface ModelEntry<N extends PerceptionModelName> {
   readonly create: (source: WeightSource) => ModelTypes[N];
-  /** Entry file (weights manifest or graph model.json) relative to the models root. */
+  /** Entry file (weights manifest, graph model.json, or a .tflite / .onnx file) relative to the models root. */
   readonly weights: string;
   /** Source package and licence of the weights. */
   readonly origin: string;
@@ -83,6 +89,18 @@ export const MODEL_REGISTRY: Readonly<{ [N in PerceptionModelName]: Readonly<Mod
     weights: FACE_LANDMARKS_WEIGHTS,
     origin: '@vladmandic/face-api 1.7.15 (MIT)',
     description: 'FaceLandmark68TinyNet → 68 points per face (mouth opening)',
+  }),
+  'general-hsemotion': Object.freeze({
+    create: createGeneralHsemotion,
+    weights: GENERAL_HSEMOTION_WEIGHTS,
+    origin: 'HSEmotion mobilenet_7, AffectNet (Apache-2.0; committed in general-models/)',
+    description: 'HSEmotion MobileNet-v1 → 7 probabilities + 256-d feats per face',
+  }),
+  'general-opencv-fer': Object.freeze({
+    create: createGeneralOpencvFer,
+    weights: GENERAL_OPENCV_FER_WEIGHTS,
+    origin: 'OpenCV zoo FER MobileFaceNet int8, RAF-DB (Apache-2.0; committed in general-models/)',
+    description: 'MobileFaceNet on 5-point-aligned faces → 7 probabilities, 7 logits + 512-d feature per face',
   }),
 });
 

@@ -3,6 +3,7 @@
  * Usage: npx tsx src/node/bench-models.ts [clip.mp4] [repeats]
  */
 import * as tf from '@tensorflow/tfjs';
+import { landmarksInFrame } from '../models/general-opencv-fer/align';
 import { loadModels } from '../models/registry';
 import { initNodeBackend } from './backend';
 import { packageWeightSource } from './file-weight-source';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const repeats = Number(process.argv[3] ?? 15);
   console.log(`backend: ${await initNodeBackend()}; clip: ${path}`);
   const m = await loadModels(
-    ['face-detector', 'face-emotion', 'face-embedding', 'person-detector', 'human-emotion'],
+    ['face-detector', 'face-emotion', 'face-embedding', 'person-detector', 'human-emotion', 'face-landmarks', 'general-hsemotion', 'general-opencv-fer'],
     packageWeightSource(),
   );
   const raw = (await readFrames(path, 1))[1]!;
@@ -44,6 +45,20 @@ async function main(): Promise<void> {
   await time('face-embedding, batch 1', repeats, () => m['face-embedding'].run({ frame, boxes: one }));
   await time('person-detector (CenterNet 512)', repeats, () => m['person-detector'].run({ frame, regions: one }));
   await time('human-emotion, batch 1', repeats, () => m['human-emotion'].run({ frame, boxes: one }));
+  for (const inputSize of [224, 160, 112] as const) {
+    for (const [n, boxes] of [[1, one], [2, two]] as const) {
+      for (const mirror of [true, false]) {
+        await time(`general-hsemotion ${inputSize}, batch ${n}${mirror ? ', mirror' : ''}`, repeats, () => m['general-hsemotion'].run({ frame, boxes }, { inputSize, mirror }));
+      }
+    }
+  }
+  const rel = await m['face-landmarks'].run({ frame, boxes: two });
+  const landmarks = two.map((b, i) => landmarksInFrame(b, rel[i]!));
+  for (const [n, boxes] of [[1, one], [2, two]] as const) {
+    for (const mirror of [true, false]) {
+      await time(`general-opencv-fer, batch ${n}${mirror ? ', mirror' : ''}`, repeats, () => m['general-opencv-fer'].run({ frame, boxes, landmarks: landmarks.slice(0, n) }, { mirror }));
+    }
+  }
   frame.dispose();
   Object.values(m).forEach((model) => model.dispose());
   console.log(`tensors left: ${tf.memory().numTensors}`);

