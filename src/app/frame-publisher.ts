@@ -5,7 +5,7 @@
  * receives lands in one batch, so the page re-renders and re-lays out a few times a second rather
  * than once per analysed frame: each of those frames is main-thread time taken from playback.
  */
-import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
+import { averageBaselineProbs, averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import { toPrediction, type ClipPrediction } from '../shared/analysis-report';
 import { pictureWidth, type FrameUpdate } from '../pipeline/tracked-frame';
 import type { AppStore } from '../store/app-store';
@@ -56,6 +56,7 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
   let progress: { analysed: number; tSec: number; fps: number } | null = null;
   let pyramid: { trackId: number; rows: PyramidCell[][]; at: number } | null = null;
   let scheduled = false;
+  const lastGeneral = new Map<number, Float32Array>();
 
   /** Writes progress, vote, views and emotions; `fresh` recomputes the pyramid whatever its age. */
   const publish = (fresh: boolean) => {
@@ -77,7 +78,7 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
     }
     const emotions: Record<number, ClipPrediction> = {};
     for (const [id, recs] of clip.tracks) {
-      const probs = live ? rollingProbs(recs, latestT, ROLLING_WINDOW_SEC) : Array.from(averageProbs(recs));
+      const probs = live ? rollingProbs(recs, latestT, ROLLING_WINDOW_SEC) : Array.from<number>(averageBaselineProbs(recs).general ?? averageProbs(recs));
       if (probs) emotions[id] = toPrediction(probs);
     }
     s().setTrackView(view, emotions, thumbsVersion);
@@ -107,7 +108,9 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
       // Boxes are in video pixels; the picture may be the downscaled analysis frame.
       const k = pictureWidth(picture) / update.clip.width;
       latestT = update.tSec;
-      playback.buffer.push({ tSec: update.tSec, faces: update.faces.map((f) => ({ ...f, probs: Array.from(f.probs) })) });
+      // The overlay shows the general model, held on a track between the frames it ran on.
+      for (const f of update.faces) if (f.general) lastGeneral.set(f.trackId, f.general);
+      playback.buffer.push({ tSec: update.tSec, faces: update.faces.map(({ general: _, ...f }) => ({ ...f, probs: Array.from(lastGeneral.get(f.trackId) ?? f.probs) })) });
       // A file's overlay can be replayed at any moment; the camera's only ever shows the newest frame.
       if (live) playback.buffer.dropBefore(update.tSec - ROLLING_WINDOW_SEC);
       for (const f of update.faces) {

@@ -13,18 +13,26 @@ export const PYRAMID_VIEW_LEVELS = [0, 1, 2, 3] as const;
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** The per-frame probabilities of a track, at most `maxPoints` evenly picked (the last kept). */
-export function trackTimeline(records: readonly FaceRecord[], maxPoints = 300): TimelinePoint[] {
+/**
+ * What a person is shown frame by frame: the `general` model's probabilities (the general-purpose
+ * networks, untrained by us) on the records where they ran; the face-api net's where they never
+ * ran on the track (`?nets=face`, or older records).
+ */
+export function shownRecords(records: readonly FaceRecord[]): { records: readonly FaceRecord[]; probsOf: (r: FaceRecord) => ArrayLike<number> } {
+  const general = records.filter((r) => r.baselineProbs?.general);
+  return general.length > 0 ? { records: general, probsOf: (r) => r.baselineProbs!.general! } : { records, probsOf: (r) => r.probs };
+}
+
+/** The shown per-frame probabilities of a track (see shownRecords), at most `maxPoints` evenly picked (the last kept). */
+export function trackTimeline(all: readonly FaceRecord[], maxPoints = 300): TimelinePoint[] {
+  const { records, probsOf } = shownRecords(all);
+  const point = (r: FaceRecord): TimelinePoint => ({ tSec: r3(r.tSec), probs: Array.from(probsOf(r), r3) });
   const step = Math.max(1, Math.ceil(records.length / maxPoints));
   const out: TimelinePoint[] = [];
   for (let i = 0; i < records.length; i += step) out.push(point(records[i]!));
   const last = records.at(-1);
   if (last && out.at(-1)?.tSec !== last.tSec) out.push(point(last));
   return out;
-}
-
-function point(r: FaceRecord): TimelinePoint {
-  return { tSec: r3(r.tSec), probs: Array.from(r.probs, r3) };
 }
 
 /** Temporal-pyramid levels 0–3 over a track's emotion probabilities (§4.2), as rows of cells. */
@@ -54,11 +62,14 @@ export function pyramidCells(records: readonly FaceRecord[]): PyramidCell[][] {
   return rows;
 }
 
-/** Mean probabilities of the records in the last `windowSec` before `nowSec` (the rolling emotion). */
-export function rollingProbs(records: readonly FaceRecord[], nowSec: number, windowSec: number): number[] | null {
-  const recent = records.filter((r) => r.tSec > nowSec - windowSec);
-  if (recent.length === 0) return null;
+/** Mean shown probabilities (see shownRecords) of the records in the last `windowSec` before `nowSec` (the rolling emotion). */
+export function rollingProbs(all: readonly FaceRecord[], nowSec: number, windowSec: number): number[] | null {
+  const { records, probsOf } = shownRecords(all.filter((r) => r.tSec > nowSec - windowSec));
+  if (records.length === 0) return null;
   const sum = new Array<number>(EMOTION_LABELS.length).fill(0);
-  for (const r of recent) for (let i = 0; i < sum.length; i++) sum[i]! += r.probs[i]! / recent.length;
+  for (const r of records) {
+    const p = probsOf(r);
+    for (let i = 0; i < sum.length; i++) sum[i]! += p[i]! / records.length;
+  }
   return sum.map(r3);
 }

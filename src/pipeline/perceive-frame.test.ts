@@ -39,6 +39,12 @@ describe('perceiveFrame', () => {
       expect(face.probs).toHaveLength(7);
       expect(face.faceFeature).toHaveLength(256);
       expect(face.contextFeature).toHaveLength(480);
+      // The general networks (both faces: at most two, largest first): disgust dropped, summing to 1.
+      const general = face.baselineProbs?.general;
+      expect(general).toHaveLength(7);
+      expect(general![1]).toBe(0);
+      expect(general!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+      expect(face.generalFeature).toHaveLength(256);
       expect(seen.detections[j]!.hsv).toHaveLength(HSV_LENGTH);
       expect(seen.detections[j]!.embedding).toHaveLength(128);
       // Both are real faces: BlazeFace confirms them, and each has a mouth opening for the speaker.
@@ -54,7 +60,7 @@ describe('perceiveFrame', () => {
       expect(p.x + p.w / 2 < 360).toBe(cx < 360);
     }
     expect(Object.keys(timer.totals())).toEqual(
-      expect.arrayContaining(['faceDetection', 'personDetection', 'faceEmotion', 'embedding', 'hsvHistogram']),
+      expect.arrayContaining(['faceDetection', 'personDetection', 'faceEmotion', 'embedding', 'hsvHistogram', 'generalNets']),
     );
   }, 120_000);
 

@@ -10,13 +10,15 @@ import { linkFacesToPersons } from '../core/tracking/link-person';
 import { mouthOpening } from '../core/speaker/mouth-opening';
 import type { Detection } from '../core/tracking/cost-matrices';
 import type { Box } from '../core/geometry';
-import { cropBoxes, type FaceDetectorOutput, type Frame, type PersonDetectorOutput } from '../models';
+import { cropBoxes, landmarksInFrame, type FaceDetectorOutput, type Frame, type PersonDetectorOutput } from '../models';
+import { FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
+import { generalEmotion } from '../core/general-emotion';
 import type { FramePixels } from '../video';
-import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, detectionPlan, embeddingsDue, faceInputSize, mainFaceIndex, mergeDetections, smallInputFor, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
+import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, detectionPlan, embeddingsDue, faceInputSize, generalDue, mainFaceIndex, mergeDetections, smallInputFor, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import type { StageTimer } from './stage-timer';
-import { HUMAN_EMOTION } from '../shared/prediction-keys';
+import { GENERAL, HUMAN_EMOTION } from '../shared/prediction-keys';
 
 /** Side of the face crop the HSV histogram is computed on: enough pixels for 120 bins, cheap to read. */
 const HSV_CROP_SIZE = 32;
@@ -80,6 +82,8 @@ export interface PerceptionState {
   lastFullDetectionSec?: number;
   /** The faces the verifier confirmed on the previous frame (see `faceVerifyIntervalSec`). */
   verified?: VerifiedFace[];
+  /** When the general networks last ran (see `generalIntervalSec`). */
+  lastGeneralSec?: number;
 }
 
 /** Creates the state for one clip (or one webcam session). */
@@ -174,6 +178,8 @@ export async function perceiveFrame(
   // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
   const fer = config.ferNet ? await timer.time('ferEmotion', () => models.humanEmotion.run({ frame, boxes: full })) : null;
   const landmarks = config.landmarksNet ? await timer.time('landmarks', () => models.faceLandmarks.run({ frame, boxes: full })) : null;
+  const general = generalDue(config, state.lastGeneralSec, tSec) ? await timer.time('generalNets', () => generalEmotions(models, frame, boxes, main, config, landmarks, fullIndex)) : null;
+  if (general) state.lastGeneralSec = tSec;
 
   const records = faces.map((face, j) => {
     const link = links[j]!;
@@ -188,7 +194,9 @@ export async function perceiveFrame(
       faceFeature: emotions[j]!.feature,
       contextFeature: person ? person.context : people.frameContext,
       personBox: person ? person.box : null,
-      ...(ferOf && { ferProbs: ferOf.probs, ferFeature: ferOf.feature, baselineProbs: { [HUMAN_EMOTION]: ferOf.probs } }),
+      ...(ferOf && { ferProbs: ferOf.probs, ferFeature: ferOf.feature }),
+      ...baselinesOf(ferOf?.probs, general?.get(j)),
+      ...(general?.get(j) && { generalFeature: general.get(j)!.feature }),
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
       ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
       ...(landmarksOf && { mouthOpen: mouthOpening(landmarksOf), landmarks: landmarksOf }),
@@ -214,6 +222,48 @@ async function faceEmotions(models: PerceptionModels, frame: Frame, boxes: Box[]
   const theirs = await models.faceEmotion.run({ frame, boxes: boxes.filter((_, j) => j !== main) }, { mirror: false });
   let k = 0;
   return boxes.map((_, j) => (j === main ? mine[0]! : theirs[k++]!));
+}
+
+/** A face's per-frame baselines: Human's FER2013 net, and the general networks where they ran. */
+function baselinesOf(fer: Float32Array | undefined, general: { probs: Float32Array } | undefined) {
+  if (!fer && !general) return {};
+  return { baselineProbs: { ...(fer && { [HUMAN_EMOTION]: fer }), ...(general && { [GENERAL]: general.probs }) } };
+}
+
+/**
+ * The general networks on at most `generalMaxFaces` faces — the main one when it is known, else the
+ * largest — as one batch each: HSEmotion on the square crop, OpenCV's MobileFaceNet on the face
+ * aligned by its landmarks (skipped without them). No mirror: they already cost more than every
+ * other face net together. Returns, by face index, the `general` probabilities and HSEmotion's feature.
+ */
+async function generalEmotions(
+  models: PerceptionModels,
+  frame: Frame,
+  boxes: Box[],
+  main: number | null,
+  config: PerceptionConfig,
+  landmarks: Float32Array[] | null,
+  fullIndex: (j: number) => number,
+): Promise<Map<number, { probs: Float32Array; feature: Float32Array }>> {
+  const order = main !== null ? [main] : boxes.map((_, j) => j).sort((a, b) => boxes[b]!.w * boxes[b]!.h - boxes[a]!.w * boxes[a]!.h);
+  const chosen = order.slice(0, Math.max(0, config.generalMaxFaces));
+  const out = new Map<number, { probs: Float32Array; feature: Float32Array }>();
+  if (chosen.length === 0) return out;
+  const picked = chosen.map((j) => boxes[j]!);
+  const hse = await models.generalHsemotion.run({ frame, boxes: picked }, { mirror: false, inputSize: config.generalInputSize });
+  const aligned = landmarks ? chosen.filter((j) => fullIndex(j) >= 0) : [];
+  const fer = aligned.length
+    ? await models.generalOpencvFer.run(
+        { frame, boxes: aligned.map((j) => boxes[j]!), landmarks: aligned.map((j) => landmarksInFrame(boxes[j]!, landmarks![fullIndex(j)]!, FACE_LANDMARKS_DEFAULTS.padding)) },
+        { mirror: false },
+      )
+    : [];
+  chosen.forEach((j, k) => {
+    const a = aligned.indexOf(j);
+    const probs = generalEmotion(a >= 0 ? [hse[k]!.probs, fer[a]!.probs] : [hse[k]!.probs]);
+    if (probs) out.set(j, { probs, feature: hse[k]!.feature });
+  });
+  return out;
 }
 
 /** Turns an ImageBitmap (browser) into a frame tensor; the caller disposes it. */

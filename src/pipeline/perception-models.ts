@@ -1,4 +1,4 @@
-/** The four networks the perception stage needs, loaded together from one weight source. */
+/** The networks the perception stage needs, loaded together from one weight source. */
 import {
   createModel,
   loadAll,
@@ -7,6 +7,8 @@ import {
   type FaceEmotionModel,
   type FaceLandmarksModel,
   type FaceVerifier,
+  type GeneralHsemotionModel,
+  type GeneralOpencvFerModel,
   type HumanEmotionModel,
   type PersonDetector,
   type WeightSource,
@@ -24,6 +26,9 @@ export interface PerceptionModels {
   faceVerifier: FaceVerifier;
   /** 68 landmarks per face: the mouth opening the speaker association reads. */
   faceLandmarks: FaceLandmarksModel;
+  /** The general-purpose expression networks (AffectNet, RAF-DB): the `general` per-frame model. */
+  generalHsemotion: GeneralHsemotionModel;
+  generalOpencvFer: GeneralOpencvFerModel;
   dispose(): void;
 }
 
@@ -37,6 +42,8 @@ export async function loadPerceptionModels(source: WeightSource): Promise<Percep
     humanEmotion: createModel('human-emotion', source),
     faceVerifier: createModel('face-verifier', source),
     faceLandmarks: createModel('face-landmarks', source),
+    generalHsemotion: createModel('general-hsemotion', source),
+    generalOpencvFer: createModel('general-opencv-fer', source),
   };
   const dispose = await loadAll(Object.values(models));
   return { ...models, dispose };

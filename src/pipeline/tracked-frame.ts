@@ -29,7 +29,8 @@ export interface FrameUpdate {
   tSec: number;
   /** Sampled frames analysed so far, this one included. */
   analysed: number;
-  faces: { trackId: number; box: Box; score: number; probs: Float32Array }[];
+  /** Each face's box, detection score, face-api probabilities and, on frames where they ran, the general model's. */
+  faces: { trackId: number; box: Box; score: number; probs: Float32Array; general?: Float32Array }[];
   persons: { box: Box; score: number }[];
   /** The clip so far (read-only), for a running FaceVoting while the video is analysed. */
   clip: Readonly<ClipAnalysis>;
@@ -82,7 +83,7 @@ export function recordFrame(clip: ClipAnalysis, frame: TrackedFrame, picture: Sh
     frameIndex: frame.frameIndex,
     tSec: frame.tSec,
     analysed,
-    faces: frame.faces.map((f, j) => ({ trackId: frame.trackIds[j]!, box: f.box, score: f.score, probs: f.probs })),
+    faces: frame.faces.map((f, j) => ({ trackId: frame.trackIds[j]!, box: f.box, score: f.score, probs: f.probs, ...(f.baselineProbs?.general && { general: f.baselineProbs.general }) })),
     persons: frame.persons,
     clip,
     picture,

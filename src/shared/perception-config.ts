@@ -93,6 +93,23 @@ export interface PerceptionConfig {
    * 70 % of a two-face picture. Files keep every face complete (the vote is known only at the end).
    */
   mainFaceOnlyNets: boolean;
+  /**
+   * Run the general-purpose expression networks (HSEmotion at `generalInputSize`, and OpenCV's
+   * MobileFaceNet on the face aligned by its landmarks, which needs `landmarksNet`): the `general`
+   * per-frame model the overlay, the timeline and the camera show, and the familiarity check's
+   * feature. Off with `?nets=face`.
+   */
+  generalNets: boolean;
+  /**
+   * The general networks run on a frame at most this often (seconds; 0: every analysed frame).
+   * They are the costliest face nets (about 40 ms a face here, against 65 ms for everything else a
+   * file frame needs), and an untrained per-frame average loses little from every other frame.
+   */
+  generalIntervalSec: number;
+  /** HSEmotion's input side (224, 160 or 112): 160 costs half of 224 and called our happy clips happy alike. */
+  generalInputSize: 224 | 160 | 112;
+  /** At most this many faces a frame get the general networks, largest first (the main face alone when it is known). */
+  generalMaxFaces: number;
 }
 
 /**
@@ -122,6 +139,10 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   personNet: true,
   landmarksNet: true,
   mainFaceOnlyNets: false,
+  generalNets: true,
+  generalIntervalSec: 0.4,
+  generalInputSize: 160,
+  generalMaxFaces: 2,
 });
 
 /** The Tiny Face input size for a frame of this size. */
@@ -209,6 +230,12 @@ export function mergeDetections<T extends { box: Box }>(small: readonly T[], ful
 
 function contains(box: Box, x: number, y: number): boolean {
   return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
+}
+
+/** Whether the general networks run on this frame, given when they last ran (see `generalIntervalSec`). */
+export function generalDue(config: PerceptionConfig, lastSec: number | undefined, tSec: number): boolean {
+  if (!config.generalNets) return false;
+  return lastSec === undefined || tSec < lastSec || tSec - lastSec >= config.generalIntervalSec - 1e-6;
 }
 
 /** Decides when the person detector must run again, given the time of its last run. */

@@ -2,7 +2,7 @@
  * Prediction keys: the names a report, a folder evaluation and the panels file predictions under.
  * Three kinds, told apart by name alone:
  * - per-frame baselines, averaged on the page over the main track's frames (`frameAverage`,
- *   `humanEmotion`);
+ *   `humanEmotion`, `general`);
  * - trained clip models: their folder names under public/trained as ensemble.json lists them
  *   (`tp-face-lr`, `speech`, …; a `-cal` name is the variant calibrated to the person);
  * - fused outputs (ensembles): ENSEMBLE_BASE_NAMES, with a `Cal` twin over the calibrated models.
@@ -12,8 +12,14 @@
 export const FRAME_AVERAGE = 'frameAverage';
 /** The same mean for the second face model (Human's FER2013 net). */
 export const HUMAN_EMOTION = 'humanEmotion';
+/**
+ * The general-purpose expression networks (HSEmotion on AffectNet, OpenCV's MobileFaceNet on
+ * RAF-DB), untrained by us: the mean of their probabilities, disgust dropped (src/core/general-emotion.ts).
+ * What a person sees frame by frame, and the answer on footage unlike ours.
+ */
+export const GENERAL = 'general';
 /** Every per-frame baseline key. */
-export const BASELINE_KEYS = Object.freeze([FRAME_AVERAGE, HUMAN_EMOTION] as const);
+export const BASELINE_KEYS = Object.freeze([FRAME_AVERAGE, HUMAN_EMOTION, GENERAL] as const);
 /** A per-frame baseline's key. */
 export type BaselineKey = (typeof BASELINE_KEYS)[number];
 

@@ -1,0 +1,24 @@
+/**
+ * The `general` per-frame model: the mean of the general-purpose expression networks'
+ * probabilities (HSEmotion, OpenCV's MobileFaceNet), untrained by us. Disgust is dropped and the
+ * rest renormalised, as every model here does (our labelled data has no disgust, and the trained
+ * models give it probability 0), so that `general` and the trained models answer the same question.
+ */
+import { EMOTION_LABELS } from './labels';
+
+const DISGUST = EMOTION_LABELS.indexOf('disgust');
+
+/** The mean of `probs` (each 7 values, paper order) with disgust set to 0 and the rest summing to 1; null for none. */
+export function generalEmotion(probs: readonly ArrayLike<number>[]): Float32Array | null {
+  if (probs.length === 0) return null;
+  const out = new Float32Array(EMOTION_LABELS.length);
+  for (const p of probs) {
+    if (p.length !== out.length) throw new TypeError(`generalEmotion: expected ${out.length} probabilities, got ${p.length}`);
+    for (let i = 0; i < out.length; i++) out[i]! += p[i]! / probs.length;
+  }
+  out[DISGUST] = 0;
+  const sum = out.reduce((s, v) => s + v, 0);
+  if (!(sum > 0)) return null;
+  for (let i = 0; i < out.length; i++) out[i]! /= sum;
+  return out;
+}
