@@ -16,6 +16,7 @@ import { createStageTimer } from '../pipeline/stage-timer';
 import { augmentedFaceEmotion, randomAugmentation } from './augment-face';
 import { LANDMARK_VALUES } from '../core/face-geometry/landmarks';
 import type { CachedClip } from './feature-cache';
+import { meanVector } from '../core/vector';
 
 /** The clip's identity in labels.csv. */
 export interface LabelRow {
@@ -37,6 +38,14 @@ export type FrameChoice = NonNullable<CachedClip['meta']['frameChoice']>;
 export async function clipSpeech(path: string): Promise<Pick<CachedClip['meta'], 'speech' | 'speechVersion'>> {
   const features = await speechFeaturesOfFile(path);
   return { speech: features ? [...features] : null, speechVersion: SPEECH_FEATURES_VERSION };
+}
+
+/** The main track's `general` probabilities and HSEmotion feature, averaged over the frames where the general networks ran; null for none. */
+function generalOfTrack(track: readonly FaceRecord[]): CachedClip['meta']['general'] {
+  const ran = track.filter((r) => r.baselineProbs?.general && r.generalFeature);
+  if (ran.length === 0) return null;
+  const mean = (pick: (r: FaceRecord) => Float32Array) => Array.from(meanVector(ran.map(pick)), (v) => Math.round(v * 1e6) / 1e6);
+  return { frames: ran.length, probs: mean((r) => r.baselineProbs!.general!), feature: mean((r) => r.generalFeature!) };
 }
 
 export async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number, frameChoice: FrameChoice, phase: number): Promise<CachedClip> {
@@ -110,6 +119,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
       phase,
       perception: { ...perception.config },
       seconds: (performance.now() - started) / 1000,
+      general: generalOfTrack(track),
       ...(await clipSpeech(path)),
     },
     records,

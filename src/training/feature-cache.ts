@@ -57,6 +57,13 @@ export interface CachedClipMeta {
    * the clip's length and absolute levels). `npm run features` recomputes older versions.
    */
   speechVersion?: number;
+  /**
+   * The main track's `general` model (the general-purpose networks' mean, disgust dropped) and
+   * HSEmotion's 256-d feature, each averaged over the frames where those networks ran; null when
+   * they never ran on it; absent in caches made before 2026-12-04 (extracted again: the perception
+   * settings differ).
+   */
+  general?: { frames: number; probs: number[]; feature: number[] } | null;
 }
 
 /** A cached clip: the main track's records, and the augmented copies of face probs/features. */

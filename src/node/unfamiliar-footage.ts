@@ -1,0 +1,67 @@
+/**
+ * Node-only: our labelled clips re-made with ffmpeg the way other footage differs from ours — a
+ * tight face crop, grey, a small and heavily compressed picture, other lighting, and speech in
+ * another language under the picture. The people and their expressions stay the same, so their
+ * labels hold; what changes is everything the trained heads might have learnt about our camera,
+ * framing and language. For the familiarity check and the answer on unfamiliar footage (issue 28).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One kind of unfamiliar footage: the ffmpeg arguments that make a clip of it from a shared one. */
+export interface UnfamiliarKind {
+  name: string;
+  /** What a person would call it. */
+  description: string;
+  /** ffmpeg arguments after `-i <clip>` (and the speech input, for `speech`) and before the output. */
+  args: (speech: string | null) => string[];
+  /** Needs speech in another language (espeak-ng) laid under the picture. */
+  speech?: boolean;
+}
+
+const VIDEO = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];
+const KEEP_AUDIO = ['-map', '0:v', '-map', '0:a?', '-c:a', 'aac'];
+
+/** Every kind. Our clips are 360×270 head-and-shoulders shots with the face near (183, 150). */
+export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
+  { name: 'face-crop', description: 'a tight 256×256 crop of the face', args: () => ['-vf', 'crop=200:200:83:50,scale=256:256', ...VIDEO, ...KEEP_AUDIO] },
+  { name: 'grey', description: 'black and white', args: () => ['-vf', 'format=gray,format=yuv420p', ...VIDEO, ...KEEP_AUDIO] },
+  { name: 'low-res', description: '160×120, heavily compressed (an old webcam)', args: () => ['-vf', 'scale=160:120', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '36', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
+  { name: 'lighting', description: 'dim, warm, low-contrast light', args: () => ['-vf', 'eq=brightness=-0.12:contrast=0.75:gamma=1.3,colorbalance=rs=0.25:gs=0.05:bs=-0.25', ...VIDEO, ...KEEP_AUDIO] },
+  {
+    name: 'other-language',
+    description: 'the same picture with an English sentence spoken under it (espeak-ng)',
+    speech: true,
+    args: (speech) => ['-i', speech!, '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'aac', '-shortest'],
+  },
+]);
+
+/** English sentences for the `other-language` kind, one per clip in turn. */
+const SENTENCES = [
+  'I really did not expect to see you here today.',
+  'The train was late again this morning, so I walked.',
+  'Could you tell me where the nearest station is?',
+  'We will finish the report before the end of the week.',
+];
+
+/**
+ * Makes `kind`'s copy of each shared clip in `rows` into `<dir>/<kind>/clips/`, with a labels.csv
+ * beside them (the same columns as ours), unless already there. Returns the kind's folder.
+ */
+export function makeUnfamiliar(kind: UnfamiliarKind, rows: readonly string[][], header: string, dir: string, clip: (file: string) => string): string {
+  const folder = join(dir, kind.name);
+  mkdirSync(join(folder, 'clips'), { recursive: true });
+  for (const [k, row] of rows.entries()) {
+    const out = join(folder, 'clips', row[0]!);
+    if (existsSync(out)) continue;
+    let speech: string | null = null;
+    if (kind.speech) {
+      speech = join(folder, `${row[0]!}.wav`);
+      execFileSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', speech, SENTENCES[k % SENTENCES.length]!]);
+    }
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip(row[0]!), ...kind.args(speech), out]);
+  }
+  writeFileSync(join(folder, 'labels.csv'), [header, ...rows.map((r) => r.join(','))].join('\n') + '\n');
+  return folder;
+}
