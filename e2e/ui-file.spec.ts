@@ -45,11 +45,15 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   await timeline.locator('svg.timeline-chart').hover({ position: { x: 120, y: 60 } });
   await expect(page.getByTestId('timeline-readout')).toContainText(/happiness \d\.\d\d/);
   await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveAttribute('data-label', 'happiness');
-  // The headline is emolens's answer for a clip alone, as public/trained/ensemble.json names it, with
-  // one sentence on how well it does on new people.
+  // The headline is emolens's answer for a clip alone (one of our actors: familiar), as
+  // public/trained/ensemble.json names it, in plain words, with one sentence on why and how well it
+  // does on new people; the model's name is in the table, starred.
   const { answer } = JSON.parse(readFileSync(join(repoRoot, 'public/trained/ensemble.json'), 'utf8')) as { answer: { alone: { name: string; unseenAccuracy: number } } };
-  await expect(page.getByTestId('headline-prediction')).toContainText(`— ${answer.alone.name}`);
-  await expect(page.getByTestId('answer-why')).toContainText(`${Math.round(100 * answer.alone.unseenAccuracy)} % of clips of people it had never seen`);
+  await expect(page.getByTestId('headline-prediction').locator('.headline-answer')).toHaveAttribute('data-model', answer.alone.name);
+  await expect(page.getByTestId('headline-prediction')).toContainText('emolens thinks:');
+  await expect(page.getByTestId('answer-why')).toContainText(`looks like the clips emolens was trained on`);
+  await expect(page.getByTestId('answer-why')).toContainText(`right on ${Math.round(100 * answer.alone.unseenAccuracy)} % of clips`);
+  await expect(page.getByTestId('predictions').locator(`[data-model="${answer.alone.name}"]`)).toHaveAttribute('data-answer', 'true');
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
   // The clip's speech reached the speech model (decoded in the worker alongside the frames): it has a row, and nothing is missing.
   await expect(page.getByTestId('predictions').locator('[data-model=speech]')).toHaveAttribute('data-label', /\w/);

@@ -11,7 +11,9 @@ import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../shared/analysis-protocol';
 import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
-import { answerOf, confidenceOf, hearsSpeech, type EnsembleConfig } from '../shared/ensemble-config';
+import { answerOf, clipFamiliarity, confidenceOf, hearsSpeech, UNFAMILIAR_ANSWER, type EnsembleConfig } from '../shared/ensemble-config';
+import { meanVector } from '../core/vector';
+import type { FaceRecord } from '../shared/face-record';
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
 import type { VideoInfo } from '../shared/video-info';
@@ -54,6 +56,14 @@ export interface Session {
   speaker?: ClipSpeaker;
   /** False: no clip models on this session (`?nets=face` left out the features they read). */
   clipModels?: boolean;
+  /** How familiar the main track is to the trained models, once the predictions are made. */
+  familiarity?: AnalysisReport['familiarity'];
+}
+
+/** The main track's mean HSEmotion feature over the frames where the general networks ran; null for none. */
+export function meanGeneralFeature(records: readonly FaceRecord[]): Float64Array | null {
+  const features = records.flatMap((r) => (r.generalFeature ? [r.generalFeature] : []));
+  return features.length > 0 ? meanVector(features) : null;
 }
 
 /** A session without sound (the camera is opened without its microphone). */
@@ -133,6 +143,7 @@ export function createResults({ client, store }: RunContext): Results {
       answer: (session.answer ?? answer)?.name,
       speaker: session.speaker,
       confidence: session.confidence,
+      familiarity: session.familiarity ?? null,
     });
   };
 
@@ -156,6 +167,14 @@ export function createResults({ client, store }: RunContext): Results {
     else if (heard && hearsSpeech(loaded.ensemble)) mine.speechNote = heard;
     const probs = await result.timer.time('temporalModels', () => client.predict({ records, speech: heard ? null : features }, mine.calibration?.calibrated ? reference : undefined));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
+    // A clip unlike the training clips gets the general networks' answer: the trained heads learnt
+    // seven actors filmed one way, and off that footage they fall below the untrained networks.
+    mine.familiarity = clipFamiliarity(loaded.ensemble, meanGeneralFeature(records));
+    if (mine.familiarity && !mine.familiarity.familiar) {
+      mine.answer = UNFAMILIAR_ANSWER;
+      mine.confidence = confidenceOf(loaded.ensemble, { temperature: 1 });
+      return;
+    }
     const shown = shownAnswer(loaded.ensemble, probs);
     mine.answer = shown;
     mine.confidence = confidenceOf(loaded.ensemble, shown);

@@ -29,6 +29,8 @@ export interface ReportContext {
   speaker?: ClipSpeaker;
   /** Temperature and threshold from ensemble.json (DEFAULT_CONFIDENCE when absent). */
   confidence?: ConfidenceSettings;
+  /** The clip's familiarity to the trained models (null or absent: not measured). */
+  familiarity?: AnalysisReport['familiarity'];
 }
 
 /** Builds the report: tracks with their votes and boxes, the main track, and predictions. */
@@ -74,6 +76,7 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     mainTrackId: vote.winnerId,
     predictions,
     answer,
+    familiarity: ctx.familiarity ?? null,
     speaker: ctx.speaker ?? NO_SPEAKER,
     confidence: sure ? round(sure.confidence, 4) : null,
     uncertain: sure?.uncertain ?? false,

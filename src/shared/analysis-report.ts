@@ -32,6 +32,12 @@ export interface AnalysisReport {
   predictions: ByPredictionKey<ClipPrediction>;
   /** The prediction key that is emolens's answer (the ensemble ensemble.json names), when predicted. */
   answer: string | null;
+  /**
+   * How familiar the clip is to the trained models (src/core/familiarity): its score (≤ 1:
+   * familiar, as a new actor of the training set) and the verdict; null when not measured (no
+   * general networks, no face, no trained models). Unfamiliar: the answer is `general`.
+   */
+  familiarity: { score: number; familiar: boolean } | null;
   /** The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its score. */
   speaker: { trackId: number | null; score: number };
   /**

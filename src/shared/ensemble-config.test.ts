@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, checkEnsembleConfig, type EnsembleConfig } from './ensemble-config';
+import { answerOf, checkEnsembleConfig, clipFamiliarity, type EnsembleConfig } from './ensemble-config';
 
 const choice = { temperature: 1.5, unseenAccuracy: 0.5, perClassRecall: [0.5, null, 0.5, 0.5, 0.5, 0.5, 0.5] };
 const base: EnsembleConfig = {
@@ -16,11 +16,23 @@ const base: EnsembleConfig = {
 describe('ensemble.json', () => {
   it('gives the answer alone or calibrated, with the members it reads and a sentence with its unseen-actor accuracy', () => {
     expect(answerOf(base)).toMatchObject({ name: 'average', members: ['a', 'b'], calibrated: false });
-    expect(answerOf(base).why).toMatch(/50 % of clips of people it had never seen/);
+    expect(answerOf(base).why).toMatch(/on people they had never seen, they were right on 50 % of clips/);
     expect(answerOf(base, true)).toMatchObject({ name: 'audioVisualCal', members: ['a-cal', 'b', 'speech'], calibrated: true });
-    expect(answerOf(base, true).why).toMatch(/calibrated.*70 %/);
+    expect(answerOf(base, true).why).toMatch(/Calibrated.*70 %/);
     const { calibrated: _, ...aloneOnly } = base.answer;
     expect(answerOf({ ...base, answer: aloneOnly }, true).name).toBe('average');
+  });
+
+  it('measures familiarity only with a model and a feature of its size, and checks the model', () => {
+    const familiarity = { mean: [0, 0], scale: [1, 1], threshold: 2 };
+    const config = { ...structuredClone(base), familiarity };
+    expect(clipFamiliarity(config, [1, 1])).toEqual({ score: 0.5, familiar: true });
+    expect(clipFamiliarity(config, [6, 6])).toEqual({ score: 3, familiar: false });
+    expect(clipFamiliarity(base, [6, 6])).toBeNull();
+    expect(clipFamiliarity(config, null)).toBeNull();
+    expect(clipFamiliarity(config, [1])).toBeNull();
+    expect(checkEnsembleConfig(structuredClone(config)).familiarity).toEqual(familiarity);
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), familiarity: { mean: [0], scale: [1], threshold: -1 } })).toThrow(/familiarity/);
   });
 
   it('refuses answers and fusions that name nothing loaded', () => {

@@ -6,7 +6,8 @@
  */
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { checkFusionSpec, fusionMembers, type FusionSpec } from '../core/ensembles/fusion-spec';
-import { isSpeechModelKey } from './prediction-keys';
+import { GENERAL, isSpeechModelKey } from './prediction-keys';
+import { checkFamiliarityModel, familiarityOf, type Familiarity, type FamiliarityModel } from '../core/familiarity/familiarity';
 
 /** One of the two answers. */
 export interface AnswerChoice {
@@ -37,6 +38,23 @@ export interface EnsembleConfig {
   };
   /** Where everything was chosen (one sentence). */
   chosenOn: string;
+  /**
+   * The training clips' spread of the main track's mean HSEmotion feature, and the distance that
+   * still counts as familiar (src/core/familiarity); absent: every clip counts as familiar.
+   */
+  familiarity?: FamiliarityModel;
+}
+
+/** The answer on a clip unlike the training clips: the general-purpose networks, untrained by us. */
+export const UNFAMILIAR_ANSWER = Object.freeze({
+  name: GENERAL,
+  why: 'This video is unlike the clips emolens was trained on (another camera, light, framing or people), so it answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.',
+});
+
+/** A clip's familiarity from its main track's mean HSEmotion feature; null without a model or a feature (every clip familiar). */
+export function clipFamiliarity(config: EnsembleConfig, feature: ArrayLike<number> | null): Familiarity | null {
+  if (!config.familiarity || !feature || feature.length !== config.familiarity.mean.length) return null;
+  return familiarityOf(config.familiarity, feature);
 }
 
 /** The answer for a clip alone, or calibrated to its person when `calibrated` and ensemble.json has one. */
@@ -47,8 +65,8 @@ export function answerOf(config: EnsembleConfig, calibrated = false): AnswerChoi
   const members = spec ? fusionMembers(spec) : [choice.name];
   const pct = Math.round(100 * choice.unseenAccuracy);
   const why = useCal
-    ? `emolens's answer, calibrated to this person's own clips: ${choice.name}, right on ${pct} % of clips of people it had never seen (chosen by ${config.chosenOn}).`
-    : `emolens's answer: ${choice.name}, right on ${pct} % of clips of people it had never seen, each clip alone (chosen by ${config.chosenOn}).`;
+    ? `Calibrated to this person's own clips: on people it had never seen, emolens's trained models were right on ${pct} % of clips after such a calibration.`
+    : `This video looks like the clips emolens was trained on, so its trained models answer: on people they had never seen, they were right on ${pct} % of clips, each clip alone.`;
   return { ...choice, members, why, calibrated: useCal };
 }
 
@@ -73,6 +91,7 @@ export function checkEnsembleConfig(value: unknown): EnsembleConfig {
   checkChoice(v.answer?.alone, 'answer.alone');
   if (v.answer?.calibrated !== undefined) checkChoice(v.answer.calibrated, 'answer.calibrated');
   if (!(v.answer!.uncertainBelow >= 0 && v.answer!.uncertainBelow <= 1)) throw new TypeError('ensemble.json: answer.uncertainBelow must be in [0, 1]');
+  if (v.familiarity !== undefined) checkFamiliarityModel(v.familiarity, 'ensemble.json: familiarity');
   return v as EnsembleConfig;
 }
 

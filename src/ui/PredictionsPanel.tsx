@@ -34,24 +34,28 @@ function ProbabilityBars({ p }: { p: ClipPrediction }) {
  * the reason when the confidence is under the threshold or the main face was seen too briefly.
  */
 function HeadlineAnswer({ label, model, honesty }: { label: string; model: string; honesty: AnswerHonesty | null }) {
-  const sure = honesty?.confidence != null ? ` · confidence ${pct(honesty.confidence)}` : '';
   if (!honesty?.uncertain || !honesty.uncertainty) {
     return (
-      <p className="headline-answer">
-        <strong>{label}</strong> <span className="muted">— {model}{sure}</span>
+      <p className="headline-answer" data-model={model}>
+        emolens thinks: <strong>{label}</strong>
+        {honesty?.confidence != null && <span className="muted"> — {sureness(honesty.confidence)} ({pct(honesty.confidence)})</span>}
       </p>
     );
   }
   const [first, second] = honesty.uncertainty.topTwo;
   return (
     <>
-      <p className="headline-answer" data-testid="uncertain-answer">
-        <span className="uncertain-tag">uncertain:</span> {first?.label} {first ? pct(first.p) : ''} or {second?.label} {second ? pct(second.p) : ''}{' '}
-        <span className="muted">— {model}</span>
+      <p className="headline-answer" data-testid="uncertain-answer" data-model={model}>
+        <span className="uncertain-tag">uncertain:</span> {first?.label} {first ? pct(first.p) : ''} or {second?.label} {second ? pct(second.p) : ''}
       </p>
       <p className="muted">{honesty.uncertainty.reason}</p>
     </>
   );
+}
+
+/** How sure, in words, for a calibrated confidence. */
+function sureness(confidence: number): string {
+  return confidence >= 0.8 ? 'sure' : confidence >= 0.6 ? 'fairly sure' : 'not very sure';
 }
 
 /** One model's seven probabilities as a single stacked bar (colours match the timeline). */
@@ -147,8 +151,11 @@ const Predictions = memo(function Predictions({
           </thead>
           <tbody>
             {entries.map(([model, p]) => (
-              <tr key={model} className="prediction" data-model={model} data-label={p.label} data-probs={JSON.stringify(p.probs)}>
-                <td>{model}</td>
+              <tr key={model} className="prediction" data-model={model} data-label={p.label} data-probs={JSON.stringify(p.probs)} data-answer={model === headline}>
+                <td>
+                  {model}
+                  {model === headline && <span title="emolens's answer"> ★</span>}
+                </td>
                 <td className="muted">{kindOf(model)}</td>
                 <td>
                   <strong>{p.label}</strong> {pct(Math.max(...p.probs))}
