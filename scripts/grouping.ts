@@ -1,11 +1,11 @@
 /**
- * npm run grouping -- [--data DIR] [--fps 5] [--cache .cache/grouping/embeddings.json] [--threshold T] [--cached]
+ * npm run grouping -- [--data DIR] [--fps 5] [--cache .cache/grouping/embeddings.json] [--threshold T|gap] [--cached]
  *
  * Measures grouping clips by person (docs/calibration.md) on a labelled dataset whose labels.csv
  * names each clip's actor. Node (tfjs WASM) runs the app's own per-frame loop (trackFrames: the
  * same perception, embedding cadence and tracker) and FaceVoting on every clip, and keeps the main
  * track's mean face embedding (cached, resumable). Then it prints JSON: the distances within and
- * between actors, the grouping at `--threshold` (default: the app's) and at a sweep of thresholds,
+ * between actors, the grouping at `--threshold` (default: the app's; `gap`: the largest-gap cut) and at a sweep of thresholds,
  * the range of thresholds that put every actor in one pure group, and how often small folders
  * (2–3 actors × 4 or 8 clips, drawn at random) come out pure at `--threshold`. The actor column is read
  * only to score the grouping; the grouping itself sees embeddings only. `--cached` measures the
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(stringOption(args, 'data') ?? '../shared/data/javanese');
   const fps = numberOption(args, 'fps') ?? 5;
   const cachePath = resolve(stringOption(args, 'cache') ?? '.cache/grouping/embeddings.json');
-  const threshold = numberOption(args, 'threshold') ?? DEFAULT_GROUPING_CONFIG.threshold;
+  const threshold = args.options.get('threshold') === 'gap' ? undefined : (numberOption(args, 'threshold') ?? DEFAULT_GROUPING_CONFIG.threshold);
   const cachedOnly = args.options.has('cached');
   let rows = readFileSync(join(dataDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map((c) => c.trim()));
   const header = readFileSync(join(dataDir, 'labels.csv'), 'utf8').split('\n')[0]!.split(',').map((c) => c.trim());
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const files = rows.map((r) => r[fileCol]!);
   const people = rows.map((r) => r[actorCol]!);
   const embeddings = files.map((f) => cache[f] ?? null);
-  const at = (t: number) => {
+  const at = (t: number | undefined) => {
     const groups = groupByPerson(embeddings, { threshold: t });
     return { threshold: t, ...groupingPurity(groups, people), sizes: groups.map((g) => g.length) };
   };

@@ -21,7 +21,7 @@ import { readFeatureCache } from '../src/training/feature-cache';
 import { headSpecs } from '../src/training/protocol/heads';
 import { createFitter, primeWithFolds, protocolPlan, runFold, summarize, type FoldResult } from '../src/training/protocol/run';
 import { resultsMarkdown } from '../src/training/protocol/results-markdown';
-import { shipProtocolModels } from '../src/training/protocol/ship';
+import { cachedFamiliarity, shipProtocolModels } from '../src/training/protocol/ship';
 import { numberOption, parseArgs, stringOption } from './lib/cli-args';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const { fitter, personScales } = createFitter(cache, plan);
     primeWithFolds(fitter, folds.map((f) => f.result));
     const reproduction = (stringOption(args, 'reproduction') ?? 'st-face,st-ctx,st-both').split(',').filter(Boolean);
-    await shipProtocolModels(fitter, plan, resolve(ship), summary, log, personScales, reproduction);
+    await shipProtocolModels(fitter, plan, resolve(ship), summary, log, personScales, reproduction, cachedFamiliarity(cache));
   }
   const brief = {
     clips: summary.clips,

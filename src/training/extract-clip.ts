@@ -9,7 +9,7 @@ import { createRng } from '../core/random';
 import { createTracker } from '../core/tracking/tracker';
 import { SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
 import { readFramesWithFfmpeg, speechFeaturesOfFile, type RawFrame } from '../node';
-import { addFrame, createClipAnalysis, voteOnClip, type FaceRecord } from '../pipeline/clip-analysis';
+import { addFrame, createClipAnalysis, meanEmbedding, voteOnClip, type FaceRecord } from '../pipeline/clip-analysis';
 import { createPerceptionState, perceiveFrame } from '../pipeline/perceive-frame';
 import type { PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
@@ -38,6 +38,11 @@ export type FrameChoice = NonNullable<CachedClip['meta']['frameChoice']>;
 export async function clipSpeech(path: string): Promise<Pick<CachedClip['meta'], 'speech' | 'speechVersion'>> {
   const features = await speechFeaturesOfFile(path);
   return { speech: features ? [...features] : null, speechVersion: SPEECH_FEATURES_VERSION };
+}
+
+/** `v` rounded to 6 decimals (JSON stays short); null stays null. */
+function roundAll(v: ArrayLike<number> | null): number[] | null {
+  return v ? Array.from(v, (x) => Math.round(x * 1e6) / 1e6) : null;
 }
 
 /** The main track's `general` probabilities and HSEmotion feature, averaged over the frames where the general networks ran; null for none. */
@@ -120,6 +125,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
       perception: { ...perception.config },
       seconds: (performance.now() - started) / 1000,
       general: generalOfTrack(track),
+      embedding: winner === null ? null : roundAll(meanEmbedding(clip!.tracks.get(winner)!)),
       ...(await clipSpeech(path)),
     },
     records,

@@ -64,6 +64,8 @@ export interface CachedClipMeta {
    * settings differ).
    */
   general?: { frames: number; probs: number[]; feature: number[] } | null;
+  /** The main track's mean 128-d face embedding (what the app groups clips by person with); null without a face; absent in older caches. */
+  embedding?: number[] | null;
 }
 
 /** A cached clip: the main track's records, and the augmented copies of face probs/features. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../random';
-import { groupByPerson, groupingPurity, summariseDistances } from './group-by-person';
+import { groupByPerson, groupingPurity, largestGapCut, summariseDistances } from './group-by-person';
 
 /** A unit-length random direction in `dim` dimensions, scaled to `length`. */
 function randomVector(rng: Rng, dim: number, length: number): number[] {
@@ -53,6 +53,17 @@ describe('groupByPerson', () => {
     expect(groups).toHaveLength(2);
     expect(groupByPerson([null, null])).toEqual([]);
     expect(groupByPerson([null, embeddings[0]!])).toEqual([[1]]);
+  });
+
+  it('cuts at the largest gap between the floor and the ceiling when no threshold is given', () => {
+    expect(largestGapCut([0.1, 0.2, 0.32, 0.34, 0.5, 0.52, 0.9], 0.3, 0.6)).toBeCloseTo(0.42, 6);
+    expect(largestGapCut([0.1, 0.2], 0.3, 0.6)).toBeCloseTo(0.45, 6); // one person: everyone merges
+    expect(() => largestGapCut([], 0.6, 0.3)).toThrow(TypeError);
+    // Clips of one person spread wider (another camera) still make one group each, where a fixed
+    // cut tuned to tight clusters splits them.
+    const { embeddings, who } = synthetic(4, 6, 0.3, 11);
+    expect(groupingPurity(groupByPerson(embeddings, { threshold: undefined }), who)).toEqual({ groups: 4, split: [], mixed: [] });
+    expect(groupingPurity(groupByPerson(embeddings, { threshold: 0.375 }), who).split.length).toBeGreaterThan(0);
   });
 
   it('rejects embeddings of different lengths and a negative threshold', () => {

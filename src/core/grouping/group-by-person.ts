@@ -10,15 +10,45 @@ import { euclidean, type NumericVector } from '../vector';
 /** Settings of {@link groupByPerson}. */
 export interface GroupingConfig {
   /**
-   * Two groups merge while the average Euclidean distance between their clips' mean embeddings is
-   * at most this. Measured on our 7 actors (168 clips, docs/calibration.md): every threshold from
-   * 0.365 to 0.39 gives one pure group per actor; 0.375 is the middle.
+   * A fixed cut: two groups merge while the average Euclidean distance between their clips' mean
+   * embeddings is at most this. Undefined: the cut is the middle of the largest gap between the
+   * dendrogram's merge heights within [`floor`, `ceiling`], so it follows the footage rather than
+   * one dataset's distances. On our 7 actors (168 clips, docs/calibration.md) every fixed cut from
+   * 0.365 to 0.39 gives one pure group per actor.
    */
-  threshold: number;
+  threshold?: number;
+  /** Groups this close always merge: the same person (our actors' clips are all within 0.365). */
+  floor: number;
+  /** Groups this far apart never merge: face-api's usual distance between different people. */
+  ceiling: number;
 }
 
-/** The threshold the app uses (see GroupingConfig.threshold and docs/calibration.md). */
-export const DEFAULT_GROUPING_CONFIG: Readonly<GroupingConfig> = Object.freeze({ threshold: 0.375 });
+/** The settings the app uses (see GroupingConfig and docs/calibration.md). */
+export const DEFAULT_GROUPING_CONFIG: Readonly<GroupingConfig> = Object.freeze({ threshold: 0.375, floor: 0.3, ceiling: 0.6 });
+
+/** A dendrogram node as ml-hclust gives it. */
+interface TreeNode {
+  height: number;
+  children: TreeNode[];
+}
+
+/** Every merge height of a dendrogram. */
+function mergeHeights(node: TreeNode): number[] {
+  return node.children.length === 0 ? [] : [node.height, ...node.children.flatMap(mergeHeights)];
+}
+
+/**
+ * The cut in the middle of the largest gap between consecutive merge heights, counting `floor` and
+ * `ceiling` as heights and ignoring those outside them: merges under the floor always happen, over
+ * the ceiling never.
+ */
+export function largestGapCut(heights: readonly number[], floor: number, ceiling: number): number {
+  if (!(floor >= 0 && ceiling > floor)) throw new TypeError(`largestGapCut: need 0 ≤ floor < ceiling, got ${floor}, ${ceiling}`);
+  const points = [floor, ...heights.filter((h) => h > floor && h < ceiling).sort((a, b) => a - b), ceiling];
+  let best = 0;
+  for (let i = 1; i < points.length; i++) if (points[i]! - points[i - 1]! > points[best + 1]! - points[best]!) best = i - 1;
+  return (points[best]! + points[best + 1]!) / 2;
+}
 
 /**
  * Groups `embeddings` (one per clip; null for a clip without a face) into people. Returns the
@@ -26,8 +56,8 @@ export const DEFAULT_GROUPING_CONFIG: Readonly<GroupingConfig> = Object.freeze({
  * clip without an embedding is in no group.
  */
 export function groupByPerson(embeddings: readonly (NumericVector | null)[], config: Partial<GroupingConfig> = {}): number[][] {
-  const { threshold } = { ...DEFAULT_GROUPING_CONFIG, ...config };
-  if (!(threshold >= 0)) throw new TypeError(`groupByPerson: threshold must be ≥ 0, got ${threshold}`);
+  const { threshold, floor, ceiling } = { ...DEFAULT_GROUPING_CONFIG, ...config };
+  if (threshold !== undefined && !(threshold >= 0)) throw new TypeError(`groupByPerson: threshold must be ≥ 0, got ${threshold}`);
   const present = embeddings.flatMap((e, i) => (e ? [i] : []));
   if (present.length === 0) return [];
   const dim = embeddings[present[0]!]!.length;
@@ -36,8 +66,9 @@ export function groupByPerson(embeddings: readonly (NumericVector | null)[], con
   }
   if (present.length === 1) return [present];
   const tree = agnes(present.map((i) => embeddings[i]!), { method: 'average', distanceFunction: euclidean });
+  const cut = threshold ?? largestGapCut(mergeHeights(tree as unknown as TreeNode), floor, ceiling);
   return tree
-    .cut(threshold)
+    .cut(cut)
     .map((cluster) => cluster.indices().map((k) => present[k]!).sort((a, b) => a - b))
     .sort((a, b) => a[0]! - b[0]!);
 }

@@ -10,7 +10,7 @@ import type { PersonScale } from '../../core/calibration/person-normaliser';
 import { outerFold, type OuterFold } from './nested';
 import { recipesFor, type Recipe } from './recipes';
 import { reliability, scoresOf, type Scores } from './summary';
-import { FRAME_AVERAGE, HUMAN_EMOTION } from '../../shared/prediction-keys';
+import { FRAME_AVERAGE, GENERAL, HUMAN_EMOTION } from '../../shared/prediction-keys';
 
 /** The heads and recipes of one protocol run, and which recipes each answer may be. */
 export interface ProtocolPlan {
@@ -114,6 +114,9 @@ export function summarize(cache: readonly CachedClip[], plan: ProtocolPlan, fold
     const byFile = new Map(base.files.map((f, i) => [f, base.probs[i]!]));
     models[source === 'face-api' ? FRAME_AVERAGE : HUMAN_EMOTION] = scoresOf(order.map((i) => byFile.get(clips[i]!.file)!), labels);
   }
+  // The general networks, untrained: a baseline in every table (clips without them count as uniform).
+  const general = new Map(cache.map((c) => [c.meta.file, c.meta.general?.probs ?? new Array<number>(7).fill(1 / 7)]));
+  if (cache.some((c) => c.meta.general)) models[GENERAL] = scoresOf(order.map((i) => general.get(clips[i]!.file)!), labels);
   for (const name of [...heads, ...plan.recipes.map((r) => r.name)]) {
     if (!models[name]) models[name] = scoresOf(pooled((f) => f.probs[name]!), labels);
   }

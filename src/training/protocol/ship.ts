@@ -3,6 +3,8 @@
  * measures, run over every actor: each head's L2 strength and every fusion are chosen by
  * leave-one-actor-out over all seven actors, then each head is trained on all of them.
  */
+import { fitFamiliarity, type FamiliarityModel } from '../../core/familiarity/familiarity';
+import type { CachedClip } from '../feature-cache';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -74,6 +76,19 @@ export function headCard(name: string, config: ClipModelConfig, summary: Protoco
 }
 
 /**
+ * The familiarity model of the cached clips (src/core/familiarity): the spread of each clip's mean
+ * HSEmotion feature, with a threshold that counts every actor held out familiar; undefined when a
+ * clip lacks the feature (a cache made before the general networks).
+ */
+export function cachedFamiliarity(cache: readonly CachedClip[]): FamiliarityModel | undefined {
+  const withFeature = cache.filter((c) => c.meta.general?.feature.length);
+  if (withFeature.length < cache.length || cache.length === 0) return undefined;
+  const round = (v: number) => Math.round(v * 1e5) / 1e5;
+  const fitted = fitFamiliarity(withFeature.map((c) => c.meta.general!.feature), withFeature.map((c) => c.meta.actor));
+  return { mean: fitted.mean.map(round), scale: fitted.scale.map(round), threshold: round(fitted.threshold) };
+}
+
+/**
  * Chooses, trains and writes the shipped heads and ensemble.json into `out`. `reproduction` names
  * trained folders outside the protocol that the app still loads and shows (the paper's
  * Spatio-Temporal models, `npm run train`): they are in no ensemble and never the answer.
@@ -86,6 +101,7 @@ export async function shipProtocolModels(
   log: (line: string) => void,
   personScales: ReadonlyMap<string, PersonScale>,
   reproduction: readonly string[] = [],
+  familiarity?: FamiliarityModel,
 ): Promise<void> {
   const { clips, vectors } = fitter;
   const actors = [...new Set(clips.map((c) => c.actor))].sort();
@@ -124,6 +140,7 @@ export async function shipProtocolModels(
     ensembles,
     answer: { ...answer, uncertainBelow: UNCERTAIN_BELOW },
     chosenOn: `leave-one-actor-out over actors ${actors.join(', ')} (npm run rotation); unseen-actor figures from the nested protocol`,
+    ...(familiarity && { familiarity }),
   };
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'ensemble.json'), `${JSON.stringify(config, null, 1)}\n`);
