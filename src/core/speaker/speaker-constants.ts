@@ -18,7 +18,7 @@ export const MOUTH_TRACE = Object.freeze({
 /** The association's thresholds (SpeakerConfig). */
 export const SPEAKER_DEFAULTS: SpeakerConfig = Object.freeze({
   minSamples: 12,
-  minScore: 0.5,
+  minScore: 0.3,
   minMargin: 0.2,
   minMouthStd: 0.3,
   minVoicedShare: 0.1,
