@@ -7,6 +7,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createFrameSelector } from '../video/frame-selector';
 import { grayFromRgb, type GrayFrame } from '../core/speaker/mouth-pixels';
+import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 
 const execFileP = promisify(execFile);
 
@@ -152,7 +153,7 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
  * is kept until the next analysed frame takes them all (the decode worker's rule: decode-frames.ts).
  */
 function createMouthFrames(fps: number) {
-  const grid = createFrameSelector(fps);
+  const grid = createFrameSelector(fps, MOUTH_TRACE.gridToleranceSec);
   let pending: GrayFrame[] = [];
   return {
     add(tSec: number, rgb: Uint8Array, width: number, height: number, analysed: boolean): GrayFrame[] | undefined {

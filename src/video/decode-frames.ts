@@ -6,6 +6,7 @@
 import { EncodedPacketSink } from 'mediabunny';
 import { CanceledError, TruncatedVideoError } from '../errors';
 import { createFrameSelector } from './frame-selector';
+import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { fitWithin } from './frame-size';
 import type { OpenedVideo } from './open-video';
 import { isUpright, uprightBitmap } from './orientation';
@@ -53,7 +54,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
   const toBitmap = (frame: VideoFrame) =>
     isUpright(orientation) ? createImageBitmap(frame, { resizeWidth: width, resizeHeight: height }) : uprightBitmap(frame, orientation!, { width, height });
   const selector = createFrameSelector(options.fps);
-  const mouthGrid = options.mouthFps === undefined ? null : createFrameSelector(options.mouthFps);
+  const mouthGrid = options.mouthFps === undefined ? null : createFrameSelector(options.mouthFps, MOUTH_TRACE.gridToleranceSec);
   const maxQueue = options.maxDecodeQueue ?? DEFAULT_MAX_DECODE_QUEUE;
   const ready: VideoFrame[] = [];
   let failure: unknown = null;

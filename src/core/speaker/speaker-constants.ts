@@ -9,6 +9,8 @@ import type { SpeakerConfig } from './speaker-association';
 export const MOUTH_TRACE = Object.freeze({
   /** Grey frames per second the decoder sends for it (the issue asks ≥ 12; 15 is every second frame at 30 fps). */
   fps: 15,
+  /** A frame within this of its slot on the mouth grid fills it (container times are rounded to µs). */
+  gridToleranceSec: 0.001,
   /** Which of the pixel measures is the mouth's number (docs/speaker.md: chosen on our clips). */
   measure: 'motion' as keyof MouthPixels,
   /** Longest gap between a track's analysed frames that is bridged by interpolating its lips' region. */
