@@ -8,7 +8,6 @@
 import type { BackendName, BackendStatus } from '../../shared/backend';
 import type { AnalysisApi, MemoryReply, RunSettings, SpeechReply, StreamNotice, WorkerUrls } from '../../shared/analysis-protocol';
 import { DEFAULT_PERCEPTION_CONFIG } from '../../shared/perception-config';
-import { MOUTH_TRACE } from '../../core/speaker/speaker-constants';
 import type { CameraPicture } from '../../shared/face-record';
 import type { ClipPredictor } from '../../models/clip/clip-predictor';
 import type { trackFrames } from '../analyze-video';
@@ -111,7 +110,8 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       serialRun(call, settings, async ({ signal, emit }, timer) => {
         // Large videos (4K) are analysed downscaled; the boxes go back to video pixels in trackFrames.
         const maxSide = settings.perception?.maxAnalysisSide ?? DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide;
-        const { info, frames } = await decoder().open(file, { fps, maxSide, mouthFps: MOUTH_TRACE.fps, signal, pixels: deps.readsPixelsOnCpu(), onDecodeMs: (ms) => timer.add('decodeAhead', ms) });
+        const mouthFps = (settings.perception?.mouthFps ?? DEFAULT_PERCEPTION_CONFIG.mouthFps) || undefined;
+        const { info, frames } = await decoder().open(file, { fps, maxSide, mouthFps, signal, pixels: deps.readsPixelsOnCpu(), onDecodeMs: (ms) => timer.add('decodeAhead', ms) });
         emit({ type: 'opened', info });
         return { source: frames, size: info };
       }),
