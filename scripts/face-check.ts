@@ -28,7 +28,8 @@ import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/per
 import { createStageTimer } from '../src/pipeline/stage-timer';
 import { numberOption, parseArgs, runCli, stringOption } from './lib/cli-args';
 import { hasEnoughEvidence } from '../src/core/voting/track-evidence';
-import { mouthOpening } from '../src/core/speaker/mouth-opening';
+import { MOUTH_TRACE } from '../src/core/speaker/speaker-constants';
+import { createMouthTracer } from '../src/pipeline/mouth-trace';
 import { faceInputSize } from '../src/shared/perception-config';
 
 interface VideoResult {
@@ -55,7 +56,8 @@ async function runVideo(models: PerceptionModels, path: string, fps: number, che
   let detections = 0;
   let rejected = 0;
   const verifyScores: number[] = [];
-  for await (const f of readFramesWithFfmpeg(path, { fps, frames: 'app' })) {
+  const mouths = createMouthTracer();
+  for await (const f of readFramesWithFfmpeg(path, { fps, frames: 'app', mouthFps: MOUTH_TRACE.fps })) {
     clip ??= createClipAnalysis(f.width, f.height);
     const tensor = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
     try {
@@ -64,7 +66,9 @@ async function runVideo(models: PerceptionModels, path: string, fps: number, che
       rejected += seen.rejected?.length ?? 0;
       for (const r of [...seen.faces, ...(seen.rejected ?? [])]) if (r.verifyScore !== undefined) verifyScores.push(Math.round(r.verifyScore * 1000) / 1000);
       const { trackIds } = tracker.update(f.index, f.tSec, seen.detections);
-      addFrame(clip, seen.faces.map((face) => ({ ...face, frameIndex: f.index, tSec: f.tSec })), trackIds, f.tSec);
+      // The mouth between analysed frames, as analyze-video.ts records it.
+      const traces = mouths.trace(seen.faces.map((face, j) => ({ trackId: trackIds[j]!, box: face.box, landmarks: face.landmarks })), f.tSec, f.mouthFrames ?? [], f.width);
+      addFrame(clip, seen.faces.map((face, j) => ({ ...face, frameIndex: f.index, tSec: f.tSec, ...(traces[j] && { mouthTrace: traces[j] }) })), trackIds, f.tSec);
     } finally {
       tensor.dispose();
     }
@@ -94,12 +98,15 @@ async function runLight(models: PerceptionModels, path: string, fps: number): Pr
   const config = createPerceptionState().config;
   const verifyScores: number[] = [];
   const series = { trackId: 1, tSec: [] as number[], mouth: [] as number[] };
+  const mouths = createMouthTracer();
   let frames = 0;
+  /** Frames with the face (the evidence rule's appearances). */
+  let seen = 0;
   let detections = 0;
   let rejected = 0;
   let sumScore = 0;
   let verifyMs = 0;
-  for await (const f of readFramesWithFfmpeg(path, { fps, frames: 'app' })) {
+  for await (const f of readFramesWithFfmpeg(path, { fps, frames: 'app', mouthFps: MOUTH_TRACE.fps })) {
     frames++;
     const frame = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
     try {
@@ -114,15 +121,17 @@ async function runLight(models: PerceptionModels, path: string, fps: number): Pr
       const largest = kept.sort((a, b) => b.box.w * b.box.h - a.box.w * a.box.h)[0];
       if (largest) {
         sumScore += largest.score;
+        seen++;
         const [points] = await models.faceLandmarks.run({ frame, boxes: [largest.box] });
-        series.tSec.push(f.tSec);
-        series.mouth.push(mouthOpening(points!));
+        const [trace] = mouths.trace([{ trackId: 1, box: largest.box, landmarks: points! }], f.tSec, f.mouthFrames ?? [], f.width);
+        series.tSec.push(...trace!.tSec);
+        series.mouth.push(...trace!.value);
       }
     } finally {
       frame.dispose();
     }
   }
-  const m = series.tSec.length;
+  const m = seen;
   const enough = m > 0 && hasEnoughEvidence({ appearances: m, wFreq: m / frames, wProb: sumScore / m }, frames);
   const audio = await readAudioWithFfmpeg(path);
   const speaker = audio ? associateSpeaker([series], loudnessEnvelope(audio.channels, audio.sampleRate)) : undefined;

@@ -16,6 +16,8 @@ export interface MainTrackFeatures {
   ferFeature: number[][];
   contextFeature: number[][];
   landmarks: number[][];
+  /** The dense mouth measure (src/pipeline/mouth-trace.ts), all frames' traces in a row. */
+  mouthTrace: { tSec: number[]; value: number[] };
 }
 
 /** Analyses `file` at `fps` like the app and returns its main track's features. */
@@ -32,5 +34,6 @@ export async function mainTrackFeatures(client: AnalysisClient, file: File, fps:
     ferFeature: records.map((r) => [...(r.ferFeature ?? [])]),
     contextFeature: records.map((r) => [...r.contextFeature]),
     landmarks: records.map((r) => [...(r.landmarks ?? [])]),
+    mouthTrace: { tSec: records.flatMap((r) => r.mouthTrace?.tSec ?? []), value: records.flatMap((r) => r.mouthTrace?.value ?? []) },
   };
 }

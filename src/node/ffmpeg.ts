@@ -6,6 +6,8 @@ import { spawn, execFile } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createFrameSelector } from '../video/frame-selector';
+import { grayFromRgb, type GrayFrame } from '../core/speaker/mouth-pixels';
+import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 
 const execFileP = promisify(execFile);
 
@@ -20,6 +22,11 @@ export interface RawFrame {
   width: number;
   height: number;
   data: Uint8Array;
+  /**
+   * With `mouthFps` (and `frames: 'app'`): the grey frames on a `mouthFps` grid since the previous
+   * yielded frame, this one last, as the decode worker sends them with each analysed frame.
+   */
+  mouthFrames?: GrayFrame[];
 }
 
 export interface ReadFramesOptions {
@@ -41,6 +48,8 @@ export interface ReadFramesOptions {
    * help (docs/results.md, "Earlier findings").
    */
   phase?: number;
+  /** With `frames: 'app'`: also the grey frames at this rate for the mouth measure (`RawFrame.mouthFrames`). */
+  mouthFps?: number;
   /** ffmpeg binary (default `ffmpeg` on PATH). */
   ffmpegPath?: string;
   /** ffprobe binary (default `ffprobe` on PATH). */
@@ -96,6 +105,8 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
   // 'app': decode every frame (passthrough, no duplicates or drops) and keep what the app's selector keeps.
   const times = app ? await frameTimes(path, options.ffprobePath) : [];
   const selector = createFrameSelector(options.fps);
+  if (options.mouthFps !== undefined && !app) throw new TypeError(`mouthFps: needs frames: 'app'`);
+  const mouth = options.mouthFps === undefined ? null : createMouthFrames(options.mouthFps);
   const filter = app ? ['-vf', `scale=${width}:${height}`, '-fps_mode', 'passthrough'] : ['-vf', `fps=${options.fps},scale=${width}:${height}`];
   const proc = spawn(
     options.ffmpegPath ?? 'ffmpeg',
@@ -122,7 +133,11 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
         }
         const tSec = times[source];
         if (tSec === undefined || !Number.isFinite(tSec)) throw new Error(`${path}: ffprobe gave no timestamp for frame ${source}`);
-        if (source >= phase && selector.keep(tSec)) yield { index: index++, tSec, sourceIndex: source, width, height, data };
+        if (source >= phase) {
+          const kept = selector.keep(tSec);
+          const mouthFrames = mouth?.add(tSec, data, width, height, kept);
+          if (kept) yield { index: index++, tSec, sourceIndex: source, width, height, data, ...(mouthFrames && { mouthFrames }) };
+        }
         source++;
       }
     }
@@ -131,6 +146,24 @@ export async function* readFramesWithFfmpeg(path: string, options: ReadFramesOpt
   } finally {
     if (proc.exitCode === null) proc.kill('SIGKILL');
   }
+}
+
+/**
+ * The grey frames between analysed ones: every frame on the `fps` grid (and each analysed frame)
+ * is kept until the next analysed frame takes them all (the decode worker's rule: decode-frames.ts).
+ */
+function createMouthFrames(fps: number) {
+  const grid = createFrameSelector(fps, MOUTH_TRACE.gridToleranceSec);
+  let pending: GrayFrame[] = [];
+  return {
+    add(tSec: number, rgb: Uint8Array, width: number, height: number, analysed: boolean): GrayFrame[] | undefined {
+      if (grid.keep(tSec) || analysed) pending.push({ tSec, width, height, data: grayFromRgb(rgb, width, height, 3) });
+      if (!analysed) return undefined;
+      const out = pending;
+      pending = [];
+      return out;
+    },
+  };
 }
 
 /**

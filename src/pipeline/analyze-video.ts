@@ -11,6 +11,7 @@ import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrame,
 import type { PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import { createPictureTimer, type StageTimer } from './stage-timer';
+import { createMouthTracer } from './mouth-trace';
 import type { FrameSource, FrameUpdate, SourceFrame, TrackedFrame } from './tracked-frame';
 
 /** Options of an analysis run (see the analysis client). */
@@ -51,6 +52,7 @@ export async function trackFrames(
 ): Promise<void> {
   const tracker = createTracker({ historySec: options.historySec ?? Infinity, ...options.tracker });
   const perception = createPerceptionState(options.perception);
+  const mouths = createMouthTracer();
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
   try {
@@ -73,7 +75,11 @@ export async function trackFrames(
         const { frameIndex, tSec } = decoded;
         // A file frame's bitmap was made while it was analysed: normally ready by now.
         const bitmap = await picture.time('bitmapWait', () => decoded.bitmap);
-        const faces = seen.faces.map((f) => ({ ...f, frameIndex, tSec }));
+        // The mouth between analysed frames (a file's grey frames), for crediting the voice: src/pipeline/mouth-trace.ts.
+        const traces = decoded.mouthFrames
+          ? await picture.time('mouthTrace', () => mouths.trace(seen.faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, landmarks: f.landmarks })), tSec, decoded.mouthFrames!, size.width))
+          : [];
+        const faces = seen.faces.map((f, j) => ({ ...f, frameIndex, tSec, ...(traces[j] && { mouthTrace: traces[j] }) }));
         onTracked({ frameIndex, tSec, faces, trackIds, persons: seen.persons, bitmap, stageMs: picture.take() });
       } finally {
         tensor?.dispose();

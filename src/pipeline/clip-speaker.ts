@@ -1,6 +1,6 @@
 /**
- * Who speaks in a clip: each track's mouth opening (recorded per face by perceiveFrame) against
- * the soundtrack's loudness envelope (src/core/speaker). Plain data, no tfjs: the page and the
+ * Who speaks in a clip: each track's dense mouth measure (the traces recorded per face: src/pipeline/mouth-trace.ts)
+ * against the soundtrack's loudness envelope (src/core/speaker). Plain data, no tfjs: the page and the
  * Node tools share it.
  */
 import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
@@ -16,12 +16,13 @@ export interface ClipSpeaker {
 /** Nobody speaks (no envelope: no sound, or the sound was not decoded). */
 export const NO_SPEAKER: ClipSpeaker = Object.freeze({ trackId: null, score: 0 });
 
-/** Each track's mouth opening over time, from the records that have one. */
+/** Each track's dense mouth measure over time, from its records' traces (none: the track cannot speak). */
 export function mouthSeries(clip: ClipAnalysis): MouthSeries[] {
-  return [...clip.tracks].map(([trackId, records]) => {
-    const measured = records.filter((r) => r.mouthOpen !== undefined);
-    return { trackId, tSec: measured.map((r) => r.tSec), mouth: measured.map((r) => r.mouthOpen!) };
-  });
+  return [...clip.tracks].map(([trackId, records]) => ({
+    trackId,
+    tSec: records.flatMap((r) => r.mouthTrace?.tSec ?? []),
+    mouth: records.flatMap((r) => r.mouthTrace?.value ?? []),
+  }));
 }
 
 /** The speaking track of `clip` given its loudness envelope (null envelope: nobody). */

@@ -5,6 +5,7 @@
  */
 import type { Box } from '../core/geometry';
 import type { FramePixels } from '../shared/video-info';
+import type { GrayFrame } from '../core/speaker/mouth-pixels';
 import type { CameraPicture, TrackedFrame } from '../shared/face-record';
 import { addFrame, forgetBefore, type ClipAnalysis } from './clip-analysis';
 
@@ -55,6 +56,8 @@ export interface SourceFrame {
   tSec: number;
   bitmap: ImageBitmap | Promise<ImageBitmap> | null;
   pixels?: FramePixels;
+  /** A file's grey frames for the mouth measure since the previous frame, this one last (src/pipeline/mouth-trace.ts). */
+  mouthFrames?: GrayFrame[];
   readyMs?: Record<string, number>;
   mainTrackId?: number | null;
 }

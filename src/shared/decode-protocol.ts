@@ -5,6 +5,7 @@
  * granted: `ahead` at the start, one more per `pull` notice (sent each time the analysis worker
  * takes a frame), so at most `ahead` decoded frames wait for inference. `probe` only opens a file.
  */
+import type { GrayFrame } from '../core/speaker/mouth-pixels';
 import type { FramePixels, VideoInfo } from './video-info';
 
 /** What a decode run streams. */
@@ -16,6 +17,8 @@ export type DecodeEvent =
       tSec: number;
       bitmap: ImageBitmap;
       pixels?: FramePixels;
+      /** With `mouthFps`: the grey frames on that grid since the previous sampled frame, this one last (src/pipeline/mouth-trace.ts). */
+      mouthFrames?: GrayFrame[];
       /** Decode worker's time on this frame: decoding it and the skipped frames before it, its bitmap and pixels. */
       decodeMs: number;
     };
@@ -26,6 +29,8 @@ export interface DecodeArgs {
   /** Sampling rate (undefined: every frame) and longest side of the analysed frames. */
   fps?: number;
   maxSide?: number;
+  /** Grey frames per second for the speaker's mouth measure (absent: none). */
+  mouthFps?: number;
   /** Also send each frame's RGB pixels (for backends that read pixels on the CPU: WASM). */
   pixels: boolean;
   /** Frames decoded before the first is taken. */

@@ -44,6 +44,11 @@ export interface FaceRecord {
   verifyScore?: number;
   /** Mouth opening from the face's landmarks (src/core/speaker/mouth-opening.ts), for the speaker association. */
   mouthOpen?: number;
+  /**
+   * The mouth between the previous analysed frame and this one, at the decoder's mouth rate (files
+   * only): src/pipeline/mouth-trace.ts. The speaker association reads these.
+   */
+  mouthTrace?: { tSec: number[]; value: number[] };
   /** The face's 68 landmarks: x0, y0, x1, y1, … relative to its square crop (src/models/face-landmarks); the face-geometry pyramids read them. */
   landmarks?: Float32Array;
 }

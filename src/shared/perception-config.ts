@@ -5,6 +5,7 @@
  */
 
 import { iou, type Box } from '../core/geometry';
+import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { DEFAULT_THRESHOLDS } from '../core/tracking/constants';
 import { positionDistance } from '../core/tracking/cost-matrices';
 
@@ -38,6 +39,11 @@ export interface PerceptionConfig {
   personIntervalSec: number;
   /** Frames are analysed with at most this long side (4K → 1280×720); results are in video pixels. */
   maxAnalysisSide: number;
+  /**
+   * Files: grey frames per second the decode worker sends for the speaker's mouth measure between
+   * analysed frames (src/pipeline/mouth-trace.ts, docs/speaker.md); 0 sends none (no one can be credited with the voice).
+   */
+  mouthFps: number;
   /**
    * The face embedding (~23 ms a frame here, the second costliest network) only tells faces apart,
    * so it runs when there is something to tell apart: two or more faces in the frame, no recent
@@ -131,6 +137,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   fullDetectionIntervalSec: 1,
   personIntervalSec: 5,
   maxAnalysisSide: 1280,
+  mouthFps: MOUTH_TRACE.fps,
   embeddingIntervalSec: 1,
   faceVerifyThreshold: 0.6,
   faceVerifyIntervalSec: 1,

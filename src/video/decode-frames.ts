@@ -6,6 +6,7 @@
 import { EncodedPacketSink } from 'mediabunny';
 import { CanceledError, TruncatedVideoError } from '../errors';
 import { createFrameSelector } from './frame-selector';
+import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { fitWithin } from './frame-size';
 import type { OpenedVideo } from './open-video';
 import { isUpright, uprightBitmap } from './orientation';
@@ -17,6 +18,8 @@ export interface DecodedFrame extends Disposable {
   /** Presentation time in seconds from the start of the track. */
   tSec: number;
   bitmap: ImageBitmap;
+  /** With `mouthFps`: a frame on the mouth grid only, not sampled (it gives the speaker's mouth measure, not an analysis). */
+  mouthOnly?: boolean;
   /** Bitmap size: the display size, or smaller under `maxSide`. */
   width: number;
   height: number;
@@ -33,6 +36,8 @@ export interface DecodeOptions {
   maxDecodeQueue?: number;
   /** Longest side of the yielded bitmaps; larger videos (e.g. 4K) are downscaled, never upscaled. */
   maxSide?: number;
+  /** Also yield the frames on this grid between the sampled ones, marked `mouthOnly` (src/pipeline/mouth-trace.ts). */
+  mouthFps?: number;
 }
 
 
@@ -49,6 +54,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
   const toBitmap = (frame: VideoFrame) =>
     isUpright(orientation) ? createImageBitmap(frame, { resizeWidth: width, resizeHeight: height }) : uprightBitmap(frame, orientation!, { width, height });
   const selector = createFrameSelector(options.fps);
+  const mouthGrid = options.mouthFps === undefined ? null : createFrameSelector(options.mouthFps, MOUTH_TRACE.gridToleranceSec);
   const maxQueue = options.maxDecodeQueue ?? DEFAULT_MAX_DECODE_QUEUE;
   const ready: VideoFrame[] = [];
   let failure: unknown = null;
@@ -115,7 +121,10 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       }
       const index = frameIndex++;
       const tSec = frame.timestamp / 1e6;
-      if (!selector.keep(tSec)) {
+      const sampled = selector.keep(tSec);
+      // Asked on every frame, so the mouth grid stays regular whatever the sampling keeps.
+      const onMouthGrid = mouthGrid?.keep(tSec) ?? false;
+      if (!sampled && !onMouthGrid) {
         frame.close();
         continue;
       }
@@ -126,7 +135,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
         frame.close();
       }
       const close = () => bitmap.close();
-      yield { frameIndex: index, tSec, bitmap, width, height, close, [Symbol.dispose]: close };
+      yield { frameIndex: index, tSec, bitmap, width, height, close, [Symbol.dispose]: close, ...(!sampled && { mouthOnly: true }) };
     }
   } catch (error) {
     if (options.signal?.aborted) throw new CanceledError();

@@ -6,6 +6,7 @@
  * getImageData, alpha dropped, each channel an int32.
  */
 import type { FramePixels } from '../shared/video-info';
+import { grayFromRgb } from '../core/speaker/mouth-pixels';
 
 export type { FramePixels };
 
@@ -26,8 +27,8 @@ export function rgbaToRgbInt32(rgba: ArrayLike<number>, width: number, height: n
 /** Reads bitmaps' pixels through one reused canvas (as tfjs reuses its own). */
 export type PixelReader = (bitmap: ImageBitmap) => FramePixels;
 
-/** Creates a PixelReader; needs OffscreenCanvas (any worker or page in Chromium). */
-export function createPixelReader(): PixelReader {
+/** Reads a bitmap's RGBA bytes through one reused canvas (as tfjs reuses its own). */
+function createRgbaReader(): (bitmap: ImageBitmap) => ImageData {
   let context: OffscreenCanvasRenderingContext2D | null = null;
   return (bitmap) => {
     // The same canvas set-up as tfjs' fromPixels in a worker, so the pixels are the same.
@@ -37,7 +38,25 @@ export function createPixelReader(): PixelReader {
     context.canvas.width = width;
     context.canvas.height = height;
     context.drawImage(bitmap, 0, 0, width, height);
-    return { data: rgbaToRgbInt32(context.getImageData(0, 0, width, height).data, width, height), width, height };
+    return context.getImageData(0, 0, width, height);
+  };
+}
+
+/** Creates a PixelReader; needs OffscreenCanvas (any worker or page in Chromium). */
+export function createPixelReader(): PixelReader {
+  const read = createRgbaReader();
+  return (bitmap) => {
+    const { data, width, height } = read(bitmap);
+    return { data: rgbaToRgbInt32(data, width, height), width, height };
+  };
+}
+
+/** Reads bitmaps' grey levels (src/core/speaker/mouth-pixels.ts `grayFromRgb`, the mouth measure's input) through one reused canvas. */
+export function createGrayReader(): (bitmap: ImageBitmap) => { data: Uint8Array; width: number; height: number } {
+  const read = createRgbaReader();
+  return (bitmap) => {
+    const { data, width, height } = read(bitmap);
+    return { data: grayFromRgb(data, width, height, 4), width, height };
   };
 }
 

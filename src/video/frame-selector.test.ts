@@ -30,3 +30,13 @@ describe('createFrameSelector', () => {
     expect(() => createFrameSelector(-1)).toThrow(TypeError);
   });
 });
+
+describe('createFrameSelector with a tolerance (the mouth grid)', () => {
+  it('keeps a 30 fps frame stored a fraction of a microsecond before its 15 fps slot', () => {
+    const times = [0, 0.033333, 0.066666, 0.1, 0.133333];
+    const strict = createFrameSelector(15);
+    const tolerant = createFrameSelector(15, 0.001);
+    expect(times.filter((t) => strict.keep(t))).toEqual([0, 0.1, 0.133333]); // 0.066666 missed: the grid slips a frame
+    expect(times.filter((t) => tolerant.keep(t))).toEqual([0, 0.066666, 0.133333]);
+  });
+});

@@ -13,8 +13,12 @@ export interface FrameSelector {
 /** Half a microsecond: container timestamps are rounded, so compare with a small tolerance. */
 const EPS_SEC = 5e-7;
 
-/** Creates a selector that keeps about `fps` frames per second, or every frame when `fps` is undefined. */
-export function createFrameSelector(fps?: number): FrameSelector {
+/**
+ * Creates a selector that keeps about `fps` frames per second, or every frame when `fps` is undefined.
+ * `toleranceSec`: how far before its slot a frame still fills it. The mouth grid (15 fps) needs a
+ * millisecond: a 30 fps frame at 2/30 s is stored as 66 666 µs, just before the slot at 1/15 s.
+ */
+export function createFrameSelector(fps?: number, toleranceSec = EPS_SEC): FrameSelector {
   if (fps !== undefined && !(fps > 0)) throw new TypeError(`fps must be a positive number, got ${fps}`);
   if (fps === undefined) return { keep: () => true };
   const step = 1 / fps;
@@ -22,9 +26,9 @@ export function createFrameSelector(fps?: number): FrameSelector {
   return {
     keep(tSec) {
       if (next === undefined) next = tSec;
-      if (tSec + EPS_SEC < next) return false;
+      if (tSec + toleranceSec < next) return false;
       // Advance past tSec so one frame never fills two slots (e.g. after a gap).
-      while (next <= tSec + EPS_SEC) next += step;
+      while (next <= tSec + toleranceSec) next += step;
       return true;
     },
   };

@@ -1,41 +1,39 @@
 /**
  * Who is speaking (not in the paper): the voice belongs to the track whose mouth moves with it, or
- * to nobody. Only tracks seen long enough whose mouth moves (a spread of opening above landmark
- * jitter) can speak, and only when the sound has voice in it. One such track: it is the speaker.
- * Several: the one whose mouth opening correlates best (Pearson) with the loudness around its
- * frames, when that correlation is high enough; otherwise nobody. The score is that correlation.
- * Why not the correlation alone: at the app's 5 fps it is weak even for the one person speaking in
- * our labelled clips (docs/honest-answers.md), while a silent face's mouth does not move at all.
+ * to nobody (issue 29). Each track's dense mouth measure (src/pipeline/mouth-trace.ts, ≥ 12 fps)
+ * is correlated with the loudness on the same clock at the best lag within ± 200 ms, both series
+ * high-passed to the syllable rate (src/core/speaker/lagged-correlation.ts). Only tracks seen long
+ * enough whose mouth moves can speak, and only when the sound has voice in it. The best of them is
+ * the speaker when its score clears the noise of faces that do not speak (`minScore`, measured:
+ * docs/speaker.md) and, when other mouths move too, leads the next one by `minMargin`; otherwise
+ * nobody. A lone moving mouth is held to the same bar: it is never credited on evidence against.
  */
-import { loudnessAt, voicedShare, type LoudnessEnvelope } from '../audio/loudness-envelope';
+import { voicedShare, type LoudnessEnvelope } from '../audio/loudness-envelope';
 import { populationStd } from '../vector';
+import { laggedCorrelation, pearson, type LagSearch } from './lagged-correlation';
+import { SPEAKER_DEFAULTS } from './speaker-constants';
 
-/** Thresholds of the association (docs/honest-answers.md). */
+export { pearson };
+
+/** Thresholds of the association (values and their sources: speaker-constants.ts). */
 export interface SpeakerConfig {
-  /**
-   * Frames (with a mouth measure) a track needs: 4 is 0.8 s at 5 fps. At 8, three labelled clips
-   * whose face Tiny Face finds in only 4–6 frames lost their speaker (and so the speech model).
-   */
+  /** Mouth samples a track needs. */
   readonly minSamples: number;
-  /** Correlation the speaker must reach when several moving mouths compete. */
+  /** Score the speaker must reach: above the noise of faces that do not speak. */
   readonly minScore: number;
-  /** Spread of the mouth opening below which a mouth does not move (landmark jitter is ~0.005). */
+  /** When several mouths move, how far the best score must lead the next. */
+  readonly minMargin: number;
+  /** Spread of the mouth measure below which a mouth does not move (a still face: compression noise). */
   readonly minMouthStd: number;
   /** Share of the sound's windows that must be voiced for there to be a voice at all. */
   readonly minVoicedShare: number;
-  /** Loudness is averaged over ± this around each frame time (a frame stands for 0.2 s at 5 fps). */
-  readonly halfWindowSec: number;
+  /** How the loudness is compared with the mouth. */
+  readonly search: LagSearch;
 }
 
-export const DEFAULT_SPEAKER_CONFIG: SpeakerConfig = Object.freeze({
-  minSamples: 4,
-  minScore: 0.25,
-  minMouthStd: 0.01,
-  minVoicedShare: 0.1,
-  halfWindowSec: 0.1,
-});
+export const DEFAULT_SPEAKER_CONFIG: SpeakerConfig = SPEAKER_DEFAULTS;
 
-/** A track's mouth opening over time. */
+/** A track's mouth measure over time. */
 export interface MouthSeries {
   readonly trackId: number;
   readonly tSec: readonly number[];
@@ -49,33 +47,15 @@ export interface SpeakerResult {
   scores: { trackId: number; score: number }[];
 }
 
-/** Pearson correlation of two equally long series; 0 when either is constant. */
-export function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = Math.min(a.length, b.length);
-  if (n < 2) return 0;
-  const ma = a.reduce((s, v) => s + v, 0) / n;
-  const mb = b.reduce((s, v) => s + v, 0) / n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i]! - ma) * (b[i]! - mb);
-    saa += (a[i]! - ma) ** 2;
-    sbb += (b[i]! - mb) ** 2;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
-}
-
-/** True when the track has enough frames and its mouth moves (it can be the one speaking). */
+/** True when the track has enough samples and its mouth moves (it can be the one speaking). */
 export function mouthMoves(series: MouthSeries, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): boolean {
   return series.mouth.length >= config.minSamples && populationStd([...series.mouth]) >= config.minMouthStd;
 }
 
-/** One track's score: the correlation of its mouth with the loudness, 0 for a still mouth or too few frames. */
+/** One track's score: its mouth's best lagged correlation with the loudness; 0 for a still mouth or too few samples. */
 export function speakerScore(series: MouthSeries, envelope: LoudnessEnvelope, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): number {
   if (!mouthMoves(series, config)) return 0;
-  const loudness = series.tSec.map((t) => loudnessAt(envelope, t, config.halfWindowSec));
-  return pearson(series.mouth, loudness);
+  return laggedCorrelation(series.tSec, series.mouth, envelope, config.search).score;
 }
 
 /** Associates the voice in `envelope` with one of `tracks`, or with nobody. */
@@ -86,9 +66,9 @@ export function associateSpeaker(
 ): SpeakerResult {
   const voiced = voicedShare(envelope) >= config.minVoicedShare;
   const scores = tracks.map((t) => ({ trackId: t.trackId, score: voiced ? speakerScore(t, envelope, config) : 0 }));
-  const movers = voiced ? scores.filter((_, i) => mouthMoves(tracks[i]!, config)) : [];
-  const best = movers.reduce<{ trackId: number; score: number } | null>((b, s) => (b === null || s.score > b.score ? s : b), null);
+  const movers = voiced ? scores.filter((_, i) => mouthMoves(tracks[i]!, config)).sort((a, b) => b.score - a.score) : [];
+  const [best, next] = movers;
   if (!best) return { trackId: null, score: 0, scores };
-  const alone = movers.length === 1;
-  return { trackId: alone || best.score >= config.minScore ? best.trackId : null, score: best.score, scores };
+  const clears = best.score >= config.minScore && (!next || best.score - next.score >= config.minMargin);
+  return { trackId: clears ? best.trackId : null, score: best.score, scores };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loudnessAt, loudnessEnvelope, voicedShare } from '../audio/loudness-envelope';
 import { mouthOpening } from './mouth-opening';
-import { associateSpeaker, pearson, speakerScore } from './speaker-association';
+import { associateSpeaker, mouthMoves, pearson, speakerScore, DEFAULT_SPEAKER_CONFIG, type SpeakerConfig } from './speaker-association';
+import { highPass, laggedCorrelation } from './lagged-correlation';
+import { grayFromRgb, interpolateBox, mouthPixels, mouthRegion, type GrayFrame } from './mouth-pixels';
 
 const RATE = 8000;
 /** A 200 Hz tone switched on where `on(t)` holds, silence (tiny noise) elsewhere. */
@@ -13,14 +15,20 @@ function gatedTone(seconds: number, on: (t: number) => boolean): Float32Array {
     return (on(t) ? 0.3 * Math.sin(2 * Math.PI * 200 * t) : 0) + 1e-4 * (seed / 2147483647 - 0.5);
   });
 }
-/** Syllables: sound on for the first 0.3 s of every 0.5 s. */
-const syllable = (t: number) => t % 0.5 < 0.3;
+/** Syllables at 4 per second: sound on for the first 0.15 s of every 0.25 s. */
+const syllable = (t: number) => t % 0.25 < 0.15;
+/** Another speaker's syllables: 5 per second, a different rhythm. */
+const otherSyllable = (t: number) => (t + 0.07) % 0.2 < 0.09;
 
 /** 68 landmarks of a schematic face with the inner lips `gap` apart (face length 1 from eyes to chin). */
 function face(gap: number): number[] {
   const p = new Array<number>(136).fill(0.5);
   for (let i = 36; i < 48; i++) p[2 * i + 1] = 0.3; // eyes
   p[2 * 8 + 1] = 1.3; // chin
+  for (let i = 48; i < 60; i++) {
+    p[2 * i] = 0.4 + (0.2 * (i - 48)) / 11; // outer lips from x 0.4 to 0.6
+    p[2 * i + 1] = i < 55 ? 0.85 : 0.95;
+  }
   for (const [top, bottom] of [[61, 67], [62, 66], [63, 65]] as const) {
     p[2 * top + 1] = 0.9 - gap / 2;
     p[2 * bottom + 1] = 0.9 + gap / 2;
@@ -37,49 +45,105 @@ describe('mouthOpening', () => {
   });
 });
 
+describe('mouth pixels', () => {
+  it('places the lips in the frame from the square crop, with a margin', () => {
+    // A 100×50 box: its square crop is 100×100 from y −25; lips x 0.4–0.6, y 0.85–0.95 of it.
+    const r = mouthRegion({ x: 10, y: 20, w: 100, h: 50 }, face(0.05));
+    expect(r.x).toBeCloseTo(10 + 40 - 0.15 * 20, 6);
+    expect(r.w).toBeCloseTo(20 * 1.3, 6);
+    expect(r.y + r.h / 2).toBeCloseTo(-5 + 90, 6);
+    expect(interpolateBox({ x: 0, y: 0, w: 10, h: 10 }, { x: 10, y: 20, w: 20, h: 10 }, 0.5)).toEqual({ x: 5, y: 10, w: 15, h: 10 });
+  });
+
+  it('reads grey levels the same from RGB and RGBA, and measures darkness and change in the region', () => {
+    const rgb = [255, 0, 0, 0, 255, 0, 0, 0, 255, 200, 200, 200];
+    const rgba = [255, 0, 0, 9, 0, 255, 0, 9, 0, 0, 255, 9, 200, 200, 200, 9];
+    expect([...grayFromRgb(rgb, 2, 2, 3)]).toEqual([76, 149, 28, 200]);
+    expect([...grayFromRgb(rgba, 2, 2, 4)]).toEqual([...grayFromRgb(rgb, 2, 2, 3)]);
+    expect(() => grayFromRgb(rgb, 3, 3, 3)).toThrow(TypeError);
+    const frame = (v: (x: number, y: number) => number): GrayFrame => ({ tSec: 0, width: 8, height: 8, data: Uint8Array.from({ length: 64 }, (_, i) => v(i % 8, Math.floor(i / 8))) });
+    const closed = frame(() => 200);
+    const open = frame((x, y) => (y === 4 ? 20 : 200)); // a dark row: the gap between the lips
+    const region = { x: 2, y: 2, w: 4, h: 4 };
+    const a = mouthPixels(closed, region)!;
+    const b = mouthPixels(open, region, closed)!;
+    expect(a).toMatchObject({ mean: 200, profileStd: 0, motion: 0 });
+    expect(b.mean).toBeCloseTo(200 - 180 / 4, 9);
+    expect(b.profileStd).toBeGreaterThan(70);
+    expect(b.motion).toBeCloseTo(180 / 4, 9);
+    expect(b.upperMotion).toBe(0);
+    expect(mouthPixels(closed, { x: 7.6, y: 0, w: 3, h: 3 })).toBeNull(); // outside the frame
+  });
+});
+
 describe('loudness envelope', () => {
   it('follows the sound on and off, in dB', () => {
-    const env = loudnessEnvelope([gatedTone(2, syllable)], RATE);
+    const env = loudnessEnvelope([gatedTone(2, (t) => t % 0.5 < 0.3)], RATE);
     expect(env.hopSec).toBeCloseTo(0.05, 6);
     expect(env.db.length).toBe(40);
-    const on = loudnessAt(env, 0.15, 0.05);
-    const off = loudnessAt(env, 0.42, 0.02);
-    expect(on).toBeGreaterThan(-15); // 0.3 amplitude sine ≈ −13.5 dBFS
-    expect(off).toBeLessThan(-60);
+    expect(loudnessAt(env, 0.15, 0.05)).toBeGreaterThan(-15); // 0.3 amplitude sine ≈ −13.5 dBFS
+    expect(loudnessAt(env, 0.42, 0.02)).toBeLessThan(-60);
     expect(voicedShare(env)).toBeGreaterThan(0.4);
     expect(voicedShare(loudnessEnvelope([new Float32Array(RATE)], RATE))).toBe(0);
   });
 });
 
+describe('lagged correlation', () => {
+  const env = loudnessEnvelope([gatedTone(4, syllable)], RATE);
+  const times = Array.from({ length: 60 }, (_, i) => i / 15); // 15 fps
+  const search = DEFAULT_SPEAKER_CONFIG.search;
+
+  it('finds a mouth that moves with the voice a little before it, at that lag', () => {
+    const ahead = times.map((t) => (syllable(t + 0.1) ? 1 : 0)); // the mouth opens 0.1 s before the sound
+    const found = laggedCorrelation(times, ahead, env, search);
+    expect(found.score).toBeGreaterThan(0.6);
+    expect(found.lagSec).toBeCloseTo(0.1, 1);
+    expect(laggedCorrelation(times, ahead, env, { ...search, maxLagSec: 0 }).score).toBeLessThan(found.score - 0.2);
+  });
+
+  it('high-passes away what is slower than syllables', () => {
+    const t = Array.from({ length: 100 }, (_, i) => i / 15);
+    const slow = t.map((x) => x * 3);
+    expect(Math.max(...highPass(t, slow, 0.5).slice(10, 90).map(Math.abs))).toBeLessThan(1e-9);
+    expect(highPass(t, slow, 0)).toEqual(slow);
+    expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
+    expect(pearson([1, 1, 1], [2, 4, 6])).toBe(0);
+  });
+});
+
 describe('associateSpeaker', () => {
   const env = loudnessEnvelope([gatedTone(4, syllable)], RATE);
-  const times = Array.from({ length: 20 }, (_, i) => i * 0.2); // 5 fps
-  const speaking = { trackId: 1, tSec: times, mouth: times.map((t) => (syllable(t) ? 0.25 : 0.02)) };
-  const still = { trackId: 2, tSec: times, mouth: times.map(() => 0.05) };
-  const offBeat = { trackId: 3, tSec: times, mouth: times.map((t) => (syllable(t) ? 0.02 : 0.25)) };
+  const times = Array.from({ length: 60 }, (_, i) => i / 15);
+  let seed = 7;
+  const noise = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5);
+  const speaking = { trackId: 1, tSec: times, mouth: times.map((t) => (syllable(t) ? 6 : 1) + noise()) };
+  const still = { trackId: 2, tSec: times, mouth: times.map(() => 0.01 * noise()) };
+  const other = { trackId: 3, tSec: times, mouth: times.map((t) => (otherSyllable(t) ? 6 : 1) + noise()) };
 
-  it('credits the voice to the mouth that moves with it', () => {
-    const out = associateSpeaker([still, speaking, offBeat], env);
+  it('credits the mouth that moves with the voice, and not a still one', () => {
+    const out = associateSpeaker([still, speaking, other], env);
     expect(out.trackId).toBe(1);
     expect(out.score).toBeGreaterThan(0.7);
     expect(out.scores.find((s) => s.trackId === 2)!.score).toBe(0);
-    expect(out.scores.find((s) => s.trackId === 3)!.score).toBeLessThan(0);
+    expect(mouthMoves(still)).toBe(false);
   });
 
-  it('credits a lone moving mouth, and nobody when mouths compete and none moves with the voice', () => {
-    // One moving mouth: at 5 fps the timing is not decisive, a moving mouth beside still ones is.
-    expect(associateSpeaker([still, offBeat], env).trackId).toBe(3);
-    const offBeat2 = { ...offBeat, trackId: 5, mouth: offBeat.mouth.map((m, i) => m + (i % 3) * 0.01) };
-    expect(associateSpeaker([still, offBeat, offBeat2], env).trackId).toBeNull();
+  it('never credits a lone moving mouth on evidence against, and needs a lead over other moving mouths', () => {
+    // One moving mouth that does not move with the voice (another person's rhythm): nobody.
+    const lone = associateSpeaker([still, other], env);
+    expect(lone.trackId).toBeNull();
+    expect(lone.score).toBeLessThan(DEFAULT_SPEAKER_CONFIG.minScore);
+    const twin = { ...speaking, trackId: 5, mouth: speaking.mouth.map((m, i) => m + 0.3 * Math.sin(i)) };
+    expect(associateSpeaker([speaking, twin], env).trackId).toBeNull(); // two mouths in step: who is it?
+    const loose: SpeakerConfig = { ...DEFAULT_SPEAKER_CONFIG, minMargin: 0 };
+    expect(associateSpeaker([speaking, twin], env, loose).trackId).not.toBeNull();
     expect(associateSpeaker([still], env)).toMatchObject({ trackId: null, score: 0 });
     expect(associateSpeaker([speaking], loudnessEnvelope([new Float32Array(4 * RATE)], RATE))).toMatchObject({ trackId: null, score: 0 });
     expect(associateSpeaker([], env)).toEqual({ trackId: null, score: 0, scores: [] });
   });
 
-  it('needs enough frames', () => {
-    const short = { trackId: 4, tSec: times.slice(0, 3), mouth: speaking.mouth.slice(0, 3) };
+  it('needs enough samples', () => {
+    const short = { trackId: 4, tSec: times.slice(0, DEFAULT_SPEAKER_CONFIG.minSamples - 1), mouth: speaking.mouth.slice(0, DEFAULT_SPEAKER_CONFIG.minSamples - 1) };
     expect(speakerScore(short, env)).toBe(0);
-    expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
-    expect(pearson([1, 1, 1], [2, 4, 6])).toBe(0);
   });
 });

@@ -110,7 +110,8 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       serialRun(call, settings, async ({ signal, emit }, timer) => {
         // Large videos (4K) are analysed downscaled; the boxes go back to video pixels in trackFrames.
         const maxSide = settings.perception?.maxAnalysisSide ?? DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide;
-        const { info, frames } = await decoder().open(file, { fps, maxSide, signal, pixels: deps.readsPixelsOnCpu(), onDecodeMs: (ms) => timer.add('decodeAhead', ms) });
+        const mouthFps = (settings.perception?.mouthFps ?? DEFAULT_PERCEPTION_CONFIG.mouthFps) || undefined;
+        const { info, frames } = await decoder().open(file, { fps, maxSide, mouthFps, signal, pixels: deps.readsPixelsOnCpu(), onDecodeMs: (ms) => timer.add('decodeAhead', ms) });
         emit({ type: 'opened', info });
         return { source: frames, size: info };
       }),

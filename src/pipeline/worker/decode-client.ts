@@ -16,6 +16,8 @@ export const DEFAULT_DECODE_AHEAD = 2;
 export interface OpenOptions {
   fps?: number;
   maxSide?: number;
+  /** Grey frames per second for the mouth measure, sent with each sampled frame (absent: none). */
+  mouthFps?: number;
   /** Stops decoding; a pending `open` or `next()` rejects with CanceledError. */
   signal?: AbortSignal;
   /** Ask for each frame's RGB pixels as well as its bitmap. */
@@ -49,7 +51,7 @@ export function createDecodeClient(
       const queue = createFrameQueue();
       let opened!: { resolve(value: { info: VideoInfo; frames: FrameSource }): void; reject(error: Error): void };
       const opening = new Promise<{ info: VideoInfo; frames: FrameSource }>((resolve, reject) => (opened = { resolve, reject }));
-      const args = { file, fps: options.fps, maxSide: options.maxSide, pixels: options.pixels, ahead: options.ahead ?? DEFAULT_DECODE_AHEAD };
+      const args = { file, fps: options.fps, maxSide: options.maxSide, mouthFps: options.mouthFps, pixels: options.pixels, ahead: options.ahead ?? DEFAULT_DECODE_AHEAD };
       const run = rpc.start('decode', args, {
         signal: options.signal,
         onEvent(event) {
@@ -58,7 +60,7 @@ export function createDecodeClient(
             return;
           }
           options.onDecodeMs?.(event.decodeMs);
-          queue.push({ frameIndex: event.frameIndex, tSec: event.tSec, bitmap: event.bitmap, pixels: event.pixels });
+          queue.push({ frameIndex: event.frameIndex, tSec: event.tSec, bitmap: event.bitmap, pixels: event.pixels, ...(event.mouthFrames && { mouthFrames: event.mouthFrames }) });
         },
       });
       const frames: FrameSource = {

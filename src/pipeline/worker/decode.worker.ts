@@ -6,12 +6,14 @@
  * machine's other core, the next frames are ready by the time it asks. Each run decodes
  * only the frames it was granted (see src/shared/decode-protocol.ts), and every frame is closed or transferred.
  */
-import { createPixelReader, decodeFrames, openVideo, type DecodedFrame, type OpenedVideo } from '../../video';
+import { createGrayReader, createPixelReader, decodeFrames, openVideo, type DecodedFrame, type OpenedVideo } from '../../video';
+import { grayFromRgb, type GrayFrame } from '../../core/speaker/mouth-pixels';
 import type { DecodeApi } from '../../shared/decode-protocol';
 import { createFrameGrants } from './frame-grants';
 import { serveRpc } from './rpc-server';
 
 const readPixels = createPixelReader();
+const readGray = createGrayReader();
 
 serveRpc<DecodeApi>(self as unknown as DedicatedWorkerGlobalScope, {
   async probe({ file }) {
@@ -31,12 +33,23 @@ serveRpc<DecodeApi>(self as unknown as DedicatedWorkerGlobalScope, {
       video = await openVideo(request.file);
       signal.throwIfAborted();
       call.emit({ type: 'opened', info: video.info });
-      frames = decodeFrames(video, { fps: request.fps, maxSide: request.maxSide, signal });
+      frames = decodeFrames(video, { fps: request.fps, maxSide: request.maxSide, mouthFps: request.mouthFps, signal });
+      // The mouth measure's grey frames since the last sampled frame: they travel with the next one.
+      let mouthFrames: GrayFrame[] = [];
       for (;;) {
         await grants.wait();
         signal.throwIfAborted();
         const start = performance.now();
-        const next = await frames.next();
+        let next = await frames.next();
+        while (!next.done && next.value.mouthOnly) {
+          const { tSec, bitmap } = next.value;
+          try {
+            mouthFrames.push({ tSec, ...readGray(bitmap) });
+          } finally {
+            bitmap.close();
+          }
+          next = await frames.next();
+        }
         if (next.done) break;
         const { frameIndex, tSec, bitmap } = next.value;
         let pixels;
@@ -44,13 +57,21 @@ serveRpc<DecodeApi>(self as unknown as DedicatedWorkerGlobalScope, {
           // A frame decoded after the stop goes nowhere.
           signal.throwIfAborted();
           pixels = request.pixels ? readPixels(bitmap) : undefined;
+          if (request.mouthFps !== undefined) {
+            // The sampled frame's grey level from its pixels when read (the same bytes), else from its bitmap.
+            const gray = pixels ? { data: grayFromRgb(pixels.data, pixels.width, pixels.height, 3), width: pixels.width, height: pixels.height } : readGray(bitmap);
+            mouthFrames.push({ tSec, ...gray });
+          }
         } catch (error) {
           bitmap.close();
           throw error;
         }
         grants.spend();
         const decodeMs = performance.now() - start;
-        call.emit({ type: 'frame', frameIndex, tSec, bitmap, pixels, decodeMs }, pixels ? [bitmap, pixels.data.buffer] : [bitmap]);
+        const sent = request.mouthFps === undefined ? undefined : mouthFrames;
+        mouthFrames = [];
+        const transfer: Transferable[] = [bitmap, ...(pixels ? [pixels.data.buffer] : []), ...(sent ?? []).map((g) => g.data.buffer)];
+        call.emit({ type: 'frame', frameIndex, tSec, bitmap, pixels, decodeMs, ...(sent && { mouthFrames: sent }) }, transfer);
       }
       return null;
     } finally {

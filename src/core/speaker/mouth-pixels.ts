@@ -1,0 +1,135 @@
+/**
+ * A cheap mouth measure for the frames between analysed ones (issue 29): the landmark net runs only
+ * on analysed frames (5 fps), while syllables come at 4–6 per second, so the mouth is also read
+ * from the grey pixels of a small region around the lips, placed from the nearest analysed frames'
+ * landmarks. Pure: plain arrays in, numbers out (the decode worker and ffmpeg give the pixels).
+ */
+import type { Box } from '../geometry';
+import { checkLandmarks } from '../face-geometry/landmarks';
+
+/** One frame's luma, row by row, one byte per pixel, and its time. */
+export interface GrayFrame {
+  tSec: number;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/**
+ * Luma of RGB(A) pixels (`channels` values per pixel, R first): (77 R + 150 G + 29 B) / 256, the
+ * BT.601 weights in integers, so the browser (canvas RGBA) and Node (ffmpeg rgb24) compute the same
+ * bytes from the same pixels.
+ */
+export function grayFromRgb(rgb: ArrayLike<number>, width: number, height: number, channels: 3 | 4, into?: Uint8Array): Uint8Array {
+  const count = width * height;
+  if (rgb.length < count * channels) throw new TypeError(`grayFromRgb: ${rgb.length} values, fewer than ${count * channels} for ${width}×${height}×${channels}`);
+  const out = into ?? new Uint8Array(count);
+  for (let i = 0, o = 0; o < count; i += channels, o++) out[o] = (77 * rgb[i]! + 150 * rgb[i + 1]! + 29 * rgb[i + 2]!) >> 8;
+  return out;
+}
+
+/** Outer-lip landmarks (iBUG 48–59). */
+const OUTER_LIPS = Array.from({ length: 12 }, (_, i) => 48 + i);
+/** The region reaches this share of the lips' width beyond each mouth corner, and of their height above and below. */
+const MARGIN_X = 0.15;
+const MARGIN_Y = 0.35;
+
+/**
+ * The lips' region in frame pixels: the outer lips' bounding box, widened by a margin so an opening
+ * mouth stays inside it. `landmarks` are relative to the face box's square crop (as the landmark
+ * net gives them: src/models/face-landmarks), so the box places them in the frame.
+ */
+export function mouthRegion(box: Box, landmarks: ArrayLike<number>): Box {
+  checkLandmarks(landmarks, 'mouthRegion');
+  const side = Math.max(box.w, box.h);
+  const left = box.x + box.w / 2 - side / 2;
+  const top = box.y + box.h / 2 - side / 2;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const i of OUTER_LIPS) {
+    const x = left + landmarks[2 * i]! * side;
+    const y = top + landmarks[2 * i + 1]! * side;
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  const w = x1 - x0;
+  const h = Math.max(y1 - y0, w / 3);
+  const cy = (y0 + y1) / 2;
+  return { x: x0 - MARGIN_X * w, y: cy - h / 2 - MARGIN_Y * h, w: w * (1 + 2 * MARGIN_X), h: h * (1 + 2 * MARGIN_Y) };
+}
+
+/** The box `f` of the way from `a` to `b` (0: `a`, 1: `b`). */
+export function interpolateBox(a: Box, b: Box, f: number): Box {
+  const mix = (p: number, q: number) => p + (q - p) * f;
+  return { x: mix(a.x, b.x), y: mix(a.y, b.y), w: mix(a.w, b.w), h: mix(a.h, b.h) };
+}
+
+/** `box` scaled by `scale` (e.g. from video pixels to a smaller analysed frame's). */
+export function scaleRegion(box: Box, scale: number): Box {
+  return { x: box.x * scale, y: box.y * scale, w: box.w * scale, h: box.h * scale };
+}
+
+/** The whole-pixel rows and columns of `region` inside the frame; null when less than 2×2 remains. */
+function pixelRect(frame: GrayFrame, region: Box): { x0: number; y0: number; x1: number; y1: number } | null {
+  const x0 = Math.max(0, Math.round(region.x));
+  const y0 = Math.max(0, Math.round(region.y));
+  const x1 = Math.min(frame.width, Math.round(region.x + region.w));
+  const y1 = Math.min(frame.height, Math.round(region.y + region.h));
+  return x1 - x0 >= 2 && y1 - y0 >= 2 ? { x0, y0, x1, y1 } : null;
+}
+
+/** What the pixels of the lips' region say about the mouth in one frame. */
+export interface MouthPixels {
+  /** Mean grey level of the region (0–255); an opening mouth shows its dark inside. */
+  mean: number;
+  /** Mean grey level of the region's central half (width and height): the gap between the lips. */
+  centerMean: number;
+  /** Spread of the region's row means: the dark gap between the lips makes the vertical profile uneven. */
+  profileStd: number;
+  /** Mean absolute change from the previous frame in the same region (0 without one). */
+  motion: number;
+  /** The same change in a region as large just above it (the nose): the head's own motion, to discount. */
+  upperMotion: number;
+}
+
+/** Sum and absolute change of the pixels of `rect`, and its row means. */
+function regionStats(frame: GrayFrame, rect: { x0: number; y0: number; x1: number; y1: number }, previous: Uint8Array | null, rows?: number[]) {
+  let sum = 0;
+  let change = 0;
+  for (let y = rect.y0; y < rect.y1; y++) {
+    let row = 0;
+    const base = y * frame.width;
+    for (let x = rect.x0; x < rect.x1; x++) {
+      const v = frame.data[base + x]!;
+      row += v;
+      if (previous) change += Math.abs(v - previous[base + x]!);
+    }
+    rows?.push(row / (rect.x1 - rect.x0));
+    sum += row;
+  }
+  const count = (rect.x1 - rect.x0) * (rect.y1 - rect.y0);
+  return { mean: sum / count, change: change / count };
+}
+
+/** The mouth measures of `region` (frame pixels) in `frame`, `previous` the frame before (same size) for the motion. */
+export function mouthPixels(frame: GrayFrame, region: Box, previous?: GrayFrame): MouthPixels | null {
+  const rect = pixelRect(frame, region);
+  if (!rect) return null;
+  const before = previous && previous.width === frame.width && previous.height === frame.height ? previous.data : null;
+  const rows: number[] = [];
+  const whole = regionStats(frame, rect, before, rows);
+  const center = pixelRect(frame, { x: region.x + region.w / 4, y: region.y + region.h / 4, w: region.w / 2, h: region.h / 2 }) ?? rect;
+  const upper = pixelRect(frame, { ...region, y: region.y - region.h });
+  const profileStd = Math.sqrt(rows.reduce((s, r) => s + (r - whole.mean) ** 2, 0) / rows.length);
+  return {
+    mean: whole.mean,
+    centerMean: regionStats(frame, center, null).mean,
+    profileStd,
+    motion: before ? whole.change : 0,
+    upperMotion: before && upper ? regionStats(frame, upper, before).change : 0,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Measured constants of the speaker association (issue 29), each with where it came from
+ * (docs/speaker.md).
+ */
+import type { MouthPixels } from './mouth-pixels';
+import type { SpeakerConfig } from './speaker-association';
+
+/** The dense mouth measure. */
+export const MOUTH_TRACE = Object.freeze({
+  /** Grey frames per second the decoder sends for it (the issue asks ≥ 12; 15 is every second frame at 30 fps). */
+  fps: 15,
+  /** A frame within this of its slot on the mouth grid fills it (container times are rounded to µs). */
+  gridToleranceSec: 0.001,
+  /** Which of the pixel measures is the mouth's number (docs/speaker.md: chosen on our clips). */
+  measure: 'motion' as keyof MouthPixels,
+  /** Longest gap between a track's analysed frames that is bridged by interpolating its lips' region. */
+  maxBridgeSec: 0.5,
+});
+
+/** The association's thresholds (SpeakerConfig). */
+export const SPEAKER_DEFAULTS: SpeakerConfig = Object.freeze({
+  minSamples: 12,
+  minScore: 0.3,
+  minMargin: 0.2,
+  minMouthStd: 0.3,
+  minVoicedShare: 0.1,
+  search: Object.freeze({ maxLagSec: 0.2, stepSec: 1 / 30, halfWindowSec: 1 / 30, rangeDb: 40, highPassSec: 0, audio: 'level' as const }),
+});

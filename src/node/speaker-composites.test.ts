@@ -1,0 +1,60 @@
+/**
+ * Issue 29 on real pictures and voices: composites of our clips made with ffmpeg at test time (into
+ * the OS temp folder), run through the app's mouth measure (ffmpeg's grey frames at 15 fps, the
+ * mouth tracer) and the association. Measured rates over six pairs are in docs/speaker.md; here one
+ * pair, every kind of case, and a clip whose own voice speaks against its mouth.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SPEAKER_CONFIG } from '../core/speaker/speaker-association';
+import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
+import { initNodeBackend } from './backend';
+import { packageWeightSource } from './file-weight-source';
+import { COMPOSITE_PAIRS, lightSpeaker, makeSpeakerCases, type SpeakerCase } from './speaker-composites';
+import { clip } from './test-fixtures';
+
+describe('who speaks, on composites of our clips (issue 29)', () => {
+  let models: PerceptionModels;
+  let cases: SpeakerCase[];
+  beforeAll(async () => {
+    await initNodeBackend();
+    models = await loadPerceptionModels(packageWeightSource());
+    const [a, b] = COMPOSITE_PAIRS[0]!;
+    cases = await makeSpeakerCases(await mkdtemp(join(tmpdir(), 'emolens-speaker-')), 'p0', clip(a), clip(b));
+  }, 120_000);
+
+  it('a silent face (held still) is never credited; the voice goes to the speaker, left or right, larger or smaller', { timeout: 240_000 }, async () => {
+    for (const c of cases.filter((x) => x.kind === 'still-other')) {
+      const found = await lightSpeaker(models, c.path);
+      const silent = found.tracks.filter((t) => t.side !== c.speaker);
+      // Held faces move by compression noise only (measured ≤ 0.01 against ≥ 2 for a speaking mouth).
+      for (const t of silent) expect(t.mouthStd, `${c.name}: silent track #${t.trackId}`).toBeLessThan(DEFAULT_SPEAKER_CONFIG.minMouthStd);
+      expect(found.credited, `${c.name}: score ${found.result.score.toFixed(2)}`).toBe(c.speaker);
+    }
+  });
+
+  it('both mouths moving, one voice: the heard one or nobody, never the other', { timeout: 240_000 }, async () => {
+    for (const c of cases.filter((x) => x.kind === 'both-moving')) {
+      const found = await lightSpeaker(models, c.path);
+      expect(found.tracks.filter((t) => t.mouthStd >= DEFAULT_SPEAKER_CONFIG.minMouthStd), c.name).toHaveLength(2);
+      expect([c.speaker, null], `${c.name}: ${JSON.stringify(found.result.scores)}`).toContain(found.credited);
+    }
+  });
+
+  it('a mouth whose own voice speaks against it (05-01-05) is nobody: a lone moving mouth needs a score above the silent faces\' noise', { timeout: 60_000 }, async () => {
+    const found = await lightSpeaker(models, clip('05-01-05_01.mp4'));
+    expect(found.tracks.some((t) => t.mouthStd >= DEFAULT_SPEAKER_CONFIG.minMouthStd)).toBe(true);
+    expect(found.result.score).toBeLessThan(DEFAULT_SPEAKER_CONFIG.minScore);
+    expect(found.credited).toBeNull();
+  });
+
+  // Known limit (docs/speaker.md): the mouth measure cannot tell this clip's own voice from another
+  // speaker's saying similar sentences (41 % of such pairs score above minScore). This pair's scores
+  // 0.51: `fails` keeps the limit in sight and turns red once it is fixed.
+  it.fails('a clip dubbed with another person\'s voice goes to nobody', { timeout: 60_000 }, async () => {
+    const dubbed = cases.find((x) => x.kind === 'dubbed')!;
+    expect((await lightSpeaker(models, dubbed.path)).credited).toBeNull();
+  });
+});
