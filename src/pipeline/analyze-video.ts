@@ -52,6 +52,7 @@ export async function trackFrames(
 ): Promise<void> {
   const tracker = createTracker({ historySec: options.historySec ?? Infinity, ...options.tracker });
   const perception = createPerceptionState(options.perception);
+  perception.sourceLongSide = Math.max(size.width, size.height);
   const mouths = createMouthTracer();
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);

@@ -84,6 +84,11 @@ export interface PerceptionState {
   verified?: VerifiedFace[];
   /** When the general networks last ran (see `generalIntervalSec`). */
   lastGeneralSec?: number;
+  /**
+   * The long side of the video itself when frames are analysed downscaled (`maxAnalysisSide`): the
+   * detector's full input is chosen by it, so a large video keeps the large input's reach.
+   */
+  sourceLongSide?: number;
 }
 
 /** Creates the state for one clip (or one webcam session). */
@@ -113,15 +118,16 @@ async function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, s
 async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer) {
   const [height, width] = frame.shape;
   const { config } = state;
-  const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec);
+  // The full input follows the video's size: a 1080p frame analysed at 640 px keeps the large input.
+  const fullSize = faceInputSize(config, Math.max(width, state.sourceLongSide ?? 0), height);
+  const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize);
   const run = (inputSize: number) =>
     timer.time('faceDetection', () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold }));
-  const fullSize = faceInputSize(config, width, height);
   let faces: FaceDetectorOutput;
   if (plan.small === null) {
     faces = await run(fullSize);
     state.lastFullDetectionSec = tSec;
-    const small = smallInputFor(config, width, height, sidesOf(faces));
+    const small = smallInputFor(config, width, height, sidesOf(faces), fullSize);
     if (small !== null) faces = mergeDetections(await run(small), faces);
   } else {
     faces = await run(plan.small);

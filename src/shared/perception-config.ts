@@ -37,7 +37,13 @@ export interface PerceptionConfig {
    * 0 runs it on every analysed frame. At 1 s it costs ~40 ms per frame at 5 fps instead of ~190.
    */
   personIntervalSec: number;
-  /** Frames are analysed with at most this long side (4K → 1280×720); results are in video pixels. */
+  /**
+   * Frames are analysed with at most this long side (1080p and 4K → 640×360); results are in video
+   * pixels. The face detector sees at most 416 px of the frame's long side anyway, so a smaller
+   * analysis frame finds the same faces; what it saves is the decode worker's resizing and reading
+   * of every sampled and mouth-grid frame, which bounded HD files: at 1280 a 1080p copy of the bench
+   * clips was analysed at 0.32× the originals' fps, at 640 at 0.53× (docs/performance.md).
+   */
   maxAnalysisSide: number;
   /**
    * Files: grey frames per second the decode worker sends for the speaker's mouth measure between
@@ -136,7 +142,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   largeFaceMinSidePx: 40,
   fullDetectionIntervalSec: 1,
   personIntervalSec: 5,
-  maxAnalysisSide: 1280,
+  maxAnalysisSide: 640,
   mouthFps: MOUTH_TRACE.fps,
   embeddingIntervalSec: 1,
   faceVerifyThreshold: 0.6,
@@ -201,9 +207,9 @@ export function detectionPlan(
   previousSides: readonly number[] | undefined,
   lastFullSec: number | undefined,
   tSec: number,
+  full = faceInputSize(config, width, height),
 ): DetectionPlan {
-  const full = faceInputSize(config, width, height);
-  const small = smallInputFor(config, width, height, previousSides ?? []);
+  const small = smallInputFor(config, width, height, previousSides ?? [], full);
   if (small === null || lastFullSec === undefined) return { small: null, full };
   const fullDue = tSec < lastFullSec || tSec - lastFullSec >= config.fullDetectionIntervalSec - 1e-6;
   return { small, full: fullDue ? full : null };
@@ -215,9 +221,9 @@ export function detectionPlan(
  * only such faces runs the small pass too, so that they get the small pass's boxes from the first
  * frame on (see DetectionPlan).
  */
-export function smallInputFor(config: PerceptionConfig, width: number, height: number, sides: readonly number[]): number | null {
+export function smallInputFor(config: PerceptionConfig, width: number, height: number, sides: readonly number[], full = faceInputSize(config, width, height)): number | null {
   const small = config.faceInputSizeLargeFaces;
-  if (!(small > 0 && small < faceInputSize(config, width, height)) || sides.length === 0) return null;
+  if (!(small > 0 && small < full) || sides.length === 0) return null;
   const scale = small / Math.max(width, height);
   return sides.every((side) => side * scale >= config.largeFaceMinSidePx) ? small : null;
 }

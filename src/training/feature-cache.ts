@@ -135,8 +135,15 @@ export async function patchCachedMeta(dir: string, file: string, patch: Pick<Cac
 export function perceptionIsStale(meta: CachedClipMeta, current: Readonly<PerceptionConfig> = DEFAULT_PERCEPTION_CONFIG): boolean {
   if (!meta.perception) return true;
   const cached = meta.perception as unknown as Record<string, unknown>;
-  return Object.entries(current).some(([key, value]) => cached[key] !== value);
+  return Object.entries(current).some(([key, value]) => !CACHE_NEUTRAL_SETTINGS.has(key) && cached[key] !== value);
 }
+
+/**
+ * Settings that cannot change what the cache holds: the extraction reads ffmpeg's frames at their
+ * own size (the app's cap on large videos never applies), and the speaker's mouth trace is not
+ * cached (no head reads it).
+ */
+const CACHE_NEUTRAL_SETTINGS: ReadonlySet<string> = new Set<keyof PerceptionConfig>(['maxAnalysisSide', 'mouthFps']);
 
 export function speechIsStale(meta: CachedClipMeta): boolean {
   return meta.speech === undefined || (meta.speechVersion ?? 1) < SPEECH_FEATURES_VERSION;
