@@ -11,7 +11,7 @@ import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../shared/analysis-protocol';
 import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
-import { answerOf, clipFamiliarity, confidenceOf, hearsSpeech, UNFAMILIAR_ANSWER, type EnsembleConfig } from '../shared/ensemble-config';
+import { answerOf, clipFamiliarity, confidenceOf, hearsSpeech, UNFAMILIAR_ANSWER, UNFAMILIAR_SPEECH_NOTE, type EnsembleConfig } from '../shared/ensemble-config';
 import { meanVector } from '../core/vector';
 import type { FaceRecord } from '../shared/face-record';
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
@@ -60,9 +60,9 @@ export interface Session {
   familiarity?: AnalysisReport['familiarity'];
 }
 
-/** The main track's mean HSEmotion feature over the frames where the general networks ran; null for none. */
-export function meanGeneralFeature(records: readonly FaceRecord[]): Float64Array | null {
-  const features = records.flatMap((r) => (r.generalFeature ? [r.generalFeature] : []));
+/** The main track's mean context feature (the scene around the face); null for none. */
+export function meanContextFeature(records: readonly FaceRecord[]): Float64Array | null {
+  const features = records.flatMap((r) => (r.contextFeature.length ? [r.contextFeature] : []));
   return features.length > 0 ? meanVector(features) : null;
 }
 
@@ -161,15 +161,19 @@ export function createResults({ client, store }: RunContext): Results {
     if (!loaded) return;
     const { features, note, loudness } = await mine.speech;
     mine.speaker ??= speakerOfClip(result.clip, loudness ?? null);
-    // The speech model hears the whole soundtrack: it answers only when the voice is the main face's.
+    // The speech model hears the whole soundtrack: it answers only when the voice is the main face's,
+    // and, unless the speaker was calibrated, a voice like the ones it learnt (not another language).
     const heard = speechNoteFor(mine.speaker, winner, features !== null);
+    const voice = mine.calibration?.calibrated ? null : clipFamiliarity(loaded.ensemble, 'speech', features);
     if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
     else if (heard && hearsSpeech(loaded.ensemble)) mine.speechNote = heard;
-    const probs = await result.timer.time('temporalModels', () => client.predict({ records, speech: heard ? null : features }, mine.calibration?.calibrated ? reference : undefined));
+    else if (voice && !voice.familiar && hearsSpeech(loaded.ensemble)) mine.speechNote = UNFAMILIAR_SPEECH_NOTE;
+    const speech = heard || (voice && !voice.familiar) ? null : features;
+    const probs = await result.timer.time('temporalModels', () => client.predict({ records, speech }, mine.calibration?.calibrated ? reference : undefined));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
-    // A clip unlike the training clips gets the general networks' answer: the trained heads learnt
-    // seven actors filmed one way, and off that footage they fall below the untrained networks.
-    mine.familiarity = clipFamiliarity(loaded.ensemble, meanGeneralFeature(records));
+    // A clip filmed unlike the training clips gets the general networks' answer: the trained heads
+    // learnt seven actors filmed one way, and off that footage they fall below the untrained networks.
+    mine.familiarity = clipFamiliarity(loaded.ensemble, 'scene', meanContextFeature(records));
     if (mine.familiarity && !mine.familiarity.familiar) {
       mine.answer = UNFAMILIAR_ANSWER;
       mine.confidence = confidenceOf(loaded.ensemble, { temperature: 1 });

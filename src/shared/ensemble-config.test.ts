@@ -23,16 +23,17 @@ describe('ensemble.json', () => {
     expect(answerOf({ ...base, answer: aloneOnly }, true).name).toBe('average');
   });
 
-  it('measures familiarity only with a model and a feature of its size, and checks the model', () => {
-    const familiarity = { mean: [0, 0], scale: [1, 1], threshold: 2 };
-    const config = { ...structuredClone(base), familiarity };
-    expect(clipFamiliarity(config, [1, 1])).toEqual({ score: 0.5, familiar: true });
-    expect(clipFamiliarity(config, [6, 6])).toEqual({ score: 3, familiar: false });
-    expect(clipFamiliarity(base, [6, 6])).toBeNull();
-    expect(clipFamiliarity(config, null)).toBeNull();
-    expect(clipFamiliarity(config, [1])).toBeNull();
-    expect(checkEnsembleConfig(structuredClone(config)).familiarity).toEqual(familiarity);
-    expect(() => checkEnsembleConfig({ ...structuredClone(base), familiarity: { mean: [0], scale: [1], threshold: -1 } })).toThrow(/familiarity/);
+  it('measures familiarity only with a model and a vector of its size, and checks the models', () => {
+    const scene = { mean: [0, 0], scale: [1, 1], threshold: 2 };
+    const config = { ...structuredClone(base), familiarity: { scene } };
+    expect(clipFamiliarity(config, 'scene', [1, 1])).toEqual({ score: 0.5, familiar: true });
+    expect(clipFamiliarity(config, 'scene', [6, 6])).toEqual({ score: 3, familiar: false });
+    expect(clipFamiliarity(config, 'speech', [6, 6])).toBeNull(); // no speech model shipped
+    expect(clipFamiliarity(base, 'scene', [6, 6])).toBeNull();
+    expect(clipFamiliarity(config, 'scene', null)).toBeNull();
+    expect(clipFamiliarity(config, 'scene', [1])).toBeNull();
+    expect(checkEnsembleConfig(structuredClone(config)).familiarity).toEqual({ scene });
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), familiarity: { scene: { mean: [0], scale: [1], threshold: -1 } } })).toThrow(/familiarity.scene/);
   });
 
   it('refuses answers and fusions that name nothing loaded', () => {

@@ -39,23 +39,30 @@ export interface EnsembleConfig {
   /** Where everything was chosen (one sentence). */
   chosenOn: string;
   /**
-   * The training clips' spread of the main track's mean HSEmotion feature, and the distance that
-   * still counts as familiar (src/core/familiarity); absent: every clip counts as familiar.
+   * The training clips' spread of two vectors, and the distance that still counts as familiar
+   * (src/core/familiarity): `scene`, the main track's mean context feature (480-d: camera, framing,
+   * background); `speech`, the clip's speech features (the voice and its language). Absent: every
+   * clip counts as familiar.
    */
-  familiarity?: FamiliarityModel;
+  familiarity?: { scene: FamiliarityModel; speech?: FamiliarityModel };
 }
 
 /** The answer on a clip unlike the training clips: the general-purpose networks, untrained by us. */
 export const UNFAMILIAR_ANSWER = Object.freeze({
   name: GENERAL,
-  why: 'This video is unlike the clips emolens was trained on (another camera, light, framing or people), so it answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.',
+  why: 'This video is unlike the clips emolens was trained on (another camera, framing or scene), so it answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.',
 });
 
-/** A clip's familiarity from its main track's mean HSEmotion feature; null without a model or a feature (every clip familiar). */
-export function clipFamiliarity(config: EnsembleConfig, feature: ArrayLike<number> | null): Familiarity | null {
-  if (!config.familiarity || !feature || feature.length !== config.familiarity.mean.length) return null;
-  return familiarityOf(config.familiarity, feature);
+/** A clip's familiarity by one of the shipped models (scene or speech); null without that model or the vector (familiar). */
+export function clipFamiliarity(config: EnsembleConfig, which: 'scene' | 'speech', vector: ArrayLike<number> | null | undefined): Familiarity | null {
+  const model = config.familiarity?.[which];
+  if (!model || !vector || vector.length !== model.mean.length) return null;
+  return familiarityOf(model, vector);
 }
+
+/** Said when the voice is unlike the training speech and the speech model is left out. */
+export const UNFAMILIAR_SPEECH_NOTE =
+  'No speech model for this clip: the voice is unlike the speech it was trained on (another language or recording?), so the answer comes from the face models alone.';
 
 /** The answer for a clip alone, or calibrated to its person when `calibrated` and ensemble.json has one. */
 export function answerOf(config: EnsembleConfig, calibrated = false): AnswerChoice & { members: string[]; why: string; calibrated: boolean } {
@@ -91,7 +98,10 @@ export function checkEnsembleConfig(value: unknown): EnsembleConfig {
   checkChoice(v.answer?.alone, 'answer.alone');
   if (v.answer?.calibrated !== undefined) checkChoice(v.answer.calibrated, 'answer.calibrated');
   if (!(v.answer!.uncertainBelow >= 0 && v.answer!.uncertainBelow <= 1)) throw new TypeError('ensemble.json: answer.uncertainBelow must be in [0, 1]');
-  if (v.familiarity !== undefined) checkFamiliarityModel(v.familiarity, 'ensemble.json: familiarity');
+  if (v.familiarity !== undefined) {
+    checkFamiliarityModel(v.familiarity.scene, 'ensemble.json: familiarity.scene');
+    if (v.familiarity.speech !== undefined) checkFamiliarityModel(v.familiarity.speech, 'ensemble.json: familiarity.speech');
+  }
   return v as EnsembleConfig;
 }
 

@@ -9,11 +9,12 @@ function cloud(rng: Rng, centre: number[], sd: number, n: number): number[][] {
 }
 
 describe('familiarity', () => {
-  it('measures distance in units of the spread, dimension by dimension', () => {
-    const spread = fitSpread([[0, 0], [2, 20], [4, 40]]);
-    expect(spread.mean).toEqual([2, 20]);
-    expect(spread.scale).toEqual([2, 20]);
-    expect(spreadDistance(spread, [4, 0])).toBeCloseTo(1, 6); // +1 and −1 standard deviations
+  it('measures distance in units of the spread, dimension by dimension, the spread floored at the median', () => {
+    const spread = fitSpread([[0, 0, 0], [2, 20, 4], [4, 40, 8]]);
+    expect(spread.mean).toEqual([2, 20, 4]);
+    // Spreads 2, 20 and 4: the first counts as the median, 4 (a near-constant unit must not decide).
+    expect(spread.scale).toEqual([4, 20, 4]);
+    expect(spreadDistance(spread, [6, 0, 4])).toBeCloseTo(Math.sqrt(2 / 3), 6); // +1, −1 and 0 spreads
     expect(() => spreadDistance(spread, [1])).toThrow(TypeError);
   });
 

@@ -4,6 +4,8 @@
  * leave-one-actor-out over all seven actors, then each head is trained on all of them.
  */
 import { fitFamiliarity, type FamiliarityModel } from '../../core/familiarity/familiarity';
+import { meanVector } from '../../core/vector';
+import type { EnsembleConfig } from '../../shared/ensemble-config';
 import type { CachedClip } from '../feature-cache';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -76,17 +78,23 @@ export function headCard(name: string, config: ClipModelConfig, summary: Protoco
 }
 
 /**
- * The familiarity model of the cached clips (src/core/familiarity): the spread of each clip's mean
- * HSEmotion feature, with a threshold that counts every actor held out familiar; undefined when a
- * clip lacks the feature (a cache made before the general networks).
+ * The familiarity models of the cached clips (src/core/familiarity): the spread of each clip's
+ * mean context feature (the scene) and of its speech features, each with a threshold that counts
+ * every actor held out familiar; undefined when a clip has no face (no scene vector).
  */
-export function cachedFamiliarity(cache: readonly CachedClip[]): FamiliarityModel | undefined {
-  const withFeature = cache.filter((c) => c.meta.general?.feature.length);
-  if (withFeature.length < cache.length || cache.length === 0) return undefined;
-  const round = (v: number) => Math.round(v * 1e5) / 1e5;
-  const fitted = fitFamiliarity(withFeature.map((c) => c.meta.general!.feature), withFeature.map((c) => c.meta.actor));
-  return { mean: fitted.mean.map(round), scale: fitted.scale.map(round), threshold: round(fitted.threshold) };
+export function cachedFamiliarity(cache: readonly CachedClip[]): EnsembleConfig['familiarity'] {
+  const scene = cache.map((c) => (c.records.length ? meanVector(c.records.map((r) => r.contextFeature)) : null));
+  if (cache.length === 0 || scene.some((v) => !v)) return undefined;
+  const round = (m: FamiliarityModel): FamiliarityModel => ({ mean: m.mean.map(r5), scale: m.scale.map(r5), threshold: r5(m.threshold) });
+  const actors = cache.map((c) => c.meta.actor);
+  const spoken = cache.flatMap((c) => (c.meta.speech ? [{ speech: c.meta.speech, actor: c.meta.actor }] : []));
+  return {
+    scene: round(fitFamiliarity(scene as Float64Array[], actors)),
+    ...(new Set(spoken.map((s) => s.actor)).size >= 2 && { speech: round(fitFamiliarity(spoken.map((s) => s.speech), spoken.map((s) => s.actor))) }),
+  };
 }
+
+const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
 
 /**
  * Chooses, trains and writes the shipped heads and ensemble.json into `out`. `reproduction` names
@@ -101,7 +109,7 @@ export async function shipProtocolModels(
   log: (line: string) => void,
   personScales: ReadonlyMap<string, PersonScale>,
   reproduction: readonly string[] = [],
-  familiarity?: FamiliarityModel,
+  familiarity?: EnsembleConfig['familiarity'],
 ): Promise<void> {
   const { clips, vectors } = fitter;
   const actors = [...new Set(clips.map((c) => c.actor))].sort();
