@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loopVideo } from '../src/node/ffmpeg';
 import { makePersonFree, PERSON_FREE_KINDS } from '../src/node/person-free-footage';
+import { makeUnfamiliar, UNFAMILIAR_KINDS } from '../src/node/unfamiliar-footage';
 import { clip, makeOnce, scratch } from './fixtures';
 
 const H264 = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30'];
@@ -189,4 +190,12 @@ export function portrait(name = '01-01-03_01.mp4'): { file: string; scale: numbe
 /** The first two seconds of the two-person composite (`sideBySideOneLarger`), the reference for its HD versions. */
 export function twoPeopleTwoSeconds(): string {
   return ffmpeg('two-people-two-seconds.mp4', ['-i', sideBySideOneLarger(), '-t', '2', ...H264]);
+}
+
+/** `name` re-made as one kind of unfamiliar footage (src/node/unfamiliar-footage.ts: a face crop, English speech, …). */
+export function unfamiliarCopy(kind: string, name = '01-01-03_01.mp4'): string {
+  const found = UNFAMILIAR_KINDS.find((k) => k.name === kind);
+  if (!found) throw new Error(`no unfamiliar kind ${kind}`);
+  const dir = join(scratch, 'unfamiliar');
+  return join(makeUnfamiliar(found, [[name]], 'file', dir, clip), 'clips', name);
 }
