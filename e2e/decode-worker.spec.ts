@@ -2,8 +2,10 @@
  * Decoding moved into its own worker, which also reads each frame's pixels ahead of
  * inference. On the bench page, the same files decoded the old way (decodeFrames + fromPixels on
  * the bitmap) and through the decode worker give the same frames and the very same pixels, both
- * the pixels read ahead and the bitmap the page shows; a 4K video too (downscaled to 1280 px).
+ * the pixels read ahead and the bitmap the page shows; a 4K video too (downscaled to `maxAnalysisSide`).
  */
+import { DEFAULT_PERCEPTION_CONFIG } from '../src/shared/perception-config';
+import { fitWithin } from '../src/video/frame-size';
 import type { PixelCheckResult } from '../src/bench/pixel-check';
 import { clip, expect, test } from './fixtures';
 import { frameCount, video4k } from './media';
@@ -39,6 +41,8 @@ test('5 fps on a shared clip and on a 4K video: same frames kept, identical pixe
   }
   // 29.97 fps sampled at 5 fps keeps frames 0, 6, 12, … (src/video/frame-selector.ts).
   expect(results[0]!.newFrames.slice(0, 4)).toEqual([0, 6, 12, 18]);
-  expect([results[1]!.width, results[1]!.height]).toEqual([1280, 720]);
+  const analysed = fitWithin(3840, 2160, DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide);
+  expect([results[1]!.width, results[1]!.height]).toEqual([analysed.width, analysed.height]);
+  expect(analysed.width).toBeLessThan(3840);
   expect(watch.consoleErrors).toEqual([]);
 });

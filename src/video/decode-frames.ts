@@ -51,8 +51,10 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
   const { orientation } = video.info;
   // Resize to the display size (the coded size can be padded to the codec's block size), or below
   // it; a phone video stored sideways is turned upright on the way (orientation.ts).
-  const toBitmap = (frame: VideoFrame) =>
-    isUpright(orientation) ? createImageBitmap(frame, { resizeWidth: width, resizeHeight: height }) : uprightBitmap(frame, orientation!, { width, height });
+  const toBitmap = (frame: VideoFrame, size = { width, height }) =>
+    isUpright(orientation) ? createImageBitmap(frame, { resizeWidth: size.width, resizeHeight: size.height }) : uprightBitmap(frame, orientation!, size);
+  // Frames only for the mouth measure are made no larger than it reads (MOUTH_TRACE.maxSide).
+  const mouthSize = fitWithin(width, height, MOUTH_TRACE.maxSide);
   const selector = createFrameSelector(options.fps);
   const mouthGrid = options.mouthFps === undefined ? null : createFrameSelector(options.mouthFps, MOUTH_TRACE.gridToleranceSec);
   const maxQueue = options.maxDecodeQueue ?? DEFAULT_MAX_DECODE_QUEUE;
@@ -130,12 +132,12 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       }
       let bitmap: ImageBitmap;
       try {
-        bitmap = await toBitmap(frame);
+        bitmap = await toBitmap(frame, sampled ? undefined : mouthSize);
       } finally {
         frame.close();
       }
       const close = () => bitmap.close();
-      yield { frameIndex: index, tSec, bitmap, width, height, close, [Symbol.dispose]: close, ...(!sampled && { mouthOnly: true }) };
+      yield { frameIndex: index, tSec, bitmap, width: bitmap.width, height: bitmap.height, close, [Symbol.dispose]: close, ...(!sampled && { mouthOnly: true }) };
     }
   } catch (error) {
     if (options.signal?.aborted) throw new CanceledError();

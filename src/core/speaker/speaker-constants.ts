@@ -15,6 +15,11 @@ export const MOUTH_TRACE = Object.freeze({
   measure: 'motion' as keyof MouthPixels,
   /** Longest gap between a track's analysed frames that is bridged by interpolating its lips' region. */
   maxBridgeSec: 0.5,
+  /**
+   * Longest side of the grey frames (our clips' own size: their measure is unchanged). A 1080p file's
+   * grey frames at the analysed 640×360 cost the decode worker more than the networks' frame did.
+   */
+  maxSide: 360,
 });
 
 /** The association's thresholds (SpeakerConfig). */

@@ -6,14 +6,25 @@
  * machine's other core, the next frames are ready by the time it asks. Each run decodes
  * only the frames it was granted (see src/shared/decode-protocol.ts), and every frame is closed or transferred.
  */
-import { createGrayReader, createPixelReader, decodeFrames, openVideo, type DecodedFrame, type OpenedVideo } from '../../video';
+import { createGrayReader, createPixelReader, decodeFrames, fitWithin, openVideo, type DecodedFrame, type OpenedVideo } from '../../video';
 import { grayFromRgb, type GrayFrame } from '../../core/speaker/mouth-pixels';
+import { MOUTH_TRACE } from '../../core/speaker/speaker-constants';
 import type { DecodeApi } from '../../shared/decode-protocol';
 import { createFrameGrants } from './frame-grants';
 import { serveRpc } from './rpc-server';
 
 const readPixels = createPixelReader();
 const readGray = createGrayReader();
+
+/** The grey levels of `bitmap` resized to `size` (a copy; `bitmap` stays open). */
+async function readGrayResized(bitmap: ImageBitmap, size: { width: number; height: number }) {
+  const resized = await createImageBitmap(bitmap, { resizeWidth: size.width, resizeHeight: size.height });
+  try {
+    return readGray(resized);
+  } finally {
+    resized.close();
+  }
+}
 
 serveRpc<DecodeApi>(self as unknown as DedicatedWorkerGlobalScope, {
   async probe({ file }) {
@@ -59,7 +70,14 @@ serveRpc<DecodeApi>(self as unknown as DedicatedWorkerGlobalScope, {
           pixels = request.pixels ? readPixels(bitmap) : undefined;
           if (request.mouthFps !== undefined) {
             // The sampled frame's grey level from its pixels when read (the same bytes), else from its bitmap.
-            const gray = pixels ? { data: grayFromRgb(pixels.data, pixels.width, pixels.height, 3), width: pixels.width, height: pixels.height } : readGray(bitmap);
+            // A frame larger than the mouth frames (HD) is read at their size, so the motion compares like with like.
+            const small = fitWithin(bitmap.width, bitmap.height, MOUTH_TRACE.maxSide);
+            const gray =
+              small.width !== bitmap.width
+                ? await readGrayResized(bitmap, small)
+                : pixels
+                  ? { data: grayFromRgb(pixels.data, pixels.width, pixels.height, 3), width: pixels.width, height: pixels.height }
+                  : readGray(bitmap);
             mouthFrames.push({ tSec, ...gray });
           }
         } catch (error) {
