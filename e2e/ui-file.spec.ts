@@ -49,7 +49,7 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   // public/trained/ensemble.json names it, in plain words, with one sentence on why and how well it
   // does on new people; the model's name is in the table, starred.
   const { answer } = JSON.parse(readFileSync(join(repoRoot, 'public/trained/ensemble.json'), 'utf8')) as { answer: { alone: { name: string; unseenAccuracy: number } } };
-  await expect(page.getByTestId('headline-prediction').locator('.headline-answer')).toHaveAttribute('data-model', answer.alone.name);
+  await expect(page.getByTestId('headline-prediction').locator('.headline-answer')).toHaveAttribute('data-answer-model', answer.alone.name);
   await expect(page.getByTestId('headline-prediction')).toContainText('emolens thinks:');
   await expect(page.getByTestId('answer-why')).toContainText(`looks like the clips emolens was trained on`);
   await expect(page.getByTestId('answer-why')).toContainText(`right on ${Math.round(100 * answer.alone.unseenAccuracy)} % of clips`);

@@ -29,7 +29,7 @@ test('our own clip is familiar; a tight face crop of it is not, and gets the gen
   expect(crop.familiarity!.familiar).toBe(false);
   expect(crop.familiarity!.score).toBeGreaterThan(1);
   expect(crop.answer).toBe('general');
-  await expect(page.getByTestId('headline-prediction').locator('.headline-answer')).toHaveAttribute('data-model', 'general');
+  await expect(page.getByTestId('headline-prediction').locator('.headline-answer')).toHaveAttribute('data-answer-model', 'general');
   await expect(page.getByTestId('answer-why')).toContainText('unlike the clips emolens was trained on');
 });
 

@@ -5,6 +5,7 @@
  * analysed uncalibrated. The clip models do the centring (ClipPredictor.predict's `reference`).
  * Plain data and functions: no DOM, no tfjs (the predictor is passed in).
  */
+import { speechNoteFor } from '../pipeline/clip-speaker';
 import { isEnoughReference, REFERENCE_WINDOW_SEC, referenceWindows } from '../core/calibration/reference-windows';
 import { groupByPerson, type GroupingConfig } from '../core/grouping/group-by-person';
 import type { EmotionLabel } from '../core/labels';
@@ -82,7 +83,10 @@ export async function keptClip(session: Session | null, voting: Partial<FaceVoti
   const winner = clip ? voteOnClip(clip, voting).winnerId : null;
   if (!session || !clip || winner === null) return null;
   const records = clip.tracks.get(winner)!;
-  return { clip: { records, speech: (await session.speech).features }, embedding: meanEmbedding(records) };
+  const { features } = await session.speech;
+  // A voice the speaker check gave to nobody or to another face is kept out here too, as it was alone.
+  const notTheirs = session.speaker !== undefined && speechNoteFor(session.speaker, winner, features !== null) !== null;
+  return { clip: { records, speech: notTheirs ? null : features }, embedding: meanEmbedding(records) };
 }
 
 /** The clip models' and ensembles' labels for one clip, with a person reference or alone. */

@@ -36,7 +36,7 @@ function ProbabilityBars({ p }: { p: ClipPrediction }) {
 function HeadlineAnswer({ label, model, honesty }: { label: string; model: string; honesty: AnswerHonesty | null }) {
   if (!honesty?.uncertain || !honesty.uncertainty) {
     return (
-      <p className="headline-answer" data-model={model}>
+      <p className="headline-answer" data-answer-model={model}>
         emolens thinks: <strong>{label}</strong>
         {honesty?.confidence != null && <span className="muted"> — {sureness(honesty.confidence)} ({pct(honesty.confidence)})</span>}
       </p>
@@ -45,7 +45,7 @@ function HeadlineAnswer({ label, model, honesty }: { label: string; model: strin
   const [first, second] = honesty.uncertainty.topTwo;
   return (
     <>
-      <p className="headline-answer" data-testid="uncertain-answer" data-model={model}>
+      <p className="headline-answer" data-testid="uncertain-answer" data-answer-model={model}>
         <span className="uncertain-tag">uncertain:</span> {first?.label} {first ? pct(first.p) : ''} or {second?.label} {second ? pct(second.p) : ''}
       </p>
       <p className="muted">{honesty.uncertainty.reason}</p>
