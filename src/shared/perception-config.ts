@@ -4,7 +4,7 @@
  * frames, at 416 px / 0.5 (face-api's defaults) in 72, at under half the cost.
  */
 
-import { iou, type Box } from '../core/geometry';
+import { center, iou, type Box } from '../core/geometry';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { DEFAULT_THRESHOLDS } from '../core/tracking/constants';
 import { positionDistance } from '../core/tracking/cost-matrices';
@@ -211,8 +211,7 @@ export function detectionPlan(
 ): DetectionPlan {
   const small = smallInputFor(config, width, height, previousSides ?? [], full);
   if (small === null || lastFullSec === undefined) return { small: null, full };
-  const fullDue = tSec < lastFullSec || tSec - lastFullSec >= config.fullDetectionIntervalSec - 1e-6;
-  return { small, full: fullDue ? full : null };
+  return { small, full: intervalDue(lastFullSec, tSec, config.fullDetectionIntervalSec) ? full : null };
 }
 
 /**
@@ -236,24 +235,31 @@ export const SAME_FACE_MIN_IOU = 0.3;
  * box convention from frame to frame), plus each face of the full pass that is none of them.
  */
 export function mergeDetections<T extends { box: Box }>(small: readonly T[], full: readonly T[]): T[] {
-  const known = (box: Box) =>
-    small.some((s) => iou(s.box, box) >= SAME_FACE_MIN_IOU || contains(s.box, box.x + box.w / 2, box.y + box.h / 2));
+  const known = (box: Box) => small.some((s) => iou(s.box, box) >= SAME_FACE_MIN_IOU || contains(s.box, center(box)));
   return [...small, ...full.filter((f) => !known(f.box))];
 }
 
-function contains(box: Box, x: number, y: number): boolean {
+function contains(box: Box, { x, y }: { x: number; y: number }): boolean {
   return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
+}
+
+/**
+ * Whether something that runs at most every `intervalSec` is due at `tSec`, given when it last ran:
+ * never run, a seek back, or the interval has passed (to a microsecond: frame times are rounded).
+ */
+function intervalDue(lastSec: number | undefined, tSec: number, intervalSec: number): boolean {
+  return lastSec === undefined || tSec < lastSec || tSec - lastSec >= intervalSec - 1e-6;
 }
 
 /** Whether the general networks run on this frame, given when they last ran (see `generalIntervalSec`). */
 export function generalDue(config: PerceptionConfig, lastSec: number | undefined, tSec: number): boolean {
   if (!config.generalNets) return false;
-  return lastSec === undefined || tSec < lastSec || tSec - lastSec >= config.generalIntervalSec - 1e-6;
+  return intervalDue(lastSec, tSec, config.generalIntervalSec);
 }
 
 /** Decides when the person detector must run again, given the time of its last run. */
 export function personDetectionDue(config: PerceptionConfig, lastRunSec: number | undefined, tSec: number): boolean {
-  return lastRunSec === undefined || tSec < lastRunSec || tSec - lastRunSec >= config.personIntervalSec - 1e-6;
+  return intervalDue(lastRunSec, tSec, config.personIntervalSec);
 }
 
 /**
@@ -271,7 +277,7 @@ export function embeddingsDue(
 ): boolean {
   if (recentTracks !== faceCount) return true;
   if (faceCount >= 2 && !(config.embeddingFreeMargin > 0 && separated)) return true;
-  return lastSec === undefined || tSec < lastSec || tSec - lastSec >= config.embeddingIntervalSec - 1e-6;
+  return intervalDue(lastSec, tSec, config.embeddingIntervalSec);
 }
 
 /** Least overlap with a confirmed face of the previous frame for a detection to keep its confirmation. */
@@ -291,7 +297,7 @@ export interface VerifiedFace {
  */
 export function carriedVerification(config: PerceptionConfig, box: Box, previous: readonly VerifiedFace[] | undefined, tSec: number): VerifiedFace | null {
   if (!(config.faceVerifyIntervalSec > 0) || !previous) return null;
-  const recent = (face: VerifiedFace) => tSec >= face.verifiedSec && tSec - face.verifiedSec < config.faceVerifyIntervalSec - 1e-6;
+  const recent = (face: VerifiedFace) => !intervalDue(face.verifiedSec, tSec, config.faceVerifyIntervalSec);
   const j = mostOverlapping(previous.map((face) => face.box), box, VERIFIED_FACE_MIN_IOU, (k) => recent(previous[k]!));
   return j === null ? null : previous[j]!;
 }
