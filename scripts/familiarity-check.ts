@@ -15,10 +15,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { familiarityOf } from '../src/core/familiarity/familiarity';
 import { cachedFamiliarity } from '../src/training/protocol/ship';
-import { argmax, meanVector } from '../src/core/vector';
+import { argmax } from '../src/core/vector';
 import { fileWeightSource, initNodeBackend } from '../src/node';
 import { loadClipPredictor } from '../src/models/clip/clip-predictor';
-import { answerOf } from '../src/shared/ensemble-config';
+import { answerOf, sceneVector } from '../src/shared/ensemble-config';
 import { readFeatureCache, type CachedClip } from '../src/training/feature-cache';
 import { repoRoot } from './lib/browser-app';
 import { parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
@@ -31,7 +31,6 @@ async function main(): Promise<number> {
   const root = resolve(stringOption(args, 'unfamiliar') ?? '.cache/features-unfamiliar');
   const kinds = existsSync(root) ? readdirSync(root).sort() : [];
   const sets: [string, CachedClip[]][] = [['ours', ours], ...(await Promise.all(kinds.map(async (k) => [k, await readFeatureCache(join(root, k))] as [string, CachedClip[]])))];
-  const scene = (c: CachedClip) => (c.records.length ? meanVector(c.records.map((r) => r.contextFeature)) : null);
   const actors = [...new Set(ours.map((c) => c.meta.actor))].sort();
   // Each actor held out: fitted on the others' clips of our footage.
   const models = new Map(actors.map((a) => [a, cachedFamiliarity(ours.filter((c) => c.meta.actor !== a))!]));
@@ -48,7 +47,7 @@ async function main(): Promise<number> {
     const scores: number[] = [];
     for (const c of clips) {
       const model = models.get(c.meta.actor)!;
-      const v = scene(c);
+      const v = sceneVector(c.records);
       const fam = v ? familiarityOf(model.scene, v) : { score: NaN, familiar: true };
       const voice = c.meta.speech && model.speech ? familiarityOf(model.speech, c.meta.speech) : { familiar: true };
       scores.push(fam.score);

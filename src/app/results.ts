@@ -11,9 +11,7 @@ import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../shared/analysis-protocol';
 import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
-import { answerOf, clipFamiliarity, confidenceOf, hearsSpeech, UNFAMILIAR_ANSWER, UNFAMILIAR_SPEECH_NOTE, type EnsembleConfig } from '../shared/ensemble-config';
-import { meanVector } from '../core/vector';
-import type { FaceRecord } from '../shared/face-record';
+import { answerOf, clipFamiliarity, confidenceOf, hearsSpeech, sceneVector, UNFAMILIAR_ANSWER, UNFAMILIAR_SPEECH_NOTE, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
 import type { VideoInfo } from '../shared/video-info';
@@ -60,11 +58,6 @@ export interface Session {
   familiarity?: AnalysisReport['familiarity'];
 }
 
-/** The main track's mean context feature (the scene around the face); null for none. */
-export function meanContextFeature(records: readonly FaceRecord[]): Float64Array | null {
-  const features = records.flatMap((r) => (r.contextFeature.length ? [r.contextFeature] : []));
-  return features.length > 0 ? meanVector(features) : null;
-}
 
 /** A session without sound (the camera is opened without its microphone). */
 export const NO_SOUND: Replies['speech'] = { features: null, note: 'the camera is analysed without sound' };
@@ -173,7 +166,7 @@ export function createResults({ client, store }: RunContext): Results {
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
     // A clip filmed unlike the training clips gets the general networks' answer: the trained heads
     // learnt seven actors filmed one way, and off that footage they fall below the untrained networks.
-    mine.familiarity = clipFamiliarity(loaded.ensemble, 'scene', meanContextFeature(records));
+    mine.familiarity = clipFamiliarity(loaded.ensemble, 'scene', sceneVector(records));
     if (mine.familiarity && !mine.familiarity.familiar) {
       mine.answer = UNFAMILIAR_ANSWER;
       mine.confidence = confidenceOf(loaded.ensemble, { temperature: 1 });

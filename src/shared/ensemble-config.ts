@@ -7,6 +7,7 @@
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { checkFusionSpec, fusionMembers, type FusionSpec } from '../core/ensembles/fusion-spec';
 import { GENERAL, isSpeechModelKey } from './prediction-keys';
+import { meanVector } from '../core/vector';
 import { checkFamiliarityModel, familiarityOf, type Familiarity, type FamiliarityModel } from '../core/familiarity/familiarity';
 
 /** One of the two answers. */
@@ -52,6 +53,16 @@ export const UNFAMILIAR_ANSWER = Object.freeze({
   name: GENERAL,
   why: 'This video is unlike the clips emolens was trained on (another camera, framing or scene), so it answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.',
 });
+
+/**
+ * The scene vector the familiarity's `scene` model reads: the mean context feature of a main
+ * track's records (those that have one; `personNet` off leaves it empty); null for none. The app and
+ * the training tools both call this, so the shipped spread and the app's clips measure the same thing.
+ */
+export function sceneVector(records: readonly { contextFeature: Float32Array }[]): Float64Array | null {
+  const features = records.flatMap((r) => (r.contextFeature.length ? [r.contextFeature] : []));
+  return features.length > 0 ? meanVector(features) : null;
+}
 
 /** A clip's familiarity by one of the shipped models (scene or speech); null without that model or the vector (familiar). */
 export function clipFamiliarity(config: EnsembleConfig, which: 'scene' | 'speech', vector: ArrayLike<number> | null | undefined): Familiarity | null {

@@ -4,8 +4,7 @@
  * leave-one-actor-out over all seven actors, then each head is trained on all of them.
  */
 import { fitFamiliarity, type FamiliarityModel } from '../../core/familiarity/familiarity';
-import { meanVector } from '../../core/vector';
-import type { EnsembleConfig } from '../../shared/ensemble-config';
+import { sceneVector, type EnsembleConfig } from '../../shared/ensemble-config';
 import type { CachedClip } from '../feature-cache';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -83,7 +82,7 @@ export function headCard(name: string, config: ClipModelConfig, summary: Protoco
  * every actor held out familiar; undefined when a clip has no face (no scene vector).
  */
 export function cachedFamiliarity(cache: readonly CachedClip[]): EnsembleConfig['familiarity'] {
-  const scene = cache.map((c) => (c.records.length ? meanVector(c.records.map((r) => r.contextFeature)) : null));
+  const scene = cache.map((c) => sceneVector(c.records));
   if (cache.length === 0 || scene.some((v) => !v)) return undefined;
   const round = (m: FamiliarityModel): FamiliarityModel => ({ mean: m.mean.map(r5), scale: m.scale.map(r5), threshold: r5(m.threshold) });
   const actors = cache.map((c) => c.meta.actor);
