@@ -202,7 +202,6 @@ export async function perceiveFrame(
       personBox: person ? person.box : null,
       ...(ferOf && { ferProbs: ferOf.probs, ferFeature: ferOf.feature }),
       ...baselinesOf(ferOf?.probs, general?.get(j)),
-      ...(general?.get(j) && { generalFeature: general.get(j)!.feature }),
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
       ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
       ...(landmarksOf && { mouthOpen: mouthOpening(landmarksOf), landmarks: landmarksOf }),
@@ -231,16 +230,16 @@ async function faceEmotions(models: PerceptionModels, frame: Frame, boxes: Box[]
 }
 
 /** A face's per-frame baselines: Human's FER2013 net, and the general networks where they ran. */
-function baselinesOf(fer: Float32Array | undefined, general: { probs: Float32Array } | undefined) {
+function baselinesOf(fer: Float32Array | undefined, general: Float32Array | undefined) {
   if (!fer && !general) return {};
-  return { baselineProbs: { ...(fer && { [HUMAN_EMOTION]: fer }), ...(general && { [GENERAL]: general.probs }) } };
+  return { baselineProbs: { ...(fer && { [HUMAN_EMOTION]: fer }), ...(general && { [GENERAL]: general }) } };
 }
 
 /**
  * The general networks on at most `generalMaxFaces` faces — the main one when it is known, else the
  * largest — as one batch each: HSEmotion on the square crop, OpenCV's MobileFaceNet on the face
  * aligned by its landmarks (skipped without them). No mirror: they already cost more than every
- * other face net together. Returns, by face index, the `general` probabilities and HSEmotion's feature.
+ * other face net together. Returns the `general` probabilities by face index.
  */
 async function generalEmotions(
   models: PerceptionModels,
@@ -250,10 +249,10 @@ async function generalEmotions(
   config: PerceptionConfig,
   landmarks: Float32Array[] | null,
   fullIndex: (j: number) => number,
-): Promise<Map<number, { probs: Float32Array; feature: Float32Array }>> {
+): Promise<Map<number, Float32Array>> {
   const order = main !== null ? [main] : boxes.map((_, j) => j).sort((a, b) => boxes[b]!.w * boxes[b]!.h - boxes[a]!.w * boxes[a]!.h);
   const chosen = order.slice(0, Math.max(0, config.generalMaxFaces));
-  const out = new Map<number, { probs: Float32Array; feature: Float32Array }>();
+  const out = new Map<number, Float32Array>();
   if (chosen.length === 0) return out;
   const picked = chosen.map((j) => boxes[j]!);
   const hse = await models.generalHsemotion.run({ frame, boxes: picked }, { mirror: false, inputSize: config.generalInputSize });
@@ -267,7 +266,7 @@ async function generalEmotions(
   chosen.forEach((j, k) => {
     const a = aligned.indexOf(j);
     const probs = generalEmotion(a >= 0 ? [hse[k]!.probs, fer[a]!.probs] : [hse[k]!.probs]);
-    if (probs) out.set(j, { probs, feature: hse[k]!.feature });
+    if (probs) out.set(j, probs);
   });
   return out;
 }

@@ -27,12 +27,6 @@ export interface FaceRecord {
   ferFeature?: Float32Array;
   /** The linked person box, or null when the whole frame served as context. */
   personBox: Box | null;
-  /**
-   * HSEmotion's 256-d feature on the frames where the general networks ran (see
-   * PerceptionConfig.generalIntervalSec): where the face sits in a space learnt from many sources,
-   * which the familiarity check reads.
-   */
-  generalFeature?: Float32Array;
   /** Emotion probabilities of baseline networks (paper order), by prediction key. */
   baselineProbs?: Partial<Record<BaselineKey, Float32Array>>;
   /**

@@ -108,8 +108,8 @@ export interface PerceptionConfig {
   /**
    * Run the general-purpose expression networks (HSEmotion at `generalInputSize`, and OpenCV's
    * MobileFaceNet on the face aligned by its landmarks, which needs `landmarksNet`): the `general`
-   * per-frame model the overlay, the timeline and the camera show, and the familiarity check's
-   * feature. Off with `?nets=face`.
+   * per-frame model the overlay, the timeline and the camera show, and the answer on unfamiliar
+   * footage. Off with `?nets=face`.
    */
   generalNets: boolean;
   /**

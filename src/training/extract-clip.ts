@@ -45,12 +45,10 @@ function roundAll(v: ArrayLike<number> | null): number[] | null {
   return v ? Array.from(v, (x) => Math.round(x * 1e6) / 1e6) : null;
 }
 
-/** The main track's `general` probabilities and HSEmotion feature, averaged over the frames where the general networks ran; null for none. */
+/** The main track's `general` probabilities, averaged over the frames where the general networks ran; null for none. */
 function generalOfTrack(track: readonly FaceRecord[]): CachedClip['meta']['general'] {
-  const ran = track.filter((r) => r.baselineProbs?.general && r.generalFeature);
-  if (ran.length === 0) return null;
-  const mean = (pick: (r: FaceRecord) => Float32Array) => Array.from(meanVector(ran.map(pick)), (v) => Math.round(v * 1e6) / 1e6);
-  return { frames: ran.length, probs: mean((r) => r.baselineProbs!.general!), feature: mean((r) => r.generalFeature!) };
+  const ran = track.flatMap((r) => (r.baselineProbs?.general ? [r.baselineProbs.general] : []));
+  return ran.length === 0 ? null : { frames: ran.length, probs: roundAll(meanVector(ran))! };
 }
 
 export async function extractClip(models: PerceptionModels, path: string, row: LabelRow, fps: number, augment: number, frameChoice: FrameChoice, phase: number): Promise<CachedClip> {

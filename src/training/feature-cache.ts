@@ -58,12 +58,12 @@ export interface CachedClipMeta {
    */
   speechVersion?: number;
   /**
-   * The main track's `general` model (the general-purpose networks' mean, disgust dropped) and
-   * HSEmotion's 256-d feature, each averaged over the frames where those networks ran; null when
-   * they never ran on it; absent in caches made before 2026-12-04 (extracted again: the perception
-   * settings differ).
+   * The main track's `general` model (the general-purpose networks' mean, disgust dropped),
+   * averaged over the frames where those networks ran; null when they never ran on it; absent in
+   * caches made before 2026-12-04. (Caches of 2026-12-04 before 18:10 UTC also hold HSEmotion's
+   * mean feature, which nothing reads.)
    */
-  general?: { frames: number; probs: number[]; feature: number[] } | null;
+  general?: { frames: number; probs: number[] } | null;
   /** The main track's mean 128-d face embedding (what the app groups clips by person with); null without a face; absent in older caches. */
   embedding?: number[] | null;
 }
