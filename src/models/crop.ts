@@ -1,6 +1,7 @@
 /** Cropping boxes out of a frame as one batch, the way every face network here is fed. */
 import * as tf from '@tensorflow/tfjs';
 import type { Box, Frame } from './model';
+import { READ_NOW, type DeviceReads } from './device-reads';
 
 /** How a box is turned into a crop. */
 export interface CropConfig {
@@ -68,14 +69,10 @@ export function checkFrameBoxes(frame: Frame, boxes: readonly Box[]): void {
   });
 }
 
-/** Reads a batched [N, …] tensor asynchronously, disposes it, and returns N rows of `dim` values. */
-export async function readRows(batch: tf.Tensor, rows: number, dim: number): Promise<Float32Array[]> {
-  try {
-    const data = (await batch.data()) as Float32Array;
-    return Array.from({ length: rows }, (_, i) => data.slice(i * dim, (i + 1) * dim));
-  } finally {
-    batch.dispose();
-  }
+/** Reads a batched [N, …] tensor through `reads` (which disposes it) and returns N rows of `dim` values. */
+export async function readRows(batch: tf.Tensor, rows: number, dim: number, reads: DeviceReads = READ_NOW): Promise<Float32Array[]> {
+  const data = await reads.read(batch);
+  return Array.from({ length: rows }, (_, i) => data.slice(i * dim, (i + 1) * dim));
 }
 
 /**

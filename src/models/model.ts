@@ -3,10 +3,12 @@
  *
  * Rules shared by all models: the caller owns the input frame tensor (the model never disposes it);
  * tensors never leave a model (outputs are plain numbers and typed arrays); results are read with
- * `await t.data()` only (never `dataSync`/`arraySync`, which break the WebGPU backend).
+ * `await t.data()` only (never `dataSync`/`arraySync`, which break the WebGPU backend), through the
+ * caller's `DeviceReads` when it gives one (a frame's outputs then come back in one download).
  */
 import type * as tf from '@tensorflow/tfjs';
 import { EmolensError } from '../errors';
+import type { DeviceReads } from './device-reads';
 import type { TrainedModelKey } from '../shared/prediction-keys';
 
 /** A frame as the pipeline hands it to the models: H×W×3 RGB, int32 or float32 in 0–255. */
@@ -24,6 +26,8 @@ export interface Box {
 export interface FrameBoxes {
   frame: Frame;
   boxes: readonly Box[];
+  /** Where the outputs are read: at once by default, or with the rest of a frame (`ReadBatch`). */
+  reads?: DeviceReads;
 }
 
 /** The perception networks' names: the registry builds each (src/models/registry.ts). */

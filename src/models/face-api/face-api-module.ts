@@ -27,6 +27,9 @@ export interface FaceApiDetection {
 
 export interface FaceApiTinyFaceDetector extends FaceApiNet {
   locateFaces(input: tf.Tensor3D, options: { inputSize: number; scoreThreshold: number }): Promise<FaceApiDetection[]>;
+  /** The raw grid, [1, cells, cells, anchors × 5]: the frame padded to a square and resized to `inputSize`. */
+  forwardInput(input: FaceApiNetInput, inputSize: number): tf.Tensor4D;
+  readonly config: { anchors: readonly { x: number; y: number }[]; iouThreshold: number };
 }
 
 export interface FaceApiFaceExpressionNet extends FaceApiNet {

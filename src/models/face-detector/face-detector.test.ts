@@ -82,6 +82,34 @@ describe('face-detector (TinyFaceDetector, Node WASM)', () => {
     expect(withTwo / raw.length).toBeGreaterThanOrEqual(0.6);
   });
 
+  it("decodes the grid exactly as face-api's own detection does, from one read instead of two", async () => {
+    const composite = await makeSideBySide(clip('01-01-01_01.mp4'), clip('02-01-01_01.mp4'));
+    const wide = (await readFrames(composite, 1)).slice(0, 3).map(frameToTensor);
+    let compared = 0;
+    try {
+      for (const frame of [...frames.slice(0, 4), ...wide]) {
+        for (const config of [{ inputSize: 416, scoreThreshold: 0.3 }, { inputSize: 224, scoreThreshold: 0.5 }]) {
+          const ours = await model.run(frame, config);
+          const theirs = await model.locateWithFaceApi(frame, config);
+          expect(ours.length).toBe(theirs.length);
+          ours.forEach((d, i) => {
+            const t = theirs[i]!;
+            expect(d.score).toBeCloseTo(t.score, 6);
+            // face-api's box, clipped to the frame as run() clips it.
+            expect(d.box.x).toBeCloseTo(Math.max(0, t.box.x), 3);
+            expect(d.box.y).toBeCloseTo(Math.max(0, t.box.y), 3);
+            expect(d.box.x + d.box.w).toBeCloseTo(Math.min(frame.shape[1], t.box.x + t.box.width), 3);
+            expect(d.box.y + d.box.h).toBeCloseTo(Math.min(frame.shape[0], t.box.y + t.box.height), 3);
+            compared++;
+          });
+        }
+      }
+    } finally {
+      tf.dispose(wide);
+    }
+    expect(compared).toBeGreaterThanOrEqual(12);
+  });
+
   it('leaves no tensor behind', async () => {
     const { leaked, result } = await noLeak(() => model.run(frames[1]!));
     expect(result.length).toBe(1);

@@ -1,14 +1,17 @@
 /**
  * Face detector: face-api's Tiny Face Detector (the detector the paper uses, §3.3.2). face-api pads
- * the frame to a square (bottom/right), resizes to `inputSize` and applies NMS 0.4; its result
- * reading uses `await array()` only, so it is safe on WebGPU.
+ * the frame to a square (bottom/right) and resizes to `inputSize`; the grid is decoded with NMS 0.4
+ * as face-api does it (decode.ts), from one asynchronous read.
  */
+import * as tf from '@tensorflow/tfjs';
 import { withDefaults } from '../base-model';
 import type { FaceApiModule, FaceApiTinyFaceDetector } from '../face-api/face-api-module';
 import { FaceApiModel } from '../face-api/face-api-model';
 import type { Box, Frame } from '../model';
 import type { WeightSource } from '../weight-source';
 import { checkFrameBoxes } from '../crop';
+import { READ_NOW, type DeviceReads } from '../device-reads';
+import { decodeTinyFace } from './decode';
 import { FACE_DETECTOR_DEFAULTS, FACE_DETECTOR_WEIGHTS, type FaceDetectorConfig } from './constants';
 
 /** One detected face. */
@@ -28,8 +31,11 @@ export class FaceDetector extends FaceApiModel<FaceApiTinyFaceDetector, Frame, F
     return new api.TinyFaceDetector();
   }
 
-  /** Detects faces in one frame. */
-  async run(frame: Frame, config?: Partial<FaceDetectorConfig>): Promise<FaceDetectorOutput> {
+  /**
+   * Detects faces in one frame: the network's grid is read through `reads` (one download, or a
+   * share of the frame's one download) and decoded here as face-api decodes it (decode.ts).
+   */
+  async run(frame: Frame, config?: Partial<FaceDetectorConfig>, reads: DeviceReads = READ_NOW): Promise<FaceDetectorOutput> {
     this.assertLoaded();
     checkFrameBoxes(frame, []);
     const cfg = withDefaults(FACE_DETECTOR_DEFAULTS, config);
@@ -37,17 +43,32 @@ export class FaceDetector extends FaceApiModel<FaceApiTinyFaceDetector, Frame, F
       throw new TypeError(`inputSize: expected a positive multiple of 32, got ${cfg.inputSize}`);
     }
     const [height, width] = frame.shape;
-    const found = await this.net!.locateFaces(frame, {
+    const net = this.net!;
+    const api = this.api!;
+    const grid = tf.tidy(() => net.forwardInput(new api.NetInput([frame]), cfg.inputSize));
+    const cells = grid.shape[1];
+    const found = decodeTinyFace(await reads.read(grid), {
+      cells,
+      anchors: net.config.anchors,
       inputSize: cfg.inputSize,
+      width,
+      height,
       scoreThreshold: cfg.scoreThreshold,
+      iouThreshold: net.config.iouThreshold,
     });
     return found.map((d) => {
       const x = Math.max(0, d.box.x);
       const y = Math.max(0, d.box.y);
-      const w = Math.min(width, d.box.x + d.box.width) - x;
-      const h = Math.min(height, d.box.y + d.box.height) - y;
+      const w = Math.min(width, d.box.x + d.box.w) - x;
+      const h = Math.min(height, d.box.y + d.box.h) - y;
       return { box: { x, y, w, h }, score: d.score };
     });
+  }
+
+  /** face-api's own detection (its two downloads and its NMS), for checking `run` against. */
+  locateWithFaceApi(frame: Frame, config: FaceDetectorConfig) {
+    this.assertLoaded();
+    return this.net!.locateFaces(frame, config);
   }
 }
 

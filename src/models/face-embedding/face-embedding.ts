@@ -32,7 +32,7 @@ export class FaceEmbeddingModel extends FaceApiModel<FaceApiFaceRecognitionNet, 
   /** Descriptors for each box of one frame, as one batch. */
   async run(input: FrameBoxes, config?: Partial<FaceEmbeddingConfig>): Promise<FaceEmbeddingOutput> {
     this.assertLoaded();
-    const { frame, boxes } = input;
+    const { frame, boxes, reads } = input;
     checkFrameBoxes(frame, boxes);
     if (boxes.length === 0) return [];
     const cfg = withDefaults(FACE_EMBEDDING_DEFAULTS, config);
@@ -42,7 +42,7 @@ export class FaceEmbeddingModel extends FaceApiModel<FaceApiFaceRecognitionNet, 
       const crops = cropBoxes(frame, boxes, { size: FACE_EMBEDDING_INPUT_SIZE, padding: cfg.padding, square: true });
       return net.forwardInput(new api.NetInput(tf.unstack(crops) as tf.Tensor3D[], true));
     });
-    return readRows(out, boxes.length, FACE_EMBEDDING_SIZE);
+    return readRows(out, boxes.length, FACE_EMBEDDING_SIZE, reads);
   }
 }
 

@@ -42,7 +42,7 @@ export class FaceEmotionModel extends FaceApiModel<FaceApiFaceExpressionNet, Fra
   /** Probabilities and features for each box of one frame, as one batch. */
   async run(input: FrameBoxes, config?: Partial<FaceEmotionConfig>): Promise<FaceEmotionOutput> {
     this.assertLoaded();
-    const { frame, boxes } = input;
+    const { frame, boxes, reads } = input;
     checkFrameBoxes(frame, boxes);
     if (boxes.length === 0) return [];
     const cfg = withDefaults(FACE_EMOTION_DEFAULTS, config);
@@ -60,8 +60,8 @@ export class FaceEmotionModel extends FaceApiModel<FaceApiFaceExpressionNet, Fra
       return [feats, probs];
     });
     const [features, probs] = await Promise.all([
-      readRows(featT, boxes.length, FACE_EMOTION_FEATURE_SIZE),
-      readRows(probT, boxes.length, NUM_EMOTIONS),
+      readRows(featT, boxes.length, FACE_EMOTION_FEATURE_SIZE, reads),
+      readRows(probT, boxes.length, NUM_EMOTIONS, reads),
     ]);
     return boxes.map((_, i) => ({ probs: reorderToPaper(probs[i]!, FACE_API_TO_PAPER), feature: features[i]! }));
   }

@@ -26,17 +26,28 @@ export class FaceLandmarksModel extends FaceApiModel<FaceApiLandmarkNet, FrameBo
   /** Landmarks for each box of one frame, as one batch. */
   async run(input: FrameBoxes, config?: Partial<FaceLandmarksConfig>): Promise<FaceLandmarksOutput> {
     this.assertLoaded();
+    if (input.boxes.length === 0) {
+      checkFrameBoxes(input.frame, input.boxes);
+      return [];
+    }
+    return readRows(this.landmarksTensor(input, config), input.boxes.length, FACE_LANDMARK_COUNT * 2, input.reads);
+  }
+
+  /**
+   * The landmarks as a [N, 136] tensor left on the device, for a net that reads them there
+   * (general-opencv-fer aligns faces by them without a download). The caller disposes it.
+   */
+  landmarksTensor(input: FrameBoxes, config?: Partial<FaceLandmarksConfig>): tf.Tensor2D {
+    this.assertLoaded();
     const { frame, boxes } = input;
     checkFrameBoxes(frame, boxes);
-    if (boxes.length === 0) return [];
     const cfg = withDefaults(FACE_LANDMARKS_DEFAULTS, config);
     const net = this.net!;
     const api = this.api!;
-    const out = tf.tidy(() => {
+    return tf.tidy(() => {
       const crops = cropBoxes(frame, boxes, { size: FACE_LANDMARKS_INPUT_SIZE, padding: cfg.padding, square: true });
       return net.forwardInput(new api.NetInput(tf.unstack(crops) as tf.Tensor3D[], true));
     });
-    return readRows(out, boxes.length, FACE_LANDMARK_COUNT * 2);
   }
 }
 

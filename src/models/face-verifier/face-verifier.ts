@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
 import { checkFrameBoxes, cropBoxes } from '../crop';
+import { READ_NOW } from '../device-reads';
 import type { FrameBoxes } from '../model';
 import { loadGraphModel, type WeightSource } from '../weight-source';
 import { FACE_VERIFIER_DEFAULTS, FACE_VERIFIER_INPUT_SIZE, FACE_VERIFIER_SCORE_NODES, FACE_VERIFIER_WEIGHTS, type FaceVerifierConfig } from './constants';
@@ -32,7 +33,7 @@ export class FaceVerifier extends BaseModel<FrameBoxes, FaceVerifierOutput, Face
   /** One score per box. The graph takes one image at a time, so the crops run one after another. */
   async run(input: FrameBoxes, config?: Partial<FaceVerifierConfig>): Promise<FaceVerifierOutput> {
     this.assertLoaded();
-    const { frame, boxes } = input;
+    const { frame, boxes, reads = READ_NOW } = input;
     checkFrameBoxes(frame, boxes);
     if (boxes.length === 0) return [];
     const cfg = withDefaults(FACE_VERIFIER_DEFAULTS, config);
@@ -46,11 +47,7 @@ export class FaceVerifier extends BaseModel<FrameBoxes, FaceVerifierOutput, Face
       });
       return tf.sigmoid(tf.stack(best));
     });
-    try {
-      return Array.from(await scores.data());
-    } finally {
-      scores.dispose();
-    }
+    return Array.from(await reads.read(scores));
   }
 }
 

@@ -62,7 +62,7 @@ export class GeneralHsemotionModel extends BaseModel<FrameBoxes, GeneralHsemotio
   /** Probabilities and features for each box of one frame, as one batch. */
   async run(input: FrameBoxes, config?: Partial<GeneralHsemotionConfig>): Promise<GeneralHsemotionOutput> {
     this.assertLoaded();
-    const { frame, boxes } = input;
+    const { frame, boxes, reads } = input;
     checkFrameBoxes(frame, boxes);
     const cfg = withDefaults(GENERAL_HSEMOTION_DEFAULTS, config);
     if (!GENERAL_HSEMOTION_INPUT_SIZES.includes(cfg.inputSize)) {
@@ -78,8 +78,8 @@ export class GeneralHsemotionModel extends BaseModel<FrameBoxes, GeneralHsemotio
       return cfg.mirror ? [meanOfMirrors(feats!, boxes.length), meanOfMirrors(probs!, boxes.length)] : [feats!, probs!];
     });
     const [features, probs] = await Promise.all([
-      readRows(featT, boxes.length, GENERAL_HSEMOTION_FEATURE_SIZE),
-      readRows(probT, boxes.length, NUM_EMOTIONS),
+      readRows(featT, boxes.length, GENERAL_HSEMOTION_FEATURE_SIZE, reads),
+      readRows(probT, boxes.length, NUM_EMOTIONS, reads),
     ]);
     return probs.map((p, i) => ({ probs: reorderToPaper(p, HSEMOTION_TO_PAPER), feature: features[i]! }));
   }

@@ -9,6 +9,8 @@ import { facesOfClipEnd, noLeak, setUp } from '../../node/test-fixtures';
 import { EMOTION_LABELS } from '../../core/labels';
 import { createFaceDetector } from '../face-detector/face-detector';
 import { createFaceLandmarks } from '../face-landmarks/face-landmarks';
+import { FACE_LANDMARKS_DEFAULTS } from '../face-landmarks/constants';
+import { alignFacesOnDevice } from './align-on-device';
 import type { Box } from '../model';
 import { landmarksInFrame } from './align';
 import { GENERAL_OPENCV_FER_FEATURE, GENERAL_OPENCV_FER_WEIGHTS } from './constants';
@@ -19,6 +21,8 @@ interface Face {
   frame: tf.Tensor3D;
   box: Box;
   landmarks: Float32Array;
+  /** face-landmarks' own output: relative to the box's square crop with its padding. */
+  relative: Float32Array;
 }
 
 const S = 112;
@@ -45,7 +49,7 @@ describe('general-opencv-fer (OpenCV zoo MobileFaceNet int8, Node WASM)', () => 
     happy = [];
     for (const { frame, box } of await facesOfClipEnd('01-01-03_01.mp4', 2, (f) => detector.run(f, { scoreThreshold: 0.3 }))) {
       const [rel] = await landmarker.run({ frame, boxes: [box] });
-      happy.push({ frame, box, landmarks: landmarksInFrame(box, rel!) });
+      happy.push({ frame, box, landmarks: landmarksInFrame(box, rel!, FACE_LANDMARKS_DEFAULTS.padding), relative: rel! });
     }
     detector.dispose();
     landmarker.dispose();
@@ -137,6 +141,31 @@ describe('general-opencv-fer (OpenCV zoo MobileFaceNet int8, Node WASM)', () => 
     expect(await model.run({ frame: a.frame, boxes: [], landmarks: [] })).toEqual([]);
     await expect(model.run({ frame: a.frame, boxes: [a.box], landmarks: [] })).rejects.toThrow(/landmarks/);
     await expect(model.run({ frame: a.frame, boxes: [a.box], landmarks: [new Float32Array(10)] })).rejects.toThrow(/landmarks\[0\]/);
+  });
+
+  it('aligns from landmarks left on the device as it does from landmarks read back, and classifies the same', async () => {
+    const a = happy[0]!;
+    const b = happy[happy.length - 1]!;
+    const shifted = Float32Array.from(b.relative, (v, i) => (i % 2 === 0 ? v + 0.02 : v));
+    const pad = FACE_LANDMARKS_DEFAULTS.padding;
+    const boxes = [a.box, a.box];
+    const relative = tf.tensor2d([...a.relative, ...shifted], [2, 136]);
+    try {
+      const onDevice = alignFacesOnDevice(a.frame, boxes, relative, pad);
+      const onCpu = model.alignFaces({ frame: a.frame, boxes, landmarks: [a.landmarks, landmarksInFrame(a.box, shifted, pad)] });
+      const [x, y] = [await onDevice.data(), await onCpu.data()];
+      tf.dispose([onDevice, onCpu]);
+      expect(x.length).toBe(2 * S * S * 3);
+      expect(Math.max(...Array.from(x, (v, i) => Math.abs(v - y[i]!)))).toBeLessThan(0.05);
+      const ours = await model.runOnDeviceLandmarks({ frame: a.frame, boxes, landmarks: relative, landmarksPadding: pad });
+      const theirs = await model.run({ frame: a.frame, boxes, landmarks: [a.landmarks, landmarksInFrame(a.box, shifted, pad)] });
+      // The int8 input requantisation turns those sub-0.05 pixel differences into small logit changes (0.2 at most seen).
+      ours.forEach((o, k) => o.probs.forEach((p, i) => expect(Math.abs(p - theirs[k]!.probs[i]!)).toBeLessThan(0.01)));
+      const input = { frame: a.frame, boxes, landmarks: relative, landmarksPadding: pad };
+      expect((await noLeak(() => model.runOnDeviceLandmarks(input))).leaked).toBe(0);
+    } finally {
+      relative.dispose();
+    }
   });
 
   it('leaves no tensor behind', async () => {

@@ -7,6 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
 import { checkFrameBoxes, meanOfMirrors, readRows, withMirrors } from '../crop';
+import type { DeviceReads } from '../device-reads';
+import { alignFacesOnDevice } from './align-on-device';
 import { NUM_EMOTIONS } from '../../core/labels';
 import { checkLandmarks } from '../../core/face-geometry/landmarks';
 import { OPENCV_FER_TO_PAPER, reorderToPaper } from '../labels';
@@ -113,11 +115,29 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
       checkFrameBoxes(input.frame, input.boxes);
       return [];
     }
+    return this.#classifyAligned(this.alignFaces(input), input.boxes.length, config, input.reads);
+  }
+
+  /**
+   * The same from landmarks left on the device (face-landmarks' `landmarksTensor`, relative to each
+   * box's square crop with `landmarksPadding`): aligned there too (align-on-device.ts), so nothing
+   * is downloaded before the outputs. `landmarks` stays the caller's.
+   */
+  async runOnDeviceLandmarks(input: FrameBoxes & { landmarks: tf.Tensor2D; landmarksPadding: number }, config?: Partial<GeneralOpencvFerConfig>): Promise<GeneralOpencvFerOutput> {
+    this.assertLoaded();
+    const { frame, boxes, landmarks, landmarksPadding } = input;
+    checkFrameBoxes(frame, boxes);
+    if (landmarks.shape[0] !== boxes.length) throw new TypeError(`landmarks: expected one row per box (${boxes.length}), got ${landmarks.shape[0]}`);
+    if (boxes.length === 0) return [];
+    return this.#classifyAligned(alignFacesOnDevice(frame, boxes, landmarks, landmarksPadding), boxes.length, config, input.reads);
+  }
+
+  /** Normalises aligned faces (disposed here) and runs the net on them. */
+  #classifyAligned(aligned: tf.Tensor4D, n: number, config: Partial<GeneralOpencvFerConfig> | undefined, reads: DeviceReads | undefined): Promise<GeneralOpencvFerOutput> {
     const cfg = withDefaults(GENERAL_OPENCV_FER_DEFAULTS, config);
-    const aligned = this.alignFaces(input);
     try {
       const net = tf.tidy(() => tf.div(tf.sub(tf.div(cfg.mirror ? withMirrors(aligned) : aligned, 255), 0.5), 0.5) as tf.Tensor4D);
-      return await this.#classify(net, input.boxes.length, cfg.mirror);
+      return this.#classify(net, n, cfg.mirror, reads);
     } finally {
       aligned.dispose();
     }
@@ -134,7 +154,7 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
   }
 
   /** Runs the net on `batch` (disposed here); with `mirror`, rows i and i + n are averaged. */
-  async #classify(batch: tf.Tensor4D, n: number, mirror: boolean): Promise<GeneralOpencvFerOutput> {
+  async #classify(batch: tf.Tensor4D, n: number, mirror: boolean, reads?: DeviceReads): Promise<GeneralOpencvFerOutput> {
     const net = this.#net!;
     let outs: tf.Tensor[];
     try {
@@ -148,9 +168,9 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
     }
     const [logitT, probT, featT] = outs;
     const [logits, probs, features] = await Promise.all([
-      readRows(logitT!, n, NUM_EMOTIONS),
-      readRows(probT!, n, NUM_EMOTIONS),
-      readRows(featT!, n, GENERAL_OPENCV_FER_FEATURE_SIZE),
+      readRows(logitT!, n, NUM_EMOTIONS, reads),
+      readRows(probT!, n, NUM_EMOTIONS, reads),
+      readRows(featT!, n, GENERAL_OPENCV_FER_FEATURE_SIZE, reads),
     ]);
     return probs.map((p, i) => ({
       probs: reorderToPaper(p, OPENCV_FER_TO_PAPER),

@@ -51,7 +51,7 @@ export class HumanEmotionModel extends BaseModel<FrameBoxes, HumanEmotionOutput,
   /** Probabilities and features for each box of one frame, as one batch. */
   async run(input: FrameBoxes, config?: Partial<HumanEmotionConfig>): Promise<HumanEmotionOutput> {
     this.assertLoaded();
-    const { frame, boxes } = input;
+    const { frame, boxes, reads } = input;
     checkFrameBoxes(frame, boxes);
     if (boxes.length === 0) return [];
     const cfg = withDefaults(HUMAN_EMOTION_DEFAULTS, config);
@@ -66,8 +66,8 @@ export class HumanEmotionModel extends BaseModel<FrameBoxes, HumanEmotionOutput,
       return cfg.mirror ? [meanOfMirrors(probs!, boxes.length), meanOfMirrors(pooled, boxes.length)] : [probs!, pooled];
     });
     const [probs, features] = await Promise.all([
-      readRows(probsOut, boxes.length, NUM_EMOTIONS),
-      readRows(featureOut, boxes.length, HUMAN_EMOTION_FEATURE_DIM),
+      readRows(probsOut, boxes.length, NUM_EMOTIONS, reads),
+      readRows(featureOut, boxes.length, HUMAN_EMOTION_FEATURE_DIM, reads),
     ]);
     return probs.map((p, i) => ({ probs: reorderToPaper(p, HUMAN_TO_PAPER), feature: features[i]! }));
   }

@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
 import { checkFrameBoxes } from '../crop';
+import { READ_NOW, type DeviceReads } from '../device-reads';
 import type { Box, Frame } from '../model';
 import { loadGraphModel, type WeightSource } from '../weight-source';
 import {
@@ -30,6 +31,8 @@ import { nonMaxSuppression, poolRegion } from './pooling';
 export interface PersonDetectorInput {
   frame: Frame;
   regions?: readonly Box[];
+  /** Where the outputs are read: at once by default, or with the rest of a frame (`ReadBatch`). */
+  reads?: DeviceReads;
 }
 
 /** One detected person. */
@@ -67,7 +70,7 @@ export class PersonDetector extends BaseModel<PersonDetectorInput | Frame, Perso
   /** Persons and context features of one frame (a bare frame means no extra regions). */
   async run(input: PersonDetectorInput | Frame, config?: Partial<PersonDetectorConfig>): Promise<PersonDetectorOutput> {
     this.assertLoaded();
-    const { frame, regions = [] } = input instanceof tf.Tensor ? { frame: input } : input;
+    const { frame, regions = [], reads = READ_NOW } = input instanceof tf.Tensor ? { frame: input } : input;
     checkFrameBoxes(frame, regions);
     const cfg = withDefaults(PERSON_DETECTOR_DEFAULTS, config);
     const model = this.#model!;
@@ -85,13 +88,7 @@ export class PersonDetector extends BaseModel<PersonDetectorInput | Frame, Perso
       ]);
       return model.execute(resized, [CENTERNET_DETECTIONS, CENTERNET_BACKBONE]) as tf.Tensor[];
     });
-    let dets: Float32Array;
-    let map: Float32Array;
-    try {
-      [dets, map] = (await Promise.all(outputs.map((t) => t.data()))) as [Float32Array, Float32Array];
-    } finally {
-      tf.dispose(outputs);
-    }
+    const [dets, map] = (await Promise.all(outputs.map((t) => reads.read(t)))) as [Float32Array, Float32Array];
     // Detections: rows of x1, y1, x2, y2, score, class in input pixels → frame pixels.
     const scale = side / CENTERNET_INPUT_SIZE;
     const candidates: { box: Box; score: number }[] = [];
