@@ -2,7 +2,8 @@
  * The paper's per-frame front half (§3.2–3.5) on one frame tensor: detect faces and persons, link
  * each face to its person (else the whole frame), compute what the tracker needs (HSV histogram,
  * embedding) and what the emotion models need (probabilities, face and context features).
- * Runs the same in the browser (WebGPU/WASM) and in Node (WASM); all reads are async.
+ * Runs the same in the browser (WebGPU/WASM) and in Node (WASM); all reads are async, and on a GPU
+ * a frame is read back in two downloads whatever its faces (see `perceiveFrame`).
  */
 import * as tf from '@tensorflow/tfjs';
 import { computeHsvHistogram } from '../core/tracking/hsv-histogram';
@@ -10,18 +11,23 @@ import { linkFacesToPersons } from '../core/tracking/link-person';
 import { mouthOpening } from '../core/speaker/mouth-opening';
 import type { Detection } from '../core/tracking/cost-matrices';
 import type { Box } from '../core/geometry';
-import { cropBoxes, landmarksInFrame, type FaceDetectorOutput, type Frame, type PersonDetectorOutput } from '../models';
-import { FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
+import { cropBoxes, type FaceDetectorOutput, type Frame, type GeneralOpencvFerOutput, type PersonDetectorOutput } from '../models';
+import { ReadBatch, type DeviceReads } from '../models/device-reads';
+import { FACE_LANDMARK_COUNT, FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
 import { generalEmotion } from '../core/general-emotion';
 import type { FramePixels } from '../video';
-import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, detectionPlan, embeddingsDue, faceInputSize, generalDue, mainFaceIndex, mergeDetections, smallInputFor, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
+import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, embeddingsDue, generalDue, mainFaceIndex, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
+import { detectFaces } from './detect-faces';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
-import type { StageTimer } from './stage-timer';
+import { timeIssue, timeSync, type StageTimer } from './stage-timer';
 import { GENERAL, HUMAN_EMOTION } from '../shared/prediction-keys';
 
 /** Side of the face crop the HSV histogram is computed on: enough pixels for 120 bins, cheap to read. */
 const HSV_CROP_SIZE = 32;
+
+/** Numbers per face of the landmarks net: x and y of 68 points. */
+const LANDMARKS_SIZE = FACE_LANDMARK_COUNT * 2;
 
 /** What one frame gave: a record per face (for the clip) and a detection per face (for the tracker). */
 export interface PerceivedFrame {
@@ -32,40 +38,41 @@ export interface PerceivedFrame {
   rejected?: { box: FaceRecord['box']; score: number; verifyScore: number }[];
 }
 
+/** A detection with the verifier's word on it: its score, and when the verifier last ran on it. */
+type CheckedDetection = FaceDetectorOutput[number] & { verifyScore: number | undefined; verifiedSec?: number };
+
 /**
  * The second face check: BlazeFace scores every Tiny Face box; those under `faceVerifyThreshold`
  * are not faces. A detection over a face confirmed on the previous frame keeps that confirmation
- * while it is recent (`faceVerifyIntervalSec`). Returns the kept detections with their scores, and
- * the rejected ones.
+ * while it is recent (`faceVerifyIntervalSec`). Issues BlazeFace on the others (read with `reads`);
+ * `confirmed` says, at once, which detections carry a confirmation.
  */
-async function verifyFaces(models: PerceptionModels, frame: Frame, faces: FaceDetectorOutput, tSec: number, state: PerceptionState, timer: StageTimer) {
+function verifyFaces(models: PerceptionModels, frame: Frame, faces: FaceDetectorOutput, tSec: number, state: PerceptionState, timer: StageTimer, reads: DeviceReads) {
   const { config } = state;
-  if (config.faceVerifyThreshold <= 0 || faces.length === 0) {
-    state.verified = [];
-    return { kept: faces.map((f) => ({ ...f, verifyScore: undefined })), rejected: [] };
+  if (config.faceVerifyThreshold <= 0) {
+    return { confirmed: faces.map(() => true), checked: Promise.resolve(faces.map((f): CheckedDetection => ({ ...f, verifyScore: undefined }))) };
   }
   const carried = faces.map((f) => carriedVerification(config, f.box, state.verified, tSec));
   const pending = faces.filter((_, i) => !carried[i]);
-  const scores = pending.length ? await timer.time('faceVerify', () => models.faceVerifier.run({ frame, boxes: pending.map((f) => f.box) })) : [];
-  let next = 0;
-  const all = faces.map((f, i) => {
-    const carry = carried[i];
-    return carry ? { ...f, verifyScore: carry.score, verifiedSec: carry.verifiedSec } : { ...f, verifyScore: scores[next++]!, verifiedSec: tSec };
+  const scores = pending.length ? timeIssue(timer, 'faceVerify', () => models.faceVerifier.run({ frame, boxes: pending.map((f) => f.box), reads })) : Promise.resolve([]);
+  const checked = scores.then((s) => {
+    let next = 0;
+    return faces.map((f, i): CheckedDetection => {
+      const carry = carried[i];
+      return carry ? { ...f, verifyScore: carry.score, verifiedSec: carry.verifiedSec } : { ...f, verifyScore: s[next++]!, verifiedSec: tSec };
+    });
   });
-  const kept = all.filter((f) => f.verifyScore >= config.faceVerifyThreshold);
-  state.verified = kept.map((f) => ({ box: f.box, score: f.verifyScore, verifiedSec: f.verifiedSec }));
-  return { kept, rejected: all.filter((f) => f.verifyScore < config.faceVerifyThreshold) };
+  return { confirmed: carried.map((c) => c !== null), checked };
 }
 
-/** HSV histograms (§3.3.1) of each face box, computed on small crops read back asynchronously. */
-async function faceHistograms(frame: Frame, boxes: FaceRecord['box'][]): Promise<Float32Array[]> {
-  const crops = cropBoxes(frame, boxes, { size: HSV_CROP_SIZE, padding: 0, square: false });
-  let pixels: Float32Array;
-  try {
-    pixels = (await crops.data()) as Float32Array;
-  } finally {
-    crops.dispose();
-  }
+/** Whether a checked detection is a face (no verifier: every detection). */
+function isFace(config: PerceptionConfig, face: CheckedDetection): boolean {
+  return face.verifyScore === undefined || face.verifyScore >= config.faceVerifyThreshold;
+}
+
+/** HSV histograms (§3.3.1) of each face box, computed on small crops read with the frame's other outputs. */
+async function faceHistograms(frame: Frame, boxes: Box[], reads: DeviceReads): Promise<Float32Array[]> {
+  const pixels = await reads.read(cropBoxes(frame, boxes, { size: HSV_CROP_SIZE, padding: 0, square: false }));
   const per = HSV_CROP_SIZE * HSV_CROP_SIZE * 3;
   return boxes.map((_, i) =>
     computeHsvHistogram({ data: pixels.subarray(i * per, (i + 1) * per), width: HSV_CROP_SIZE, height: HSV_CROP_SIZE, channels: 3 }),
@@ -75,6 +82,14 @@ async function faceHistograms(frame: Frame, boxes: FaceRecord['box'][]): Promise
 /** Per-clip state of the perception stage: the last person detection (reused between runs) and the last embeddings' time. */
 export interface PerceptionState {
   config: PerceptionConfig;
+  /**
+   * Read each frame in two downloads whatever its faces — the detector's grid, then every per-face
+   * output of every net together — doing work the frame may not need rather than wait for a
+   * download to decide (a GPU, where each download is a round trip). Off (WASM, where a read is a
+   * copy), a frame reads a third time when a detection needs the verifier, and runs nothing
+   * on what it turns down.
+   */
+  batchedReads: boolean;
   lastPeople?: { tSec: number; result: PersonDetectorOutput };
   lastEmbeddingSec?: number;
   /** The previous frame's faces (shorter side, frame pixels) and when the full detector input last ran. */
@@ -91,58 +106,25 @@ export interface PerceptionState {
   sourceLongSide?: number;
 }
 
-/** Creates the state for one clip (or one webcam session). */
-export function createPerceptionState(config: Partial<PerceptionConfig> = {}): PerceptionState {
-  return { config: { ...DEFAULT_PERCEPTION_CONFIG, ...config } };
+/** True when tfjs runs on a GPU, where every download is a round trip worth saving. */
+export function onGpuBackend(): boolean {
+  return ['webgpu', 'webgl'].includes(tf.getBackend());
+}
+
+/** Creates the state for one clip (or one webcam session); reads are batched on a GPU backend unless told. */
+export function createPerceptionState(config: Partial<PerceptionConfig> = {}, batchedReads = onGpuBackend()): PerceptionState {
+  return { config: { ...DEFAULT_PERCEPTION_CONFIG, ...config }, batchedReads };
 }
 
 /** No person detector (`personNet` off): no persons, and an empty context the clip models refuse. */
 const NO_PEOPLE: PersonDetectorOutput = Object.freeze({ persons: [], frameContext: new Float32Array(0), regionContexts: [] });
 
-/** Person boxes and context features for this frame: a fresh CenterNet run when due, else the last one. */
-async function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer) {
-  if (!state.config.personNet) return NO_PEOPLE;
+/** Person boxes and context features for this frame: a fresh CenterNet run when due (`fresh`), else the last one. */
+function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer, reads: DeviceReads) {
   const last = state.lastPeople;
-  if (last && !personDetectionDue(state.config, last.tSec, tSec)) return last.result;
-  const result = await timer.time('personDetection', () => models.personDetector.run({ frame }));
-  state.lastPeople = { tSec, result };
-  return result;
-}
-
-/**
- * Tiny Face at the input sizes this frame needs (see `detectionPlan`): the small input alone while
- * every known face is large, with the full one added every `fullDetectionIntervalSec` or when the
- * small one lost a face; the full one alone otherwise, followed by the small one when every face it
- * found is large, so that a large face has the small pass's box on every frame.
- */
-async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer) {
-  const [height, width] = frame.shape;
-  const { config } = state;
-  // The full input follows the video's size: a 1080p frame analysed at 640 px keeps the large input.
-  const fullSize = faceInputSize(config, Math.max(width, state.sourceLongSide ?? 0), height);
-  const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize);
-  const run = (inputSize: number) =>
-    timer.time('faceDetection', () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold }));
-  let faces: FaceDetectorOutput;
-  if (plan.small === null) {
-    faces = await run(fullSize);
-    state.lastFullDetectionSec = tSec;
-    const small = smallInputFor(config, width, height, sidesOf(faces), fullSize);
-    if (small !== null) faces = mergeDetections(await run(small), faces);
-  } else {
-    faces = await run(plan.small);
-    if (plan.full !== null || faces.length < state.lastFaceSides!.length) {
-      faces = mergeDetections(faces, await run(fullSize));
-      state.lastFullDetectionSec = tSec;
-    }
-  }
-  state.lastFaceSides = sidesOf(faces);
-  return faces;
-}
-
-/** Each face's shorter side, in frame pixels. */
-function sidesOf(faces: FaceDetectorOutput): number[] {
-  return faces.map((f) => Math.min(f.box.w, f.box.h));
+  if (!state.config.personNet) return { fresh: false, people: Promise.resolve(NO_PEOPLE) };
+  if (last && !personDetectionDue(state.config, last.tSec, tSec)) return { fresh: false, people: Promise.resolve(last.result) };
+  return { fresh: true, people: timeIssue(timer, 'personDetection', () => models.personDetector.run({ frame, reads })) };
 }
 
 /**
@@ -151,6 +133,10 @@ function sidesOf(faces: FaceDetectorOutput): number[] {
  * after that. `recentTracks` (the last boxes, in this frame's pixels, of the tracker's tracks seen
  * within `embeddingIntervalSec`) lets a lone face skip its embedding between checks, and several
  * faces whose positions decide their tracks (`embeddingFreeMargin`); without it every face gets one.
+ *
+ * Reads: the detector's grid in one download (detect-faces.ts), then every net's output for every
+ * face in one more (`ReadBatch`): nets are issued on all faces as batches, crops stay on the device,
+ * and the landmarks reach the FER net there. See `PerceptionState.batchedReads` for WASM.
  */
 export async function perceiveFrame(
   models: PerceptionModels,
@@ -161,34 +147,92 @@ export async function perceiveFrame(
   recentTracks?: readonly Box[],
   mainBox?: Box | null,
 ): Promise<PerceivedFrame> {
+  const detected = await detectFaces(models, frame, tSec, state, timer);
+  const reads = new ReadBatch();
+  try {
+    return await perceiveFaces(models, frame, tSec, state, timer, reads, detected, recentTracks, mainBox);
+  } finally {
+    reads.discard(); // nothing waits after a flush; after a failure, frees what was issued
+  }
+}
+
+async function perceiveFaces(
+  models: PerceptionModels,
+  frame: Frame,
+  tSec: number,
+  state: PerceptionState,
+  timer: StageTimer,
+  reads: ReadBatch,
+  detected: FaceDetectorOutput,
+  recentTracks: readonly Box[] | undefined,
+  mainBox: Box | null | undefined,
+): Promise<PerceivedFrame> {
   const [height, width] = frame.shape;
   const { config } = state;
-  const detected = await detectFaces(models, frame, tSec, state, timer);
-  const { kept: faces, rejected } = await verifyFaces(models, frame, detected, tSec, state, timer);
-  if (faces.length === 0) return { faces: [], detections: [], persons: [], rejected };
-  const people = await peopleFor(models, frame, tSec, state, timer);
-  const boxes = faces.map((f) => f.box);
-  const links = linkFacesToPersons(boxes, people.persons.map((p) => p.box), { width, height });
+  const flush = () => timer.time('readback', () => reads.flush());
+  const verifying = verifyFaces(models, frame, detected, tSec, state, timer, reads);
+  // The faces the nets run on: every detection (batched), or the verifier's faces once read.
+  let candidates = detected.map((_, i) => i);
+  if (!state.batchedReads && verifying.confirmed.includes(false)) {
+    await flush();
+    const checked = await verifying.checked;
+    candidates = candidates.filter((i) => isFace(config, checked[i]!));
+  }
+  const confirmed = (j: number) => !state.batchedReads || verifying.confirmed[candidates[j]!]!;
+  const boxes = candidates.map((i) => detected[i]!.box);
   // The camera (mainFaceOnlyNets): only the main face gets the nets the clip models read.
-  const main = config.mainFaceOnlyNets && faces.length > 1 && mainBox ? mainFaceIndex(boxes, mainBox) : null;
+  const main = config.mainFaceOnlyNets && boxes.length > 1 && mainBox ? mainFaceIndex(boxes, mainBox) : null;
   const full = main === null ? boxes : [boxes[main]!];
   const fullIndex = (j: number) => (main === null ? j : j === main ? 0 : -1);
-  const emotions = await timer.time('faceEmotion', () => faceEmotions(models, frame, boxes, main));
-  const embeddings =
-    recentTracks === undefined ||
-    embeddingsDue(config, faces.length, recentTracks.length, state.lastEmbeddingSec, tSec, positionsDecide(boxes, recentTracks, config.embeddingFreeMargin))
-      ? await timer.time('embedding', () => models.faceEmbedding.run({ frame, boxes }))
-      : null;
-  if (embeddings) state.lastEmbeddingSec = tSec;
-  const histograms = await timer.time('hsvHistogram', () => faceHistograms(frame, boxes));
-  // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
-  const fer = config.ferNet ? await timer.time('ferEmotion', () => models.humanEmotion.run({ frame, boxes: full })) : null;
-  const landmarks = config.landmarksNet ? await timer.time('landmarks', () => models.faceLandmarks.run({ frame, boxes: full })) : null;
-  const general = generalDue(config, state.lastGeneralSec, tSec) ? await timer.time('generalNets', () => generalEmotions(models, frame, boxes, main, config, landmarks, fullIndex)) : null;
-  if (general) state.lastGeneralSec = tSec;
 
-  const records = faces.map((face, j) => {
-    const link = links[j]!;
+  const issued = boxes.length === 0 ? null : issueFaceNets();
+  function issueFaceNets() {
+    const emotions = timeIssue(timer, 'faceEmotion', () => faceEmotions(models, frame, boxes, main, reads));
+    const embeddingsDueFor = (subset: Box[]) =>
+      recentTracks === undefined ||
+      embeddingsDue(config, subset.length, recentTracks.length, state.lastEmbeddingSec, tSec, positionsDecide(subset, recentTracks, config.embeddingFreeMargin));
+    // Unconfirmed detections: issued when due with them or without them; used only if due for the faces kept.
+    const embedding =
+      embeddingsDueFor(boxes) || embeddingsDueFor(boxes.filter((_, j) => confirmed(j)))
+        ? timeIssue(timer, 'embedding', () => models.faceEmbedding.run({ frame, boxes, reads }))
+        : null;
+    const histograms = timeIssue(timer, 'hsvHistogram', () => faceHistograms(frame, boxes, reads));
+    // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
+    const fer = config.ferNet ? timeIssue(timer, 'ferEmotion', () => models.humanEmotion.run({ frame, boxes: full, reads })) : null;
+    const landmarksOnDevice = config.landmarksNet ? timeSync(timer, 'landmarks', () => models.faceLandmarks.landmarksTensor({ frame, boxes: full })) : null;
+    const general = generalDue(config, state.lastGeneralSec, tSec)
+      ? timeIssue(timer, 'generalNets', () => generalEmotions(models, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads))
+      : null;
+    const landmarks = landmarksOnDevice ? reads.read(landmarksOnDevice).then((data) => full.map((_, k) => data.slice(k * LANDMARKS_SIZE, (k + 1) * LANDMARKS_SIZE))) : null;
+    const people = peopleFor(models, frame, tSec, state, timer, reads);
+    return { emotions, embedding, embeddingsDueFor, histograms, fer, landmarks, general, people };
+  }
+
+  await flush();
+  const checked = await verifying.checked;
+  const rejected = checked.flatMap((f) => (isFace(config, f) ? [] : [{ box: f.box, score: f.score, verifyScore: f.verifyScore! }]));
+  state.verified = checked.filter((f) => isFace(config, f) && f.verifyScore !== undefined).map((f) => ({ box: f.box, score: f.verifyScore!, verifiedSec: f.verifiedSec! }));
+  const kept = candidates.flatMap((i, j) => (isFace(config, checked[i]!) ? [j] : []));
+  if (kept.length === 0 || !issued) return { faces: [], detections: [], persons: [], rejected };
+
+  const [emotions, allEmbeddings, histograms, fer, landmarks, general, people] = await Promise.all([
+    issued.emotions,
+    issued.embedding,
+    issued.histograms,
+    issued.fer,
+    issued.landmarks,
+    issued.general,
+    issued.people.people,
+  ]);
+  const embeddings = allEmbeddings && issued.embeddingsDueFor(kept.map((j) => boxes[j]!)) ? allEmbeddings : null;
+  if (embeddings) state.lastEmbeddingSec = tSec;
+  if (general) state.lastGeneralSec = tSec;
+  if (issued.people.fresh) state.lastPeople = { tSec, result: people };
+  const links = linkFacesToPersons(kept.map((j) => boxes[j]!), people.persons.map((p) => p.box), { width, height });
+
+  const records = kept.map((j, n) => {
+    const face = checked[candidates[j]!]!;
+    const link = links[n]!;
     const k = fullIndex(j);
     const ferOf = fer && k >= 0 ? fer[k]! : null;
     const landmarksOf = landmarks && k >= 0 ? landmarks[k]! : null;
@@ -207,9 +251,9 @@ export async function perceiveFrame(
       ...(landmarksOf && { mouthOpen: mouthOpening(landmarksOf), landmarks: landmarksOf }),
     };
   });
-  const detections = faces.map((face, j) => ({
-    box: face.box,
-    score: face.score,
+  const detections = kept.map((j, n) => ({
+    box: records[n]!.box,
+    score: records[n]!.score,
     hsv: histograms[j]!,
     embedding: embeddings ? embeddings[j]! : null,
   }));
@@ -221,12 +265,13 @@ export async function perceiveFrame(
  * and its mirror in one call and the other faces' crops alone in another (their probabilities only
  * feed the overlay, so they skip the mirror's cost).
  */
-async function faceEmotions(models: PerceptionModels, frame: Frame, boxes: Box[], main: number | null) {
-  if (main === null) return models.faceEmotion.run({ frame, boxes });
-  const mine = await models.faceEmotion.run({ frame, boxes: [boxes[main]!] });
-  const theirs = await models.faceEmotion.run({ frame, boxes: boxes.filter((_, j) => j !== main) }, { mirror: false });
+async function faceEmotions(models: PerceptionModels, frame: Frame, boxes: Box[], main: number | null, reads: DeviceReads) {
+  if (main === null) return models.faceEmotion.run({ frame, boxes, reads });
+  const mine = models.faceEmotion.run({ frame, boxes: [boxes[main]!], reads });
+  const theirs = models.faceEmotion.run({ frame, boxes: boxes.filter((_, j) => j !== main), reads }, { mirror: false });
+  const [m, t] = await Promise.all([mine, theirs]);
   let k = 0;
-  return boxes.map((_, j) => (j === main ? mine[0]! : theirs[k++]!));
+  return boxes.map((_, j) => (j === main ? m[0]! : t[k++]!));
 }
 
 /** A face's per-frame baselines: Human's FER2013 net, and the general networks where they ran. */
@@ -235,37 +280,49 @@ function baselinesOf(fer: Float32Array | undefined, general: Float32Array | unde
   return { baselineProbs: { ...(fer && { [HUMAN_EMOTION]: fer }), ...(general && { [GENERAL]: general }) } };
 }
 
+/** Which faces the general networks may take, and where their landmarks are. */
+interface GeneralChoice {
+  main: number | null;
+  /** Whether face j is a confirmed face (unconfirmed detections come last). */
+  confirmed: (j: number) => boolean;
+  /** Face j's row in `landmarks`, −1 when it has none. */
+  fullIndex: (j: number) => number;
+  /** The landmarks net's output, left on the device; null when it did not run. */
+  landmarks: tf.Tensor2D | null;
+}
+
 /**
- * The general networks on at most `generalMaxFaces` faces — the main one when it is known, else the
- * largest — as one batch each: HSEmotion on the square crop, OpenCV's MobileFaceNet on the face
- * aligned by its landmarks (skipped without them). No mirror: they already cost more than every
- * other face net together. Returns the `general` probabilities by face index.
+ * The general networks on at most `generalMaxFaces` faces — the main one when it is known, else
+ * confirmed faces first, largest first — as one batch each: HSEmotion on the square crop, OpenCV's
+ * MobileFaceNet on the face aligned by its landmarks on the device (skipped without them). No
+ * mirror: they already cost more than every other face net together. Returns the `general`
+ * probabilities by face index.
  */
-async function generalEmotions(
-  models: PerceptionModels,
-  frame: Frame,
-  boxes: Box[],
-  main: number | null,
-  config: PerceptionConfig,
-  landmarks: Float32Array[] | null,
-  fullIndex: (j: number) => number,
-): Promise<Map<number, Float32Array>> {
-  const order = main !== null ? [main] : boxes.map((_, j) => j).sort((a, b) => boxes[b]!.w * boxes[b]!.h - boxes[a]!.w * boxes[a]!.h);
+async function generalEmotions(models: PerceptionModels, frame: Frame, boxes: Box[], choice: GeneralChoice, config: PerceptionConfig, reads: DeviceReads): Promise<Map<number, Float32Array>> {
+  const { main, confirmed, fullIndex, landmarks } = choice;
+  const area = (j: number) => boxes[j]!.w * boxes[j]!.h;
+  const order = main !== null ? [main] : boxes.map((_, j) => j).sort((a, b) => Number(confirmed(b)) - Number(confirmed(a)) || area(b) - area(a));
   const chosen = order.slice(0, Math.max(0, config.generalMaxFaces));
   const out = new Map<number, Float32Array>();
   if (chosen.length === 0) return out;
-  const picked = chosen.map((j) => boxes[j]!);
-  const hse = await models.generalHsemotion.run({ frame, boxes: picked }, { mirror: false, inputSize: config.generalInputSize });
+  const hse = models.generalHsemotion.run({ frame, boxes: chosen.map((j) => boxes[j]!), reads }, { mirror: false, inputSize: config.generalInputSize });
   const aligned = landmarks ? chosen.filter((j) => fullIndex(j) >= 0) : [];
-  const fer = aligned.length
-    ? await models.generalOpencvFer.run(
-        { frame, boxes: aligned.map((j) => boxes[j]!), landmarks: aligned.map((j) => landmarksInFrame(boxes[j]!, landmarks![fullIndex(j)]!, FACE_LANDMARKS_DEFAULTS.padding)) },
+  let fer: Promise<GeneralOpencvFerOutput> = Promise.resolve([]);
+  if (aligned.length) {
+    const rows = tf.gather(landmarks!, aligned.map(fullIndex));
+    try {
+      fer = models.generalOpencvFer.runOnDeviceLandmarks(
+        { frame, boxes: aligned.map((j) => boxes[j]!), landmarks: rows, landmarksPadding: FACE_LANDMARKS_DEFAULTS.padding, reads },
         { mirror: false },
-      )
-    : [];
+      );
+    } finally {
+      rows.dispose(); // the FER net's work on it is issued
+    }
+  }
+  const [h, f] = await Promise.all([hse, fer]);
   chosen.forEach((j, k) => {
     const a = aligned.indexOf(j);
-    const probs = generalEmotion(a >= 0 ? [hse[k]!.probs, fer[a]!.probs] : [hse[k]!.probs]);
+    const probs = generalEmotion(a >= 0 ? [h[k]!.probs, f[a]!.probs] : [h[k]!.probs]);
     if (probs) out.set(j, probs);
   });
   return out;

@@ -56,7 +56,7 @@ describe('general-opencv-fer (OpenCV zoo MobileFaceNet int8, Node WASM)', () => 
     ort.env.wasm.numThreads = 1;
     const bytes = new Uint8Array(await readFile(join(GENERAL_MODELS_DIR, GENERAL_OPENCV_FER_WEIGHTS.replace(/^general\//, ''))));
     session = await ort.InferenceSession.create(withExtraOutputs(bytes, [GENERAL_OPENCV_FER_FEATURE]));
-  });
+  }, 60_000);
   afterAll(async () => {
     tf.dispose(happy.map((h) => h.frame));
     model.dispose();

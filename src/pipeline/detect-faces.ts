@@ -1,0 +1,71 @@
+/**
+ * The face detection of one frame (§3.3.2): Tiny Face at the input sizes the frame needs (see
+ * `detectionPlan`), as one download on a GPU.
+ */
+import type { FaceDetectorOutput, Frame } from '../models';
+import { READ_NOW, ReadBatch } from '../models/device-reads';
+import { detectionPlan, faceInputSize, mergeDetections, smallInputFor } from '../shared/perception-config';
+import type { PerceptionModels } from './perception-models';
+import type { PerceptionState } from './perceive-frame';
+import { timeIssue, type StageTimer } from './stage-timer';
+
+/**
+ * The small input alone while every known face is large, with the full one added every
+ * `fullDetectionIntervalSec` or when the small one lost a face; the full one alone otherwise,
+ * followed by the small one when every face it found is large, so that a large face has the small
+ * pass's box on every frame.
+ *
+ * Those follow-ups depend on the first pass's faces. With `state.batchedReads` (a GPU, where each
+ * download is a round trip) every pass the frame may need is issued first and read in one
+ * download, and the same rules then pick among the results; the spare pass costs GPU time only.
+ * Otherwise (WASM) each pass runs only when the rules ask for it.
+ */
+export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer): Promise<FaceDetectorOutput> {
+  const [height, width] = frame.shape;
+  const { config } = state;
+  // The full input follows the video's size: a 1080p frame analysed at 640 px keeps the large input.
+  const fullSize = faceInputSize(config, Math.max(width, state.sourceLongSide ?? 0), height);
+  const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize);
+  const batch = state.batchedReads ? new ReadBatch() : null;
+  const passes = new Map<number, Promise<FaceDetectorOutput>>();
+  const run = (inputSize: number): Promise<FaceDetectorOutput> => {
+    let pass = passes.get(inputSize);
+    if (!pass) {
+      const detect = () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold }, batch ?? READ_NOW);
+      pass = batch ? timeIssue(timer, 'faceDetection', detect) : timer.time('faceDetection', detect);
+      passes.set(inputSize, pass);
+    }
+    return pass;
+  };
+  if (batch) {
+    const small = config.faceInputSizeLargeFaces;
+    const sizes = plan.small === null ? [fullSize, ...(small > 0 && small < fullSize ? [small] : [])] : [plan.small, fullSize];
+    sizes.forEach(run);
+    try {
+      await timer.time('readback', () => batch.flush());
+    } catch (error) {
+      batch.discard();
+      throw error;
+    }
+  }
+  let faces: FaceDetectorOutput;
+  if (plan.small === null) {
+    faces = await run(fullSize);
+    state.lastFullDetectionSec = tSec;
+    const small = smallInputFor(config, width, height, sidesOf(faces), fullSize);
+    if (small !== null) faces = mergeDetections(await run(small), faces);
+  } else {
+    faces = await run(plan.small);
+    if (plan.full !== null || faces.length < state.lastFaceSides!.length) {
+      faces = mergeDetections(faces, await run(fullSize));
+      state.lastFullDetectionSec = tSec;
+    }
+  }
+  state.lastFaceSides = sidesOf(faces);
+  return faces;
+}
+
+/** Each face's shorter side, in frame pixels. */
+function sidesOf(faces: FaceDetectorOutput): number[] {
+  return faces.map((f) => Math.min(f.box.w, f.box.h));
+}
