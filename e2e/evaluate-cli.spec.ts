@@ -64,7 +64,7 @@ test('evaluate: metrics match a hand count; bad labels.csv lines are reported, n
   expect(fa.meanAcc).toBeCloseTo(mean, 10);
   expect(fa.stdAcc).toBeCloseTo(std, 10);
   // Both per-frame baselines and emolens's ensemble were measured in the same run.
-  expect(Object.keys(report.models)).toEqual(expect.arrayContaining(['frameAverage', 'humanEmotion', 'bestSelection', 'average', 'jointFusion']));
+  expect(Object.keys(report.models)).toEqual(expect.arrayContaining(['frameAverage', 'humanEmotion', 'average', 'audioVisual', 'bestSelectionAudioVisual']));
   // emolens's answer is the one ensemble.json names for a clip alone (chosen by the nested protocol, not on this folder).
   const shipped = JSON.parse(readFileSync(join(repoRoot, 'public/trained/ensemble.json'), 'utf8')) as { answer: { alone: { name: string } } };
   expect(report.ensemble?.name).toBe(shipped.answer.alone.name);

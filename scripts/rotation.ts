@@ -4,7 +4,9 @@
  *                     [--parallel 7]
  *
  * The nested leave-one-actor-out protocol (src/training/protocol) over the feature cache: every
- * number README and RESULTS.md report about unseen people. Each outer fold runs in its own process
+ * number README and RESULTS.md report about unseen people. The answer's candidates are the few
+ * fixed in src/training/protocol/recipes.ts (ANSWER_CANDIDATES); every head is still trained and
+ * reported. Each outer fold runs in its own process
  * (`--fold A --fold-out f.json`; `--parallel` of them at once); this process pools them, prints the
  * JSON summary on stdout and rewrites RESULTS.md. With --ship it then chooses every setting by
  * leave-one-actor-out over all actors (reusing the folds' fits), trains the shipped heads on every
@@ -19,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readFeatureCache } from '../src/training/feature-cache';
 import { headSpecs } from '../src/training/protocol/heads';
-import { createFitter, primeWithFolds, protocolPlan, runFold, summarize, type FoldResult } from '../src/training/protocol/run';
+import { createFitter, givenOutputs, primeWithFolds, protocolPlan, runFold, summarize, type FoldResult } from '../src/training/protocol/run';
 import { resultsMarkdown } from '../src/training/protocol/results-markdown';
 import { cachedFamiliarity, shipProtocolModels } from '../src/training/protocol/ship';
 import { numberOption, parseArgs, stringOption } from './lib/cli-args';
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   const actors = [...new Set(cache.map((c) => c.meta.actor))].sort();
   if (actors.length < 3) throw new Error(`${cacheDir}: the nested protocol needs clips of at least 3 actors`);
   const only = stringOption(args, 'heads')?.split(',');
-  const plan = protocolPlan(headSpecs().filter((h) => !only || only.includes(h.name.replace(/-cal$/, ''))));
+  const plan = protocolPlan(headSpecs().filter((h) => !only || only.includes(h.name.replace(/-cal$/, ''))), [...givenOutputs(cache).keys()]);
   const started = performance.now();
 
   const fold = stringOption(args, 'fold');
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  log(`rotation: ${cache.length} clips, ${plan.heads.length} heads, ${plan.recipes.length} recipes, one process per outer fold`);
+  log(`rotation: ${cache.length} clips, ${plan.heads.length} heads, candidates ${JSON.stringify(plan.answerPools)}, one process per outer fold`);
   const dir = await mkdtemp(join(tmpdir(), 'emolens-rotation-'));
   const passOn = argv.filter((a, i) => !['--json', '--results', '--ship', '--reproduction', '--parallel'].includes(a) && !['--json', '--results', '--ship', '--reproduction', '--parallel'].includes(argv[i - 1] ?? ''));
   const folds = await pool(actors, numberOption(args, 'parallel') ?? actors.length, async (actor) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generalEmotion } from './general-emotion';
+import { generalEmotion, noGeneralOpinion } from './general-emotion';
 
 describe('generalEmotion', () => {
   it('averages the networks, drops disgust and renormalises', () => {
@@ -17,5 +17,12 @@ describe('generalEmotion', () => {
     expect(generalEmotion([])).toBeNull();
     expect(generalEmotion([[0, 1, 0, 0, 0, 0, 0]])).toBeNull();
     expect(() => generalEmotion([[1, 0]])).toThrow(TypeError);
+  });
+
+  it('has no opinion where the networks never ran: the six classes equally likely, disgust 0', () => {
+    const p = noGeneralOpinion();
+    expect(p[1]).toBe(0);
+    expect(new Set([...p].filter((_, k) => k !== 1))).toEqual(new Set([Math.fround(1 / 6)]));
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
   });
 });

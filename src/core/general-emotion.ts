@@ -22,3 +22,14 @@ export function generalEmotion(probs: readonly ArrayLike<number>[]): Float32Arra
   for (let i = 0; i < out.length; i++) out[i]! /= sum;
   return out;
 }
+
+/**
+ * `general` for a clip where the general networks never ran on its main track: no opinion, each of
+ * the six classes equally likely (disgust 0, as above). A fusion that reads `general` then answers
+ * from its other members.
+ */
+export function noGeneralOpinion(): Float32Array {
+  const out = new Float32Array(EMOTION_LABELS.length).fill(1 / (EMOTION_LABELS.length - 1));
+  out[DISGUST] = 0;
+  return out;
+}

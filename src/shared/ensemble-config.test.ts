@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, checkEnsembleConfig, clipFamiliarity, type EnsembleConfig } from './ensemble-config';
+import { answerOf, checkEnsembleConfig, clipFamiliarity, readsGeneral, type EnsembleConfig } from './ensemble-config';
 
 const choice = { temperature: 1.5, unseenAccuracy: 0.5, perClassRecall: [0.5, null, 0.5, 0.5, 0.5, 0.5, 0.5] };
 const base: EnsembleConfig = {
@@ -41,6 +41,18 @@ describe('ensemble.json', () => {
     expect(() => checkEnsembleConfig({ ...structuredClone(base), answer: { ...base.answer, alone: { ...choice, name: 'nothing' } } })).toThrow(/answer.alone/);
     expect(() => checkEnsembleConfig({ ...structuredClone(base), ensembles: { x: { kind: 'average', members: ['zzz'] } } })).toThrow(/ensembles.x/);
     expect(() => checkEnsembleConfig({ ...structuredClone(base), version: 1 })).toThrow(/version 2/);
+  });
+
+  it('lets a fusion or an answer read `general` (the clip predictor takes it from the records), and says when one does', () => {
+    expect(readsGeneral(base)).toBe(false);
+    const withGeneral = { ...structuredClone(base), ensembles: { ...structuredClone(base.ensembles), average: { kind: 'average' as const, members: ['a', 'general'] } } };
+    expect(checkEnsembleConfig(structuredClone(withGeneral))).toEqual(withGeneral);
+    expect(readsGeneral(withGeneral)).toBe(true);
+    const answersGeneral = { ...structuredClone(base), answer: { ...base.answer, alone: { ...choice, name: 'general' } } };
+    expect(checkEnsembleConfig(structuredClone(answersGeneral)).answer.alone.name).toBe('general');
+    expect(readsGeneral(answersGeneral)).toBe(true);
+    // Another per-frame baseline is not given to the predictor: no fusion may read it.
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), ensembles: { x: { kind: 'average', members: ['a', 'frameAverage'] } } })).toThrow(/ensembles.x/);
   });
 
   it('the shipped ensemble.json is valid and names both answers', async () => {

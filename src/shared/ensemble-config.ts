@@ -27,7 +27,7 @@ export interface EnsembleConfig {
   version: 2;
   /** Trained model folders (relative to the trained root), which are also their prediction keys. */
   models: string[];
-  /** Fused outputs by prediction key. */
+  /** Fused outputs by prediction key, over `models` and GIVEN_MEMBERS. */
   ensembles: Record<string, FusionSpec>;
   answer: {
     /** Each clip on its own. */
@@ -46,6 +46,18 @@ export interface EnsembleConfig {
    * clip counts as familiar.
    */
   familiarity?: { scene: FamiliarityModel; speech?: FamiliarityModel };
+}
+
+/**
+ * Outputs an ensemble (or an answer) may read besides the trained models: `general`, the clip's
+ * mean of the general networks, which the clip predictor takes from the records.
+ */
+export const GIVEN_MEMBERS: readonly string[] = Object.freeze([GENERAL]);
+
+/** True when an ensemble or an answer of `config` reads `general`. */
+export function readsGeneral(config: EnsembleConfig): boolean {
+  const answers = [config.answer.alone, config.answer.calibrated].flatMap((a) => (a ? [a.name] : []));
+  return answers.includes(GENERAL) || Object.values(config.ensembles).some((spec) => fusionMembers(spec).includes(GENERAL));
 }
 
 /** The answer on a clip unlike the training clips: the general-purpose networks, untrained by us. */
@@ -99,8 +111,9 @@ export function checkEnsembleConfig(value: unknown): EnsembleConfig {
   if (!v || v.version !== 2) throw new TypeError('ensemble.json: expected version 2 (npm run rotation -- --ship writes it)');
   if (!Array.isArray(v.models) || !v.models.every((s) => typeof s === 'string')) throw new TypeError('ensemble.json: models must be a list of names');
   if (!v.ensembles || typeof v.ensembles !== 'object') throw new TypeError('ensemble.json: ensembles must map names to fusions');
-  for (const [name, spec] of Object.entries(v.ensembles)) checkFusionSpec(spec, v.models, `ensemble.json: ensembles.${name}`);
-  const keys = [...v.models, ...Object.keys(v.ensembles)];
+  const readable = [...v.models, ...GIVEN_MEMBERS];
+  for (const [name, spec] of Object.entries(v.ensembles)) checkFusionSpec(spec, readable, `ensemble.json: ensembles.${name}`);
+  const keys = [...readable, ...Object.keys(v.ensembles)];
   const checkChoice = (c: AnswerChoice | undefined, field: string) => {
     if (!c || !keys.includes(c.name) || !(c.temperature > 0) || !(c.unseenAccuracy >= 0 && c.unseenAccuracy <= 1)) {
       throw new TypeError(`ensemble.json: ${field} must name a model or ensemble, with temperature > 0 and unseenAccuracy in [0, 1]`);

@@ -15,4 +15,11 @@ describe('clip records', () => {
     const record = { ...full(1), tSec: 4, box: { x: 0, y: 0, w: 1, h: 1 } };
     expect(Object.keys(clipRecordOf(record)).sort()).toEqual([...CLIP_RECORD_FIELDS].sort());
   });
+
+  it("keeps the general networks' probabilities (an ensemble may read `general`) and no other baseline", () => {
+    const general = Float32Array.of(0.5, 0, 0.5, 0, 0, 0, 0);
+    const record = { ...full(1), baselineProbs: { general, humanEmotion: Float32Array.of(1) } };
+    expect(clipRecordOf(record).baselineProbs).toEqual({ general });
+    expect(clipRecordOf({ ...full(1), baselineProbs: { humanEmotion: Float32Array.of(1) } })).not.toHaveProperty('baselineProbs');
+  });
 });

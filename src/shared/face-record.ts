@@ -50,13 +50,18 @@ export interface FaceRecord {
 /** The fields of a face record the clip models read (src/models/clip/clip-features.ts). */
 export const CLIP_RECORD_FIELDS = Object.freeze(['probs', 'faceFeature', 'contextFeature', 'ferProbs', 'ferFeature', 'landmarks'] as const);
 
-/** One frame of a clip's main track as the clip models read it. */
-export type ClipRecord = Pick<FaceRecord, (typeof CLIP_RECORD_FIELDS)[number]>;
+/**
+ * One frame of a clip's main track as the clip models read it; `baselineProbs.general` where the
+ * general networks ran on it (an ensemble may have `general` as a member, ensemble-config.ts).
+ */
+export type ClipRecord = Pick<FaceRecord, (typeof CLIP_RECORD_FIELDS)[number] | 'baselineProbs'>;
 
-/** Only the clip-model fields of `record`: a reference may hold thousands of records, each copied to the worker. */
+/** Only the clip-model fields of `record` (and its `general`): a reference may hold thousands of records, each copied to the worker. */
 export function clipRecordOf(record: ClipRecord): ClipRecord {
-  const out: Partial<Record<keyof ClipRecord, Float32Array>> = {};
+  const out: Partial<Record<(typeof CLIP_RECORD_FIELDS)[number], Float32Array>> & Pick<ClipRecord, 'baselineProbs'> = {};
   for (const field of CLIP_RECORD_FIELDS) if (record[field] !== undefined) out[field] = record[field];
+  const general = record.baselineProbs?.general;
+  if (general) out.baselineProbs = { general };
   return out as ClipRecord;
 }
 

@@ -23,8 +23,8 @@ export const BASELINE_KEYS = Object.freeze([FRAME_AVERAGE, HUMAN_EMOTION, GENERA
 /** A per-frame baseline's key. */
 export type BaselineKey = (typeof BASELINE_KEYS)[number];
 
-/** The fused outputs the protocol makes (src/training/protocol/recipes.ts). */
-export const ENSEMBLE_BASE_NAMES = Object.freeze(['average', 'bestSelection', 'jointFusion', 'bestSelectionAudioVisual', 'audioVisual', 'audioVisualBest'] as const);
+/** The fused outputs the protocol makes (the fused answer candidates, src/training/protocol/recipes.ts). */
+export const ENSEMBLE_BASE_NAMES = Object.freeze(['average', 'audioVisual', 'bestSelectionAudioVisual'] as const);
 /** A fused output over the models alone. */
 export type EnsembleBaseName = (typeof ENSEMBLE_BASE_NAMES)[number];
 /** Suffix of a fused output over the person-calibrated models. */

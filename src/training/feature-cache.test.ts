@@ -42,6 +42,16 @@ describe('feature cache', () => {
     }
   });
 
+  it("gives every record the clip's mean `general` (all the cache keeps of it), so a clip predictor fuses it as the app does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-cache-'));
+    const written = clip('g.mp4', 4, 0, true);
+    const probs = [0.1, 0, 0.2, 0.3, 0.2, 0.1, 0.1];
+    await writeCachedClip(dir, { ...written, meta: { ...written.meta, general: { frames: 2, probs } } });
+    const read = await readCachedClip(dir, 'g.mp4');
+    for (const r of read.records) expect([...r.baselineProbs!.general!]).toEqual(probs.map(Math.fround));
+    expect((await readCachedClip(dir, 'g.mp4')).records.map(({ baselineProbs: _, ...r }) => r)).toEqual(written.records);
+  });
+
   it('knows speech features from an older version as stale, and a refresh patches only the metadata', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emolens-cache-'));
     const written = clip('c.mp4', 3, 0, true);

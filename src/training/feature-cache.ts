@@ -190,6 +190,12 @@ export async function readCachedClip(dir: string, file: string): Promise<CachedC
     records.forEach((r, t) => Object.assign(r, { landmarks: lm[t]! }));
   }
   if (at !== data.length) throw new Error(`${stem}.bin: ${data.length} values, expected ${at} from ${stem}.json`);
+  // The cache keeps the clip's mean `general` only: every record carries it, so a clip predictor fed
+  // these records fuses the clip's `general` as the app does (ClipRecord.baselineProbs).
+  if (meta.general) {
+    const general = Float32Array.from(meta.general.probs);
+    records.forEach((r) => Object.assign(r, { baselineProbs: { general } }));
+  }
   return { meta, records, augmentedRecords };
 }
 

@@ -10,7 +10,7 @@ import { useAppStore } from './store-context';
 import { FRAME_AVERAGE, type PredictionKey } from '../shared/prediction-keys';
 
 /** The headline when the report names no answer (no trained models): an ensemble, else the frame average. */
-const HEADLINE_ORDER: readonly PredictionKey[] = ['bestSelection', 'jointFusion', 'average', FRAME_AVERAGE];
+const HEADLINE_ORDER: readonly PredictionKey[] = ['audioVisual', 'average', FRAME_AVERAGE];
 
 /** All seven probabilities of the headline answer as labelled bars. */
 function ProbabilityBars({ p }: { p: ClipPrediction }) {

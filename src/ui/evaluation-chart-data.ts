@@ -28,7 +28,7 @@ export function modelBars(report: EvaluationReport): ModelBar[] {
     .map(([model, m]) => ({
       model,
       kind: kindOf(model),
-      headline: model === (report.ensemble?.name ?? 'bestSelection'),
+      headline: model === report.ensemble?.name,
       accuracy: m.accuracy * 100,
       weightedF1: m.weightedF1 * 100,
     }))

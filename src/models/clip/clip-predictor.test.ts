@@ -20,7 +20,10 @@ describe.skipIf(!existsSync(join(TRAINED, 'ensemble.json')))('clip predictor on 
     const predictor = await loadClipPredictor(fileWeightSource(TRAINED));
     // A real clip's speech (an angry sentence of actor 07) with synthetic face records.
     const audio = (await readAudioWithFfmpeg(clip('07-01-06_01.mp4')))!;
-    const input = { records: syntheticRecords(12, 3), speech: speechFeaturesOfAudio(audio.channels, audio.sampleRate) };
+    // The general networks ran on every other frame, as in the app (an ensemble may read `general`).
+    const general = Float32Array.of(0.1, 0, 0.1, 0.4, 0.2, 0.1, 0.1);
+    const records = syntheticRecords(12, 3).map((r, i) => (i % 2 === 0 ? { ...r, baselineProbs: { general } } : r));
+    const input = { records, speech: speechFeaturesOfAudio(audio.channels, audio.sampleRate) };
     expect(input.speech).not.toBeNull();
     // The clip is its own person reference, so the person-calibrated models answer too.
     const options = { reference: [input] };

@@ -7,7 +7,9 @@
 import { applyFusion } from '../../core/ensembles/fusion-spec';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
-import { checkEnsembleConfig, type EnsembleConfig } from '../../shared/ensemble-config';
+import { checkEnsembleConfig, readsGeneral, type EnsembleConfig } from '../../shared/ensemble-config';
+import { generalEmotion, noGeneralOpinion } from '../../core/general-emotion';
+import { GENERAL } from '../../shared/prediction-keys';
 import { TemporalModel } from './temporal-model';
 import type { ClipInput } from '../../shared/face-record';
 
@@ -25,14 +27,14 @@ export interface PredictOptions {
 
 /** The loaded models and fused outputs. */
 export interface ClipPredictor {
-  /** Prediction keys: the trained model names, then the fused outputs. */
+  /** Prediction keys: `general` when a fusion or an answer reads it, the trained model names, then the fused outputs. */
   readonly names: readonly string[];
   readonly ensemble: EnsembleConfig;
   /** True when some loaded model reads a person reference. */
   readonly calibrates: boolean;
   /**
    * 7 probabilities (paper order) per model and fused output for the main track's records (≥ 1) and
-   * the clip's speech features. A model without its input has no key (the speech model without
+   * the clip's speech features (and `general`, from the records, when something reads it). A model without its input has no key (the speech model without
    * speech; a calibrated model without a reference), and neither has a fusion that needs it (the
    * audio-visual mix answers from its visual part alone without speech).
    */
@@ -41,23 +43,33 @@ export interface ClipPredictor {
   dispose(): void;
 }
 
+/** The clip's `general`: the mean over its records where the general networks ran; null for none. */
+export function clipGeneral(clip: ClipInput): Float32Array | null {
+  return generalEmotion(clip.records.flatMap((r) => (r.baselineProbs?.general ? [r.baselineProbs.general] : [])));
+}
+
 /** Loads ensemble.json and every model it names from `source` (in parallel). */
 export async function loadClipPredictor(source: WeightSource): Promise<ClipPredictor> {
   const ensemble = checkEnsembleConfig(JSON.parse(new TextDecoder().decode(await source.readBytes('ensemble.json'))));
   const models = ensemble.models.map((name) => new TemporalModel(name, source));
   const dispose = await loadAll(models);
+  const withGeneral = readsGeneral(ensemble);
   return {
-    names: [...ensemble.models, ...Object.keys(ensemble.ensembles)],
+    names: [...(withGeneral ? [GENERAL] : []), ...ensemble.models, ...Object.keys(ensemble.ensembles)],
     ensemble,
     calibrates: models.some((m) => m.calibrated),
     async predict(clip, options = {}) {
       const out: Record<string, Float32Array> = {};
+      const general = withGeneral ? clipGeneral(clip) : null;
+      if (general) out[GENERAL] = general;
       for (const m of models) {
         const probs = await m.run(clip, { reference: options.reference });
         if (probs) out[m.name] = probs;
       }
+      // A clip where the general networks never ran: fusions read `general` as no opinion.
+      const members = withGeneral && !general ? { ...out, [GENERAL]: noGeneralOpinion() } : out;
       for (const [name, spec] of Object.entries(ensemble.ensembles)) {
-        const fused = applyFusion(spec, out);
+        const fused = applyFusion(spec, members);
         if (fused) out[name] = Float32Array.from(fused);
       }
       return out;

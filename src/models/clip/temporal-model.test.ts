@@ -16,6 +16,9 @@ import { clipInputs, modelInputs, predictMean, TemporalModel } from './temporal-
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
 import { averageClassifierNets, buildSpeechNet, type SpeechConfig } from './speech-net';
 import { syntheticRecords, TINY_ST, TINY_TP } from './test-helpers';
+import { GENERAL } from '../../shared/prediction-keys';
+import { clipRecordOf } from '../../shared/face-record';
+import { noGeneralOpinion } from '../../core/general-emotion';
 
 /** `net` with every weight drawn at random: a zero-initialised pyramid head would give uniform outputs for any input. */
 function randomized(net: tf.LayersModel, seed: number): tf.LayersModel {
@@ -169,6 +172,34 @@ describe('temporal models (Node WASM)', () => {
     expect(Object.keys(silent)).toEqual(['a', 'b', 'average', 'jointFusion', 'bestSelection', 'audioVisual']);
     expect([...silent.audioVisual!]).toEqual([...silent.average!]);
     predictor.dispose();
+    predictor.dispose();
+  });
+
+  it("the clip predictor fuses `general` from the records where the general networks ran, and reads it as no opinion where they never did", async () => {
+    const root = join(dir, 'predictor-general');
+    await saveTemporalNet(buildTemporalPyramidNet(TINY_TP, 1), join(root, 'a'), TINY_TP);
+    const choice = { temperature: 1, unseenAccuracy: 0.5, perClassRecall: [] };
+    const ensemble: EnsembleConfig = {
+      version: 2,
+      models: ['a'],
+      ensembles: { average: { kind: 'average', members: ['a', GENERAL] } },
+      answer: { alone: { name: 'average', ...choice }, uncertainBelow: 0.4 },
+      chosenOn: 'test',
+    };
+    await writeFile(join(root, 'ensemble.json'), JSON.stringify(ensemble));
+    const predictor = await loadClipPredictor(fileWeightSource(root));
+    expect(predictor.names).toEqual([GENERAL, 'a', 'average']);
+    const records = syntheticRecords(4, 12);
+    const g = (hot: number) => Float32Array.from({ length: 7 }, (_, k) => (k === hot ? 0.7 : k === 1 ? 0 : 0.06));
+    // The general networks ran on two of the four frames: `general` is their mean.
+    const ran = records.map((r, i) => (i % 2 === 0 ? { ...clipRecordOf(r), baselineProbs: { general: g(i === 0 ? 0 : 6) } } : r));
+    const out = await predictor.predict({ records: ran, speech: null });
+    out[GENERAL]!.forEach((p, k) => expect(p).toBeCloseTo((g(0)[k]! + g(6)[k]!) / 2, 6));
+    out.average!.forEach((p, k) => expect(p).toBeCloseTo((out.a![k]! + out[GENERAL]![k]!) / 2, 6));
+    const none = await predictor.predict({ records, speech: null });
+    expect(Object.keys(none)).toEqual(['a', 'average']);
+    const uniform = noGeneralOpinion();
+    none.average!.forEach((p, k) => expect(p).toBeCloseTo((none.a![k]! + uniform[k]!) / 2, 6));
     predictor.dispose();
   });
 });

@@ -101,6 +101,8 @@ export class CrossFitter {
     readonly clips: readonly ProtocolClip[],
     readonly vectors: ReadonlyMap<string, readonly (Float64Array | null)[]>,
     readonly l2s: readonly number[] = L2_PATH,
+    /** Probabilities per clip of outputs that are given, not fitted (the untrained `general`): members and candidates like any head. */
+    readonly given: ReadonlyMap<string, readonly (readonly number[])[]> = new Map(),
   ) {}
 
   #kernel(head: string): HeadKernel {

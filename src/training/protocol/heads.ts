@@ -37,13 +37,11 @@ function geometry(name: string, face: FaceSource): HeadSpec {
 }
 
 /**
- * Heads with a person-calibrated variant: the face-feature pyramids without context (a person's
- * face and voice have a usual state to centre on; the scene around them does not) and speech.
- * Fewer variants also keep the protocol's run time within its budget.
+ * Heads with a person-calibrated variant: those the calibrated answer's candidates read
+ * (recipes.ts CANDIDATE_POOL and the speech head) that have a usual state to centre on — a
+ * person's face and voice do, the scene around them does not.
  */
-export const CALIBRATED_HEADS: ReadonlySet<string> = new Set([
-  'tp-face-lr', 'tp-fer-lr', 'tp-both-lr', 'tp-face-l0-3', 'tp-fer-l0-3', 'tp-both-l0-3', 'tp-geo-lr', 'tp-face-geo-lr', 'tp-both-geo-lr', 'speech',
-]);
+export const CALIBRATED_HEADS: ReadonlySet<string> = new Set(['tp-face-lr', 'tp-fer-lr', 'tp-geo-lr', 'speech']);
 
 /** Every head uncalibrated, then the calibrated variants of CALIBRATED_HEADS. */
 export function headSpecs(): HeadSpec[] {

@@ -95,6 +95,34 @@ describe('nested leave-one-actor-out', () => {
     expect(sel.scores.get('h')).toBeGreaterThan(1 / 3);
   });
 
+  it("chooses the answer among the fixed candidates, with `general` given as a member, and never from the held-out actor's labels", () => {
+    const { clips, raw } = synthetic(9);
+    const actors = clips.map((c) => c.actor);
+    const voice = synthetic(10).raw;
+    // `general`: an untrained network's probabilities, right more often than not (given, never fitted).
+    const rng = createRng(4);
+    const general = clips.map((c) => Array.from({ length: 7 }, (_, k) => (k === c.label && rng.next() < 0.6 ? 3 : 1) + rng.next()).map((v, _, a) => v / a.reduce((x, y) => x + y, 0)));
+    const plan = protocolPlan(headSpecs().filter((h) => ['tp-face-lr', 'tp-face-lr-cal', 'speech'].includes(h.name)), ['general']);
+    expect(plan.answerPools).toEqual({
+      alone: ['tp-face-lr', 'general', 'average', 'audioVisual', 'bestSelectionAudioVisual'],
+      calibrated: ['tp-face-lr-cal', 'general', 'averageCal', 'audioVisualCal', 'bestSelectionAudioVisualCal'],
+    });
+    const vectors = new Map([
+      ['tp-face-lr', raw],
+      ['tp-face-lr-cal', calibrateOnPerson(raw, actors)],
+      ['speech', voice],
+    ]);
+    const run = (cs: ProtocolClip[]) => outerFold(new CrossFitter(cs, vectors, undefined, new Map([['general', general]])), plan.heads.map((h) => h.name), plan.recipes, '02', plan.answerPools);
+    const fold = run(clips);
+    expect(fold.probs.get('general')).toEqual(fold.clips.map((i) => general[i]));
+    for (const a of fold.answers) expect(plan.answerPools[a.key as 'alone' | 'calibrated']).toContain(a.recipe);
+    // The held-out actor's labels shuffled: every choice, probability and temperature stays the same.
+    const shuffled = run(clips.map((c) => (c.actor === '02' ? { ...c, label: [0, 3, 6][(c.label / 3 + 1) % 3]! } : c)));
+    expect(shuffled.answers).toEqual(fold.answers);
+    expect(shuffled.probs).toEqual(fold.probs);
+    expect(shuffled.selection.scores).toEqual(fold.selection.scores);
+  });
+
   it('plans speech alone (no visual head) as the speech heads, with nothing to fuse', () => {
     const plan = protocolPlan(headSpecs().filter((h) => h.input.kind === 'speech'));
     expect(plan.recipes.map((r) => r.name)).toEqual(['speech', 'speech-cal']);

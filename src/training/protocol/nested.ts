@@ -1,7 +1,7 @@
 /**
  * The nested leave-one-actor-out protocol. Outer loop: each actor in turn is the unseen person.
  * Everything chosen — each head's L2 strength (and, calibrated, whether it is scaled), ensemble
- * members and weights, the speech weight, which recipe is the answer, the confidence temperature —
+ * members and weights, the speech weight, which candidate is the answer, the confidence temperature —
  * is chosen by a leave-one-actor-out over the other actors only; the held-out actor's labels are
  * used for its score and nothing else.
  * `selectOn(all actors)` is the same procedure for the shipped models.
@@ -73,6 +73,7 @@ export function selectOn(fitter: CrossFitter, heads: readonly string[], recipes:
     choice.set(head, choices[k]!);
     oof.set(head, options[k]!);
   }
+  for (const [name, rows] of fitter.given) oof.set(name, clips.map((i) => [...rows[i]!]));
   const scores = new Map<string, number>();
   const recipeOof = new Map<string, number[][]>();
   for (const recipe of recipes) {
@@ -126,6 +127,7 @@ export function outerFold(
     const path = fitter.predictOutside(variant, inner).byL2[l2Index]!;
     headProbs.set(head, clips.map((i) => [...path[i]!]));
   }
+  for (const [name, rows] of fitter.given) headProbs.set(name, clips.map((i) => [...rows[i]!]));
   const probs = new Map(headProbs);
   const innerLabels = selection.clips.map((i) => labels[i]!);
   for (const recipe of recipes) {

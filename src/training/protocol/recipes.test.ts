@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFusion } from '../../core/ensembles/fusion-spec';
-import { averageOf, bestSelectionOf } from './recipes';
+import { ANSWER_CANDIDATES, averageOf, bestSelectionOf, candidateRecipes } from './recipes';
 
 const p = (...v: number[]) => {
   const total = v.reduce((s, x) => s + x, 0);
@@ -46,5 +46,33 @@ describe('ensemble recipes', () => {
     expect(spec).toEqual({ kind: 'audioVisual', visual: { kind: 'average', members: expect.arrayContaining(['a', 'b']) }, speech: 'speech', speechWeight: 1 / 3 });
     const { speech: _, 'speech-cal': __, ...silent } = row;
     expect(applyFusion(spec, silent)).not.toBeNull();
+  });
+});
+
+describe("the answer's candidates", () => {
+  const heads = ['tp-face-lr', 'tp-fer-lr', 'tp-geo-lr', 'tp-ctx-l0-3', 'tp-both-l3', 'speech', 'tp-face-lr-cal', 'tp-fer-lr-cal', 'tp-geo-lr-cal', 'speech-cal'];
+
+  it('are a fixed handful, each with a reason', () => {
+    expect(ANSWER_CANDIDATES.map((c) => c.name)).toEqual(['tp-face-lr', 'general', 'average', 'audioVisual', 'bestSelectionAudioVisual']);
+    for (const c of ANSWER_CANDIDATES) expect(c.reason.length).toBeGreaterThan(20);
+  });
+
+  it('are the same few alone and calibrated, the calibrated forms reading the -cal variants where there are some', () => {
+    const available = new Set([...heads, 'general']);
+    expect(candidateRecipes(available, false).map((r) => r.name)).toEqual(['tp-face-lr', 'general', 'average', 'audioVisual', 'bestSelectionAudioVisual']);
+    expect(candidateRecipes(available, true).map((r) => r.name)).toEqual(['tp-face-lr-cal', 'general', 'averageCal', 'audioVisualCal', 'bestSelectionAudioVisualCal']);
+    const fit = (calibrated: boolean, name: string) => candidateRecipes(available, calibrated).find((r) => r.name === name)!.fit(new Map(), []);
+    // The average reads one head per kind of evidence and `general`; a head outside the pool (tp-both-l3) is in no candidate.
+    expect(fit(false, 'average')).toEqual({ kind: 'average', members: ['tp-face-lr', 'tp-fer-lr', 'tp-geo-lr', 'tp-ctx-l0-3', 'general'] });
+    expect(fit(true, 'averageCal')).toEqual({ kind: 'average', members: ['tp-face-lr-cal', 'tp-fer-lr-cal', 'tp-geo-lr-cal', 'tp-ctx-l0-3', 'general'] });
+  });
+
+  it('keep the pool members the cache holds and leave out a candidate with nothing to read', () => {
+    const names = (calibrated: boolean) => candidateRecipes(new Set(heads), calibrated).map((r) => r.name);
+    expect(names(false)).toEqual(['tp-face-lr', 'average', 'audioVisual', 'bestSelectionAudioVisual']);
+    const avg = candidateRecipes(new Set(heads), false).find((r) => r.name === 'average')!.fit(new Map(), []);
+    expect(avg).toEqual({ kind: 'average', members: ['tp-face-lr', 'tp-fer-lr', 'tp-geo-lr', 'tp-ctx-l0-3'] });
+    // Without speech there is no audio-visual mix, and Best Selection chooses among the faces alone.
+    expect(candidateRecipes(new Set(['tp-face-lr', 'general']), false).map((r) => r.name)).toEqual(['tp-face-lr', 'general', 'average', 'bestSelectionAudioVisual']);
   });
 });

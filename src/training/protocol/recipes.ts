@@ -7,12 +7,9 @@
  */
 import { chooseSpeechWeight } from '../../core/ensembles/audio-visual';
 import { bestSelection } from '../../core/ensembles/best-selection';
-import { applyFusion, jointFusionInput, type FusionSpec } from '../../core/ensembles/fusion-spec';
-import { NUM_EMOTIONS } from '../../core/labels';
-import { fitColumnScaler, scaleRow } from '../../core/learning/standardizer';
-import { fitLogisticRegression } from '../../core/learning/logistic-regression';
+import { applyFusion, type FusionSpec } from '../../core/ensembles/fusion-spec';
 import { accuracy, predictFromProbabilities } from '../../core/metrics/classification-metrics';
-import { ensembleKey, type EnsembleBaseName } from '../../shared/prediction-keys';
+import { CALIBRATED_MODEL_SUFFIX, ensembleKey, GENERAL, SPEECH_MODEL, type EnsembleBaseName } from '../../shared/prediction-keys';
 
 /** Probabilities per head: probs[head][clip] (7 each). */
 export type HeadProbs = ReadonlyMap<string, readonly (readonly number[])[]>;
@@ -77,25 +74,6 @@ export function bestSelectionOf(name: string, pool: readonly string[], speech: r
   };
 }
 
-/** L2 of the joint fusion layer over the members' standardised log-probabilities (fixed: not tuned on labels). */
-export const JOINT_FUSION_L2 = 0.1;
-
-/** Joint late fusion (§5): a softmax layer over the members' log-probabilities, side by side. */
-export function jointFusionOf(name: string, pool: readonly string[]): Recipe {
-  return {
-    name,
-    fit(probs, labels) {
-      const rows = labels.map((_, i) => jointFusionInput(pool, Object.fromEntries(pool.map((m) => [m, rowsOf(probs, m)[i]!]))));
-      const scaler = fitColumnScaler(rows);
-      const fit = fitLogisticRegression(rows.map((r) => scaleRow(r, scaler)), labels, { l2: JOINT_FUSION_L2, classes: NUM_EMOTIONS });
-      // Fold the scaling into the layer: W/σ and b − Σ μ·W/σ, so the app feeds raw log-probabilities.
-      const kernel = Array.from({ length: fit.inputs }, (_, j) => Array.from({ length: NUM_EMOTIONS }, (_, c) => fit.weights[j * NUM_EMOTIONS + c]! / scaler.scale[j]!));
-      const bias = Array.from({ length: NUM_EMOTIONS }, (_, c) => kernel.reduce((b, row, j) => b - scaler.mean[j]! * row[c]!, fit.bias[c]!));
-      return { kind: 'jointFusion', members: [...pool], kernel, bias };
-    },
-  };
-}
-
 /** w × speech + (1 − w) × the `visual` recipe's fusion, w chosen on the fitting clips. */
 export function audioVisualOf(name: string, visual: Recipe, speech: string): Recipe {
   return {
@@ -108,17 +86,95 @@ export function audioVisualOf(name: string, visual: Recipe, speech: string): Rec
   };
 }
 
-/** The recipes the protocol compares for a pool of heads (`calibrated`: the pool's `…Cal` variants). */
-export function recipesFor(pool: readonly string[], visual: readonly string[], speech: string | undefined, calibrated = false): Recipe[] {
-  const out: Recipe[] = pool.map(single);
-  if (visual.length === 0) return out; // speech alone (`rotation --heads speech`): nothing to fuse
-  const key = (base: EnsembleBaseName) => ensembleKey(base, calibrated);
-  const avg = average(key('average'), visual);
-  const best = bestSelectionOf(key('bestSelection'), visual);
-  out.push(avg, best, jointFusionOf(key('jointFusion'), visual));
-  if (speech) {
-    out.push(bestSelectionOf(key('bestSelectionAudioVisual'), pool, pool.filter((m) => !visual.includes(m))));
-    out.push(audioVisualOf(key('audioVisual'), avg, speech), audioVisualOf(key('audioVisualBest'), best, speech));
-  }
-  return out;
+/**
+ * The heads the fused candidates read: one per kind of evidence (face-api's face features, the FER
+ * net's, the expression geometry, the scene around the person, the untrained general networks), so
+ * their errors differ, which is what averaging and selecting need. The calibrated forms read each
+ * one's person-calibrated variant where it has one (the scene and `general` have none).
+ */
+export const CANDIDATE_POOL: readonly string[] = Object.freeze(['tp-face-lr', 'tp-fer-lr', 'tp-geo-lr', 'tp-ctx-l0-3', GENERAL]);
+
+/** The speech head the audio-visual candidates mix in. */
+export const CANDIDATE_SPEECH = SPEECH_MODEL;
+
+/** What a candidate is built from, in one answer's form (alone or calibrated). */
+interface CandidateParts {
+  /** CANDIDATE_POOL in this form, the members the plan holds. */
+  pool: string[];
+  /** The speech head in this form, when the plan holds it. */
+  speech?: string;
+  /** A head (or `general`) in this form, when the plan holds it. */
+  head(name: string): string | undefined;
+  /** An ensemble's key in this form. */
+  key(base: EnsembleBaseName): string;
+}
+
+/** One of the answer's candidates: fixed in code before any run, with why it is one. */
+export interface Candidate {
+  /** A head's name, `general`, or an ensemble's base name (its calibrated form adds `Cal`). */
+  name: string;
+  reason: string;
+  /** Its recipe in one form; null when the plan lacks what it reads. */
+  recipe(parts: CandidateParts): Recipe | null;
+}
+
+const singleHead = (name: string) => (parts: CandidateParts) => {
+  const head = parts.head(name);
+  return head ? single(head) : null;
+};
+const poolAverage = ({ pool, key }: CandidateParts) => (pool.length > 0 ? average(key('average'), pool) : null);
+
+/**
+ * The answer's candidates, the same few for each answer (alone: over the heads alone; calibrated:
+ * over their person-calibrated variants). The nested protocol chooses among them, and chooses
+ * inside them (a head's L2, Best Selection's members, the speech weight), on the inner actors only.
+ * A short list on purpose: with 24 clips per actor, choosing among 44 recipes picked 5 different
+ * winners in 7 folds, selection noise rather than a better answer.
+ */
+export const ANSWER_CANDIDATES: readonly Candidate[] = Object.freeze([
+  {
+    name: 'tp-face-lr',
+    reason: "the strong baseline: one linear head on face-api's segment means; the answer should not fall below it",
+    recipe: singleHead('tp-face-lr'),
+  },
+  {
+    name: GENERAL,
+    reason: 'untrained (HSEmotion and OpenCV FER averaged): nothing in it was fitted to our seven actors',
+    recipe: singleHead(GENERAL),
+  },
+  {
+    name: 'average',
+    reason: '§5 average fusion of the pool, one head per kind of evidence: nothing fitted, errors that differ',
+    recipe: poolAverage,
+  },
+  {
+    name: 'audioVisual',
+    reason: 'that average mixed with the voice (weight chosen in the inner folds): speech hears anger, fear and surprise the faces miss',
+    recipe: (parts) => {
+      const visual = poolAverage(parts);
+      return visual && parts.speech ? audioVisualOf(parts.key('audioVisual'), visual, parts.speech) : null;
+    },
+  },
+  {
+    name: 'bestSelectionAudioVisual',
+    reason: "§5 Best Selection over the pool and the speech head (members chosen in the inner folds): the paper's selection, among six members instead of 22",
+    recipe: ({ pool, speech, key }) => (pool.length > 0 ? bestSelectionOf(key('bestSelectionAudioVisual'), speech ? [...pool, speech] : pool, speech ? [speech] : []) : null),
+  },
+]);
+
+/**
+ * The candidates' recipes over the heads (and given outputs such as `general`) in `available`;
+ * `calibrated`: their person-calibrated forms, which read each head's `-cal` variant where the plan
+ * has one (the scene and `general` have none). A candidate with nothing to read is left out.
+ */
+export function candidateRecipes(available: ReadonlySet<string>, calibrated: boolean): Recipe[] {
+  const form = (head: string) => (calibrated && available.has(head + CALIBRATED_MODEL_SUFFIX) ? head + CALIBRATED_MODEL_SUFFIX : head);
+  const head = (name: string) => (available.has(form(name)) ? form(name) : undefined);
+  const parts: CandidateParts = {
+    pool: CANDIDATE_POOL.flatMap((m) => head(m) ?? []),
+    speech: head(CANDIDATE_SPEECH),
+    head,
+    key: (base) => ensembleKey(base, calibrated),
+  };
+  return ANSWER_CANDIDATES.flatMap((c) => c.recipe(parts) ?? []);
 }

@@ -2,6 +2,7 @@
 import { markdownHeader, markdownRow } from './summary';
 import type { ProtocolSummary } from './run';
 import { FRAME_AVERAGE } from '../../shared/prediction-keys';
+import { ANSWER_CANDIDATES, CANDIDATE_POOL } from './recipes';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
@@ -23,12 +24,17 @@ export function resultsMarkdown(s: ProtocolSummary): string {
     '',
     ...answers.map(
       ([k, a]) =>
-        `- ${k}: chosen per fold: ${Object.entries(a.recipes).map(([actor, r]) => `${actor} → ${r}`).join(', ')}. Confidence: expected calibration error ${pct(a.eceBefore)} before temperature scaling, ${pct(a.eceAfter)} after.`,
+        `- ${k}: chosen per fold: ${Object.entries(a.recipes).map(([actor, r]) => `${actor} → ${r}`).join(', ')} (${new Set(Object.values(a.recipes)).size} different in ${Object.keys(a.recipes).length} folds). Confidence: expected calibration error ${pct(a.eceBefore)} before temperature scaling, ${pct(a.eceAfter)} after.`,
     ),
+    '',
+    "The candidates, fixed in `src/training/protocol/recipes.ts` before the run (each answer's form: over the heads alone, or over their person-calibrated variants where a head has one; the pool is " +
+      `${CANDIDATE_POOL.map((m) => `\`${m}\``).join(', ')}):`,
+    '',
+    ...ANSWER_CANDIDATES.map((c) => `- \`${c.name}\`: ${c.reason}.`),
     '',
     '## Every model and ensemble',
     '',
-    'Per-frame baselines (untrained), the heads (each with its L2 strength chosen per fold), and the ensemble recipes, pooled over the seven outer folds. `-cal` heads and `…Cal` ensembles are calibrated to the person.',
+    'Per-frame baselines (untrained), every head (each with its L2 strength chosen per fold; the paper\'s Temporal-Pyramid heads are the reproduction, not candidates), and the fused candidates, pooled over the seven outer folds. `-cal` heads and `…Cal` ensembles are calibrated to the person.',
     '',
     markdownHeader(present),
     ...Object.entries(s.models).map(([name, m]) => markdownRow(name, m, present)),

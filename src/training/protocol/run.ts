@@ -1,5 +1,5 @@
 /**
- * Runs the nested protocol over a feature cache: every head and recipe, each outer fold, pooled
+ * Runs the nested protocol over a feature cache: every head and candidate, each outer fold, pooled
  * scores, the two answers (each clip alone; calibrated to the person) and their reliability.
  */
 import { frameAveragePredictions } from '../evaluation';
@@ -8,32 +8,38 @@ import { CrossFitter, type ProtocolClip } from './cross-fit';
 import { headSpecs, headVectors, isVisual, type HeadSpec } from './heads';
 import type { PersonScale } from '../../core/calibration/person-normaliser';
 import { outerFold, type OuterFold } from './nested';
-import { recipesFor, type Recipe } from './recipes';
+import { candidateRecipes, single, type Recipe } from './recipes';
+import { noGeneralOpinion } from '../../core/general-emotion';
 import { reliability, scoresOf, type Scores } from './summary';
 import { FRAME_AVERAGE, GENERAL, HUMAN_EMOTION } from '../../shared/prediction-keys';
 
 /** The heads and recipes of one protocol run, and which recipes each answer may be. */
 export interface ProtocolPlan {
   heads: HeadSpec[];
+  /** Outputs given per clip, not fitted (the untrained `general`, where the cache holds it). */
+  given: string[];
   recipes: Recipe[];
   answerPools: Record<'alone' | 'calibrated', string[]>;
 }
 
-/** Heads, recipes, and the two answer pools: alone (uncalibrated heads only) and calibrated (all). */
-export function protocolPlan(heads: HeadSpec[] = headSpecs()): ProtocolPlan {
-  const alone = heads.filter((h) => !h.calibrated);
-  const name = (hs: HeadSpec[]) => hs.map((h) => h.name);
-  const speechOf = (hs: HeadSpec[]) => hs.find((h) => !isVisual(h))?.name;
-  const aloneRecipes = recipesFor(name(alone), name(alone.filter(isVisual)), speechOf(alone));
-  const calibrated = heads.filter((h) => h.calibrated);
-  const calRecipes = recipesFor(name(heads), name(heads.filter(isVisual)), speechOf(calibrated), true).filter(
-    (r) => !aloneRecipes.some((a) => a.name === r.name),
-  );
-  return {
-    heads,
-    recipes: [...aloneRecipes, ...calRecipes],
-    answerPools: { alone: aloneRecipes.map((r) => r.name), calibrated: [...aloneRecipes, ...calRecipes].map((r) => r.name) },
-  };
+/**
+ * Heads, recipes, and the two answer pools: the fixed candidates (recipes.ts ANSWER_CANDIDATES)
+ * over the heads alone, and over their person-calibrated variants. A plan without a visual head
+ * (`rotation --heads speech`) has nothing to fuse: its candidates are the speech heads.
+ */
+export function protocolPlan(heads: HeadSpec[] = headSpecs(), given: string[] = []): ProtocolPlan {
+  const names = new Set([...heads.map((h) => h.name), ...given]);
+  const forms = heads.some(isVisual)
+    ? { alone: candidateRecipes(names, false), calibrated: candidateRecipes(names, true) }
+    : { alone: heads.filter((h) => !h.calibrated).map((h) => single(h.name)), calibrated: heads.map((h) => single(h.name)) };
+  const recipes = [...forms.alone, ...forms.calibrated.filter((r) => !forms.alone.some((a) => a.name === r.name))];
+  return { heads, given, recipes, answerPools: { alone: forms.alone.map((r) => r.name), calibrated: forms.calibrated.map((r) => r.name) } };
+}
+
+/** The outputs a cache gives each clip without fitting: `general` where any clip holds it (a clip without it has no opinion). */
+export function givenOutputs(cache: readonly CachedClip[]): Map<string, number[][]> {
+  if (!cache.some((c) => c.meta.general)) return new Map();
+  return new Map([[GENERAL, cache.map((c) => [...(c.meta.general?.probs ?? noGeneralOpinion())])]]);
 }
 
 /** The protocol's JSON summary. */
@@ -58,7 +64,8 @@ export function protocolClips(cache: readonly CachedClip[]): ProtocolClip[] {
 /** The fitter over a cache's clips and every head variant's vectors, and the spreads the scaled variants ship. */
 export function createFitter(cache: readonly CachedClip[], plan: ProtocolPlan): { fitter: CrossFitter; personScales: Map<string, PersonScale> } {
   const { vectors, personScales } = headVectors(cache, plan.heads);
-  return { fitter: new CrossFitter(protocolClips(cache), vectors), personScales };
+  const given = new Map([...givenOutputs(cache)].filter(([name]) => plan.given.includes(name)));
+  return { fitter: new CrossFitter(protocolClips(cache), vectors, undefined, given), personScales };
 }
 
 /** What an outer fold keeps for the summary and for shipping (serialisable, so folds can run in other processes). */
@@ -114,9 +121,9 @@ export function summarize(cache: readonly CachedClip[], plan: ProtocolPlan, fold
     const byFile = new Map(base.files.map((f, i) => [f, base.probs[i]!]));
     models[source === 'face-api' ? FRAME_AVERAGE : HUMAN_EMOTION] = scoresOf(order.map((i) => byFile.get(clips[i]!.file)!), labels);
   }
-  // The general networks, untrained: a baseline in every table (clips without them count as uniform).
-  const general = new Map(cache.map((c) => [c.meta.file, c.meta.general?.probs ?? new Array<number>(7).fill(1 / 7)]));
-  if (cache.some((c) => c.meta.general)) models[GENERAL] = scoresOf(order.map((i) => general.get(clips[i]!.file)!), labels);
+  // The general networks, untrained: a baseline in every table (a clip without them has no opinion).
+  const general = givenOutputs(cache).get(GENERAL);
+  if (general) models[GENERAL] = scoresOf(order.map((i) => general[i]!), labels);
   for (const name of [...heads, ...plan.recipes.map((r) => r.name)]) {
     if (!models[name]) models[name] = scoresOf(pooled((f) => f.probs[name]!), labels);
   }

@@ -6,7 +6,8 @@
 import { fitFamiliarity, type FamiliarityModel } from '../../core/familiarity/familiarity';
 import { sceneVector, type EnsembleConfig } from '../../shared/ensemble-config';
 import type { CachedClip } from '../feature-cache';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { fitTemperature } from '../../core/calibration/temperature';
@@ -126,10 +127,15 @@ export async function shipProtocolModels(
     }),
   );
   // Ship every uncalibrated head (the paper's pyramids are the reproduction) and whatever an answer reads.
-  const needed = new Set([...plan.heads.filter((h) => !h.calibrated).map((h) => h.name), ...Object.values(answer).flatMap((a) => fusionMembers(fusions[a.name]!))]);
+  const readBy = (name: string) => (fusions[name] ? fusionMembers(fusions[name]) : [name]);
+  const needed = new Set([...plan.heads.filter((h) => !h.calibrated).map((h) => h.name), ...Object.values(answer).flatMap((a) => readBy(a.name))]);
   const shipped = plan.heads.filter((h) => needed.has(h.name));
-  // A head an earlier run shipped and this one does not: the app would not load it, so it goes.
-  for (const head of plan.heads) if (!needed.has(head.name)) await rm(join(out, head.name), { recursive: true, force: true });
+  // A trained folder an earlier run shipped and this one does not: the app would not load it, so it goes.
+  await mkdir(out, { recursive: true });
+  for (const entry of await readdir(out, { withFileTypes: true })) {
+    const stale = entry.isDirectory() && !needed.has(entry.name) && !reproduction.includes(entry.name) && existsSync(join(out, entry.name, 'model.json'));
+    if (stale) await rm(join(out, entry.name), { recursive: true, force: true });
+  }
   const all = clips.map((_, i) => i);
   for (const head of shipped) {
     const { variant, l2Index } = selection.choice.get(head.name)!;
@@ -140,7 +146,11 @@ export async function shipProtocolModels(
     await writeFile(join(out, head.name, 'MODEL_CARD.md'), headCard(head.name, config, summary));
     log(`shipped ${head.name} (${variant === head.name ? '' : 'scaled, '}L2 ${l2}, ${fitted!.classifier.inputs} inputs)`);
   }
-  const ensembles = Object.fromEntries(Object.entries(fusions).filter(([name, spec]) => !plan.heads.some((h) => h.name === name) && fusionMembers(spec).every((m) => needed.has(m))));
+  // A fused output is an ensemble when it is no head or given output itself, and the app has what it reads (the shipped heads, `general`).
+  const readable = new Set([...needed, ...plan.given]);
+  const ensembles = Object.fromEntries(
+    Object.entries(fusions).filter(([name, spec]) => !plan.heads.some((h) => h.name === name) && !plan.given.includes(name) && fusionMembers(spec).every((m) => readable.has(m))),
+  );
   const config = {
     version: 2,
     models: [...shipped.map((h) => h.name), ...reproduction],
