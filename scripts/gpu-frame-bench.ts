@@ -18,7 +18,7 @@ import { createStageTimer } from '../src/pipeline/stage-timer';
 
 declare const Deno: {
   args: string[];
-  readFile(path: string): Promise<Uint8Array>;
+  readFile(path: string): Promise<Uint8Array<ArrayBuffer>>;
   realPathSync(path: string): string;
   writeTextFile(path: string, text: string): Promise<void>;
   env: { get(name: string): string | undefined };
