@@ -26,7 +26,7 @@ import { faceInputSize } from '../src/shared/perception-config';
 import { COMPOSITE_PAIRS, lightSpeaker, makeSpeakerCases } from '../src/node/speaker-composites';
 import { numberOption, parseArgs, runCli, stringOption } from './lib/cli-args';
 
-const MEASURES: (keyof MouthPixels)[] = ['mean', 'centerMean', 'profileStd', 'motion', 'upperMotion'];
+const MEASURES: (keyof MouthPixels)[] = ['mean', 'centerMean', 'profileStd', 'motion', 'centerMotion', 'upperMotion'];
 
 interface ClipSeries {
   file: string;

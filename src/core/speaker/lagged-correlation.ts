@@ -1,16 +1,21 @@
 /**
  * The correlation of a mouth series with the loudness on the same clock, at the best of a few small
  * lags (issue 29): the lips open a little before the sound they shape, and the decoders' clocks may
- * be a frame apart, so the voice is compared at each lag within ± `maxLagSec` and the best is kept.
- * The best of several lags is higher than one, even for a silent face: the threshold that decides
- * is measured on silent faces with the same search (docs/speaker.md).
+ * be a frame apart, so the voice is compared at each lag from `minLagSec` to `maxLagSec` and the best
+ * is kept. The best of several lags is higher than one, even for a silent face: the window is where
+ * speaking faces' own voices peak, and the threshold that decides is measured with the same search
+ * (docs/speaker.md). A sample whose shifted time falls outside the sound reads the quietest level.
  */
 import { loudnessAt, type LoudnessEnvelope } from '../audio/loudness-envelope';
 import { quantile } from '../vector';
 
 /** How the loudness is read at each mouth sample. */
 export interface LagSearch {
-  /** Lags tried: −maxLagSec … +maxLagSec in steps of `stepSec` (positive: the sound after the mouth). */
+  /**
+   * Lags tried: `minLagSec` … `maxLagSec` in steps of `stepSec` (positive: the sound after the mouth).
+   * The mouth moves before the sound it shapes, so the window reaches further on the positive side.
+   */
+  minLagSec: number;
   maxLagSec: number;
   stepSec: number;
   /** Loudness averaged over ± this around each (shifted) sample time: half the mouth clock's step. */
@@ -72,6 +77,16 @@ export function flooredEnvelope(envelope: LoudnessEnvelope, rangeDb: number): Lo
   return { hopSec: envelope.hopSec, db: envelope.db.map((d) => Math.max(d, floor)) };
 }
 
+/**
+ * The loudness of `floored` (a `flooredEnvelope`) over ± `halfWindowSec` around `tSec`; outside the
+ * sound, its quietest level (loudnessAt's digital silence would be an outlier 40 dB or more under the
+ * floor, and a lag that reads past either end would gain or lose correlation from it alone).
+ */
+function levelAt(floored: LoudnessEnvelope, quietest: number, tSec: number, halfWindowSec: number): number {
+  const endSec = (floored.db.length - 1) * floored.hopSec;
+  return tSec < -halfWindowSec || tSec > endSec + halfWindowSec ? quietest : loudnessAt(floored, tSec, halfWindowSec);
+}
+
 /** The best correlation of `mouth` (at times `tSec`) with the loudness over the lags of `search`, and its lag. */
 export function laggedCorrelation(
   tSec: readonly number[],
@@ -79,13 +94,16 @@ export function laggedCorrelation(
   envelope: LoudnessEnvelope,
   search: LagSearch,
 ): { score: number; lagSec: number } {
+  if (envelope.db.length === 0) return { score: 0, lagSec: 0 };
   const floored = flooredEnvelope(envelope, search.rangeDb);
-  const steps = Math.round(search.maxLagSec / search.stepSec);
+  const quietest = floored.db.reduce((m, d) => Math.min(m, d), Infinity);
+  const from = Math.round(search.minLagSec / search.stepSec);
+  const to = Math.round(search.maxLagSec / search.stepSec);
   const mouthPart = highPass(tSec, mouth, search.highPassSec);
+  const level = (t: number) => levelAt(floored, quietest, t, search.halfWindowSec);
   let best = { score: -Infinity, lagSec: 0 };
-  for (let s = -steps; s <= steps; s++) {
+  for (let s = from; s <= to; s++) {
     const lagSec = s * search.stepSec;
-    const level = (t: number) => loudnessAt(floored, t, search.halfWindowSec);
     const loudness = tSec.map((t) => (search.audio === 'level' ? level(t + lagSec) : Math.abs(level(t + lagSec) - level(t + lagSec - 2 * search.halfWindowSec))));
     const score = pearson(mouthPart, highPass(tSec, loudness, search.highPassSec));
     if (score > best.score) best = { score, lagSec };

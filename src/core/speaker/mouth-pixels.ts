@@ -92,6 +92,12 @@ export interface MouthPixels {
   profileStd: number;
   /** Mean absolute change from the previous frame in the same region (0 without one). */
   motion: number;
+  /**
+   * The same change in the region's central half (width and height): the gap between the lips, where
+   * opening and closing change the most pixels, without the cheeks and the lips' outer edges, which
+   * move with the head and the expression too. The app's measure (docs/speaker.md).
+   */
+  centerMotion: number;
   /** The same change in a region as large just above it (the nose): the head's own motion, to discount. */
   upperMotion: number;
 }
@@ -125,11 +131,13 @@ export function mouthPixels(frame: GrayFrame, region: Box, previous?: GrayFrame)
   const center = pixelRect(frame, { x: region.x + region.w / 4, y: region.y + region.h / 4, w: region.w / 2, h: region.h / 2 }) ?? rect;
   const upper = pixelRect(frame, { ...region, y: region.y - region.h });
   const profileStd = Math.sqrt(rows.reduce((s, r) => s + (r - whole.mean) ** 2, 0) / rows.length);
+  const middle = regionStats(frame, center, before);
   return {
     mean: whole.mean,
-    centerMean: regionStats(frame, center, null).mean,
+    centerMean: middle.mean,
     profileStd,
     motion: before ? whole.change : 0,
+    centerMotion: before ? middle.change : 0,
     upperMotion: before && upper ? regionStats(frame, upper, before).change : 0,
   };
 }

@@ -12,7 +12,7 @@ export const MOUTH_TRACE = Object.freeze({
   /** A frame within this of its slot on the mouth grid fills it (container times are rounded to µs). */
   gridToleranceSec: 0.001,
   /** Which of the pixel measures is the mouth's number (docs/speaker.md: chosen on our clips). */
-  measure: 'motion' as keyof MouthPixels,
+  measure: 'centerMotion' as keyof MouthPixels,
   /** Longest gap between a track's analysed frames that is bridged by interpolating its lips' region. */
   maxBridgeSec: 0.5,
   /**
@@ -29,5 +29,5 @@ export const SPEAKER_DEFAULTS: SpeakerConfig = Object.freeze({
   minMargin: 0.2,
   minMouthStd: 0.3,
   minVoicedShare: 0.1,
-  search: Object.freeze({ maxLagSec: 0.2, stepSec: 1 / 30, halfWindowSec: 1 / 30, rangeDb: 40, highPassSec: 0, audio: 'level' as const }),
+  search: Object.freeze({ minLagSec: -0.1, maxLagSec: 0.2, stepSec: 1 / 30, halfWindowSec: 1 / 30, rangeDb: 40, highPassSec: 0, audio: 'level' as const }),
 });

@@ -67,10 +67,11 @@ describe('mouth pixels', () => {
     const region = { x: 2, y: 2, w: 4, h: 4 };
     const a = mouthPixels(closed, region)!;
     const b = mouthPixels(open, region, closed)!;
-    expect(a).toMatchObject({ mean: 200, profileStd: 0, motion: 0 });
+    expect(a).toMatchObject({ mean: 200, profileStd: 0, motion: 0, centerMotion: 0 });
     expect(b.mean).toBeCloseTo(200 - 180 / 4, 9);
     expect(b.profileStd).toBeGreaterThan(70);
     expect(b.motion).toBeCloseTo(180 / 4, 9);
+    expect(b.centerMotion).toBeCloseTo(180 / 2, 9); // the gap's row is one of the central half's two
     expect(b.upperMotion).toBe(0);
     expect(mouthPixels(closed, { x: 7.6, y: 0, w: 3, h: 3 })).toBeNull(); // outside the frame
   });
@@ -98,7 +99,26 @@ describe('lagged correlation', () => {
     const found = laggedCorrelation(times, ahead, env, search);
     expect(found.score).toBeGreaterThan(0.6);
     expect(found.lagSec).toBeCloseTo(0.1, 1);
-    expect(laggedCorrelation(times, ahead, env, { ...search, maxLagSec: 0 }).score).toBeLessThan(found.score - 0.2);
+    expect(laggedCorrelation(times, ahead, env, { ...search, minLagSec: 0, maxLagSec: 0 }).score).toBeLessThan(found.score - 0.2);
+  });
+
+  it('looks further for a mouth ahead of the sound than behind it', () => {
+    expect(search.minLagSec).toBeLessThan(0);
+    expect(-search.minLagSec).toBeLessThan(search.maxLagSec);
+    const behind = times.map((t) => (syllable(t - 0.2) ? 1 : 0)); // the mouth 0.2 s after the sound: not speech
+    expect(laggedCorrelation(times, behind, env, search).lagSec).toBeGreaterThanOrEqual(search.minLagSec - 1e-9);
+  });
+
+  it('reads the quietest level, not digital silence, past either end of the sound', () => {
+    // Sound for 2 s, mouth samples for 3 s: the last second reads past the end at every lag.
+    const short = loudnessEnvelope([gatedTone(2, syllable)], RATE);
+    const t = Array.from({ length: 45 }, (_, i) => i / 15);
+    const mouth = t.map((x) => (x < 2 && syllable(x) ? 6 : 1) + 0.01 * Math.sin(7 * x));
+    // As if the recording went on in silence: digital silence (−100 dB, 40+ dB under everything
+    // else) read past the end would be an outlier that inflates the score on its own.
+    const padded = loudnessEnvelope([gatedTone(3, (x) => x < 2 && syllable(x))], RATE);
+    expect(laggedCorrelation(t, mouth, short, search).score).toBeCloseTo(laggedCorrelation(t, mouth, padded, search).score, 1);
+    expect(laggedCorrelation(t, mouth, { hopSec: 0.05, db: new Float32Array(0) }, search)).toEqual({ score: 0, lagSec: 0 });
   });
 
   it('high-passes away what is slower than syllables', () => {
