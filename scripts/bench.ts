@@ -145,6 +145,8 @@ async function benchFiles(backend: string, names: string[], files: string[], fps
     perception: result.perception,
     stages: result.stages,
     baselineStages: result.baselineStages,
+    // Issue 30: GPU→CPU downloads, dispatches and kernels per analysed frame (first clip).
+    deviceWorkPerFrame: result.deviceWorkPerFrame,
     memory: result.clips.map((c) => ({ clip: c.file, numTensors: c.numTensors, bytes: c.numBytes })),
     perClip: result.clips,
     longTasks,

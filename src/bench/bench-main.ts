@@ -15,7 +15,8 @@ import { loadPerceptionModels, type PerceptionModels } from '../pipeline/percept
 import { createStageTimer } from '../pipeline/stage-timer';
 import { createAnalysisClient, type AnalysisClient } from '../pipeline/worker/analysis-client';
 import { decodeFrames, openVideo } from '../video';
-import { round1, summarizeStages, type StageStats } from './bench-summary';
+import { round1, summarizeDeviceWork, summarizeStages, type DeviceWorkSummary, type StageStats } from './bench-summary';
+import { deviceWorkPerFrame } from './device-work-check';
 import { comparePixels, type PixelCheckResult } from './pixel-check';
 import { mainTrackFeatures, type MainTrackFeatures } from './feature-check';
 
@@ -41,6 +42,8 @@ export interface BenchPageResult {
   baselineStages: Record<string, StageStats>;
   /** Perception settings that differ from the app's defaults in this run (from the page's query). */
   perception: Partial<PerceptionConfig>;
+  /** What each analysed frame of the first clip asked of the device (downloads, dispatches, kernels). */
+  deviceWorkPerFrame: DeviceWorkSummary | null;
 }
 
 /**
@@ -113,9 +116,11 @@ async function bench(client: AnalysisClient, files: File[], fps: number | undefi
       numBytes: mem.numBytes,
     });
   }
+  status.textContent = 'device work per frame';
+  const deviceWork = files[0] ? summarizeDeviceWork(await deviceWorkPerFrame(files[0], models, fps, perception)) : null;
   status.textContent = 'done';
   const stages = summarizeStages(ours.samples());
-  return { backend: tf.getBackend(), fps: fps ?? null, clips, stages, baselineStages: summarizeStages(theirs.samples()), perception };
+  return { backend: tf.getBackend(), fps: fps ?? null, clips, stages, baselineStages: summarizeStages(theirs.samples()), perception, deviceWorkPerFrame: deviceWork };
 }
 
 declare global {
