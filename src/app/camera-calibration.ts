@@ -102,6 +102,8 @@ export function createCameraReference(): CameraReference {
 export interface CameraCalibration {
   start(): void;
   onFrame(update: FrameUpdate): void;
+  /** True once started: the clip models read the main track's pictures from then on. */
+  readonly listening: boolean;
 }
 
 /**
@@ -119,6 +121,9 @@ export function createCameraCalibration(
   const reference = createCameraReference();
   let inFlight = false;
   return {
+    get listening() {
+      return reference.phase !== 'off';
+    },
     start() {
       reference.start();
       s().setWebcamCalibration({ phase: 'collecting', clips: 0, answer: null, message: null });

@@ -96,7 +96,7 @@ export function createCameraRunner({
           return loaded ? shownAnswer(loaded.ensemble, probs).name : null;
         }, run.signal);
         calibration = mine;
-        await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines, onFrame: (update) => mine?.onFrame(update) });
+        await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines, onFrame: (update) => mine?.onFrame(update), clipModelsListen: () => mine?.listening ?? false });
       } catch (error) {
         if (slot.fail(run, error, 'Camera: ')) playback.stop();
       } finally {

@@ -30,6 +30,11 @@ export interface AnalyzeOptions {
   onFrame?: (update: FrameUpdate) => void;
   /** The camera: the main track now (the page's running vote), sent with each picture (see `mainFaceOnlyNets`). */
   mainTrack?: () => number | null;
+  /**
+   * The camera: whether this picture needs the nets only the clip models read (Human's FER net, the
+   * main face's mirror), sent with each picture; false while nobody calibrates (see `clipNets`).
+   */
+  clipNets?: () => boolean;
 }
 
 /** Options of a run over frames that are not a file (the camera). */
@@ -71,6 +76,7 @@ export async function trackFrames(
         // The tracks' boxes are in video pixels; perception works in the analysed frame's.
         const recent = tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
         const mainBox = decoded.mainTrackId == null ? null : tracker.lastBoxOf(decoded.mainTrackId);
+        perception.clipNets = decoded.clipNets !== false;
         const seen = toVideoPixels(await perceiveFrame(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale)), scale);
         const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
         const { frameIndex, tSec } = decoded;

@@ -113,6 +113,24 @@ describe('perceiveFrame', () => {
     frame.dispose();
   }, 120_000);
 
+  it('skips the nets only the clip models read on a frame no clip model will read (the camera while nobody calibrates)', async () => {
+    const [raw] = await readFrames(clip('01-01-03_01.mp4'), 1);
+    const frame = frameToTensor(raw!);
+    const timer = createStageTimer();
+    const state = createPerceptionState();
+    state.clipNets = false;
+    const seen = await perceiveFrame(models, frame, 0, state, timer);
+    const face = seen.faces[0]!;
+    // No FER net, and the face emotion of the crop alone (no mirror); the general networks and landmarks still run.
+    expect(face.ferProbs).toBeUndefined();
+    expect(Object.keys(timer.totals())).not.toContain('ferEmotion');
+    const [plain] = await models.faceEmotion.run({ frame, boxes: [face.box] }, { mirror: false });
+    expect([...face.probs]).toEqual([...plain!.probs]);
+    expect(face.baselineProbs?.general).toHaveLength(7);
+    expect(face.landmarks).toHaveLength(136);
+    frame.dispose();
+  }, 120_000);
+
   it('keeps one identity for one face across a clip, with a flat tensor count', async () => {
     const frames = await readFrames(clip('03-02-04_01.mp4'), 4);
     const tracker = createTracker();

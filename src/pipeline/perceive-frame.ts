@@ -90,6 +90,11 @@ export interface PerceptionState {
    * on what it turns down.
    */
   batchedReads: boolean;
+  /**
+   * False for a frame whose records no clip model will read (the camera while nobody calibrates):
+   * it skips Human's FER net and the main face's mirror, which only the clip models need.
+   */
+  clipNets?: boolean;
   lastPeople?: { tSec: number; result: PersonDetectorOutput };
   lastEmbeddingSec?: number;
   /** The previous frame's faces (shorter side, frame pixels) and when the full detector input last ran. */
@@ -184,10 +189,11 @@ async function perceiveFaces(
   const main = config.mainFaceOnlyNets && boxes.length > 1 && mainBox ? mainFaceIndex(boxes, mainBox) : null;
   const full = main === null ? boxes : [boxes[main]!];
   const fullIndex = (j: number) => (main === null ? j : j === main ? 0 : -1);
+  const clipNets = state.clipNets !== false;
 
   const issued = boxes.length === 0 ? null : issueFaceNets();
   function issueFaceNets() {
-    const emotions = timeIssue(timer, 'faceEmotion', () => faceEmotions(models, frame, boxes, main, reads));
+    const emotions = timeIssue(timer, 'faceEmotion', () => faceEmotions(models, frame, boxes, main, reads, clipNets));
     const embeddingsDueFor = (subset: Box[]) =>
       recentTracks === undefined ||
       embeddingsDue(config, subset.length, recentTracks.length, state.lastEmbeddingSec, tSec, positionsDecide(subset, recentTracks, config.embeddingFreeMargin));
@@ -198,7 +204,7 @@ async function perceiveFaces(
         : null;
     const histograms = timeIssue(timer, 'hsvHistogram', () => faceHistograms(frame, boxes, reads));
     // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
-    const fer = config.ferNet ? timeIssue(timer, 'ferEmotion', () => models.humanEmotion.run({ frame, boxes: full, reads })) : null;
+    const fer = config.ferNet && clipNets ? timeIssue(timer, 'ferEmotion', () => models.humanEmotion.run({ frame, boxes: full, reads })) : null;
     const landmarksOnDevice = config.landmarksNet ? timeSync(timer, 'landmarks', () => models.faceLandmarks.landmarksTensor({ frame, boxes: full })) : null;
     const general = generalDue(config, state.lastGeneralSec, tSec)
       ? timeIssue(timer, 'generalNets', () => generalEmotions(models, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads))
@@ -263,9 +269,10 @@ async function perceiveFaces(
 /**
  * The face emotion net on every face, as one batch; with a main face (`main`), the main face's crop
  * and its mirror in one call and the other faces' crops alone in another (their probabilities only
- * feed the overlay, so they skip the mirror's cost).
+ * feed the overlay, so they skip the mirror's cost). Without `clipNets`, no face gets the mirror.
  */
-async function faceEmotions(models: PerceptionModels, frame: Frame, boxes: Box[], main: number | null, reads: DeviceReads) {
+async function faceEmotions(models: PerceptionModels, frame: Frame, boxes: Box[], main: number | null, reads: DeviceReads, clipNets: boolean) {
+  if (!clipNets) return models.faceEmotion.run({ frame, boxes, reads }, { mirror: false });
   if (main === null) return models.faceEmotion.run({ frame, boxes, reads });
   const mine = models.faceEmotion.run({ frame, boxes: [boxes[main]!], reads });
   const theirs = models.faceEmotion.run({ frame, boxes: boxes.filter((_, j) => j !== main), reads }, { mirror: false });

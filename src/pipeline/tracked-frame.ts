@@ -60,6 +60,8 @@ export interface SourceFrame {
   mouthFrames?: GrayFrame[];
   readyMs?: Record<string, number>;
   mainTrackId?: number | null;
+  /** False: a camera picture that skips the nets only the clip models read (see `PerceptionState.clipNets`). */
+  clipNets?: boolean;
 }
 
 /** A source of frames: a decoded file, or a live camera. Each frame is closed by the consumer. */

@@ -30,7 +30,7 @@ export interface RunSettings {
 export type RunEvent = { type: 'opened'; info: VideoInfo } | { type: 'tracked'; frame: TrackedFrame };
 
 /** What the page sends a camera run: a grabbed picture (transferred), or the end of the stream. */
-export type StreamNotice = { type: 'frame'; frameIndex: number; tSec: number; picture: CameraPicture; mainTrackId?: number | null } | { type: 'end' };
+export type StreamNotice = { type: 'frame'; frameIndex: number; tSec: number; picture: CameraPicture; mainTrackId?: number | null; clipNets?: boolean } | { type: 'end' };
 
 /** What a finished run answers: stage timings and the tensors it left behind (0 when it leaks none). */
 export interface RunResult {

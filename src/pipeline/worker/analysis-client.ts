@@ -160,8 +160,9 @@ export function createAnalysisClient(
               // One frame in flight: the next grab waits until this one is tracked (backpressure).
               const tracked = run.nextTracked();
               const mainTrackId = options.mainTrack?.() ?? null;
+              const clipNets = options.clipNets?.() ?? true;
               run.keep(frameIndex, picture);
-              if (run.state.over || !run.call.notify({ type: 'frame', frameIndex, tSec, picture, mainTrackId }, [picture])) {
+              if (run.state.over || !run.call.notify({ type: 'frame', frameIndex, tSec, picture, mainTrackId, clipNets }, [picture])) {
                 picture.close();
                 break;
               }

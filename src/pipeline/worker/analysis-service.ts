@@ -80,12 +80,13 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
     return run;
   };
 
-  const pushPicture = (queue: FrameQueue, { frameIndex, tSec, picture, mainTrackId }: Extract<StreamNotice, { type: 'frame' }>) => {
+  const pushPicture = (queue: FrameQueue, { frameIndex, tSec, picture, mainTrackId, clipNets }: Extract<StreamNotice, { type: 'frame' }>) => {
     // The page sends the camera's VideoFrame as it is; it is read here, off the page's thread.
     const frame = deps.cameraFrame(picture);
-    if (!(frame instanceof Promise)) return queue.push({ frameIndex, tSec, mainTrackId, ...frame });
+    const about = { frameIndex, tSec, mainTrackId, ...(clipNets === false && { clipNets }) };
+    if (!(frame instanceof Promise)) return queue.push({ ...about, ...frame });
     frame.then(
-      (frame) => queue.push({ frameIndex, tSec, mainTrackId, ...frame }),
+      (frame) => queue.push({ ...about, ...frame }),
       (error: unknown) => queue.fail(error instanceof Error ? error : new Error(String(error))),
     );
   };
