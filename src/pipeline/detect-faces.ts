@@ -4,7 +4,7 @@
  */
 import type { FaceDetectorOutput, Frame } from '../models';
 import { READ_NOW, ReadBatch } from '../models/device-reads';
-import { detectionPlan, faceInputSize, mergeDetections, passesAgree, smallInputFor } from '../shared/perception-config';
+import { detectionPlan, faceInputSize, mergeDetections, smallInputFor } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { PerceptionState } from './perceive-frame';
 import { timeIssue, type StageTimer } from './stage-timer';
@@ -15,8 +15,7 @@ import { timeIssue, type StageTimer } from './stage-timer';
  * followed by the small one when every face it found is large, so that a large face has the small
  * pass's box on every frame.
  *
- * A clip whose two passes give one face boxes of different sizes keeps the full pass from then on
- * (`passesAgree`). Those follow-ups depend on the first pass's faces. With `state.batchedReads` (a GPU, where each
+ * Those follow-ups depend on the first pass's faces. With `state.batchedReads` (a GPU, where each
  * download is a round trip) every pass the frame may need is issued first and read in one
  * download, and the same rules then pick among the results; the spare pass costs GPU time only.
  * Otherwise (WASM) each pass runs only when the rules ask for it.
@@ -26,8 +25,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   const { config } = state;
   // The full input follows the video's size: a 1080p frame analysed at 640 px keeps the large input.
   const fullSize = faceInputSize(config, Math.max(width, state.sourceLongSide ?? 0), height);
-  const trusted = !state.smallPassDisagrees;
-  const plan = trusted ? detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize) : { small: null, full: fullSize };
+  const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize);
   const batch = state.batchedReads ? new ReadBatch() : null;
   const passes = new Map<number, Promise<FaceDetectorOutput>>();
   const run = (inputSize: number): Promise<FaceDetectorOutput> => {
@@ -41,7 +39,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   };
   if (batch) {
     const small = config.faceInputSizeLargeFaces;
-    const sizes = plan.small === null ? [fullSize, ...(trusted && small > 0 && small < fullSize ? [small] : [])] : [plan.small, fullSize];
+    const sizes = plan.small === null ? [fullSize, ...(small > 0 && small < fullSize ? [small] : [])] : [plan.small, fullSize];
     sizes.forEach(run);
     try {
       await timer.time('readback', () => batch.flush());
@@ -50,22 +48,16 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
       throw error;
     }
   }
-  /** Both passes' faces as one frame's: merged while their boxes agree, else the full pass's from now on. */
-  const combine = (small: FaceDetectorOutput, full: FaceDetectorOutput): FaceDetectorOutput => {
-    if (passesAgree(small, full)) return mergeDetections(small, full);
-    state.smallPassDisagrees = true;
-    return full;
-  };
   let faces: FaceDetectorOutput;
   if (plan.small === null) {
     faces = await run(fullSize);
     state.lastFullDetectionSec = tSec;
-    const small = trusted ? smallInputFor(config, width, height, sidesOf(faces), fullSize) : null;
-    if (small !== null) faces = combine(await run(small), faces);
+    const small = smallInputFor(config, width, height, sidesOf(faces), fullSize);
+    if (small !== null) faces = mergeDetections(await run(small), faces);
   } else {
     faces = await run(plan.small);
     if (plan.full !== null || faces.length < state.lastFaceSides!.length) {
-      faces = combine(faces, await run(fullSize));
+      faces = mergeDetections(faces, await run(fullSize));
       state.lastFullDetectionSec = tSec;
     }
   }

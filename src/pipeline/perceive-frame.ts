@@ -100,8 +100,6 @@ export interface PerceptionState {
   /** The previous frame's faces (shorter side, frame pixels) and when the full detector input last ran. */
   lastFaceSides?: number[];
   lastFullDetectionSec?: number;
-  /** Set once the two detector passes gave one face boxes of different sizes: the clip keeps the full pass (see `passesAgree`). */
-  smallPassDisagrees?: boolean;
   /** The faces the verifier confirmed on the previous frame (see `faceVerifyIntervalSec`). */
   verified?: VerifiedFace[];
   /** When the general networks last ran (see `generalIntervalSec`). */

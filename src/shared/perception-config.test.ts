@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERCEPTION_CONFIG as C, carriedVerification, embeddingsDue, detectionPlan, faceInputSize, mainFaceIndex, mergeDetections, passesAgree, personDetectionDue, positionsDecide } from './perception-config';
+import { DEFAULT_PERCEPTION_CONFIG as C, carriedVerification, embeddingsDue, detectionPlan, faceInputSize, mainFaceIndex, mergeDetections, personDetectionDue, positionsDecide } from './perception-config';
 
 describe('perception config', () => {
   it('uses the small Tiny Face input for small frames only', () => {
@@ -31,16 +31,6 @@ describe('perception config', () => {
     expect(mergeDetections(small, full)).toEqual([small[0], full[1]]);
     expect(mergeDetections([], full)).toEqual(full);
     expect(mergeDetections(small, [])).toEqual(small);
-  });
-
-  it('lets the small pass stand in for the full one only while one face gets boxes of about one size from both', () => {
-    const face = (x: number, w: number) => ({ box: { x, y: 100, w, h: w }, score: 0.9 });
-    // At 1280×720: 127 px at 224 against 147 at 416 (0.86×) agree; a held face in a 720×270 composite: 223 against 147 (1.52×) do not.
-    expect(passesAgree([face(100, 127)], [face(90, 147), face(600, 50)])).toBe(true);
-    expect(passesAgree([face(80, 223)], [face(108, 147)])).toBe(false);
-    expect(passesAgree([face(108, 147)], [face(80, 223)])).toBe(false);
-    // A face one pass alone found says nothing about their agreement.
-    expect(passesAgree([face(600, 50)], [face(100, 140)])).toBe(true);
   });
 
   it('runs person detection at most every personIntervalSec, and again after a seek back', () => {

@@ -230,35 +230,12 @@ export function smallInputFor(config: PerceptionConfig, width: number, height: n
 /** A full-pass face overlapping a small-pass face this much (IoU) or holding its centre is the same face. */
 export const SAME_FACE_MIN_IOU = 0.3;
 
-/** Largest size ratio (either way) between one face's boxes from the two passes for the small pass to stand in for the full one. */
-export const SAME_FACE_MAX_SIZE_RATIO = 1.25;
-
-/**
- * Whether the small pass's boxes can stand in for the full pass's: every face both passes found has
- * boxes of about one size (within SAME_FACE_MAX_SIZE_RATIO). At 1280×720 they differ by 0.86×; but
- * a face just above `largeFaceMinSidePx` in a wide frame can get a box half as large again at the
- * small input (a held 147-px face in a 720×270 composite: 223 px at 224), and alternating the two
- * made it two tracks. A clip where they disagree once keeps the full pass (detect-faces.ts).
- */
-export function passesAgree<T extends { box: Box }>(small: readonly T[], full: readonly T[]): boolean {
-  return small.every((s) => {
-    const f = full.find((f) => sameFace(s.box, f.box));
-    if (!f) return true;
-    const ratio = Math.sqrt((s.box.w * s.box.h) / (f.box.w * f.box.h));
-    return ratio <= SAME_FACE_MAX_SIZE_RATIO && ratio >= 1 / SAME_FACE_MAX_SIZE_RATIO;
-  });
-}
-
-function sameFace(a: Box, b: Box): boolean {
-  return iou(a, b) >= SAME_FACE_MIN_IOU || contains(a, center(b));
-}
-
 /**
  * The faces of a frame where both passes ran: every face of the small pass (the known faces keep one
  * box convention from frame to frame), plus each face of the full pass that is none of them.
  */
 export function mergeDetections<T extends { box: Box }>(small: readonly T[], full: readonly T[]): T[] {
-  const known = (box: Box) => small.some((s) => sameFace(s.box, box));
+  const known = (box: Box) => small.some((s) => iou(s.box, box) >= SAME_FACE_MIN_IOU || contains(s.box, center(box)));
   return [...small, ...full.filter((f) => !known(f.box))];
 }
 
