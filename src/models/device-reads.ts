@@ -1,6 +1,6 @@
 /**
  * Reading network outputs back from the device. On a GPU every download is a round trip that costs
- * milliseconds whatever its size (12 ms for one number on the H200 runtime, docs/performance.md),
+ * milliseconds whatever its size (12 ms for one number on the H200 runtime, docs/performance-webgpu.md),
  * so one frame's outputs are read together: models hand their output tensors to a `DeviceReads`,
  * the frame's code `flush()`es a `ReadBatch` once, and every read resolves from that one download.
  */

@@ -3,7 +3,7 @@ export * from './model';
 export * from './labels';
 export * from './weight-source';
 export * from './registry';
-export { cropBoxes, cropRegion, type CropConfig } from './crop';
+export { cropBoxes, cropRegion, readRows, type CropConfig } from './crop';
 export { setFaceApiLoader } from './face-api/face-api-module';
 export * from './face-detector/face-detector';
 export * from './face-detector/constants';

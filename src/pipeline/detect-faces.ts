@@ -7,7 +7,7 @@ import { READ_NOW, ReadBatch } from '../models/device-reads';
 import { detectionPlan, faceInputSize, mergeDetections, smallInputFor } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { PerceptionState } from './perceive-frame';
-import { timeIssue, type StageTimer } from './stage-timer';
+import { timeSync, type StageTimer } from './stage-timer';
 
 /**
  * The small input alone while every known face is large, with the full one added every
@@ -32,7 +32,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     let pass = passes.get(inputSize);
     if (!pass) {
       const detect = () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold }, batch ?? READ_NOW);
-      pass = batch ? timeIssue(timer, 'faceDetection', detect) : timer.time('faceDetection', detect);
+      pass = batch ? timeSync(timer, 'faceDetection', detect) : timer.time('faceDetection', detect);
       passes.set(inputSize, pass);
     }
     return pass;
@@ -40,8 +40,8 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   if (batch) {
     const small = config.faceInputSizeLargeFaces;
     const sizes = plan.small === null ? [fullSize, ...(small > 0 && small < fullSize ? [small] : [])] : [plan.small, fullSize];
-    sizes.forEach(run);
     try {
+      sizes.forEach(run);
       await timer.time('readback', () => batch.flush());
     } catch (error) {
       batch.discard();

@@ -11,7 +11,7 @@ import { linkFacesToPersons } from '../core/tracking/link-person';
 import { mouthOpening } from '../core/speaker/mouth-opening';
 import type { Detection } from '../core/tracking/cost-matrices';
 import type { Box } from '../core/geometry';
-import { cropBoxes, type FaceDetectorOutput, type Frame, type GeneralOpencvFerOutput, type PersonDetectorOutput } from '../models';
+import { cropBoxes, readRows, type FaceDetectorOutput, type Frame, type GeneralOpencvFerOutput, type PersonDetectorOutput } from '../models';
 import { ReadBatch, type DeviceReads } from '../models/device-reads';
 import { FACE_LANDMARK_COUNT, FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
 import { generalEmotion } from '../core/general-emotion';
@@ -20,7 +20,7 @@ import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, embeddingsDue, generalD
 import { detectFaces } from './detect-faces';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
-import { timeIssue, timeSync, type StageTimer } from './stage-timer';
+import { timeSync, type StageTimer } from './stage-timer';
 import { GENERAL, HUMAN_EMOTION } from '../shared/prediction-keys';
 
 /** Side of the face crop the HSV histogram is computed on: enough pixels for 120 bins, cheap to read. */
@@ -54,7 +54,7 @@ function verifyFaces(models: PerceptionModels, frame: Frame, faces: FaceDetector
   }
   const carried = faces.map((f) => carriedVerification(config, f.box, state.verified, tSec));
   const pending = faces.filter((_, i) => !carried[i]);
-  const scores = pending.length ? timeIssue(timer, 'faceVerify', () => models.faceVerifier.run({ frame, boxes: pending.map((f) => f.box), reads })) : Promise.resolve([]);
+  const scores = pending.length ? timeSync(timer, 'faceVerify', () => models.faceVerifier.run({ frame, boxes: pending.map((f) => f.box), reads })) : Promise.resolve([]);
   const checked = scores.then((s) => {
     let next = 0;
     return faces.map((f, i): CheckedDetection => {
@@ -129,7 +129,7 @@ function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, state: 
   const last = state.lastPeople;
   if (!state.config.personNet) return { fresh: false, people: Promise.resolve(NO_PEOPLE) };
   if (last && !personDetectionDue(state.config, last.tSec, tSec)) return { fresh: false, people: Promise.resolve(last.result) };
-  return { fresh: true, people: timeIssue(timer, 'personDetection', () => models.personDetector.run({ frame, reads })) };
+  return { fresh: true, people: timeSync(timer, 'personDetection', () => models.personDetector.run({ frame, reads })) };
 }
 
 /**
@@ -193,23 +193,23 @@ async function perceiveFaces(
 
   const issued = boxes.length === 0 ? null : issueFaceNets();
   function issueFaceNets() {
-    const emotions = timeIssue(timer, 'faceEmotion', () => faceEmotions(models, frame, boxes, main, reads, clipNets));
+    const emotions = timeSync(timer, 'faceEmotion', () => faceEmotions(models, frame, boxes, main, reads, clipNets));
     const embeddingsDueFor = (subset: Box[]) =>
       recentTracks === undefined ||
       embeddingsDue(config, subset.length, recentTracks.length, state.lastEmbeddingSec, tSec, positionsDecide(subset, recentTracks, config.embeddingFreeMargin));
     // Unconfirmed detections: issued when due with them or without them; used only if due for the faces kept.
     const embedding =
       embeddingsDueFor(boxes) || embeddingsDueFor(boxes.filter((_, j) => confirmed(j)))
-        ? timeIssue(timer, 'embedding', () => models.faceEmbedding.run({ frame, boxes, reads }))
+        ? timeSync(timer, 'embedding', () => models.faceEmbedding.run({ frame, boxes, reads }))
         : null;
-    const histograms = timeIssue(timer, 'hsvHistogram', () => faceHistograms(frame, boxes, reads));
+    const histograms = timeSync(timer, 'hsvHistogram', () => faceHistograms(frame, boxes, reads));
     // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
-    const fer = config.ferNet && clipNets ? timeIssue(timer, 'ferEmotion', () => models.humanEmotion.run({ frame, boxes: full, reads })) : null;
+    const fer = config.ferNet && clipNets ? timeSync(timer, 'ferEmotion', () => models.humanEmotion.run({ frame, boxes: full, reads })) : null;
     const landmarksOnDevice = config.landmarksNet ? timeSync(timer, 'landmarks', () => models.faceLandmarks.landmarksTensor({ frame, boxes: full })) : null;
     const general = generalDue(config, state.lastGeneralSec, tSec)
-      ? timeIssue(timer, 'generalNets', () => generalEmotions(models, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads))
+      ? timeSync(timer, 'generalNets', () => generalEmotions(models, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads))
       : null;
-    const landmarks = landmarksOnDevice ? reads.read(landmarksOnDevice).then((data) => full.map((_, k) => data.slice(k * LANDMARKS_SIZE, (k + 1) * LANDMARKS_SIZE))) : null;
+    const landmarks = landmarksOnDevice ? readRows(landmarksOnDevice, full.length, LANDMARKS_SIZE, reads) : null;
     const people = peopleFor(models, frame, tSec, state, timer, reads);
     return { emotions, embedding, embeddingsDueFor, histograms, fer, landmarks, general, people };
   }

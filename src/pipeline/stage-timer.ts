@@ -28,17 +28,10 @@ function timeWith(add: StageTimer['add'], now: () => number): StageTimer['time']
 }
 
 /**
- * Times only the synchronous part of `fn` (issuing work whose outputs are read later, with the
- * rest of a frame: the wait for that read is timed where the read is flushed).
+ * Times only the synchronous part of `fn`: work issued on the device whose outputs are read later,
+ * with the rest of a frame (a promise `fn` returns is not awaited; the wait for that read is timed
+ * where the read is flushed).
  */
-export function timeIssue<T>(timer: Pick<StageTimer, 'add'>, stage: string, fn: () => Promise<T>, now: () => number = () => performance.now()): Promise<T> {
-  const start = now();
-  const pending = fn();
-  timer.add(stage, now() - start);
-  return pending;
-}
-
-/** Times a synchronous call (work issued on the device, read later). */
 export function timeSync<T>(timer: Pick<StageTimer, 'add'>, stage: string, fn: () => T, now: () => number = () => performance.now()): T {
   const start = now();
   try {
