@@ -4,7 +4,7 @@
  */
 import type { FaceDetectorOutput, Frame } from '../models';
 import { READ_NOW, ReadBatch } from '../models/device-reads';
-import { detectionPlan, faceInputSize, mergeDetections, smallInputFor } from '../shared/perception-config';
+import { detectionPlan, faceInputSize, isLargeFace, mergeDetections, smallFaceRecent, smallInputFor } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { PerceptionState } from './perceive-frame';
 import { timeSync, type StageTimer } from './stage-timer';
@@ -12,8 +12,8 @@ import { timeSync, type StageTimer } from './stage-timer';
 /**
  * The small input alone while every known face is large, with the full one added every
  * `fullDetectionIntervalSec` or when the small one lost a face; the full one alone otherwise,
- * followed by the small one when every face it found is large, so that a large face has the small
- * pass's box on every frame.
+ * followed by the small one when every face it found is large and no small face was found within
+ * that interval (`smallFaceRecent`), so that a face keeps one box convention from frame to frame.
  *
  * Those follow-ups depend on the first pass's faces. With `state.batchedReads` (a GPU, where each
  * download is a round trip) every pass the frame may need is issued first and read in one
@@ -25,7 +25,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   const { config } = state;
   // The full input follows the video's size: a 1080p frame analysed at 640 px keeps the large input.
   const fullSize = faceInputSize(config, Math.max(width, state.sourceLongSide ?? 0), height);
-  const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize);
+  const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize, state.lastSmallFaceSec);
   const batch = state.batchedReads ? new ReadBatch() : null;
   const passes = new Map<number, Promise<FaceDetectorOutput>>();
   const run = (inputSize: number): Promise<FaceDetectorOutput> => {
@@ -52,7 +52,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   if (plan.small === null) {
     faces = await run(fullSize);
     state.lastFullDetectionSec = tSec;
-    const small = smallInputFor(config, width, height, sidesOf(faces), fullSize);
+    const small = smallFaceRecent(config, state.lastSmallFaceSec, tSec) ? null : smallInputFor(config, width, height, sidesOf(faces), fullSize);
     if (small !== null) faces = mergeDetections(await run(small), faces);
   } else {
     faces = await run(plan.small);
@@ -62,6 +62,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     }
   }
   state.lastFaceSides = sidesOf(faces);
+  if (state.lastFaceSides.some((side) => !isLargeFace(config, width, height, side))) state.lastSmallFaceSec = tSec;
   return faces;
 }
 

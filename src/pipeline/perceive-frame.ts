@@ -100,6 +100,8 @@ export interface PerceptionState {
   /** The previous frame's faces (shorter side, frame pixels) and when the full detector input last ran. */
   lastFaceSides?: number[];
   lastFullDetectionSec?: number;
+  /** When a face too small for the small detector input was last found (see `smallFaceRecent`). */
+  lastSmallFaceSec?: number;
   /** The faces the verifier confirmed on the previous frame (see `faceVerifyIntervalSec`). */
   verified?: VerifiedFace[];
   /** When the general networks last ran (see `generalIntervalSec`). */

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERCEPTION_CONFIG as C, carriedVerification, embeddingsDue, detectionPlan, faceInputSize, mainFaceIndex, mergeDetections, personDetectionDue, positionsDecide } from './perception-config';
+import {
+  DEFAULT_PERCEPTION_CONFIG as C,
+  carriedVerification,
+  embeddingsDue,
+  detectionPlan,
+  faceInputSize,
+  isLargeFace,
+  mainFaceIndex,
+  mergeDetections,
+  personDetectionDue,
+  positionsDecide,
+  smallFaceRecent,
+} from './perception-config';
 
 describe('perception config', () => {
   it('uses the small Tiny Face input for small frames only', () => {
@@ -21,6 +33,18 @@ describe('perception config', () => {
     expect(plan(640, 480, [160], 2, 1)).toEqual({ small: 224, full: 320 }); // a seek back
     expect(plan(640, 480, [160], 0, 0.5, { ...A, faceInputSizeLargeFaces: 0 })).toEqual({ small: null, full: 320 }); // 0: off
     expect(plan(1280, 720, [300], 0, 0.5)).toEqual({ small: 224, full: null }); // under the large frames' 416
+  });
+
+  it('keeps the full input alone for a second after a small face was found, even on frames that miss it', () => {
+    const A = { ...C, faceInputSizeLargeFaces: 224, largeFaceMinSidePx: 48, fullDetectionIntervalSec: 1 };
+    // The previous frame found only the large face (the small one was missed), but a small face was seen 0.4 s ago.
+    expect(detectionPlan(A, 640, 480, [160], 0, 0.6, 320, 0.2)).toEqual({ small: null, full: 320 });
+    expect(detectionPlan(A, 640, 480, [160], 0, 1.3, 320, 0.2)).toEqual({ small: 224, full: 320 }); // a second later
+    expect(detectionPlan(A, 640, 480, [160], 0, 0.6, 320, 2)).toEqual({ small: 224, full: null }); // a seek back
+    expect(smallFaceRecent(A, undefined, 5)).toBe(false);
+    expect(smallFaceRecent(A, 4.2, 5)).toBe(true);
+    expect(isLargeFace(A, 640, 480, 160)).toBe(true); // 56 px at 224
+    expect(isLargeFace(A, 640, 480, 120)).toBe(false); // 42 px
   });
 
   it('merges two passes: the small pass faces as they are, the full pass new faces added', () => {

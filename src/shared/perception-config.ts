@@ -199,7 +199,11 @@ export interface DetectionPlan {
   full: number | null;
 }
 
-/** The passes this frame runs (see DetectionPlan). */
+/**
+ * The passes this frame runs (see DetectionPlan). `lastSmallFaceSec`: when a face too small for the
+ * small input was last found; within `fullDetectionIntervalSec` of it the full input runs alone
+ * (see `smallFaceRecent`).
+ */
 export function detectionPlan(
   config: PerceptionConfig,
   width: number,
@@ -208,9 +212,10 @@ export function detectionPlan(
   lastFullSec: number | undefined,
   tSec: number,
   full = faceInputSize(config, width, height),
+  lastSmallFaceSec?: number,
 ): DetectionPlan {
   const small = smallInputFor(config, width, height, previousSides ?? [], full);
-  if (small === null || lastFullSec === undefined) return { small: null, full };
+  if (small === null || lastFullSec === undefined || smallFaceRecent(config, lastSmallFaceSec, tSec)) return { small: null, full };
   return { small, full: intervalDue(lastFullSec, tSec, config.fullDetectionIntervalSec) ? full : null };
 }
 
@@ -223,8 +228,23 @@ export function detectionPlan(
 export function smallInputFor(config: PerceptionConfig, width: number, height: number, sides: readonly number[], full = faceInputSize(config, width, height)): number | null {
   const small = config.faceInputSizeLargeFaces;
   if (!(small > 0 && small < full) || sides.length === 0) return null;
-  const scale = small / Math.max(width, height);
-  return sides.every((side) => side * scale >= config.largeFaceMinSidePx) ? small : null;
+  return sides.every((side) => isLargeFace(config, width, height, side)) ? small : null;
+}
+
+/** Whether a face (shorter side in frame pixels) is at least `largeFaceMinSidePx` at the small input's scale. */
+export function isLargeFace(config: PerceptionConfig, width: number, height: number, side: number): boolean {
+  return side * (config.faceInputSizeLargeFaces / Math.max(width, height)) >= config.largeFaceMinSidePx;
+}
+
+/**
+ * Whether a face too small for the small input was found within the last `fullDetectionIntervalSec`
+ * (`lastSmallFaceSec`: when; undefined: never). While it was, the full input runs alone even on a
+ * frame where it missed that face: switching the large faces to the small pass's boxes for a frame
+ * (a face is 147 px at 416 and 223 px at 224 in a 720×270 composite) split them into two tracks
+ * each time a small face beside them was missed.
+ */
+export function smallFaceRecent(config: PerceptionConfig, lastSmallFaceSec: number | undefined, tSec: number): boolean {
+  return lastSmallFaceSec !== undefined && !intervalDue(lastSmallFaceSec, tSec, config.fullDetectionIntervalSec);
 }
 
 /** A full-pass face overlapping a small-pass face this much (IoU) or holding its centre is the same face. */
