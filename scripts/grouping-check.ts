@@ -3,8 +3,9 @@
  *
  * Grouping by person on footage filmed differently, from feature caches that keep each clip's mean
  * embedding (`npm run features`, since 2026-12-04): the clips of every cache pooled (the same actors
- * as face crops, grey, small and compressed, other light…), and each cache alone, grouped at the
- * app's fixed cut and at the largest-gap cut; purity is read against the actor column. Prints JSON.
+ * as face crops, grey, small and compressed, other light…), and each cache alone, grouped with the
+ * app's cut (chosen per folder) and at a fixed cut at its ceiling (what the app cut at before
+ * 2026-12-04 22:00 UTC); purity is read against the actor column. Prints JSON.
  */
 import { basename, resolve } from 'node:path';
 import { DEFAULT_GROUPING_CONFIG, groupByPerson, groupingPurity } from '../src/core/grouping/group-by-person';
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
       const p = groupingPurity(groupByPerson(embeddings, { threshold }), people);
       return { groups: p.groups, split: p.split.length, mixed: p.mixed.length, pure: p.split.length === 0 && p.mixed.length === 0 };
     };
-    return { clips: clips.length, people: new Set(people).size, fixed: at(DEFAULT_GROUPING_CONFIG.threshold), gap: at(undefined) };
+    return { clips: clips.length, people: new Set(people).size, chosen: at(undefined), ceiling: at(DEFAULT_GROUPING_CONFIG.ceiling) };
   };
   const report = {
     pooled: measure(sets.flatMap((s) => s.clips)),

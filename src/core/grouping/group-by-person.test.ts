@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../random';
-import { groupByPerson, groupingPurity, largestGapCut, summariseDistances } from './group-by-person';
+import { groupByPerson, groupingPurity, meanSilhouette, summariseDistances } from './group-by-person';
 
 /** A unit-length random direction in `dim` dimensions, scaled to `length`. */
 function randomVector(rng: Rng, dim: number, length: number): number[] {
@@ -55,15 +55,49 @@ describe('groupByPerson', () => {
     expect(groupByPerson([null, embeddings[0]!])).toEqual([[1]]);
   });
 
-  it('cuts at the largest gap between the floor and the ceiling when no threshold is given', () => {
-    expect(largestGapCut([0.1, 0.2, 0.32, 0.34, 0.5, 0.52, 0.9], 0.3, 0.6)).toBeCloseTo(0.42, 6);
-    expect(largestGapCut([0.1, 0.2], 0.3, 0.6)).toBeCloseTo(0.45, 6); // one person: everyone merges
-    expect(() => largestGapCut([], 0.6, 0.3)).toThrow(TypeError);
-    // Clips of one person spread wider (another camera) still make one group each, where a fixed
-    // cut tuned to tight clusters splits them.
-    const { embeddings, who } = synthetic(4, 6, 0.3, 11);
-    expect(groupingPurity(groupByPerson(embeddings, { threshold: undefined }), who)).toEqual({ groups: 4, split: [], mixed: [] });
-    expect(groupingPurity(groupByPerson(embeddings, { threshold: 0.375 }), who).split.length).toBeGreaterThan(0);
+  it('computes the mean silhouette: clips alone count 0, one group or all alone give null', () => {
+    // Points on a line at 0, 1 and 10: {0, 1} and {10}.
+    const d = [
+      [0, 1, 10],
+      [1, 0, 9],
+      [10, 9, 0],
+    ];
+    // Clip 0: a = 1, b = 10 → 0.9; clip 1: a = 1, b = 9 → 8/9; clip 2 alone → 0.
+    expect(meanSilhouette(d, [0, 0, 1])).toBeCloseTo((0.9 + 8 / 9) / 3, 9);
+    expect(meanSilhouette(d, [0, 1, 1])).toBeLessThan(0); // 1 is nearer to 0 than to its own group's 10
+    expect(meanSilhouette(d, [0, 0, 0])).toBeNull();
+    expect(meanSilhouette(d, [0, 1, 2])).toBeNull();
+  });
+
+  it('cuts where the groups are best separated: people who look alike stay apart where the ceiling would merge them', () => {
+    // Four look-alikes: centres 0.25 from a common face (about 0.35 apart, under the 0.375 ceiling), clips within ~0.1.
+    const rng = createRng(5);
+    const base = randomVector(rng, 128, 0.7);
+    const centres = Array.from({ length: 4 }, () => randomVector(rng, 128, 0.25).map((x, i) => x + base[i]!));
+    const embeddings: number[][] = [];
+    const who: string[] = [];
+    centres.forEach((c, p) => {
+      for (let k = 0; k < 5; k++) {
+        const n = randomVector(rng, 128, 0.07);
+        embeddings.push(c.map((x, i) => x + n[i]!));
+        who.push(`p${p}`);
+      }
+    });
+    expect(groupingPurity(groupByPerson(embeddings), who)).toEqual({ groups: 4, split: [], mixed: [] });
+    expect(groupingPurity(groupByPerson(embeddings, { threshold: 0.375 }), who).mixed.length).toBeGreaterThan(0);
+  });
+
+  it('keeps one person together and never merges clips farther apart than the ceiling', () => {
+    const one = synthetic(1, 8, 0.15);
+    expect(groupByPerson(one.embeddings)).toEqual([Array.from({ length: 8 }, (_, i) => i)]);
+    // Six strangers (about 1.0 apart): each alone, however well "two groups" might separate them.
+    const strangers = synthetic(6, 1, 0.01);
+    expect(groupByPerson(strangers.embeddings)).toHaveLength(6);
+    // Four people whose clips spread wider than the ceiling allows are split, never mixed.
+    const wide = synthetic(4, 6, 0.35, 11);
+    const purity = groupingPurity(groupByPerson(wide.embeddings), wide.who);
+    expect(purity.mixed).toEqual([]);
+    expect(purity.split.length).toBeGreaterThan(0);
   });
 
   it('rejects embeddings of different lengths and a negative threshold', () => {

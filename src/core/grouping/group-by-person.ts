@@ -1,30 +1,33 @@
 /**
  * Grouping clips by who is in them: agglomerative clustering (ml-hclust's `agnes`, average
  * linkage) of each clip's mean face embedding (the main track's 128-d face-api descriptors,
- * averaged over the clip), cut at a Euclidean distance. No labels and no file names: only faces.
- * Each group then serves as its person's calibration reference (docs/calibration.md).
+ * averaged over the clip), cut where the groups are best separated (mean silhouette), within
+ * bounds. No labels and no file names: only faces. Each group then serves as its person's
+ * calibration reference (docs/calibration.md).
  */
 import { agnes } from 'ml-hclust';
 import { euclidean, type NumericVector } from '../vector';
 
-/** Settings of {@link groupByPerson}. */
+/** Settings of {@link groupByPerson} (measured in docs/calibration.md). */
 export interface GroupingConfig {
-  /**
-   * A fixed cut: two groups merge while the average Euclidean distance between their clips' mean
-   * embeddings is at most this. Undefined: the cut is the middle of the largest gap between the
-   * dendrogram's merge heights within [`floor`, `ceiling`], so it follows the footage rather than
-   * one dataset's distances. On our 7 actors (168 clips, docs/calibration.md) every fixed cut from
-   * 0.365 to 0.39 gives one pure group per actor.
-   */
+  /** A fixed cut instead of the chosen one (for measuring): groups merge while their average distance is at most this. */
   threshold?: number;
-  /** Groups this close always merge: the same person (our actors' clips are all within 0.365). */
+  /** Groups this close always merge: the same person. */
   floor: number;
-  /** Groups this far apart never merge: face-api's usual distance between different people. */
+  /**
+   * Groups farther apart than this never merge: two of our actors are 0.40 apart on average. A
+   * person whose clips spread wider (another camera) is split: analysed uncalibrated, the safe
+   * failure, where merging two people would calibrate each to the other.
+   */
   ceiling: number;
+  /** Where the search for the best-separated cut stops (above the ceiling, so a clear structure there still counts). */
+  searchCeiling: number;
+  /** Under this mean silhouette the folder shows no clear people (one person, or noise): the cut is the ceiling. */
+  minSilhouette: number;
 }
 
 /** The settings the app uses (see GroupingConfig and docs/calibration.md). */
-export const DEFAULT_GROUPING_CONFIG: Readonly<GroupingConfig> = Object.freeze({ threshold: 0.375, floor: 0.3, ceiling: 0.6 });
+export const DEFAULT_GROUPING_CONFIG: Readonly<GroupingConfig> = Object.freeze({ floor: 0.3, ceiling: 0.375, searchCeiling: 0.6, minSilhouette: 0.3 });
 
 /** A dendrogram node as ml-hclust gives it. */
 interface TreeNode {
@@ -38,25 +41,65 @@ function mergeHeights(node: TreeNode): number[] {
 }
 
 /**
- * The cut in the middle of the largest gap between consecutive merge heights, counting `floor` and
- * `ceiling` as heights and ignoring those outside them: merges under the floor always happen, over
- * the ceiling never.
+ * Mean silhouette of a labelling (Rousseeuw 1987) from a distance matrix: for each clip, how much
+ * nearer its own group is than the nearest other one, in [−1, 1]; a clip alone in its group counts
+ * 0. Null with one group or every clip alone (nothing to compare). Our own: ml-hclust has none, and
+ * it is a dozen lines.
  */
-export function largestGapCut(heights: readonly number[], floor: number, ceiling: number): number {
-  if (!(floor >= 0 && ceiling > floor)) throw new TypeError(`largestGapCut: need 0 ≤ floor < ceiling, got ${floor}, ${ceiling}`);
-  const points = [floor, ...heights.filter((h) => h > floor && h < ceiling).sort((a, b) => a - b), ceiling];
-  let best = 0;
-  for (let i = 1; i < points.length; i++) if (points[i]! - points[i - 1]! > points[best + 1]! - points[best]!) best = i - 1;
-  return (points[best]! + points[best + 1]!) / 2;
+export function meanSilhouette(distances: readonly (readonly number[])[], labels: readonly number[]): number | null {
+  const groups = [...new Set(labels)];
+  if (groups.length < 2 || groups.length === labels.length) return null;
+  let sum = 0;
+  labels.forEach((own, i) => {
+    const totals = new Map<number, { sum: number; count: number }>(groups.map((g) => [g, { sum: 0, count: 0 }]));
+    labels.forEach((g, j) => {
+      if (j === i) return;
+      const t = totals.get(g)!;
+      t.sum += distances[i]![j]!;
+      t.count++;
+    });
+    const mine = totals.get(own)!;
+    if (mine.count === 0) return;
+    const a = mine.sum / mine.count;
+    const b = Math.min(...[...totals].filter(([g]) => g !== own).map(([, t]) => t.sum / t.count));
+    sum += (b - a) / Math.max(a, b);
+  });
+  return sum / labels.length;
 }
 
 /**
- * Groups `embeddings` (one per clip; null for a clip without a face) into people. Returns the
+ * The cut of a dendrogram: among cuts between consecutive merge heights within [`floor`,
+ * `searchCeiling`], the one whose groups have the highest mean silhouette; the ceiling when that
+ * silhouette is under `minSilhouette` (no clear people); never above the ceiling. `labelsAt(cut)`
+ * gives each clip's group at a cut.
+ */
+export function silhouetteCut(
+  heights: readonly number[],
+  distances: readonly (readonly number[])[],
+  labelsAt: (cut: number) => number[],
+  config: Omit<GroupingConfig, 'threshold'>,
+): number {
+  const { floor, ceiling, searchCeiling, minSilhouette } = config;
+  if (!(floor >= 0 && ceiling >= floor && searchCeiling >= ceiling)) {
+    throw new TypeError(`silhouetteCut: need 0 ≤ floor ≤ ceiling ≤ searchCeiling, got ${floor}, ${ceiling}, ${searchCeiling}`);
+  }
+  const points = [floor, ...heights.filter((h) => h > floor && h < searchCeiling).sort((a, b) => a - b), searchCeiling];
+  let best = { silhouette: -Infinity, cut: ceiling };
+  for (let i = 1; i < points.length; i++) {
+    const cut = (points[i - 1]! + points[i]!) / 2;
+    const silhouette = meanSilhouette(distances, labelsAt(cut));
+    if (silhouette !== null && silhouette > best.silhouette) best = { silhouette, cut };
+  }
+  return best.silhouette >= minSilhouette ? Math.min(best.cut, ceiling) : ceiling;
+}
+
+/**
+ * Groups `embeddings` (one per clip; null for a clip without a usable face) into people. Returns the
  * groups as lists of clip indices: each list ascending, groups ordered by their first clip. A
  * clip without an embedding is in no group.
  */
 export function groupByPerson(embeddings: readonly (NumericVector | null)[], config: Partial<GroupingConfig> = {}): number[][] {
-  const { threshold, floor, ceiling } = { ...DEFAULT_GROUPING_CONFIG, ...config };
+  const { threshold, ...bounds } = { ...DEFAULT_GROUPING_CONFIG, ...config };
   if (threshold !== undefined && !(threshold >= 0)) throw new TypeError(`groupByPerson: threshold must be ≥ 0, got ${threshold}`);
   const present = embeddings.flatMap((e, i) => (e ? [i] : []));
   if (present.length === 0) return [];
@@ -65,11 +108,17 @@ export function groupByPerson(embeddings: readonly (NumericVector | null)[], con
     if (embeddings[i]!.length !== dim) throw new TypeError(`groupByPerson: embedding ${i} has ${embeddings[i]!.length} values, expected ${dim}`);
   }
   if (present.length === 1) return [present];
-  const tree = agnes(present.map((i) => embeddings[i]!), { method: 'average', distanceFunction: euclidean });
-  const cut = threshold ?? largestGapCut(mergeHeights(tree as unknown as TreeNode), floor, ceiling);
-  return tree
-    .cut(cut)
-    .map((cluster) => cluster.indices().map((k) => present[k]!).sort((a, b) => a - b))
+  const vectors = present.map((i) => embeddings[i]!);
+  const tree = agnes(vectors, { method: 'average', distanceFunction: euclidean });
+  const clustersAt = (cut: number) => tree.cut(cut).map((cluster) => cluster.indices());
+  const labelsAt = (cut: number) => {
+    const labels = new Array<number>(present.length);
+    clustersAt(cut).forEach((members, g) => members.forEach((k) => (labels[k] = g)));
+    return labels;
+  };
+  const cut = threshold ?? silhouetteCut(mergeHeights(tree as unknown as TreeNode), vectors.map((a) => vectors.map((b) => euclidean(a, b))), labelsAt, bounds);
+  return clustersAt(cut)
+    .map((members) => members.map((k) => present[k]!).sort((a, b) => a - b))
     .sort((a, b) => a[0]! - b[0]!);
 }
 
