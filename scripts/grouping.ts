@@ -1,25 +1,28 @@
 /**
- * npm run grouping -- [--data DIR] [--fps 5] [--cache .cache/grouping/embeddings.json] [--threshold T|gap] [--cached]
+ * npm run grouping -- [--data DIR] [--fps 5] [--cache .cache/grouping/embeddings-<fps>fps-every-<S>s.json] [--threshold T] [--embedding-interval S] [--cached]
  *
  * Measures grouping clips by person (docs/calibration.md) on a labelled dataset whose labels.csv
  * names each clip's actor. Node (tfjs WASM) runs the app's own per-frame loop (trackFrames: the
- * same perception, embedding cadence and tracker) and FaceVoting on every clip, and keeps the main
+ * same perception, a folder clip's embedding cadence unless `--embedding-interval` says otherwise,
+ * and the same tracker) and FaceVoting on every clip, and keeps the main
  * track's mean face embedding (cached, resumable). Then it prints JSON: the distances within and
- * between actors, the grouping at `--threshold` (default: the app's; `gap`: the largest-gap cut) and at a sweep of thresholds,
+ * between actors, the grouping at the app's cut (chosen per folder; `--threshold T`: a fixed cut instead) and at a sweep of thresholds,
  * the range of thresholds that put every actor in one pure group, and how often small folders
- * (2–3 actors × 4 or 8 clips, drawn at random) come out pure at `--threshold`. The actor column is read
+ * (2–3 actors × 4 or 8 clips, drawn at random) come out pure with that cut. The actor column is read
  * only to score the grouping; the grouping itself sees embeddings only. `--cached` measures the
  * clips already in the cache and extracts none.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_GROUPING_CONFIG, groupByPerson, groupingPurity, summariseDistances } from '../src/core/grouping/group-by-person';
+import { groupByPerson, groupingPurity, summariseDistances } from '../src/core/grouping/group-by-person';
 import { initNodeBackend, packageWeightSource, probeVideo, readFramesWithFfmpeg } from '../src/node';
 import { trackFrames } from '../src/pipeline/analyze-video';
-import { addFrame, createClipAnalysis, meanEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
+import { addFrame, createClipAnalysis, embeddedFaceSide, meanEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
 import type { FrameSource } from '../src/pipeline/tracked-frame';
+import type { PerceptionConfig } from '../src/shared/perception-config';
+import { FOLDER_CLIP_PERCEPTION } from '../src/app/file-nets';
 import { createRng } from '../src/core/random';
 import { numberOption, parseArgs, stringOption } from './lib/cli-args';
 
@@ -38,29 +41,44 @@ function ffmpegFrames(path: string, fps: number): FrameSource {
   };
 }
 
+/** One clip's cache entry: the main track's mean embedding and its face's size where embedded (video pixels); null without a face. */
+interface CachedEmbedding {
+  embedding: number[];
+  faceSide: number | null;
+}
+
 /** The main track's mean embedding of one clip, as the app's page would have it; null without a face. */
-async function clipEmbedding(models: PerceptionModels, path: string, fps: number): Promise<number[] | null> {
+async function clipEmbedding(models: PerceptionModels, path: string, fps: number, perception: Partial<PerceptionConfig>): Promise<CachedEmbedding | null> {
   const size = await probeVideo(path);
   const clip = createClipAnalysis(size.width, size.height);
   // The page's recording of each tracked frame (recordFrame without what is only drawn).
-  await trackFrames(ffmpegFrames(path, fps), size, models, {}, createStageTimer(), (frame) => addFrame(clip, frame.faces, frame.trackIds, frame.tSec));
+  await trackFrames(ffmpegFrames(path, fps), size, models, { perception }, createStageTimer(), (frame) => addFrame(clip, frame.faces, frame.trackIds, frame.tSec));
   const winner = voteOnClip(clip).winnerId;
-  const mean = winner === null ? null : meanEmbedding(clip.tracks.get(winner)!);
-  return mean ? [...mean] : null;
+  const records = winner === null ? null : clip.tracks.get(winner)!;
+  const mean = records && meanEmbedding(records);
+  return mean ? { embedding: [...mean], faceSide: embeddedFaceSide(records) } : null;
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['cached']);
   const dataDir = resolve(stringOption(args, 'data') ?? '../shared/data/javanese');
   const fps = numberOption(args, 'fps') ?? 5;
-  const cachePath = resolve(stringOption(args, 'cache') ?? '.cache/grouping/embeddings.json');
-  const threshold = args.options.get('threshold') === 'gap' ? undefined : (numberOption(args, 'threshold') ?? DEFAULT_GROUPING_CONFIG.threshold);
+
+  // Undefined: the app's cut, chosen per folder (groupByPerson); a number: a fixed cut.
+  const threshold = numberOption(args, 'threshold');
   const cachedOnly = args.options.has('cached');
+  // How often the embedding runs: a folder clip's cadence in the app (every analysed frame) unless given.
+  const embeddingIntervalSec = numberOption(args, 'embedding-interval');
+  const perception: Partial<PerceptionConfig> = embeddingIntervalSec === undefined ? FOLDER_CLIP_PERCEPTION : { embeddingIntervalSec };
+  // The cache holds one setting's embeddings: its default name says which.
+  const cachePath = resolve(stringOption(args, 'cache') ?? `.cache/grouping/embeddings-${fps}fps-every-${perception.embeddingIntervalSec}s.json`);
   let rows = readFileSync(join(dataDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map((c) => c.trim()));
   const header = readFileSync(join(dataDir, 'labels.csv'), 'utf8').split('\n')[0]!.split(',').map((c) => c.trim());
   const [fileCol, actorCol] = [header.indexOf('file'), header.indexOf('actor')];
   if (fileCol < 0 || actorCol < 0) throw new Error(`${dataDir}/labels.csv needs the columns file and actor`);
-  const cache: Record<string, number[] | null> = existsSync(cachePath) ? JSON.parse(readFileSync(cachePath, 'utf8')) : {};
+  const cache: Record<string, CachedEmbedding | null> = existsSync(cachePath) ? JSON.parse(readFileSync(cachePath, 'utf8')) : {};
+  // Entries written before 2026-12-04 22:00 UTC hold the embedding alone: their face size is unknown.
+  for (const [file, entry] of Object.entries(cache)) if (Array.isArray(entry)) cache[file] = { embedding: entry, faceSide: null };
   if (cachedOnly) rows = rows.filter((r) => r[fileCol]! in cache);
   const todo = rows.filter((r) => !(r[fileCol]! in cache));
   if (todo.length > 0) {
@@ -70,7 +88,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     try {
       for (const [k, r] of todo.entries()) {
-        cache[r[fileCol]!] = await clipEmbedding(models, join(dataDir, 'clips', r[fileCol]!), fps);
+        cache[r[fileCol]!] = await clipEmbedding(models, join(dataDir, 'clips', r[fileCol]!), fps, perception);
         writeFileSync(cachePath, JSON.stringify(cache));
         process.stderr.write(`\r${k + 1}/${todo.length} ${r[fileCol]} ${((performance.now() - started) / 1000).toFixed(0)} s\x1b[K`);
       }
@@ -81,7 +99,7 @@ async function main(): Promise<void> {
   }
   const files = rows.map((r) => r[fileCol]!);
   const people = rows.map((r) => r[actorCol]!);
-  const embeddings = files.map((f) => cache[f] ?? null);
+  const embeddings = files.map((f) => cache[f]?.embedding ?? null);
   const at = (t: number | undefined) => {
     const groups = groupByPerson(embeddings, { threshold: t });
     return { threshold: t, ...groupingPurity(groups, people), sizes: groups.map((g) => g.length) };

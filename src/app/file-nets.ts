@@ -14,3 +14,17 @@ export const FACE_NETS_ONLY: Readonly<Partial<PerceptionConfig>> = Object.freeze
 export function fileNetsOf(search: string): Readonly<Partial<PerceptionConfig>> | null {
   return new URLSearchParams(search).get('nets') === 'face' ? FACE_NETS_ONLY : null;
 }
+
+/**
+ * A folder's clips: the face embedding on every analysed frame instead of once a second. A folder
+ * groups its clips by each main track's mean embedding, and on compressed footage that mean needs
+ * the extra descriptors to be steady (docs/calibration.md: 240×180 at crf 36, small folders pure in
+ * 52–70 % of draws instead of 10–35 %). It costs the embedding net (~21 ms a face on WASM) on the
+ * frames that skipped it, paid by folders only: a single file or the camera groups nothing.
+ */
+export const FOLDER_CLIP_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({ embeddingIntervalSec: 0 });
+
+/** The perception settings of one file's analysis: the query's networks, and a folder clip's embedding cadence. */
+export function filePerception(nets: Readonly<Partial<PerceptionConfig>> | null, inFolder: boolean): Partial<PerceptionConfig> | null {
+  return nets || inFolder ? { ...nets, ...(inFolder ? FOLDER_CLIP_PERCEPTION : {}) } : null;
+}

@@ -32,6 +32,13 @@ describe('file runner', () => {
     expect(playback.analysisDone).toBe(true);
   });
 
+  it('embeds a folder clip\'s faces on every analysed frame (it will be grouped by face); a single file once a second', async () => {
+    const { files, client } = setUp({ 'x.mp4': { frames: [[1], [1]], emotion: HAPPINESS } });
+    await files.open(testFile('x.mp4'));
+    await files.analyse(testFile('x.mp4'), new AbortController(), false);
+    expect(client.perceptions).toEqual([undefined, { embeddingIntervalSec: 0 }]);
+  });
+
   it('keeps what is on screen when a file cannot be read', async () => {
     const { store, files, results } = setUp({ 'x.mp4': { frames: [[1], [1]], emotion: HAPPINESS } });
     await files.open(testFile('x.mp4'));

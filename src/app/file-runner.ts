@@ -6,7 +6,7 @@
 import { describeError } from '../errors';
 import type { AnalysisReport } from '../shared/analysis-report';
 import { hearsSpeech } from '../shared/ensemble-config';
-import { fileNetsOf } from './file-nets';
+import { fileNetsOf, filePerception } from './file-nets';
 import { createFramePublisher } from './frame-publisher';
 import { NO_SPEECH_MODEL, type Results, type RunContext, type Session } from './results';
 import type { RunSlot } from './run-slot';
@@ -40,9 +40,11 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
       mine.speech = client.speech(file).catch((error: unknown) => ({ features: null, note: `its audio could not be read (${describeError(error)})` }));
     }
     const started = performance.now();
+    // A folder's clip (no self-reference) is grouped by face afterwards: see FOLDER_CLIP_PERCEPTION.
+    const perception = filePerception(nets, !selfReference);
     const result = await client.analyzeVideo(file, {
       fps,
-      ...(nets && { perception: nets }),
+      ...(perception && { perception }),
       signal: run.signal,
       onOpened: (info) => {
         run.signal.throwIfAborted();

@@ -9,6 +9,7 @@ import { createStageTimer } from '../pipeline/stage-timer';
 import { recordFrame } from '../pipeline/tracked-frame';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { FaceRecord, TrackedFrame } from '../shared/face-record';
+import type { PerceptionConfig } from '../shared/perception-config';
 import type { VideoInfo } from '../shared/video-info';
 import { createAppStore } from '../store/app-store';
 import { createPlayback, type Playback } from './playback';
@@ -51,11 +52,14 @@ function face(frameIndex: number, tSec: number, trackId: number, emotion: number
  * task per frame, and counts the runs it was asked for. The trained models do not load (the
  * frame average answers); anything not scripted rejects like a file that is not a video.
  */
-export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): AnalysisClient & { analysed: string[] } {
+export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): AnalysisClient & { analysed: string[]; perceptions: (Partial<PerceptionConfig> | undefined)[] } {
   const analysed: string[] = [];
+  /** The perception settings each analysed file was given, in order. */
+  const perceptions: (Partial<PerceptionConfig> | undefined)[] = [];
   let predictorTried = false;
   return {
     analysed,
+    perceptions,
     init: async () => ({ active: 'wasm' }),
     loadModels: async () => undefined,
     status: async () => ({ backend: { active: 'wasm' }, models: 'ready', predictor: predictorTried ? 'failed' : 'idle' }),
@@ -72,6 +76,7 @@ export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): Analysi
       const script = clips[name];
       if (!script) throw new Error('not a video');
       analysed.push(name);
+      perceptions.push(options.perception);
       const clip: ClipAnalysis = createClipAnalysis(INFO.width, INFO.height);
       options.onOpened?.(INFO);
       for (const [i, ids] of script.frames.entries()) {

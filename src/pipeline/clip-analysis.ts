@@ -187,6 +187,18 @@ export function averageBaselineProbs(records: readonly FaceRecord[] & { totals?:
 }
 
 /**
+ * The face's typical size where its embeddings were taken: the median shorter box side (video
+ * pixels) of the records that carry one (of all records when none does); null without records.
+ */
+export function embeddedFaceSide(records: readonly FaceRecord[]): number | null {
+  const embedded = records.filter((r) => r.embedding);
+  const sides = (embedded.length > 0 ? embedded : records).map((r) => Math.min(r.box.w, r.box.h)).sort((a, b) => a - b);
+  if (sides.length === 0) return null;
+  const mid = sides.length >> 1;
+  return sides.length % 2 === 1 ? sides[mid]! : (sides[mid - 1]! + sides[mid]!) / 2;
+}
+
+/**
  * Mean face embedding of a track (exact over every face of a clip's track, from its totals; the
  * mean of the given records' embeddings otherwise); null when no embedding ran on it.
  */
