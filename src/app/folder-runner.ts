@@ -5,7 +5,9 @@
  */
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { answerOf } from '../shared/ensemble-config';
-import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolderEvaluation } from '../shared/evaluate-folder';
+import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolderEvaluation, shownAnswerSummary } from '../shared/evaluate-folder';
+import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
+import type { EmotionLabel } from '../core/labels';
 import type { FileRunner } from './file-runner';
 import type { Results, RunContext } from './results';
 import type { RunSlot } from './run-slot';
@@ -47,9 +49,10 @@ export function createFolderRunner({
       const videos = new Map(files.filter((f) => f !== labelsFile).map((f) => [baseName(f.name), f]));
       try {
         const parsed = parseLabelsCsv(await labelsFile.text(), new Set(videos.keys()));
-        // emolens's own answer is the ensemble ensemble.json names (chosen without this data).
+        // emolens's own answer: the one ensemble.json names (chosen without this data), or `general`
+        // on a clip unlike the training footage; its row is EMOLENS_ANSWER.
         const trained = await results.ensurePredictor();
-        const ensemble = trained ? answerOf(trained.ensemble) : null;
+        const ensemble = trained ? shownAnswerSummary(answerOf(trained.ensemble).name) : null;
         s().evaluationStarted(parsed.clips.length, parsed.errors);
         // Each clip's main track and speech, kept until the folder ends: its person's reference.
         const kept = new Map<string, KeptClip>();
@@ -67,7 +70,10 @@ export function createFolderRunner({
             if (!report) throw new CanceledError();
             const clip = await keptClip(results.session, s().analysis.votingConfig);
             if (clip) kept.set(labelled.file, clip);
-            const labels = Object.fromEntries(Object.entries(report.predictions).map(([m, p]) => [m, p.label]));
+            const labels: Record<string, EmotionLabel> = Object.fromEntries(Object.entries(report.predictions).map(([m, p]) => [m, p.label]));
+            // What the page showed for this clip (the shipped answer, or `general` off our footage): scored like a model.
+            const shown = report.predictions[report.answer ?? FRAME_AVERAGE];
+            if (ensemble && shown) labels[EMOLENS_ANSWER] = shown.label;
             if (Object.keys(labels).length === 0) throw new EmolensError(report.warnings[0] ?? 'No face was found in this video.');
             return labels;
           },
@@ -82,10 +88,10 @@ export function createFolderRunner({
         s().evaluationClip('calibrating per person');
         const groups = groupFolder(outcomes.map((o) => o.file), kept);
         const calAnswer = trained ? answerOf(trained.ensemble, true) : null;
-        const answers = ensemble && calAnswer ? { alone: ensemble.name, calibrated: calAnswer.name } : undefined;
+        const answers = trained && calAnswer ? { alone: answerOf(trained.ensemble).name, calibrated: calAnswer.name } : undefined;
         const predict = (clip: KeptClip['clip'], reference: readonly KeptClip['clip'][] | null) => predictLabels(client, clip, reference);
         const calibrated = trained ? await calibrateFolder(outcomes, kept, groups, predict, run.signal, answers) : outcomes;
-        const calEnsemble = calAnswer && { name: calAnswer.name, members: calAnswer.members };
+        const calEnsemble = calAnswer && shownAnswerSummary(calAnswer.name);
         s().evaluationCalibrated(calibrated, { ...report, calibrated: { models: buildEvaluationReport(calibrated).models, groups, ensemble: calEnsemble } });
         s().evaluationDone();
       } catch (error) {

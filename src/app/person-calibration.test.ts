@@ -12,8 +12,8 @@ function record(tSec: number, marker = 0): FaceRecord {
 }
 
 /** Person `p`'s clip `k`: an embedding near person p's point, and one record marked 10p + k. */
-function kept(p: number, k: number): KeptClip {
-  return { clip: { records: [record(0, 10 * p + k)], speech: null }, embedding: [p, 0.01 * k] };
+function kept(p: number, k: number, familiar = true): KeptClip {
+  return { clip: { records: [record(0, 10 * p + k)], speech: null }, embedding: [p, 0.01 * k], familiar };
 }
 
 describe('groupFolder', () => {
@@ -22,7 +22,7 @@ describe('groupFolder', () => {
     const files = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'lone', 'noface'];
     const map = new Map<string, KeptClip>(files.slice(0, 8).map((f, i) => [f, kept(i % 2, i)]));
     map.set('lone', kept(2, 0));
-    map.set('noface', { clip: { records: [], speech: null }, embedding: null });
+    map.set('noface', { clip: { records: [], speech: null }, embedding: null, familiar: true });
     expect(groupFolder(files, map, { threshold: 0.5 })).toEqual([
       { id: 1, clips: ['a', 'c', 'e', 'g'], reference: true },
       { id: 2, clips: ['b', 'd', 'f', 'h'], reference: true },
@@ -57,6 +57,24 @@ describe('calibrateFolder', () => {
     expect(calibrated[4]).toEqual(alone[4]);
     expect(calibrated[5]).toEqual(alone[5]);
     expect(calibrated[4]!.predicted).not.toBe(alone[4]!.predicted);
+  });
+
+  it('scores what the page shows: the calibrated answer on familiar clips, general on unfamiliar ones, the alone answer without a reference', async () => {
+    // a, b, c familiar and d unlike the training footage (one person, a reference of 4); e alone.
+    const files = ['a', 'b', 'c', 'd', 'e'];
+    const map = new Map<string, KeptClip>(files.slice(0, 4).map((f, i) => [f, kept(0, i, f !== 'd')]));
+    map.set('e', kept(1, 0));
+    const groups = groupFolder(files, map, { threshold: 0.5 });
+    const predict = async () => ({ average: 'fear' as EmotionLabel, averageCal: 'anger' as EmotionLabel });
+    const alone = files.map((f) => outcome(f, { general: 'surprise', average: 'sadness', emolens: f === 'd' ? 'surprise' : 'sadness' }));
+    const calibrated = await calibrateFolder(alone, map, groups, predict, undefined, { alone: 'average', calibrated: 'averageCal' });
+    expect(calibrated.map((o) => [o.predicted.emolens, o.predicted.averageCal])).toEqual([
+      ['anger', 'anger'],
+      ['anger', 'anger'],
+      ['anger', 'anger'],
+      ['surprise', 'anger'],
+      ['sadness', 'sadness'],
+    ]);
   });
 
   it('stops between clips when the run is aborted', async () => {

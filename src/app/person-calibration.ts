@@ -18,12 +18,15 @@ import type { Session } from './results';
 import { answerOf, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ClipOutcome, PersonGroup } from '../shared/evaluate-folder';
 import type { ClipInput } from '../shared/face-record';
+import { EMOLENS_ANSWER, GENERAL } from '../shared/prediction-keys';
 
 /** A folder's clip as kept until the folder ends: what the clip models read, and who is in it. */
 export interface KeptClip {
   clip: ClipInput;
   /** The main track's mean face embedding; null when no embedding ran (no face). */
   embedding: ArrayLike<number> | null;
+  /** False when the clip is unlike the training footage: its answer is `general`, calibrated or not. */
+  familiar: boolean;
 }
 
 /** Predicts one clip, with its person's reference or alone (null), as one label per model. */
@@ -49,7 +52,9 @@ export function groupFolder(files: readonly string[], kept: ReadonlyMap<string, 
  * a group too small to be a reference keep their own answers, as do failed clips, and their
  * calibrated answer (`answers.calibrated`) is their answer alone, as the app would show; models
  * that only exist calibrated have no answer for them (counted wrong). Frame-level models (frame
- * average, baselines), which no reference changes, keep their answers everywhere.
+ * average, baselines), which no reference changes, keep their answers everywhere. With `answers`,
+ * EMOLENS_ANSWER becomes what the page shows with the reference: the calibrated answer on a
+ * familiar clip, `general` on an unfamiliar one (clips without a reference keep theirs).
  */
 export async function calibrateFolder(
   outcomes: readonly ClipOutcome[],
@@ -72,7 +77,10 @@ export async function calibrateFolder(
       continue;
     }
     const reference = group.clips.map((f) => kept.get(f)!.clip);
-    calibrated.push({ ...outcome, predicted: { ...outcome.predicted, ...(await predict(mine.clip, reference)) } });
+    const labels = await predict(mine.clip, reference);
+    // What the page would show with this reference: the calibrated answer, or `general` off our footage.
+    const shown = answers && (mine.familiar ? labels[answers.calibrated] : outcome.predicted[GENERAL]);
+    calibrated.push({ ...outcome, predicted: { ...outcome.predicted, ...labels, ...(shown ? { [EMOLENS_ANSWER]: shown } : {}) } });
   }
   return calibrated;
 }
@@ -86,7 +94,7 @@ export async function keptClip(session: Session | null, voting: Partial<FaceVoti
   const { features } = await session.speech;
   // A voice the speaker check gave to nobody or to another face is kept out here too, as it was alone.
   const notTheirs = session.speaker !== undefined && speechNoteFor(session.speaker, winner, features !== null) !== null;
-  return { clip: { records, speech: notTheirs ? null : features }, embedding: meanEmbedding(records) };
+  return { clip: { records, speech: notTheirs ? null : features }, embedding: meanEmbedding(records), familiar: session.familiarity?.familiar ?? true };
 }
 
 /** The clip models' and ensembles' labels for one clip, with a person reference or alone. */

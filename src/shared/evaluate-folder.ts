@@ -5,7 +5,7 @@
  */
 import { EMOTION_LABELS, labelIndex, parseEmotionLabel, type EmotionLabel } from '../core/labels';
 import { classificationReport } from '../core/metrics/classification-metrics';
-import { FRAME_AVERAGE } from './prediction-keys';
+import { EMOLENS_ANSWER, FRAME_AVERAGE, GENERAL } from './prediction-keys';
 
 /** One labelled clip from labels.csv. */
 export interface LabelledClip {
@@ -127,7 +127,11 @@ export interface EvaluationReport {
   labels: EmotionLabel[];
   clips: number;
   models: Record<string, ModelEvaluation>;
-  /** emolens's own answer: the Best Selection ensemble (§5) and its members, as saved with the weights; null without trained models. */
+  /**
+   * emolens's own answer as the page shows it: the EMOLENS_ANSWER row, made of the answer
+   * ensemble.json names (members[0]) and `general` (members[1], on clips unlike the training
+   * footage); null without trained models.
+   */
   ensemble: EnsembleSummary | null;
   perClip: { file: string; label: EmotionLabel; predicted: Record<string, EmotionLabel> }[];
   failures: { file: string; reason: string }[];
@@ -178,6 +182,14 @@ export function evaluateModel(outcomes: readonly ClipOutcome[], model: string): 
 export interface EnsembleSummary {
   name: string;
   members: string[];
+}
+
+/**
+ * The summary of emolens's answer as a folder scores it: the EMOLENS_ANSWER row, which is the
+ * shipped answer `recipe` on clips like the training footage and `general` on the others.
+ */
+export function shownAnswerSummary(recipe: string): EnsembleSummary {
+  return { name: EMOLENS_ANSWER, members: [recipe, GENERAL] };
 }
 
 /** Builds the evaluate JSON from the outcomes so far (works mid-run too). */

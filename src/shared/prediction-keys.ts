@@ -18,6 +18,12 @@ export const HUMAN_EMOTION = 'humanEmotion';
  * What a person sees frame by frame, and the answer on footage unlike ours.
  */
 export const GENERAL = 'general';
+/**
+ * What emolens answered for a clip, as the page showed it: the shipped answer (ensemble.json's), or
+ * `general` where the clip is unlike the training footage (src/core/familiarity). A folder
+ * evaluation scores it like a model, so what is measured is what a person is shown.
+ */
+export const EMOLENS_ANSWER = 'emolens';
 /** Every per-frame baseline key. */
 export const BASELINE_KEYS = Object.freeze([FRAME_AVERAGE, HUMAN_EMOTION, GENERAL] as const);
 /** A per-frame baseline's key. */
