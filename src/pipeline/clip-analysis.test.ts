@@ -6,6 +6,7 @@ import {
   averageBaselineProbs,
   averageProbs,
   createClipAnalysis,
+  embeddedFaceSide,
   forgetBefore,
   meanEmbedding,
   voteOnClip,
@@ -138,6 +139,18 @@ describe('meanEmbedding', () => {
     const fresh = createClipAnalysis(10, 10);
     addFrame(fresh, noEmbedding, noEmbedding.map(() => 9));
     expect(meanEmbedding(fresh.tracks.get(9)!)).toBeNull();
+  });
+});
+
+describe('embeddedFaceSide', () => {
+  const face = (side: number, embedded: boolean): FaceRecord =>
+    ({ box: { x: 0, y: 0, w: side, h: side + 10 }, ...(embedded ? { embedding: Float32Array.of(1) } : {}) }) as unknown as FaceRecord;
+
+  it('is the median shorter side of the embedded faces, of all faces when none is, null without faces', () => {
+    expect(embeddedFaceSide([face(50, true), face(500, false), face(70, true), face(60, true)])).toBe(60);
+    expect(embeddedFaceSide([face(50, true), face(70, true)])).toBe(60);
+    expect(embeddedFaceSide([face(40, false), face(80, false), face(90, false)])).toBe(80);
+    expect(embeddedFaceSide([])).toBeNull();
   });
 });
 
