@@ -90,6 +90,8 @@ test('a labelled folder fills the confusion matrix clip by clip and exports the 
   expect(counts).toHaveLength(49);
   expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
   await expect(page.getByTestId('evaluation-failures')).toContainText('broken.mp4');
+  // The broken clip has no face to group by: the people panel says one clip is in no group.
+  await expect(page.getByTestId('ungrouped-clips')).toHaveAttribute('data-count', '1');
 
   // Clicking a cell lists its clips.
   const cell = page.getByTestId('confusion-matrix').locator('button.cell:not([disabled])').first();

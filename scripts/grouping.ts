@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { groupByPerson, groupingPurity, summariseDistances } from '../src/core/grouping/group-by-person';
 import { initNodeBackend, packageWeightSource, probeVideo, readFramesWithFfmpeg } from '../src/node';
 import { trackFrames } from '../src/pipeline/analyze-video';
-import { addFrame, createClipAnalysis, embeddedFaceSide, meanEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
+import { addFrame, createClipAnalysis, embeddedFaceSide, embeddingSpread, meanEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
 import type { FrameSource } from '../src/pipeline/tracked-frame';
@@ -45,6 +45,8 @@ function ffmpegFrames(path: string, fps: number): FrameSource {
 interface CachedEmbedding {
   embedding: number[];
   faceSide: number | null;
+  /** embeddingSpread of the main track (absent in entries written before 2026-12-04 22:00 UTC: re-extracted). */
+  spread?: number;
 }
 
 /** The main track's mean embedding of one clip, as the app's page would have it; null without a face. */
@@ -56,7 +58,7 @@ async function clipEmbedding(models: PerceptionModels, path: string, fps: number
   const winner = voteOnClip(clip).winnerId;
   const records = winner === null ? null : clip.tracks.get(winner)!;
   const mean = records && meanEmbedding(records);
-  return mean ? { embedding: [...mean], faceSide: embeddedFaceSide(records) } : null;
+  return mean ? { embedding: [...mean], faceSide: embeddedFaceSide(records), spread: embeddingSpread(records)! } : null;
 }
 
 async function main(): Promise<void> {
@@ -77,8 +79,8 @@ async function main(): Promise<void> {
   const [fileCol, actorCol] = [header.indexOf('file'), header.indexOf('actor')];
   if (fileCol < 0 || actorCol < 0) throw new Error(`${dataDir}/labels.csv needs the columns file and actor`);
   const cache: Record<string, CachedEmbedding | null> = existsSync(cachePath) ? JSON.parse(readFileSync(cachePath, 'utf8')) : {};
-  // Entries written before 2026-12-04 22:00 UTC hold the embedding alone: their face size is unknown.
-  for (const [file, entry] of Object.entries(cache)) if (Array.isArray(entry)) cache[file] = { embedding: entry, faceSide: null };
+  // Entries without a spread (written before 2026-12-04 22:00 UTC) are extracted again.
+  for (const [file, entry] of Object.entries(cache)) if (entry && entry.spread === undefined) delete cache[file];
   if (cachedOnly) rows = rows.filter((r) => r[fileCol]! in cache);
   const todo = rows.filter((r) => !(r[fileCol]! in cache));
   if (todo.length > 0) {

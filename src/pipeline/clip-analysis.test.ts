@@ -7,6 +7,7 @@ import {
   averageProbs,
   createClipAnalysis,
   embeddedFaceSide,
+  embeddingSpread,
   forgetBefore,
   meanEmbedding,
   voteOnClip,
@@ -139,6 +140,19 @@ describe('meanEmbedding', () => {
     const fresh = createClipAnalysis(10, 10);
     addFrame(fresh, noEmbedding, noEmbedding.map(() => 9));
     expect(meanEmbedding(fresh.tracks.get(9)!)).toBeNull();
+  });
+});
+
+describe('embeddingSpread', () => {
+  it('is the RMS distance of the embeddings from their mean, the same from totals and from plain records', () => {
+    const base = longClip(4, UNCAPPED).tracks.get(1)![0]!;
+    // (0, 0), (2, 0), (1, 3), (1, −3): mean (1, 0); squared distances 1, 1, 9, 9 → RMS √5.
+    const faces = [[0, 0], [2, 0], [1, 3], [1, -3]].map((e, i) => ({ ...base, frameIndex: i, tSec: i / FPS, embedding: Float32Array.from(e) }));
+    const clip = createClipAnalysis(10, 10);
+    faces.forEach((f) => addFrame(clip, [f], [1]));
+    expect(embeddingSpread(clip.tracks.get(1)!)).toBeCloseTo(Math.sqrt(5), 9);
+    expect(embeddingSpread(faces)).toBeCloseTo(Math.sqrt(5), 9);
+    expect(embeddingSpread([{ ...base, embedding: undefined }])).toBeNull();
   });
 });
 

@@ -36,8 +36,8 @@ export interface TrackTotals {
   sumProbs: Float64Array;
   /** Σ and count of each baseline network's probabilities, by model name. */
   baseline: Record<string, { sum: Float64Array; count: number }>;
-  /** Σ and count of the face embeddings (frames where one ran); null before the first. */
-  embedding: { sum: Float64Array; count: number } | null;
+  /** Σ, Σ of squared lengths and count of the face embeddings (frames where one ran); null before the first. */
+  embedding: { sum: Float64Array; sumSquares: number; count: number } | null;
   /** One record is kept per `stride` appearances (1 = every one). */
   stride: number;
 }
@@ -83,8 +83,11 @@ function accumulate(totals: TrackTotals, face: FaceRecord, weight = 1): void {
     b.count += weight;
   }
   if (face.embedding) {
-    const e = (totals.embedding ??= { sum: new Float64Array(face.embedding.length), count: 0 });
-    for (let i = 0; i < face.embedding.length; i++) e.sum[i]! += face.embedding[i]! * weight;
+    const e = (totals.embedding ??= { sum: new Float64Array(face.embedding.length), sumSquares: 0, count: 0 });
+    for (let i = 0; i < face.embedding.length; i++) {
+      e.sum[i]! += face.embedding[i]! * weight;
+      e.sumSquares += face.embedding[i]! ** 2 * weight;
+    }
     e.count += weight;
   }
 }
@@ -207,4 +210,19 @@ export function meanEmbedding(records: readonly FaceRecord[] & { totals?: TrackT
   if (records.totals) return e && e.count > 0 ? e.sum.map((x) => x / e.count) : null;
   const vectors = records.flatMap((r) => (r.embedding ? [r.embedding] : []));
   return vectors.length > 0 ? meanVector(vectors) : null;
+}
+
+/**
+ * How far a track's face embeddings scatter around their mean: the root mean squared distance
+ * (exact from totals, as meanEmbedding); null when no embedding ran on it. Measured by `npm run
+ * grouping`: it did not tell heavily compressed clips from clean ones well enough to gate grouping
+ * on it (docs/calibration.md).
+ */
+export function embeddingSpread(records: readonly FaceRecord[] & { totals?: TrackTotals }): number | null {
+  const mean = meanEmbedding(records);
+  if (!mean) return null;
+  const e = records.totals?.embedding;
+  const vectors = records.flatMap((r) => (r.embedding ? [r.embedding] : []));
+  const meanSquares = e ? e.sumSquares / e.count : vectors.reduce((s, v) => s + v.reduce((t, x) => t + x * x, 0), 0) / vectors.length;
+  return Math.sqrt(Math.max(0, meanSquares - mean.reduce((s, x) => s + x * x, 0)));
 }

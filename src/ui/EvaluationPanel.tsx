@@ -71,7 +71,7 @@ export function EvaluationPanel() {
           </ul>
         </details>
       )}
-      {ev.report?.calibrated && <PersonGroups groups={ev.report.calibrated.groups} />}
+      {ev.report?.calibrated && <PersonGroups groups={ev.report.calibrated.groups} clips={ev.report.clips} />}
       <div data-testid="confusion-matrix" data-model={model ?? ''} data-clips={ev.done} data-view={calibrated ? 'calibrated' : 'alone'}>
         {metrics ? (
           <div className="eval-grid">
