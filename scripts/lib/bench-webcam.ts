@@ -4,6 +4,7 @@
  * "Start camera" button. After a warm-up it reads the app's camera diagnostics over a measured
  * window: pictures analysed per second and the latency from a picture's grab to the first draw of
  * its boxes, where each picture's time went (the worker's stages, the page's handling), plus the page's main-thread long tasks in that window and the load average around it.
+ * With one face it also measures the camera calibrated (Calibrate pressed, its reference made).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -50,8 +51,19 @@ export function cameraScenes(): { oneFace: string; twoFaces: string } {
   };
 }
 
-/** Runs the camera on `scene` and measures `seconds` after `warmUpSec` of tracking. */
-export async function measureWebcam(backend: string, scene: string, seconds: number, warmUpSec: number, log: (line: string) => void): Promise<WebcamResult> {
+/**
+ * Runs the camera on `scene` and measures `seconds` after `warmUpSec` of tracking. `calibrated`:
+ * presses Calibrate after the warm-up and measures once the reference is made (the clip models'
+ * networks run on every picture then, and the clip models answer every 2 s).
+ */
+export async function measureWebcam(
+  backend: string,
+  scene: string,
+  seconds: number,
+  warmUpSec: number,
+  log: (line: string) => void,
+  calibrated = false,
+): Promise<WebcamResult> {
   const app = await launchApp({
     backend,
     initScript: LONG_TASK_OBSERVER,
@@ -63,6 +75,10 @@ export async function measureWebcam(backend: string, scene: string, seconds: num
     await page.getByTestId('webcam-toggle').click();
     await page.getByTestId('track-overlay').and(page.locator('[data-tracks*="1"], [data-tracks*="2"], [data-tracks*="3"]')).first().waitFor({ timeout: 300_000 });
     await page.waitForTimeout(warmUpSec * 1000);
+    if (calibrated) {
+      await page.getByTestId('calibrate').click();
+      await page.locator('[data-testid=calibration-badge][data-phase=on]').waitFor({ timeout: 120_000 });
+    }
     const load0 = loadavg()[0]!;
     const tensors0 = (await page.evaluate(() => window.emolensDiagnostics!.memory())).numTensors;
     const since = await page.evaluate(() => {
