@@ -42,6 +42,28 @@ export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.fre
   generalMaxFaces: 1,
 });
 
+/**
+ * While a calibration listens, the nets only the clip models read (Human's FER net, the main face's
+ * mirror) run on a picture at most this often: the calibrated camera ran at 12.5 fps with them on
+ * every picture (bench 2026-12-04 22:20), and the clip models read complete records only
+ * (completeClipRecords), so 6 a second is more than the 5 fps files give them.
+ */
+export const CLIP_NETS_INTERVAL_SEC = 1 / 6;
+
+/**
+ * Whether a picture grabbed at `nowMs` gets the clip models' nets: always with asked-for baselines,
+ * never while nobody listens, else at most every CLIP_NETS_INTERVAL_SEC.
+ */
+export function createClipNetsGate(baselines: boolean, listening: () => boolean): (nowMs: number) => boolean {
+  let lastMs = -Infinity;
+  return (nowMs) => {
+    if (baselines) return true;
+    if (!listening() || nowMs - lastMs < CLIP_NETS_INTERVAL_SEC * 1000) return false;
+    lastMs = nowMs;
+    return true;
+  };
+}
+
 /** Options for {@link analyseCamera}. */
 export interface CameraRunOptions {
   client: AnalysisClient;
@@ -66,6 +88,7 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
   const frames = createWebcamSource(playback.video, { signal, originMs: stats.originMs });
   /** When the previous analysis came back: the next grab follows it (one picture in flight). */
   let lastDoneMs: number | null = null;
+  const clipNets = createClipNetsGate(Boolean(options.baselines), options.clipModelsListen ?? (() => true));
   await client.analyzeStream(frames, size, {
     signal,
     tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
@@ -73,8 +96,9 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
     perception: { ...CAMERA_PERCEPTION, ...(options.baselines && { ferNet: true, mainFaceOnlyNets: false }) },
     mainTrack: () => publisher.mainTrackId,
     // Human's FER net and the main face's mirror feed only the clip models (12 and 9 ms a picture):
-    // the rolling emotion shown is `general`'s, so they run while a calibration collects or answers.
-    clipNets: () => Boolean(options.baselines) || (options.clipModelsListen?.() ?? true),
+    // the rolling emotion shown is `general`'s, so they run while a calibration collects or answers,
+    // on a picture every CLIP_NETS_INTERVAL_SEC at most.
+    clipNets: () => clipNets(performance.now()),
     // A rolling window keeps memory flat over long sessions (see npm run soak).
     historySec: WEBCAM_HISTORY_SEC,
     onFrame: (update) => {
