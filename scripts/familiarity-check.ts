@@ -6,7 +6,8 @@
  * - familiar rates: each actor held out in turn, the scene and speech familiarity models fitted on
  *   the other actors' clips of our footage (as `rotation --ship` fits them on all) score the
  *   held-out actor's clips, ours and each unfamiliar kind's;
- * - accuracy per kind of `general` (untrained), the shipped trained answer with the clip's speech
+ * - accuracy per kind of `general` and of the other untrained per-frame models (`frameAverage`,
+ *   `humanEmotion`), the shipped trained answer with the clip's speech
  *   (public/trained: fitted on all seven actors, so optimistic for it), and emolens's answer:
  *   `general` when the scene is unfamiliar, the trained answer without speech when the voice is.
  * Prints JSON. A measurement, not a test.
@@ -15,7 +16,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { familiarityOf } from '../src/core/familiarity/familiarity';
 import { cachedFamiliarity } from '../src/training/protocol/ship';
-import { argmax } from '../src/core/vector';
+import { argmax, meanVector } from '../src/core/vector';
 import { fileWeightSource, initNodeBackend } from '../src/node';
 import { loadClipPredictor } from '../src/models/clip/clip-predictor';
 import { answerOf, sceneVector } from '../src/shared/ensemble-config';
@@ -44,6 +45,9 @@ async function main(): Promise<number> {
     let general = 0;
     let answer = 0;
     let shown = 0;
+    // The other untrained per-frame models, averaged over the main track as the page does.
+    let frameAverage = 0;
+    let humanEmotion = 0;
     const scores: number[] = [];
     for (const c of clips) {
       const model = models.get(c.meta.actor)!;
@@ -55,6 +59,12 @@ async function main(): Promise<number> {
       if (voice.familiar) voiceFamiliar++;
       const g = c.meta.general ? argmax(c.meta.general.probs) : -1;
       if (g === c.meta.label) general++;
+      const meanArgmax = (rows: (Float32Array | undefined)[]) => {
+        const present = rows.filter((r): r is Float32Array => r !== undefined);
+        return present.length > 0 ? argmax(meanVector(present)) : -1;
+      };
+      if (meanArgmax(c.records.map((r) => r.probs)) === c.meta.label) frameAverage++;
+      if (meanArgmax(c.records.map((r) => r.ferProbs)) === c.meta.label) humanEmotion++;
       const trainedLabel = async (withSpeech: boolean) => {
         if (!c.records.length) return -1;
         const probs = await predictor.predict({ records: c.records, speech: withSpeech && c.meta.speech ? Float32Array.from(c.meta.speech) : null });
@@ -72,6 +82,8 @@ async function main(): Promise<number> {
       voiceFamiliarPct: pct(voiceFamiliar / n),
       scoreMedian: sorted[Math.floor(sorted.length / 2)],
       generalPct: pct(general / n),
+      frameAveragePct: pct(frameAverage / n),
+      humanEmotionPct: pct(humanEmotion / n),
       trainedAnswerPct: pct(answer / n),
       emolensAnswerPct: pct(shown / n),
     };
