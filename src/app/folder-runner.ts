@@ -52,7 +52,8 @@ export function createFolderRunner({
         // emolens's own answer: the one ensemble.json names (chosen without this data), or `general`
         // on a clip unlike the training footage; its row is EMOLENS_ANSWER.
         const trained = await results.ensurePredictor();
-        const ensemble = trained ? shownAnswerSummary(answerOf(trained.ensemble).name) : null;
+        const aloneAnswer = trained ? answerOf(trained.ensemble).name : null;
+        const ensemble = aloneAnswer ? shownAnswerSummary(aloneAnswer) : null;
         s().evaluationStarted(parsed.clips.length, parsed.errors);
         // Each clip's main track and speech, kept until the folder ends: its person's reference.
         const kept = new Map<string, KeptClip>();
@@ -88,7 +89,7 @@ export function createFolderRunner({
         s().evaluationClip('calibrating per person');
         const groups = groupFolder(outcomes.map((o) => o.file), kept);
         const calAnswer = trained ? answerOf(trained.ensemble, true) : null;
-        const answers = trained && calAnswer ? { alone: answerOf(trained.ensemble).name, calibrated: calAnswer.name } : undefined;
+        const answers = aloneAnswer && calAnswer ? { alone: aloneAnswer, calibrated: calAnswer.name } : undefined;
         const predict = (clip: KeptClip['clip'], reference: readonly KeptClip['clip'][] | null) => predictLabels(client, clip, reference);
         const calibrated = trained ? await calibrateFolder(outcomes, kept, groups, predict, run.signal, answers) : outcomes;
         const calEnsemble = calAnswer && shownAnswerSummary(calAnswer.name);
