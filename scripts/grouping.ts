@@ -65,7 +65,6 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['cached']);
   const dataDir = resolve(stringOption(args, 'data') ?? '../shared/data/javanese');
   const fps = numberOption(args, 'fps') ?? 5;
-
   // Undefined: the app's cut, chosen per folder (groupByPerson); a number: a fixed cut.
   const threshold = numberOption(args, 'threshold');
   const cachedOnly = args.options.has('cached');

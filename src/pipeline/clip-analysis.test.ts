@@ -144,7 +144,7 @@ describe('meanEmbedding', () => {
 });
 
 describe('embeddingSpread', () => {
-  it('is the RMS distance of the embeddings from their mean, the same from totals and from plain records', () => {
+  it('is the RMS distance of the embeddings from their mean, the same on a track as on its plain records', () => {
     const base = longClip(4, UNCAPPED).tracks.get(1)![0]!;
     // (0, 0), (2, 0), (1, 3), (1, −3): mean (1, 0); squared distances 1, 1, 9, 9 → RMS √5.
     const faces = [[0, 0], [2, 0], [1, 3], [1, -3]].map((e, i) => ({ ...base, frameIndex: i, tSec: i / FPS, embedding: Float32Array.from(e) }));

@@ -4,7 +4,7 @@
  * Plain data and pure functions: no tfjs, no DOM, so the UI, the CLIs and Node tests share it.
  */
 import { NUM_EMOTIONS } from '../core/labels';
-import { meanVector } from '../core/vector';
+import { euclidean, meanVector, quantile } from '../core/vector';
 import { faceVoting, type FaceVotingConfig, type FaceVotingOutput } from '../core/voting/face-voting';
 import type { FaceRecord } from '../shared/face-record';
 
@@ -36,8 +36,8 @@ export interface TrackTotals {
   sumProbs: Float64Array;
   /** Σ and count of each baseline network's probabilities, by model name. */
   baseline: Record<string, { sum: Float64Array; count: number }>;
-  /** Σ, Σ of squared lengths and count of the face embeddings (frames where one ran); null before the first. */
-  embedding: { sum: Float64Array; sumSquares: number; count: number } | null;
+  /** Σ and count of the face embeddings (frames where one ran); null before the first. */
+  embedding: { sum: Float64Array; count: number } | null;
   /** One record is kept per `stride` appearances (1 = every one). */
   stride: number;
 }
@@ -83,11 +83,8 @@ function accumulate(totals: TrackTotals, face: FaceRecord, weight = 1): void {
     b.count += weight;
   }
   if (face.embedding) {
-    const e = (totals.embedding ??= { sum: new Float64Array(face.embedding.length), sumSquares: 0, count: 0 });
-    for (let i = 0; i < face.embedding.length; i++) {
-      e.sum[i]! += face.embedding[i]! * weight;
-      e.sumSquares += face.embedding[i]! ** 2 * weight;
-    }
+    const e = (totals.embedding ??= { sum: new Float64Array(face.embedding.length), count: 0 });
+    for (let i = 0; i < face.embedding.length; i++) e.sum[i]! += face.embedding[i]! * weight;
     e.count += weight;
   }
 }
@@ -195,10 +192,8 @@ export function averageBaselineProbs(records: readonly FaceRecord[] & { totals?:
  */
 export function embeddedFaceSide(records: readonly FaceRecord[]): number | null {
   const embedded = records.filter((r) => r.embedding);
-  const sides = (embedded.length > 0 ? embedded : records).map((r) => Math.min(r.box.w, r.box.h)).sort((a, b) => a - b);
-  if (sides.length === 0) return null;
-  const mid = sides.length >> 1;
-  return sides.length % 2 === 1 ? sides[mid]! : (sides[mid - 1]! + sides[mid]!) / 2;
+  const sides = (embedded.length > 0 ? embedded : records).map((r) => Math.min(r.box.w, r.box.h));
+  return sides.length > 0 ? quantile(sides, 0.5) : null;
 }
 
 /**
@@ -213,16 +208,14 @@ export function meanEmbedding(records: readonly FaceRecord[] & { totals?: TrackT
 }
 
 /**
- * How far a track's face embeddings scatter around their mean: the root mean squared distance
- * (exact from totals, as meanEmbedding); null when no embedding ran on it. Measured by `npm run
- * grouping`: it did not tell heavily compressed clips from clean ones well enough to gate grouping
- * on it (docs/calibration.md).
+ * How far the given records' face embeddings scatter around their mean: the root mean squared
+ * distance; null when none carries one. A measurement of `npm run grouping` only (short clips, whose
+ * records are all kept): it did not tell heavily compressed clips from clean ones well enough to gate
+ * grouping on it (docs/calibration.md), so the app's track totals keep no squares for it.
  */
-export function embeddingSpread(records: readonly FaceRecord[] & { totals?: TrackTotals }): number | null {
-  const mean = meanEmbedding(records);
-  if (!mean) return null;
-  const e = records.totals?.embedding;
+export function embeddingSpread(records: readonly FaceRecord[]): number | null {
   const vectors = records.flatMap((r) => (r.embedding ? [r.embedding] : []));
-  const meanSquares = e ? e.sumSquares / e.count : vectors.reduce((s, v) => s + v.reduce((t, x) => t + x * x, 0), 0) / vectors.length;
-  return Math.sqrt(Math.max(0, meanSquares - mean.reduce((s, x) => s + x * x, 0)));
+  if (vectors.length === 0) return null;
+  const mean = meanVector(vectors);
+  return Math.sqrt(vectors.reduce((s, v) => s + euclidean(v, mean) ** 2, 0) / vectors.length);
 }
