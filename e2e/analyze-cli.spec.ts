@@ -6,7 +6,7 @@ import type { AnalysisReport } from '../src/shared/analysis-report';
 import { expectedSampledFrames } from '../src/video/frame-selector';
 import { analyze } from './analyze-runner';
 import { clip, expect, test } from './fixtures';
-import { frameCount, lateSecondFace, noFaceVideo, notAVideo, sideBySideOneLarger } from './media';
+import { cutWithoutReencoding, frameCount, lateSecondFace, noFaceVideo, notAVideo, sideBySideOneLarger } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -68,6 +68,18 @@ test('a video without faces is a valid answer: exit 0, no main track, a warning'
   expect(r.report!.tracks).toEqual([]);
   expect(r.report!.warnings.join(' ')).toMatch(/no face/i);
   expect(r.report!.sampledFrames).toBe(15);
+});
+
+test('a clip cut without re-encoding is analysed from its first shown frame, the voice still on the face', async () => {
+  // Before 2026-12-04 23:30 UTC the frames the edit list hides (from the keyframe 1.2 s before the
+  // cut) were analysed too: 17 frames in 2.07 s, boxes from t = -1.2, the mouth read against sound
+  // that was cut away, and the voice went to nobody (0.17 where the re-encoded cut gives 0.65).
+  const r = await analyze(cutWithoutReencoding('03-01-03_01.mp4', 1.2), ['--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  const report = r.report!;
+  expect(report.sampledFrames).toBeLessThanOrEqual(Math.ceil(report.video.durationSec * 5));
+  expect(Math.min(...report.tracks.flatMap((t) => t.boxes.map((b) => b.t)))).toBeGreaterThanOrEqual(0);
+  expect(report.speaker.trackId).toBe(report.mainTrackId);
 });
 
 test('a file that is not a video exits non-zero with one clear line', async () => {

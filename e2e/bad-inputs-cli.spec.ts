@@ -4,7 +4,7 @@
  */
 import { analyze } from './analyze-runner';
 import { expect, test } from './fixtures';
-import { audioOnly, hevcVideo, truncatedMp4, zeroByteFile } from './media';
+import { audioOnly, hevcVideo, mpeg4Part2Video, truncatedMp4, zeroByteFile } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -15,6 +15,7 @@ const cases: [string, () => string, RegExp][] = [
   ['a truncated MP4 whose index was cut off', () => truncatedMp4(false), /truncated/i],
   ['a truncated MP4 whose frames run out', () => truncatedMp4(true), /truncated: only \d+ of its \d+ frames/i],
   ['an HEVC video this browser cannot decode', hevcVideo, /cannot decode HEVC.*H\.264/i],
+  ['an MPEG-4 Part 2 video (a codec mediabunny cannot name)', mpeg4Part2Video, /cannot decode this video's codec.*H\.264/i],
   ['an audio-only file', audioOnly, /no video track/i],
   ['a zero-byte file', zeroByteFile, /empty \(0 bytes\)/i],
 ];

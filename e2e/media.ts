@@ -77,6 +77,20 @@ export function hevcVideo(): string {
   return ffmpeg('hevc.mp4', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-an', '-c:v', 'libx265', '-x265-params', 'log-level=error']);
 }
 
+/** A clip in MPEG-4 Part 2 (old cameras' "mp4v"), a codec no browser decodes. */
+export function mpeg4Part2Video(): string {
+  return ffmpeg('mpeg4-part2.mp4', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-an', '-c:v', 'mpeg4']);
+}
+
+/**
+ * A shared clip cut at `fromSec` without re-encoding, as trimming tools do: the video starts at the
+ * keyframe before the cut and an edit list hides those frames (timestamps before 0), while the
+ * sound starts at the cut.
+ */
+export function cutWithoutReencoding(name: string, fromSec: number): string {
+  return ffmpeg(`cut-${fromSec}s-${name}`, ['-ss', String(fromSec), '-i', clip(name), '-c', 'copy']);
+}
+
 /** Two seconds of a tone in an MP4 container: audio only. */
 export function audioOnly(): string {
   return ffmpeg('audio-only.m4a', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac']);

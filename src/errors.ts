@@ -32,11 +32,14 @@ export class TruncatedVideoError extends EmolensError {
   }
 }
 
+/** The codec of a track mediabunny cannot name (MPEG-4 Part 2, ProRes, …): no browser decodes it. */
+export const UNKNOWN_CODEC = 'unknown';
+
 /** The video codec cannot be decoded by this browser (e.g. HEVC in Chromium on Linux). */
 export class UnsupportedCodecError extends EmolensError {
   constructor(
     readonly codec: string,
-    detail = `This browser cannot decode ${codec} video. Re-encode it as H.264, VP9 or AV1.`,
+    detail = `This browser cannot decode ${codec === UNKNOWN_CODEC ? "this video's codec" : `${codec} video`}. Re-encode it as H.264, VP9 or AV1.`,
   ) {
     super(detail);
   }

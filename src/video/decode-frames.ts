@@ -82,6 +82,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
 
   const packets = new EncodedPacketSink(video.track).packets();
   let inputDone = false;
+  let decodedCount = 0;
   let frameIndex = 0;
 
   /** Feeds packets until a frame is ready or the input ends. */
@@ -114,12 +115,20 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       const frame = ready.shift();
       if (!frame) {
         // The index (moov) promised more frames than the data held: the file was cut short.
-        if (frameIndex < video.info.frameCount * TRUNCATION_TOLERANCE) {
+        if (decodedCount < video.info.frameCount * TRUNCATION_TOLERANCE) {
           throw new TruncatedVideoError(
-            `This video file is truncated: only ${frameIndex} of its ${video.info.frameCount} frames could be read.`,
+            `This video file is truncated: only ${decodedCount} of its ${video.info.frameCount} frames could be read.`,
           );
         }
         break;
+      }
+      decodedCount++;
+      // A frame before 0 is decoding pre-roll that the file's edit list hides (a video cut without
+      // re-encoding starts at the keyframe before the cut): players never show it, and its sound
+      // was cut away, so analysing it would shift the picture against the voice.
+      if (frame.timestamp < 0) {
+        frame.close();
+        continue;
       }
       const index = frameIndex++;
       const tSec = frame.timestamp / 1e6;

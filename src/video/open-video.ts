@@ -9,7 +9,7 @@ import {
   type InputVideoTrack,
   UnsupportedInputFormatError,
 } from 'mediabunny';
-import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UnsupportedCodecError } from '../errors';
+import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
 import type { VideoInfo } from '../shared/video-info';
 
 export type { VideoInfo };
@@ -54,7 +54,8 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
       throw tracks.length === 0 ? new TruncatedVideoError() : new NoVideoTrackError();
     }
 
-    const codec = (await track.getCodec()) ?? 'unknown';
+    // A codec no browser decodes (MPEG-4 Part 2, ProRes, …) has no name in mediabunny either.
+    const codec = (await track.getCodec()) ?? UNKNOWN_CODEC;
     const decoderConfig = await track.getDecoderConfig();
     if (!decoderConfig) throw new UnsupportedCodecError(codec);
     const support = await VideoDecoder.isConfigSupported(decoderConfig).catch(() => ({ supported: false }));
