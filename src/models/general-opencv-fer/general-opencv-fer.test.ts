@@ -7,6 +7,7 @@ import { GENERAL_MODELS_DIR } from '../../node/file-weight-source';
 import { withExtraOutputs } from '../../node/onnx-outputs';
 import { facesOfClipEnd, noLeak, setUp } from '../../node/test-fixtures';
 import { EMOTION_LABELS } from '../../core/labels';
+import { argmax } from '../../core/vector';
 import { createFaceDetector } from '../face-detector/face-detector';
 import { createFaceLandmarks } from '../face-landmarks/face-landmarks';
 import { FACE_LANDMARKS_DEFAULTS } from '../face-landmarks/constants';
@@ -39,12 +40,19 @@ function normalise(aligned: Float32Array, n: number): { nhwc: Float32Array; nchw
 
 describe('general-opencv-fer (OpenCV zoo MobileFaceNet int8, Node WASM)', () => {
   let model: GeneralOpencvFerModel;
+  let exact: GeneralOpencvFerModel;
   let happy: Face[];
   let session: ort.InferenceSession;
 
   beforeAll(async () => {
-    const [m, detector, landmarker] = await Promise.all([setUp(createGeneralOpencvFer), setUp(createFaceDetector), setUp(createFaceLandmarks)]);
+    const [m, e, detector, landmarker] = await Promise.all([
+      setUp(createGeneralOpencvFer),
+      setUp((source) => createGeneralOpencvFer(source, 'exact')),
+      setUp(createFaceDetector),
+      setUp(createFaceLandmarks),
+    ]);
     model = m;
+    exact = e;
     // A happy clip (emotion code 03), second half: the face is smiling there.
     happy = [];
     for (const { frame, box } of await facesOfClipEnd('01-01-03_01.mp4', 2, (f) => detector.run(f, { scoreThreshold: 0.3 }))) {
@@ -60,27 +68,45 @@ describe('general-opencv-fer (OpenCV zoo MobileFaceNet int8, Node WASM)', () => 
   afterAll(async () => {
     tf.dispose(happy.map((h) => h.frame));
     model.dispose();
+    exact.dispose();
     await session.release();
   });
 
-  it('gives the same logits and feature as onnxruntime-web on the same aligned faces', async () => {
+  /** Our outputs of `net` and onnxruntime's on each of two real aligned faces. */
+  async function againstOnnxruntime(net: GeneralOpencvFerModel) {
     expect(happy.length).toBeGreaterThanOrEqual(2);
-    const faces = [happy[0]!, happy[happy.length - 1]!];
-    for (const face of faces) {
-      const alignedT = model.alignFaces({ frame: face.frame, boxes: [face.box], landmarks: [face.landmarks] });
+    const pairs = [];
+    for (const face of [happy[0]!, happy[happy.length - 1]!]) {
+      const alignedT = net.alignFaces({ frame: face.frame, boxes: [face.box], landmarks: [face.landmarks] });
       const aligned = (await alignedT.data()) as Float32Array;
       alignedT.dispose();
       const { nhwc, nchw } = normalise(aligned, 1);
-      const [ours] = await model.runNormalized(nhwc, 1);
+      const [ours] = await net.runNormalized(nhwc, 1);
       const ref = await session.run({ data: new ort.Tensor('float32', nchw, [1, 3, S, S]) });
-      const logits = ref.label!.data as Float32Array;
-      const feature = ref[GENERAL_OPENCV_FER_FEATURE]!.data as Float32Array;
+      pairs.push({ ours: ours!, logits: ref.label!.data as Float32Array, feature: ref[GENERAL_OPENCV_FER_FEATURE]!.data as Float32Array });
+    }
+    return pairs;
+  }
+
+  it('gives the same logits and feature as onnxruntime-web on the same aligned faces (exact arithmetic)', async () => {
+    for (const { ours, logits, feature } of await againstOnnxruntime(exact)) {
       expect(ours!.logits).toHaveLength(7);
       expect(ours!.feature).toHaveLength(512);
       ours!.logits.forEach((v, i) => expect(Math.abs(v - logits[i]!)).toBeLessThan(1e-3));
       ours!.feature.forEach((v, i) => expect(Math.abs(v - feature[i]!)).toBeLessThan(1e-3));
       const softmax = Array.from(logits, (v) => Math.exp(v)).map((e, _, all) => e / all.reduce((a, b) => a + b, 0));
       ours!.probs.forEach((p, i) => expect(p).toBeCloseTo(softmax[i]!, 4));
+    }
+  });
+
+  it("in float arithmetic (the app's) differs from onnxruntime by quantisation noise only", async () => {
+    for (const { ours, logits, feature } of await againstOnnxruntime(model)) {
+      // The file's class order is the paper's (OPENCV_FER_TO_PAPER is the identity).
+      const softmax = Array.from(logits, (v) => Math.exp(v)).map((e, _, all) => e / all.reduce((a, b) => a + b, 0));
+      expect(argmax(ours.logits)).toBe(argmax(logits));
+      ours.probs.forEach((p, i) => expect(Math.abs(p - softmax[i]!)).toBeLessThan(0.05));
+      const dot = ours.feature.reduce((s, v, i) => s + v * feature[i]!, 0);
+      expect(dot / Math.hypot(...ours.feature) / Math.hypot(...feature)).toBeGreaterThan(0.98);
     }
   });
 

@@ -14,7 +14,7 @@ import { checkLandmarks } from '../../core/face-geometry/landmarks';
 import { OPENCV_FER_TO_PAPER, reorderToPaper } from '../labels';
 import type { FrameBoxes } from '../model';
 import type { WeightSource } from '../weight-source';
-import { OnnxNet } from '../general/onnx-net';
+import { OnnxNet, type OnnxArithmetic } from '../general/onnx-net';
 import { readOnnx } from '../general/onnx-reader';
 import { fitSimilarity, fivePoints, inverseAsProjective } from './align';
 import {
@@ -73,8 +73,16 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
   readonly name = 'general-opencv-fer' as const;
   #net: OnnxNet | undefined;
 
+  /** `arithmetic`: 'float' (the app's: a third of the cost, quantisation noise apart) or 'exact' (onnxruntime's integers). */
+  constructor(
+    source: WeightSource,
+    readonly arithmetic: OnnxArithmetic = 'float',
+  ) {
+    super(source);
+  }
+
   protected async loadWeights(): Promise<void> {
-    const net = new OnnxNet(readOnnx(await this.source.readBytes(GENERAL_OPENCV_FER_WEIGHTS)));
+    const net = new OnnxNet(readOnnx(await this.source.readBytes(GENERAL_OPENCV_FER_WEIGHTS)), this.arithmetic);
     if (!net.graph.outputs.includes(GENERAL_OPENCV_FER_LOGITS) || !net.graph.nodes.some((n) => n.outputs.includes(GENERAL_OPENCV_FER_FEATURE))) {
       net.dispose();
       throw new TypeError(`not the OpenCV FER graph (no ${GENERAL_OPENCV_FER_LOGITS} / ${GENERAL_OPENCV_FER_FEATURE})`);
@@ -181,6 +189,6 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
 }
 
 /** Creates (does not load) the general-opencv-fer model reading weights from `source`. */
-export function createGeneralOpencvFer(source: WeightSource): GeneralOpencvFerModel {
-  return new GeneralOpencvFerModel(source);
+export function createGeneralOpencvFer(source: WeightSource, arithmetic: OnnxArithmetic = 'float'): GeneralOpencvFerModel {
+  return new GeneralOpencvFerModel(source, arithmetic);
 }
