@@ -9,7 +9,11 @@
  * - accuracy per kind of `general` and of the other untrained per-frame models (`frameAverage`,
  *   `humanEmotion`), the shipped trained answer with the clip's speech
  *   (public/trained: fitted on all seven actors, so optimistic for it), and emolens's answer:
- *   `general` when the scene is unfamiliar, the trained answer without speech when the voice is.
+ *   `general` when the scene is unfamiliar, the trained answer without speech when the voice is;
+ * - the same calibrated to the person, each actor's clips of the kind as their reference (a folder of
+ *   that person): `general-cal`, the shipped calibrated answer (optimistic, as above), and emolens's
+ *   calibrated answer as a folder shows it (the calibrated answer, or `general-cal` when the scene is
+ *   unfamiliar).
  * Prints JSON. A measurement, not a test.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { argmax, meanVector } from '../src/core/vector';
 import { fileWeightSource, initNodeBackend } from '../src/node';
 import { loadClipPredictor } from '../src/models/clip/clip-predictor';
 import { answerOf, sceneVector } from '../src/shared/ensemble-config';
+import { GENERAL_CALIBRATED } from '../src/shared/prediction-keys';
 import { readFeatureCache, type CachedClip } from '../src/training/feature-cache';
 import { repoRoot } from './lib/browser-app';
 import { parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
@@ -38,7 +43,8 @@ async function main(): Promise<number> {
   await initNodeBackend();
   const predictor = await loadClipPredictor(fileWeightSource(join(repoRoot, 'public', 'trained')));
   const trained = answerOf(predictor.ensemble).name;
-  const report: Record<string, unknown> = { trainedAnswer: trained };
+  const trainedCal = answerOf(predictor.ensemble, true).name;
+  const report: Record<string, unknown> = { trainedAnswer: trained, trainedCalibratedAnswer: trainedCal };
   for (const [name, clips] of sets) {
     let familiar = 0;
     let voiceFamiliar = 0;
@@ -48,7 +54,12 @@ async function main(): Promise<number> {
     // The other untrained per-frame models, averaged over the main track as the page does.
     let frameAverage = 0;
     let humanEmotion = 0;
+    let generalCal = 0;
+    let answerCal = 0;
+    let shownCal = 0;
     const scores: number[] = [];
+    const inputOf = (c: CachedClip) => ({ records: c.records, speech: c.meta.speech ? Float32Array.from(c.meta.speech) : null });
+    const referenceOf = new Map(actors.map((a) => [a, clips.filter((c) => c.meta.actor === a && c.records.length).map(inputOf)]));
     for (const c of clips) {
       const model = models.get(c.meta.actor)!;
       const v = sceneVector(c.records);
@@ -73,6 +84,13 @@ async function main(): Promise<number> {
       if ((await trainedLabel(true)) === c.meta.label) answer++;
       const mine = !fam.familiar ? g : await trainedLabel(voice.familiar);
       if (mine === c.meta.label) shown++;
+      // Calibrated: as a folder of this person's clips of the kind would (speech kept, as a folder does).
+      const reference = referenceOf.get(c.meta.actor)!;
+      const cal = c.records.length && reference.length ? await predictor.predict(inputOf(c), { reference }) : {};
+      const label = (key: string) => (cal[key] ? argmax(cal[key]) : -1);
+      if (label(GENERAL_CALIBRATED) === c.meta.label) generalCal++;
+      if (label(trainedCal) === c.meta.label) answerCal++;
+      if ((fam.familiar ? label(trainedCal) : label(GENERAL_CALIBRATED)) === c.meta.label) shownCal++;
     }
     const n = clips.length;
     const sorted = scores.filter(Number.isFinite).sort((a, b) => a - b);
@@ -86,6 +104,9 @@ async function main(): Promise<number> {
       humanEmotionPct: pct(humanEmotion / n),
       trainedAnswerPct: pct(answer / n),
       emolensAnswerPct: pct(shown / n),
+      generalCalibratedPct: pct(generalCal / n),
+      trainedCalibratedAnswerPct: pct(answerCal / n),
+      emolensCalibratedPct: pct(shownCal / n),
     };
     console.error(`${name}: ${JSON.stringify(report[name])}`);
   }

@@ -59,22 +59,25 @@ describe('calibrateFolder', () => {
     expect(calibrated[4]!.predicted).not.toBe(alone[4]!.predicted);
   });
 
-  it('scores what the page shows: the calibrated answer on familiar clips, general on unfamiliar ones, the alone answer without a reference', async () => {
+  it('scores what the page shows: the calibrated answer on familiar clips, general calibrated on unfamiliar ones, the alone answer without a reference', async () => {
     // a, b, c familiar and d unlike the training footage (one person, a reference of 4); e alone.
     const files = ['a', 'b', 'c', 'd', 'e'];
     const map = new Map<string, KeptClip>(files.slice(0, 4).map((f, i) => [f, kept(0, i, f !== 'd')]));
     map.set('e', kept(1, 0));
     const groups = groupFolder(files, map, { threshold: 0.5 });
-    const predict = async () => ({ average: 'fear' as EmotionLabel, averageCal: 'anger' as EmotionLabel });
+    const predict = async () => ({ average: 'fear' as EmotionLabel, averageCal: 'anger' as EmotionLabel, 'general-cal': 'happiness' as EmotionLabel });
     const alone = files.map((f) => outcome(f, { general: 'surprise', average: 'sadness', emolens: f === 'd' ? 'surprise' : 'sadness' }));
     const calibrated = await calibrateFolder(alone, map, groups, predict, undefined, { alone: 'average', calibrated: 'averageCal' });
     expect(calibrated.map((o) => [o.predicted.emolens, o.predicted.averageCal])).toEqual([
       ['anger', 'anger'],
       ['anger', 'anger'],
       ['anger', 'anger'],
-      ['surprise', 'anger'],
+      ['happiness', 'anger'],
       ['sadness', 'sadness'],
     ]);
+    // Without general-cal (the general networks never ran on the reference), plain general.
+    const noCal = await calibrateFolder(alone, map, groups, async () => ({ averageCal: 'anger' as EmotionLabel }), undefined, { alone: 'average', calibrated: 'averageCal' });
+    expect(noCal[3]!.predicted.emolens).toBe('surprise');
   });
 
   it('stops between clips when the run is aborted', async () => {

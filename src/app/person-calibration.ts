@@ -18,7 +18,7 @@ import type { Session } from './results';
 import { answerOf, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ClipOutcome, PersonGroup } from '../shared/evaluate-folder';
 import type { ClipInput } from '../shared/face-record';
-import { EMOLENS_ANSWER, GENERAL } from '../shared/prediction-keys';
+import { EMOLENS_ANSWER, GENERAL, GENERAL_CALIBRATED } from '../shared/prediction-keys';
 
 /** A folder's clip as kept until the folder ends: what the clip models read, and who is in it. */
 export interface KeptClip {
@@ -54,7 +54,7 @@ export function groupFolder(files: readonly string[], kept: ReadonlyMap<string, 
  * that only exist calibrated have no answer for them (counted wrong). Frame-level models (frame
  * average, baselines), which no reference changes, keep their answers everywhere. With `answers`,
  * EMOLENS_ANSWER becomes what the page shows with the reference: the calibrated answer on a
- * familiar clip, `general` on an unfamiliar one (clips without a reference keep theirs).
+ * familiar clip, `general-cal` on an unfamiliar one (clips without a reference keep theirs).
  */
 export async function calibrateFolder(
   outcomes: readonly ClipOutcome[],
@@ -78,8 +78,9 @@ export async function calibrateFolder(
     }
     const reference = group.clips.map((f) => kept.get(f)!.clip);
     const labels = await predict(mine.clip, reference);
-    // What the page would show with this reference: the calibrated answer, or `general` off our footage.
-    const shown = answers && (mine.familiar ? labels[answers.calibrated] : outcome.predicted[GENERAL]);
+    // What the page would show with this reference: the calibrated answer, or off our footage
+    // `general` calibrated to the person (nothing in it learnt from our actors), else `general`.
+    const shown = answers && (mine.familiar ? labels[answers.calibrated] : (labels[GENERAL_CALIBRATED] ?? outcome.predicted[GENERAL]));
     calibrated.push({ ...outcome, predicted: { ...outcome.predicted, ...labels, ...(shown ? { [EMOLENS_ANSWER]: shown } : {}) } });
   }
   return calibrated;

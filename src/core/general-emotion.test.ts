@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generalEmotion, noGeneralOpinion } from './general-emotion';
+import { argmax } from './vector';
+import { calibratedGeneral, generalEmotion, noGeneralOpinion } from './general-emotion';
 
 describe('generalEmotion', () => {
   it('averages the networks, drops disgust and renormalises', () => {
@@ -24,5 +25,36 @@ describe('generalEmotion', () => {
     expect(p[1]).toBe(0);
     expect(new Set([...p].filter((_, k) => k !== 1))).toEqual(new Set([Math.fround(1 / 6)]));
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+  });
+});
+
+describe('calibratedGeneral', () => {
+  // A face the networks read as sad at rest: sadness leads on every clip, by less on the happy one.
+  const neutralClip = [0.05, 0, 0.05, 0.1, 0.3, 0.45, 0.05];
+  const happyClip = [0.05, 0, 0.05, 0.33, 0.1, 0.42, 0.05];
+  const sadClip = [0.05, 0, 0.05, 0.05, 0.2, 0.6, 0.05];
+
+  it("divides the person's bias out: the clip's class is the one it shows more than the person usually does", () => {
+    const reference = [neutralClip, happyClip, sadClip];
+    expect(argmax(generalEmotion([happyClip])!)).toBe(5); // alone: sadness
+    const happy = calibratedGeneral(happyClip, reference)!;
+    expect(argmax(happy)).toBe(3); // happiness
+    expect(argmax(calibratedGeneral(neutralClip, reference)!)).toBe(4);
+    expect(happy[1]).toBe(0);
+    expect(happy.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    // By hand: the reference's mean (its sums over 3; disgust already 0), each clip value over it.
+    const mean = [0.15, 0, 0.15, 0.48, 0.6, 1.47, 0.15].map((v) => v / 3);
+    const ratios = happyClip.map((p, i) => (i === 1 ? 0 : p / mean[i]!));
+    expect(happy[3]).toBeCloseTo(ratios[3]! / ratios.reduce((a, b) => a + b, 0), 5);
+  });
+
+  it('is null without the clip or a reference, and bounds a class the reference never showed', () => {
+    expect(calibratedGeneral(null, [happyClip])).toBeNull();
+    expect(calibratedGeneral(happyClip, [])).toBeNull();
+    const neverAfraid = [0.2, 0, 0, 0.2, 0.2, 0.2, 0.2];
+    const q = calibratedGeneral([0.01, 0, 0.01, 0.2, 0.2, 0.38, 0.2], [neverAfraid])!;
+    expect(q.every(Number.isFinite)).toBe(true);
+    expect(argmax(q)).toBe(2); // fear, never seen, leads: the floor keeps it finite, not small
+    expect(() => calibratedGeneral([1, 0], [happyClip])).toThrow(TypeError);
   });
 });

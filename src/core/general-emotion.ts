@@ -24,6 +24,28 @@ export function generalEmotion(probs: readonly ArrayLike<number>[]): Float32Arra
 }
 
 /**
+ * A probability the person's reference gives a class at least this much: a class they never showed
+ * there would otherwise be inflated without bound on a clip outside the reference (the camera's).
+ */
+const REFERENCE_FLOOR = 1e-3;
+
+/**
+ * `general` calibrated to the person, with nothing fitted: the clip's `general` divided by the
+ * mean `general` of the person's reference clips, disgust 0, renormalised. The networks' bias for
+ * this face (a resting face they read as sad, a smile they always see) is divided out, as the trained
+ * heads' calibrated variants centre their features on the person — and since nothing here was
+ * learnt from our actors, it carries to anyone's footage. Like those variants it assumes the
+ * reference shows the person in a mix of emotions (a labelled folder, a calibration recording).
+ * Null without the clip's `general` or any reference `general`.
+ */
+export function calibratedGeneral(clip: ArrayLike<number> | null, reference: readonly ArrayLike<number>[]): Float32Array | null {
+  const person = generalEmotion(reference);
+  if (!clip || !person) return null;
+  if (clip.length !== person.length) throw new TypeError(`calibratedGeneral: expected ${person.length} probabilities, got ${clip.length}`);
+  return generalEmotion([Float32Array.from(person, (m, i) => clip[i]! / Math.max(m, REFERENCE_FLOOR))]);
+}
+
+/**
  * `general` for a clip where the general networks never ran on its main track: no opinion, each of
  * the six classes equally likely (disgust 0, as above). A fusion that reads `general` then answers
  * from its other members.

@@ -6,7 +6,7 @@
  */
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { checkFusionSpec, fusionMembers, type FusionSpec } from '../core/ensembles/fusion-spec';
-import { GENERAL, isSpeechModelKey } from './prediction-keys';
+import { GENERAL, GENERAL_CALIBRATED, isSpeechModelKey } from './prediction-keys';
 import { meanVector } from '../core/vector';
 import { checkFamiliarityModel, familiarityOf, type Familiarity, type FamiliarityModel } from '../core/familiarity/familiarity';
 
@@ -50,14 +50,16 @@ export interface EnsembleConfig {
 
 /**
  * Outputs an ensemble (or an answer) may read besides the trained models: `general`, the clip's
- * mean of the general networks, which the clip predictor takes from the records.
+ * mean of the general networks, which the clip predictor takes from the records, and its form
+ * calibrated to the person (from the reference's records).
  */
-export const GIVEN_MEMBERS: readonly string[] = Object.freeze([GENERAL]);
+export const GIVEN_MEMBERS: readonly string[] = Object.freeze([GENERAL, GENERAL_CALIBRATED]);
 
-/** True when an ensemble or an answer of `config` reads `general`. */
+/** True when an ensemble or an answer of `config` reads `general` (alone or calibrated). */
 export function readsGeneral(config: EnsembleConfig): boolean {
   const answers = [config.answer.alone, config.answer.calibrated].flatMap((a) => (a ? [a.name] : []));
-  return answers.includes(GENERAL) || Object.values(config.ensembles).some((spec) => fusionMembers(spec).includes(GENERAL));
+  const reads = (name: string) => GIVEN_MEMBERS.includes(name);
+  return answers.some(reads) || Object.values(config.ensembles).some((spec) => fusionMembers(spec).some(reads));
 }
 
 /** The answer on a clip unlike the training clips: the general-purpose networks, untrained by us. */

@@ -19,6 +19,12 @@ export const HUMAN_EMOTION = 'humanEmotion';
  */
 export const GENERAL = 'general';
 /**
+ * `general` calibrated to the person with nothing fitted: divided by the person's mean `general`
+ * over their reference clips (src/core/general-emotion.ts `calibratedGeneral`). A given output like
+ * `general`, named as a trained model's calibrated variant so the calibrated candidates read it.
+ */
+export const GENERAL_CALIBRATED = 'general-cal';
+/**
  * What emolens answered for a clip, as the page showed it: the shipped answer (ensemble.json's), or
  * `general` where the clip is unlike the training footage (src/core/familiarity). A folder
  * evaluation scores it like a model, so what is measured is what a person is shown.

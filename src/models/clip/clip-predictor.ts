@@ -8,8 +8,8 @@ import { applyFusion } from '../../core/ensembles/fusion-spec';
 import { loadAll } from '../model';
 import type { WeightSource } from '../weight-source';
 import { checkEnsembleConfig, readsGeneral, type EnsembleConfig } from '../../shared/ensemble-config';
-import { generalEmotion, noGeneralOpinion } from '../../core/general-emotion';
-import { GENERAL } from '../../shared/prediction-keys';
+import { calibratedGeneral, generalEmotion, noGeneralOpinion } from '../../core/general-emotion';
+import { GENERAL, GENERAL_CALIBRATED } from '../../shared/prediction-keys';
 import { TemporalModel } from './temporal-model';
 import type { ClipInput } from '../../shared/face-record';
 
@@ -27,7 +27,7 @@ export interface PredictOptions {
 
 /** The loaded models and fused outputs. */
 export interface ClipPredictor {
-  /** Prediction keys: `general` when a fusion or an answer reads it, the trained model names, then the fused outputs. */
+  /** Prediction keys: `general` and `general-cal` when a fusion or an answer reads them, the trained model names, then the fused outputs. */
   readonly names: readonly string[];
   readonly ensemble: EnsembleConfig;
   /** True when some loaded model reads a person reference. */
@@ -55,19 +55,25 @@ export async function loadClipPredictor(source: WeightSource): Promise<ClipPredi
   const dispose = await loadAll(models);
   const withGeneral = readsGeneral(ensemble);
   return {
-    names: [...(withGeneral ? [GENERAL] : []), ...ensemble.models, ...Object.keys(ensemble.ensembles)],
+    names: [...(withGeneral ? [GENERAL, GENERAL_CALIBRATED] : []), ...ensemble.models, ...Object.keys(ensemble.ensembles)],
     ensemble,
     calibrates: models.some((m) => m.calibrated),
     async predict(clip, options = {}) {
       const out: Record<string, Float32Array> = {};
       const general = withGeneral ? clipGeneral(clip) : null;
       if (general) out[GENERAL] = general;
+      const generalCal = options.reference ? calibratedGeneral(general, options.reference.flatMap((c) => clipGeneral(c) ?? [])) : null;
+      if (generalCal) out[GENERAL_CALIBRATED] = generalCal;
       for (const m of models) {
         const probs = await m.run(clip, { reference: options.reference });
         if (probs) out[m.name] = probs;
       }
-      // A clip where the general networks never ran: fusions read `general` as no opinion.
-      const members = withGeneral && !general ? { ...out, [GENERAL]: noGeneralOpinion() } : out;
+      // A clip where the general networks never ran (or, calibrated, its reference): fusions read no opinion.
+      const members = {
+        ...out,
+        ...(withGeneral && !general && { [GENERAL]: noGeneralOpinion() }),
+        ...(withGeneral && options.reference && !generalCal && { [GENERAL_CALIBRATED]: noGeneralOpinion() }),
+      };
       for (const [name, spec] of Object.entries(ensemble.ensembles)) {
         const fused = applyFusion(spec, members);
         if (fused) out[name] = Float32Array.from(fused);

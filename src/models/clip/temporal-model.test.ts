@@ -16,9 +16,10 @@ import { clipInputs, modelInputs, predictMean, TemporalModel } from './temporal-
 import { SPEECH_FEATURE_LENGTH } from '../../core/audio/speech-features';
 import { averageClassifierNets, buildSpeechNet, type SpeechConfig } from './speech-net';
 import { syntheticRecords, TINY_ST, TINY_TP } from './test-helpers';
-import { GENERAL } from '../../shared/prediction-keys';
+import { GENERAL, GENERAL_CALIBRATED } from '../../shared/prediction-keys';
 import { clipRecordOf } from '../../shared/face-record';
-import { noGeneralOpinion } from '../../core/general-emotion';
+import { calibratedGeneral, noGeneralOpinion } from '../../core/general-emotion';
+import { argmax } from '../../core/vector';
 
 /** `net` with every weight drawn at random: a zero-initialised pyramid head would give uniform outputs for any input. */
 function randomized(net: tf.LayersModel, seed: number): tf.LayersModel {
@@ -182,13 +183,13 @@ describe('temporal models (Node WASM)', () => {
     const ensemble: EnsembleConfig = {
       version: 2,
       models: ['a'],
-      ensembles: { average: { kind: 'average', members: ['a', GENERAL] } },
+      ensembles: { average: { kind: 'average', members: ['a', GENERAL] }, averageCal: { kind: 'average', members: ['a', GENERAL_CALIBRATED] } },
       answer: { alone: { name: 'average', ...choice }, uncertainBelow: 0.4 },
       chosenOn: 'test',
     };
     await writeFile(join(root, 'ensemble.json'), JSON.stringify(ensemble));
     const predictor = await loadClipPredictor(fileWeightSource(root));
-    expect(predictor.names).toEqual([GENERAL, 'a', 'average']);
+    expect(predictor.names).toEqual([GENERAL, GENERAL_CALIBRATED, 'a', 'average', 'averageCal']);
     const records = syntheticRecords(4, 12);
     const g = (hot: number) => Float32Array.from({ length: 7 }, (_, k) => (k === hot ? 0.7 : k === 1 ? 0 : 0.06));
     // The general networks ran on two of the four frames: `general` is their mean.
@@ -196,10 +197,20 @@ describe('temporal models (Node WASM)', () => {
     const out = await predictor.predict({ records: ran, speech: null });
     out[GENERAL]!.forEach((p, k) => expect(p).toBeCloseTo((g(0)[k]! + g(6)[k]!) / 2, 6));
     out.average!.forEach((p, k) => expect(p).toBeCloseTo((out.a![k]! + out[GENERAL]![k]!) / 2, 6));
+    expect(out.averageCal).toBeUndefined(); // no reference: no calibrated `general`
+    // With a reference whose `general` is surprise: the clip's `general` over it, fused as such.
+    const reference = [{ records: records.map((r) => ({ ...clipRecordOf(r), baselineProbs: { general: g(6) } })), speech: null }];
+    const cal = await predictor.predict({ records: ran, speech: null }, { reference });
+    const expected = calibratedGeneral(out[GENERAL]!, [g(6)])!;
+    cal[GENERAL_CALIBRATED]!.forEach((p, k) => expect(p).toBeCloseTo(expected[k]!, 6));
+    expect(argmax(cal[GENERAL_CALIBRATED]!)).toBe(0); // anger: what the clip shows beyond the person's surprise
+    cal.averageCal!.forEach((p, k) => expect(p).toBeCloseTo((cal.a![k]! + expected[k]!) / 2, 6));
     const none = await predictor.predict({ records, speech: null });
     expect(Object.keys(none)).toEqual(['a', 'average']);
     const uniform = noGeneralOpinion();
     none.average!.forEach((p, k) => expect(p).toBeCloseTo((none.a![k]! + uniform[k]!) / 2, 6));
+    const noneCal = await predictor.predict({ records, speech: null }, { reference });
+    noneCal.averageCal!.forEach((p, k) => expect(p).toBeCloseTo((noneCal.a![k]! + uniform[k]!) / 2, 6));
     predictor.dispose();
   });
 });

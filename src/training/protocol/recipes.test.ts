@@ -58,13 +58,15 @@ describe("the answer's candidates", () => {
   });
 
   it('are the same few alone and calibrated, the calibrated forms reading the -cal variants where there are some', () => {
-    const available = new Set([...heads, 'general']);
+    const available = new Set([...heads, 'general', 'general-cal']);
     expect(candidateRecipes(available, false).map((r) => r.name)).toEqual(['tp-face-lr', 'general', 'average', 'audioVisual', 'bestSelectionAudioVisual']);
-    expect(candidateRecipes(available, true).map((r) => r.name)).toEqual(['tp-face-lr-cal', 'general', 'averageCal', 'audioVisualCal', 'bestSelectionAudioVisualCal']);
+    expect(candidateRecipes(available, true).map((r) => r.name)).toEqual(['tp-face-lr-cal', 'general-cal', 'averageCal', 'audioVisualCal', 'bestSelectionAudioVisualCal']);
+    // Without `general-cal` the calibrated forms read `general` as it is.
+    expect(candidateRecipes(new Set([...heads, 'general']), true).map((r) => r.name)).toContain('general');
     const fit = (calibrated: boolean, name: string) => candidateRecipes(available, calibrated).find((r) => r.name === name)!.fit(new Map(), []);
     // The average reads one head per kind of evidence and `general`; a head outside the pool (tp-both-l3) is in no candidate.
     expect(fit(false, 'average')).toEqual({ kind: 'average', members: ['tp-face-lr', 'tp-fer-lr', 'tp-geo-lr', 'tp-ctx-l0-3', 'general'] });
-    expect(fit(true, 'averageCal')).toEqual({ kind: 'average', members: ['tp-face-lr-cal', 'tp-fer-lr-cal', 'tp-geo-lr-cal', 'tp-ctx-l0-3', 'general'] });
+    expect(fit(true, 'averageCal')).toEqual({ kind: 'average', members: ['tp-face-lr-cal', 'tp-fer-lr-cal', 'tp-geo-lr-cal', 'tp-ctx-l0-3', 'general-cal'] });
   });
 
   it('keep the pool members the cache holds and leave out a candidate with nothing to read', () => {

@@ -90,7 +90,7 @@ export function audioVisualOf(name: string, visual: Recipe, speech: string): Rec
  * The heads the fused candidates read: one per kind of evidence (face-api's face features, the FER
  * net's, the expression geometry, the scene around the person, the untrained general networks), so
  * their errors differ, which is what averaging and selecting need. The calibrated forms read each
- * one's person-calibrated variant where it has one (the scene and `general` have none).
+ * one's person-calibrated variant where it has one (the scene has none; `general`'s is `general-cal`, divided by the person's mean, nothing fitted).
  */
 export const CANDIDATE_POOL: readonly string[] = Object.freeze(['tp-face-lr', 'tp-fer-lr', 'tp-geo-lr', 'tp-ctx-l0-3', GENERAL]);
 
@@ -165,7 +165,7 @@ export const ANSWER_CANDIDATES: readonly Candidate[] = Object.freeze([
 /**
  * The candidates' recipes over the heads (and given outputs such as `general`) in `available`;
  * `calibrated`: their person-calibrated forms, which read each head's `-cal` variant where the plan
- * has one (the scene and `general` have none). A candidate with nothing to read is left out.
+ * has one (the scene has none; `general`'s is the given `general-cal`). A candidate with nothing to read is left out.
  */
 export function candidateRecipes(available: ReadonlySet<string>, calibrated: boolean): Recipe[] {
   const form = (head: string) => (calibrated && available.has(head + CALIBRATED_MODEL_SUFFIX) ? head + CALIBRATED_MODEL_SUFFIX : head);

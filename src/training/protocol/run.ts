@@ -9,9 +9,9 @@ import { headSpecs, headVectors, isVisual, type HeadSpec } from './heads';
 import type { PersonScale } from '../../core/calibration/person-normaliser';
 import { outerFold, type OuterFold } from './nested';
 import { candidateRecipes, single, type Recipe } from './recipes';
-import { noGeneralOpinion } from '../../core/general-emotion';
+import { calibratedGeneral, noGeneralOpinion } from '../../core/general-emotion';
 import { reliability, scoresOf, type Scores } from './summary';
-import { FRAME_AVERAGE, GENERAL, HUMAN_EMOTION } from '../../shared/prediction-keys';
+import { FRAME_AVERAGE, GENERAL, GENERAL_CALIBRATED, HUMAN_EMOTION } from '../../shared/prediction-keys';
 
 /** The heads and recipes of one protocol run, and which recipes each answer may be. */
 export interface ProtocolPlan {
@@ -36,10 +36,20 @@ export function protocolPlan(heads: HeadSpec[] = headSpecs(), given: string[] = 
   return { heads, given, recipes, answerPools: { alone: forms.alone.map((r) => r.name), calibrated: forms.calibrated.map((r) => r.name) } };
 }
 
-/** The outputs a cache gives each clip without fitting: `general` where any clip holds it (a clip without it has no opinion). */
+/**
+ * The outputs a cache gives each clip without fitting: `general` where any clip holds it (a clip
+ * without it has no opinion), and `general-cal`, each clip's `general` over its actor's mean — the
+ * actor's clips as the person's reference, as a folder's group is (no label is read).
+ */
 export function givenOutputs(cache: readonly CachedClip[]): Map<string, number[][]> {
   if (!cache.some((c) => c.meta.general)) return new Map();
-  return new Map([[GENERAL, cache.map((c) => [...(c.meta.general?.probs ?? noGeneralOpinion())])]]);
+  const byActor = new Map<string, number[][]>();
+  for (const c of cache) if (c.meta.general) byActor.set(c.meta.actor, [...(byActor.get(c.meta.actor) ?? []), c.meta.general.probs]);
+  const orNone = (p: ArrayLike<number> | null | undefined) => Array.from(p ?? noGeneralOpinion());
+  return new Map([
+    [GENERAL, cache.map((c) => orNone(c.meta.general?.probs))],
+    [GENERAL_CALIBRATED, cache.map((c) => orNone(calibratedGeneral(c.meta.general?.probs ?? null, byActor.get(c.meta.actor) ?? [])))],
+  ]);
 }
 
 /** The protocol's JSON summary. */
