@@ -24,21 +24,18 @@ export function dequantize(t: TfliteTensor): Float32Array {
   });
 }
 
-function activate(x: tf.Tensor, fused: number, where: string): tf.Tensor {
+/** A TFLite fused activation as tfjs's fused ops name it (conv, bias and activation in one pass). */
+function fusedActivation(fused: number, where: string): 'linear' | 'relu' | 'relu6' {
   switch (fused) {
     case TFLITE_ACTIVATION.NONE:
-      return x;
+      return 'linear';
     case TFLITE_ACTIVATION.RELU:
-      return tf.relu(x);
+      return 'relu';
     case TFLITE_ACTIVATION.RELU6:
-      return tf.relu6(x);
+      return 'relu6';
     default:
       throw new TypeError(`tflite: ${where} uses fused activation ${fused}`);
   }
-}
-
-function withBias(x: tf.Tensor, bias: tf.Tensor | undefined): tf.Tensor {
-  return bias ? tf.add(x, bias) : x;
 }
 
 type Step = (get: (i: number) => tf.Tensor) => tf.Tensor;
@@ -93,8 +90,8 @@ export class TfliteNet {
         const bias = this.#bias(op);
         const pad = o.scalar(0, 'int8') === 0 ? 'same' : 'valid';
         const strides: [number, number] = [o.scalar(2, 'int32', 1), o.scalar(1, 'int32', 1)];
-        const act = o.scalar(3, 'int8');
-        return (get) => activate(withBias(tf.conv2d(get(input) as tf.Tensor4D, filter, strides, pad), bias), act, where);
+        const activation = fusedActivation(o.scalar(3, 'int8'), where);
+        return (get) => tf.fused.conv2d({ x: get(input) as tf.Tensor4D, filter, strides, pad, bias, activation });
       }
       case TFLITE_OP.DEPTHWISE_CONV_2D: {
         // DepthwiseConv2DOptions: padding 0, stride_w 1, stride_h 2, depth_multiplier 3, fused_activation_function 4, dilations 5/6.
@@ -105,8 +102,8 @@ export class TfliteNet {
         const bias = this.#bias(op);
         const pad = o.scalar(0, 'int8') === 0 ? 'same' : 'valid';
         const strides: [number, number] = [o.scalar(2, 'int32', 1), o.scalar(1, 'int32', 1)];
-        const act = o.scalar(4, 'int8');
-        return (get) => activate(withBias(tf.depthwiseConv2d(get(input) as tf.Tensor4D, filter, strides, pad), bias), act, where);
+        const activation = fusedActivation(o.scalar(4, 'int8'), where);
+        return (get) => tf.fused.depthwiseConv2d({ x: get(input) as tf.Tensor4D, filter, strides, pad, bias, activation });
       }
       case TFLITE_OP.MEAN: {
         const axes = Array.from(new Int32Array(this.graph.tensors[op.inputs[1]!]!.data.slice().buffer));
@@ -118,8 +115,8 @@ export class TfliteNet {
         const [outN, inN] = this.graph.tensors[op.inputs[1]!]!.shape as [number, number];
         const matrix = this.#constant(op.inputs[1]!, [outN, inN], [1, 0]) as tf.Tensor2D;
         const bias = this.#bias(op);
-        const act = o ? o.scalar(0, 'int8') : 0;
-        return (get) => activate(withBias(tf.matMul(tf.reshape(get(input), [-1, inN]) as tf.Tensor2D, matrix), bias), act, where);
+        const activation = fusedActivation(o ? o.scalar(0, 'int8') : 0, where);
+        return (get) => tf.fused.matMul({ a: tf.reshape(get(input), [-1, inN]) as tf.Tensor2D, b: matrix, bias, activation });
       }
       case TFLITE_OP.SOFTMAX: {
         const beta = o ? o.scalar(0, 'float32', 1) : 1;
