@@ -11,6 +11,7 @@ import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyzeThroughUi, launchForCli } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 import { FRAME_AVERAGE } from '../src/shared/prediction-keys';
+import { namedAlternatives } from '../src/core/calibration/answer-confidence';
 
 const USAGE = 'usage: npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
@@ -26,8 +27,8 @@ function summarize(report: AnalysisReport): string {
   lines.push(`speaker: ${report.speaker.trackId === null ? 'nobody seen' : `#${report.speaker.trackId}`} (score ${report.speaker.score.toFixed(2)})`);
   const stated = report.predictions[report.answer ?? FRAME_AVERAGE];
   if (stated && report.uncertainty) {
-    const [a, b] = report.uncertainty.topTwo;
-    lines.push(`answer: uncertain — ${a!.label} ${pct(a!.p)} or ${b!.label} ${pct(b!.p)} (${report.uncertainty.reason})`);
+    const named = namedAlternatives(report.uncertainty.topTwo).map((t) => `${t.label} ${pct(t.p)}`);
+    lines.push(`answer: uncertain — ${named.join(' or ')} (${report.uncertainty.reason})`);
   } else if (stated && report.confidence !== null) {
     lines.push(`answer: ${stated.label} (confidence ${pct(report.confidence)}, ${report.answer ?? FRAME_AVERAGE})`);
   }

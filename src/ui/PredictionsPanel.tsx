@@ -1,5 +1,6 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
+import { namedAlternatives } from '../core/calibration/answer-confidence';
 import { EMOTION_LABELS } from '../core/labels';
 import type { ClipPrediction } from '../shared/analysis-report';
 import type { AnswerHonesty, AnswerNote } from '../store/analysis-slice';
@@ -42,11 +43,11 @@ function HeadlineAnswer({ label, model, honesty }: { label: string; model: strin
       </p>
     );
   }
-  const [first, second] = honesty.uncertainty.topTwo;
+  const named = namedAlternatives(honesty.uncertainty.topTwo).map((t) => `${t.label} ${pct(t.p)}`);
   return (
     <>
       <p className="headline-answer" data-testid="uncertain-answer" data-answer-model={model}>
-        <span className="uncertain-tag">uncertain:</span> {first?.label} {first ? pct(first.p) : ''} or {second?.label} {second ? pct(second.p) : ''}
+        <span className="uncertain-tag">uncertain:</span> {named.join(' or ')}
       </p>
       <p className="muted">{honesty.uncertainty.reason}</p>
     </>

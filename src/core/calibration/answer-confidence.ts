@@ -38,11 +38,24 @@ export function answerConfidence(probs: ArrayLike<number>, mainTrackSec: number,
   const scaled = applyTemperature(probs, settings.temperature);
   const ranked = scaled.map((p, i) => ({ label: EMOTION_LABELS[i]!, p })).sort((a, b) => b.p - a.p);
   const confidence = ranked[0]!.p;
+  const seen = mainTrackSec < 0.05 ? 'in a single analysed frame' : `for only ${mainTrackSec.toFixed(1)} s (under ${MIN_CONFIDENT_TRACK_SEC} s)`;
   const reason =
     mainTrackSec < MIN_CONFIDENT_TRACK_SEC
-      ? `The main face was seen for only ${mainTrackSec.toFixed(1)} s (under ${MIN_CONFIDENT_TRACK_SEC} s), too briefly to be sure.`
+      ? `The main face was seen ${seen}, too briefly to be sure.`
       : confidence < settings.threshold
         ? `The answer's confidence (${Math.round(confidence * 100)} %) is under ${Math.round(settings.threshold * 100)} %.`
         : null;
   return { confidence, uncertain: reason !== null, reason, topTwo: [ranked[0]!, ranked[1]!] };
+}
+
+/**
+ * A runner-up under this share is no real alternative: an answer uncertain because the face was
+ * seen briefly can still put almost everything on one emotion, and "happiness 100 % or surprise 0 %"
+ * reads as a contradiction.
+ */
+export const MIN_ALTERNATIVE_SHARE = 0.05;
+
+/** The emotions worth naming for an uncertain answer: the first, and the second when it holds at least MIN_ALTERNATIVE_SHARE. */
+export function namedAlternatives<T extends { p: number }>(topTwo: readonly T[]): T[] {
+  return topTwo.filter((t, i) => i === 0 || t.p >= MIN_ALTERNATIVE_SHARE);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { answerConfidence, DEFAULT_CONFIDENCE, MIN_CONFIDENT_TRACK_SEC } from './answer-confidence';
+import { answerConfidence, DEFAULT_CONFIDENCE, MIN_ALTERNATIVE_SHARE, MIN_CONFIDENT_TRACK_SEC, namedAlternatives } from './answer-confidence';
 import { applyTemperature, expectedCalibrationError, fitTemperature, negativeLogLikelihood } from './temperature';
 
 /**
@@ -72,6 +72,14 @@ describe('answerConfidence', () => {
     expect(out.topTwo.map((t) => t.label)).toEqual(['happiness', 'neutrality']);
     expect(out.reason).toContain('40 %');
   });
+  it('says a face seen in one frame was seen in one frame, and names a runner-up only when it holds a real share', () => {
+    const one = answerConfidence(sure, 0);
+    expect(one.reason).toMatch(/single analysed frame/);
+    expect(answerConfidence(sure, 0.4).reason).toMatch(/only 0\.4 s/);
+    expect(namedAlternatives([{ label: 'happiness', p: 0.99 }, { label: 'surprise', p: MIN_ALTERNATIVE_SHARE / 2 }]).map((t) => t.label)).toEqual(['happiness']);
+    expect(namedAlternatives(answerConfidence(torn, 4).topTwo)).toHaveLength(2);
+  });
+
   it('calls a short main track uncertain, and a temperature lowers the confidence', () => {
     expect(answerConfidence(sure, MIN_CONFIDENT_TRACK_SEC - 0.1)).toMatchObject({ uncertain: true });
     expect(answerConfidence(sure, 4, { ...DEFAULT_CONFIDENCE, temperature: 4 }).uncertain).toBe(true);
