@@ -119,33 +119,80 @@ export class OnnxNet {
     return t;
   }
 
+  /** A node's constant input `i`, and the same as a scalar. */
+  #operands(node: OnnxNode) {
+    const init = (i: number) => this.#init(node.inputs[i]!);
+    return { init, scalar: (i: number) => scalarOf(init(i), `${node.name} input ${i}`) };
+  }
+
+  /** QuantizeLinear's scale and zero point (uint8 only). */
+  #quantizeOperands(node: OnnxNode): { scale: number; zp: number } {
+    const { init, scalar } = this.#operands(node);
+    if (init(2).dataType !== ONNX_DTYPE.UINT8) throw new TypeError(`onnx: ${node.name} quantises to a type other than uint8`);
+    return { scale: scalar(1), zp: scalar(2) };
+  }
+
+  /** QLinearConv's weights and scales, read the same way by both arithmetics. */
+  #convOperands(node: OnnxNode) {
+    const { init, scalar } = this.#operands(node);
+    const w = init(3);
+    const scales = Array.from(init(4).data);
+    return {
+      w,
+      spec: convSpec(node, w),
+      xScale: scalar(1),
+      /** Each output channel's weight scale (the file has one for all channels, or one each). */
+      wScales: Array.from({ length: w.dims[0]! }, (_, c) => (scales.length > 1 ? scales[c]! : scales[0]!)),
+      wZp: Array.from(init(5).data),
+      yScale: scalar(6),
+      yZp: scalar(7),
+      bias: node.inputs[8] ? Float32Array.from(init(8).data) : undefined,
+    };
+  }
+
+  /** QLinearMatMul's constant right-hand side with its zero points removed, and its scales. */
+  #matMulOperands(node: OnnxNode) {
+    const { init, scalar } = this.#operands(node);
+    const w = init(3);
+    if (w.dims.length !== 2) throw new TypeError(`onnx: ${node.name} needs a 2-D constant right-hand side`);
+    const [rows, cols] = w.dims as [number, number];
+    const bScale = Array.from(init(4).data);
+    const bZp = Array.from(init(5).data);
+    /** Column `k % cols`'s value of a per-column (or single) parameter. */
+    const column = (a: number[], k: number) => (a.length > 1 ? a[k % cols]! : a[0]!);
+    return {
+      rows,
+      cols,
+      aScale: scalar(1),
+      bScale,
+      columnScale: (k: number) => column(bScale, k),
+      centred: Float32Array.from(w.data, (v, k) => v - column(bZp, k)),
+      yScale: scalar(6),
+      yZp: scalar(7),
+    };
+  }
+
   /** The real-valued step of a quantised op (`arithmetic: 'float'`); undefined for ops that are float already. */
   #compileFloat(node: OnnxNode): Step | undefined {
-    const init = (i: number) => this.#init(node.inputs[i]!);
-    const scalar = (i: number) => scalarOf(init(i), `${node.name} input ${i}`);
+    const { scalar } = this.#operands(node);
     const x = (get: (name: string) => Value, i = 0) => get(node.inputs[i]!).t;
     switch (node.opType) {
       case 'QuantizeLinear': {
-        const [lo, hi] = realRange(scalar(1), scalar(2));
+        const { scale, zp } = this.#quantizeOperands(node);
+        const [lo, hi] = realRange(scale, zp);
         return (get) => ({ t: tf.clipByValue(x(get), lo, hi) });
       }
       case 'DequantizeLinear':
         return (get) => ({ t: x(get) });
       case 'QLinearConv': {
-        const w = init(3);
-        const spec = convSpec(node, w);
-        const xScale = scalar(1);
-        const wScale = Array.from(init(4).data);
-        const [lo, hi] = realRange(scalar(6), scalar(7));
-        const outC = w.dims[0]!;
-        const channelScale = (c: number) => wScale.length > 1 ? wScale[c]! : wScale[0]!;
+        const { w, spec, xScale, wScales, wZp, yScale, yZp, bias: rawBias } = this.#convOperands(node);
+        const [lo, hi] = realRange(yScale, yZp);
         const filter = this.#keep(tf.tidy(() => {
-          const centred = convFilter(w, spec.depthwise, Array.from(init(5).data));
           // Output channels are the filter's last axis, or its third for a depthwise one.
-          const shape = spec.depthwise ? [1, 1, outC, 1] : [1, 1, 1, outC];
-          return tf.mul(centred, tf.tensor(Array.from({ length: outC }, (_, c) => channelScale(c)), shape)) as tf.Tensor4D;
+          const shape = spec.depthwise ? [1, 1, wScales.length, 1] : [1, 1, 1, wScales.length];
+          return tf.mul(convFilter(w, spec.depthwise, wZp), tf.tensor(wScales, shape)) as tf.Tensor4D;
         }));
-        const bias = this.#keep(tf.tensor1d(Array.from({ length: outC }, (_, c) => (node.inputs[8] ? init(8).data[c]! * xScale * channelScale(c) : 0))));
+        const bias = this.#keep(tf.tensor1d(wScales.map((s, c) => (rawBias ? rawBias[c]! * xScale * s : 0))));
         const { pad } = spec;
         return (get) => {
           // Fused ops take symmetric padding only; an asymmetric one adds the bias after the conv.
@@ -162,14 +209,9 @@ export class OnnxNet {
         return (get) => ({ t: tf.clipByValue(tf.add(x(get), b ?? x(get, 3)), lo, hi) });
       }
       case 'QLinearMatMul': {
-        const w = init(3);
-        if (w.dims.length !== 2) throw new TypeError(`onnx: ${node.name} needs a 2-D constant right-hand side`);
-        const bScale = Array.from(init(4).data);
-        const bZp = Array.from(init(5).data);
-        const [lo, hi] = realRange(scalar(6), scalar(7));
-        const cols = w.dims[1]!;
-        const per = (a: number[], k: number) => (a.length > 1 ? a[k % cols]! : a[0]!);
-        const matrix = this.#keep(tf.tensor2d(Float32Array.from(w.data, (v, k) => (v - per(bZp, k)) * per(bScale, k)), [w.dims[0]!, cols]));
+        const { rows, cols, columnScale, centred, yScale, yZp } = this.#matMulOperands(node);
+        const [lo, hi] = realRange(yScale, yZp);
+        const matrix = this.#keep(tf.tensor2d(centred.map((v, k) => v * columnScale(k)), [rows, cols]));
         return (get) => ({ t: tf.clipByValue(tf.matMul(x(get) as tf.Tensor2D, matrix), lo, hi) });
       }
       default:
@@ -182,13 +224,11 @@ export class OnnxNet {
       const step = this.#compileFloat(node);
       if (step) return step;
     }
-    const init = (i: number) => this.#init(node.inputs[i]!);
-    const scalar = (i: number) => scalarOf(init(i), `${node.name} input ${i}`);
+    const { init, scalar } = this.#operands(node);
     switch (node.opType) {
       case 'QuantizeLinear': {
-        const [scale, zp] = [scalar(1), scalar(2)];
+        const { scale, zp } = this.#quantizeOperands(node);
         const [lo, hi] = [-zp, 255 - zp];
-        if (init(2).dataType !== ONNX_DTYPE.UINT8) throw new TypeError(`onnx: ${node.name} quantises to a type other than uint8`);
         return (get) => ({ t: tf.clipByValue(tf.round(tf.div(get(node.inputs[0]!).t, scale)), lo, hi), q: { scale, zeroPoint: zp } });
       }
       case 'DequantizeLinear': {
@@ -196,16 +236,11 @@ export class OnnxNet {
         return (get) => ({ t: tf.mul(get(node.inputs[0]!).t, scale) });
       }
       case 'QLinearConv': {
-        const w = init(3);
-        const spec = convSpec(node, w);
-        const xScale = scalar(1);
-        const wScale = Array.from(init(4).data);
-        const yScale = scalar(6);
-        const yZp = scalar(7);
-        const filter = this.#keep(convFilter(w, spec.depthwise, Array.from(init(5).data)));
+        const { w, spec, xScale, wScales, wZp, yScale, yZp, bias: rawBias } = this.#convOperands(node);
+        const filter = this.#keep(convFilter(w, spec.depthwise, wZp));
         // MLAS: output_scale[c] = x_scale * w_scale[c] / y_scale, in float32.
-        const outScale = this.#keep(tf.tensor1d(wScale.map((s) => f32(f32(xScale * s) / yScale))));
-        const bias = node.inputs[8] ? this.#keep(tf.tensor1d(Float32Array.from(init(8).data))) : undefined;
+        const outScale = this.#keep(tf.tensor1d(wScales.map((s) => f32(f32(xScale * s) / yScale))));
+        const bias = rawBias ? this.#keep(tf.tensor1d(rawBias)) : undefined;
         return (get) => {
           const acc = conv(get(node.inputs[0]!).t, filter, spec);
           return { t: requantize(bias ? tf.add(acc, bias) : acc, outScale, yZp), q: { scale: yScale, zeroPoint: yZp } };
@@ -224,14 +259,8 @@ export class OnnxNet {
         };
       }
       case 'QLinearMatMul': {
-        const w = init(3);
-        if (w.dims.length !== 2) throw new TypeError(`onnx: ${node.name} needs a 2-D constant right-hand side`);
-        const [aScale, yScale, yZp] = [scalar(1), scalar(6), scalar(7)];
-        const bScale = Array.from(init(4).data);
-        const bZp = Array.from(init(5).data);
-        const cols = w.dims[1]!;
-        const centred = Float32Array.from(w.data, (v, k) => v - (bZp.length > 1 ? bZp[k % cols]! : bZp[0]!));
-        const matrix = this.#keep(tf.tensor2d(centred, [w.dims[0]!, cols]));
+        const { rows, cols, aScale, bScale, centred, yScale, yZp } = this.#matMulOperands(node);
+        const matrix = this.#keep(tf.tensor2d(centred, [rows, cols]));
         const outScale = this.#keep(tf.tensor1d(bScale.length > 1 ? bScale.map((s) => f32(f32(aScale * s) / yScale)) : Array(cols).fill(f32(f32(aScale * bScale[0]!) / yScale))));
         return (get) => ({ t: requantize(tf.matMul(get(node.inputs[0]!).t as tf.Tensor2D, matrix), outScale, yZp), q: { scale: yScale, zeroPoint: yZp } });
       }
