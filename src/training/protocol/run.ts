@@ -44,7 +44,11 @@ export function protocolPlan(heads: HeadSpec[] = headSpecs(), given: string[] = 
 export function givenOutputs(cache: readonly CachedClip[]): Map<string, number[][]> {
   if (!cache.some((c) => c.meta.general)) return new Map();
   const byActor = new Map<string, number[][]>();
-  for (const c of cache) if (c.meta.general) byActor.set(c.meta.actor, [...(byActor.get(c.meta.actor) ?? []), c.meta.general.probs]);
+  for (const c of cache) {
+    if (!c.meta.general) continue;
+    if (!byActor.has(c.meta.actor)) byActor.set(c.meta.actor, []);
+    byActor.get(c.meta.actor)!.push(c.meta.general.probs);
+  }
   const orNone = (p: ArrayLike<number> | null | undefined) => Array.from(p ?? noGeneralOpinion());
   return new Map([
     [GENERAL, cache.map((c) => orNone(c.meta.general?.probs))],
