@@ -24,25 +24,33 @@ export function generalEmotion(probs: readonly ArrayLike<number>[]): Float32Arra
 }
 
 /**
- * A probability the person's reference gives a class at least this much: a class they never showed
- * there would otherwise be inflated without bound on a clip outside the reference (the camera's).
+ * Clips' worth of no opinion (the six classes equally likely) added to the person's reference
+ * before dividing by it. Without it a clip that looks like the person's usual divides into a
+ * six-way tie, a reference of one pose (the camera's neutral seconds) erases that pose (neutral
+ * clips of ours read as neutral 11 % of the time against 43 % with it), and a class the reference
+ * never shows grows without bound. One clip, the least that does all three; 0, 1 and 2 are within
+ * a clip or two of each other on our actors with a full reference (docs/calibration.md).
  */
-const REFERENCE_FLOOR = 1e-3;
+export const REFERENCE_PRIOR_CLIPS = 1;
 
 /**
  * `general` calibrated to the person, with nothing fitted: the clip's `general` divided by the
- * mean `general` of the person's reference clips, disgust 0, renormalised. The networks' bias for
- * this face (a resting face they read as sad, a smile they always see) is divided out, as the trained
- * heads' calibrated variants centre their features on the person — and since nothing here was
- * learnt from our actors, it carries to anyone's footage. Like those variants it assumes the
- * reference shows the person in a mix of emotions (a labelled folder, a calibration recording).
+ * mean `general` of the person's reference clips (with REFERENCE_PRIOR_CLIPS of no opinion), disgust
+ * 0, renormalised. The networks' bias for this face (a resting face they read as sad, a smile they
+ * always see) is divided out, as the trained heads' calibrated variants centre their features on
+ * the person — and since nothing here was learnt from our actors, it carries to anyone's footage.
+ * It reads best with a reference that shows the person in a mix of emotions (a labelled folder, a
+ * camera session); a reference of one pose still helps (docs/calibration.md).
  * Null without the clip's `general` or any reference `general`.
  */
 export function calibratedGeneral(clip: ArrayLike<number> | null, reference: readonly ArrayLike<number>[]): Float32Array | null {
   const person = generalEmotion(reference);
   if (!clip || !person) return null;
   if (clip.length !== person.length) throw new TypeError(`calibratedGeneral: expected ${person.length} probabilities, got ${clip.length}`);
-  return generalEmotion([Float32Array.from(person, (m, i) => clip[i]! / Math.max(m, REFERENCE_FLOOR))]);
+  const [n, k, none] = [reference.length, REFERENCE_PRIOR_CLIPS, noGeneralOpinion()];
+  // Disgust is 0 in both, so it stays 0; every other class is at least 1/6 · k/(n + k).
+  const usual = Float32Array.from(person, (m, i) => (n * m + k * none[i]!) / (n + k));
+  return generalEmotion([Float32Array.from(usual, (m, i) => (m > 0 ? clip[i]! / m : 0))]);
 }
 
 /**

@@ -15,8 +15,10 @@ describe('givenOutputs', () => {
     expect(given.get('general')![0]).toEqual(a1);
     const cal = given.get('general-cal')!;
     cal[0]!.forEach((p, k) => expect(p).toBeCloseTo(calibratedGeneral(a1, [a1, a2])![k]!, 6));
-    // Actor 02's only clip with `general` is its own reference: every class divided to the same level.
-    cal[2]!.forEach((p, k) => expect(p).toBeCloseTo(k === 1 ? 0 : 1 / 6, 6));
+    // Actor 02's only clip with `general` is its own reference (with one clip of no opinion):
+    // calibrated on itself alone, anger still leads.
+    cal[2]!.forEach((p, k) => expect(p).toBeCloseTo(calibratedGeneral(b1, [b1])![k]!, 6));
+    expect(Math.max(...cal[2]!)).toBe(cal[2]![0]);
     expect(cal[3]).toEqual(given.get('general')![3]);
     expect(givenOutputs([clip('01', null)]).size).toBe(0);
   });
