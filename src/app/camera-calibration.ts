@@ -114,7 +114,7 @@ export interface CameraCalibration {
 export function createCameraCalibration(
   store: AppStore,
   client: Pick<AnalysisClient, 'predict'>,
-  answerKey: (probs: Record<string, Float32Array>) => Promise<string | null>,
+  answerKey: (probs: Record<string, Float32Array>, clip: ClipInput) => Promise<string | null>,
   signal: AbortSignal,
 ): CameraCalibration {
   const s = store.getState;
@@ -136,12 +136,13 @@ export function createCameraCalibration(
       const step = reference.onFrame(track ? completeClipRecords(track) : null, update.tSec);
       if (step.retry) s().setWebcamCalibration({ message: step.retry });
       if (step.changed) s().setWebcamCalibration({ phase: reference.phase, clips: reference.clips.length, message: null });
-      if (!step.job || inFlight) return;
+      const job = step.job;
+      if (!job || inFlight) return;
       inFlight = true;
       client
-        .predict({ records: step.job.clip.records, speech: null }, step.job.reference)
+        .predict({ records: job.clip.records, speech: null }, job.reference)
         .then(async (probs) => {
-          const key = await answerKey(probs);
+          const key = await answerKey(probs, job.clip);
           if (!signal.aborted && key && probs[key]) s().setWebcamCalibration({ answer: { label: toPrediction(probs[key]).label, model: key } });
         })
         .catch((error: unknown) => {

@@ -8,7 +8,8 @@ import { createFramePublisher } from './frame-publisher';
 import { NO_SOUND, type Results, type RunContext } from './results';
 import type { RunSlot } from './run-slot';
 import { createCameraCalibration, type CameraCalibration } from './camera-calibration';
-import { shownAnswer } from './person-calibration';
+import { calibratedAnswerKey } from './person-calibration';
+import { clipFamiliarity, sceneVector } from '../shared/ensemble-config';
 import { CAMERA_DISCONNECTED, describeCameraError } from './webcam-source';
 
 const CONSTRAINTS: MediaStreamConstraints = { video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false };
@@ -91,9 +92,13 @@ export function createCameraRunner({
         s().setWebcamPhase('on');
         // `?cameraBaselines=1` also runs the per-frame baselines (off on the camera: see camera-run.ts).
         const baselines = new URLSearchParams(globalThis.location?.search ?? '').get('cameraBaselines') === '1';
-        mine = createCameraCalibration(store, client, async (probs) => {
+        // Off our footage (another camera, framing or scene: every camera but ours) the calibrated
+        // answer is `general` calibrated to the session, as a folder's clip would show.
+        mine = createCameraCalibration(store, client, async (probs, clip) => {
           const loaded = await results.ensurePredictor();
-          return loaded ? shownAnswer(loaded.ensemble, probs).name : null;
+          if (!loaded) return null;
+          const scene = clipFamiliarity(loaded.ensemble, 'scene', sceneVector(clip.records));
+          return calibratedAnswerKey(loaded.ensemble, probs, scene?.familiar ?? true);
         }, run.signal);
         calibration = mine;
         await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines, onFrame: (update) => mine?.onFrame(update), clipModelsListen: () => mine?.listening ?? false });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EmotionLabel } from '../core/labels';
 import type { FaceRecord } from '../pipeline/clip-analysis';
 import type { ClipOutcome } from '../shared/evaluate-folder';
-import { calibrateFolder, groupFolder, videoCalibrationNote, videoReference, type KeptClip } from './person-calibration';
+import { calibrateFolder, calibratedAnswerKey, groupFolder, videoCalibrationNote, videoReference, type KeptClip } from './person-calibration';
+import type { EnsembleConfig } from '../shared/ensemble-config';
 import type { ClipInput } from '../shared/face-record';
 
 /** A face record at `tSec` whose face feature holds `marker` (so a test can tell clips apart). */
@@ -85,6 +86,22 @@ describe('calibrateFolder', () => {
     const abort = new AbortController();
     abort.abort();
     await expect(calibrateFolder([outcome('a', {})], map, [{ id: 1, clips: ['a'], reference: true }], async () => ({}), abort.signal)).rejects.toThrow();
+  });
+});
+
+describe('calibratedAnswerKey (the camera and a folder, with a reference)', () => {
+  const choice = { temperature: 1, unseenAccuracy: 0.5, perClassRecall: [] };
+  const config = { version: 2, models: ['face', 'face-cal'], ensembles: {}, answer: { alone: { name: 'face', ...choice }, calibrated: { name: 'face-cal', ...choice }, uncertainBelow: 0.4 }, chosenOn: '' } as unknown as EnsembleConfig;
+  const probs = { general: 1, 'general-cal': 1, face: 1, 'face-cal': 1 };
+
+  it('shows the calibrated answer on footage like ours, and `general` calibrated to the person off it', () => {
+    expect(calibratedAnswerKey(config, probs, true)).toBe('face-cal');
+    expect(calibratedAnswerKey(config, probs, false)).toBe('general-cal');
+  });
+
+  it('falls back to the answer alone, or to `general`, where the calibrated key could not be computed', () => {
+    expect(calibratedAnswerKey(config, { general: 1, face: 1 }, true)).toBe('face');
+    expect(calibratedAnswerKey(config, { general: 1, face: 1 }, false)).toBe('general');
   });
 });
 

@@ -41,6 +41,19 @@ export function shownAnswer(config: EnsembleConfig, predictions: Readonly<Record
   return calibrated.calibrated && calibrated.name in predictions ? calibrated : answerOf(config);
 }
 
+/**
+ * The answer shown with a person's reference, off our footage: `general` calibrated to the person
+ * (nothing in it learnt from our actors) when it could be computed, else `general`.
+ */
+export function unfamiliarCalibratedKey(predictions: Readonly<Record<string, unknown>>): string {
+  return GENERAL_CALIBRATED in predictions ? GENERAL_CALIBRATED : GENERAL;
+}
+
+/** The answer shown with a person's reference: the calibrated answer on footage like ours, else unfamiliarCalibratedKey. */
+export function calibratedAnswerKey(config: EnsembleConfig, predictions: Readonly<Record<string, unknown>>, familiar: boolean): string {
+  return familiar ? shownAnswer(config, predictions).name : unfamiliarCalibratedKey(predictions);
+}
+
 /** Groups the kept clips by face (ids 1, 2, … in folder order); clips without a face are in no group. */
 export function groupFolder(files: readonly string[], kept: ReadonlyMap<string, KeptClip>, config?: Partial<GroupingConfig>): PersonGroup[] {
   const indices = groupByPerson(files.map((f) => kept.get(f)?.embedding ?? null), config);
@@ -78,9 +91,8 @@ export async function calibrateFolder(
     }
     const reference = group.clips.map((f) => kept.get(f)!.clip);
     const labels = await predict(mine.clip, reference);
-    // What the page would show with this reference: the calibrated answer, or off our footage
-    // `general` calibrated to the person (nothing in it learnt from our actors), else `general`.
-    const shown = answers && (mine.familiar ? labels[answers.calibrated] : (labels[GENERAL_CALIBRATED] ?? outcome.predicted[GENERAL]));
+    // What the page would show with this reference (calibratedAnswerKey).
+    const shown = answers && (mine.familiar ? labels[answers.calibrated] : (labels[unfamiliarCalibratedKey(labels)] ?? outcome.predicted[GENERAL]));
     calibrated.push({ ...outcome, predicted: { ...outcome.predicted, ...labels, ...(shown ? { [EMOLENS_ANSWER]: shown } : {}) } });
   }
   return calibrated;
