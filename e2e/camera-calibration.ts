@@ -47,6 +47,10 @@ export async function expectCalibratedAnswer(page: Page, watch: { consoleErrors:
   // A calibrated answer from the clip models, named in the badge.
   await expect(badge).toHaveAttribute('data-answer', /^[a-z]+$/, { timeout: 60_000 });
   await expect(badge).toContainText(/^Calibrated \(\d+ reference clips?\) · [a-z]+/);
+  // …and which models gave it: the trained heads on footage like ours, the general networks off it.
+  await expect(badge).toHaveAttribute('data-answer-model', /^[a-zA-Z-]+$/);
+  await expect(badge).toHaveAttribute('title', /^Answered by (emolens’s trained models|general-purpose expression networks), calibrated to you/);
+  console.log(`camera calibrated answer by ${await badge.getAttribute('data-answer-model')}`);
   await snap(page, testInfo, faces === 1 ? 'camera-calibrated' : 'camera-calibrated-two-people');
   // Stopping the camera ends the session's calibration.
   await page.getByTestId('webcam-toggle').click();
