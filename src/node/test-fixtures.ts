@@ -53,11 +53,16 @@ export async function makeSideBySide(left: string, right: string): Promise<strin
 }
 
 /** The first `seconds` of `path` scaled (stretched if need be) to `width`×`height`, in a fresh temp folder. */
-export async function makeScaled(path: string, width: number, height: number, seconds: number): Promise<string> {
+export async function makeScaled(path: string, width: number, height: number, seconds: number, filter = `scale=${width}:${height}`): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'emolens-'));
   const out = join(dir, `scaled-${width}x${height}.mp4`);
-  await execFileP('ffmpeg', ['-v', 'error', '-y', '-i', path, '-t', String(seconds), '-vf', `scale=${width}:${height}`, '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', out]);
+  await execFileP('ffmpeg', ['-v', 'error', '-y', '-i', path, '-t', String(seconds), '-vf', filter, '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', out]);
   return out;
+}
+
+/** A wide shot: the clip shrunk by `scale` in the middle of a grey `width`×`height` picture (a person farther from the camera). */
+export function makeWideShot(path: string, width: number, height: number, scale: number, seconds: number): Promise<string> {
+  return makeScaled(path, width, height, seconds, `scale=trunc(iw*${scale}/2)*2:trunc(ih*${scale}/2)*2,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:color=gray`);
 }
 
 /** Sets up the backend and loads `model`. */

@@ -4,7 +4,7 @@
  */
 import type { FaceDetectorOutput, Frame } from '../models';
 import { READ_NOW, ReadBatch } from '../models/device-reads';
-import { detectionPlan, faceInputSize, isLargeFace, mergeDetections, smallFaceRecent, smallInputFor } from '../shared/perception-config';
+import { detectionPlan, faceInputSize, isLargeFace, isSearchFace, mergeDetections, searchInputFor, smallFaceRecent, smallInputFor } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { PerceptionState } from './perceive-frame';
 import { timeSync, type StageTimer } from './stage-timer';
@@ -15,6 +15,9 @@ import { timeSync, type StageTimer } from './stage-timer';
  * followed by the small one when every face it found is large and no small face was found within
  * that interval (`smallFaceRecent`), so that a face keeps one box convention from frame to frame.
  *
+ * On HD frames a search pass at a larger input then adds small faces neither pass could see
+ * (`searchInputFor`, `isSearchFace`).
+ *
  * Those follow-ups depend on the first pass's faces. With `state.batchedReads` (a GPU, where each
  * download is a round trip) every pass the frame may need is issued first and read in one
  * download, and the same rules then pick among the results; the spare pass costs GPU time only.
@@ -24,8 +27,11 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   const [height, width] = frame.shape;
   const { config } = state;
   // The full input follows the video's size: a 1080p frame analysed at 640 px keeps the large input.
-  const fullSize = faceInputSize(config, Math.max(width, state.sourceLongSide ?? 0), height);
+  const sourceLongSide = Math.max(width, height, state.sourceLongSide ?? 0);
+  const fullSize = faceInputSize(config, sourceLongSide, height);
   const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize, state.lastSmallFaceSec);
+  const largeFaceKnown = (state.lastFaceSides ?? []).some((side) => isLargeFace(config, width, height, side));
+  const search = searchInputFor(config, sourceLongSide, state.lastSearchSec, state.lastSearchFaceSec, tSec, largeFaceKnown);
   const batch = state.batchedReads ? new ReadBatch() : null;
   const passes = new Map<number, Promise<FaceDetectorOutput>>();
   const run = (inputSize: number): Promise<FaceDetectorOutput> => {
@@ -39,7 +45,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   };
   if (batch) {
     const small = config.faceInputSizeLargeFaces;
-    const sizes = plan.small === null ? [fullSize, ...(small > 0 && small < fullSize ? [small] : [])] : [plan.small, fullSize];
+    const sizes = [...(plan.small === null ? [fullSize, ...(small > 0 && small < fullSize ? [small] : [])] : [plan.small, fullSize]), ...(search === null ? [] : [search])];
     try {
       sizes.forEach(run);
       await timer.time('readback', () => batch.flush());
@@ -60,6 +66,14 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
       faces = mergeDetections(faces, await run(fullSize));
       state.lastFullDetectionSec = tSec;
     }
+  }
+  if (search !== null) {
+    // Kept running while it finds small faces, even on a frame where another pass saw them too:
+    // the full input finds such faces on some frames only.
+    const small = (await run(search)).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
+    faces = mergeDetections(faces, small);
+    state.lastSearchSec = tSec;
+    if (small.length > 0) state.lastSearchFaceSec = tSec;
   }
   state.lastFaceSides = sidesOf(faces);
   if (state.lastFaceSides.some((side) => !isLargeFace(config, width, height, side))) state.lastSmallFaceSec = tSec;

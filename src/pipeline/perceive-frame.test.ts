@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HSV_LENGTH } from '../core/tracking/constants';
 import { createTracker } from '../core/tracking/tracker';
 import { initNodeBackend, packageWeightSource } from '../node';
-import { clip, frameToTensor, makeScaled, makeSideBySide, readFrames } from '../node/test-fixtures';
+import { clip, frameToTensor, makeScaled, makeSideBySide, makeWideShot, readFrames } from '../node/test-fixtures';
 import { addFrame, createClipAnalysis, voteOnClip } from './clip-analysis';
 import { createPerceptionState, perceiveFrame } from './perceive-frame';
 import { loadPerceptionModels, type PerceptionModels } from './perception-models';
@@ -184,6 +184,34 @@ describe('perceiveFrame', () => {
     }
     expect(sizes.length).toBeGreaterThanOrEqual(frames.length - 2);
     // The tracker's size cue between consecutive frames (Δw, Δh over the face size), well inside its gate.
+    const jumps = sizes.slice(1).map((s, i) => (Math.SQRT2 * Math.abs(s - sizes[i]!)) / sizes[i]!);
+    expect(Math.max(...jumps)).toBeLessThan(0.25);
+  }, 120_000);
+
+  it('finds a small face in a wide HD shot on every frame, which the 416-px pass alone mostly misses', async () => {
+    // 01-01-03 at 0.6× on a grey 1280×720 picture (the face ~78 px wide), analysed at 640×360 as the
+    // app analyses HD files. At 416 px the face is ~30 px and Tiny Face misses it on most frames.
+    const frames = await readFrames(await makeWideShot(clip('01-01-03_01.mp4'), 1280, 720, 0.6, 2), 5, 640);
+    const found = async (config: Parameters<typeof createPerceptionState>[0]) => {
+      const state = { ...createPerceptionState(config), sourceLongSide: 1280 };
+      const timer = createStageTimer();
+      const sizes: number[] = [];
+      for (const [i, raw] of frames.entries()) {
+        const frame = frameToTensor(raw);
+        try {
+          const seen = await perceiveFrame(models, frame, i / 5, state, timer);
+          expect(seen.faces.length).toBeLessThanOrEqual(1);
+          if (seen.faces[0]) sizes.push(Math.sqrt(seen.faces[0].box.w * seen.faces[0].box.h));
+        } finally {
+          frame.dispose();
+        }
+      }
+      return sizes;
+    };
+    expect((await found({ faceInputSizeSearch: 0 })).length).toBeLessThanOrEqual(frames.length * 0.3);
+    const sizes = await found({});
+    expect(sizes.length).toBe(frames.length);
+    // One box convention on every frame: the tracker's size cue stays well inside its gate (0.5).
     const jumps = sizes.slice(1).map((s, i) => (Math.SQRT2 * Math.abs(s - sizes[i]!)) / sizes[i]!);
     expect(Math.max(...jumps)).toBeLessThan(0.25);
   }, 120_000);

@@ -102,6 +102,9 @@ export interface PerceptionState {
   lastFullDetectionSec?: number;
   /** When a face too small for the small detector input was last found (see `smallFaceRecent`). */
   lastSmallFaceSec?: number;
+  /** When the search pass last ran, and last found a face small enough to add (see `searchInputFor`). */
+  lastSearchSec?: number;
+  lastSearchFaceSec?: number;
   /** The faces the verifier confirmed on the previous frame (see `faceVerifyIntervalSec`). */
   verified?: VerifiedFace[];
   /** When the general networks last ran (see `generalIntervalSec`). */

@@ -6,10 +6,12 @@ import {
   detectionPlan,
   faceInputSize,
   isLargeFace,
+  isSearchFace,
   mainFaceIndex,
   mergeDetections,
   personDetectionDue,
   positionsDecide,
+  searchInputFor,
   smallFaceRecent,
 } from './perception-config';
 
@@ -131,5 +133,29 @@ describe('perception config', () => {
     expect(mainFaceIndex([face(0), face(30)], face(20))).toBe(1); // the larger overlap wins
     expect(mainFaceIndex([face(0), face(300)], face(150))).toBeNull(); // overlaps neither enough (IoU 0 and < 0.3)
     expect(mainFaceIndex([], face(0))).toBeNull();
+  });
+
+  it('searches HD frames for small faces every second while no face is large, and every frame while it finds them', () => {
+    expect(C.faceInputSizeSearch).toBe(608);
+    expect(searchInputFor(C, 360, undefined, undefined, 0)).toBeNull(); // our clips: never
+    expect(searchInputFor(C, 640, undefined, undefined, 0)).toBeNull(); // the camera: never
+    expect(searchInputFor(C, 1280, undefined, undefined, 0)).toBe(608); // first HD frame
+    expect(searchInputFor(C, 1920, 0, undefined, 0.4)).toBeNull(); // ran 0.4 s ago, found nothing
+    expect(searchInputFor(C, 1920, 0, undefined, 1)).toBe(608); // a second later
+    expect(searchInputFor(C, 1920, 0.8, 0.4, 1)).toBe(608); // found a small face 0.6 s ago: every frame
+    expect(searchInputFor(C, 1920, 0.8, undefined, 1.2)).toBeNull();
+    expect(searchInputFor({ ...C, faceInputSizeSearch: 0 }, 1920, undefined, undefined, 0)).toBeNull(); // off
+    // A large face known (the vote's winner anyway): no search, unless it was finding a small one.
+    expect(searchInputFor(C, 1920, 0, undefined, 1, true)).toBeNull();
+    expect(searchInputFor(C, 1920, 0.8, 0.4, 1, true)).toBe(608);
+  });
+
+  it('lets the search add only faces the full input is too coarse for', () => {
+    // 640×360 analysis frame, full input 416: 40 px at that scale is ~62 px of the frame.
+    const box = (side: number) => ({ x: 0, y: 0, w: side, h: side });
+    expect(isSearchFace(C, 640, 360, 416, box(50))).toBe(true);
+    expect(isSearchFace(C, 640, 360, 416, box(60))).toBe(true);
+    expect(isSearchFace(C, 640, 360, 416, box(64))).toBe(false);
+    expect(isSearchFace(C, 640, 360, 416, box(130))).toBe(false);
   });
 });

@@ -31,6 +31,18 @@ export interface PerceptionConfig {
   /** The full input size runs at least this often (seconds) while the small one is in use. */
   fullDetectionIntervalSec: number;
   /**
+   * Frames larger than `smallFrameMaxSide` (HD: analysed at 640 px, read at 416) also get a search
+   * pass at this input (0: never) every `fullDetectionIntervalSec` while no large face is known,
+   * and on every frame while it found a face it may add within that interval. It adds only faces the other passes did not see and
+   * that are smaller than `searchFaceMaxSidePx` at the full input's scale: at 416 a face under ~50 px
+   * of a 640-px frame (≈ 100 px of 720p, a person a few metres away) was never found, at 608 down
+   * to ~35 px are; larger faces keep the other passes' boxes, since Tiny Face boxes one face very
+   * differently at 608 (docs/real-files.md, "Small faces in HD").
+   */
+  faceInputSizeSearch: number;
+  /** Largest side (pixels at the full input's scale) of a face the search pass may add. */
+  searchFaceMaxSidePx: number;
+  /**
    * Person detection (CenterNet, the costliest network: ~190 ms here) runs at most this often;
    * frames in between reuse the last persons and context features. People move slowly compared
    * with faces' expressions, and the context feature is a pooled backbone activation.
@@ -141,6 +153,8 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   faceInputSizeLargeFaces: 224,
   largeFaceMinSidePx: 40,
   fullDetectionIntervalSec: 1,
+  faceInputSizeSearch: 608,
+  searchFaceMaxSidePx: 40,
   personIntervalSec: 5,
   maxAnalysisSide: 640,
   mouthFps: MOUTH_TRACE.fps,
@@ -245,6 +259,32 @@ export function isLargeFace(config: PerceptionConfig, width: number, height: num
  */
 export function smallFaceRecent(config: PerceptionConfig, lastSmallFaceSec: number | undefined, tSec: number): boolean {
   return lastSmallFaceSec !== undefined && !intervalDue(lastSmallFaceSec, tSec, config.fullDetectionIntervalSec);
+}
+
+/**
+ * The search pass's input for this frame, or null (see `faceInputSizeSearch`): on frames whose
+ * video is larger than `smallFrameMaxSide`, within `fullDetectionIntervalSec` of a small face it
+ * found (`lastSearchFaceSec`), or when that interval passed since it last ran (`lastSearchSec`) and
+ * no large face is known (`largeFaceKnown`: a face that large is the vote's winner anyway, and HD
+ * files with one skip the pass's ~110 ms a second).
+ */
+export function searchInputFor(
+  config: PerceptionConfig,
+  sourceLongSide: number,
+  lastSearchSec: number | undefined,
+  lastSearchFaceSec: number | undefined,
+  tSec: number,
+  largeFaceKnown = false,
+): number | null {
+  const size = config.faceInputSizeSearch;
+  if (!(size > 0) || sourceLongSide <= config.smallFrameMaxSide || size <= faceInputSize(config, sourceLongSide, 0)) return null;
+  if (lastSearchFaceSec !== undefined && !intervalDue(lastSearchFaceSec, tSec, config.fullDetectionIntervalSec)) return size;
+  return !largeFaceKnown && intervalDue(lastSearchSec, tSec, config.fullDetectionIntervalSec) ? size : null;
+}
+
+/** Whether a face (box in frame pixels) is small enough for the search pass to add (see `searchFaceMaxSidePx`). */
+export function isSearchFace(config: PerceptionConfig, width: number, height: number, fullSize: number, box: Box): boolean {
+  return Math.min(box.w, box.h) * (fullSize / Math.max(width, height)) < config.searchFaceMaxSidePx;
 }
 
 /** A full-pass face overlapping a small-pass face this much (IoU) or holding its centre is the same face. */

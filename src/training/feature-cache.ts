@@ -140,10 +140,10 @@ export function perceptionIsStale(meta: CachedClipMeta, current: Readonly<Percep
 
 /**
  * Settings that cannot change what the cache holds: the extraction reads ffmpeg's frames at their
- * own size (the app's cap on large videos never applies), and the speaker's mouth trace is not
- * cached (no head reads it).
+ * own size (the app's cap on large videos never applies), the speaker's mouth trace is not
+ * cached (no head reads it), and the HD search pass never runs on clips of at most 640 px (ours).
  */
-const CACHE_NEUTRAL_SETTINGS: ReadonlySet<string> = new Set<keyof PerceptionConfig>(['maxAnalysisSide', 'mouthFps']);
+const CACHE_NEUTRAL_SETTINGS: ReadonlySet<string> = new Set<keyof PerceptionConfig>(['maxAnalysisSide', 'mouthFps', 'faceInputSizeSearch', 'searchFaceMaxSidePx']);
 
 export function speechIsStale(meta: CachedClipMeta): boolean {
   return meta.speech === undefined || (meta.speechVersion ?? 1) < SPEECH_FEATURES_VERSION;
