@@ -8,8 +8,10 @@ import { HSV_LENGTH } from '../core/tracking/constants';
 import { createTracker } from '../core/tracking/tracker';
 import { initNodeBackend, packageWeightSource } from '../node';
 import { clip, frameToTensor, makeScaled, makeSideBySide, makeWideShot, readFrames } from '../node/test-fixtures';
+import type { RawFrame } from '../node/ffmpeg';
 import { addFrame, createClipAnalysis, voteOnClip } from './clip-analysis';
-import { createPerceptionState, perceiveFrame } from './perceive-frame';
+import { createPerceptionState, perceiveFrame, type PerceptionState } from './perceive-frame';
+import type { PerceptionConfig } from '../shared/perception-config';
 import { loadPerceptionModels, type PerceptionModels } from './perception-models';
 import { createStageTimer } from './stage-timer';
 
@@ -164,12 +166,8 @@ describe('perceiveFrame', () => {
     runsAtMostEvery('embedding', state.config.embeddingIntervalSec);
   }, 120_000);
 
-  it('gives a face boxes of one size on every frame of an HD file, whichever detector passes ran', async () => {
-    // 05-01-05 stretched to 1280×720 (the analysed size of a 1080p file): when the full Tiny Face input
-    // (416) ran alone every second, its box was up to 0.46 face sizes off the small input's (224) on
-    // the frames between — the tracker's size gate is 0.5, so one face could become two tracks.
-    const frames = await readFrames(await makeScaled(clip('05-01-05_01.mp4'), 1280, 720, 3), 5);
-    const state = createPerceptionState();
+  /** The one face's size (√(w·h)) on each frame where it was found, perceived in order at 5 fps. */
+  async function faceSizes(frames: readonly RawFrame[], state: PerceptionState): Promise<number[]> {
     const timer = createStageTimer();
     const sizes: number[] = [];
     for (const [i, raw] of frames.entries()) {
@@ -182,37 +180,30 @@ describe('perceiveFrame', () => {
         frame.dispose();
       }
     }
+    return sizes;
+  }
+
+  /** The tracker's size cue between consecutive frames (Δw, Δh over the face size): its largest. */
+  const largestSizeJump = (sizes: readonly number[]) => Math.max(...sizes.slice(1).map((s, i) => (Math.SQRT2 * Math.abs(s - sizes[i]!)) / sizes[i]!));
+
+  it('gives a face boxes of one size on every frame of an HD file, whichever detector passes ran', async () => {
+    // 05-01-05 stretched to 1280×720 (the analysed size of a 1080p file): when the full Tiny Face input
+    // (416) ran alone every second, its box was up to 0.46 face sizes off the small input's (224) on
+    // the frames between — the tracker's size gate is 0.5, so one face could become two tracks.
+    const frames = await readFrames(await makeScaled(clip('05-01-05_01.mp4'), 1280, 720, 3), 5);
+    const sizes = await faceSizes(frames, createPerceptionState());
     expect(sizes.length).toBeGreaterThanOrEqual(frames.length - 2);
-    // The tracker's size cue between consecutive frames (Δw, Δh over the face size), well inside its gate.
-    const jumps = sizes.slice(1).map((s, i) => (Math.SQRT2 * Math.abs(s - sizes[i]!)) / sizes[i]!);
-    expect(Math.max(...jumps)).toBeLessThan(0.25);
+    expect(largestSizeJump(sizes)).toBeLessThan(0.25); // well inside the gate
   }, 120_000);
 
   it('finds a small face in a wide HD shot on every frame, which the 416-px pass alone mostly misses', async () => {
     // 01-01-03 at 0.6× on a grey 1280×720 picture (the face ~78 px wide), analysed at 640×360 as the
     // app analyses HD files. At 416 px the face is ~30 px and Tiny Face misses it on most frames.
     const frames = await readFrames(await makeWideShot(clip('01-01-03_01.mp4'), 1280, 720, 0.6, 2), 5, 640);
-    const found = async (config: Parameters<typeof createPerceptionState>[0]) => {
-      const state = { ...createPerceptionState(config), sourceLongSide: 1280 };
-      const timer = createStageTimer();
-      const sizes: number[] = [];
-      for (const [i, raw] of frames.entries()) {
-        const frame = frameToTensor(raw);
-        try {
-          const seen = await perceiveFrame(models, frame, i / 5, state, timer);
-          expect(seen.faces.length).toBeLessThanOrEqual(1);
-          if (seen.faces[0]) sizes.push(Math.sqrt(seen.faces[0].box.w * seen.faces[0].box.h));
-        } finally {
-          frame.dispose();
-        }
-      }
-      return sizes;
-    };
-    expect((await found({ faceInputSizeSearch: 0 })).length).toBeLessThanOrEqual(frames.length * 0.3);
-    const sizes = await found({});
+    const hd = (config: Partial<PerceptionConfig>) => ({ ...createPerceptionState(config), sourceLongSide: 1280 });
+    expect((await faceSizes(frames, hd({ faceInputSizeSearch: 0 }))).length).toBeLessThanOrEqual(frames.length * 0.3);
+    const sizes = await faceSizes(frames, hd({}));
     expect(sizes.length).toBe(frames.length);
-    // One box convention on every frame: the tracker's size cue stays well inside its gate (0.5).
-    const jumps = sizes.slice(1).map((s, i) => (Math.SQRT2 * Math.abs(s - sizes[i]!)) / sizes[i]!);
-    expect(Math.max(...jumps)).toBeLessThan(0.25);
+    expect(largestSizeJump(sizes)).toBeLessThan(0.25); // one box convention on every frame
   }, 120_000);
 });
