@@ -16,8 +16,10 @@ import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { center, type Box } from '../core/geometry';
 import { populationStd } from '../core/vector';
 import { createMouthTracer } from '../pipeline/mouth-trace';
+import { detectFaces } from '../pipeline/detect-faces';
+import { createPerceptionState } from '../pipeline/perceive-frame';
 import type { PerceptionModels } from '../pipeline/perception-models';
-import { DEFAULT_PERCEPTION_CONFIG, faceInputSize } from '../shared/perception-config';
+import { createStageTimer } from '../pipeline/stage-timer';
 import { readAudioWithFfmpeg } from './ffmpeg-audio';
 import { readFramesWithFfmpeg } from './ffmpeg';
 
@@ -95,10 +97,13 @@ export interface LightSpeaker {
   credited: 'left' | 'right' | null;
 }
 
-/** Credits the voice of `path` (app's frames at `fps`, the mouth tracer on ffmpeg's grey frames, the association). */
+/**
+ * Credits the voice of `path` (app's frames at `fps`, the app's detector passes, the mouth tracer on
+ * ffmpeg's grey frames, the association). Lighter than the app: no face check, tracks by position.
+ */
 export async function lightSpeaker(models: PerceptionModels, path: string, fps = 5, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): Promise<LightSpeaker> {
   const tracer = createMouthTracer();
-  const perception = DEFAULT_PERCEPTION_CONFIG;
+  const [state, timer] = [createPerceptionState(), createStageTimer()];
   const last: { trackId: number; box: Box }[] = [];
   const series = new Map<number, { tSec: number[]; mouth: number[]; x: number[] }>();
   let width = 0;
@@ -106,7 +111,7 @@ export async function lightSpeaker(models: PerceptionModels, path: string, fps =
     width = f.width;
     const frame = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
     try {
-      const found = await models.faceDetector.run(frame, { inputSize: faceInputSize(perception, f.width, f.height), scoreThreshold: perception.faceScoreThreshold });
+      const found = await detectFaces(models, frame, f.tSec, state, timer);
       const landmarks = await models.faceLandmarks.run({ frame, boxes: found.map((d) => d.box) });
       const faces = found.map((d, j) => ({ trackId: trackOf(last, d.box), box: d.box, landmarks: landmarks[j]! }));
       const traces = tracer.trace(faces, f.tSec, f.mouthFrames ?? [], f.width);

@@ -135,10 +135,12 @@ describe('perception config', () => {
     expect(mainFaceIndex([], face(0))).toBeNull();
   });
 
-  it('searches HD frames for small faces every second while no face is large, and every frame while it finds them', () => {
+  it('searches for small faces every second while no face is large, and every frame while it finds them', () => {
     expect(C.faceInputSizeSearch).toBe(608);
-    expect(searchInputFor(C, 360, undefined, undefined, 0)).toBeNull(); // our clips: never
-    expect(searchInputFor(C, 640, undefined, undefined, 0)).toBeNull(); // the camera: never
+    // Small frames (read at 320) search at 416: our clips and the camera, while no face is large.
+    expect(searchInputFor(C, 360, undefined, undefined, 0)).toBe(416);
+    expect(searchInputFor(C, 640, 0, undefined, 1, true)).toBeNull();
+    expect(searchInputFor({ ...C, faceInputSizeSearchSmallFrames: 0 }, 640, undefined, undefined, 0)).toBeNull();
     expect(searchInputFor(C, 1280, undefined, undefined, 0)).toBe(608); // first HD frame
     expect(searchInputFor(C, 1920, 0, undefined, 0.4)).toBeNull(); // ran 0.4 s ago, found nothing
     expect(searchInputFor(C, 1920, 0, undefined, 1)).toBe(608); // a second later

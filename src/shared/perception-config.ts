@@ -33,13 +33,15 @@ export interface PerceptionConfig {
   /**
    * Frames larger than `smallFrameMaxSide` (HD: analysed at 640 px, read at 416) also get a search
    * pass at this input (0: never) every `fullDetectionIntervalSec` while no large face is known,
-   * and on every frame while it found a face it may add within that interval. It adds only faces the other passes did not see and
-   * that are smaller than `searchFaceMaxSidePx` at the full input's scale: at 416 a face under ~50 px
-   * of a 640-px frame (≈ 100 px of 720p, a person a few metres away) was never found, at 608 down
-   * to ~35 px are; larger faces keep the other passes' boxes, since Tiny Face boxes one face very
-   * differently at 608 (docs/real-files.md, "Small faces in HD").
+   * and on every frame while it found a face it may add within that interval. It adds only faces
+   * the other passes did not see and that are smaller than `searchFaceMaxSidePx` at the full input's
+   * scale: at 416 a face under ~50 px of a 640-px frame (≈ 100 px of 720p, a person a few metres
+   * away) was never found, at 608 down to ~35 px are; larger faces keep the other passes' boxes,
+   * since Tiny Face boxes one face very differently at 608 (docs/real-files.md, "Small faces").
    */
   faceInputSizeSearch: number;
+  /** The same search on frames of at most `smallFrameMaxSide` (read at 320): this input (0: never). */
+  faceInputSizeSearchSmallFrames: number;
   /** Largest side (pixels at the full input's scale) of a face the search pass may add. */
   searchFaceMaxSidePx: number;
   /**
@@ -154,6 +156,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   largeFaceMinSidePx: 40,
   fullDetectionIntervalSec: 1,
   faceInputSizeSearch: 608,
+  faceInputSizeSearchSmallFrames: 416,
   searchFaceMaxSidePx: 40,
   personIntervalSec: 5,
   maxAnalysisSide: 640,
@@ -262,8 +265,8 @@ export function smallFaceRecent(config: PerceptionConfig, lastSmallFaceSec: numb
 }
 
 /**
- * The search pass's input for this frame, or null (see `faceInputSizeSearch`): on frames whose
- * video is larger than `smallFrameMaxSide`, within `fullDetectionIntervalSec` of a small face it
+ * The search pass's input for this frame, or null (see `faceInputSizeSearch`,
+ * `faceInputSizeSearchSmallFrames`): within `fullDetectionIntervalSec` of a small face it
  * found (`lastSearchFaceSec`), or when that interval passed since it last ran (`lastSearchSec`) and
  * no large face is known (`largeFaceKnown`: a face that large is the vote's winner anyway, and HD
  * files with one skip the pass's ~110 ms a second).
@@ -276,8 +279,8 @@ export function searchInputFor(
   tSec: number,
   largeFaceKnown = false,
 ): number | null {
-  const size = config.faceInputSizeSearch;
-  if (!(size > 0) || sourceLongSide <= config.smallFrameMaxSide || size <= faceInputSize(config, sourceLongSide, 0)) return null;
+  const size = sourceLongSide <= config.smallFrameMaxSide ? config.faceInputSizeSearchSmallFrames : config.faceInputSizeSearch;
+  if (!(size > 0) || size <= faceInputSize(config, sourceLongSide, 0)) return null;
   if (lastSearchFaceSec !== undefined && !intervalDue(lastSearchFaceSec, tSec, config.fullDetectionIntervalSec)) return size;
   return !largeFaceKnown && intervalDue(lastSearchSec, tSec, config.fullDetectionIntervalSec) ? size : null;
 }
