@@ -25,6 +25,7 @@ import { fileWeightSource, initNodeBackend } from '../src/node';
 import { loadClipPredictor } from '../src/models/clip/clip-predictor';
 import { answerOf, sceneVector } from '../src/shared/ensemble-config';
 import { GENERAL_CALIBRATED } from '../src/shared/prediction-keys';
+import { calibratedAnswerKey } from '../src/app/person-calibration';
 import { readFeatureCache, type CachedClip } from '../src/training/feature-cache';
 import { repoRoot } from './lib/browser-app';
 import { parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
@@ -90,7 +91,7 @@ async function main(): Promise<number> {
       const label = (key: string) => (cal[key] ? argmax(cal[key]) : -1);
       if (label(GENERAL_CALIBRATED) === c.meta.label) generalCal++;
       if (label(trainedCal) === c.meta.label) answerCal++;
-      if ((fam.familiar ? label(trainedCal) : label(GENERAL_CALIBRATED)) === c.meta.label) shownCal++;
+      if (label(calibratedAnswerKey(predictor.ensemble, cal, fam.familiar)) === c.meta.label) shownCal++;
     }
     const n = clips.length;
     const sorted = scores.filter(Number.isFinite).sort((a, b) => a - b);

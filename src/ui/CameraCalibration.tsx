@@ -1,8 +1,6 @@
 import { CALIBRATION_SEC } from '../app/camera-calibration';
 import { useAppStore, useController } from './store-context';
-import { GENERAL, GENERAL_CALIBRATED } from '../shared/prediction-keys';
-
-const isGeneralKey = (model: string) => model === GENERAL || model === GENERAL_CALIBRATED;
+import { GIVEN_MEMBERS } from '../shared/ensemble-config';
 
 /** "Calibrate": while the camera runs, learns the person's neutral face (look neutral for a few seconds). */
 export function CalibrateButton() {
@@ -32,8 +30,9 @@ export function CalibrationBadge() {
       : c.phase === 'collecting'
         ? `Calibrating: look neutral for ${CALIBRATION_SEC} s…`
         : `Calibrated (${c.clips} reference clip${c.clips === 1 ? '' : 's'})${c.answer ? ` · ${c.answer.label}` : ''}`;
-  // Off our footage the calibrated answer is the general networks' (calibratedAnswerKey): say so on hover.
-  const by = c.answer && isGeneralKey(c.answer.model) ? 'general-purpose expression networks, calibrated to you (this camera is unlike the footage emolens was trained on)' : 'emolens’s trained models, calibrated to you';
+  // Off our footage the calibrated answer is the general networks' (calibratedAnswerKey; `general` or
+  // `general-cal`, the untrained given members): say so on hover.
+  const by = c.answer && GIVEN_MEMBERS.includes(c.answer.model) ? 'general-purpose expression networks, calibrated to you (this camera is unlike the footage emolens was trained on)' : 'emolens’s trained models, calibrated to you';
   return (
     <div className="stage-badge" data-testid="calibration-badge" data-phase={c.phase} data-clips={c.clips} data-answer={c.answer?.label ?? ''} data-answer-model={c.answer?.model ?? ''} title={c.answer ? `Answered by ${by}.` : undefined} role="status">
       {text}
