@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFramesWithFfmpeg, type RawFrame } from './ffmpeg';
 import { initNodeBackend } from './backend';
 import { packageWeightSource } from './file-weight-source';
+import { UNFAMILIAR_KINDS } from './unfamiliar-footage';
 import type { Box, Model } from '../models/model';
 import type { WeightSource } from '../models/weight-source';
 
@@ -57,6 +58,14 @@ export async function makeScaled(path: string, width: number, height: number, se
   const dir = await mkdtemp(join(tmpdir(), 'emolens-'));
   const out = join(dir, `scaled-${width}x${height}.mp4`);
   await execFileP('ffmpeg', ['-v', 'error', '-y', '-i', path, '-t', String(seconds), '-vf', filter, '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', out]);
+  return out;
+}
+
+/** The first `seconds` of `path` as an old webcam records it: the `low-res` kind of unfamiliar footage (160×120, crf 36), in a fresh temp folder. */
+export async function makeOldWebcam(path: string, seconds: number): Promise<string> {
+  const kind = UNFAMILIAR_KINDS.find((k) => k.name === 'low-res')!;
+  const out = join(await mkdtemp(join(tmpdir(), 'emolens-')), 'old-webcam.mp4');
+  await execFileP('ffmpeg', ['-v', 'error', '-y', '-i', path, '-t', String(seconds), ...kind.args(null), out]);
   return out;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { FaceDetectorOutput, Frame } from '../models';
 import { READ_NOW, ReadBatch } from '../models/device-reads';
-import { detectionPlan, faceInputSize, isLargeFace, isSearchFace, mergeDetections, searchInputFor, smallFaceRecent, smallInputFor } from '../shared/perception-config';
+import { detectionPlan, detectorInputCap, faceInputSize, isLargeFace, isSearchFace, mergeDetections, searchInputFor, smallFaceRecent, smallInputFor } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { PerceptionState } from './perceive-frame';
 import { timeSync, type StageTimer } from './stage-timer';
@@ -26,12 +26,14 @@ import { timeSync, type StageTimer } from './stage-timer';
 export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer): Promise<FaceDetectorOutput> {
   const [height, width] = frame.shape;
   const { config } = state;
-  // The full input follows the video's size: a 1080p frame analysed at 640 px keeps the large input.
+  // The full input follows the video's size: a 1080p frame analysed at 640 px keeps the large input;
+  // a frame smaller than the input is not blown up past its own size.
   const sourceLongSide = Math.max(width, height, state.sourceLongSide ?? 0);
-  const fullSize = faceInputSize(config, sourceLongSide, height);
+  const maxInput = detectorInputCap(Math.max(width, height));
+  const fullSize = Math.min(faceInputSize(config, sourceLongSide, height), maxInput);
   const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize, state.lastSmallFaceSec);
   const largeFaceKnown = (state.lastFaceSides ?? []).some((side) => isLargeFace(config, width, height, side));
-  const search = searchInputFor(config, sourceLongSide, state.lastSearchSec, state.lastSearchFaceSec, tSec, largeFaceKnown);
+  const search = searchInputFor(config, sourceLongSide, state.lastSearchSec, state.lastSearchFaceSec, tSec, largeFaceKnown, maxInput);
   const batch = state.batchedReads ? new ReadBatch() : null;
   const passes = new Map<number, Promise<FaceDetectorOutput>>();
   const run = (inputSize: number): Promise<FaceDetectorOutput> => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HSV_LENGTH } from '../core/tracking/constants';
 import { createTracker } from '../core/tracking/tracker';
 import { initNodeBackend, packageWeightSource } from '../node';
-import { clip, frameToTensor, makeScaled, makeSideBySide, makeWideShot, readFrames } from '../node/test-fixtures';
+import { clip, frameToTensor, makeOldWebcam, makeScaled, makeSideBySide, makeWideShot, readFrames } from '../node/test-fixtures';
 import type { RawFrame } from '../node/ffmpeg';
 import { addFrame, createClipAnalysis, voteOnClip } from './clip-analysis';
 import { createPerceptionState, perceiveFrame, type PerceptionState } from './perceive-frame';
@@ -205,5 +205,24 @@ describe('perceiveFrame', () => {
     const sizes = await faceSizes(frames, hd({}));
     expect(sizes.length).toBe(frames.length);
     expect(largestSizeJump(sizes)).toBeLessThan(0.25); // one box convention on every frame
+  }, 120_000);
+
+  it('finds the face of an old webcam (160×120, crf 36), which the detector misses when the frame is blown up to its usual input', async () => {
+    // 06-01-01 re-made as the `low-res` kind of unfamiliar footage: the face fills half the frame's
+    // height, blurred by compression. Read at 320 px (the input for frames up to 640 px) Tiny Face
+    // finds it on no frame; at the frame's own 160 px it does.
+    const frames = await readFrames(await makeOldWebcam(clip('06-01-01_01.mp4'), 3), 5);
+    const blownUp = await Promise.all(frames.map(async (raw) => {
+      const frame = frameToTensor(raw);
+      try {
+        return (await models.faceDetector.run(frame, { inputSize: 320, scoreThreshold: 0.4 })).length;
+      } finally {
+        frame.dispose();
+      }
+    }));
+    expect(blownUp.filter((n) => n > 0).length).toBeLessThanOrEqual(frames.length * 0.2);
+    const sizes = await faceSizes(frames, createPerceptionState());
+    expect(sizes.length).toBeGreaterThanOrEqual(frames.length * 0.7);
+    expect(Math.min(...sizes)).toBeGreaterThan(40); // the face, not a speck: it is ~60 px of 160
   }, 120_000);
 });

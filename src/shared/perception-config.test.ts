@@ -12,6 +12,7 @@ import {
   personDetectionDue,
   positionsDecide,
   searchInputFor,
+  detectorInputCap,
   smallFaceRecent,
 } from './perception-config';
 
@@ -150,6 +151,19 @@ describe('perception config', () => {
     // A large face known (the vote's winner anyway): no search, unless it was finding a small one.
     expect(searchInputFor(C, 1920, 0, undefined, 1, true)).toBeNull();
     expect(searchInputFor(C, 1920, 0.8, 0.4, 1, true)).toBe(608);
+    // Capped at the frame's own size: a 360-px frame searches at 384, a 160-px one not at all.
+    expect(searchInputFor(C, 360, undefined, undefined, 0, false, detectorInputCap(360))).toBe(384);
+    expect(searchInputFor(C, 160, undefined, undefined, 0, false, detectorInputCap(160))).toBeNull();
+    expect(searchInputFor(C, 1280, undefined, undefined, 0, false, detectorInputCap(640))).toBe(608);
+  });
+
+  it('never blows a frame up past its own size, rounded up to the detector stride', () => {
+    expect(detectorInputCap(160)).toBe(160);
+    expect(detectorInputCap(120)).toBe(128);
+    expect(detectorInputCap(240)).toBe(256);
+    expect(detectorInputCap(360)).toBe(384); // our clips: the 320 input is under it
+    expect(detectorInputCap(640)).toBe(640);
+    expect(detectorInputCap(1)).toBe(32);
   });
 
   it('lets the search add only faces the full input is too coarse for', () => {

@@ -180,6 +180,20 @@ export function faceInputSize(config: PerceptionConfig, width: number, height: n
   return Math.max(width, height) <= config.smallFrameMaxSide ? config.faceInputSizeSmall : config.faceInputSizeLarge;
 }
 
+/** Tiny Face's inputs are multiples of its stride. */
+const DETECTOR_STRIDE = 32;
+
+/**
+ * The largest Tiny Face input worth running on a frame whose long side is `frameLongSide`: the
+ * frame's own size, rounded up to the detector's stride. A larger input only enlarges a small
+ * frame's blur and compression blocks, and Tiny Face then misses the face: on 160×120 footage at
+ * crf 36 (an old webcam) it found a face on 118 of 365 frames at 320 px and on 222 at 160 px
+ * (docs/real-files.md, "Small frames"). Frames of 288 px and more are not affected.
+ */
+export function detectorInputCap(frameLongSide: number): number {
+  return Math.max(DETECTOR_STRIDE, Math.ceil(frameLongSide / DETECTOR_STRIDE) * DETECTOR_STRIDE);
+}
+
 /**
  * True when position alone pairs `faces` with `tracks` (the recent tracks' last boxes): as many of
  * each; each face's nearest track within `gate` face sizes, a different one for each face; every
@@ -269,7 +283,8 @@ export function smallFaceRecent(config: PerceptionConfig, lastSmallFaceSec: numb
  * `faceInputSizeSearchSmallFrames`): within `fullDetectionIntervalSec` of a small face it
  * found (`lastSearchFaceSec`), or when that interval passed since it last ran (`lastSearchSec`) and
  * no large face is known (`largeFaceKnown`: a face that large is the vote's winner anyway, and HD
- * files with one skip the pass's ~110 ms a second).
+ * files with one skip the pass's ~110 ms a second). Inputs are capped at `maxInput` (see
+ * `detectorInputCap`): a frame too small for a larger input than the full pass's gets no search.
  */
 export function searchInputFor(
   config: PerceptionConfig,
@@ -278,9 +293,10 @@ export function searchInputFor(
   lastSearchFaceSec: number | undefined,
   tSec: number,
   largeFaceKnown = false,
+  maxInput = Infinity,
 ): number | null {
-  const size = sourceLongSide <= config.smallFrameMaxSide ? config.faceInputSizeSearchSmallFrames : config.faceInputSizeSearch;
-  if (!(size > 0) || size <= faceInputSize(config, sourceLongSide, 0)) return null;
+  const size = Math.min(sourceLongSide <= config.smallFrameMaxSide ? config.faceInputSizeSearchSmallFrames : config.faceInputSizeSearch, maxInput);
+  if (!(size > 0) || size <= Math.min(faceInputSize(config, sourceLongSide, 0), maxInput)) return null;
   if (lastSearchFaceSec !== undefined && !intervalDue(lastSearchFaceSec, tSec, config.fullDetectionIntervalSec)) return size;
   return !largeFaceKnown && intervalDue(lastSearchSec, tSec, config.fullDetectionIntervalSec) ? size : null;
 }
