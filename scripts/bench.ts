@@ -7,7 +7,7 @@
  * Detector + expression net) on the same frames, tf.memory() after each clip, and main-thread long
  * tasks while the UI analyses and plays a clip. A benchmark, never a timed test. `--webcam` adds the
  * live camera (scripts/lib/bench-webcam.ts): analysed fps, grab-to-draw latency and long tasks with
- * one face, one face calibrated (Calibrate pressed) and two faces; `--clips 0` skips the files. `--hd` also runs 1920×1080 copies of the same
+ * one face, one face calibrated (Calibrate pressed), two faces, a far person and nobody; `--clips 0` skips the files. `--hd` also runs 1920×1080 copies of the same
  * clips (scaled to fit, centred on black, made once with ffmpeg in .cache/bench-inputs) and reports
  * their analysed fps against the originals'.
  */
@@ -101,7 +101,11 @@ async function main(): Promise<number> {
     const oneFaceCalibrated = await measureWebcam(backend, scenes.oneFace, seconds, 5, log, true);
     log(`bench: camera, two faces, ${seconds} s…`);
     const twoFaces = await measureWebcam(backend, scenes.twoFaces, seconds, 5, log);
-    webcam = { oneFace, oneFaceCalibrated, twoFaces };
+    log(`bench: camera, a far person (the small-face search on every picture), ${seconds} s…`);
+    const farPerson = await measureWebcam(backend, scenes.farPerson, seconds, 5, log);
+    log(`bench: camera, nobody in view, ${seconds} s…`);
+    const nobody = await measureWebcam(backend, scenes.nobody, seconds, 5, log, false, false);
+    webcam = { oneFace, oneFaceCalibrated, twoFaces, farPerson, nobody };
   }
   const report = {
     ...filesPart,

@@ -1,6 +1,6 @@
 /**
  * The camera part of `npm run bench -- --webcam`: the built app on Chromium's fake camera, fed
- * from our clips (one face; two faces side by side, an ffmpeg composite), through the UI's own
+ * from our clips (one face; two faces side by side, an ffmpeg composite; a far person; nobody), through the UI's own
  * "Start camera" button. After a warm-up it reads the app's camera diagnostics over a measured
  * window: pictures analysed per second and the latency from a picture's grab to the first draw of
  * its boxes, where each picture's time went (the worker's stages, the page's handling), plus the page's main-thread long tasks in that window and the load average around it.
@@ -39,9 +39,14 @@ function y4m(name: string, args: string[]): string {
   return path;
 }
 
-/** The two scenes, at a webcam's usual 640×480 (4:3, like the clips). */
-export function cameraScenes(): { oneFace: string; twoFaces: string } {
+/** The scenes, at a webcam's usual 640×480 (4:3, like the clips). */
+export function cameraScenes(): { oneFace: string; twoFaces: string; nobody: string; farPerson: string } {
   return {
+    // An empty room: the wall beside the person, no face (the detector's search runs once a second).
+    nobody: y4m('bench-camera-nobody.y4m', ['-i', join(CLIPS_DIR, '02-04-05_01.mp4'), '-vf', 'crop=80:200:0:0,scale=640:480']),
+    // A person far from the camera: the clip at 0.3× on grey, the face ~64 px (~32 at the detector's
+    // 320 px), found by the search pass on every frame (real-files.md, "Small faces").
+    farPerson: y4m('bench-camera-far-person.y4m', ['-i', join(CLIPS_DIR, '02-04-05_01.mp4'), '-vf', 'scale=192:144,pad=640:480:224:168:color=gray']),
     oneFace: y4m('bench-camera-one-face.y4m', ['-i', join(CLIPS_DIR, '02-04-05_01.mp4'), '-vf', 'scale=640:480']),
     // Two people side by side, letterboxed: each face is about half as large as the single one.
     twoFaces: y4m('bench-camera-two-faces.y4m', [
@@ -63,6 +68,8 @@ export async function measureWebcam(
   warmUpSec: number,
   log: (line: string) => void,
   calibrated = false,
+  /** False for a scene with nobody in it: the warm-up starts once the camera runs, not once a face is tracked. */
+  expectFaces = true,
 ): Promise<WebcamResult> {
   const app = await launchApp({
     backend,
@@ -73,7 +80,8 @@ export async function measureWebcam(
   const { page } = app;
   try {
     await page.getByTestId('webcam-toggle').click();
-    await page.getByTestId('track-overlay').and(page.locator('[data-tracks*="1"], [data-tracks*="2"], [data-tracks*="3"]')).first().waitFor({ timeout: 300_000 });
+    if (expectFaces) await page.getByTestId('track-overlay').and(page.locator('[data-tracks*="1"], [data-tracks*="2"], [data-tracks*="3"]')).first().waitFor({ timeout: 300_000 });
+    else await page.waitForFunction(() => (window.emolensDiagnostics?.camera(0)?.analysed ?? 0) > 0, undefined, { timeout: 300_000 });
     await page.waitForTimeout(warmUpSec * 1000);
     if (calibrated) {
       await page.getByTestId('calibrate').click();

@@ -4,7 +4,7 @@
  */
 import type { FaceDetectorOutput, Frame } from '../models';
 import { READ_NOW, ReadBatch } from '../models/device-reads';
-import { detectionPlan, detectorInputCap, faceInputSize, isLargeFace, isSearchFace, mergeDetections, searchInputFor, smallFaceRecent, smallInputFor } from '../shared/perception-config';
+import { detectionPlan, detectorInputCap, faceInputSize, fullPassDue, isLargeFace, isSearchFace, mergeDetections, searchInputFor, searchLeads, smallFaceRecent, smallInputFor } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { PerceptionState } from './perceive-frame';
 import { timeSync, type StageTimer } from './stage-timer';
@@ -15,8 +15,9 @@ import { timeSync, type StageTimer } from './stage-timer';
  * followed by the small one when every face it found is large and no small face was found within
  * that interval (`smallFaceRecent`), so that a face keeps one box convention from frame to frame.
  *
- * On HD frames a search pass at a larger input then adds small faces neither pass could see
- * (`searchInputFor`, `isSearchFace`).
+ * A search pass at a larger input then adds small faces neither pass could see (`searchInputFor`,
+ * `isSearchFace`); while every known face is one of those, the search leads and the full pass runs
+ * once a second (`searchLeads`).
  *
  * Those follow-ups depend on the first pass's faces. With `state.batchedReads` (a GPU, where each
  * download is a round trip) every pass the frame may need is issued first and read in one
@@ -57,6 +58,16 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     }
   }
   let faces: FaceDetectorOutput;
+  if (search !== null && searchLeads(config, width, height, fullSize, state.lastFaceSides, state.lastSearchFaceSec, tSec)) {
+    faces = (await run(search)).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
+    state.lastSearchSec = tSec;
+    if (faces.length > 0) state.lastSearchFaceSec = tSec;
+    if (fullPassDue(config, state.lastFullDetectionSec, tSec, faces.length, state.lastFaceSides!.length)) {
+      faces = mergeDetections(faces, await run(fullSize));
+      state.lastFullDetectionSec = tSec;
+    }
+    return remember(config, state, width, height, tSec, faces);
+  }
   if (plan.small === null) {
     faces = await run(fullSize);
     state.lastFullDetectionSec = tSec;
@@ -77,6 +88,11 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     state.lastSearchSec = tSec;
     if (small.length > 0) state.lastSearchFaceSec = tSec;
   }
+  return remember(config, state, width, height, tSec, faces);
+}
+
+/** Records this frame's faces for the next frame's plan; returns them. */
+function remember(config: PerceptionState['config'], state: PerceptionState, width: number, height: number, tSec: number, faces: FaceDetectorOutput): FaceDetectorOutput {
   state.lastFaceSides = sidesOf(faces);
   if (state.lastFaceSides.some((side) => !isLargeFace(config, width, height, side))) state.lastSmallFaceSec = tSec;
   return faces;

@@ -167,8 +167,7 @@ describe('perceiveFrame', () => {
   }, 120_000);
 
   /** The one face's size (√(w·h)) on each frame where it was found, perceived in order at 5 fps. */
-  async function faceSizes(frames: readonly RawFrame[], state: PerceptionState): Promise<number[]> {
-    const timer = createStageTimer();
+  async function faceSizes(frames: readonly RawFrame[], state: PerceptionState, timer = createStageTimer()): Promise<number[]> {
     const sizes: number[] = [];
     for (const [i, raw] of frames.entries()) {
       const frame = frameToTensor(raw);
@@ -205,6 +204,20 @@ describe('perceiveFrame', () => {
     const sizes = await faceSizes(frames, hd({}));
     expect(sizes.length).toBe(frames.length);
     expect(largestSizeJump(sizes)).toBeLessThan(0.25); // one box convention on every frame
+  }, 120_000);
+
+  it('finds a far person on a 640×480 camera on every frame, between what the full pass and the search alone would add', async () => {
+    // 02-04-05 at 192×144 on a grey 640×480 picture (the bench's far-person camera): read at 320 px
+    // Tiny Face misses the face; the 416-px search finds it boxed ~83 px, 41.5 at 320's scale —
+    // just over the old 40-px limit, so the search found it and was not allowed to add it.
+    const frames = await readFrames(await makeWideShot(clip('02-04-05_01.mp4'), 640, 480, 192 / 360, 2), 5);
+    expect((await faceSizes(frames, createPerceptionState({ searchFaceMaxSidePx: 40 }))).length).toBeLessThanOrEqual(frames.length * 0.3);
+    const timer = createStageTimer();
+    const sizes = await faceSizes(frames, createPerceptionState(), timer);
+    expect(sizes.length).toBe(frames.length);
+    expect(largestSizeJump(sizes)).toBeLessThan(0.25);
+    // The search leads once it found the face: the full pass once a second, not on every frame.
+    expect(timer.samples().faceDetection!.length).toBeLessThanOrEqual(frames.length + 4);
   }, 120_000);
 
   it('finds the face of an old webcam (160×120, crf 36), which the detector misses when the frame is blown up to its usual input', async () => {

@@ -13,6 +13,8 @@ import {
   positionsDecide,
   searchInputFor,
   detectorInputCap,
+  fullPassDue,
+  searchLeads,
   smallFaceRecent,
 } from './perception-config';
 
@@ -157,6 +159,18 @@ describe('perception config', () => {
     expect(searchInputFor(C, 1280, undefined, undefined, 0, false, detectorInputCap(640))).toBe(608);
   });
 
+  it('lets the search lead while every known face is one only it finds, the full pass once a second', () => {
+    // 640×480 camera read at 320: 83 px is a search face (41.5 at 320), 98 px is not.
+    expect(searchLeads(C, 640, 480, 320, [83], 0.8, 1)).toBe(true);
+    expect(searchLeads(C, 640, 480, 320, [83, 98], 0.8, 1)).toBe(false); // a nearer face too: both passes
+    expect(searchLeads(C, 640, 480, 320, [83], 0, 1)).toBe(false); // the search found nothing for a second
+    expect(searchLeads(C, 640, 480, 320, [83], undefined, 1)).toBe(false);
+    expect(searchLeads(C, 640, 480, 320, [], 0.8, 1)).toBe(false); // nobody known: the full pass looks
+    expect(fullPassDue(C, 0.8, 1, 1, 1)).toBe(false);
+    expect(fullPassDue(C, 0, 1, 1, 1)).toBe(true); // a second since it ran
+    expect(fullPassDue(C, 0.8, 1, 0, 1)).toBe(true); // the search lost a face
+  });
+
   it('never blows a frame up past its own size, rounded up to the detector stride', () => {
     expect(detectorInputCap(160)).toBe(160);
     expect(detectorInputCap(120)).toBe(128);
@@ -167,11 +181,14 @@ describe('perception config', () => {
   });
 
   it('lets the search add only faces the full input is too coarse for', () => {
-    // 640×360 analysis frame, full input 416: 40 px at that scale is ~62 px of the frame.
+    // 640×360 analysis frame, full input 416: 48 px at that scale is ~74 px of the frame.
     const box = (side: number) => ({ x: 0, y: 0, w: side, h: side });
     expect(isSearchFace(C, 640, 360, 416, box(50))).toBe(true);
-    expect(isSearchFace(C, 640, 360, 416, box(60))).toBe(true);
-    expect(isSearchFace(C, 640, 360, 416, box(64))).toBe(false);
+    expect(isSearchFace(C, 640, 360, 416, box(72))).toBe(true);
+    expect(isSearchFace(C, 640, 360, 416, box(76))).toBe(false);
+    // A 640×480 camera read at 320: a far person's face boxed 83 px (41.5 at 320) is the search's.
+    expect(isSearchFace(C, 640, 480, 320, box(83))).toBe(true);
+    expect(isSearchFace(C, 640, 480, 320, box(98))).toBe(false);
     expect(isSearchFace(C, 640, 360, 416, box(130))).toBe(false);
   });
 });

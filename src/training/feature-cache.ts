@@ -142,7 +142,7 @@ export function perceptionIsStale(meta: CachedClipMeta, current: Readonly<Percep
  * Settings that cannot change what the cache holds: the extraction reads ffmpeg's frames at their
  * own size (the app's cap on large videos never applies), the speaker's mouth trace is not
  * cached (no head reads it), the HD search pass never runs on clips of at most 640 px (ours), and
- * the small frames' search only adds faces under ~45 px of a 360-px frame, which our
+ * the small frames' search only adds faces under ~54 px of a 360-px frame, which our
  * head-and-shoulders clips (faces of 100–160 px) do not have: it changes nothing else it runs on.
  */
 const CACHE_NEUTRAL_SETTINGS: ReadonlySet<string> = new Set<keyof PerceptionConfig>(['maxAnalysisSide', 'mouthFps', 'faceInputSizeSearch', 'faceInputSizeSearchSmallFrames', 'searchFaceMaxSidePx']);
