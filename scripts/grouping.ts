@@ -1,5 +1,8 @@
 /**
- * npm run grouping -- [--data DIR] [--fps 5] [--cache .cache/grouping/embeddings-<fps>fps-every-<S>s.json] [--threshold T] [--embedding-interval S] [--cached]
+ * npm run grouping -- [--data DIR] [--fps 5] [--cache FILE] [--threshold T] [--embedding-interval S] [--cached]
+ *
+ * The cache defaults to .cache/grouping/embeddings-<fps>fps-every-<S>s.json for our clips and to
+ * .cache/grouping/<folder>-<hash of its path>/ (the same name) for another folder.
  *
  * Measures grouping clips by person (docs/calibration.md) on a labelled dataset whose labels.csv
  * names each clip's actor. Node (tfjs WASM) runs the app's own per-frame loop (trackFrames: the
@@ -12,8 +15,9 @@
  * only to score the grouping; the grouping itself sees embeddings only. `--cached` measures the
  * clips already in the cache and extracts none.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { groupByPerson, groupingPurity, summariseDistances } from '../src/core/grouping/group-by-person';
 import { initNodeBackend, packageWeightSource, probeVideo, readFramesWithFfmpeg } from '../src/node';
 import { trackFrames } from '../src/pipeline/analyze-video';
@@ -61,9 +65,12 @@ async function clipEmbedding(models: PerceptionModels, path: string, fps: number
   return mean ? { embedding: [...mean], faceSide: embeddedFaceSide(records), spread: embeddingSpread(records)! } : null;
 }
 
+/** Our labelled clips: the folder `--data` defaults to. */
+const DEFAULT_DATA = '../shared/data/javanese';
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['cached']);
-  const dataDir = resolve(stringOption(args, 'data') ?? '../shared/data/javanese');
+  const dataDir = resolve(stringOption(args, 'data') ?? DEFAULT_DATA);
   const fps = numberOption(args, 'fps') ?? 5;
   // Undefined: the app's cut, chosen per folder (groupByPerson); a number: a fixed cut.
   const threshold = numberOption(args, 'threshold');
@@ -71,8 +78,12 @@ async function main(): Promise<void> {
   // How often the embedding runs: a folder clip's cadence in the app (every analysed frame) unless given.
   const embeddingIntervalSec = numberOption(args, 'embedding-interval');
   const perception: Partial<PerceptionConfig> = embeddingIntervalSec === undefined ? FOLDER_CLIP_PERCEPTION : { embeddingIntervalSec };
-  // The cache holds one setting's embeddings: its default name says which.
-  const cachePath = resolve(stringOption(args, 'cache') ?? `.cache/grouping/embeddings-${fps}fps-every-${perception.embeddingIntervalSec}s.json`);
+  // The cache holds one folder's and one setting's embeddings: its default place and name say which
+  // (another folder's in a sub-folder named after it). Entries are keyed by file name, so one shared
+  // default let a re-made folder's clips, named like ours, overwrite our clips' embeddings.
+  const cacheName = `embeddings-${fps}fps-every-${perception.embeddingIntervalSec}s.json`;
+  const folderKey = `${basename(dataDir)}-${createHash('sha1').update(dataDir).digest('hex').slice(0, 8)}`;
+  const cachePath = resolve(stringOption(args, 'cache') ?? join('.cache/grouping', dataDir === resolve(DEFAULT_DATA) ? '' : folderKey, cacheName));
   let rows = readFileSync(join(dataDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map((c) => c.trim()));
   const header = readFileSync(join(dataDir, 'labels.csv'), 'utf8').split('\n')[0]!.split(',').map((c) => c.trim());
   const [fileCol, actorCol] = [header.indexOf('file'), header.indexOf('actor')];
