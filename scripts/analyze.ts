@@ -24,7 +24,9 @@ function summarize(report: AnalysisReport): string {
     `tracks: ${report.tracks.length}${report.tracks.map((t) => `  #${t.id} (${t.frames} frames, vote ${t.votes.total.toFixed(3)})`).join('')}`,
     `main track: ${report.mainTrackId === null ? 'none' : `#${report.mainTrackId}`}`,
   ];
-  lines.push(`speaker: ${report.speaker.trackId === null ? 'nobody seen' : `#${report.speaker.trackId}`} (score ${report.speaker.score.toFixed(2)})`);
+  const alike = report.speaker.alike ?? [];
+  const nobody = alike.length > 1 ? `nobody: ${alike.length} mouths moved with the voice alike (${alike.map((a) => `#${a.trackId}`).join(', ')})` : 'nobody seen';
+  lines.push(`speaker: ${report.speaker.trackId === null ? nobody : `#${report.speaker.trackId}`} (score ${report.speaker.score.toFixed(2)})`);
   const stated = report.predictions[report.answer ?? FRAME_AVERAGE];
   if (stated && report.uncertainty) {
     const named = namedAlternatives(report.uncertainty.topTwo).map((t) => `${t.label} ${pct(t.p)}`);

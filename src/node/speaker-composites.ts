@@ -128,7 +128,7 @@ export async function lightSpeaker(models: PerceptionModels, path: string, fps =
   }
   const audio = await readAudioWithFfmpeg(path);
   const tracks = [...series].map(([trackId, s]) => ({ trackId, tSec: s.tSec, mouth: s.mouth }));
-  const result = audio ? associateSpeaker(tracks, loudnessEnvelope(audio.channels, audio.sampleRate), config) : { trackId: null, score: 0, scores: [] };
+  const result = audio ? associateSpeaker(tracks, loudnessEnvelope(audio.channels, audio.sampleRate), config) : { trackId: null, score: 0, scores: [], alike: [] };
   const sideOf = (id: number) => (series.get(id)!.x.reduce((t, x) => t + x, 0) / series.get(id)!.x.length < width / 2 ? 'left' : 'right');
   return {
     tracks: [...series].map(([trackId, s]) => ({ trackId, side: sideOf(trackId), samples: s.tSec.length, mouthStd: populationStd(s.mouth) })),

@@ -11,6 +11,8 @@ import type { ClipAnalysis } from './clip-analysis';
 export interface ClipSpeaker {
   trackId: number | null;
   score: number;
+  /** Nobody because several mouths moved with the voice alike: those tracks and their scores, best first. */
+  alike?: { trackId: number; score: number }[];
 }
 
 /** Nobody speaks (no envelope: no sound, or the sound was not decoded). */
@@ -28,8 +30,9 @@ export function mouthSeries(clip: ClipAnalysis): MouthSeries[] {
 /** The speaking track of `clip` given its loudness envelope (null envelope: nobody). */
 export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
   if (!envelope) return NO_SPEAKER;
-  const { trackId, score } = associateSpeaker(mouthSeries(clip), envelope, config);
-  return { trackId, score: Math.round(score * 1000) / 1000 };
+  const { trackId, score, alike } = associateSpeaker(mouthSeries(clip), envelope, config);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { trackId, score: round(score), ...(alike.length > 0 && { alike: alike.map((a) => ({ trackId: a.trackId, score: round(a.score) })) }) };
 }
 
 /**
@@ -38,9 +41,12 @@ export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | n
  */
 export function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: boolean): string | null {
   if (!hasSpeech || speaker.trackId === mainId) return null;
+  const alike = speaker.alike ?? [];
   const whose =
-    speaker.trackId === null
-      ? `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`
-      : `the voice heard is track #${speaker.trackId}'s (its mouth moves with it, score ${speaker.score.toFixed(2)}), not the main face #${mainId}'s`;
+    speaker.trackId !== null
+      ? `the voice heard is track #${speaker.trackId}'s (its mouth moves with it, score ${speaker.score.toFixed(2)}), not the main face #${mainId}'s`
+      : alike.length > 1
+        ? `the voice moved with ${alike.length} mouths alike (${alike.map((a) => `#${a.trackId} ${a.score.toFixed(2)}`).join(', ')}): whose it is cannot be told`
+        : `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`;
   return `No speech model for this clip: ${whose}, so the audio-visual ensemble answers from the face models alone.`;
 }

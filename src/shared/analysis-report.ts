@@ -38,8 +38,11 @@ export interface AnalysisReport {
    * general networks, no face, no trained models). Unfamiliar: the answer is `general`.
    */
   familiarity: { score: number; familiar: boolean } | null;
-  /** The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its score. */
-  speaker: { trackId: number | null; score: number };
+  /**
+   * The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its
+   * score; `alike`: nobody because several mouths moved with the voice too alike to tell (best first).
+   */
+  speaker: { trackId: number | null; score: number; alike?: { trackId: number; score: number }[] };
   /**
    * The answer's probability after temperature scaling (ensemble.json's answer temperature); the
    * answer is `answer`, or the frame average without trained models. Null when there is no answer.

@@ -45,6 +45,11 @@ export interface SpeakerResult {
   trackId: number | null;
   score: number;
   scores: { trackId: number; score: number }[];
+  /**
+   * When the best moving mouth reached `minScore` but others scored within `minMargin` of it: those
+   * mouths, best first (the voice moved with each alike, so it is nobody's). Empty otherwise.
+   */
+  alike: { trackId: number; score: number }[];
 }
 
 /** True when the track has enough samples and its mouth moves (it can be the one speaking). */
@@ -68,7 +73,8 @@ export function associateSpeaker(
   const scores = tracks.map((t) => ({ trackId: t.trackId, score: voiced ? speakerScore(t, envelope, config) : 0 }));
   const movers = voiced ? scores.filter((_, i) => mouthMoves(tracks[i]!, config)).sort((a, b) => b.score - a.score) : [];
   const [best, next] = movers;
-  if (!best) return { trackId: null, score: 0, scores };
-  const clears = best.score >= config.minScore && (!next || best.score - next.score >= config.minMargin);
-  return { trackId: clears ? best.trackId : null, score: best.score, scores };
+  if (!best) return { trackId: null, score: 0, scores, alike: [] };
+  const reaches = best.score >= config.minScore;
+  const alike = reaches && next && best.score - next.score < config.minMargin ? movers.filter((m) => best.score - m.score < config.minMargin) : [];
+  return { trackId: reaches && alike.length === 0 ? best.trackId : null, score: best.score, scores, alike };
 }

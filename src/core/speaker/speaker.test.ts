@@ -154,12 +154,16 @@ describe('associateSpeaker', () => {
     expect(lone.trackId).toBeNull();
     expect(lone.score).toBeLessThan(DEFAULT_SPEAKER_CONFIG.minScore);
     const twin = { ...speaking, trackId: 5, mouth: speaking.mouth.map((m, i) => m + 0.3 * Math.sin(i)) };
-    expect(associateSpeaker([speaking, twin], env).trackId).toBeNull(); // two mouths in step: who is it?
+    const inStep = associateSpeaker([speaking, twin, still], env);
+    expect(inStep.trackId).toBeNull(); // two mouths in step: who is it?
+    expect(inStep.alike.map((a) => a.trackId).sort()).toEqual([1, 5]); // and it says which two
+    expect(associateSpeaker([still, speaking, other], env).alike).toEqual([]); // a clear speaker: none alike
     const loose: SpeakerConfig = { ...DEFAULT_SPEAKER_CONFIG, minMargin: 0 };
     expect(associateSpeaker([speaking, twin], env, loose).trackId).not.toBeNull();
     expect(associateSpeaker([still], env)).toMatchObject({ trackId: null, score: 0 });
     expect(associateSpeaker([speaking], loudnessEnvelope([new Float32Array(4 * RATE)], RATE))).toMatchObject({ trackId: null, score: 0 });
-    expect(associateSpeaker([], env)).toEqual({ trackId: null, score: 0, scores: [] });
+    expect(associateSpeaker([], env)).toEqual({ trackId: null, score: 0, scores: [], alike: [] });
+    expect(lone.alike).toEqual([]); // under the bar: not a tie, just no match
   });
 
   it('needs enough samples', () => {

@@ -1,0 +1,22 @@
+/** The warning the page and the CLI give when the speech model stays out, in each case. */
+import { describe, expect, it } from 'vitest';
+import { speechNoteFor } from './clip-speaker';
+
+describe('speechNoteFor', () => {
+  it('says nothing when the voice is the main face\'s, or there is no speech', () => {
+    expect(speechNoteFor({ trackId: 1, score: 0.5 }, 1, true)).toBeNull();
+    expect(speechNoteFor({ trackId: null, score: 0 }, 1, false)).toBeNull();
+  });
+
+  it('names the track the voice belongs to when it is another face\'s', () => {
+    expect(speechNoteFor({ trackId: 3, score: 0.52 }, 1, true)).toMatch(/track #3's .*score 0\.52.*not the main face #1's/);
+  });
+
+  it('says the voice matched no mouth, or several alike, and not one for the other', () => {
+    const none = speechNoteFor({ trackId: null, score: 0.12 }, 1, true)!;
+    expect(none).toMatch(/did not move with the main face's mouth \(score 0\.12\)/);
+    const tie = speechNoteFor({ trackId: null, score: 0.33, alike: [{ trackId: 1, score: 0.33 }, { trackId: 3, score: 0.3 }] }, 1, true)!;
+    expect(tie).toMatch(/moved with 2 mouths alike \(#1 0\.33, #3 0\.30\): whose it is cannot be told/);
+    expect(tie).not.toMatch(/did not move/);
+  });
+});
