@@ -57,16 +57,23 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
       throw error;
     }
   }
+  // The search pass's faces small enough to add (isSearchFace), noting when it ran and found one.
+  const searchFaces = async (size: number): Promise<FaceDetectorOutput> => {
+    const small = (await run(size)).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
+    state.lastSearchSec = tSec;
+    if (small.length > 0) state.lastSearchFaceSec = tSec;
+    return small;
+  };
+  // The first pass's faces, with the full pass's new ones when it is due (once an interval, or a face was lost).
+  const withFullPassIfDue = async (first: FaceDetectorOutput): Promise<FaceDetectorOutput> => {
+    if (!fullPassDue(config, state.lastFullDetectionSec, tSec, first.length, state.lastFaceSides!.length)) return first;
+    const merged = mergeDetections(first, await run(fullSize));
+    state.lastFullDetectionSec = tSec;
+    return merged;
+  };
   let faces: FaceDetectorOutput;
   if (search !== null && searchLeads(config, width, height, fullSize, state.lastFaceSides, state.lastSearchFaceSec, tSec)) {
-    faces = (await run(search)).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
-    state.lastSearchSec = tSec;
-    if (faces.length > 0) state.lastSearchFaceSec = tSec;
-    if (fullPassDue(config, state.lastFullDetectionSec, tSec, faces.length, state.lastFaceSides!.length)) {
-      faces = mergeDetections(faces, await run(fullSize));
-      state.lastFullDetectionSec = tSec;
-    }
-    return remember(config, state, width, height, tSec, faces);
+    return remember(config, state, width, height, tSec, await withFullPassIfDue(await searchFaces(search)));
   }
   if (plan.small === null) {
     faces = await run(fullSize);
@@ -74,20 +81,12 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     const small = smallFaceRecent(config, state.lastSmallFaceSec, tSec) ? null : smallInputFor(config, width, height, sidesOf(faces), fullSize);
     if (small !== null) faces = mergeDetections(await run(small), faces);
   } else {
-    faces = await run(plan.small);
-    if (plan.full !== null || faces.length < state.lastFaceSides!.length) {
-      faces = mergeDetections(faces, await run(fullSize));
-      state.lastFullDetectionSec = tSec;
-    }
+    // plan.full is set exactly when the interval is due (detectionPlan), which fullPassDue checks too.
+    faces = await withFullPassIfDue(await run(plan.small));
   }
-  if (search !== null) {
-    // Kept running while it finds small faces, even on a frame where another pass saw them too:
-    // the full input finds such faces on some frames only.
-    const small = (await run(search)).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
-    faces = mergeDetections(faces, small);
-    state.lastSearchSec = tSec;
-    if (small.length > 0) state.lastSearchFaceSec = tSec;
-  }
+  // Kept running while it finds small faces, even on a frame where another pass saw them too:
+  // the full input finds such faces on some frames only.
+  if (search !== null) faces = mergeDetections(faces, await searchFaces(search));
   return remember(config, state, width, height, tSec, faces);
 }
 
