@@ -4,7 +4,8 @@
  */
 import type { FaceDetectorOutput, Frame } from '../models';
 import { READ_NOW, ReadBatch } from '../models/device-reads';
-import { detectionPlan, detectorInputCap, faceInputSize, fullPassDue, isLargeFace, isSearchFace, mergeDetections, searchInputFor, searchLeads, smallFaceRecent, smallInputFor } from '../shared/perception-config';
+import type { Box } from '../core/geometry';
+import { detectionPlan, detectorInputCap, faceInputSize, fullPassDue, isLargeFace, isSearchFace, mergeDetections, searchInputFor, searchLeads, searchWindow, smallFaceRecent, smallInputFor, type SearchWindow } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { PerceptionState } from './perceive-frame';
 import { timeSync, type StageTimer } from './stage-timer';
@@ -17,7 +18,8 @@ import { timeSync, type StageTimer } from './stage-timer';
  *
  * A search pass at a larger input then adds small faces neither pass could see (`searchInputFor`,
  * `isSearchFace`); while every known face is one of those, the search leads and the full pass runs
- * once a second (`searchLeads`).
+ * once a second (`searchLeads`), and the search reads a window around those faces (`searchWindow`),
+ * the whole frame once a second or when the window lost a face.
  *
  * Those follow-ups depend on the first pass's faces. With `state.batchedReads` (a GPU, where each
  * download is a round trip) every pass the frame may need is issued first and read in one
@@ -32,53 +34,66 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   const sourceLongSide = Math.max(width, height, state.sourceLongSide ?? 0);
   const maxInput = detectorInputCap(Math.max(width, height));
   const fullSize = Math.min(faceInputSize(config, sourceLongSide, height), maxInput);
-  const plan = detectionPlan(config, width, height, state.lastFaceSides, state.lastFullDetectionSec, tSec, fullSize, state.lastSmallFaceSec);
-  const largeFaceKnown = (state.lastFaceSides ?? []).some((side) => isLargeFace(config, width, height, side));
+  const previous = state.lastFaceBoxes ?? [];
+  const previousSides = sidesOf(previous);
+  const plan = detectionPlan(config, width, height, previousSides, state.lastFullDetectionSec, tSec, fullSize, state.lastSmallFaceSec);
+  const largeFaceKnown = previousSides.some((side) => isLargeFace(config, width, height, side));
   const search = searchInputFor(config, sourceLongSide, state.lastSearchSec, state.lastSearchFaceSec, tSec, largeFaceKnown, maxInput);
+  const leads = search !== null && searchLeads(config, width, height, fullSize, previousSides, state.lastSearchFaceSec, tSec);
+  const window = leads ? searchWindow(config, width, height, previous, search, state.lastSearchSec, tSec) : null;
   const batch = state.batchedReads ? new ReadBatch() : null;
-  const passes = new Map<number, Promise<FaceDetectorOutput>>();
-  const run = (inputSize: number): Promise<FaceDetectorOutput> => {
-    let pass = passes.get(inputSize);
+  const passes = new Map<string, Promise<FaceDetectorOutput>>();
+  const run = (inputSize: number, region?: Box): Promise<FaceDetectorOutput> => {
+    const key = region ? `${inputSize}@${region.x},${region.y},${region.w},${region.h}` : `${inputSize}`;
+    let pass = passes.get(key);
     if (!pass) {
-      const detect = () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold }, batch ?? READ_NOW);
-      pass = batch ? timeSync(timer, 'faceDetection', detect) : timer.time('faceDetection', detect);
-      passes.set(inputSize, pass);
+      const detect = () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold, region }, batch ?? READ_NOW);
+      // The search's window timed apart, so that the bench shows how often it stands in for the whole frame.
+      const stage = region ? 'faceSearchWindow' : 'faceDetection';
+      pass = batch ? timeSync(timer, stage, detect) : timer.time(stage, detect);
+      passes.set(key, pass);
     }
     return pass;
   };
+  const runWindow = (w: SearchWindow) => run(w.inputSize, w.region);
   if (batch) {
     const small = config.faceInputSizeLargeFaces;
     const sizes = [...(plan.small === null ? [fullSize, ...(small > 0 && small < fullSize ? [small] : [])] : [plan.small, fullSize]), ...(search === null ? [] : [search])];
     try {
-      sizes.forEach(run);
+      sizes.forEach((size) => run(size));
+      if (window) runWindow(window);
       await timer.time('readback', () => batch.flush());
     } catch (error) {
       batch.discard();
       throw error;
     }
   }
-  // The search pass's faces small enough to add (isSearchFace), noting when it ran and found one.
-  const searchFaces = async (size: number): Promise<FaceDetectorOutput> => {
-    const small = (await run(size)).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
-    state.lastSearchSec = tSec;
+  // The search pass's faces small enough to add (isSearchFace), in `window` or the whole frame,
+  // noting when it ran over the whole frame and when it found one.
+  const searchFaces = async (size: number, window: SearchWindow | null = null): Promise<FaceDetectorOutput> => {
+    const small = (await (window ? runWindow(window) : run(size))).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
+    if (!window) state.lastSearchSec = tSec;
     if (small.length > 0) state.lastSearchFaceSec = tSec;
     return small;
   };
   // The first pass's faces, with the full pass's new ones when it is due (once an interval, or a face was lost).
   const withFullPassIfDue = async (first: FaceDetectorOutput): Promise<FaceDetectorOutput> => {
-    if (!fullPassDue(config, state.lastFullDetectionSec, tSec, first.length, state.lastFaceSides!.length)) return first;
+    if (!fullPassDue(config, state.lastFullDetectionSec, tSec, first.length, previous.length)) return first;
     const merged = mergeDetections(first, await run(fullSize));
     state.lastFullDetectionSec = tSec;
     return merged;
   };
   let faces: FaceDetectorOutput;
-  if (search !== null && searchLeads(config, width, height, fullSize, state.lastFaceSides, state.lastSearchFaceSec, tSec)) {
-    return remember(config, state, width, height, tSec, await withFullPassIfDue(await searchFaces(search)));
+  if (leads) {
+    let found = await searchFaces(search, window);
+    // A face left the window (or it moved nearer): the whole frame, as when no window is used.
+    if (window && found.length < previous.length) found = mergeDetections(found, await searchFaces(search));
+    return remember(config, state, width, height, tSec, await withFullPassIfDue(found));
   }
   if (plan.small === null) {
     faces = await run(fullSize);
     state.lastFullDetectionSec = tSec;
-    const small = smallFaceRecent(config, state.lastSmallFaceSec, tSec) ? null : smallInputFor(config, width, height, sidesOf(faces), fullSize);
+    const small = smallFaceRecent(config, state.lastSmallFaceSec, tSec) ? null : smallInputFor(config, width, height, sidesOf(faces.map((f) => f.box)), fullSize);
     if (small !== null) faces = mergeDetections(await run(small), faces);
   } else {
     // plan.full is set exactly when the interval is due (detectionPlan), which fullPassDue checks too.
@@ -92,12 +107,12 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
 
 /** Records this frame's faces for the next frame's plan; returns them. */
 function remember(config: PerceptionState['config'], state: PerceptionState, width: number, height: number, tSec: number, faces: FaceDetectorOutput): FaceDetectorOutput {
-  state.lastFaceSides = sidesOf(faces);
-  if (state.lastFaceSides.some((side) => !isLargeFace(config, width, height, side))) state.lastSmallFaceSec = tSec;
+  state.lastFaceBoxes = faces.map((f) => f.box);
+  if (sidesOf(state.lastFaceBoxes).some((side) => !isLargeFace(config, width, height, side))) state.lastSmallFaceSec = tSec;
   return faces;
 }
 
 /** Each face's shorter side, in frame pixels. */
-function sidesOf(faces: FaceDetectorOutput): number[] {
-  return faces.map((f) => Math.min(f.box.w, f.box.h));
+function sidesOf(boxes: readonly Box[]): number[] {
+  return boxes.map((b) => Math.min(b.w, b.h));
 }

@@ -3,7 +3,7 @@
  * emotion models receive, identities across frames, and no tensor left behind.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HSV_LENGTH } from '../core/tracking/constants';
 import { createTracker } from '../core/tracking/tracker';
 import { initNodeBackend, packageWeightSource } from '../node';
@@ -212,12 +212,21 @@ describe('perceiveFrame', () => {
     // just over the old 40-px limit, so the search found it and was not allowed to add it.
     const frames = await readFrames(await makeWideShot(clip('02-04-05_01.mp4'), 640, 480, 192 / 360, 2), 5);
     expect((await faceSizes(frames, createPerceptionState({ searchFaceMaxSidePx: 40 }))).length).toBeLessThanOrEqual(frames.length * 0.3);
-    const timer = createStageTimer();
-    const sizes = await faceSizes(frames, createPerceptionState(), timer);
-    expect(sizes.length).toBe(frames.length);
-    expect(largestSizeJump(sizes)).toBeLessThan(0.25);
-    // The search leads once it found the face: the full pass once a second, not on every frame.
-    expect(timer.samples().faceDetection!.length).toBeLessThanOrEqual(frames.length + 4);
+    const detector = vi.spyOn(models.faceDetector, 'run');
+    try {
+      const sizes = await faceSizes(frames, createPerceptionState());
+      expect(sizes.length).toBe(frames.length);
+      expect(largestSizeJump(sizes)).toBeLessThan(0.25);
+      // The search leads once it found the face: the full pass (320) once a second, not on every
+      // frame, and the search reads a window around the face (224–256 px) but once a second.
+      const inputs = detector.mock.calls.map(([, cfg]) => (cfg?.region ? 'window' : cfg?.inputSize));
+      expect(inputs.filter((i) => i === 320).length).toBeLessThanOrEqual(3);
+      expect(inputs.filter((i) => i === 416).length).toBeLessThanOrEqual(3);
+      expect(inputs.filter((i) => i === 'window').length).toBeGreaterThanOrEqual(frames.length - 3);
+      expect(detector.mock.calls.every(([, cfg]) => !cfg?.region || cfg.inputSize! <= 256)).toBe(true);
+    } finally {
+      detector.mockRestore();
+    }
   }, 120_000);
 
   it('finds the face of an old webcam (160×120, crf 36), which the detector misses when the frame is blown up to its usual input', async () => {

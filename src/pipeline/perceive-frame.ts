@@ -97,12 +97,15 @@ export interface PerceptionState {
   clipNets?: boolean;
   lastPeople?: { tSec: number; result: PersonDetectorOutput };
   lastEmbeddingSec?: number;
-  /** The previous frame's faces (shorter side, frame pixels) and when the full detector input last ran. */
-  lastFaceSides?: number[];
+  /** The previous frame's faces (frame pixels) and when the full detector input last ran. */
+  lastFaceBoxes?: Box[];
   lastFullDetectionSec?: number;
   /** When a face too small for the small detector input was last found (see `smallFaceRecent`). */
   lastSmallFaceSec?: number;
-  /** When the search pass last ran, and last found a face small enough to add (see `searchInputFor`). */
+  /**
+   * When the search pass last ran over the whole frame (not a window, `searchWindow`), and last
+   * found a face small enough to add (see `searchInputFor`).
+   */
   lastSearchSec?: number;
   lastSearchFaceSec?: number;
   /** The faces the verifier confirmed on the previous frame (see `faceVerifyIntervalSec`). */

@@ -15,6 +15,7 @@ import {
   detectorInputCap,
   fullPassDue,
   searchLeads,
+  searchWindow,
   smallFaceRecent,
 } from './perception-config';
 
@@ -169,6 +170,28 @@ describe('perception config', () => {
     expect(fullPassDue(C, 0.8, 1, 1, 1)).toBe(false);
     expect(fullPassDue(C, 0, 1, 1, 1)).toBe(true); // a second since it ran
     expect(fullPassDue(C, 0.8, 1, 0, 1)).toBe(true); // the search lost a face
+  });
+
+  it('searches a window around known far faces at the whole frame\'s scale, the whole frame once a second', () => {
+    // A far person on a 640×480 camera (search at 416: 0.65 input pixels a frame pixel), face 84 px:
+    // 3 face sides (252 px) are 164 input pixels, 6 cells; 7 (224), which cover 345 frame pixels.
+    const face = { x: 300, y: 200, w: 80, h: 84 };
+    expect(searchWindow(C, 640, 480, [face], 416, 0.5, 1)).toEqual({ region: { x: 168, y: 70, w: 345, h: 345 }, inputSize: 224 });
+    // The face moved and grew a little: the same input, so the same window shape.
+    expect(searchWindow(C, 640, 480, [{ x: 310, y: 205, w: 82, h: 85 }], 416, 0.5, 1)!.region).toMatchObject({ w: 345, h: 345 });
+    // A smaller face: 5 cells (160).
+    expect(searchWindow(C, 640, 480, [{ x: 300, y: 200, w: 60, h: 60 }], 416, 0.5, 1)!.inputSize).toBe(160);
+    expect(searchWindow(C, 640, 480, [face], 416, 0, 1)).toBeNull(); // a second since the whole frame: new faces anywhere
+    expect(searchWindow(C, 640, 480, [face], 416, undefined, 1)).toBeNull();
+    expect(searchWindow({ ...C, searchWindowFaces: 0 }, 640, 480, [face], 416, 0.5, 1)).toBeNull(); // off
+    expect(searchWindow(C, 640, 480, [], 416, 0.5, 1)).toBeNull();
+    // At the frame's corner the window moves inside rather than losing the margin on that side.
+    expect(searchWindow(C, 640, 480, [{ x: 2, y: 0, w: 60, h: 60 }], 416, 0.5, 1)!.region).toEqual({ x: 0, y: 0, w: 246, h: 246 });
+    // Two far faces apart: the window holding both costs more than half the whole frame's search.
+    expect(searchWindow(C, 640, 480, [face, { x: 20, y: 20, w: 80, h: 84 }], 416, 0.5, 1)).toBeNull();
+    // Side by side, one window holds both.
+    const pair = searchWindow(C, 640, 480, [face, { x: 390, y: 200, w: 80, h: 84 }], 416, 0.5, 1)!;
+    expect(pair).toEqual({ region: { x: 213, y: 70, w: 345, h: 345 }, inputSize: 224 });
   });
 
   it('never blows a frame up past its own size, rounded up to the detector stride', () => {

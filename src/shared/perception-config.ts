@@ -51,6 +51,16 @@ export interface PerceptionConfig {
    */
   searchFaceMaxSidePx: number;
   /**
+   * While the search leads (`searchLeads`), it reads only a window around the faces it knows, at
+   * least this many face sides wide, at the whole frame's search scale (`searchWindow`); the whole
+   * frame is searched again every `fullDetectionIntervalSec` and at once when the window loses a
+   * face (0: always the whole frame). A far person on a 640×480 camera at 15 pictures a second,
+   * still or moving 60 px a second: found on every picture in windows of 3 face sides (inputs 160
+   * and 224, 345 px of the frame at 224) and of 3.5; the window costs about a third of the whole
+   * frame's 416-px search (docs/performance-camera.md).
+   */
+  searchWindowFaces: number;
+  /**
    * Person detection (CenterNet, the costliest network: ~190 ms here) runs at most this often;
    * frames in between reuse the last persons and context features. People move slowly compared
    * with faces' expressions, and the context feature is a pooled backbone activation.
@@ -164,6 +174,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   faceInputSizeSearch: 608,
   faceInputSizeSearchSmallFrames: 416,
   searchFaceMaxSidePx: 48,
+  searchWindowFaces: 3,
   personIntervalSec: 5,
   maxAnalysisSide: 640,
   mouthFps: MOUTH_TRACE.fps,
@@ -180,6 +191,21 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   generalInputSize: 160,
   generalMaxFaces: 2,
 });
+
+/**
+ * Perception settings from a page's query (`?perception.personIntervalSec=2`), so that `npm run
+ * bench -- --perception personIntervalSec=2` compares a setting against the defaults in one run,
+ * on files and on the camera alike. Names that are not settings are ignored.
+ */
+export function perceptionFromQuery(search: string): Partial<PerceptionConfig> {
+  const out: Record<string, number | boolean> = {};
+  for (const [key, value] of new URLSearchParams(search)) {
+    const name = key.replace(/^perception\./, '');
+    if (name === key || !(name in DEFAULT_PERCEPTION_CONFIG)) continue;
+    out[name] = typeof DEFAULT_PERCEPTION_CONFIG[name as keyof PerceptionConfig] === 'boolean' ? value === 'true' : Number(value);
+  }
+  return out as Partial<PerceptionConfig>;
+}
 
 /** The Tiny Face input size for a frame of this size. */
 export function faceInputSize(config: PerceptionConfig, width: number, height: number): number {
@@ -336,6 +362,53 @@ export function searchLeads(
 ): boolean {
   if (lastSearchFaceSec === undefined || intervalDue(lastSearchFaceSec, tSec, config.fullDetectionIntervalSec)) return false;
   return (previousSides?.length ?? 0) > 0 && previousSides!.every((side) => isSearchSide(config, width, height, fullSize, side));
+}
+
+/** The part of the frame a leading search reads, and the detector input that keeps the whole frame's scale. */
+export interface SearchWindow {
+  region: Box;
+  inputSize: number;
+}
+
+/**
+ * A window over the known faces' `boxes` (frame pixels) for a leading search whose whole-frame
+ * input is `searchSize` (see `searchWindowFaces`). It must hold each face's square,
+ * `searchWindowFaces` face sides wide around it; its input is that at the search's scale, rounded up
+ * to an odd number of the detector's 32-px cells, and the window is the square that input covers at
+ * that scale, centred on the faces and moved inside the frame rather than cut by its edge. So the
+ * detector sees the faces at the whole frame's search scale; the window takes one shape per input
+ * (a new shape is a new resize and, on a GPU, new programs); and a lone face's centre falls in the
+ * middle of a cell — on an even count it fell on a cell border, and Tiny Face lost the far person
+ * on 14 of 38 pictures at 8 cells against 0 of 20 at 7. Null — the whole frame — when off, with no
+ * face, when the whole frame was last searched `fullDetectionIntervalSec` or more ago
+ * (`lastWholeSearchSec`: new faces anywhere), or when the window would cost more than half the
+ * whole frame's search (faces far apart).
+ */
+export function searchWindow(
+  config: PerceptionConfig,
+  width: number,
+  height: number,
+  boxes: readonly Box[],
+  searchSize: number,
+  lastWholeSearchSec: number | undefined,
+  tSec: number,
+): SearchWindow | null {
+  const k = config.searchWindowFaces;
+  if (!(k > 0) || boxes.length === 0 || intervalDue(lastWholeSearchSec, tSec, config.fullDetectionIntervalSec)) return null;
+  const squares = boxes.map((b) => ({ cx: b.x + b.w / 2, cy: b.y + b.h / 2, half: (k * Math.max(b.w, b.h)) / 2 }));
+  const left = Math.min(...squares.map((s) => s.cx - s.half));
+  const right = Math.max(...squares.map((s) => s.cx + s.half));
+  const top = Math.min(...squares.map((s) => s.cy - s.half));
+  const bottom = Math.max(...squares.map((s) => s.cy + s.half));
+  const scale = searchSize / Math.max(width, height);
+  const cells = Math.ceil((Math.max(right - left, bottom - top) * scale) / DETECTOR_STRIDE);
+  const inputSize = DETECTOR_STRIDE * (cells % 2 === 1 ? cells : cells + 1);
+  if (inputSize * inputSize > 0.5 * searchSize * searchSize) return null;
+  const side = Math.round(inputSize / scale);
+  const [w, h] = [Math.min(width, side), Math.min(height, side)];
+  const x = Math.round(Math.min(Math.max(0, (left + right - w) / 2), width - w));
+  const y = Math.round(Math.min(Math.max(0, (top + bottom - h) / 2), height - h));
+  return { region: { x, y, w, h }, inputSize };
 }
 
 /** Whether the full pass runs beside a leading search (see `searchLeads`): once an interval, or at once when a face was lost. */

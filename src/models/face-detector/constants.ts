@@ -1,4 +1,5 @@
 /** Defaults and weight paths of the face detector (face-api TinyFaceDetector). */
+import type { Box } from '../model';
 
 /** Weights manifest, relative to the models root. */
 export const FACE_DETECTOR_WEIGHTS = 'face-api/tiny_face_detector_model-weights_manifest.json';
@@ -9,6 +10,11 @@ export interface FaceDetectorConfig {
   inputSize: number;
   /** Keep detections scoring above this (0–1). */
   scoreThreshold: number;
+  /**
+   * Look only in this part of the frame (frame pixels, integers; the detector reads it as if it
+   * were the frame); boxes stay in frame pixels. Unset: the whole frame.
+   */
+  region?: Box;
 }
 
 export const FACE_DETECTOR_DEFAULTS: Readonly<FaceDetectorConfig> = Object.freeze({

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clip, clipTensors, makeSideBySide, noLeak, readFrames, setUp } from '../../node/test-fixtures';
 import { frameToTensor } from '../../node/test-fixtures';
+import { iou } from '../../core/geometry';
 import { createFaceDetector, type FaceDetector } from './face-detector';
 
 describe('face-detector (TinyFaceDetector, Node WASM)', () => {
@@ -108,6 +109,31 @@ describe('face-detector (TinyFaceDetector, Node WASM)', () => {
       tf.dispose(wide);
     }
     expect(compared).toBeGreaterThanOrEqual(12);
+  });
+
+  it('looks only inside a region, giving boxes in frame pixels, as on that part cut out', async () => {
+    const composite = await makeSideBySide(clip('01-01-01_01.mp4'), clip('02-01-01_01.mp4'));
+    const frame = frameToTensor((await readFrames(composite, 1))[1]!);
+    const [height, width] = frame.shape;
+    const right = { x: Math.round(width / 2), y: 0, w: width - Math.round(width / 2), h: height };
+    const cut = tf.slice(frame, [0, right.x, 0], [height, right.w, 3]) as tf.Tensor3D;
+    try {
+      expect((await model.run(frame, { inputSize: 416 })).length).toBe(2);
+      const inRegion = await model.run(frame, { inputSize: 224, region: right });
+      const onCut = await model.run(cut, { inputSize: 224 });
+      expect(inRegion.length).toBe(1);
+      expect(inRegion[0]!.box.x).toBeGreaterThan(right.x); // the right person, in the frame's pixels
+      // The region is resampled once (crop and resize together), the cut-out twice: nearly the same.
+      expect(Math.abs(inRegion[0]!.score - onCut[0]!.score)).toBeLessThan(0.05);
+      expect(iou(inRegion[0]!.box, { ...onCut[0]!.box, x: onCut[0]!.box.x + right.x })).toBeGreaterThan(0.9);
+      const { leaked } = await noLeak(() => model.run(frame, { inputSize: 224, region: right }));
+      expect(leaked).toBe(0);
+      // A region off the frame or in fractions of a pixel would shift every box: refused.
+      await expect(model.run(frame, { region: { ...right, x: right.x + 1 } })).rejects.toThrow(RangeError);
+      await expect(model.run(frame, { region: { ...right, w: right.w - 0.5 } })).rejects.toThrow(RangeError);
+    } finally {
+      tf.dispose([frame, cut]);
+    }
   });
 
   it('leaves no tensor behind', async () => {
