@@ -1,13 +1,14 @@
 /**
  * npm run bench -- [--json out.json] [--backend wasm|webgpu] [--clips N] [--fps N] [--perception name=value,…]
- *                   [--webcam [--webcam-seconds 30]] [--hd]
+ *                   [--webcam [--webcam-seconds 30] [--scenes oneFace,oneFaceCalibrated,twoFaces,farPerson,nobody]] [--hd]
  *
  * Measures the built app in headless Chromium on fixed shared clips and prints JSON: per-stage
  * ms per frame (median, p95), analysed fps and real-time factor, the face-api baseline (Tiny Face
  * Detector + expression net) on the same frames, tf.memory() after each clip, and main-thread long
  * tasks while the UI analyses and plays a clip. A benchmark, never a timed test. `--webcam` adds the
  * live camera (scripts/lib/bench-webcam.ts): analysed fps, grab-to-draw latency and long tasks with
- * one face, one face calibrated (Calibrate pressed), two faces, a far person and nobody; `--clips 0` skips the files. `--hd` also runs 1920×1080 copies of the same
+ * one face, one face calibrated (Calibrate pressed), two faces, a far person and nobody (`--scenes`: some
+ * of them); `--perception` applies there too; `--clips 0` skips the files. `--hd` also runs 1920×1080 copies of the same
  * clips (scaled to fit, centred on black, made once with ffmpeg in .cache/bench-inputs) and reports
  * their analysed fps against the originals'.
  */
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 import type { BenchPageResult } from '../src/bench/bench-main';
 import { round1 } from '../src/bench/bench-summary';
 import { analyzeThroughUi, launchApp, repoRoot } from './lib/browser-app';
-import { cameraScenes, measureWebcam } from './lib/bench-webcam';
+import { cameraScenes, measureWebcam, type WebcamResult } from './lib/bench-webcam';
 import { amountOption, numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
 import { LONG_TASK_OBSERVER, type PageWithTasks } from './lib/long-tasks';
 
@@ -37,9 +38,13 @@ const BENCH_CLIPS = [
   '03-03-05_01.mp4',
 ];
 
+/** `--perception` as the page's query (`perception.name=value`), read by the bench page and the camera alike. */
+function perceptionQuery(perception: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(perception).map(([k, v]) => [`perception.${k}`, v]));
+}
+
 async function measurePipeline(backend: string, files: string[], fps: number, perception: Record<string, string>) {
-  const query = Object.fromEntries(Object.entries(perception).map(([k, v]) => [`perception.${k}`, v]));
-  const app = await launchApp({ page: 'bench.html', backend, query, log: (l) => console.error(l) });
+  const app = await launchApp({ page: 'bench.html', backend, query: perceptionQuery(perception), log: (l) => console.error(l) });
   try {
     await app.page.locator('#files').setInputFiles(files);
     const result = (await app.page.evaluate((f) => window.emolensBench!(f), fps)) as BenchPageResult;
@@ -91,21 +96,25 @@ async function main(): Promise<number> {
   const perception = Object.fromEntries((stringOption(args, 'perception') ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
   const filesPart = clipCount > 0 ? await benchFiles(backend, names, files, fps, perception) : {};
   const hd = args.options.get('hd') && clipCount > 0 ? await benchHd(backend, files, fps, perception, filesPart) : null;
-  let webcam = null;
+  let webcam: Record<string, WebcamResult> | null = null;
   if (args.options.get('webcam')) {
     const seconds = numberOption(args, 'webcam-seconds') ?? 30;
     const scenes = cameraScenes();
-    log(`bench: camera, one face, ${seconds} s…`);
-    const oneFace = await measureWebcam(backend, scenes.oneFace, seconds, 5, log);
-    log(`bench: camera, one face, calibrated, ${seconds} s…`);
-    const oneFaceCalibrated = await measureWebcam(backend, scenes.oneFace, seconds, 5, log, true);
-    log(`bench: camera, two faces, ${seconds} s…`);
-    const twoFaces = await measureWebcam(backend, scenes.twoFaces, seconds, 5, log);
-    log(`bench: camera, a far person (the small-face search on every picture), ${seconds} s…`);
-    const farPerson = await measureWebcam(backend, scenes.farPerson, seconds, 5, log);
-    log(`bench: camera, nobody in view, ${seconds} s…`);
-    const nobody = await measureWebcam(backend, scenes.nobody, seconds, 5, log, false, false);
-    webcam = { oneFace, oneFaceCalibrated, twoFaces, farPerson, nobody };
+    const only = stringOption(args, 'scenes')?.split(',');
+    const camera = { seconds, warmUpSec: 5, log, query: perceptionQuery(perception) };
+    const runs: [keyof typeof scenes | 'oneFaceCalibrated', string, () => Promise<WebcamResult>][] = [
+      ['oneFace', 'one face', () => measureWebcam(backend, scenes.oneFace, camera)],
+      ['oneFaceCalibrated', 'one face, calibrated', () => measureWebcam(backend, scenes.oneFace, { ...camera, calibrated: true })],
+      ['twoFaces', 'two faces', () => measureWebcam(backend, scenes.twoFaces, camera)],
+      ['farPerson', 'a far person (the small-face search leads)', () => measureWebcam(backend, scenes.farPerson, camera)],
+      ['nobody', 'nobody in view', () => measureWebcam(backend, scenes.nobody, { ...camera, expectFaces: false })],
+    ];
+    webcam = {};
+    for (const [name, what, measure] of runs) {
+      if (only && !only.includes(name)) continue;
+      log(`bench: camera, ${what}, ${seconds} s…`);
+      webcam[name] = await measure();
+    }
   }
   const report = {
     ...filesPart,

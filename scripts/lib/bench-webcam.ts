@@ -56,25 +56,30 @@ export function cameraScenes(): { oneFace: string; twoFaces: string; nobody: str
   };
 }
 
-/**
- * Runs the camera on `scene` and measures `seconds` after `warmUpSec` of tracking. `calibrated`:
- * presses Calibrate after the warm-up and measures once the reference is made (the clip models'
- * networks run on every picture then, and the clip models answer every 2 s).
- */
-export async function measureWebcam(
-  backend: string,
-  scene: string,
-  seconds: number,
-  warmUpSec: number,
-  log: (line: string) => void,
-  calibrated = false,
+/** How one camera scene is measured (see measureWebcam). */
+export interface WebcamOptions {
+  seconds: number;
+  warmUpSec: number;
+  log: (line: string) => void;
+  /**
+   * Press Calibrate after the warm-up and measure once the reference is made (the clip models'
+   * networks run on every picture then, and the clip models answer every 2 s).
+   */
+  calibrated?: boolean;
   /** False for a scene with nobody in it: the warm-up starts once the camera runs, not once a face is tracked. */
-  expectFaces = true,
-): Promise<WebcamResult> {
+  expectFaces?: boolean;
+  /** The app page's query (e.g. `perception.searchWindowFaces=0`). */
+  query?: Record<string, string>;
+}
+
+/** Runs the camera on `scene` and measures `seconds` after `warmUpSec` of tracking. */
+export async function measureWebcam(backend: string, scene: string, options: WebcamOptions): Promise<WebcamResult> {
+  const { seconds, warmUpSec, log, calibrated = false, expectFaces = true } = options;
   const app = await launchApp({
     backend,
     initScript: LONG_TASK_OBSERVER,
     extraArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${scene}`],
+    query: options.query,
     log,
   });
   const { page } = app;

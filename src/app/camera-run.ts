@@ -74,6 +74,8 @@ export interface CameraRunOptions {
   signal: AbortSignal;
   /** Also run the per-frame baselines (Human's FER net) on every picture. */
   baselines?: boolean;
+  /** Perception settings over the camera's own (CAMERA_PERCEPTION): the bench's comparisons. */
+  perception?: Partial<PerceptionConfig>;
   /** Called with every analysed picture after the overlay has it (the camera's calibration listens). */
   onFrame?: (update: FrameUpdate) => void;
   /** Whether the clip models will read the pictures now (a calibration collects or answers): else they skip the nets only those read. */
@@ -93,7 +95,7 @@ export async function analyseCamera(options: CameraRunOptions): Promise<void> {
     signal,
     tracker: { maxUnseenSec: WEBCAM_MAX_UNSEEN_SEC },
     // Asked-for baselines (Human's FER net on every face) need every face complete.
-    perception: { ...CAMERA_PERCEPTION, ...(options.baselines && { ferNet: true, mainFaceOnlyNets: false }) },
+    perception: { ...CAMERA_PERCEPTION, ...(options.baselines && { ferNet: true, mainFaceOnlyNets: false }), ...options.perception },
     mainTrack: () => publisher.mainTrackId,
     // Human's FER net and the main face's mirror feed only the clip models (12 and 9 ms a picture):
     // the rolling emotion shown is `general`'s, so they run while a calibration collects or answers,

@@ -10,6 +10,7 @@ import type { RunSlot } from './run-slot';
 import { createCameraCalibration, type CameraCalibration } from './camera-calibration';
 import { calibratedAnswerKey } from './person-calibration';
 import { clipFamiliarity, sceneVector } from '../shared/ensemble-config';
+import { perceptionFromQuery } from '../shared/perception-config';
 import { CAMERA_DISCONNECTED, describeCameraError } from './webcam-source';
 
 const CONSTRAINTS: MediaStreamConstraints = { video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false };
@@ -90,8 +91,10 @@ export function createCameraRunner({
         const fps = stream.getVideoTracks()[0]?.getSettings().frameRate ?? 30;
         s().videoOpened({ width: size.width, height: size.height, fps, durationSec: 0, frameCount: 0, codec: 'camera', codecString: 'camera' });
         s().setWebcamPhase('on');
-        // `?cameraBaselines=1` also runs the per-frame baselines (off on the camera: see camera-run.ts).
-        const baselines = new URLSearchParams(globalThis.location?.search ?? '').get('cameraBaselines') === '1';
+        // `?cameraBaselines=1` also runs the per-frame baselines (off on the camera: see camera-run.ts);
+        // `?perception.name=value` changes a perception setting (the bench's A/B runs).
+        const query = globalThis.location?.search ?? '';
+        const baselines = new URLSearchParams(query).get('cameraBaselines') === '1';
         // Off our footage (another camera, framing or scene: every camera but ours) the calibrated
         // answer is `general` calibrated to the session, as a folder's clip would show.
         mine = createCameraCalibration(store, client, async (probs, clip) => {
@@ -101,7 +104,7 @@ export function createCameraRunner({
           return calibratedAnswerKey(loaded.ensemble, probs, scene?.familiar ?? true);
         }, run.signal);
         calibration = mine;
-        await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines, onFrame: (update) => mine?.onFrame(update), clipModelsListen: () => mine?.listening ?? false });
+        await analyseCamera({ client, playback, publisher, size, signal: run.signal, baselines, perception: perceptionFromQuery(query), onFrame: (update) => mine?.onFrame(update), clipModelsListen: () => mine?.listening ?? false });
       } catch (error) {
         if (slot.fail(run, error, 'Camera: ')) playback.stop();
       } finally {

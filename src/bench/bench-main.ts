@@ -10,7 +10,7 @@ import { parseBackendName } from '../env/backend-choice';
 import { initBackend } from '../env/init-backend';
 import { urlWeightSource } from '../models';
 import { frameFromBitmap } from '../pipeline/perceive-frame';
-import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from '../shared/perception-config';
+import { perceptionFromQuery, type PerceptionConfig } from '../shared/perception-config';
 import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
 import { createAnalysisClient, type AnalysisClient } from '../pipeline/worker/analysis-client';
@@ -44,20 +44,6 @@ export interface BenchPageResult {
   perception: Partial<PerceptionConfig>;
   /** What each analysed frame of the first clip asked of the device (downloads, dispatches, kernels). */
   deviceWorkPerFrame: DeviceWorkSummary | null;
-}
-
-/**
- * Perception settings from the page's query (`?perception.personIntervalSec=2`), so `npm run bench
- * -- --perception personIntervalSec=2` compares a setting against the baseline in the same run.
- */
-function perceptionFromQuery(search: string): Partial<PerceptionConfig> {
-  const out: Record<string, number | boolean> = {};
-  for (const [key, value] of new URLSearchParams(search)) {
-    const name = key.replace(/^perception\./, '');
-    if (name === key || !(name in DEFAULT_PERCEPTION_CONFIG)) continue;
-    out[name] = typeof DEFAULT_PERCEPTION_CONFIG[name as keyof PerceptionConfig] === 'boolean' ? value === 'true' : Number(value);
-  }
-  return out as Partial<PerceptionConfig>;
 }
 
 /** face-api's usual per-frame path: detect every face, then classify each one's expression. */
