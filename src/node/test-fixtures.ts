@@ -74,6 +74,21 @@ export function makeWideShot(path: string, width: number, height: number, scale:
   return makeScaled(path, width, height, seconds, `scale=trunc(iw*${scale}/2)*2:trunc(ih*${scale}/2)*2,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:color=gray`);
 }
 
+/**
+ * `near` scaled by `nearScale` on the left of a grey `width`×`height` picture and `far` by
+ * `farScale` on the right, both vertically centred: a person at the camera and one further away.
+ */
+export async function makeNearAndFar(near: string, far: string, width: number, height: number, nearScale: number, farScale: number, seconds: number): Promise<string> {
+  const out = join(await mkdtemp(join(tmpdir(), 'emolens-')), 'near-and-far.mp4');
+  const scaled = (scale: number) => `scale=trunc(iw*${scale}/2)*2:trunc(ih*${scale}/2)*2`;
+  await execFileP('ffmpeg', [
+    '-v', 'error', '-y', '-f', 'lavfi', '-i', `color=gray:size=${width}x${height}:rate=30`, '-i', near, '-i', far, '-t', String(seconds),
+    '-filter_complex', `[1:v]${scaled(nearScale)}[n];[2:v]${scaled(farScale)}[f];[0:v][n]overlay=x=W/20:y=(H-h)/2[a];[a][f]overlay=x=W*0.75-w/2:y=(H-h)/2[v]`,
+    '-map', '[v]', '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', out,
+  ]);
+  return out;
+}
+
 /** Sets up the backend and loads `model`. */
 export async function setUp<M extends Model<unknown, unknown, never>>(create: (s: WeightSource) => M): Promise<M> {
   await initNodeBackend();

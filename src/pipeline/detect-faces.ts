@@ -18,8 +18,8 @@ import { timeSync, type StageTimer } from './stage-timer';
  *
  * A search pass at a larger input then adds small faces neither pass could see (`searchInputFor`,
  * `isSearchFace`); while every known face is one of those, the search leads and the full pass runs
- * once a second (`searchLeads`), and the search reads a window around those faces (`searchWindow`),
- * the whole frame once a second or when the window lost a face.
+ * once a second (`searchLeads`). Whenever the search runs for faces it found, it reads a window
+ * around them (`searchWindow`), the whole frame once a second or when the window lost a face.
  *
  * Those follow-ups depend on the first pass's faces. With `state.batchedReads` (a GPU, where each
  * download is a round trip) every pass the frame may need is issued first and read in one
@@ -40,7 +40,9 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   const largeFaceKnown = previousSides.some((side) => isLargeFace(config, width, height, side));
   const search = searchInputFor(config, sourceLongSide, state.lastSearchSec, state.lastSearchFaceSec, tSec, largeFaceKnown, maxInput);
   const leads = search !== null && searchLeads(config, width, height, fullSize, previousSides, state.lastSearchFaceSec, tSec);
-  const window = leads ? searchWindow(config, width, height, previous, search, state.lastSearchSec, tSec) : null;
+  // The far faces the search found last frame: it reads a window around them (searchWindow).
+  const searchKnown = previous.filter((b) => isSearchFace(config, width, height, fullSize, b));
+  const window = search === null ? null : searchWindow(config, width, height, searchKnown, search, state.lastSearchSec, tSec);
   const batch = state.batchedReads ? new ReadBatch() : null;
   const passes = new Map<string, Promise<FaceDetectorOutput>>();
   const run = (inputSize: number, region?: Box): Promise<FaceDetectorOutput> => {
@@ -76,6 +78,13 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     if (small.length > 0) state.lastSearchFaceSec = tSec;
     return small;
   };
+  // The search's faces: in the window while it finds every far face it knew; else, or when no
+  // window is used, over the whole frame.
+  const searchPass = async (size: number): Promise<FaceDetectorOutput> => {
+    if (!window) return searchFaces(size);
+    const found = await searchFaces(size, window);
+    return found.length < searchKnown.length ? mergeDetections(found, await searchFaces(size)) : found;
+  };
   // The first pass's faces, with the full pass's new ones when it is due (once an interval, or a face was lost).
   const withFullPassIfDue = async (first: FaceDetectorOutput): Promise<FaceDetectorOutput> => {
     if (!fullPassDue(config, state.lastFullDetectionSec, tSec, first.length, previous.length)) return first;
@@ -84,12 +93,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     return merged;
   };
   let faces: FaceDetectorOutput;
-  if (leads) {
-    let found = await searchFaces(search, window);
-    // A face left the window (or it moved nearer): the whole frame, as when no window is used.
-    if (window && found.length < previous.length) found = mergeDetections(found, await searchFaces(search));
-    return remember(config, state, width, height, tSec, await withFullPassIfDue(found));
-  }
+  if (leads) return remember(config, state, width, height, tSec, await withFullPassIfDue(await searchPass(search)));
   if (plan.small === null) {
     faces = await run(fullSize);
     state.lastFullDetectionSec = tSec;
@@ -101,7 +105,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   }
   // Kept running while it finds small faces, even on a frame where another pass saw them too:
   // the full input finds such faces on some frames only.
-  if (search !== null) faces = mergeDetections(faces, await searchFaces(search));
+  if (search !== null) faces = mergeDetections(faces, await searchPass(search));
   return remember(config, state, width, height, tSec, faces);
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HSV_LENGTH } from '../core/tracking/constants';
 import { createTracker } from '../core/tracking/tracker';
 import { initNodeBackend, packageWeightSource } from '../node';
-import { clip, frameToTensor, makeOldWebcam, makeScaled, makeSideBySide, makeWideShot, readFrames } from '../node/test-fixtures';
+import { clip, frameToTensor, makeNearAndFar, makeOldWebcam, makeScaled, makeSideBySide, makeWideShot, readFrames } from '../node/test-fixtures';
 import type { RawFrame } from '../node/ffmpeg';
 import { addFrame, createClipAnalysis, voteOnClip } from './clip-analysis';
 import { createPerceptionState, perceiveFrame, type PerceptionState } from './perceive-frame';
@@ -224,6 +224,32 @@ describe('perceiveFrame', () => {
       expect(inputs.filter((i) => i === 416).length).toBeLessThanOrEqual(3);
       expect(inputs.filter((i) => i === 'window').length).toBeGreaterThanOrEqual(frames.length - 3);
       expect(detector.mock.calls.every(([, cfg]) => !cfg?.region || cfg.inputSize! <= 256)).toBe(true);
+    } finally {
+      detector.mockRestore();
+    }
+  }, 120_000);
+
+  it('follows a far face beside a near one in a window once the search found it (an HD file)', async () => {
+    // 01-01-03 near the camera (1.6×) and 02-01-01 further away (0.6×: its face ~78 px of 1280×720,
+    // ~39 of the 640-px analysis frame, which only the 608-px search finds), analysed as HD files are.
+    const frames = await readFrames(await makeNearAndFar(clip('01-01-03_01.mp4'), clip('02-01-01_01.mp4'), 1280, 720, 1.6, 0.6, 2), 5, 640);
+    const state = { ...createPerceptionState(), sourceLongSide: 1280 };
+    const detector = vi.spyOn(models.faceDetector, 'run');
+    try {
+      const counts: number[] = [];
+      for (const [i, raw] of frames.entries()) {
+        const frame = frameToTensor(raw);
+        try {
+          counts.push((await perceiveFrame(models, frame, i / 5, state, createStageTimer())).faces.length);
+        } finally {
+          frame.dispose();
+        }
+      }
+      expect(counts.filter((n) => n === 2).length).toBeGreaterThanOrEqual(frames.length - 1);
+      // The far face in a window on most frames; the whole frame at 608 on the first and once a second.
+      const calls = detector.mock.calls.map(([, cfg]) => cfg!);
+      expect(calls.filter((c) => c.region).length).toBeGreaterThanOrEqual(frames.length - 3);
+      expect(calls.filter((c) => !c.region && c.inputSize === 608).length).toBeLessThanOrEqual(3);
     } finally {
       detector.mockRestore();
     }

@@ -313,9 +313,9 @@ export function smallFaceRecent(config: PerceptionConfig, lastSmallFaceSec: numb
 /**
  * The search pass's input for this frame, or null (see `faceInputSizeSearch`,
  * `faceInputSizeSearchSmallFrames`): within `fullDetectionIntervalSec` of a small face it
- * found (`lastSearchFaceSec`), or when that interval passed since it last ran (`lastSearchSec`) and
- * no large face is known (`largeFaceKnown`: a face that large is the vote's winner anyway, and HD
- * files with one skip the pass's ~110 ms a second). Inputs are capped at `maxInput` (see
+ * found (`lastSearchFaceSec`), or when that interval passed since it last ran over the whole frame
+ * (`lastSearchSec`) and no large face is known (`largeFaceKnown`: a face that large is the vote's
+ * winner anyway, and HD files with one skip the pass's ~110 ms a second). Inputs are capped at `maxInput` (see
  * `detectorInputCap`): a frame too small for a larger input than the full pass's gets no search.
  */
 export function searchInputFor(
