@@ -140,7 +140,8 @@ export function createCameraCalibration(
       if (!job || inFlight) return;
       inFlight = true;
       client
-        .predict({ records: job.clip.records, speech: null }, job.reference)
+        // The answers alone: the camera shows nothing else, and the other models cost it frames.
+        .predict({ records: job.clip.records, speech: null }, job.reference, { answersOnly: true })
         .then(async (probs) => {
           const key = await answerKey(probs, job.clip);
           if (!signal.aborted && key && probs[key]) s().setWebcamCalibration({ answer: { label: toPrediction(probs[key]).label, model: key } });

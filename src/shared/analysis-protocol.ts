@@ -83,7 +83,7 @@ export interface AnalysisApi {
   analyzeFile: { args: { file: Blob; fps?: number; settings: RunSettings }; reply: RunResult; event: RunEvent };
   analyzeStream: { args: { size: { width: number; height: number }; settings: RunSettings }; reply: RunResult; event: RunEvent; notice: StreamNotice };
   speech: { args: { file: Blob }; reply: SpeechReply };
-  predict: { args: { clip: ClipInput; reference?: ClipInput[] }; reply: Record<string, Float32Array> };
+  predict: { args: { clip: ClipInput; reference?: ClipInput[]; answersOnly?: boolean }; reply: Record<string, Float32Array> };
   memory: { args: NoArgs; reply: MemoryReply };
 }
 

@@ -6,6 +6,8 @@ import { NUM_EMOTIONS } from '../../core/labels';
 import { speechFeaturesOfAudio } from '../../core/audio/speech-features';
 import { fileWeightSource, initNodeBackend, readAudioWithFfmpeg } from '../../node';
 import { clip, REPO_ROOT } from '../../node/test-fixtures';
+import { answerOf } from '../../shared/ensemble-config';
+import { GENERAL, GENERAL_CALIBRATED } from '../../shared/prediction-keys';
 import { loadClipPredictor } from './clip-predictor';
 import { syntheticRecords } from './test-helpers';
 
@@ -46,6 +48,15 @@ describe.skipIf(!existsSync(join(TRAINED, 'ensemble.json')))('clip predictor on 
     const silentClip = { records: input.records, speech: null };
     const silentCalibrated = await predictor.predict(silentClip, { reference: [silentClip] });
     expect(silentCalibrated[predictor.ensemble.answer.calibrated!.name]).toHaveLength(NUM_EMOTIONS);
+    // The camera's call: the answers and what they read, the same numbers as in the full call, and
+    // none of the models no answer reads (the spatio-temporal ones, most of the call's time).
+    const answersOnly = await predictor.predict(silentClip, { reference: [silentClip], answersOnly: true });
+    const answers = [answerOf(predictor.ensemble), answerOf(predictor.ensemble, true)];
+    const kept = new Set([GENERAL, GENERAL_CALIBRATED, ...answers.flatMap((a) => [a.name, ...a.members])]);
+    expect(Object.keys(answersOnly).length).toBeLessThan(Object.keys(silentCalibrated).length);
+    expect(Object.keys(answersOnly).every((k) => kept.has(k))).toBe(true);
+    expect(Object.keys(answersOnly).some((k) => k.startsWith('st-'))).toBe(false);
+    for (const a of answers) expect(Array.from(answersOnly[a.name]!)).toEqual(Array.from(silentCalibrated[a.name]!));
     predictor.dispose();
   });
 });

@@ -47,7 +47,8 @@ export interface AnalysisClient {
    * Temporal models, the speech model and the ensembles on one clip (its main track's records and
    * speech features); with `reference` (clips of the same person), calibrated where a model can be.
    */
-  predict(clip: ClipInput, reference?: readonly ClipInput[]): Promise<Record<string, Float32Array>>;
+  /** `answersOnly`: the answers and what they read (PredictOptions), as the camera asks. */
+  predict(clip: ClipInput, reference?: readonly ClipInput[], options?: { answersOnly?: boolean }): Promise<Record<string, Float32Array>>;
   /** tf.memory() of the worker. */
   memory(): Promise<MemoryReply>;
   /** Ends the worker. */
@@ -183,7 +184,8 @@ export function createAnalysisClient(
     },
 
     speech: (file) => rpc.call('speech', { file }),
-    predict: (clip, reference) => rpc.call('predict', { clip: predictClip(clip), ...(reference ? { reference: reference.map(predictClip) } : {}) }),
+    predict: (clip, reference, options) =>
+      rpc.call('predict', { clip: predictClip(clip), ...(reference ? { reference: reference.map(predictClip) } : {}), ...(options?.answersOnly ? { answersOnly: true } : {}) }),
     memory: () => rpc.call('memory', {}),
     dispose: () => rpc.dispose(),
   };

@@ -123,7 +123,7 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       return serialRun(call, settings, async () => ({ source: queue, size }));
     },
     speech: ({ file }) => deps.speech(file),
-    predict: async ({ clip, reference }) => (await predictor.get()).predict(clip, reference ? { reference } : {}),
+    predict: async ({ clip, reference, answersOnly }) => (await predictor.get()).predict(clip, { ...(reference && { reference }), ...(answersOnly && { answersOnly }) }),
     memory: () => deps.memory(),
   };
 
