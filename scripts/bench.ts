@@ -109,6 +109,8 @@ async function main(): Promise<number> {
       ['farPerson', 'a far person (the small-face search leads)', () => measureWebcam(backend, scenes.farPerson, camera)],
       ['nobody', 'nobody in view', () => measureWebcam(backend, scenes.nobody, { ...camera, expectFaces: false })],
     ];
+    const unknown = only?.filter((name) => !runs.some(([known]) => known === name)) ?? [];
+    if (unknown.length > 0) throw new Error(`--scenes: no scene ${unknown.join(', ')} (scenes: ${runs.map(([name]) => name).join(', ')})`);
     webcam = {};
     for (const [name, what, measure] of runs) {
       if (only && !only.includes(name)) continue;

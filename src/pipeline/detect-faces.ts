@@ -42,7 +42,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   const leads = search !== null && searchLeads(config, width, height, fullSize, previousSides, state.lastSearchFaceSec, tSec);
   // The far faces the search found last frame: it reads a window around them (searchWindow).
   const searchKnown = previous.filter((b) => isSearchFace(config, width, height, fullSize, b));
-  const window = search === null ? null : searchWindow(config, width, height, searchKnown, search, state.lastSearchSec, tSec);
+  const farWindow = search === null ? null : searchWindow(config, width, height, searchKnown, search, state.lastSearchSec, tSec);
   const batch = state.batchedReads ? new ReadBatch() : null;
   const passes = new Map<string, Promise<FaceDetectorOutput>>();
   const run = (inputSize: number, region?: Box): Promise<FaceDetectorOutput> => {
@@ -63,26 +63,26 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     const sizes = [...(plan.small === null ? [fullSize, ...(small > 0 && small < fullSize ? [small] : [])] : [plan.small, fullSize]), ...(search === null ? [] : [search])];
     try {
       sizes.forEach((size) => run(size));
-      if (window) runWindow(window);
+      if (farWindow) runWindow(farWindow);
       await timer.time('readback', () => batch.flush());
     } catch (error) {
       batch.discard();
       throw error;
     }
   }
-  // The search pass's faces small enough to add (isSearchFace), in `window` or the whole frame,
-  // noting when it ran over the whole frame and when it found one.
-  const searchFaces = async (size: number, window: SearchWindow | null = null): Promise<FaceDetectorOutput> => {
-    const small = (await (window ? runWindow(window) : run(size))).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
-    if (!window) state.lastSearchSec = tSec;
+  // The search pass's faces small enough to add (isSearchFace), `within` a window or over the whole
+  // frame, noting when it ran over the whole frame and when it found one.
+  const searchFaces = async (size: number, within: SearchWindow | null = null): Promise<FaceDetectorOutput> => {
+    const small = (await (within ? runWindow(within) : run(size))).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
+    if (!within) state.lastSearchSec = tSec;
     if (small.length > 0) state.lastSearchFaceSec = tSec;
     return small;
   };
   // The search's faces: in the window while it finds every far face it knew; else, or when no
   // window is used, over the whole frame.
   const searchPass = async (size: number): Promise<FaceDetectorOutput> => {
-    if (!window) return searchFaces(size);
-    const found = await searchFaces(size, window);
+    if (!farWindow) return searchFaces(size);
+    const found = await searchFaces(size, farWindow);
     return found.length < searchKnown.length ? mergeDetections(found, await searchFaces(size)) : found;
   };
   // The first pass's faces, with the full pass's new ones when it is due (once an interval, or a face was lost).
