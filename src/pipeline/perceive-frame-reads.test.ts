@@ -5,10 +5,10 @@
  * unbatched path (WASM's). Counts are the backend's reads, true on any backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { watchDeviceWork } from '../models/device-work';
 import { initNodeBackend, packageWeightSource } from '../node';
-import { clip, frameToTensor, readFrames } from '../node/test-fixtures';
+import { clip, frameToTensor, makeWideShot, readFrames } from '../node/test-fixtures';
 import { createPerceptionState, perceiveFrame, type PerceivedFrame } from './perceive-frame';
 import { loadPerceptionModels, type PerceptionModels } from './perception-models';
 import { createStageTimer } from './stage-timer';
@@ -59,7 +59,50 @@ async function run(faces: 1 | 2 | 4, batchedReads: boolean) {
   return out;
 }
 
+/** Runs `frames` (0.2 s apart) through one state, counting each frame's downloads and the detector's window passes. */
+async function runFrames(frames: readonly tf.Tensor3D[], batchedReads: boolean) {
+  const state = createPerceptionState({}, batchedReads);
+  const detector = vi.spyOn(models.faceDetector, 'run');
+  try {
+    const out: { seen: PerceivedFrame; readbacks: number; windows: number }[] = [];
+    for (const [i, frame] of frames.entries()) {
+      detector.mockClear();
+      const watch = watchDeviceWork();
+      try {
+        const seen = await perceiveFrame(models, frame, i * 0.2, state, createStageTimer());
+        out.push({ seen, readbacks: watch.read().readbacks, windows: detector.mock.calls.filter(([, cfg]) => cfg?.region).length });
+      } finally {
+        watch.stop();
+      }
+    }
+    return out;
+  } finally {
+    detector.mockRestore();
+  }
+}
+
 describe('perceiveFrame reads', () => {
+  it('reads a far person\'s window with the frame\'s other passes when batched, with the unbatched answers', async () => {
+    // The bench's far-person camera: 02-04-05 at 192×144 on a grey 640×480 picture (face ~64 px).
+    const raw = (await readFrames(await makeWideShot(clip('02-04-05_01.mp4'), 640, 480, 192 / 360, 1), 5)).slice(0, 4);
+    const frames = raw.map(frameToTensor);
+    try {
+      const batched = await runFrames(frames, true);
+      const plain = await runFrames(frames, false);
+      for (const [i, b] of batched.entries()) {
+        const p = plain[i]!;
+        expect(b.seen.faces).toHaveLength(1);
+        expect(b.seen.faces.map((f) => f.box)).toEqual(p.seen.faces.map((f) => f.box));
+        expect(b.readbacks).toBeLessThanOrEqual(2);
+        // After the first frame's whole-frame search found the face, both read it in a window.
+        expect([b.windows, p.windows]).toEqual(i === 0 ? [0, 0] : [1, 1]);
+      }
+    } finally {
+      tf.dispose(frames);
+    }
+  }, 120_000);
+
+
   for (const faces of [1, 2, 4] as const) {
     it(`reads a frame with ${faces} face(s) in two downloads when batched, with the unbatched answers`, async () => {
       const before = tf.memory().numTensors;
