@@ -51,8 +51,8 @@ export interface PerceptionConfig {
    */
   searchFaceMaxSidePx: number;
   /**
-   * While the search leads (`searchLeads`), it reads only a window around the faces it knows, at
-   * least this many face sides wide, at the whole frame's search scale (`searchWindow`); the whole
+   * While the search runs for far faces it found (and when it leads, `searchLeads`), it reads only a
+   * window around them, at least this many face sides wide, at the whole frame's search scale (`searchWindow`); the whole
    * frame is searched again every `fullDetectionIntervalSec` and at once when the window loses a
    * face (0: always the whole frame). A far person on a 640×480 camera at 15 pictures a second,
    * still or moving 60 px a second: found on every picture in windows of 3 face sides (inputs 160
@@ -364,14 +364,14 @@ export function searchLeads(
   return (previousSides?.length ?? 0) > 0 && previousSides!.every((side) => isSearchSide(config, width, height, fullSize, side));
 }
 
-/** The part of the frame a leading search reads, and the detector input that keeps the whole frame's scale. */
+/** The part of the frame the search reads around its far faces, and the detector input that keeps the whole frame's scale. */
 export interface SearchWindow {
   region: Box;
   inputSize: number;
 }
 
 /**
- * A window over the known faces' `boxes` (frame pixels) for a leading search whose whole-frame
+ * A window over the far faces' `boxes` (frame pixels) the search found, for a search whose whole-frame
  * input is `searchSize` (see `searchWindowFaces`). It must hold each face's square,
  * `searchWindowFaces` face sides wide around it; its input is that at the search's scale, rounded up
  * to an odd number of the detector's 32-px cells, and the window is the square that input covers at
