@@ -86,14 +86,17 @@ test('a phone file stored sideways (90°, 180°, 270°) is analysed and shown up
   expect(watch.consoleErrors).toEqual([]);
 });
 
-test('HD and 4K copies of a one-person clip, and a portrait clip, give one track and the original answer', async ({ page }) => {
+test('720p and 4K copies of a one-person clip, and a portrait clip, give one track and the original answer', async ({ page }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const reference = firstTwoSeconds();
   const original = await reportOf(page, reference);
-  for (const [w, h] of [[1280, 720], [1920, 1080], [3840, 2160]] as const) {
+  // 720p and 4K bracket the sizes phones record (1080p is the HD bench's, docs/performance.md);
+  // 4K is analysed downscaled, and its boxes come back in 4K pixels (the placement maps them).
+  for (const [w, h] of [[1280, 720], [3840, 2160]] as const) {
     const { file, ...at } = inFrame(reference, w, h, 'one-person');
     const report = await reportOf(page, file);
     expect(report.video.width).toBe(w);
+    await expect(page.getByTestId('video-info')).toContainText(`${w}×${h}`);
     expectSameAsOriginal(report, original, at, `${w}×${h}`);
   }
   const { file, ...at } = portrait();
@@ -102,12 +105,12 @@ test('HD and 4K copies of a one-person clip, and a portrait clip, give one track
   expectSameAsOriginal(report, original, at, 'portrait');
 });
 
-test('HD and 4K copies of a two-person composite keep two tracks and the same main face', async ({ page }) => {
+test('1080p and 4K copies of a two-person composite keep two tracks and the same main face', async ({ page }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const reference = twoPeopleTwoSeconds();
   const original = await reportOf(page, reference);
   expect(original.tracks).toHaveLength(2);
-  for (const [w, h] of [[1280, 720], [1920, 1080], [3840, 2160]] as const) {
+  for (const [w, h] of [[1920, 1080], [3840, 2160]] as const) {
     const { file, ...at } = inFrame(reference, w, h, 'two-people');
     expectSameAsOriginal(await reportOf(page, file), original, at, `two people ${w}×${h}`);
   }

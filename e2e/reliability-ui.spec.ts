@@ -1,13 +1,12 @@
 /**
  * Bad inputs in the UI: each gets a sentence in `error-banner`, the results already on screen
  * stay, and a good clip still works afterwards. Also: a new file dropped mid-run cancels the old one.
+ * (A 4K file's downscaled analysis and its boxes in 4K pixels: real-files.spec.ts.)
  */
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import type { AnalysisReport } from '../src/shared/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
 import { analyseFile, startLongAnalysis } from './ui-helpers';
-import { audioOnly, hevcVideo, notAVideo, truncatedMp4, video4k, zeroByteFile } from './media';
+import { audioOnly, hevcVideo, notAVideo, truncatedMp4, zeroByteFile } from './media';
 
 // Each test drops its good clip, then its bad input: one page per query serves them (fixtures.ts keepPage).
 test.use({ keepPage: true });
@@ -49,24 +48,6 @@ test('an MP4 whose frames run out mid-way: the analysis stops with a message, th
   await expect(page.getByTestId('error-banner')).toContainText(/truncated: only \d+ of its \d+ frames/);
   await dropAndWait(page, GOOD, 'done');
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
-});
-
-test('a 4K video is analysed downscaled, with boxes in video pixels', async ({ page }) => {
-  test.setTimeout(300_000);
-  await openApp(page, '?backend=wasm&fps=2');
-  await dropAndWait(page, video4k(), 'done');
-  await expect(page.getByTestId('video-info')).toContainText('3840×2160');
-  const rows = page.locator('[data-testid=vote-inspector] tbody tr');
-  await expect(rows).toHaveCount(1);
-  await expect(page.getByTestId('error-banner')).toHaveCount(0);
-  // The exported report gives boxes in 4K pixels: the face fills ~40 % of the width (as in the
-  // 360-px original), not the ~14 % a 1280-px analysis frame's coordinates would suggest.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-  const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as AnalysisReport;
-  const box = report.tracks[0]!.boxes[0]!;
-  expect(report.video.width).toBe(3840);
-  expect(box.w).toBeGreaterThan(3840 * 0.3);
-  expect(box.x + box.w).toBeLessThanOrEqual(3840 + 1);
 });
 
 test('dropping a new file mid-run cancels the old one cleanly', async ({ page, watch }) => {
