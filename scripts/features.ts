@@ -8,7 +8,8 @@
  * of the face crops (flip / ±15° / ±20%, both face nets re-run on the same boxes, context unaugmented),
  * and the speech features of the audio track (src/core/audio). Resumable: done clips are skipped;
  * cached clips without speech features, or with an older version of them (meta.speechVersion), get
- * the current ones (only their .json changes).
+ * the current ones, and clips cached before the main track's mean embedding was kept get it (only
+ * their .json changes).
  * `--frames app` (default) samples the frames the app analyses (0, 6, 12, … of a 29.97 fps clip at
  * 5 fps; the shipped weights use it); `--frames fps-filter` uses ffmpeg's fps filter (2, 8, 14, …), as
  * caches made before 2026-11-25 22:30 UTC did. `--phase N` (with app frames) starts the app's grid N
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   let done = 0;
   let extracted = 0;
   let refreshed = 0;
+  let embedded = 0;
   try {
     for (const row of rows) {
       const path = join(dataDir, 'clips', row.file);
@@ -75,6 +77,12 @@ async function main(): Promise<void> {
         if (speechIsStale(meta)) {
           await patchCachedMeta(out, row.file, await clipSpeech(path));
           refreshed++;
+        }
+        // Caches made before the main track's mean embedding was kept get it (perception runs again; the .bin is unchanged).
+        if (meta.embedding === undefined) {
+          const clip = await extractClip(models, path, row, fps, 0, frameChoice, phase);
+          await patchCachedMeta(out, row.file, { embedding: clip.meta.embedding ?? null });
+          embedded++;
         }
       } else {
         const clip = await extractClip(models, path, row, fps, augment, frameChoice, phase);
@@ -91,6 +99,7 @@ async function main(): Promise<void> {
   }
   const secs = (performance.now() - started) / 1000;
   if (refreshed) process.stderr.write(`\n${refreshed} cached clips got speech features version ${SPEECH_FEATURES_VERSION}`);
+  if (embedded) process.stderr.write(`\n${embedded} cached clips got their main track's mean embedding`);
   process.stderr.write(`\n${extracted} clips extracted in ${secs.toFixed(1)} s (${(secs / Math.max(1, extracted)).toFixed(2)} s/clip) → ${out}\n`);
 }
 

@@ -125,12 +125,11 @@ export async function readCachedMeta(dir: string, file: string): Promise<CachedC
 }
 
 /** Rewrites a cached clip's metadata with `patch` (fields that do not change the .bin layout). */
-export async function patchCachedMeta(dir: string, file: string, patch: Pick<CachedClipMeta, 'speech' | 'speechVersion'>): Promise<void> {
+export async function patchCachedMeta(dir: string, file: string, patch: Partial<Pick<CachedClipMeta, 'speech' | 'speechVersion' | 'embedding'>>): Promise<void> {
   const meta = { ...(await readCachedMeta(dir, file)), ...patch };
   await writeFile(join(dir, `${clipStem(file)}.json`), `${JSON.stringify(meta)}\n`);
 }
 
-/** True when the cached clip's speech features are missing or older than the code's (`npm run features` refreshes them). */
 /** True when the clip was extracted with other perception settings than the app's defaults (or before they were recorded). */
 export function perceptionIsStale(meta: CachedClipMeta, current: Readonly<PerceptionConfig> = DEFAULT_PERCEPTION_CONFIG): boolean {
   if (!meta.perception) return true;
@@ -145,8 +144,18 @@ export function perceptionIsStale(meta: CachedClipMeta, current: Readonly<Percep
  * the small frames' search only adds faces under ~54 px of a 360-px frame, which our
  * head-and-shoulders clips (faces of 100–160 px) do not have: it changes nothing else it runs on.
  */
-const CACHE_NEUTRAL_SETTINGS: ReadonlySet<string> = new Set<keyof PerceptionConfig>(['maxAnalysisSide', 'mouthFps', 'faceInputSizeSearch', 'faceInputSizeSearchSmallFrames', 'searchFaceMaxSidePx']);
+const CACHE_NEUTRAL_SETTINGS: ReadonlySet<string> = new Set<keyof PerceptionConfig>([
+  'maxAnalysisSide',
+  'mouthFps',
+  'faceInputSizeSearch',
+  'faceInputSizeSearchSmallFrames',
+  'searchFaceMaxSidePx',
+  // The search's window follows faces the search found (under 48 px), which our clips lack: three
+  // clips' features were byte for byte the same with and without it (docs/real-files.md).
+  'searchWindowFaces',
+]);
 
+/** True when the cached clip's speech features are missing or older than the code's (`npm run features` refreshes them). */
 export function speechIsStale(meta: CachedClipMeta): boolean {
   return meta.speech === undefined || (meta.speechVersion ?? 1) < SPEECH_FEATURES_VERSION;
 }
