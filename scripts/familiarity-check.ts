@@ -3,17 +3,18 @@
  *
  * The familiarity check and the answer on footage unlike ours, measured from feature caches (made
  * by `npm run unfamiliar` and `npm run features -- --data <kind folder> --out <unfamiliar>/<kind>`):
- * - familiar rates: each actor held out in turn, the scene and speech familiarity models fitted on
- *   the other actors' clips of our footage (as `rotation --ship` fits them on all) score the
- *   held-out actor's clips, ours and each unfamiliar kind's;
+ * - familiar rates: each actor held out in turn, the scene, face and speech familiarity models fitted
+ *   on the other actors' clips of our footage (as `rotation --ship` fits them on all) score the
+ *   held-out actor's clips, ours and each unfamiliar kind's (the picture: scene and face together);
  * - accuracy per kind of `general` and of the other untrained per-frame models (`frameAverage`,
  *   `humanEmotion`), the shipped trained answer with the clip's speech
  *   (public/trained: fitted on all seven actors, so optimistic for it), and emolens's answer:
- *   `general` when the scene is unfamiliar, the trained answer without speech when the voice is;
+ *   `general` when the picture (scene or person) is unfamiliar, the trained answer without speech
+ *   when the voice is;
  * - the same calibrated to the person, each actor's clips of the kind as their reference (a folder of
  *   that person): `general-cal`, the shipped calibrated answer (optimistic, as above), and emolens's
- *   calibrated answer as a folder shows it (the calibrated answer, or `general-cal` when the scene is
- *   unfamiliar).
+ *   calibrated answer as a folder shows it (the calibrated answer, or `general-cal` when the picture
+ *   is unfamiliar).
  * Prints JSON. A measurement, not a test.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -23,7 +24,7 @@ import { cachedFamiliarity } from '../src/training/protocol/ship';
 import { argmax, meanVector } from '../src/core/vector';
 import { fileWeightSource, initNodeBackend } from '../src/node';
 import { loadClipPredictor } from '../src/models/clip/clip-predictor';
-import { answerOf, sceneVector } from '../src/shared/ensemble-config';
+import { answerOf, pictureFamiliarity, sceneVector } from '../src/shared/ensemble-config';
 import { GENERAL_CALIBRATED } from '../src/shared/prediction-keys';
 import { calibratedAnswerKey } from '../src/app/person-calibration';
 import { readFeatureCache, type CachedClip } from '../src/training/feature-cache';
@@ -48,6 +49,8 @@ async function main(): Promise<number> {
   const report: Record<string, unknown> = { trainedAnswer: trained, trainedCalibratedAnswer: trainedCal };
   for (const [name, clips] of sets) {
     let familiar = 0;
+    let sceneUnlike = 0;
+    let personUnlike = 0;
     let voiceFamiliar = 0;
     let general = 0;
     let answer = 0;
@@ -64,7 +67,10 @@ async function main(): Promise<number> {
     for (const c of clips) {
       const model = models.get(c.meta.actor)!;
       const v = sceneVector(c.records);
-      const fam = v ? familiarityOf(model.scene, v) : { score: NaN, familiar: true };
+      // The picture: its scene and the person filmed (unfamiliar when either is), as the page judges it.
+      const fam = pictureFamiliarity(model, v, c.meta.embedding) ?? { score: NaN, familiar: true, unlike: [] };
+      if (fam.unlike.includes('scene')) sceneUnlike++;
+      if (fam.unlike.includes('person')) personUnlike++;
       const voice = c.meta.speech && model.speech ? familiarityOf(model.speech, c.meta.speech) : { familiar: true };
       scores.push(fam.score);
       if (fam.familiar) familiar++;
@@ -97,7 +103,9 @@ async function main(): Promise<number> {
     const sorted = scores.filter(Number.isFinite).sort((a, b) => a - b);
     report[name] = {
       clips: n,
-      sceneFamiliarPct: pct(familiar / n),
+      pictureFamiliarPct: pct(familiar / n),
+      sceneFamiliarPct: pct(1 - sceneUnlike / n),
+      personFamiliarPct: pct(1 - personUnlike / n),
       voiceFamiliarPct: pct(voiceFamiliar / n),
       scoreMedian: sorted[Math.floor(sorted.length / 2)],
       generalPct: pct(general / n),

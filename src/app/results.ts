@@ -6,12 +6,12 @@
  */
 import { describeError, EmolensError } from '../errors';
 import { buildReport } from '../pipeline/build-report';
-import { averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
+import { averageProbs, meanEmbedding, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../shared/analysis-protocol';
 import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
-import { answerOf, clipFamiliarity, confidenceOf, hearsSpeech, sceneVector, UNFAMILIAR_ANSWER, UNFAMILIAR_SPEECH_NOTE, type EnsembleConfig } from '../shared/ensemble-config';
+import { answerOf, clipFamiliarity, confidenceOf, hearsSpeech, pictureFamiliarity, sceneVector, unfamiliarAnswer, UNFAMILIAR_SPEECH_NOTE, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
 import type { VideoInfo } from '../shared/video-info';
@@ -164,11 +164,12 @@ export function createResults({ client, store }: RunContext): Results {
     const speech = heard || (voice && !voice.familiar) ? null : features;
     const probs = await result.timer.time('temporalModels', () => client.predict({ records, speech }, mine.calibration?.calibrated ? reference : undefined));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
-    // A clip filmed unlike the training clips gets the general networks' answer: the trained heads
-    // learnt seven actors filmed one way, and off that footage they fall below the untrained networks.
-    mine.familiarity = clipFamiliarity(loaded.ensemble, 'scene', sceneVector(records));
+    // A clip filmed unlike the training clips, or of a person unlike our actors, gets the general
+    // networks' answer: the trained heads learnt seven actors filmed one way, and off that footage
+    // they fall below the untrained networks.
+    mine.familiarity = pictureFamiliarity(loaded.ensemble.familiarity, sceneVector(records), meanEmbedding(records));
     if (mine.familiarity && !mine.familiarity.familiar) {
-      mine.answer = UNFAMILIAR_ANSWER;
+      mine.answer = unfamiliarAnswer(mine.familiarity.unlike ?? []);
       mine.confidence = confidenceOf(loaded.ensemble, { temperature: 1 });
       return;
     }

@@ -35,9 +35,10 @@ export interface AnalysisReport {
   /**
    * How familiar the clip is to the trained models (src/core/familiarity): its score (≤ 1:
    * familiar, as a new actor of the training set) and the verdict; null when not measured (no
-   * general networks, no face, no trained models). Unfamiliar: the answer is `general`.
+   * general networks, no face, no trained models). Unfamiliar: the answer is `general`; `unlike`
+   * says what was unlike the training clips: the scene, the person filmed, or both.
    */
-  familiarity: { score: number; familiar: boolean } | null;
+  familiarity: { score: number; familiar: boolean; unlike?: ('scene' | 'person')[] } | null;
   /**
    * The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its
    * score; `alike`: nobody because several mouths moved with the voice too alike to tell (best first).

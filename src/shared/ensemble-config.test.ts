@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, checkEnsembleConfig, clipFamiliarity, readsGeneral, type EnsembleConfig } from './ensemble-config';
+import { answerOf, checkEnsembleConfig, clipFamiliarity, pictureFamiliarity, readsGeneral, type EnsembleConfig } from './ensemble-config';
 
 const choice = { temperature: 1.5, unseenAccuracy: 0.5, perClassRecall: [0.5, null, 0.5, 0.5, 0.5, 0.5, 0.5] };
 const base: EnsembleConfig = {
@@ -34,6 +34,20 @@ describe('ensemble.json', () => {
     expect(clipFamiliarity(config, 'scene', [1])).toBeNull();
     expect(checkEnsembleConfig(structuredClone(config)).familiarity).toEqual({ scene });
     expect(() => checkEnsembleConfig({ ...structuredClone(base), familiarity: { scene: { mean: [0], scale: [1], threshold: -1 } } })).toThrow(/familiarity.scene/);
+  });
+
+  it('judges the picture by its scene and by the person filmed: unfamiliar when either is, and says which', () => {
+    const scene = { mean: [0, 0], scale: [1, 1], threshold: 2 };
+    const face = { mean: [0, 0, 0], scale: [1, 1, 1], threshold: 1 };
+    expect(pictureFamiliarity({ scene, face }, [1, 1], [0.5, 0.5, 0.5])).toEqual({ score: 0.5, familiar: true, unlike: [] });
+    expect(pictureFamiliarity({ scene, face }, [1, 1], [3, 3, 3])).toEqual({ score: 3, familiar: false, unlike: ['person'] });
+    expect(pictureFamiliarity({ scene, face }, [6, 6], [3, 3, 3])).toEqual({ score: 3, familiar: false, unlike: ['scene', 'person'] });
+    // Without a face model (older ensemble.json) or an embedding (none ran), the scene alone decides.
+    expect(pictureFamiliarity({ scene }, [6, 6], [0, 0, 0])).toEqual({ score: 3, familiar: false, unlike: ['scene'] });
+    expect(pictureFamiliarity({ scene, face }, [1, 1], null)).toEqual({ score: 0.5, familiar: true, unlike: [] });
+    expect(pictureFamiliarity(undefined, [1, 1], [0, 0, 0])).toBeNull();
+    expect(pictureFamiliarity({ scene, face }, null, null)).toBeNull();
+    expect(() => checkEnsembleConfig({ ...structuredClone(base), familiarity: { scene, face: { mean: [0], scale: [1, 2], threshold: 1 } } })).toThrow(/familiarity.face/);
   });
 
   it('refuses answers and fusions that name nothing loaded', () => {

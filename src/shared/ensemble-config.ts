@@ -42,10 +42,11 @@ export interface EnsembleConfig {
   /**
    * The training clips' spread of two vectors, and the distance that still counts as familiar
    * (src/core/familiarity): `scene`, the main track's mean context feature (480-d: camera, framing,
-   * background); `speech`, the clip's speech features (the voice and its language). Absent: every
-   * clip counts as familiar.
+   * background); `speech`, the clip's speech features (the voice and its language); `face`, the main
+   * track's mean 128-d face embedding (who is filmed: other people than our actors' population).
+   * Absent: every clip counts as familiar.
    */
-  familiarity?: { scene: FamiliarityModel; speech?: FamiliarityModel };
+  familiarity?: { scene: FamiliarityModel; speech?: FamiliarityModel; face?: FamiliarityModel };
 }
 
 /**
@@ -62,11 +63,16 @@ export function readsGeneral(config: EnsembleConfig): boolean {
   return answers.some(reads) || Object.values(config.ensembles).some((spec) => fusionMembers(spec).some(reads));
 }
 
-/** The answer on a clip unlike the training clips: the general-purpose networks, untrained by us. */
-export const UNFAMILIAR_ANSWER = Object.freeze({
-  name: GENERAL,
-  why: 'This video is unlike the clips emolens was trained on (another camera, framing or scene), so it answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.',
-});
+/** The answer on a clip unlike the training clips (`unlike`: what was), the general-purpose networks, untrained by us, and why in words. */
+export function unfamiliarAnswer(unlike: readonly ('scene' | 'person')[]): { name: string; why: string } {
+  const what =
+    unlike.includes('person') && unlike.includes('scene')
+      ? 'This video is unlike the clips emolens was trained on (another camera, framing or scene), and so is the person in it'
+      : unlike.includes('person')
+        ? 'The person in this video is unlike the seven actors emolens was trained on'
+        : 'This video is unlike the clips emolens was trained on (another camera, framing or scene)';
+  return { name: GENERAL, why: `${what}, so it answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.` };
+}
 
 /**
  * The scene vector the familiarity's `scene` model reads: the mean context feature of a main
@@ -78,11 +84,34 @@ export function sceneVector(records: readonly { contextFeature: Float32Array }[]
   return features.length > 0 ? meanVector(features) : null;
 }
 
-/** A clip's familiarity by one of the shipped models (scene or speech); null without that model or the vector (familiar). */
-export function clipFamiliarity(config: EnsembleConfig, which: 'scene' | 'speech', vector: ArrayLike<number> | null | undefined): Familiarity | null {
-  const model = config.familiarity?.[which];
-  if (!model || !vector || vector.length !== model.mean.length) return null;
-  return familiarityOf(model, vector);
+/** `vector`'s familiarity under `model`; null without either (or a vector of another length): familiar. */
+function familiarityUnder(model: FamiliarityModel | undefined, vector: ArrayLike<number> | null | undefined): Familiarity | null {
+  return model && vector && vector.length === model.mean.length ? familiarityOf(model, vector) : null;
+}
+
+/** A clip's familiarity by one of the shipped models (scene, speech or face); null without that model or the vector (familiar). */
+export function clipFamiliarity(config: EnsembleConfig, which: 'scene' | 'speech' | 'face', vector: ArrayLike<number> | null | undefined): Familiarity | null {
+  return familiarityUnder(config.familiarity?.[which], vector);
+}
+
+/** What a clip's picture is judged by: its scene, and the person filmed. */
+export type PictureFamiliarity = Familiarity & { unlike: ('scene' | 'person')[] };
+
+/**
+ * The familiarity of what a clip shows: its scene (`sceneVector`) and its main face (the track's mean
+ * face embedding), each by its shipped model. Unfamiliar when either is, and `unlike` says which;
+ * the score is the larger (≤ 1: familiar). Null when neither was measured (no models, no face).
+ */
+export function pictureFamiliarity(
+  models: EnsembleConfig['familiarity'],
+  scene: ArrayLike<number> | null | undefined,
+  face: ArrayLike<number> | null | undefined,
+): PictureFamiliarity | null {
+  const parts = [['scene', familiarityUnder(models?.scene, scene)], ['person', familiarityUnder(models?.face, face)]] as const;
+  const measured = parts.filter((p): p is readonly ['scene' | 'person', Familiarity] => p[1] !== null);
+  if (measured.length === 0) return null;
+  const unlike = measured.filter(([, f]) => !f.familiar).map(([name]) => name);
+  return { score: Math.max(...measured.map(([, f]) => f.score)), familiar: unlike.length === 0, unlike };
 }
 
 /** Said when the voice is unlike the training speech and the speech model is left out. */
@@ -127,6 +156,7 @@ export function checkEnsembleConfig(value: unknown): EnsembleConfig {
   if (v.familiarity !== undefined) {
     checkFamiliarityModel(v.familiarity.scene, 'ensemble.json: familiarity.scene');
     if (v.familiarity.speech !== undefined) checkFamiliarityModel(v.familiarity.speech, 'ensemble.json: familiarity.speech');
+    if (v.familiarity.face !== undefined) checkFamiliarityModel(v.familiarity.face, 'ensemble.json: familiarity.face');
   }
   return v as EnsembleConfig;
 }

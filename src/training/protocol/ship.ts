@@ -79,8 +79,9 @@ export function headCard(name: string, config: ClipModelConfig, summary: Protoco
 
 /**
  * The familiarity models of the cached clips (src/core/familiarity): the spread of each clip's
- * mean context feature (the scene) and of its speech features, each with a threshold that counts
- * every actor held out familiar; undefined when a clip has no face (no scene vector).
+ * mean context feature (the scene), of its speech features and of its main face's mean embedding
+ * (the person), each with a threshold that counts every actor held out familiar; undefined when a
+ * clip has no face (no scene vector).
  */
 export function cachedFamiliarity(cache: readonly CachedClip[]): EnsembleConfig['familiarity'] {
   const scene = cache.map((c) => sceneVector(c.records));
@@ -88,9 +89,12 @@ export function cachedFamiliarity(cache: readonly CachedClip[]): EnsembleConfig[
   const round = (m: FamiliarityModel): FamiliarityModel => ({ mean: m.mean.map(r5), scale: m.scale.map(r5), threshold: r5(m.threshold) });
   const actors = cache.map((c) => c.meta.actor);
   const spoken = cache.flatMap((c) => (c.meta.speech ? [{ speech: c.meta.speech, actor: c.meta.actor }] : []));
+  // Only the people the heads were fitted on: a cache without embeddings (older) ships no face model.
+  const faces = cache.flatMap((c) => (c.meta.embedding ? [{ embedding: c.meta.embedding, actor: c.meta.actor }] : []));
   return {
     scene: round(fitFamiliarity(scene as Float64Array[], actors)),
     ...(new Set(spoken.map((s) => s.actor)).size >= 2 && { speech: round(fitFamiliarity(spoken.map((s) => s.speech), spoken.map((s) => s.actor))) }),
+    ...(new Set(faces.map((f) => f.actor)).size >= 2 && { face: round(fitFamiliarity(faces.map((f) => f.embedding), faces.map((f) => f.actor))) }),
   };
 }
 
