@@ -213,3 +213,16 @@ export function unfamiliarCopy(kind: string, name = '01-01-03_01.mp4'): string {
   const dir = join(scratch, 'unfamiliar');
   return join(makeUnfamiliar(found, [[name]], 'file', dir, clip), 'clips', name);
 }
+
+/**
+ * Another person, not one of our actors: a head-and-shoulders strip of one woman in a photo that
+ * ships with the face-api npm package (demo/sample4.jpg, MIT; read from node_modules, never copied),
+ * panned slowly for 3 s at our clips' 360×270. Silent.
+ */
+export function anotherPerson(): string {
+  const photo = join('node_modules', '@vladmandic', 'face-api', 'demo', 'sample4.jpg');
+  // At 1280 px wide her face is at (629, 150), 162×148 px; the 384×288 window keeps it in its upper
+  // half and her neighbours' faces out but for a sliver.
+  const pan = 'crop=384:288:506+12*sin(2*PI*t/3):104+6*sin(2*PI*t/2)';
+  return ffmpeg('another-person.mp4', ['-loop', '1', '-i', photo, '-t', '3', '-vf', `scale=1280:-2,${pan},scale=360:270`, ...H264]);
+}

@@ -1,13 +1,13 @@
 /**
- * Footage unlike ours (issue 28): a clip filmed another way gets the general networks' answer and
- * says why; a voice unlike the training speech is left out of the answer. The copies are made from
+ * Footage unlike ours (issue 28): a clip filmed another way, or of another person, gets the general
+ * networks' answer and says why; a voice unlike the training speech is left out of the answer. The copies are made from
  * a shared clip with ffmpeg (and espeak-ng) when the test runs.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
-import { unfamiliarCopy } from './media';
+import { anotherPerson, unfamiliarCopy } from './media';
 import { analyseFile } from './ui-helpers';
 
 test.use({ keepPage: true });
@@ -22,15 +22,26 @@ async function reportOf(page: Page, file: string): Promise<AnalysisReport> {
 test('our own clip is familiar; a tight face crop of it is not, and gets the general networks\u2019 answer', async ({ page }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const ours = await reportOf(page, clip('02-01-03_01.mp4'));
-  expect(ours.familiarity?.familiar).toBe(true);
+  expect(ours.familiarity).toMatchObject({ familiar: true, unlike: [] });
   expect(ours.answer).not.toBe('general');
   const crop = await reportOf(page, unfamiliarCopy('face-crop', '02-01-03_01.mp4'));
   expect(crop.familiarity).not.toBeNull();
   expect(crop.familiarity!.familiar).toBe(false);
   expect(crop.familiarity!.score).toBeGreaterThan(1);
+  expect(crop.familiarity!.unlike).toContain('scene');
   expect(crop.answer).toBe('general');
   await expect(page.getByTestId('headline-prediction').locator('.headline-answer')).toHaveAttribute('data-answer-model', 'general');
   await expect(page.getByTestId('answer-why')).toContainText('unlike the clips emolens was trained on');
+});
+
+test('another person (not one of our actors) is unfamiliar by the face too, and the answer says so', async ({ page }) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  const report = await reportOf(page, anotherPerson());
+  expect(report.mainTrackId).not.toBeNull();
+  expect(report.familiarity?.familiar).toBe(false);
+  expect(report.familiarity!.unlike).toContain('person');
+  expect(report.answer).toBe('general');
+  await expect(page.getByTestId('answer-why')).toContainText(/person in (this video is unlike the seven actors|it)/);
 });
 
 test('a voice in another language under our picture is left out of the answer, with a warning', async ({ page }) => {
