@@ -70,19 +70,20 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
       throw error;
     }
   }
-  // The search pass's faces small enough to add (isSearchFace), `within` a window or over the whole
-  // frame, noting when it ran over the whole frame and when it found one.
-  const searchFaces = async (size: number, within: SearchWindow | null = null): Promise<FaceDetectorOutput> => {
-    const small = (await (within ? runWindow(within) : run(size))).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
-    if (!within) state.lastSearchSec = tSec;
+  // The search pass's faces small enough to add (isSearchFace), from `over`: the whole frame at that
+  // input size, or a window; noting when it ran over the whole frame and when it found one.
+  const searchFaces = async (over: number | SearchWindow): Promise<FaceDetectorOutput> => {
+    const whole = typeof over === 'number';
+    const small = (await (whole ? run(over) : runWindow(over))).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
+    if (whole) state.lastSearchSec = tSec;
     if (small.length > 0) state.lastSearchFaceSec = tSec;
     return small;
   };
   // The search's faces: in the window while it finds every far face it knew; else, or when no
-  // window is used, over the whole frame.
+  // window is used, over the whole frame at input `size`.
   const searchPass = async (size: number): Promise<FaceDetectorOutput> => {
     if (!farWindow) return searchFaces(size);
-    const found = await searchFaces(size, farWindow);
+    const found = await searchFaces(farWindow);
     return found.length < searchKnown.length ? mergeDetections(found, await searchFaces(size)) : found;
   };
   // The first pass's faces, with the full pass's new ones when it is due (once an interval, or a face was lost).
