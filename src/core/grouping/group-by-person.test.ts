@@ -87,6 +87,31 @@ describe('groupByPerson', () => {
     expect(groupingPurity(groupByPerson(embeddings, { threshold: 0.375 }), who).mixed.length).toBeGreaterThan(0);
   });
 
+  it('keeps two look-alikes apart when strangers share their folder (each group grouped again on its own)', () => {
+    // Two people whose centres are ~0.32 apart (under the 0.375 ceiling), four clips each, and two
+    // strangers ~1.0 from them: beside the strangers the best-separated cut makes the look-alikes one group.
+    const rng = createRng(3);
+    const base = randomVector(rng, 128, 0.7);
+    const centres = [0, 1].map(() => randomVector(rng, 128, 0.22).map((x, i) => x + base[i]!));
+    const embeddings: number[][] = [];
+    const who: string[] = [];
+    centres.forEach((c, p) => {
+      for (let k = 0; k < 4; k++) {
+        const n = randomVector(rng, 128, 0.1);
+        embeddings.push(c.map((x, i) => x + n[i]!));
+        who.push(`p${p}`);
+      }
+    });
+    for (const s of [0, 1]) {
+      embeddings.push(randomVector(rng, 128, 0.7));
+      who.push(`stranger${s}`);
+    }
+    expect(groupingPurity(groupByPerson(embeddings, { refineMinClips: Infinity }), who).mixed).toEqual([['p0', 'p1']]);
+    expect(groupingPurity(groupByPerson(embeddings), who)).toEqual({ groups: 4, split: [], mixed: [] });
+    // Alone, the look-alikes' folder is cut between them too: the group is what its own folder gives.
+    expect(groupingPurity(groupByPerson(embeddings.slice(0, 8)), who.slice(0, 8))).toEqual({ groups: 2, split: [], mixed: [] });
+  });
+
   it('keeps one person together and never merges clips farther apart than the ceiling', () => {
     const one = synthetic(1, 8, 0.15);
     expect(groupByPerson(one.embeddings)).toEqual([Array.from({ length: 8 }, (_, i) => i)]);

@@ -24,10 +24,16 @@ export interface GroupingConfig {
   searchCeiling: number;
   /** Under this mean silhouette the folder shows no clear people (one person, or noise): the cut is the ceiling. */
   minSilhouette: number;
+  /**
+   * Each group of at least this many clips is grouped again on its own, as a folder of only those
+   * clips would be (see groupByPerson); smaller groups are kept: the silhouette of two clips against
+   * two is noise.
+   */
+  refineMinClips: number;
 }
 
 /** The settings the app uses (see GroupingConfig and docs/calibration.md). */
-export const DEFAULT_GROUPING_CONFIG: Readonly<GroupingConfig> = Object.freeze({ floor: 0.3, ceiling: 0.375, searchCeiling: 0.6, minSilhouette: 0.3 });
+export const DEFAULT_GROUPING_CONFIG: Readonly<GroupingConfig> = Object.freeze({ floor: 0.3, ceiling: 0.375, searchCeiling: 0.6, minSilhouette: 0.3, refineMinClips: 5 });
 
 /** A dendrogram node as ml-hclust gives it. */
 interface TreeNode {
@@ -77,7 +83,7 @@ export function silhouetteCut(
   heights: readonly number[],
   distances: readonly (readonly number[])[],
   labelsAt: (cut: number) => number[],
-  config: Omit<GroupingConfig, 'threshold'>,
+  config: Omit<GroupingConfig, 'threshold' | 'refineMinClips'>,
 ): number {
   const { floor, ceiling, searchCeiling, minSilhouette } = config;
   if (!(floor >= 0 && ceiling >= floor && searchCeiling >= ceiling)) {
@@ -97,6 +103,11 @@ export function silhouetteCut(
  * Groups `embeddings` (one per clip; null for a clip without a usable face) into people. Returns the
  * groups as lists of clip indices: each list ascending, groups ordered by their first clip. A
  * clip without an embedding is in no group.
+ *
+ * A group is kept only if a folder of its clips alone would be left whole: the silhouette prefers
+ * coarse groups when some clips are far from the rest (two look-alikes are "one group" beside
+ * strangers), so every group of `refineMinClips` or more, when the folder split into several, is
+ * grouped again on its own. Measured in docs/calibration.md.
  */
 export function groupByPerson(embeddings: readonly (NumericVector | null)[], config: Partial<GroupingConfig> = {}): number[][] {
   const { threshold, ...bounds } = { ...DEFAULT_GROUPING_CONFIG, ...config };
@@ -117,7 +128,14 @@ export function groupByPerson(embeddings: readonly (NumericVector | null)[], con
     return labels;
   };
   const cut = threshold ?? silhouetteCut(mergeHeights(tree as unknown as TreeNode), vectors.map((a) => vectors.map((b) => euclidean(a, b))), labelsAt, bounds);
-  return clustersAt(cut)
+  const clusters = clustersAt(cut);
+  const refined =
+    threshold !== undefined || clusters.length < 2
+      ? clusters
+      : clusters.flatMap((members) =>
+          members.length < bounds.refineMinClips ? [members] : groupByPerson(members.map((k) => vectors[k]!), config).map((g) => g.map((j) => members[j]!)),
+        );
+  return refined
     .map((members) => members.map((k) => present[k]!).sort((a, b) => a - b))
     .sort((a, b) => a[0]! - b[0]!);
 }
