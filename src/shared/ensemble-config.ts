@@ -40,7 +40,7 @@ export interface EnsembleConfig {
   /** Where everything was chosen (one sentence). */
   chosenOn: string;
   /**
-   * The training clips' spread of two vectors, and the distance that still counts as familiar
+   * The training clips' spread of three vectors, and the distance that still counts as familiar
    * (src/core/familiarity): `scene`, the main track's mean context feature (480-d: camera, framing,
    * background); `speech`, the clip's speech features (the voice and its language); `face`, the main
    * track's mean 128-d face embedding (who is filmed: other people than our actors' population).
