@@ -76,7 +76,7 @@ export function createFolderRunner({
             const shown = report.predictions[report.answer ?? FRAME_AVERAGE];
             if (ensemble && shown) labels[EMOLENS_ANSWER] = shown.label;
             if (Object.keys(labels).length === 0) throw new EmolensError(report.warnings[0] ?? 'No face was found in this video.');
-            return labels;
+            return { predicted: labels, familiarity: report.familiarity };
           },
           onClip: (outcomes) => {
             if (!run.signal.aborted) s().evaluationProgress([...outcomes], buildEvaluationReport(outcomes, parsed.errors, ensemble));

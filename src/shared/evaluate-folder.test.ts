@@ -83,13 +83,15 @@ describe('runFolderEvaluation', () => {
     const out = await runFolderEvaluation(clips, files, {
       analyze: async (f) => {
         if (f === 'B') throw new Error('broken');
-        return { frameAverage: 'happiness' };
+        return { predicted: { frameAverage: 'happiness' }, familiarity: { score: 1.2, familiar: false, unlike: ['person'] } };
       },
       describe: (e) => (e as Error).message,
       onClip: (o) => seen.push(o.length),
     });
     expect(seen).toEqual([1, 2, 3]);
     expect(out.map((o) => o.failure)).toEqual([undefined, 'broken', 'The file is missing.']);
+    // The report keeps each analysed clip's familiarity: why `general` answered it.
+    expect(buildEvaluationReport(out).perClip.map((c) => c.familiarity?.unlike)).toEqual([['person'], undefined, undefined]);
   });
 
   it('stops between clips when aborted', async () => {
@@ -101,7 +103,7 @@ describe('runFolderEvaluation', () => {
     const run = runFolderEvaluation(clips, new Map([['a.mp4', 1], ['b.mp4', 2]]), {
       analyze: async () => {
         ac.abort();
-        return { frameAverage: 'anger' };
+        return { predicted: { frameAverage: 'anger' } };
       },
       describe: String,
       signal: ac.signal,

@@ -6,6 +6,7 @@
 import { EMOTION_LABELS, labelIndex, parseEmotionLabel, type EmotionLabel } from '../core/labels';
 import { classificationReport } from '../core/metrics/classification-metrics';
 import { EMOLENS_ANSWER, FRAME_AVERAGE, GENERAL } from './prediction-keys';
+import type { AnalysisReport } from './analysis-report';
 
 /** One labelled clip from labels.csv. */
 export interface LabelledClip {
@@ -103,11 +104,17 @@ export function parseLabelsCsv(text: string, available?: ReadonlySet<string>): P
   return { clips, errors };
 }
 
+/** What the analysis of one clip gives a folder: each model's predicted label, and how familiar the clip was. */
+export interface ClipAnalysed {
+  predicted: Record<string, EmotionLabel>;
+  /** The clip's familiarity to the trained models (AnalysisReport's): why `general` answered it. */
+  familiarity?: AnalysisReport['familiarity'];
+}
+
 /** One clip's outcome: its label, each model's predicted label, or the reason it failed. */
-export interface ClipOutcome {
+export interface ClipOutcome extends ClipAnalysed {
   file: string;
   label: EmotionLabel;
-  predicted: Record<string, EmotionLabel>;
   /** Set when the clip could not be analysed; it then counts as wrong for every model. */
   failure?: string;
 }
@@ -133,7 +140,8 @@ export interface EvaluationReport {
    * footage); null without trained models.
    */
   ensemble: EnsembleSummary | null;
-  perClip: { file: string; label: EmotionLabel; predicted: Record<string, EmotionLabel> }[];
+  /** Each clip's label and predictions, and its familiarity (when measured: unfamiliar clips are answered by `general`). */
+  perClip: { file: string; label: EmotionLabel; predicted: Record<string, EmotionLabel>; familiarity?: AnalysisReport['familiarity'] }[];
   failures: { file: string; reason: string }[];
   /** labels.csv lines that were skipped, with their line numbers. */
   labelErrors: LabelLineError[];
@@ -206,7 +214,7 @@ export function buildEvaluationReport(
     clips: outcomes.length,
     models,
     ensemble: ensemble && { name: ensemble.name, members: [...ensemble.members] },
-    perClip: outcomes.map((o) => ({ file: o.file, label: o.label, predicted: { ...o.predicted } })),
+    perClip: outcomes.map((o) => ({ file: o.file, label: o.label, predicted: { ...o.predicted }, ...(o.familiarity !== undefined && { familiarity: o.familiarity }) })),
     failures: outcomes.filter((o) => o.failure !== undefined).map((o) => ({ file: o.file, reason: o.failure! })),
     labelErrors: [...labelErrors],
   };
@@ -225,8 +233,8 @@ export function clipsInCell(outcomes: readonly ClipOutcome[], model: string, tru
 
 /** Callbacks of {@link runFolderEvaluation}. */
 export interface FolderRunHooks<F> {
-  /** Analyses one clip and returns each model's predicted label; throws when the clip fails. */
-  analyze(file: F, clip: LabelledClip): Promise<Record<string, EmotionLabel>>;
+  /** Analyses one clip and returns each model's predicted label (and its familiarity); throws when the clip fails. */
+  analyze(file: F, clip: LabelledClip): Promise<ClipAnalysed>;
   /** Called after each clip with all outcomes so far. */
   onClip?(outcomes: readonly ClipOutcome[]): void;
   /** Turns a thrown error into a sentence. */
@@ -251,7 +259,7 @@ export async function runFolderEvaluation<F>(
     if (file === undefined) outcome = { file: clip.file, label: clip.label, predicted: {}, failure: 'The file is missing.' };
     else {
       try {
-        outcome = { file: clip.file, label: clip.label, predicted: await hooks.analyze(file, clip) };
+        outcome = { file: clip.file, label: clip.label, ...(await hooks.analyze(file, clip)) };
       } catch (error) {
         hooks.signal?.throwIfAborted();
         outcome = { file: clip.file, label: clip.label, predicted: {}, failure: hooks.describe(error) };
