@@ -29,6 +29,25 @@ function synthetic(people: number, clipsEach: number, noise: number, seed = 7) {
   return { embeddings, who };
 }
 
+/**
+ * Look-alikes: `people` centres each `spread` from one common face (so about spread·√2 apart),
+ * `clipsEach` clips per person (person by person) within `noise` of its centre.
+ */
+function lookAlikes(rng: Rng, people: number, spread: number, clipsEach: number, noise: number) {
+  const base = randomVector(rng, 128, 0.7);
+  const centres = Array.from({ length: people }, () => randomVector(rng, 128, spread).map((x, i) => x + base[i]!));
+  const embeddings: number[][] = [];
+  const who: string[] = [];
+  centres.forEach((c, p) => {
+    for (let k = 0; k < clipsEach; k++) {
+      const n = randomVector(rng, 128, noise);
+      embeddings.push(c.map((x, i) => x + n[i]!));
+      who.push(`p${p}`);
+    }
+  });
+  return { embeddings, who };
+}
+
 describe('groupByPerson', () => {
   it('finds each synthetic person as one pure group', () => {
     const { embeddings, who } = synthetic(4, 6, 0.15);
@@ -71,18 +90,7 @@ describe('groupByPerson', () => {
 
   it('cuts where the groups are best separated: people who look alike stay apart where the ceiling would merge them', () => {
     // Four look-alikes: centres 0.25 from a common face (about 0.35 apart, under the 0.375 ceiling), clips within ~0.1.
-    const rng = createRng(5);
-    const base = randomVector(rng, 128, 0.7);
-    const centres = Array.from({ length: 4 }, () => randomVector(rng, 128, 0.25).map((x, i) => x + base[i]!));
-    const embeddings: number[][] = [];
-    const who: string[] = [];
-    centres.forEach((c, p) => {
-      for (let k = 0; k < 5; k++) {
-        const n = randomVector(rng, 128, 0.07);
-        embeddings.push(c.map((x, i) => x + n[i]!));
-        who.push(`p${p}`);
-      }
-    });
+    const { embeddings, who } = lookAlikes(createRng(5), 4, 0.25, 5, 0.07);
     expect(groupingPurity(groupByPerson(embeddings), who)).toEqual({ groups: 4, split: [], mixed: [] });
     expect(groupingPurity(groupByPerson(embeddings, { threshold: 0.375 }), who).mixed.length).toBeGreaterThan(0);
   });
@@ -91,17 +99,7 @@ describe('groupByPerson', () => {
     // Two people whose centres are ~0.32 apart (under the 0.375 ceiling), four clips each, and two
     // strangers ~1.0 from them: beside the strangers the best-separated cut makes the look-alikes one group.
     const rng = createRng(3);
-    const base = randomVector(rng, 128, 0.7);
-    const centres = [0, 1].map(() => randomVector(rng, 128, 0.22).map((x, i) => x + base[i]!));
-    const embeddings: number[][] = [];
-    const who: string[] = [];
-    centres.forEach((c, p) => {
-      for (let k = 0; k < 4; k++) {
-        const n = randomVector(rng, 128, 0.1);
-        embeddings.push(c.map((x, i) => x + n[i]!));
-        who.push(`p${p}`);
-      }
-    });
+    const { embeddings, who } = lookAlikes(rng, 2, 0.22, 4, 0.1);
     for (const s of [0, 1]) {
       embeddings.push(randomVector(rng, 128, 0.7));
       who.push(`stranger${s}`);
