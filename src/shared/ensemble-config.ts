@@ -71,7 +71,7 @@ export function unfamiliarAnswer(unlike: readonly ('scene' | 'person')[]): { nam
       : unlike.includes('person')
         ? 'The person in this video is unlike the seven actors emolens was trained on'
         : 'This video is unlike the clips emolens was trained on (another camera, framing or scene)';
-  return { name: GENERAL, why: `${what}, so it answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.` };
+  return { name: GENERAL, why: `${what}. So emolens answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.` };
 }
 
 /**
