@@ -11,6 +11,8 @@
  *   (public/trained: fitted on all seven actors, so optimistic for it), and emolens's answer:
  *   `general` when the picture (scene or person) is unfamiliar, the trained answer without speech
  *   when the voice is;
+ * - other people (no labels): the faces in face-api's demo photos (scripts/lib/demo-faces.ts)
+ *   scored by the shipped person model: how many it calls unfamiliar;
  * - the same calibrated to the person, each actor's clips of the kind as their reference (a folder of
  *   that person): `general-cal`, the shipped calibrated answer (optimistic, as above), and emolens's
  *   calibrated answer as a folder shows it (the calibrated answer, or `general-cal` when the picture
@@ -22,7 +24,9 @@ import { join, resolve } from 'node:path';
 import { familiarityOf } from '../src/core/familiarity/familiarity';
 import { cachedFamiliarity } from '../src/training/protocol/ship';
 import { argmax, meanVector } from '../src/core/vector';
-import { fileWeightSource, initNodeBackend } from '../src/node';
+import { fileWeightSource, initNodeBackend, packageWeightSource } from '../src/node';
+import { loadPerceptionModels } from '../src/pipeline/perception-models';
+import { demoFaces } from './lib/demo-faces';
 import { loadClipPredictor } from '../src/models/clip/clip-predictor';
 import { answerOf, pictureFamiliarity, sceneVector } from '../src/shared/ensemble-config';
 import { GENERAL_CALIBRATED } from '../src/shared/prediction-keys';
@@ -120,6 +124,18 @@ async function main(): Promise<number> {
     console.error(`${name}: ${JSON.stringify(report[name])}`);
   }
   predictor.dispose();
+  // Other people (no labels: familiarity only): the faces of face-api's demo photos against the shipped person model.
+  const shippedFace = predictor.ensemble.familiarity?.face;
+  if (shippedFace) {
+    const models = await loadPerceptionModels(packageWeightSource());
+    try {
+      const scores = (await demoFaces(models)).map((f) => familiarityOf(shippedFace, f.embedding));
+      report.otherPeople = { faces: scores.length, unfamiliar: scores.filter((s) => !s.familiar).length, scores: scores.map((s) => s.score) };
+      console.error(`other people (face-api's demo photos): ${JSON.stringify(report.otherPeople)}`);
+    } finally {
+      models.dispose();
+    }
+  }
   process.stdout.write(writeJsonOption(args, report));
   return 0;
 }
