@@ -123,9 +123,9 @@ async function main(): Promise<number> {
     };
     console.error(`${name}: ${JSON.stringify(report[name])}`);
   }
-  predictor.dispose();
   // Other people (no labels: familiarity only): the faces of face-api's demo photos against the shipped person model.
   const shippedFace = predictor.ensemble.familiarity?.face;
+  predictor.dispose();
   if (shippedFace) {
     const models = await loadPerceptionModels(packageWeightSource());
     try {

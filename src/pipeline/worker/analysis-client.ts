@@ -46,9 +46,9 @@ export interface AnalysisClient {
   /**
    * Temporal models, the speech model and the ensembles on one clip (its main track's records and
    * speech features); with `reference` (clips of the same person), calibrated where a model can be.
+   * `answersOnly`: the answers and what they read (PredictOptions), as the camera asks.
    */
-  /** `answersOnly`: the answers and what they read (PredictOptions), as the camera asks. */
-  predict(clip: ClipInput, reference?: readonly ClipInput[], options?: { answersOnly?: boolean }): Promise<Record<string, Float32Array>>;
+  predict(clip: ClipInput, reference?: readonly ClipInput[], options?: Pick<AnalysisApi['predict']['args'], 'answersOnly'>): Promise<Record<string, Float32Array>>;
   /** tf.memory() of the worker. */
   memory(): Promise<MemoryReply>;
   /** Ends the worker. */
