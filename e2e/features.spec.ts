@@ -57,6 +57,14 @@ test('the app computes the features the heads were trained on (three clips)', as
       console.log(
         `${file}: ${node.records.length} frames, face feature per frame median ${median.toFixed(4)}, max ${Math.max(...frameErrors).toFixed(4)}; pyramid (both nets) ${pyramid.toFixed(4)}, geometry pyramid ${geometryError.toFixed(4)}`,
       );
+      // The general networks (on WASM in the app: the general worker) ran as often, and read the clip alike.
+      const ran = browser.general.filter((g) => g !== null);
+      expect(ran.length, `${file} frames with general`).toBe(node.meta.general?.frames);
+      const browserGeneral = Array.from({ length: 7 }, (_, k) => ran.reduce((s, r) => s + r[k]!, 0) / ran.length);
+      const generalError = relativeL2(browserGeneral, node.meta.general!.probs);
+      console.log(`${file}: general on ${ran.length} frames, clip mean ${generalError.toFixed(4)}`);
+      // Measured 2026-12-05: 0.0015–0.0153 (the same decoder rounding as below).
+      expect(generalError, `${file} general`).toBeLessThan(0.05);
       // Measured 2026-12-02: 0.0024–0.0026 (landmarks move less with a pixel than the nets' features).
       expect(geometryError, `${file} geometry pyramid`).toBeLessThan(0.02);
       // Measured 2026-12-02: per-frame medians 0.06, pyramids 0.05–0.08 (decoder rounding moves the

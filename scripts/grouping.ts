@@ -19,31 +19,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { groupByPerson, groupingPurity, summariseDistances } from '../src/core/grouping/group-by-person';
-import { initNodeBackend, packageWeightSource, probeVideo, readFramesWithFfmpeg } from '../src/node';
+import { initNodeBackend, packageWeightSource, probeVideo } from '../src/node';
+import { ffmpegFrames } from '../src/node/ffmpeg-frame-source';
 import { trackFrames } from '../src/pipeline/analyze-video';
 import { addFrame, createClipAnalysis, embeddedFaceSide, embeddingSpread, meanEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
-import type { FrameSource } from '../src/pipeline/tracked-frame';
 import type { PerceptionConfig } from '../src/shared/perception-config';
 import { FOLDER_CLIP_PERCEPTION } from '../src/app/file-nets';
 import { createRng } from '../src/core/random';
 import { numberOption, parseArgs, stringOption } from './lib/cli-args';
-
-/** A Node frame source over ffmpeg's frames (the app's frame choice), shaped like the decode worker's. */
-function ffmpegFrames(path: string, fps: number): FrameSource {
-  const frames = readFramesWithFfmpeg(path, { fps, frames: 'app' });
-  return {
-    async next() {
-      const next = await frames.next();
-      if (next.done) return { done: true, value: undefined };
-      const f = next.value;
-      const pixels = { data: Int32Array.from(f.data), width: f.width, height: f.height };
-      return { done: false, value: { frameIndex: f.sourceIndex ?? f.index, tSec: f.tSec, bitmap: null, pixels, close() {} } };
-    },
-    return: () => frames.return(undefined),
-  };
-}
 
 /** One clip's cache entry: the main track's mean embedding and its face's size where embedded (video pixels); null without a face. */
 interface CachedEmbedding {

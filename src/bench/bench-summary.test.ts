@@ -4,7 +4,7 @@ import { summarizeDeviceWork, summarizeStages } from './bench-summary';
 describe('summarizeStages', () => {
   it('gives median and p95 per stage and skips empty ones', () => {
     const s = summarizeStages({ detect: [10, 20, 30, 40, 50], empty: [] });
-    expect(s).toEqual({ detect: { medianMs: 30, p95Ms: 48, calls: 5 } });
+    expect(s).toEqual({ detect: { medianMs: 30, p95Ms: 48, calls: 5, totalMs: 150 } });
   });
 });
 

@@ -7,6 +7,8 @@ export interface StageStats {
   medianMs: number;
   p95Ms: number;
   calls: number;
+  /** All calls together: a stage's share of the run, which the median misses for stages that vary (waits). */
+  totalMs: number;
 }
 
 /** Median/p95 per stage from raw samples; stages without samples are left out. */
@@ -14,7 +16,7 @@ export function summarizeStages(samples: Record<string, number[]>): Record<strin
   const out: Record<string, StageStats> = {};
   for (const [stage, values] of Object.entries(samples)) {
     if (values.length === 0) continue;
-    out[stage] = { medianMs: round1(quantile(values, 0.5)), p95Ms: round1(quantile(values, 0.95)), calls: values.length };
+    out[stage] = { medianMs: round1(quantile(values, 0.5)), p95Ms: round1(quantile(values, 0.95)), calls: values.length, totalMs: round1(values.reduce((s, v) => s + v, 0)) };
   }
   return out;
 }

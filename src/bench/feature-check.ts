@@ -16,6 +16,8 @@ export interface MainTrackFeatures {
   ferFeature: number[][];
   contextFeature: number[][];
   landmarks: number[][];
+  /** The general networks' probabilities where they ran (every 0.4 s; null elsewhere): on WASM they come from the general worker. */
+  general: (number[] | null)[];
   /** The dense mouth measure (src/pipeline/mouth-trace.ts), all frames' traces in a row. */
   mouthTrace: { tSec: number[]; value: number[] };
 }
@@ -34,6 +36,7 @@ export async function mainTrackFeatures(client: AnalysisClient, file: File, fps:
     ferFeature: records.map((r) => [...(r.ferFeature ?? [])]),
     contextFeature: records.map((r) => [...r.contextFeature]),
     landmarks: records.map((r) => [...(r.landmarks ?? [])]),
+    general: records.map((r) => (r.baselineProbs?.general ? [...r.baselineProbs.general] : null)),
     mouthTrace: { tSec: records.flatMap((r) => r.mouthTrace?.tSec ?? []), value: records.flatMap((r) => r.mouthTrace?.value ?? []) },
   };
 }

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
 import type { VideoInfo } from '../video';
-import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrame, type PerceivedFrame } from './perceive-frame';
+import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrameAhead, type PerceivedFrame } from './perceive-frame';
+import { withGeneral, type GeneralByFace } from './general-nets';
 import type { PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import { createPictureTimer, type StageTimer } from './stage-timer';
@@ -46,12 +47,18 @@ export type AnalyzeFramesOptions = Omit<AnalyzeOptions, 'fps' | 'onOpened'>;
  * keeps ahead); 'toTensor' copies the frame's pixels read ahead, or reads the bitmap when there
  * are none (GPU backends). `onTracked` may keep `bitmap` only by transferring it;
  * the frame is closed after it returns. Stops the source when it leaves early.
+ *
+ * With `overlap` (files), a frame whose general networks run on another thread (general-nets.ts) is
+ * sent once they answer, while this thread goes on with the next frames (up to MAX_HELD_FRAMES wait,
+ * then the oldest is waited for): that thread works while this one runs the other networks. Frames
+ * still go out in order. The camera sends its next picture only after this one's `tracked`, so it
+ * waits for the answer instead.
  */
 export async function trackFrames(
   frames: FrameSource,
   size: { width: number; height: number },
   models: PerceptionModels,
-  options: Pick<AnalyzeFramesOptions, 'signal' | 'tracker' | 'perception' | 'historySec'>,
+  options: Pick<AnalyzeFramesOptions, 'signal' | 'tracker' | 'perception' | 'historySec'> & { overlap?: boolean },
   timer: StageTimer,
   onTracked: (frame: TrackedFrame) => void,
 ): Promise<void> {
@@ -61,6 +68,14 @@ export async function trackFrames(
   const mouths = createMouthTracer();
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
+  /** Frames waiting to be sent, oldest first, each sent after the one before it (see `overlap`). */
+  const held: Promise<void>[] = [];
+  const sendHeld = async (keep: number) => {
+    while (held.length > keep) {
+      const oldest = held.shift()!;
+      await picture.time('generalWait', () => oldest);
+    }
+  };
   try {
     for (;;) {
       const next = await picture.time('decode', () => frames.next());
@@ -69,6 +84,7 @@ export async function trackFrames(
       // Part of the wait above that this thread spent making a camera frame's bitmap and pixels.
       for (const [stage, ms] of Object.entries(decoded.readyMs ?? {})) picture.add(stage, ms);
       let tensor: tf.Tensor3D | undefined;
+      let closedLater = false;
       try {
         const { pixels } = decoded;
         tensor = await picture.time('toTensor', async () => asFloatFrame(pixels ? frameFromPixels(pixels) : frameFromBitmap(await bitmapOf(decoded))));
@@ -77,7 +93,8 @@ export async function trackFrames(
         const recent = tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
         const mainBox = decoded.mainTrackId == null ? null : tracker.lastBoxOf(decoded.mainTrackId);
         perception.clipNets = decoded.clipNets !== false;
-        const seen = toVideoPixels(await perceiveFrame(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale)), scale);
+        const ahead = await perceiveFrameAhead(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale));
+        const seen = toVideoPixels(ahead.seen, scale);
         const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
         const { frameIndex, tSec } = decoded;
         // A file frame's bitmap was made while it was analysed: normally ready by now.
@@ -87,17 +104,37 @@ export async function trackFrames(
           ? await picture.time('mouthTrace', () => mouths.trace(seen.faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, landmarks: f.landmarks })), tSec, decoded.mouthFrames!, size.width))
           : [];
         const faces = seen.faces.map((f, j) => ({ ...f, frameIndex, tSec, ...(traces[j] && { mouthTrace: traces[j] }) }));
-        onTracked({ frameIndex, tSec, faces, trackIds, persons: seen.persons, bitmap, stageMs: picture.take() });
+        const stageMs = picture.take();
+        const send = (general?: GeneralByFace) => {
+          if (general?.offThreadMs !== undefined) timer.add('generalOffThread', general.offThreadMs);
+          onTracked({ frameIndex, tSec, faces: general ? withGeneral(faces, general.probs) : faces, trackIds, persons: seen.persons, bitmap, stageMs });
+        };
+        if (options.overlap && (ahead.general || held.length > 0)) {
+          const own = ahead.general ?? Promise.resolve(undefined);
+          const previous = held.at(-1) ?? Promise.resolve();
+          const sent = previous.then(() => own).then(send).finally(() => decoded.close());
+          sent.catch(() => undefined); // a failure is thrown where the frame is waited for, not reported as unhandled meanwhile
+          held.push(sent);
+          closedLater = true;
+          await sendHeld(MAX_HELD_FRAMES);
+        } else {
+          send(ahead.general ? await picture.time('generalWait', () => ahead.general!) : undefined);
+        }
       } finally {
         tensor?.dispose();
-        decoded.close();
+        if (!closedLater) decoded.close();
       }
       options.signal?.throwIfAborted();
     }
+    await sendHeld(0);
   } finally {
+    held.length = 0; // left by a failure: each frame closes when its answer comes
     await frames.return(undefined);
   }
 }
+
+/** Frames a file run may hold while their general networks answer on the other thread: two, so that one slow answer does not stop this thread. */
+const MAX_HELD_FRAMES = 2;
 
 /**
  * The frame as float32, made once: every network crops or pads a float copy of the frame, and an

@@ -21,7 +21,8 @@ import { detectFaces } from './detect-faces';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
 import { timeSync, type StageTimer } from './stage-timer';
-import { GENERAL, HUMAN_EMOTION } from '../shared/prediction-keys';
+import { issueGeneralNets, withGeneral, type GeneralByFace } from './general-nets';
+import { HUMAN_EMOTION } from '../shared/prediction-keys';
 
 /** Side of the face crop the HSV histogram is computed on: enough pixels for 120 bins, cheap to read. */
 const HSV_CROP_SIZE = 32;
@@ -36,6 +37,12 @@ export interface PerceivedFrame {
   persons: { box: FaceRecord['box']; score: number }[];
   /** Detections the face verifier turned down (not faces): for measurements and debugging. */
   rejected?: { box: FaceRecord['box']; score: number; verifyScore: number }[];
+}
+
+/** A perceived frame, and the general networks' answer for its faces when they ran on it (see `perceiveFrameAhead`). */
+export interface PerceivedFrameAhead {
+  seen: PerceivedFrame;
+  general: Promise<GeneralByFace> | null;
 }
 
 /** A detection with the verifier's word on it: its score, and when the verifier last ran on it. */
@@ -151,7 +158,17 @@ function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, state: 
  * face in one more (`ReadBatch`): nets are issued on all faces as batches, crops stay on the device,
  * and the landmarks reach the FER net there. See `PerceptionState.batchedReads` for WASM.
  */
-export async function perceiveFrame(
+export async function perceiveFrame(...args: Parameters<typeof perceiveFrameAhead>): Promise<PerceivedFrame> {
+  const { seen, general } = await perceiveFrameAhead(...args);
+  return general ? { ...seen, faces: withGeneral(seen.faces, (await general).probs) } : seen;
+}
+
+/**
+ * `perceiveFrame`, returning before the general networks have answered when they run on another
+ * thread: `general` resolves with their probabilities by index of `seen.faces` (null when they
+ * did not run on this frame); `withGeneral` puts them in. The frame may be disposed meanwhile.
+ */
+export async function perceiveFrameAhead(
   models: PerceptionModels,
   frame: Frame,
   tSec: number,
@@ -159,7 +176,7 @@ export async function perceiveFrame(
   timer: StageTimer,
   recentTracks?: readonly Box[],
   mainBox?: Box | null,
-): Promise<PerceivedFrame> {
+): Promise<PerceivedFrameAhead> {
   const detected = await detectFaces(models, frame, tSec, state, timer);
   const reads = new ReadBatch();
   try {
@@ -179,7 +196,7 @@ async function perceiveFaces(
   detected: FaceDetectorOutput,
   recentTracks: readonly Box[] | undefined,
   mainBox: Box | null | undefined,
-): Promise<PerceivedFrame> {
+): Promise<PerceivedFrameAhead> {
   const [height, width] = frame.shape;
   const { config } = state;
   const flush = () => timer.time('readback', () => reads.flush());
@@ -215,7 +232,7 @@ async function perceiveFaces(
     const fer = config.ferNet && clipNets ? timeSync(timer, 'ferEmotion', () => models.humanEmotion.run({ frame, boxes: full, reads })) : null;
     const landmarksOnDevice = config.landmarksNet ? timeSync(timer, 'landmarks', () => models.faceLandmarks.landmarksTensor({ frame, boxes: full })) : null;
     const general = generalDue(config, state.lastGeneralSec, tSec)
-      ? timeSync(timer, 'generalNets', () => generalEmotions(models, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads))
+      ? timeSync(timer, 'generalNets', () => issueGeneralNets(models.general, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads))
       : null;
     const landmarks = landmarksOnDevice ? readRows(landmarksOnDevice, full.length, LANDMARKS_SIZE, reads) : null;
     const people = peopleFor(models, frame, tSec, state, timer, reads);
@@ -227,20 +244,22 @@ async function perceiveFaces(
   const rejected = checked.flatMap((f) => (isFace(config, f) ? [] : [{ box: f.box, score: f.score, verifyScore: f.verifyScore! }]));
   state.verified = checked.filter((f) => isFace(config, f) && f.verifyScore !== undefined).map((f) => ({ box: f.box, score: f.verifyScore!, verifiedSec: f.verifiedSec! }));
   const kept = candidates.flatMap((i, j) => (isFace(config, checked[i]!) ? [j] : []));
-  if (kept.length === 0 || !issued) return { faces: [], detections: [], persons: [], rejected };
+  if (kept.length === 0 || !issued) {
+    issued?.general?.catch(() => undefined); // nobody reads it; its inputs are freed by the run
+    return { seen: { faces: [], detections: [], persons: [], rejected }, general: null };
+  }
 
-  const [emotions, allEmbeddings, histograms, fer, landmarks, general, people] = await Promise.all([
+  const [emotions, allEmbeddings, histograms, fer, landmarks, people] = await Promise.all([
     issued.emotions,
     issued.embedding,
     issued.histograms,
     issued.fer,
     issued.landmarks,
-    issued.general,
     issued.people.people,
   ]);
   const embeddings = allEmbeddings && issued.embeddingsDueFor(kept.map((j) => boxes[j]!)) ? allEmbeddings : null;
   if (embeddings) state.lastEmbeddingSec = tSec;
-  if (general) state.lastGeneralSec = tSec;
+  if (issued.general) state.lastGeneralSec = tSec;
   if (issued.people.fresh) state.lastPeople = { tSec, result: people };
   const links = linkFacesToPersons(kept.map((j) => boxes[j]!), people.persons.map((p) => p.box), { width, height });
 
@@ -259,7 +278,7 @@ async function perceiveFaces(
       contextFeature: person ? person.context : people.frameContext,
       personBox: person ? person.box : null,
       ...(ferOf && { ferProbs: ferOf.probs, ferFeature: ferOf.feature }),
-      ...baselinesOf(ferOf?.probs, general?.get(j)),
+      ...(ferOf && { baselineProbs: { [HUMAN_EMOTION]: ferOf.probs } }),
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
       ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
       ...(landmarksOf && { mouthOpen: mouthOpening(landmarksOf), landmarks: landmarksOf }),
@@ -271,7 +290,10 @@ async function perceiveFaces(
     hsv: histograms[j]!,
     embedding: embeddings ? embeddings[j]! : null,
   }));
-  return { faces: records, detections, persons: people.persons.map(({ box, score }) => ({ box, score })), rejected };
+  const seen = { faces: records, detections, persons: people.persons.map(({ box, score }) => ({ box, score })), rejected };
+  // By record: the records are the kept faces, in order.
+  const general = issued.general?.then(({ probs, offThreadMs }) => ({ probs: new Map(kept.flatMap((j, n) => (probs.has(j) ? [[n, probs.get(j)!]] : []))), ...(offThreadMs !== undefined && { offThreadMs }) }));
+  return { seen, general: general ?? null };
 }
 
 /**
@@ -287,60 +309,6 @@ async function faceEmotions(models: PerceptionModels, frame: Frame, boxes: Box[]
   const [m, t] = await Promise.all([mine, theirs]);
   let k = 0;
   return boxes.map((_, j) => (j === main ? m[0]! : t[k++]!));
-}
-
-/** A face's per-frame baselines: Human's FER2013 net, and the general networks where they ran. */
-function baselinesOf(fer: Float32Array | undefined, general: Float32Array | undefined) {
-  if (!fer && !general) return {};
-  return { baselineProbs: { ...(fer && { [HUMAN_EMOTION]: fer }), ...(general && { [GENERAL]: general }) } };
-}
-
-/** Which faces the general networks may take, and where their landmarks are. */
-interface GeneralChoice {
-  main: number | null;
-  /** Whether face j is a confirmed face (unconfirmed detections come last). */
-  confirmed: (j: number) => boolean;
-  /** Face j's row in `landmarks`, −1 when it has none. */
-  fullIndex: (j: number) => number;
-  /** The landmarks net's output, left on the device; null when it did not run. */
-  landmarks: tf.Tensor2D | null;
-}
-
-/**
- * The general networks on at most `generalMaxFaces` faces — the main one when it is known, else
- * confirmed faces first, largest first — as one batch each: HSEmotion on the square crop, OpenCV's
- * MobileFaceNet on the face aligned by its landmarks on the device (skipped without them). No
- * mirror: they already cost more than every other face net together. Returns the `general`
- * probabilities by face index.
- */
-async function generalEmotions(models: PerceptionModels, frame: Frame, boxes: Box[], choice: GeneralChoice, config: PerceptionConfig, reads: DeviceReads): Promise<Map<number, Float32Array>> {
-  const { main, confirmed, fullIndex, landmarks } = choice;
-  const area = (j: number) => boxes[j]!.w * boxes[j]!.h;
-  const order = main !== null ? [main] : boxes.map((_, j) => j).sort((a, b) => Number(confirmed(b)) - Number(confirmed(a)) || area(b) - area(a));
-  const chosen = order.slice(0, Math.max(0, config.generalMaxFaces));
-  const out = new Map<number, Float32Array>();
-  if (chosen.length === 0) return out;
-  const hse = models.generalHsemotion.run({ frame, boxes: chosen.map((j) => boxes[j]!), reads }, { mirror: false, inputSize: config.generalInputSize });
-  const aligned = landmarks ? chosen.filter((j) => fullIndex(j) >= 0) : [];
-  let fer: Promise<GeneralOpencvFerOutput> = Promise.resolve([]);
-  if (aligned.length) {
-    const rows = tf.gather(landmarks!, aligned.map(fullIndex));
-    try {
-      fer = models.generalOpencvFer.runOnDeviceLandmarks(
-        { frame, boxes: aligned.map((j) => boxes[j]!), landmarks: rows, landmarksPadding: FACE_LANDMARKS_DEFAULTS.padding, reads },
-        { mirror: false },
-      );
-    } finally {
-      rows.dispose(); // the FER net's work on it is issued
-    }
-  }
-  const [h, f] = await Promise.all([hse, fer]);
-  chosen.forEach((j, k) => {
-    const a = aligned.indexOf(j);
-    const probs = generalEmotion(a >= 0 ? [h[k]!.probs, f[a]!.probs] : [h[k]!.probs]);
-    if (probs) out.set(j, probs);
-  });
-  return out;
 }
 
 /** Turns an ImageBitmap (browser) into a frame tensor; the caller disposes it. */

@@ -7,12 +7,11 @@ import {
   type FaceEmotionModel,
   type FaceLandmarksModel,
   type FaceVerifier,
-  type GeneralHsemotionModel,
-  type GeneralOpencvFerModel,
   type HumanEmotionModel,
   type PersonDetector,
   type WeightSource,
 } from '../models';
+import { loadGeneralNetsHere, type GeneralNets } from './general-nets';
 
 /** Face detector and its verifier, face emotion (probabilities + features), landmarks, face embedding, person detector + context, baseline emotion. */
 export interface PerceptionModels {
@@ -26,14 +25,18 @@ export interface PerceptionModels {
   faceVerifier: FaceVerifier;
   /** 68 landmarks per face: the mouth opening the speaker association reads. */
   faceLandmarks: FaceLandmarksModel;
-  /** The general-purpose expression networks (AffectNet, RAF-DB): the `general` per-frame model. */
-  generalHsemotion: GeneralHsemotionModel;
-  generalOpencvFer: GeneralOpencvFerModel;
+  /** The general-purpose expression networks (AffectNet, RAF-DB): the `general` per-frame model, here or on another thread. */
+  general: GeneralNets;
   dispose(): void;
 }
 
+/** Where the general networks run: here (the default), or what `load` gives (the general worker's client). */
+export interface PerceptionModelsOptions {
+  general?: () => Promise<GeneralNets>;
+}
+
 /** Creates and loads the perception networks in parallel. */
-export async function loadPerceptionModels(source: WeightSource): Promise<PerceptionModels> {
+export async function loadPerceptionModels(source: WeightSource, options: PerceptionModelsOptions = {}): Promise<PerceptionModels> {
   const models = {
     faceDetector: createModel('face-detector', source),
     faceEmotion: createModel('face-emotion', source),
@@ -42,9 +45,21 @@ export async function loadPerceptionModels(source: WeightSource): Promise<Percep
     humanEmotion: createModel('human-emotion', source),
     faceVerifier: createModel('face-verifier', source),
     faceLandmarks: createModel('face-landmarks', source),
-    generalHsemotion: createModel('general-hsemotion', source),
-    generalOpencvFer: createModel('general-opencv-fer', source),
   };
-  const dispose = await loadAll(Object.values(models));
-  return { ...models, dispose };
+  const loading = await Promise.allSettled([loadAll(Object.values(models)), (options.general ?? (() => loadGeneralNetsHere(source)))()] as const);
+  const [loaded, generalLoaded] = loading;
+  if (loaded.status === 'rejected' || generalLoaded.status === 'rejected') {
+    if (loaded.status === 'fulfilled') loaded.value();
+    if (generalLoaded.status === 'fulfilled') generalLoaded.value.dispose();
+    throw loading.find((r) => r.status === 'rejected')!.reason;
+  }
+  const [disposeModels, general] = [loaded.value, generalLoaded.value];
+  return {
+    ...models,
+    general,
+    dispose() {
+      disposeModels();
+      general.dispose();
+    },
+  };
 }

@@ -8,7 +8,8 @@ import { BaseModel, withDefaults } from '../base-model';
 import { checkFrameBoxes, cropBoxes, meanOfMirrors, readRows, withMirrors } from '../crop';
 import { NUM_EMOTIONS } from '../../core/labels';
 import { HSEMOTION_TO_PAPER, reorderToPaper } from '../labels';
-import type { FrameBoxes } from '../model';
+import type { Box, Frame, FrameBoxes } from '../model';
+import type { DeviceReads } from '../device-reads';
 import type { WeightSource } from '../weight-source';
 import { TfliteNet } from '../general/tflite-net';
 import { readTflite, TFLITE_OP } from '../general/tflite-reader';
@@ -62,27 +63,53 @@ export class GeneralHsemotionModel extends BaseModel<FrameBoxes, GeneralHsemotio
   /** Probabilities and features for each box of one frame, as one batch. */
   async run(input: FrameBoxes, config?: Partial<GeneralHsemotionConfig>): Promise<GeneralHsemotionOutput> {
     this.assertLoaded();
-    const { frame, boxes, reads } = input;
-    checkFrameBoxes(frame, boxes);
     const cfg = withDefaults(GENERAL_HSEMOTION_DEFAULTS, config);
-    if (!GENERAL_HSEMOTION_INPUT_SIZES.includes(cfg.inputSize)) {
-      throw new TypeError(`inputSize: expected one of ${GENERAL_HSEMOTION_INPUT_SIZES.join(', ')}, got ${cfg.inputSize}`);
-    }
-    if (boxes.length === 0) return [];
+    return this.classify(hsemotionInput(input.frame, input.boxes, cfg), cfg.mirror, input.reads);
+  }
+
+  /**
+   * The net on `batch` (hsemotionInput's, disposed here): one row per face, or with `mirrored` the
+   * faces then their mirrors, averaged here. Split from `run` so that the crops can be made where
+   * the frame is and the net run on another thread (src/pipeline/general-nets.ts).
+   */
+  async classify(batch: tf.Tensor4D, mirrored: boolean, reads?: DeviceReads): Promise<GeneralHsemotionOutput> {
+    this.assertLoaded();
     const net = this.#net!;
-    const [featT, probT] = tf.tidy(() => {
-      const faces = cropBoxes(frame, boxes, { size: cfg.inputSize, padding: cfg.padding, square: true });
-      const crops = cfg.mirror ? withMirrors(faces) : faces;
-      const bgr = tf.sub(tf.reverse(crops, 3), tf.tensor1d([...GENERAL_HSEMOTION_BGR_MEANS]));
-      const [feats, probs] = net.execute(bgr as tf.Tensor4D, [this.#featsIndex, this.#probsIndex]);
-      return cfg.mirror ? [meanOfMirrors(feats!, boxes.length), meanOfMirrors(probs!, boxes.length)] : [feats!, probs!];
-    });
-    const [features, probs] = await Promise.all([
-      readRows(featT, boxes.length, GENERAL_HSEMOTION_FEATURE_SIZE, reads),
-      readRows(probT, boxes.length, NUM_EMOTIONS, reads),
-    ]);
+    const n = mirrored ? batch.shape[0] / 2 : batch.shape[0];
+    if (n === 0) {
+      batch.dispose();
+      return [];
+    }
+    let outs: tf.Tensor[];
+    try {
+      outs = tf.tidy(() => {
+        const [feats, probs] = net.execute(batch, [this.#featsIndex, this.#probsIndex]);
+        return mirrored ? [meanOfMirrors(feats!, n), meanOfMirrors(probs!, n)] : [feats!, probs!];
+      });
+    } finally {
+      batch.dispose();
+    }
+    const [features, probs] = await Promise.all([readRows(outs[0]!, n, GENERAL_HSEMOTION_FEATURE_SIZE, reads), readRows(outs[1]!, n, NUM_EMOTIONS, reads)]);
     return probs.map((p, i) => ({ probs: reorderToPaper(p, HSEMOTION_TO_PAPER), feature: features[i]! }));
   }
+}
+
+/**
+ * The net's input for each box: square crops resized to `inputSize`, RGB → BGR minus the ImageNet
+ * means; with `mirror`, the crops then their mirror images. Needs no weights. The caller disposes it.
+ */
+export function hsemotionInput(frame: Frame, boxes: readonly Box[], config?: Partial<GeneralHsemotionConfig>): tf.Tensor4D {
+  checkFrameBoxes(frame, boxes);
+  const cfg = withDefaults(GENERAL_HSEMOTION_DEFAULTS, config);
+  if (!GENERAL_HSEMOTION_INPUT_SIZES.includes(cfg.inputSize)) {
+    throw new TypeError(`inputSize: expected one of ${GENERAL_HSEMOTION_INPUT_SIZES.join(', ')}, got ${cfg.inputSize}`);
+  }
+  if (boxes.length === 0) return tf.zeros([0, cfg.inputSize, cfg.inputSize, 3]);
+  return tf.tidy(() => {
+    const faces = cropBoxes(frame, boxes, { size: cfg.inputSize, padding: cfg.padding, square: true });
+    const crops = cfg.mirror ? withMirrors(faces) : faces;
+    return tf.sub(tf.reverse(crops, 3), tf.tensor1d([...GENERAL_HSEMOTION_BGR_MEANS])) as tf.Tensor4D;
+  });
 }
 
 /** Creates (does not load) the general-hsemotion model reading weights from `source`. */

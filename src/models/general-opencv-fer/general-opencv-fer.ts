@@ -133,22 +133,24 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
    */
   async runOnDeviceLandmarks(input: FrameBoxes & { landmarks: tf.Tensor2D; landmarksPadding: number }, config?: Partial<GeneralOpencvFerConfig>): Promise<GeneralOpencvFerOutput> {
     this.assertLoaded();
-    const { frame, boxes, landmarks, landmarksPadding } = input;
-    checkFrameBoxes(frame, boxes);
-    if (landmarks.shape[0] !== boxes.length) throw new TypeError(`landmarks: expected one row per box (${boxes.length}), got ${landmarks.shape[0]}`);
-    if (boxes.length === 0) return [];
-    return this.#classifyAligned(alignFacesOnDevice(frame, boxes, landmarks, landmarksPadding), boxes.length, config, input.reads);
+    const batch = opencvFerInputOnDevice(input, config); // checks the input, with no faces too
+    return this.classify(batch, withDefaults(GENERAL_OPENCV_FER_DEFAULTS, config).mirror, input.reads);
   }
 
   /** Normalises aligned faces (disposed here) and runs the net on them. */
   #classifyAligned(aligned: tf.Tensor4D, n: number, config: Partial<GeneralOpencvFerConfig> | undefined, reads: DeviceReads | undefined): Promise<GeneralOpencvFerOutput> {
     const cfg = withDefaults(GENERAL_OPENCV_FER_DEFAULTS, config);
-    try {
-      const net = tf.tidy(() => tf.div(tf.sub(tf.div(cfg.mirror ? withMirrors(aligned) : aligned, 255), 0.5), 0.5) as tf.Tensor4D);
-      return this.#classify(net, n, cfg.mirror, reads);
-    } finally {
-      aligned.dispose();
-    }
+    return this.#classify(normalizedInput(aligned, cfg.mirror), n, cfg.mirror, reads);
+  }
+
+  /**
+   * The net on `batch` (opencvFerInputOnDevice's, disposed here): one row per face, or with
+   * `mirrored` the faces then their mirrors, averaged here. Split from the runs so that the faces
+   * can be aligned where the frame is and the net run on another thread (src/pipeline/general-nets.ts).
+   */
+  async classify(batch: tf.Tensor4D, mirrored: boolean, reads?: DeviceReads): Promise<GeneralOpencvFerOutput> {
+    this.assertLoaded();
+    return this.#classify(batch, mirrored ? batch.shape[0] / 2 : batch.shape[0], mirrored, reads);
   }
 
   /**
@@ -164,6 +166,10 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
   /** Runs the net on `batch` (disposed here); with `mirror`, rows i and i + n are averaged. */
   async #classify(batch: tf.Tensor4D, n: number, mirror: boolean, reads?: DeviceReads): Promise<GeneralOpencvFerOutput> {
     const net = this.#net!;
+    if (n === 0) {
+      batch.dispose();
+      return [];
+    }
     let outs: tf.Tensor[];
     try {
       outs = tf.tidy(() => {
@@ -186,6 +192,27 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
       feature: features[i]!,
     }));
   }
+}
+
+/** Aligned faces (disposed here) as the net's input: RGB `(x/255 − 0.5)/0.5`, with `mirror` the faces then their mirrors. */
+function normalizedInput(aligned: tf.Tensor4D, mirror: boolean): tf.Tensor4D {
+  try {
+    return tf.tidy(() => tf.div(tf.sub(tf.div(mirror ? withMirrors(aligned) : aligned, 255), 0.5), 0.5) as tf.Tensor4D);
+  } finally {
+    aligned.dispose();
+  }
+}
+
+/**
+ * The net's input from landmarks left on the device (see `runOnDeviceLandmarks`): the faces aligned
+ * and normalised, needing no weights. `landmarks` stays the caller's; the caller disposes the result.
+ */
+export function opencvFerInputOnDevice(input: FrameBoxes & { landmarks: tf.Tensor2D; landmarksPadding: number }, config?: Partial<GeneralOpencvFerConfig>): tf.Tensor4D {
+  const { frame, boxes, landmarks, landmarksPadding } = input;
+  checkFrameBoxes(frame, boxes);
+  if (landmarks.shape[0] !== boxes.length) throw new TypeError(`landmarks: expected one row per box (${boxes.length}), got ${landmarks.shape[0]}`);
+  if (boxes.length === 0) return tf.zeros([0, S, S, 3]);
+  return normalizedInput(alignFacesOnDevice(frame, boxes, landmarks, landmarksPadding), withDefaults(GENERAL_OPENCV_FER_DEFAULTS, config).mirror);
 }
 
 /** Creates (does not load) the general-opencv-fer model reading weights from `source`. */

@@ -66,8 +66,8 @@ function setup(overrides: Partial<AnalysisDeps> = {}) {
   };
   const deps: AnalysisDeps = {
     initBackend: async () => ({ active: 'wasm' }),
-    async loadPerceptionModels(url) {
-      log.push(`load models from ${url}`);
+    async loadPerceptionModels(urls) {
+      log.push(`load models from ${urls.models}`);
       return {} as PerceptionModels;
     },
     async loadClipPredictor(url) {

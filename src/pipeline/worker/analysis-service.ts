@@ -22,7 +22,8 @@ import type { CallContext, Handlers } from './rpc-server';
 /** What the service is made from (analysis.worker.ts passes the real ones). */
 export interface AnalysisDeps {
   initBackend(forced: BackendName | undefined, wasmUrl: string): Promise<BackendStatus>;
-  loadPerceptionModels(modelsUrl: string): Promise<PerceptionModels>;
+  /** `backend`: the one `init` started (the general networks run on their own thread on WASM). */
+  loadPerceptionModels(urls: WorkerUrls, backend: BackendName): Promise<PerceptionModels>;
   loadClipPredictor(trainedUrl: string): Promise<ClipPredictor>;
   /** Starts the decode worker (called on first use). */
   createDecodeClient(): DecodeClient;
@@ -60,12 +61,12 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
     if (!urls) throw new Error('the analysis worker was used before init');
     return urls;
   };
-  const models = loadOnce(() => deps.loadPerceptionModels(urlsOrThrow().models), { retry: true });
+  const models = loadOnce(() => deps.loadPerceptionModels(urlsOrThrow(), backend!.active), { retry: true });
   const predictor = loadOnce(() => deps.loadClipPredictor(urlsOrThrow().trained), { retry: false });
   const decoder = () => (decodeClient ??= deps.createDecodeClient());
 
   /** Runs one analysis after the previous one, counting the tensors it leaves behind. */
-  const serialRun = (call: RunCall, settings: RunSettings, frames: (call: RunCall, timer: StageTimer) => Promise<{ source: FrameSource; size: { width: number; height: number } }>) => {
+  const serialRun = (call: RunCall, settings: RunSettings, overlap: boolean, frames: (call: RunCall, timer: StageTimer) => Promise<{ source: FrameSource; size: { width: number; height: number } }>) => {
     const run = lastRun.then(async () => {
       const loaded = await models.get();
       call.signal.throwIfAborted();
@@ -73,7 +74,7 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       const timer = createStageTimer();
       const { source, size } = await frames(call, timer);
       const { signal } = call;
-      await deps.trackFrames(source, size, loaded, { ...settings, signal }, timer, (frame) => call.emit({ type: 'tracked', frame }, frame.bitmap ? [frame.bitmap] : []));
+      await deps.trackFrames(source, size, loaded, { ...settings, signal, overlap }, timer, (frame) => call.emit({ type: 'tracked', frame }, frame.bitmap ? [frame.bitmap] : []));
       return { timings: timer.samples(), tensorDelta: deps.memory().numTensors - before };
     });
     lastRun = run.catch(() => undefined);
@@ -108,7 +109,8 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
     },
     probe: ({ file }) => decoder().probe(file),
     analyzeFile: ({ file, fps, settings }, call) =>
-      serialRun(call, settings, async ({ signal, emit }, timer) => {
+      // A file's frames overlap the general networks' answers (trackFrames); the camera's cannot.
+      serialRun(call, settings, true, async ({ signal, emit }, timer) => {
         // Large videos (4K) are analysed downscaled; the boxes go back to video pixels in trackFrames.
         const maxSide = settings.perception?.maxAnalysisSide ?? DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide;
         const mouthFps = (settings.perception?.mouthFps ?? DEFAULT_PERCEPTION_CONFIG.mouthFps) || undefined;
@@ -120,7 +122,7 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       const queue = createFrameQueue();
       call.onNotice((notice) => (notice.type === 'end' ? queue.end() : pushPicture(queue, notice)));
       call.signal.addEventListener('abort', () => queue.end(), { once: true });
-      return serialRun(call, settings, async () => ({ source: queue, size }));
+      return serialRun(call, settings, false, async () => ({ source: queue, size }));
     },
     speech: ({ file }) => deps.speech(file),
     predict: async ({ clip, reference, answersOnly }) => (await predictor.get()).predict(clip, { ...(reference && { reference }), ...(answersOnly && { answersOnly }) }),

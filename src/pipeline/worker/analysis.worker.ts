@@ -17,10 +17,11 @@ import { readVideoFrameRgba, rgbaToRgbInt32 } from '../../video/frame-pixels';
 import { loadClipPredictor } from '../../models/clip/clip-predictor';
 import type { AnalysisApi, SpeechReply } from '../../shared/analysis-protocol';
 import { trackFrames } from '../analyze-video';
-import { readsPixelsOnCpu } from '../perceive-frame';
+import { onGpuBackend, readsPixelsOnCpu } from '../perceive-frame';
 import { loadPerceptionModels } from '../perception-models';
 import { createAnalysisService } from './analysis-service';
 import { createDecodeClient } from './decode-client';
+import { startGeneralWorker } from './general-client';
 import type { CameraFrame } from './frame-queue';
 import { serveRpc } from './rpc-server';
 
@@ -61,7 +62,10 @@ async function cameraFrame(picture: VideoFrame): Promise<CameraFrame> {
 
 const service = createAnalysisService({
   initBackend,
-  loadPerceptionModels: (url) => loadPerceptionModels(urlWeightSource(url)),
+  // On WASM the general networks take the second core (src/pipeline/general-nets.ts); a GPU keeps
+  // them here, where their inputs never leave the device.
+  loadPerceptionModels: (urls, backend) =>
+    loadPerceptionModels(urlWeightSource(urls.models), onGpuBackend() ? {} : { general: () => startGeneralWorker({ backend, wasm: urls.wasm, models: urls.models }) }),
   loadClipPredictor: (url) => loadClipPredictor(urlWeightSource(url)),
   createDecodeClient: () => createDecodeClient(),
   trackFrames,

@@ -1,0 +1,100 @@
+/**
+ * The general networks on their own thread, in Node (tfjs WASM, the worker's service behind an
+ * in-memory port pair): they answer as they do in this thread, and a file run that overlaps their
+ * answers sends every frame, in order, with the same `general`, and leaves no tensor behind.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initNodeBackend, packageWeightSource, probeVideo } from '../node';
+import { ffmpegFrames } from '../node/ffmpeg-frame-source';
+import { clip } from '../node/test-fixtures';
+import { GENERAL } from '../shared/prediction-keys';
+import type { TrackedFrame } from '../shared/face-record';
+import { trackFrames } from './analyze-video';
+import { loadGeneralNetsHere, type GeneralNets } from './general-nets';
+import { loadPerceptionModels, type PerceptionModels } from './perception-models';
+import { createStageTimer } from './stage-timer';
+import { startGeneralWorker } from './worker/general-client';
+import { createGeneralService } from './worker/general-service';
+import { serveRpc } from './worker/rpc-server';
+import { createPortPair } from './worker/test-ports';
+
+let models: PerceptionModels;
+
+beforeAll(async () => {
+  await initNodeBackend();
+  models = await loadPerceptionModels(packageWeightSource());
+}, 120_000);
+
+afterAll(() => models?.dispose());
+
+/** The general worker's service on a port pair, its networks loaded from the npm packages. */
+async function generalWorker() {
+  const ports = createPortPair();
+  const handlers = createGeneralService({
+    initBackend: async () => ({ active: (await initNodeBackend()) as 'wasm' }),
+    loadNets: () => loadGeneralNetsHere(packageWeightSource()),
+  });
+  serveRpc(ports.server, handlers);
+  return startGeneralWorker({ backend: 'wasm', wasm: '', models: '' }, ports.client);
+}
+
+/** Every tracked frame of `name` at 5 fps, with `general` run by `nets` (here when absent). */
+async function trackClip(name: string, nets: GeneralNets | null, overlap: boolean) {
+  const path = clip(name);
+  const frames: TrackedFrame[] = [];
+  const timer = createStageTimer();
+  const run = nets ? { ...models, general: nets } : models;
+  await trackFrames(ffmpegFrames(path, 5), await probeVideo(path), run, { overlap }, timer, (f) => frames.push(f));
+  return { frames, timer };
+}
+
+const generalOf = (frames: TrackedFrame[]) => frames.map((f) => f.faces.map((face) => (face.baselineProbs?.[GENERAL] ? [...face.baselineProbs[GENERAL]] : null)));
+
+describe('the general networks on their own thread', () => {
+  it('answer a file run as they do here, every frame in order, with no tensor left behind', async () => {
+    const worker = await generalWorker();
+    try {
+      const here = await trackClip('03-02-04_01.mp4', null, false);
+      const before = tf.memory().numTensors;
+      // Each answer held back 150 ms, longer than a frame here: frames wait, and are still sent in order.
+      const slow: GeneralNets = { run: (input, reads) => worker.run(input, reads).then((out) => new Promise((r) => setTimeout(() => r(out), 150))), dispose() {} };
+      const there = await trackClip('03-02-04_01.mp4', slow, true);
+      expect(tf.memory().numTensors).toBe(before);
+      expect((await worker.memory()).numTensors).toBe(before); // one tfjs here: the service's tensors are these too
+
+      expect(there.frames.map((f) => f.frameIndex)).toEqual(here.frames.map((f) => f.frameIndex));
+      const withGeneral = generalOf(here.frames).flat().filter((g) => g !== null).length;
+      expect(withGeneral).toBeGreaterThanOrEqual(5); // every 0.4 s of a 2.5 s clip
+      expect(generalOf(there.frames)).toEqual(generalOf(here.frames));
+      expect(there.timer.samples().generalOffThread).toHaveLength(withGeneral);
+      expect(there.timer.samples().generalWait!.length).toBeGreaterThan(0);
+    } finally {
+      worker.dispose();
+    }
+  }, 120_000);
+
+  it('fail the run when an answer fails, and leave no tensor behind', async () => {
+    let calls = 0;
+    const failing: GeneralNets = {
+      run(input, reads) {
+        if (++calls !== 2) return models.general.run(input, reads);
+        input.hse.dispose(); // as the worker's client does: its inputs were read before the call failed
+        input.fer?.dispose();
+        return Promise.reject(new Error('the general worker failed'));
+      },
+      dispose() {},
+    };
+    const before = tf.memory().numTensors;
+    await expect(trackClip('03-02-04_01.mp4', failing, true)).rejects.toThrow('the general worker failed');
+    await new Promise((r) => setTimeout(r, 50)); // the frames held behind the failed one settle
+    expect(tf.memory().numTensors).toBe(before);
+  }, 120_000);
+
+  it('reject the start when the networks cannot load, and end the worker', async () => {
+    const ports = createPortPair();
+    serveRpc(ports.server, createGeneralService({ initBackend: async () => ({ active: 'wasm' }), loadNets: () => Promise.reject(new Error('no weights')) }));
+    await expect(startGeneralWorker({ backend: 'wasm', wasm: '', models: '' }, ports.client)).rejects.toThrow('no weights');
+    expect(ports.terminated).toBe(true);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The general-purpose expression networks (HSEmotion, OpenCV's MobileFaceNet: the `general`
+ * per-frame model) behind one call that may run on another thread. Their inputs (square crops, faces
+ * aligned by their landmarks) are made where the frame is; the networks run here (Node, GPU
+ * backends) or in the general worker (WASM in the browser: src/pipeline/worker/general.worker.ts),
+ * where the machine's second core has room while this thread runs the other networks — they cost
+ * more than every other face network together (docs/performance.md).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { generalEmotion } from '../core/general-emotion';
+import type { Box } from '../core/geometry';
+// The models' own files, not the models index: the general worker bundles these two networks alone.
+import { createGeneralHsemotion, hsemotionInput, type GeneralHsemotionModel } from '../models/general-hsemotion/general-hsemotion';
+import { createGeneralOpencvFer, opencvFerInputOnDevice, type GeneralOpencvFerModel } from '../models/general-opencv-fer/general-opencv-fer';
+import { loadAll, type Frame } from '../models/model';
+import type { WeightSource } from '../models/weight-source';
+import type { DeviceReads } from '../models/device-reads';
+import { FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
+import type { PerceptionConfig } from '../shared/perception-config';
+import { GENERAL } from '../shared/prediction-keys';
+
+/** One frame's inputs of the two networks (no mirrors), each disposed by `run`; `fer` null when no face had landmarks. */
+export interface GeneralNetsInput {
+  hse: tf.Tensor4D;
+  fer: tf.Tensor4D | null;
+}
+
+/** Each input row's 7 probabilities (paper order); `offThreadMs`: the other thread's time on the call, when it ran there. */
+export interface GeneralNetsOutput {
+  hse: Float32Array[];
+  fer: Float32Array[];
+  offThreadMs?: number;
+}
+
+/** The two networks, wherever they run. */
+export interface GeneralNets {
+  /** Takes `input` (read with `reads` where it must leave this thread) and resolves with the probabilities. */
+  run(input: GeneralNetsInput, reads: DeviceReads): Promise<GeneralNetsOutput>;
+  dispose(): void;
+}
+
+/** The networks in this thread: their outputs are read with the frame's other outputs. */
+export function localGeneralNets(hse: GeneralHsemotionModel, fer: GeneralOpencvFerModel): GeneralNets {
+  return {
+    async run(input, reads) {
+      const [h, f] = await Promise.all([hse.classify(input.hse, false, reads), input.fer ? fer.classify(input.fer, false, reads) : []]);
+      return { hse: h.map((r) => r.probs), fer: f.map((r) => r.probs) };
+    },
+    dispose() {
+      hse.dispose();
+      fer.dispose();
+    },
+  };
+}
+
+/** The general networks loaded in this thread. */
+export async function loadGeneralNetsHere(source: WeightSource): Promise<GeneralNets> {
+  const [hse, fer] = [createGeneralHsemotion(source), createGeneralOpencvFer(source)];
+  await loadAll([hse, fer]);
+  return localGeneralNets(hse, fer);
+}
+
+/** Which faces the general networks may take, and where their landmarks are. */
+export interface GeneralChoice {
+  main: number | null;
+  /** Whether face j is a confirmed face (unconfirmed detections come last). */
+  confirmed: (j: number) => boolean;
+  /** Face j's row in `landmarks`, −1 when it has none. */
+  fullIndex: (j: number) => number;
+  /** The landmarks net's output, left on the device; null when it did not run. */
+  landmarks: tf.Tensor2D | null;
+}
+
+/** `general` probabilities by face index (of the frame's boxes, then of its records), and the other thread's time. */
+export interface GeneralByFace {
+  probs: Map<number, Float32Array>;
+  offThreadMs?: number;
+}
+
+/**
+ * Issues the general networks on at most `generalMaxFaces` faces — the main one when it is known,
+ * else confirmed faces first, largest first — as one batch each: HSEmotion on the square crop,
+ * OpenCV's MobileFaceNet on the face aligned by its landmarks on the device (skipped without them).
+ * No mirror: they already cost more than every other face net together. The inputs are made now;
+ * the promise resolves when the networks have answered.
+ */
+export function issueGeneralNets(nets: GeneralNets, frame: Frame, boxes: Box[], choice: GeneralChoice, config: PerceptionConfig, reads: DeviceReads): Promise<GeneralByFace> {
+  const { main, confirmed, fullIndex, landmarks } = choice;
+  const area = (j: number) => boxes[j]!.w * boxes[j]!.h;
+  const order = main !== null ? [main] : boxes.map((_, j) => j).sort((a, b) => Number(confirmed(b)) - Number(confirmed(a)) || area(b) - area(a));
+  const chosen = order.slice(0, Math.max(0, config.generalMaxFaces));
+  if (chosen.length === 0) return Promise.resolve({ probs: new Map() });
+  const aligned = landmarks ? chosen.filter((j) => fullIndex(j) >= 0) : [];
+  const hse = hsemotionInput(frame, chosen.map((j) => boxes[j]!), { mirror: false, inputSize: config.generalInputSize });
+  let fer: tf.Tensor4D | null = null;
+  if (aligned.length) {
+    const rows = tf.gather(landmarks!, aligned.map(fullIndex));
+    try {
+      fer = opencvFerInputOnDevice({ frame, boxes: aligned.map((j) => boxes[j]!), landmarks: rows, landmarksPadding: FACE_LANDMARKS_DEFAULTS.padding }, { mirror: false });
+    } catch (error) {
+      hse.dispose();
+      throw error;
+    } finally {
+      rows.dispose();
+    }
+  }
+  return nets.run({ hse, fer }, reads).then(({ hse: h, fer: f, offThreadMs }) => {
+    const probs = new Map<number, Float32Array>();
+    chosen.forEach((j, k) => {
+      const a = aligned.indexOf(j);
+      const p = generalEmotion(a >= 0 ? [h[k]!, f[a]!] : [h[k]!]);
+      if (p) probs.set(j, p);
+    });
+    return { probs, ...(offThreadMs !== undefined && { offThreadMs }) };
+  });
+}
+
+/** The faces with their `general` probabilities (`probs` by face index) among their baselines. */
+export function withGeneral<F extends { baselineProbs?: Record<string, Float32Array> }>(faces: readonly F[], probs: ReadonlyMap<number, Float32Array>): F[] {
+  return faces.map((f, i) => {
+    const p = probs.get(i);
+    return p ? { ...f, baselineProbs: { ...f.baselineProbs, [GENERAL]: p } } : f;
+  });
+}
