@@ -9,6 +9,7 @@ import { loopVideo } from '../src/node/ffmpeg';
 import { makePersonFree, PERSON_FREE_KINDS } from '../src/node/person-free-footage';
 import { makeUnfamiliar, UNFAMILIAR_KINDS } from '../src/node/unfamiliar-footage';
 import { clip, makeOnce, scratch } from './fixtures';
+import { demoPhoto } from '../src/node/demo-photos';
 
 const H264 = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30'];
 /** H264 at ffmpeg's fastest preset, for the HD and 4K copies (4K at veryfast takes several seconds more). */
@@ -220,7 +221,7 @@ export function unfamiliarCopy(kind: string, name = '01-01-03_01.mp4'): string {
  * panned slowly for 3 s at our clips' 360×270. Silent.
  */
 export function anotherPerson(): string {
-  const photo = join('node_modules', '@vladmandic', 'face-api', 'demo', 'sample4.jpg');
+  const photo = demoPhoto(4);
   // At 1280 px wide her face is at (629, 150), 162×148 px; the 384×288 window keeps it in its upper
   // half and her neighbours' faces out but for a sliver.
   const pan = 'crop=384:288:506+12*sin(2*PI*t/3):104+6*sin(2*PI*t/2)';

@@ -11,16 +11,14 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { readFramesWithFfmpeg } from '../../src/node';
 import type { PerceptionModels } from '../../src/pipeline/perception-models';
-import { repoRoot } from './browser-app';
-
-const PHOTOS = [1, 2, 3, 4, 5, 6].map((i) => join(repoRoot, 'node_modules', '@vladmandic', 'face-api', 'demo', `sample${i}.jpg`));
+import { DEMO_PHOTOS } from '../../src/node/demo-photos';
 
 /** Every face of the demo photos: which photo, its side in pixels (at 1280 px wide) and its 128-d embedding. */
 export async function demoFaces(models: PerceptionModels): Promise<{ photo: string; side: number; embedding: Float32Array }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'emolens-demo-faces-'));
   const faces: { photo: string; side: number; embedding: Float32Array }[] = [];
   try {
-    for (const photo of PHOTOS) {
+    for (const photo of DEMO_PHOTOS) {
       const video = join(dir, 'still.mp4');
       execFileSync('ffmpeg', ['-v', 'error', '-y', '-loop', '1', '-i', photo, '-t', '1', '-r', '5', '-vf', 'scale=1280:-2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-crf', '18', video]);
       for await (const f of readFramesWithFfmpeg(video, { fps: 1, frames: 'app' })) {

@@ -84,6 +84,20 @@ export function withMirrors(crops: tf.Tensor4D): tf.Tensor4D {
   return tf.tidy(() => tf.concat([crops, tf.reverse(crops, 2)], 0));
 }
 
+/**
+ * Runs `net` on `batch` (disposed here): the outputs per face, each face's rows averaged with its
+ * mirror's when `mirrored` (the faces, then their mirrors); null for an empty batch.
+ */
+export function runOnFaces(batch: tf.Tensor4D, mirrored: boolean, net: (batch: tf.Tensor4D) => tf.Tensor[]): { n: number; outputs: tf.Tensor[] } | null {
+  const n = mirrored ? batch.shape[0] / 2 : batch.shape[0];
+  try {
+    if (n === 0) return null;
+    return { n, outputs: tf.tidy(() => net(batch).map((t) => (mirrored ? meanOfMirrors(t, n) : t))) };
+  } finally {
+    batch.dispose();
+  }
+}
+
 /** The mean of rows i and i + n of a [2n, …] batch made by `withMirrors`: [n, …]. */
 export function meanOfMirrors<T extends tf.Tensor>(batch: T, n: number): T {
   return tf.tidy(() => {

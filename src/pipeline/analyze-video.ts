@@ -70,6 +70,8 @@ export async function trackFrames(
   const picture = createPictureTimer(timer);
   /** Frames waiting to be sent, oldest first, each sent after the one before it (see `overlap`). */
   const held: Promise<void>[] = [];
+  /** False once the run has ended: a frame whose answer comes after a failure or a cancel is closed, not sent. */
+  let running = true;
   const sendHeld = async (keep: number) => {
     while (held.length > keep) {
       const oldest = held.shift()!;
@@ -106,6 +108,7 @@ export async function trackFrames(
         const faces = seen.faces.map((f, j) => ({ ...f, frameIndex, tSec, ...(traces[j] && { mouthTrace: traces[j] }) }));
         const stageMs = picture.take();
         const send = (general?: GeneralByFace) => {
+          if (!running) return;
           if (general?.offThreadMs !== undefined) timer.add('generalOffThread', general.offThreadMs);
           onTracked({ frameIndex, tSec, faces: general ? withGeneral(faces, general.probs) : faces, trackIds, persons: seen.persons, bitmap, stageMs });
         };
@@ -128,7 +131,8 @@ export async function trackFrames(
     }
     await sendHeld(0);
   } finally {
-    held.length = 0; // left by a failure: each frame closes when its answer comes
+    running = false;
+    held.length = 0; // left by a failure: each frame closes when its answer comes, unsent
     await frames.return(undefined);
   }
 }

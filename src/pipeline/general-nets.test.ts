@@ -4,7 +4,7 @@
  * answers sends every frame, in order, with the same `general`, and leaves no tensor behind.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { initNodeBackend, packageWeightSource, probeVideo } from '../node';
 import { ffmpegFrames } from '../node/ffmpeg-frame-source';
 import { clip } from '../node/test-fixtures';
@@ -12,21 +12,16 @@ import { GENERAL } from '../shared/prediction-keys';
 import type { TrackedFrame } from '../shared/face-record';
 import { trackFrames } from './analyze-video';
 import { loadGeneralNetsHere, type GeneralNets } from './general-nets';
-import { loadPerceptionModels, type PerceptionModels } from './perception-models';
+import type { PerceptionModels } from './perception-models';
+import { usePerceptionModels } from '../node/test-models';
 import { createStageTimer } from './stage-timer';
 import { startGeneralWorker } from './worker/general-client';
 import { createGeneralService } from './worker/general-service';
 import { serveRpc } from './worker/rpc-server';
 import { createPortPair } from './worker/test-ports';
 
-let models: PerceptionModels;
-
-beforeAll(async () => {
-  await initNodeBackend();
-  models = await loadPerceptionModels(packageWeightSource());
-}, 120_000);
-
-afterAll(() => models?.dispose());
+let models!: PerceptionModels;
+usePerceptionModels((m) => (models = m));
 
 /** The general worker's service on a port pair, its networks loaded from the npm packages. */
 async function generalWorker() {
@@ -74,20 +69,42 @@ describe('the general networks on their own thread', () => {
     }
   }, 120_000);
 
-  it('fail the run when an answer fails, and leave no tensor behind', async () => {
+  it('fail the run when an answer fails, send nothing after it, and leave no tensor behind', async () => {
     let calls = 0;
     const failing: GeneralNets = {
       run(input, reads) {
         if (++calls !== 2) return models.general.run(input, reads);
         input.hse.dispose(); // as the worker's client does: its inputs were read before the call failed
         input.fer?.dispose();
-        return Promise.reject(new Error('the general worker failed'));
+        return new Promise((_, reject) => setTimeout(() => reject(new Error('the general worker failed')), 50));
       },
       dispose() {},
     };
+    const path = clip('03-02-04_01.mp4');
+    const sent: number[] = [];
     const before = tf.memory().numTensors;
-    await expect(trackClip('03-02-04_01.mp4', failing, true)).rejects.toThrow('the general worker failed');
-    await new Promise((r) => setTimeout(r, 50)); // the frames held behind the failed one settle
+    const run = trackFrames(ffmpegFrames(path, 5), await probeVideo(path), { ...models, general: failing }, { overlap: true }, createStageTimer(), (f) => sent.push(f.frameIndex));
+    await expect(run).rejects.toThrow('the general worker failed');
+    const atFailure = sent.length;
+    await new Promise((r) => setTimeout(r, 300)); // answers of frames still held come in
+    expect(sent).toHaveLength(atFailure);
+    expect(sent).toEqual([...sent].sort((a, b) => a - b));
+    expect(tf.memory().numTensors).toBe(before);
+  }, 120_000);
+
+  it('send nothing once a run is cancelled, though answers of frames it held still come in', async () => {
+    const slow: GeneralNets = { run: (input, reads) => models.general.run(input, reads).then((out) => new Promise((r) => setTimeout(() => r(out), 150))), dispose() {} };
+    const path = clip('03-02-04_01.mp4');
+    const abort = new AbortController();
+    const sent: number[] = [];
+    const before = tf.memory().numTensors;
+    const run = trackFrames(ffmpegFrames(path, 5), await probeVideo(path), { ...models, general: slow }, { overlap: true, signal: abort.signal }, createStageTimer(), (f) => {
+      sent.push(f.frameIndex);
+      if (sent.length === 2) abort.abort(new Error('cancelled'));
+    });
+    await expect(run).rejects.toThrow('cancelled');
+    await new Promise((r) => setTimeout(r, 400)); // the held frames' answers come in
+    expect(sent).toHaveLength(2);
     expect(tf.memory().numTensors).toBe(before);
   }, 120_000);
 

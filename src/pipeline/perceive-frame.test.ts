@@ -3,26 +3,20 @@
  * emotion models receive, identities across frames, and no tensor left behind.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HSV_LENGTH } from '../core/tracking/constants';
 import { createTracker } from '../core/tracking/tracker';
-import { initNodeBackend, packageWeightSource } from '../node';
 import { clip, frameToTensor, makeNearAndFar, makeOldWebcam, makeScaled, makeSideBySide, makeWideShot, readFrames } from '../node/test-fixtures';
 import type { RawFrame } from '../node/ffmpeg';
 import { addFrame, createClipAnalysis, voteOnClip } from './clip-analysis';
 import { createPerceptionState, perceiveFrame, type PerceptionState } from './perceive-frame';
 import type { PerceptionConfig } from '../shared/perception-config';
-import { loadPerceptionModels, type PerceptionModels } from './perception-models';
+import type { PerceptionModels } from './perception-models';
+import { usePerceptionModels } from '../node/test-models';
 import { createStageTimer } from './stage-timer';
 
-let models: PerceptionModels;
-
-beforeAll(async () => {
-  await initNodeBackend();
-  models = await loadPerceptionModels(packageWeightSource());
-}, 120_000);
-
-afterAll(() => models?.dispose());
+let models!: PerceptionModels;
+usePerceptionModels((m) => (models = m));
 
 describe('perceiveFrame', () => {
   it('gives each face a tracker detection and per-frame features, linked to its person', async () => {

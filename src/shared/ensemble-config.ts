@@ -89,8 +89,8 @@ function familiarityUnder(model: FamiliarityModel | undefined, vector: ArrayLike
   return model && vector && vector.length === model.mean.length ? familiarityOf(model, vector) : null;
 }
 
-/** A clip's familiarity by one of the shipped models (scene, speech or face); null without that model or the vector (familiar). */
-export function clipFamiliarity(config: EnsembleConfig, which: 'scene' | 'speech' | 'face', vector: ArrayLike<number> | null | undefined): Familiarity | null {
+/** A clip's familiarity by the shipped scene or speech model (the face's is read with the scene: pictureFamiliarity); null without that model or the vector (familiar). */
+export function clipFamiliarity(config: EnsembleConfig, which: 'scene' | 'speech', vector: ArrayLike<number> | null | undefined): Familiarity | null {
   return familiarityUnder(config.familiarity?.[which], vector);
 }
 

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
-import { checkFrameBoxes, cropBoxes, meanOfMirrors, readRows, withMirrors } from '../crop';
+import { checkFrameBoxes, cropBoxes, readRows, runOnFaces, withMirrors } from '../crop';
 import { NUM_EMOTIONS } from '../../core/labels';
 import { HSEMOTION_TO_PAPER, reorderToPaper } from '../labels';
 import type { Box, Frame, FrameBoxes } from '../model';
@@ -75,21 +75,10 @@ export class GeneralHsemotionModel extends BaseModel<FrameBoxes, GeneralHsemotio
   async classify(batch: tf.Tensor4D, mirrored: boolean, reads?: DeviceReads): Promise<GeneralHsemotionOutput> {
     this.assertLoaded();
     const net = this.#net!;
-    const n = mirrored ? batch.shape[0] / 2 : batch.shape[0];
-    if (n === 0) {
-      batch.dispose();
-      return [];
-    }
-    let outs: tf.Tensor[];
-    try {
-      outs = tf.tidy(() => {
-        const [feats, probs] = net.execute(batch, [this.#featsIndex, this.#probsIndex]);
-        return mirrored ? [meanOfMirrors(feats!, n), meanOfMirrors(probs!, n)] : [feats!, probs!];
-      });
-    } finally {
-      batch.dispose();
-    }
-    const [features, probs] = await Promise.all([readRows(outs[0]!, n, GENERAL_HSEMOTION_FEATURE_SIZE, reads), readRows(outs[1]!, n, NUM_EMOTIONS, reads)]);
+    const ran = runOnFaces(batch, mirrored, (input) => net.execute(input, [this.#featsIndex, this.#probsIndex]));
+    if (!ran) return [];
+    const { n, outputs: [featT, probT] } = ran;
+    const [features, probs] = await Promise.all([readRows(featT!, n, GENERAL_HSEMOTION_FEATURE_SIZE, reads), readRows(probT!, n, NUM_EMOTIONS, reads)]);
     return probs.map((p, i) => ({ probs: reorderToPaper(p, HSEMOTION_TO_PAPER), feature: features[i]! }));
   }
 }

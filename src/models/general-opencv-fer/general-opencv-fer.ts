@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BaseModel, withDefaults } from '../base-model';
-import { checkFrameBoxes, meanOfMirrors, readRows, withMirrors } from '../crop';
+import { checkFrameBoxes, readRows, runOnFaces, withMirrors } from '../crop';
 import type { DeviceReads } from '../device-reads';
 import { alignFacesOnDevice } from './align-on-device';
 import { NUM_EMOTIONS } from '../../core/labels';
@@ -123,7 +123,7 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
       checkFrameBoxes(input.frame, input.boxes);
       return [];
     }
-    return this.#classifyAligned(this.alignFaces(input), input.boxes.length, config, input.reads);
+    return this.#classifyAligned(this.alignFaces(input), config, input.reads);
   }
 
   /**
@@ -138,9 +138,9 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
   }
 
   /** Normalises aligned faces (disposed here) and runs the net on them. */
-  #classifyAligned(aligned: tf.Tensor4D, n: number, config: Partial<GeneralOpencvFerConfig> | undefined, reads: DeviceReads | undefined): Promise<GeneralOpencvFerOutput> {
+  #classifyAligned(aligned: tf.Tensor4D, config: Partial<GeneralOpencvFerConfig> | undefined, reads: DeviceReads | undefined): Promise<GeneralOpencvFerOutput> {
     const cfg = withDefaults(GENERAL_OPENCV_FER_DEFAULTS, config);
-    return this.#classify(normalizedInput(aligned, cfg.mirror), n, cfg.mirror, reads);
+    return this.#classify(normalizedInput(aligned, cfg.mirror), cfg.mirror, reads);
   }
 
   /**
@@ -150,7 +150,7 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
    */
   async classify(batch: tf.Tensor4D, mirrored: boolean, reads?: DeviceReads): Promise<GeneralOpencvFerOutput> {
     this.assertLoaded();
-    return this.#classify(batch, mirrored ? batch.shape[0] / 2 : batch.shape[0], mirrored, reads);
+    return this.#classify(batch, mirrored, reads);
   }
 
   /**
@@ -160,27 +160,18 @@ export class GeneralOpencvFerModel extends BaseModel<FrameFacesLandmarks, Genera
   async runNormalized(data: Float32Array, count: number): Promise<GeneralOpencvFerOutput> {
     this.assertLoaded();
     if (data.length !== count * S * S * 3) throw new TypeError(`data: expected ${count}×${S}×${S}×3 values, got ${data.length}`);
-    return this.#classify(tf.tensor4d(data, [count, S, S, 3]), count, false);
+    return this.#classify(tf.tensor4d(data, [count, S, S, 3]), false);
   }
 
   /** Runs the net on `batch` (disposed here); with `mirror`, rows i and i + n are averaged. */
-  async #classify(batch: tf.Tensor4D, n: number, mirror: boolean, reads?: DeviceReads): Promise<GeneralOpencvFerOutput> {
+  async #classify(batch: tf.Tensor4D, mirror: boolean, reads?: DeviceReads): Promise<GeneralOpencvFerOutput> {
     const net = this.#net!;
-    if (n === 0) {
-      batch.dispose();
-      return [];
-    }
-    let outs: tf.Tensor[];
-    try {
-      outs = tf.tidy(() => {
-        const [logits, feats] = net.execute(batch, [GENERAL_OPENCV_FER_LOGITS, GENERAL_OPENCV_FER_FEATURE]);
-        const probs = tf.softmax(logits!);
-        return mirror ? [meanOfMirrors(logits!, n), meanOfMirrors(probs, n), meanOfMirrors(feats!, n)] : [logits!, probs, feats!];
-      });
-    } finally {
-      batch.dispose();
-    }
-    const [logitT, probT, featT] = outs;
+    const ran = runOnFaces(batch, mirror, (input) => {
+      const [logits, feats] = net.execute(input, [GENERAL_OPENCV_FER_LOGITS, GENERAL_OPENCV_FER_FEATURE]);
+      return [logits!, tf.softmax(logits!), feats!];
+    });
+    if (!ran) return [];
+    const { n, outputs: [logitT, probT, featT] } = ran;
     const [logits, probs, features] = await Promise.all([
       readRows(logitT!, n, NUM_EMOTIONS, reads),
       readRows(probT!, n, NUM_EMOTIONS, reads),
