@@ -36,6 +36,8 @@ export interface GeneralNetsOutput {
 export interface GeneralNets {
   /** Takes `input` (read with `reads` where it must leave this thread) and resolves with the probabilities. */
   run(input: GeneralNetsInput, reads: DeviceReads): Promise<GeneralNetsOutput>;
+  /** The other thread's live tensors, when they run there (here they are counted with this thread's). */
+  memory?(): Promise<{ numTensors: number }>;
   dispose(): void;
 }
 

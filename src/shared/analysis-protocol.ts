@@ -66,9 +66,12 @@ export type SpeechReply = ({ features: Float32Array; note: null } | { features: 
 
 /** tf.memory() of the worker, and the size of the WASM backend's memory (WASM only). */
 export interface MemoryReply {
+  /** Live tensors of the analysis worker and, where it runs, the general worker. */
   numTensors: number;
   numBytes: number;
   wasmMemoryBytes?: number;
+  /** Of `numTensors`, the general worker's (WASM: src/pipeline/general-nets.ts). */
+  generalWorkerTensors?: number;
 }
 
 type NoArgs = Record<string, never>;

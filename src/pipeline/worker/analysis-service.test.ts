@@ -68,7 +68,7 @@ function setup(overrides: Partial<AnalysisDeps> = {}) {
     initBackend: async () => ({ active: 'wasm' }),
     async loadPerceptionModels(urls) {
       log.push(`load models from ${urls.models}`);
-      return {} as PerceptionModels;
+      return { general: {} } as unknown as PerceptionModels; // the general networks here: no worker's tensors to add
     },
     async loadClipPredictor(url) {
       log.push(`load predictor from ${url}`);
@@ -106,6 +106,23 @@ describe('the analysis service', () => {
     await client.loadModels();
     expect(log).toEqual(['load models from models/']);
     expect(await client.status()).toEqual({ backend: { active: 'wasm' }, models: 'ready', predictor: 'idle' });
+  });
+
+  it('counts the general worker\'s tensors with its own, once the networks are loaded, and a run\'s leak there too', async () => {
+    let generalTensors = 7;
+    const general = { memory: async () => ({ numTensors: generalTensors }) };
+    const { client } = setup({
+      loadPerceptionModels: async () => ({ general }) as unknown as PerceptionModels,
+      async trackFrames() {
+        generalTensors += 2; // a run that leaves two tensors in the general worker
+      },
+    });
+    await client.init();
+    expect(await client.memory()).toEqual({ numTensors: 0, numBytes: 0 }); // not loaded yet: not asked
+    await client.loadModels();
+    expect(await client.memory()).toEqual({ numTensors: 7, numBytes: 0, generalWorkerTensors: 7 });
+    const run = await client.analyzeVideo(new File(['y'], 'short.mp4'), { fps: 5 });
+    expect(run.tensorDelta).toBe(2);
   });
 
   it('a cancelled run stops before the next run starts; the next one completes', async () => {

@@ -33,7 +33,7 @@ export interface AnalysisDeps {
   readsPixelsOnCpu(): boolean;
   /** A file's speech features and loudness. */
   speech(file: Blob): Promise<SpeechReply>;
-  /** The backend's memory (its tensor count tells a run's leaks). */
+  /** The backend's memory (its tensor count tells a run's leaks); the general worker's is added by the service. */
   memory(): MemoryReply;
   /**
    * A camera picture as a frame to analyse: an ImageBitmap as it is; a VideoFrame read (its RGB
@@ -64,18 +64,24 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
   const models = loadOnce(() => deps.loadPerceptionModels(urlsOrThrow(), backend!.active), { retry: true });
   const predictor = loadOnce(() => deps.loadClipPredictor(urlsOrThrow().trained), { retry: false });
   const decoder = () => (decodeClient ??= deps.createDecodeClient());
+  /** This worker's memory, and the general worker's tensors once the networks are loaded (see MemoryReply). */
+  const memory = async (): Promise<MemoryReply> => {
+    const own = deps.memory();
+    const general = models.state === 'ready' ? await (await models.get()).general.memory?.() : undefined;
+    return general ? { ...own, numTensors: own.numTensors + general.numTensors, generalWorkerTensors: general.numTensors } : own;
+  };
 
   /** Runs one analysis after the previous one, counting the tensors it leaves behind. */
   const serialRun = (call: RunCall, settings: RunSettings, overlap: boolean, frames: (call: RunCall, timer: StageTimer) => Promise<{ source: FrameSource; size: { width: number; height: number } }>) => {
     const run = lastRun.then(async () => {
       const loaded = await models.get();
       call.signal.throwIfAborted();
-      const before = deps.memory().numTensors;
+      const before = (await memory()).numTensors;
       const timer = createStageTimer();
       const { source, size } = await frames(call, timer);
       const { signal } = call;
       await deps.trackFrames(source, size, loaded, { ...settings, signal, overlap }, timer, (frame) => call.emit({ type: 'tracked', frame }, frame.bitmap ? [frame.bitmap] : []));
-      return { timings: timer.samples(), tensorDelta: deps.memory().numTensors - before };
+      return { timings: timer.samples(), tensorDelta: (await memory()).numTensors - before };
     });
     lastRun = run.catch(() => undefined);
     return run;
@@ -126,7 +132,7 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
     },
     speech: ({ file }) => deps.speech(file),
     predict: async ({ clip, reference, answersOnly }) => (await predictor.get()).predict(clip, { ...(reference && { reference }), ...(answersOnly && { answersOnly }) }),
-    memory: () => deps.memory(),
+    memory,
   };
 
   return {

@@ -12,7 +12,7 @@ import { createRpcClient, type RpcClientPort } from './rpc-client';
 export async function startGeneralWorker(
   options: { backend: BackendName; wasm: string; models: string },
   worker: RpcClientPort = new Worker(new URL('./general.worker.ts', import.meta.url), { type: 'module', name: 'emolens-general' }),
-): Promise<GeneralNets & { memory(): Promise<{ numTensors: number }> }> {
+): Promise<GeneralNets & Required<Pick<GeneralNets, 'memory'>>> {
   const rpc = createRpcClient<GeneralApi>(worker, { name: 'general' });
   try {
     await rpc.call('init', options);
