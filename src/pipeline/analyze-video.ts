@@ -9,6 +9,7 @@ import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
 import type { VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrameAhead, type PerceivedFrame } from './perceive-frame';
 import { withGeneral, type GeneralByFace } from './general-nets';
+import { createFrameBoundMeter } from './frame-bound';
 import type { PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import { createPictureTimer, type StageTimer } from './stage-timer';
@@ -66,6 +67,8 @@ export async function trackFrames(
   const perception = createPerceptionState(options.perception);
   perception.sourceLongSide = Math.max(size.width, size.height);
   const mouths = createMouthTracer();
+  const frameBound = createFrameBoundMeter();
+  let started = false;
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
   /** Frames waiting to be sent, oldest first, each sent after the one before it (see `overlap`). */
@@ -80,8 +83,13 @@ export async function trackFrames(
   };
   try {
     for (;;) {
+      const waitStart = performance.now();
       const next = await picture.time('decode', () => frames.next());
       if (next.done) break;
+      // A run that waits on its frames runs the general networks here, in the wait (frame-bound.ts);
+      // the first wait is the source starting up, not its pace.
+      if (started) perception.generalHere = frameBound.add(performance.now() - waitStart);
+      started = true;
       const decoded = next.value;
       // Part of the wait above that this thread spent making a camera frame's bitmap and pixels.
       for (const [stage, ms] of Object.entries(decoded.readyMs ?? {})) picture.add(stage, ms);

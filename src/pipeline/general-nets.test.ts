@@ -34,13 +34,18 @@ async function generalWorker() {
   return startGeneralWorker({ backend: 'wasm', wasm: '', models: '' }, ports.client);
 }
 
-/** Every tracked frame of `name` at 5 fps, with `general` run by `nets` (here when absent). */
-async function trackClip(name: string, nets: GeneralNets | null, overlap: boolean) {
+/**
+ * Every tracked frame of `name` at 5 fps, with `general` run by `nets` (here when absent), each frame
+ * `slowMs` late; `here`: the networks here too, for a run that waits on its frames.
+ */
+async function trackClip(name: string, nets: GeneralNets | null, overlap: boolean, { slowMs = 0, here = false } = {}) {
   const path = clip(name);
   const frames: TrackedFrame[] = [];
   const timer = createStageTimer();
-  const run = nets ? { ...models, general: nets } : models;
-  await trackFrames(ffmpegFrames(path, 5), await probeVideo(path), run, { overlap }, timer, (f) => frames.push(f));
+  const run = nets ? { ...models, general: nets, ...(here && { generalHere: models.general }) } : models;
+  const source = ffmpegFrames(path, 5);
+  const late = { next: () => new Promise((r) => setTimeout(r, slowMs)).then(() => source.next()), return: () => source.return() };
+  await trackFrames(slowMs ? late : source, await probeVideo(path), run, { overlap }, timer, (f) => frames.push(f));
   return { frames, timer };
 }
 
@@ -64,6 +69,20 @@ describe('the general networks on their own thread', () => {
       expect(generalOf(there.frames)).toEqual(generalOf(here.frames));
       expect(there.timer.samples().generalOffThread).toHaveLength(withGeneral);
       expect(there.timer.samples().generalWait!.length).toBeGreaterThan(0);
+    } finally {
+      worker.dispose();
+    }
+  }, 120_000);
+
+  it('run here, alike, while the run waits on its frames (a decoder slower than the networks)', async () => {
+    const worker = await generalWorker();
+    try {
+      const here = await trackClip('03-02-04_01.mp4', null, false);
+      const there = await trackClip('03-02-04_01.mp4', worker, true, { slowMs: 60, here: true });
+      expect(generalOf(there.frames)).toEqual(generalOf(here.frames));
+      const ran = generalOf(here.frames).flat().filter((g) => g !== null).length;
+      // The first frames, before the wait is known, on the worker; the rest here.
+      expect(there.timer.samples().generalOffThread?.length ?? 0).toBeLessThan(ran / 2);
     } finally {
       worker.dispose();
     }

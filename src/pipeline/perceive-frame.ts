@@ -117,6 +117,8 @@ export interface PerceptionState {
   lastSearchFaceSec?: number;
   /** The faces the verifier confirmed on the previous frame (see `faceVerifyIntervalSec`). */
   verified?: VerifiedFace[];
+  /** Run the general networks in this thread where they also run on another (`PerceptionModels.generalHere`): the run waits on its frames (frame-bound.ts). */
+  generalHere?: boolean;
   /** When the general networks last ran (see `generalIntervalSec`). */
   lastGeneralSec?: number;
   /**
@@ -232,7 +234,7 @@ async function perceiveFaces(
     const fer = config.ferNet && clipNets ? timeSync(timer, 'ferEmotion', () => models.humanEmotion.run({ frame, boxes: full, reads })) : null;
     const landmarksOnDevice = config.landmarksNet ? timeSync(timer, 'landmarks', () => models.faceLandmarks.landmarksTensor({ frame, boxes: full })) : null;
     const general = generalDue(config, state.lastGeneralSec, tSec)
-      ? timeSync(timer, 'generalNets', () => issueGeneralNets(models.general, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads))
+      ? timeSync(timer, 'generalNets', () => issueGeneralNets((state.generalHere && models.generalHere) || models.general, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads))
       : null;
     const landmarks = landmarksOnDevice ? readRows(landmarksOnDevice, full.length, LANDMARKS_SIZE, reads) : null;
     const people = peopleFor(models, frame, tSec, state, timer, reads);

@@ -27,10 +27,16 @@ export interface PerceptionModels {
   faceLandmarks: FaceLandmarksModel;
   /** The general-purpose expression networks (AffectNet, RAF-DB): the `general` per-frame model, here or on another thread. */
   general: GeneralNets;
+  /**
+   * When `general` runs on another thread: the same networks here too, for the frames of a run that
+   * waits on its decoding (`PerceptionState.generalHere`), where the other thread would only slow
+   * the decoder down.
+   */
+  generalHere?: GeneralNets;
   dispose(): void;
 }
 
-/** Where the general networks run: here (the default), or what `load` gives (the general worker's client). */
+/** Where the general networks run: here (the default), or what `general` gives (the general worker's client) and here as well. */
 export interface PerceptionModelsOptions {
   general?: () => Promise<GeneralNets>;
 }
@@ -46,20 +52,24 @@ export async function loadPerceptionModels(source: WeightSource, options: Percep
     faceVerifier: createModel('face-verifier', source),
     faceLandmarks: createModel('face-landmarks', source),
   };
-  const loading = await Promise.allSettled([loadAll(Object.values(models)), (options.general ?? (() => loadGeneralNetsHere(source)))()] as const);
-  const [loaded, generalLoaded] = loading;
-  if (loaded.status === 'rejected' || generalLoaded.status === 'rejected') {
+  const here = () => loadGeneralNetsHere(source);
+  const loading = await Promise.allSettled([loadAll(Object.values(models)), here(), options.general?.() ?? Promise.resolve(null)] as const);
+  const [loaded, hereLoaded, thereLoaded] = loading;
+  if (loaded.status === 'rejected' || hereLoaded.status === 'rejected' || thereLoaded.status === 'rejected') {
     if (loaded.status === 'fulfilled') loaded.value();
-    if (generalLoaded.status === 'fulfilled') generalLoaded.value.dispose();
+    if (hereLoaded.status === 'fulfilled') hereLoaded.value.dispose();
+    if (thereLoaded.status === 'fulfilled') thereLoaded.value?.dispose();
     throw loading.find((r) => r.status === 'rejected')!.reason;
   }
-  const [disposeModels, general] = [loaded.value, generalLoaded.value];
+  const [disposeModels, generalHere, generalThere] = [loaded.value, hereLoaded.value, thereLoaded.value];
   return {
     ...models,
-    general,
+    general: generalThere ?? generalHere,
+    ...(generalThere && { generalHere }),
     dispose() {
       disposeModels();
-      general.dispose();
+      generalHere.dispose();
+      generalThere?.dispose();
     },
   };
 }
