@@ -4,7 +4,8 @@
  * aligned by their landmarks) are made where the frame is; the networks run here (Node, GPU
  * backends) or in the general worker (WASM in the browser: src/pipeline/worker/general.worker.ts),
  * where the machine's second core has room while this thread runs the other networks — they cost
- * more than every other face network together (docs/performance.md).
+ * more than every other face network together (docs/performance.md). A run that waits on its
+ * frames (an HD file, whose decoding takes that core) runs them here instead: frame-bound.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { generalEmotion } from '../core/general-emotion';
