@@ -11,7 +11,7 @@ import { clip } from '../node/test-fixtures';
 import { GENERAL } from '../shared/prediction-keys';
 import type { TrackedFrame } from '../shared/face-record';
 import { trackFrames } from './analyze-video';
-import { loadGeneralNetsHere, type GeneralNets } from './general-nets';
+import { loadGeneralNetsHere, withFallback, type GeneralNets } from './general-nets';
 import type { PerceptionModels } from './perception-models';
 import { usePerceptionModels } from '../node/test-models';
 import { createStageTimer } from './stage-timer';
@@ -125,6 +125,25 @@ describe('the general networks on their own thread', () => {
     await new Promise((r) => setTimeout(r, 400)); // the held frames' answers come in
     expect(sent).toHaveLength(2);
     expect(tf.memory().numTensors).toBe(before);
+  }, 120_000);
+
+  it('after the worker fails, fail that run only: later runs go on in this thread, alike', async () => {
+    let crashed = false;
+    const crashing: GeneralNets = {
+      run(input, reads) {
+        if (!crashed) return models.general.run(input, reads).then((out) => ((crashed = true), out));
+        input.hse.dispose();
+        input.fer?.dispose();
+        return Promise.reject(new Error('The general worker failed (out of memory).'));
+      },
+      dispose() {},
+    };
+    const nets = withFallback(crashing, models.general);
+    await expect(trackClip('03-02-04_01.mp4', nets, true)).rejects.toThrow('The general worker failed');
+    const here = await trackClip('03-02-04_01.mp4', null, false);
+    const after = await trackClip('03-02-04_01.mp4', nets, true);
+    expect(generalOf(after.frames)).toEqual(generalOf(here.frames));
+    expect(await nets.memory!()).toEqual({ numTensors: 0 });
   }, 120_000);
 
   it('reject the start when the networks cannot load, and end the worker', async () => {

@@ -63,6 +63,30 @@ export async function loadGeneralNetsHere(source: WeightSource): Promise<General
   return localGeneralNets(hse, fer);
 }
 
+/**
+ * `there` (the general worker) until a call of it fails — a worker that crashed or ran out of memory
+ * fails every later call too — then `here` for good: that call's run fails, later runs go on, with
+ * the same numbers (general-nets.test.ts).
+ */
+export function withFallback(there: GeneralNets, here: GeneralNets): GeneralNets {
+  let failed = false;
+  return {
+    run(input, reads) {
+      if (failed) return here.run(input, reads);
+      return there.run(input, reads).catch((error: unknown) => {
+        failed = true;
+        there.dispose();
+        throw error;
+      });
+    },
+    memory: async () => (failed ? { numTensors: 0 } : ((await there.memory?.()) ?? { numTensors: 0 })),
+    dispose() {
+      there.dispose();
+      here.dispose();
+    },
+  };
+}
+
 /** Which faces the general networks may take, and where their landmarks are. */
 export interface GeneralChoice {
   main: number | null;

@@ -11,7 +11,7 @@ import {
   type PersonDetector,
   type WeightSource,
 } from '../models';
-import { loadGeneralNetsHere, type GeneralNets } from './general-nets';
+import { loadGeneralNetsHere, withFallback, type GeneralNets } from './general-nets';
 
 /** Face detector and its verifier, face emotion (probabilities + features), landmarks, face embedding, person detector + context, baseline emotion. */
 export interface PerceptionModels {
@@ -64,7 +64,7 @@ export async function loadPerceptionModels(source: WeightSource, options: Percep
   const [disposeModels, generalHere, generalThere] = [loaded.value, hereLoaded.value, thereLoaded.value];
   return {
     ...models,
-    general: generalThere ?? generalHere,
+    general: generalThere ? withFallback(generalThere, generalHere) : generalHere,
     ...(generalThere && { generalHere }),
     dispose() {
       disposeModels();
