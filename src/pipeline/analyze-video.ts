@@ -53,7 +53,7 @@ export type AnalyzeFramesOptions = Omit<AnalyzeOptions, 'fps' | 'onOpened'>;
  * sent once they answer, while this thread goes on with the next frames (up to MAX_HELD_FRAMES wait,
  * then the oldest is waited for): that thread works while this one runs the other networks. Frames
  * still go out in order. The camera sends its next picture only after this one's `tracked`, so it
- * waits for the answer instead.
+ * would wait for the answer: it runs them here.
  */
 export async function trackFrames(
   frames: FrameSource,
@@ -68,6 +68,7 @@ export async function trackFrames(
   perception.sourceLongSide = Math.max(size.width, size.height);
   const mouths = createMouthTracer();
   const frameBound = createFrameBoundMeter();
+  perception.generalHere = !options.overlap;
   let started = false;
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
@@ -87,8 +88,9 @@ export async function trackFrames(
       const next = await picture.time('decode', () => frames.next());
       if (next.done) break;
       // A run that waits on its frames runs the general networks here, in the wait (frame-bound.ts);
-      // the first wait is the source starting up, not its pace.
-      if (started) perception.generalHere = frameBound.add(performance.now() - waitStart);
+      // the first wait is the source starting up, not its pace. So does a run that would wait for
+      // their answer anyway (the camera): the other core stays the page's, which draws it.
+      if (started) perception.generalHere = !options.overlap || frameBound.add(performance.now() - waitStart);
       started = true;
       const decoded = next.value;
       // Part of the wait above that this thread spent making a camera frame's bitmap and pixels.
