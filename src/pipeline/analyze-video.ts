@@ -74,7 +74,7 @@ export async function trackFrames(
   const picture = createPictureTimer(timer);
   /** Frames waiting to be sent, oldest first, each sent after the one before it (see `overlap`). */
   const held: Promise<void>[] = [];
-  /** False once the run has ended: a frame whose answer comes after a failure or a cancel is closed, not sent. */
+  /** False once the run has ended: a frame whose answer comes after a failure is closed, not sent (after a cancel, from the cancel on). */
   let running = true;
   const sendHeld = async (keep: number) => {
     while (held.length > keep) {
@@ -118,7 +118,7 @@ export async function trackFrames(
         const faces = seen.faces.map((f, j) => ({ ...f, frameIndex, tSec, ...(traces[j] && { mouthTrace: traces[j] }) }));
         const stageMs = picture.take();
         const send = (general?: GeneralByFace) => {
-          if (!running) return;
+          if (!running || options.signal?.aborted) return;
           if (general?.offThreadMs !== undefined) timer.add('generalOffThread', general.offThreadMs);
           onTracked({ frameIndex, tSec, faces: general ? withGeneral(faces, general.probs) : faces, trackIds, persons: seen.persons, bitmap, stageMs });
         };
