@@ -1,7 +1,8 @@
 /**
  * Footage unlike ours (issue 28): a clip filmed another way, or of another person, gets the general
- * networks' answer and says why; a voice unlike the training speech is left out of the answer. The copies are made from
- * a shared clip with ffmpeg (and espeak-ng) when the test runs.
+ * networks' answer and says why; a voice unlike the training speech is left out of the answer. The
+ * copies are made from a shared clip (or face-api's demo photo) with ffmpeg (and espeak-ng) when the
+ * test runs.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';

@@ -68,7 +68,6 @@ export async function trackFrames(
   perception.sourceLongSide = Math.max(size.width, size.height);
   const mouths = createMouthTracer();
   const frameBound = createFrameBoundMeter();
-  perception.generalHere = !options.overlap;
   let started = false;
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
@@ -87,11 +86,10 @@ export async function trackFrames(
       const waitStart = performance.now();
       const next = await picture.time('decode', () => frames.next());
       if (next.done) break;
-      // A run that waits on its frames runs the general networks here, in the wait (frame-bound.ts);
-      // the first wait is the source starting up, not its pace. So does a run that would wait for
-      // their answer anyway (the camera): the other core stays the page's, which draws it.
-      if (started) perception.generalHere = !options.overlap || frameBound.add(performance.now() - waitStart);
-      started = true;
+      // A run that waits on its frames runs the general networks here, in the wait (frame-bound.ts).
+      // So does a run that would wait for their answer anyway (the camera): the other core stays
+      // the page's, which draws it.
+      perception.generalHere = !options.overlap || frameBound.add(performance.now() - waitStart);
       const decoded = next.value;
       // Part of the wait above that this thread spent making a camera frame's bitmap and pixels.
       for (const [stage, ms] of Object.entries(decoded.readyMs ?? {})) picture.add(stage, ms);

@@ -62,14 +62,15 @@ export async function loadPerceptionModels(source: WeightSource, options: Percep
     throw loading.find((r) => r.status === 'rejected')!.reason;
   }
   const [disposeModels, generalHere, generalThere] = [loaded.value, hereLoaded.value, thereLoaded.value];
+  // With a worker, `general` is it and this thread's copy behind it (withFallback disposes both).
+  const general = generalThere ? withFallback(generalThere, generalHere) : generalHere;
   return {
     ...models,
-    general: generalThere ? withFallback(generalThere, generalHere) : generalHere,
+    general,
     ...(generalThere && { generalHere }),
     dispose() {
       disposeModels();
-      generalHere.dispose();
-      generalThere?.dispose();
+      general.dispose();
     },
   };
 }

@@ -49,7 +49,7 @@ export interface AnalysisClient {
    * `answersOnly`: the answers and what they read (PredictOptions), as the camera asks.
    */
   predict(clip: ClipInput, reference?: readonly ClipInput[], options?: Pick<AnalysisApi['predict']['args'], 'answersOnly'>): Promise<Record<string, Float32Array>>;
-  /** tf.memory() of the worker. */
+  /** tf.memory() of the worker, its tensors counted with the general worker's (MemoryReply). */
   memory(): Promise<MemoryReply>;
   /** Ends the worker. */
   dispose(): void;
