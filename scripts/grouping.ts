@@ -1,8 +1,9 @@
 /**
- * npm run grouping -- [--data DIR] [--fps 5] [--cache FILE] [--threshold T] [--embedding-interval S] [--cached]
+ * npm run grouping -- [--data DIR] [--fps 5] [--cache FILE] [--threshold T] [--embedding-interval S] [--plain] [--cached]
  *
- * The cache defaults to .cache/grouping/embeddings-<fps>fps-every-<S>s.json for our clips and to
- * .cache/grouping/<folder>-<hash of its path>/ (the same name) for another folder.
+ * The cache defaults to .cache/grouping/embeddings-<fps>fps-every-<S>s[-mirror].json for our clips and to
+ * .cache/grouping/<folder>-<hash of its path>/ (the same name) for another folder. `--plain` groups
+ * by the plain embedding instead of its mirror average (a folder clip's grouping embedding).
  *
  * Measures grouping clips by person (docs/calibration.md) on a labelled dataset whose labels.csv
  * names each clip's actor. Node (tfjs WASM) runs the app's own per-frame loop (trackFrames: the
@@ -22,7 +23,7 @@ import { groupByPerson, groupingPurity, summariseDistances } from '../src/core/g
 import { initNodeBackend, packageWeightSource, probeVideo } from '../src/node';
 import { ffmpegFrames } from '../src/node/ffmpeg-frame-source';
 import { trackFrames } from '../src/pipeline/analyze-video';
-import { addFrame, createClipAnalysis, embeddedFaceSide, embeddingSpread, meanEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
+import { addFrame, createClipAnalysis, embeddedFaceSide, embeddingSpread, personEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
 import type { PerceptionConfig } from '../src/shared/perception-config';
@@ -46,15 +47,16 @@ async function clipEmbedding(models: PerceptionModels, path: string, fps: number
   await trackFrames(ffmpegFrames(path, fps), size, models, { perception }, createStageTimer(), (frame) => addFrame(clip, frame.faces, frame.trackIds, frame.tSec));
   const winner = voteOnClip(clip).winnerId;
   const records = winner === null ? null : clip.tracks.get(winner)!;
-  const mean = records && meanEmbedding(records);
-  return mean ? { embedding: [...mean], faceSide: embeddedFaceSide(records), spread: embeddingSpread(records)! } : null;
+  const mean = records && personEmbedding(records);
+  const field = perception.mirrorEmbedding ? 'groupingEmbedding' : 'embedding';
+  return mean ? { embedding: [...mean], faceSide: embeddedFaceSide(records), spread: embeddingSpread(records, field)! } : null;
 }
 
 /** Our labelled clips: the folder `--data` defaults to. */
 const DEFAULT_DATA = '../shared/data/javanese';
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['cached']);
+  const args = parseArgs(process.argv.slice(2), ['cached', 'plain']);
   const dataDir = resolve(stringOption(args, 'data') ?? DEFAULT_DATA);
   const fps = numberOption(args, 'fps') ?? 5;
   // Undefined: the app's cut, chosen per folder (groupByPerson); a number: a fixed cut.
@@ -62,11 +64,15 @@ async function main(): Promise<void> {
   const cachedOnly = args.options.has('cached');
   // How often the embedding runs: a folder clip's cadence in the app (every analysed frame) unless given.
   const embeddingIntervalSec = numberOption(args, 'embedding-interval');
-  const perception: Partial<PerceptionConfig> = embeddingIntervalSec === undefined ? FOLDER_CLIP_PERCEPTION : { embeddingIntervalSec };
+  const perception: Partial<PerceptionConfig> = {
+    ...FOLDER_CLIP_PERCEPTION,
+    ...(embeddingIntervalSec !== undefined && { embeddingIntervalSec }),
+    ...(args.options.has('plain') && { mirrorEmbedding: false }),
+  };
   // The cache holds one folder's and one setting's embeddings: its default place and name say which
   // (another folder's in a sub-folder named after it). Entries are keyed by file name, so one shared
   // default let a re-made folder's clips, named like ours, overwrite our clips' embeddings.
-  const cacheName = `embeddings-${fps}fps-every-${perception.embeddingIntervalSec}s.json`;
+  const cacheName = `embeddings-${fps}fps-every-${perception.embeddingIntervalSec}s${perception.mirrorEmbedding ? '-mirror' : ''}.json`;
   const folderKey = `${basename(dataDir)}-${createHash('sha1').update(dataDir).digest('hex').slice(0, 8)}`;
   const cachePath = resolve(stringOption(args, 'cache') ?? join('.cache/grouping', dataDir === resolve(DEFAULT_DATA) ? '' : folderKey, cacheName));
   let rows = readFileSync(join(dataDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map((c) => c.trim()));

@@ -32,11 +32,11 @@ describe('file runner', () => {
     expect(playback.analysisDone).toBe(true);
   });
 
-  it('embeds a folder clip\'s faces on every analysed frame (it will be grouped by face); a single file once a second', async () => {
+  it('embeds a folder clip\'s faces on every analysed frame with their mirror average (it will be grouped by face); a single file once a second', async () => {
     const { files, client } = setUp({ 'x.mp4': { frames: [[1], [1]], emotion: HAPPINESS } });
     await files.open(testFile('x.mp4'));
     await files.analyse(testFile('x.mp4'), new AbortController(), false);
-    expect(client.perceptions).toEqual([undefined, { embeddingIntervalSec: 0 }]);
+    expect(client.perceptions).toEqual([undefined, { embeddingIntervalSec: 0, mirrorEmbedding: true }]);
   });
 
   it('keeps what is on screen when a file cannot be read', async () => {

@@ -10,7 +10,7 @@ import { isEnoughReference, REFERENCE_WINDOW_SEC, referenceWindows } from '../co
 import { groupByPerson, type GroupingConfig } from '../core/grouping/group-by-person';
 import type { EmotionLabel } from '../core/labels';
 import type { FaceVotingConfig } from '../core/voting/face-voting';
-import { meanEmbedding, voteOnClip, type FaceRecord } from '../pipeline/clip-analysis';
+import { personEmbedding, voteOnClip, type FaceRecord } from '../pipeline/clip-analysis';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import { toPrediction } from '../shared/analysis-report';
 import type { CalibrationNote } from '../shared/calibration-note';
@@ -23,7 +23,7 @@ import { EMOLENS_ANSWER, GENERAL, GENERAL_CALIBRATED } from '../shared/predictio
 /** A folder's clip as kept until the folder ends: what the clip models read, and who is in it. */
 export interface KeptClip {
   clip: ClipInput;
-  /** The main track's mean face embedding; null when no embedding ran (no face). */
+  /** The main track's mean grouping embedding (personEmbedding); null when no embedding ran (no face). */
   embedding: ArrayLike<number> | null;
   /** False when the clip is unlike the training footage: its answer is `general`, calibrated or not. */
   familiar: boolean;
@@ -98,7 +98,7 @@ export async function calibrateFolder(
   return calibrated;
 }
 
-/** A finished session's main track and speech features with its mean face embedding (a folder clip's person); null without a face. */
+/** A finished session's main track and speech features with its person's embedding (personEmbedding); null without a face. */
 export async function keptClip(session: Session | null, voting: Partial<FaceVotingConfig>): Promise<KeptClip | null> {
   const clip = session?.result?.clip;
   const winner = clip ? voteOnClip(clip, voting).winnerId : null;
@@ -107,7 +107,7 @@ export async function keptClip(session: Session | null, voting: Partial<FaceVoti
   const { features } = await session.speech;
   // A voice the speaker check gave to nobody or to another face is kept out here too, as it was alone.
   const notTheirs = session.speaker !== undefined && speechNoteFor(session.speaker, winner, features !== null) !== null;
-  return { clip: { records, speech: notTheirs ? null : features }, embedding: meanEmbedding(records), familiar: session.familiarity?.familiar ?? true };
+  return { clip: { records, speech: notTheirs ? null : features }, embedding: personEmbedding(records), familiar: session.familiarity?.familiar ?? true };
 }
 
 /** The clip models' and ensembles' labels for one clip, with a person reference or alone. */

@@ -10,6 +10,7 @@ import {
   embeddingSpread,
   forgetBefore,
   meanEmbedding,
+  personEmbedding,
   voteOnClip,
   type ClipAnalysis,
   type FaceRecord,
@@ -41,6 +42,8 @@ function longClip(frames: number, cap: number): ClipAnalysis {
         baselineProbs: { humanEmotion: Float32Array.from(probs, (p) => 1 - p) },
         // The embedding runs on some frames only (once a second here), as in the app.
         ...(f % FPS === 0 ? { embedding: Float32Array.of(ramp, f / frames) } : {}),
+        // The grouping embedding (a folder clip's mirror average), here on fewer frames to tell the two apart.
+        ...(f % (2 * FPS) === 0 ? { groupingEmbedding: Float32Array.of(-ramp, f / frames) } : {}),
       };
     };
     const faces = [face(120, 1)];
@@ -140,6 +143,25 @@ describe('meanEmbedding', () => {
     const fresh = createClipAnalysis(10, 10);
     addFrame(fresh, noEmbedding, noEmbedding.map(() => 9));
     expect(meanEmbedding(fresh.tracks.get(9)!)).toBeNull();
+  });
+});
+
+describe('personEmbedding', () => {
+  it('is the mean grouping embedding where the records carry one, exact when thinned; else the plain mean', () => {
+    const frames = 1000;
+    const full = longClip(frames, UNCAPPED).tracks.get(1)!;
+    // Grouping embeddings on frames 0, 10, …, 990: (−1, f / 1000) → mean (−1, 0.495).
+    const person = personEmbedding(full)!;
+    expect(person[0]).toBeCloseTo(-1, 12);
+    expect(person[1]).toBeCloseTo(0.495, 7);
+    expect(personEmbedding(longClip(frames, 64).tracks.get(1)!)).toEqual(person);
+    expect(meanEmbedding(full, 'groupingEmbedding')).toEqual(person);
+    // Without grouping embeddings (a single file's records): the plain mean.
+    const plain = full.map(({ groupingEmbedding: _, ...r }) => r);
+    expect(personEmbedding(plain)).toEqual(meanEmbedding(full));
+    const clip = createClipAnalysis(10, 10);
+    addFrame(clip, plain, plain.map(() => 3));
+    expect(personEmbedding(clip.tracks.get(3)!)).toEqual(meanEmbedding(full));
   });
 });
 

@@ -37,10 +37,21 @@ export interface TrackTotals {
   /** Σ and count of each baseline network's probabilities, by model name. */
   baseline: Record<string, { sum: Float64Array; count: number }>;
   /** Σ and count of the face embeddings (frames where one ran); null before the first. */
-  embedding: { sum: Float64Array; count: number } | null;
+  embedding: VectorSum | null;
+  /** The same for the grouping embeddings (folder clips: FaceRecord.groupingEmbedding). */
+  groupingEmbedding: VectorSum | null;
   /** One record is kept per `stride` appearances (1 = every one). */
   stride: number;
 }
+
+/** Σ of some vectors and how many (weighted) went in. */
+interface VectorSum {
+  sum: Float64Array;
+  count: number;
+}
+
+/** The record fields that hold a face embedding: the tracker's, and grouping's mirror average. */
+export type EmbeddingField = 'embedding' | 'groupingEmbedding';
 
 /** A track's records in time order (thinned beyond the cap), with exact totals over all of them. */
 export type TrackRecords = FaceRecord[] & { totals: TrackTotals };
@@ -68,7 +79,7 @@ export function createClipAnalysis(width: number, height: number, maxRecordsPerT
 }
 
 function emptyTotals(): TrackTotals {
-  return { appearances: 0, sumArea: 0, sumScore: 0, sumProbs: new Float64Array(NUM_EMOTIONS), baseline: {}, embedding: null, stride: 1 };
+  return { appearances: 0, sumArea: 0, sumScore: 0, sumProbs: new Float64Array(NUM_EMOTIONS), baseline: {}, embedding: null, groupingEmbedding: null, stride: 1 };
 }
 
 /** Adds one face to `totals`, counted `weight` times. */
@@ -77,16 +88,17 @@ function accumulate(totals: TrackTotals, face: FaceRecord, weight = 1): void {
   totals.sumArea += face.box.w * face.box.h * weight;
   totals.sumScore += face.score * weight;
   for (let i = 0; i < NUM_EMOTIONS; i++) totals.sumProbs[i]! += face.probs[i]! * weight;
-  for (const [name, probs] of Object.entries(face.baselineProbs ?? {})) {
-    const b = (totals.baseline[name] ??= { sum: new Float64Array(probs.length), count: 0 });
-    for (let i = 0; i < probs.length; i++) b.sum[i]! += probs[i]! * weight;
-    b.count += weight;
-  }
-  if (face.embedding) {
-    const e = (totals.embedding ??= { sum: new Float64Array(face.embedding.length), count: 0 });
-    for (let i = 0; i < face.embedding.length; i++) e.sum[i]! += face.embedding[i]! * weight;
-    e.count += weight;
-  }
+  for (const [name, probs] of Object.entries(face.baselineProbs ?? {})) totals.baseline[name] = addWeighted(totals.baseline[name], probs, weight);
+  if (face.embedding) totals.embedding = addWeighted(totals.embedding, face.embedding, weight);
+  if (face.groupingEmbedding) totals.groupingEmbedding = addWeighted(totals.groupingEmbedding, face.groupingEmbedding, weight);
+}
+
+/** `acc` (a new one when absent) with `vector` added `weight` times. */
+function addWeighted(acc: VectorSum | null | undefined, vector: ArrayLike<number>, weight: number): VectorSum {
+  const out = acc ?? { sum: new Float64Array(vector.length), count: 0 };
+  for (let i = 0; i < vector.length; i++) out.sum[i]! += vector[i]! * weight;
+  out.count += weight;
+  return out;
 }
 
 /** Appends one face to its track, thinning the track's records when they pass the cap. */
@@ -198,13 +210,19 @@ export function embeddedFaceSide(records: readonly FaceRecord[]): number | null 
 
 /**
  * Mean face embedding of a track (exact over every face of a clip's track, from its totals; the
- * mean of the given records' embeddings otherwise); null when no embedding ran on it.
+ * mean of the given records' embeddings otherwise); null when no embedding ran on it. `field`:
+ * which embedding (the plain one by default).
  */
-export function meanEmbedding(records: readonly FaceRecord[] & { totals?: TrackTotals }): Float64Array | null {
-  const e = records.totals?.embedding;
+export function meanEmbedding(records: readonly FaceRecord[] & { totals?: TrackTotals }, field: EmbeddingField = 'embedding'): Float64Array | null {
+  const e = records.totals?.[field];
   if (records.totals) return e && e.count > 0 ? e.sum.map((x) => x / e.count) : null;
-  const vectors = records.flatMap((r) => (r.embedding ? [r.embedding] : []));
+  const vectors = records.flatMap((r) => (r[field] ? [r[field]] : []));
   return vectors.length > 0 ? meanVector(vectors) : null;
+}
+
+/** Who a folder clip's person is: the mean grouping embedding (mirror-averaged), else the mean plain one; null without either. */
+export function personEmbedding(records: readonly FaceRecord[] & { totals?: TrackTotals }): Float64Array | null {
+  return meanEmbedding(records, 'groupingEmbedding') ?? meanEmbedding(records);
 }
 
 /**
@@ -213,8 +231,8 @@ export function meanEmbedding(records: readonly FaceRecord[] & { totals?: TrackT
  * records are all kept): it did not tell heavily compressed clips from clean ones well enough to gate
  * grouping on it (docs/calibration.md), so the app's track totals keep no squares for it.
  */
-export function embeddingSpread(records: readonly FaceRecord[]): number | null {
-  const vectors = records.flatMap((r) => (r.embedding ? [r.embedding] : []));
+export function embeddingSpread(records: readonly FaceRecord[], field: EmbeddingField = 'embedding'): number | null {
+  const vectors = records.flatMap((r) => (r[field] ? [r[field]] : []));
   if (vectors.length === 0) return null;
   const mean = meanVector(vectors);
   return Math.sqrt(vectors.reduce((s, v) => s + euclidean(v, mean) ** 2, 0) / vectors.length);

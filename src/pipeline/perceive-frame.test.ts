@@ -59,6 +59,25 @@ describe('perceiveFrame', () => {
     );
   }, 120_000);
 
+  it("gives a folder clip's faces their mirror-averaged grouping embedding beside the tracker's plain one", async () => {
+    const [raw] = await readFrames(await makeSideBySide(clip('01-01-03_01.mp4'), clip('02-01-01_01.mp4')), 1);
+    const frame = frameToTensor(raw!);
+    const before = tf.memory().numTensors;
+    const folder = await perceiveFrame(models, frame, 0, createPerceptionState({ embeddingIntervalSec: 0, mirrorEmbedding: true }), createStageTimer());
+    expect(tf.memory().numTensors).toBe(before);
+    const single = await perceiveFrame(models, frame, 0, createPerceptionState(), createStageTimer());
+    frame.dispose();
+    expect(folder.faces).toHaveLength(2);
+    for (const [j, face] of folder.faces.entries()) {
+      // The tracker and the familiarity see what a single file gives them.
+      expect(face.embedding).toEqual(single.faces[j]!.embedding);
+      expect(folder.detections[j]!.embedding).toEqual(face.embedding);
+      expect(face.groupingEmbedding).toHaveLength(128);
+      expect(face.groupingEmbedding).not.toEqual(face.embedding);
+      expect(single.faces[j]!.groupingEmbedding).toBeUndefined();
+    }
+  }, 120_000);
+
   it('with the person and landmark nets off (?nets=face), still gives faces their expression, and nothing of those nets', async () => {
     const [raw] = await readFrames(clip('01-01-03_01.mp4'), 1);
     const frame = frameToTensor(raw!);

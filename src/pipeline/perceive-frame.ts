@@ -11,7 +11,7 @@ import { linkFacesToPersons } from '../core/tracking/link-person';
 import { mouthOpening } from '../core/speaker/mouth-opening';
 import type { Detection } from '../core/tracking/cost-matrices';
 import type { Box } from '../core/geometry';
-import { cropBoxes, readRows, type FaceDetectorOutput, type Frame, type GeneralOpencvFerOutput, type PersonDetectorOutput } from '../models';
+import { cropBoxes, readRows, type FaceDetectorOutput, type Frame, type FrameBoxes, type GeneralOpencvFerOutput, type MirroredEmbeddingOutput, type PersonDetectorOutput } from '../models';
 import { ReadBatch, type DeviceReads } from '../models/device-reads';
 import { FACE_LANDMARK_COUNT, FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
 import { generalEmotion } from '../core/general-emotion';
@@ -227,7 +227,7 @@ async function perceiveFaces(
     // Unconfirmed detections: issued when due with them or without them; used only if due for the faces kept.
     const embedding =
       embeddingsDueFor(boxes) || embeddingsDueFor(boxes.filter((_, j) => confirmed(j)))
-        ? timeSync(timer, 'embedding', () => models.faceEmbedding.run({ frame, boxes, reads }))
+        ? timeSync(timer, 'embedding', () => embedFaces(models, { frame, boxes, reads }, config.mirrorEmbedding))
         : null;
     const histograms = timeSync(timer, 'hsvHistogram', () => faceHistograms(frame, boxes, reads));
     // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
@@ -259,7 +259,9 @@ async function perceiveFaces(
     issued.landmarks,
     issued.people.people,
   ]);
-  const embeddings = allEmbeddings && issued.embeddingsDueFor(kept.map((j) => boxes[j]!)) ? allEmbeddings : null;
+  const due = allEmbeddings && issued.embeddingsDueFor(kept.map((j) => boxes[j]!)) ? allEmbeddings : null;
+  const embeddings = due?.embeddings ?? null;
+  const mirrorAveraged = due?.mirrorAveraged ?? null;
   if (embeddings) state.lastEmbeddingSec = tSec;
   if (issued.general) state.lastGeneralSec = tSec;
   if (issued.people.fresh) state.lastPeople = { tSec, result: people };
@@ -282,6 +284,7 @@ async function perceiveFaces(
       ...(ferOf && { ferProbs: ferOf.probs, ferFeature: ferOf.feature }),
       ...(ferOf && { baselineProbs: { [HUMAN_EMOTION]: ferOf.probs } }),
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
+      ...(mirrorAveraged ? { groupingEmbedding: mirrorAveraged[j]! } : {}),
       ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
       ...(landmarksOf && { mouthOpen: mouthOpening(landmarksOf), landmarks: landmarksOf }),
     };
@@ -296,6 +299,12 @@ async function perceiveFaces(
   // By record: the records are the kept faces, in order.
   const general = issued.general?.then(({ probs, offThreadMs }) => ({ probs: new Map(kept.flatMap((j, n) => (probs.has(j) ? [[n, probs.get(j)!]] : []))), ...(offThreadMs !== undefined && { offThreadMs }) }));
   return { seen, general: general ?? null };
+}
+
+/** The faces' embeddings, and their mirror averages when `mirror` (PerceptionConfig.mirrorEmbedding), else null. */
+async function embedFaces(models: PerceptionModels, input: FrameBoxes, mirror: boolean): Promise<Pick<MirroredEmbeddingOutput, 'embeddings'> & { mirrorAveraged: Float32Array[] | null }> {
+  if (mirror) return models.faceEmbedding.runWithMirror(input);
+  return { embeddings: await models.faceEmbedding.run(input), mirrorAveraged: null };
 }
 
 /**
@@ -318,8 +327,11 @@ export function frameFromBitmap(bitmap: ImageBitmap): Frame {
   return tf.browser.fromPixels(bitmap);
 }
 
-/** A frame tensor from pixels read ahead (src/video/frame-pixels.ts): one copy, the same tensor fromPixels makes. */
-export function frameFromPixels(pixels: FramePixels): Frame {
+/**
+ * A frame tensor from RGB pixels: read ahead in the browser (src/video/frame-pixels.ts: one copy,
+ * the same tensor fromPixels makes) or ffmpeg's bytes in Node. The caller disposes it.
+ */
+export function frameFromPixels(pixels: Omit<FramePixels, 'data'> & { data: Int32Array | Uint8Array }): Frame {
   return tf.tensor3d(pixels.data, [pixels.height, pixels.width, 3], 'int32');
 }
 

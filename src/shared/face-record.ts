@@ -31,9 +31,14 @@ export interface FaceRecord {
   baselineProbs?: Partial<Record<BaselineKey, Float32Array>>;
   /**
    * The tracker's 128-d face embedding, on the frames where it ran (at least once a second per
-   * face, see PerceptionConfig.embeddingIntervalSec): who this is, for grouping clips by person.
+   * face, see PerceptionConfig.embeddingIntervalSec): who this is, for the tracker and the familiarity.
    */
   embedding?: Float32Array;
+  /**
+   * The same embedding averaged with the mirror image's (PerceptionConfig.mirrorEmbedding, folder
+   * clips): what grouping clips by person reads where present.
+   */
+  groupingEmbedding?: Float32Array;
   /** The face verifier's score for this face (absent when the check is off). */
   verifyScore?: number;
   /** Mouth opening from the face's landmarks (src/core/speaker/mouth-opening.ts), for the speaker association. */

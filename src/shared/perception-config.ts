@@ -114,6 +114,14 @@ export interface PerceptionConfig {
    */
   embeddingFreeMargin: number;
   /**
+   * Also compute each face's embedding averaged with its mirror image's (`FaceRecord.groupingEmbedding`),
+   * for grouping a folder's clips by person: the average varies less with head turn and lighting, so
+   * a person's clips stay together on compressed footage (docs/calibration.md: 160×120 at crf 36,
+   * small folders pure more often). The tracker and the familiarity keep the plain embedding. It
+   * doubles the embedding net's batch: folder clips set it, single files and the camera do not.
+   */
+  mirrorEmbedding: boolean;
+  /**
    * Run Human's FER2013 net on every face: the `humanEmotion` per-frame baseline and the second
    * face model of the temporal models (`fer`, `both`). Files need it (the trained ensemble reads
    * it); the live camera, which shows the face-api net's rolling emotion and runs no temporal
@@ -182,6 +190,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   faceVerifyThreshold: 0.6,
   faceVerifyIntervalSec: 1,
   embeddingFreeMargin: 0,
+  mirrorEmbedding: false,
   ferNet: true,
   personNet: true,
   landmarksNet: true,

@@ -153,6 +153,8 @@ const CACHE_NEUTRAL_SETTINGS: ReadonlySet<string> = new Set<keyof PerceptionConf
   // The search's window follows faces the search found (under 48 px), which our clips lack: three
   // clips' features were byte for byte the same with and without it (docs/real-files.md).
   'searchWindowFaces',
+  // Adds the grouping embedding alone, which the cache does not hold (its `embedding` is the plain one).
+  'mirrorEmbedding',
 ]);
 
 /** True when the cached clip's speech features are missing or older than the code's (`npm run features` refreshes them). */

@@ -56,8 +56,26 @@ describe('face-embedding (FaceRecognitionNet, plain square crops, Node WASM)', (
     expect(same).toBeLessThan(cross - 0.1);
   });
 
+  it("averages each face's descriptor with the mirrored frame's at the mirrored box", async () => {
+    const a = faces['01-01-01_01.mp4']![0]!;
+    const b = faces['02-01-01_01.mp4']![1]!;
+    const { embeddings, mirrorAveraged } = await model.runWithMirror({ frame: a.frame, boxes: [a.box, b.box] });
+    expect(embeddings).toEqual(await model.run({ frame: a.frame, boxes: [a.box, b.box] }));
+    const width = a.frame.shape[1];
+    const flipped = tf.tidy(() => tf.reverse(a.frame, 1));
+    const mirrored = await model.run({ frame: flipped, boxes: [a.box, b.box].map((box) => ({ ...box, x: width - box.x - box.w })) });
+    flipped.dispose();
+    for (let j = 0; j < 2; j++) {
+      const expected = embeddings[j]!.map((v, i) => (v + mirrored[j]![i]!) / 2);
+      expect(euclidean(mirrorAveraged[j]!, expected)).toBeLessThan(1e-3);
+      // The net is not symmetric: the average is not the plain descriptor.
+      expect(euclidean(mirrorAveraged[j]!, embeddings[j]!)).toBeGreaterThan(0.01);
+    }
+  });
+
   it('leaves no tensor behind', async () => {
     const a = faces['01-01-01_01.mp4']![0]!;
     expect((await noLeak(() => model.run({ frame: a.frame, boxes: [a.box] }))).leaked).toBe(0);
+    expect((await noLeak(() => model.runWithMirror({ frame: a.frame, boxes: [a.box] }))).leaked).toBe(0);
   });
 });

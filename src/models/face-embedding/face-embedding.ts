@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { withDefaults } from '../base-model';
-import { checkFrameBoxes, cropBoxes, readRows } from '../crop';
+import { checkFrameBoxes, cropBoxes, meanOfMirrors, readRows, withMirrors } from '../crop';
 import type { FaceApiFaceRecognitionNet, FaceApiModule } from '../face-api/face-api-module';
 import { FaceApiModel } from '../face-api/face-api-model';
 import type { FrameBoxes } from '../model';
@@ -21,6 +21,12 @@ import {
 /** One 128-d descriptor per input box. */
 export type FaceEmbeddingOutput = Float32Array[];
 
+/** Each box's descriptor, and the same averaged with its mirror image's (what grouping reads). */
+export interface MirroredEmbeddingOutput {
+  embeddings: FaceEmbeddingOutput;
+  mirrorAveraged: FaceEmbeddingOutput;
+}
+
 /** FaceRecognitionNet behind the emolens model interface. */
 export class FaceEmbeddingModel extends FaceApiModel<FaceApiFaceRecognitionNet, FrameBoxes, FaceEmbeddingOutput, FaceEmbeddingConfig> {
   readonly name = 'face-embedding' as const;
@@ -31,21 +37,48 @@ export class FaceEmbeddingModel extends FaceApiModel<FaceApiFaceRecognitionNet, 
 
   /** Descriptors for each box of one frame, as one batch. */
   async run(input: FrameBoxes, config?: Partial<FaceEmbeddingConfig>): Promise<FaceEmbeddingOutput> {
-    this.assertLoaded();
-    const { frame, boxes, reads } = input;
-    checkFrameBoxes(frame, boxes);
-    if (boxes.length === 0) return [];
-    const cfg = withDefaults(FACE_EMBEDDING_DEFAULTS, config);
-    const net = this.net!;
-    const api = this.api!;
-    const out = tf.tidy(() => {
-      const crops = cropBoxes(frame, boxes, { size: FACE_EMBEDDING_INPUT_SIZE, padding: cfg.padding, square: true });
-      return net.forwardInput(new api.NetInput(tf.unstack(crops) as tf.Tensor3D[], true));
-    });
+    const { boxes, reads } = input;
+    if (!this.checked(input)) return [];
+    const out = tf.tidy(() => this.forward(this.crops(input, config)));
     return readRows(out, boxes.length, FACE_EMBEDDING_SIZE, reads);
   }
-}
 
+  /**
+   * Each box's descriptor and its average with the descriptor of the crop flipped left–right (one
+   * batch of twice the crops). The net is not exactly symmetric: the mirror average of one person's
+   * faces varies less with head turn and lighting side, which keeps a person's clips together on
+   * compressed footage (docs/calibration.md). Folder clips only: it doubles this net's cost.
+   */
+  async runWithMirror(input: FrameBoxes, config?: Partial<FaceEmbeddingConfig>): Promise<MirroredEmbeddingOutput> {
+    const { boxes, reads } = input;
+    if (!this.checked(input)) return { embeddings: [], mirrorAveraged: [] };
+    const n = boxes.length;
+    const out = tf.tidy(() => {
+      const both = this.forward(withMirrors(this.crops(input, config)));
+      return tf.concat([tf.slice(both, 0, n), meanOfMirrors(both, n)], 0);
+    });
+    const rows = await readRows(out, 2 * n, FACE_EMBEDDING_SIZE, reads);
+    return { embeddings: rows.slice(0, n), mirrorAveraged: rows.slice(n) };
+  }
+
+  /** False for a frame without boxes; throws on a malformed input or an unloaded model. */
+  private checked({ frame, boxes }: FrameBoxes): boolean {
+    this.assertLoaded();
+    checkFrameBoxes(frame, boxes);
+    return boxes.length > 0;
+  }
+
+  /** The boxes' square crops at the net's input size (inside a tidy). */
+  private crops({ frame, boxes }: FrameBoxes, config?: Partial<FaceEmbeddingConfig>): tf.Tensor4D {
+    const cfg = withDefaults(FACE_EMBEDDING_DEFAULTS, config);
+    return cropBoxes(frame, boxes, { size: FACE_EMBEDDING_INPUT_SIZE, padding: cfg.padding, square: true });
+  }
+
+  /** The net's [N, 128] descriptors for a batch of crops (inside a tidy). */
+  private forward(crops: tf.Tensor4D): tf.Tensor2D {
+    return this.net!.forwardInput(new this.api!.NetInput(tf.unstack(crops) as tf.Tensor3D[], true));
+  }
+}
 
 /** Creates (does not load) the face-embedding model reading weights from `source`. */
 export function createFaceEmbedding(source: WeightSource): FaceEmbeddingModel {
