@@ -13,7 +13,6 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { createTracker } from '../src/core/tracking/tracker';
 import { faceVoting } from '../src/core/voting/face-voting';
 import { clip as sharedClip, CLIPS_DIR } from '../src/node/test-fixtures';
@@ -23,7 +22,7 @@ import { associateSpeaker } from '../src/core/speaker/speaker-association';
 import { mouthSeries } from '../src/pipeline/clip-speaker';
 import { makePersonFree, PERSON_FREE_KINDS } from '../src/node/person-free-footage';
 import { addFrame, createClipAnalysis, voteOnClip } from '../src/pipeline/clip-analysis';
-import { createPerceptionState, perceiveFrame } from '../src/pipeline/perceive-frame';
+import { createPerceptionState, frameFromPixels, perceiveFrame } from '../src/pipeline/perceive-frame';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
 import { numberOption, parseArgs, runCli, stringOption } from './lib/cli-args';
@@ -59,7 +58,7 @@ async function runVideo(models: PerceptionModels, path: string, fps: number, che
   const mouths = createMouthTracer();
   for await (const f of readFramesWithFfmpeg(path, { fps, frames: 'app', mouthFps: MOUTH_TRACE.fps })) {
     clip ??= createClipAnalysis(f.width, f.height);
-    const tensor = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
+    const tensor = frameFromPixels(f);
     try {
       const seen = await perceiveFrame(models, tensor, f.tSec, perception, timer);
       detections += seen.faces.length + (seen.rejected?.length ?? 0);
@@ -108,7 +107,7 @@ async function runLight(models: PerceptionModels, path: string, fps: number): Pr
   let verifyMs = 0;
   for await (const f of readFramesWithFfmpeg(path, { fps, frames: 'app', mouthFps: MOUTH_TRACE.fps })) {
     frames++;
-    const frame = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
+    const frame = frameFromPixels(f);
     try {
       const found = await models.faceDetector.run(frame, { inputSize: faceInputSize(config, f.width, f.height), scoreThreshold: config.faceScoreThreshold });
       const started = performance.now();

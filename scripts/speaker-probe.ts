@@ -10,7 +10,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { loudnessEnvelope, type LoudnessEnvelope } from '../src/core/audio/loudness-envelope';
 import { laggedCorrelation } from '../src/core/speaker/lagged-correlation';
 import { associateSpeaker, DEFAULT_SPEAKER_CONFIG } from '../src/core/speaker/speaker-association';
@@ -21,7 +20,7 @@ import { initNodeBackend, packageWeightSource, readAudioWithFfmpeg, readFramesWi
 import { CLIPS_DIR } from '../src/node/test-fixtures';
 import { createMouthTracer } from '../src/pipeline/mouth-trace';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
-import { createPerceptionState } from '../src/pipeline/perceive-frame';
+import { createPerceptionState, frameFromPixels } from '../src/pipeline/perceive-frame';
 import { faceInputSize } from '../src/shared/perception-config';
 import { COMPOSITE_PAIRS, lightSpeaker, makeSpeakerCases } from '../src/node/speaker-composites';
 import { numberOption, parseArgs, runCli, stringOption } from './lib/cli-args';
@@ -45,7 +44,7 @@ async function measureClip(models: PerceptionModels, file: string, mouthFps: num
   const out: ClipSeries = { file, tSec: [], values: Object.fromEntries(MEASURES.map((m) => [m, []])), open: { tSec: [], value: [] }, envelope: { hopSec: 0, db: [] }, ms: 0 };
   const { mouthOpening } = await import('../src/core/speaker/mouth-opening');
   for await (const f of readFramesWithFfmpeg(join(CLIPS_DIR, file), { fps: 5, frames: 'app', mouthFps })) {
-    const frame = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
+    const frame = frameFromPixels(f);
     try {
       const found = await models.faceDetector.run(frame, { inputSize: faceInputSize(config, f.width, f.height), scoreThreshold: config.faceScoreThreshold });
       const largest = found.sort((a, b) => b.box.w * b.box.h - a.box.w * a.box.h)[0];

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import { frameFromPixels } from '../../src/pipeline/perceive-frame';
 import { readFramesWithFfmpeg } from '../../src/node';
 import type { PerceptionModels } from '../../src/pipeline/perception-models';
 import { DEMO_PHOTOS } from '../../src/node/demo-photos';
@@ -22,7 +22,7 @@ export async function demoFaces(models: PerceptionModels): Promise<{ photo: stri
       const video = join(dir, 'still.mp4');
       execFileSync('ffmpeg', ['-v', 'error', '-y', '-loop', '1', '-i', photo, '-t', '1', '-r', '5', '-vf', 'scale=1280:-2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-crf', '18', video]);
       for await (const f of readFramesWithFfmpeg(video, { fps: 1, frames: 'app' })) {
-        const frame = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
+        const frame = frameFromPixels(f);
         try {
           const found = (await models.faceDetector.run(frame, { inputSize: 608, scoreThreshold: 0.5 })).filter((d) => Math.min(d.box.w, d.box.h) >= 40);
           const embeddings = found.length ? await models.faceEmbedding.run({ frame, boxes: found.map((d) => d.box) }) : [];

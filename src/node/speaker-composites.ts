@@ -9,7 +9,6 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import * as tf from '@tensorflow/tfjs';
 import { loudnessEnvelope } from '../core/audio/loudness-envelope';
 import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type SpeakerConfig, type SpeakerResult } from '../core/speaker/speaker-association';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
@@ -17,7 +16,7 @@ import { center, type Box } from '../core/geometry';
 import { populationStd } from '../core/vector';
 import { createMouthTracer } from '../pipeline/mouth-trace';
 import { detectFaces } from '../pipeline/detect-faces';
-import { createPerceptionState } from '../pipeline/perceive-frame';
+import { createPerceptionState, frameFromPixels } from '../pipeline/perceive-frame';
 import type { PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
 import { readAudioWithFfmpeg } from './ffmpeg-audio';
@@ -109,7 +108,7 @@ export async function lightSpeaker(models: PerceptionModels, path: string, fps =
   let width = 0;
   for await (const f of readFramesWithFfmpeg(path, { fps, frames: 'app', mouthFps: MOUTH_TRACE.fps })) {
     width = f.width;
-    const frame = tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
+    const frame = frameFromPixels(f);
     try {
       const found = await detectFaces(models, frame, f.tSec, state, timer);
       const landmarks = await models.faceLandmarks.run({ frame, boxes: found.map((d) => d.box) });

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { readFramesWithFfmpeg, type RawFrame } from './ffmpeg';
 import { initNodeBackend } from './backend';
+import { frameFromPixels } from '../pipeline/perceive-frame';
 import { packageWeightSource } from './file-weight-source';
 import { UNFAMILIAR_KINDS } from './unfamiliar-footage';
 import type { Box, Model } from '../models/model';
@@ -36,10 +37,8 @@ export async function readFrames(path: string, fps: number, width?: number): Pro
   return out;
 }
 
-/** A raw frame as an int32 H×W×3 tensor (the caller disposes it). */
-export function frameToTensor(f: RawFrame): tf.Tensor3D {
-  return tf.tensor3d(Int32Array.from(f.data), [f.height, f.width, 3], 'int32');
-}
+/** A raw frame as an int32 H×W×3 tensor (the caller disposes it): the app's own conversion, here for model tests, which may not import the pipeline. */
+export const frameToTensor: (f: RawFrame) => tf.Tensor3D = frameFromPixels;
 
 /** Makes a side-by-side composite of two clips (`hstack`, first 3 s) in a fresh temp folder. */
 export async function makeSideBySide(left: string, right: string): Promise<string> {

@@ -4,13 +4,12 @@
  * samples them: the main track's probabilities and features of both face nets and its context, the
  * augmented copies of its face crops, and the clip's speech features.
  */
-import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../core/random';
 import { createTracker } from '../core/tracking/tracker';
 import { SPEECH_FEATURES_VERSION } from '../core/audio/speech-features';
 import { readFramesWithFfmpeg, speechFeaturesOfFile, type RawFrame } from '../node';
 import { addFrame, createClipAnalysis, meanEmbedding, voteOnClip, type FaceRecord } from '../pipeline/clip-analysis';
-import { createPerceptionState, perceiveFrame } from '../pipeline/perceive-frame';
+import { createPerceptionState, frameFromPixels, perceiveFrame } from '../pipeline/perceive-frame';
 import type { PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
 import { augmentedFaceEmotion, randomAugmentation } from './augment-face';
@@ -24,11 +23,6 @@ export interface LabelRow {
   actor: string;
   sentence: string;
   label: number;
-}
-
-/** A frame tensor from ffmpeg's RGB pixels. */
-export function toTensor(f: RawFrame): tf.Tensor3D {
-  return tf.tensor3d(f.data, [f.height, f.width, 3], 'int32');
 }
 
 /** Which source frames a cache samples. */
@@ -62,7 +56,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
   for await (const f of readFramesWithFfmpeg(path, { fps, frames: frameChoice, phase })) {
     clip ??= createClipAnalysis(f.width, f.height);
     frames.push(f);
-    const tensor = toTensor(f);
+    const tensor = frameFromPixels(f);
     try {
       // The app embeds faces only when they must be told apart (analyze-video.ts): the same here.
       const seen = await perceiveFrame(models, tensor, f.tSec, perception, timer, tracker.recentTrackBoxes(f.tSec, perception.config.embeddingIntervalSec));
@@ -78,7 +72,7 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
   const augmentations = Array.from({ length: augment }, () => randomAugmentation(rng));
   const augmentedRecords = augmentations.map(() => [] as CachedClip['records']);
   for (const rec of track) {
-    const tensor = toTensor(frames[rec.frameIndex]!);
+    const tensor = frameFromPixels(frames[rec.frameIndex]!);
     try {
       for (const [a, aug] of augmentations.entries()) {
         const { faceApi, fer } = await augmentedFaceEmotion(models, tensor, rec.box, aug);
