@@ -6,7 +6,7 @@ import type { AnalysisReport } from '../src/shared/analysis-report';
 import { expectedSampledFrames } from '../src/video/frame-selector';
 import { analyze } from './analyze-runner';
 import { clip, expect, test } from './fixtures';
-import { cutWithoutReencoding, frameCount, lateSecondFace, noFaceVideo, notAVideo, sideBySideOneLarger } from './media';
+import { cutWithoutReencoding, frameCount, lateSecondFace, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -80,6 +80,17 @@ test('a clip cut without re-encoding is analysed from its first shown frame, the
   expect(report.sampledFrames).toBeLessThanOrEqual(Math.ceil(report.video.durationSec * 5));
   expect(Math.min(...report.tracks.flatMap((t) => t.boxes.map((b) => b.t)))).toBeGreaterThanOrEqual(0);
   expect(report.speaker.trackId).toBe(report.mainTrackId);
+});
+
+test('0.6 s of a sentence: an answer marked uncertain, and the voice left out because nobody was seen long enough to tell whose it is', async () => {
+  const r = await analyze(shortExcerpt(), ['--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  const report = r.report!;
+  expect(report.mainTrackId).not.toBeNull();
+  expect(report.uncertain).toBe(true);
+  expect(report.speaker).toMatchObject({ trackId: null, nobody: 'too-short' });
+  expect(report.warnings.join('\n')).toMatch(/too short to tell whose voice it is/);
+  expect(report.warnings.join('\n')).not.toMatch(/score 0\.00/);
 });
 
 test('a file that is not a video exits non-zero with one clear line', async () => {

@@ -73,6 +73,11 @@ export function firstSecond(name: string): string {
   return ffmpeg(`first-second-${name}`, ['-i', clip(name), '-t', '1', ...H264]);
 }
 
+/** 0.6 s from the middle of a shared clip's sentence, with its sound: too short to tell whose voice it is. */
+export function shortExcerpt(name = '01-01-03_01.mp4'): string {
+  return ffmpeg(`short-excerpt-${name}`, ['-ss', '1.2', '-i', clip(name), '-t', '0.6', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac']);
+}
+
 /** A clip re-encoded as HEVC (H.265), which Chromium on Linux cannot decode. */
 export function hevcVideo(): string {
   return ffmpeg('hevc.mp4', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-an', '-c:v', 'libx265', '-x265-params', 'log-level=error']);

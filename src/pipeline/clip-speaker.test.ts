@@ -1,6 +1,6 @@
 /** The warning the page and the CLI give when the speech model stays out, in each case. */
 import { describe, expect, it } from 'vitest';
-import { speechNoteFor } from './clip-speaker';
+import { speechNoteFor, type ClipSpeaker } from './clip-speaker';
 
 describe('speechNoteFor', () => {
   it('says nothing when the voice is the main face\'s, or there is no speech', () => {
@@ -18,5 +18,14 @@ describe('speechNoteFor', () => {
     const tie = speechNoteFor({ trackId: null, score: 0.33, alike: [{ trackId: 1, score: 0.33 }, { trackId: 3, score: 0.3 }] }, 1, true)!;
     expect(tie).toMatch(/moved with 2 mouths alike \(#1 0\.33, #3 0\.30\): whose it is cannot be told/);
     expect(tie).not.toMatch(/did not move/);
+  });
+
+  it('says why when no mouth could be matched at all: no voice, faces seen too briefly, no mouth moving', () => {
+    const note = (nobody: NonNullable<ClipSpeaker['nobody']>) => speechNoteFor({ trackId: null, score: 0, nobody }, 1, true)!;
+    expect(note('no-voice')).toMatch(/holds almost no voice/);
+    expect(note('too-short')).toMatch(/no face was seen for 0\.8 s or more, too short to tell whose voice it is/);
+    expect(note('still')).toMatch(/no mouth in view moved while the voice was heard/);
+    for (const nobody of ['no-voice', 'too-short', 'still'] as const) expect(note(nobody)).not.toMatch(/score/);
+    expect(speechNoteFor({ trackId: null, score: 0.12, nobody: 'weak' }, 1, true)).toMatch(/did not move with the main face's mouth \(score 0\.12\)/);
   });
 });

@@ -4,7 +4,8 @@
  * Node tools share it.
  */
 import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
-import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type SpeakerConfig } from '../core/speaker/speaker-association';
+import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type NobodyReason, type SpeakerConfig } from '../core/speaker/speaker-association';
+import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import type { ClipAnalysis } from './clip-analysis';
 
 /** The report's `speaker`: the track the voice belongs to (null: nobody, or no sound) and its score. */
@@ -13,6 +14,8 @@ export interface ClipSpeaker {
   score: number;
   /** Nobody because several mouths moved with the voice alike: those tracks and their scores, best first. */
   alike?: { trackId: number; score: number }[];
+  /** Why nobody (SpeakerResult.nobody), when there was a sound to associate. */
+  nobody?: NobodyReason;
 }
 
 /** Nobody speaks (no envelope: no sound, or the sound was not decoded). */
@@ -30,9 +33,9 @@ export function mouthSeries(clip: ClipAnalysis): MouthSeries[] {
 /** The speaking track of `clip` given its loudness envelope (null envelope: nobody). */
 export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
   if (!envelope) return NO_SPEAKER;
-  const { trackId, score, alike } = associateSpeaker(mouthSeries(clip), envelope, config);
+  const { trackId, score, alike, nobody } = associateSpeaker(mouthSeries(clip), envelope, config);
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { trackId, score: round(score), ...(alike.length > 0 && { alike: alike.map((a) => ({ trackId: a.trackId, score: round(a.score) })) }) };
+  return { trackId, score: round(score), ...(nobody && { nobody }), ...(alike.length > 0 && { alike: alike.map((a) => ({ trackId: a.trackId, score: round(a.score) })) }) };
 }
 
 /**
@@ -42,11 +45,18 @@ export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | n
 export function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: boolean): string | null {
   if (!hasSpeech || speaker.trackId === mainId) return null;
   const alike = speaker.alike ?? [];
+  const seenSec = DEFAULT_SPEAKER_CONFIG.minSamples / MOUTH_TRACE.fps;
   const whose =
     speaker.trackId !== null
       ? `the voice heard is track #${speaker.trackId}'s (its mouth moves with it, score ${speaker.score.toFixed(2)}), not the main face #${mainId}'s`
-      : alike.length > 1
-        ? `the voice moved with ${alike.length} mouths alike (${alike.map((a) => `#${a.trackId} ${a.score.toFixed(2)}`).join(', ')}): whose it is cannot be told`
-        : `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`;
+      : speaker.nobody === 'no-voice'
+        ? 'the soundtrack holds almost no voice'
+        : speaker.nobody === 'too-short'
+          ? `no face was seen for ${seenSec.toFixed(1)} s or more, too short to tell whose voice it is`
+          : speaker.nobody === 'still'
+            ? 'no mouth in view moved while the voice was heard: the one speaking is not on screen'
+            : alike.length > 1
+              ? `the voice moved with ${alike.length} mouths alike (${alike.map((a) => `#${a.trackId} ${a.score.toFixed(2)}`).join(', ')}): whose it is cannot be told`
+              : `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`;
   return `No speech model for this clip: ${whose}, so the audio-visual ensemble answers from the face models alone.`;
 }

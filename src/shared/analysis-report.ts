@@ -3,6 +3,7 @@
  * clip-level prediction every panel shows. Scripts and users read these files: keep field names
  * stable. Built from a clip by src/pipeline/build-report.ts.
  */
+import type { NobodyReason } from '../core/speaker/speaker-association';
 import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
 import { argmax } from '../core/vector';
 import type { ByPredictionKey } from './prediction-keys';
@@ -41,9 +42,10 @@ export interface AnalysisReport {
   familiarity: { score: number; familiar: boolean; unlike?: ('scene' | 'person')[] } | null;
   /**
    * The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its
-   * score; `alike`: nobody because several mouths moved with the voice too alike to tell (best first).
+   * score; `alike`: nobody because several mouths moved with the voice too alike to tell (best first);
+   * `nobody`: why nobody (no voice, every face seen too briefly, no mouth moving, the best too weak, several alike).
    */
-  speaker: { trackId: number | null; score: number; alike?: { trackId: number; score: number }[] };
+  speaker: { trackId: number | null; score: number; alike?: { trackId: number; score: number }[]; nobody?: NobodyReason };
   /**
    * The answer's probability after temperature scaling (ensemble.json's answer temperature); the
    * answer is `answer`, or the frame average without trained models. Null when there is no answer.

@@ -40,10 +40,19 @@ export interface MouthSeries {
   readonly mouth: readonly number[];
 }
 
+/**
+ * Why the voice went to nobody: the sound holds (almost) no voice; no track was seen long enough
+ * (`minSamples`); no seen mouth moved; the best moving mouth stayed under `minScore`; several moved
+ * with it alike (`alike`).
+ */
+export type NobodyReason = 'no-voice' | 'too-short' | 'still' | 'weak' | 'alike';
+
 /** The speaking track (null: nobody, or no voice) and its score; every track's score. */
 export interface SpeakerResult {
   trackId: number | null;
   score: number;
+  /** Why nobody, when `trackId` is null. */
+  nobody?: NobodyReason;
   scores: { trackId: number; score: number }[];
   /**
    * When the best moving mouth reached `minScore` but others scored within `minMargin` of it: those
@@ -73,8 +82,12 @@ export function associateSpeaker(
   const scores = tracks.map((t) => ({ trackId: t.trackId, score: voiced ? speakerScore(t, envelope, config) : 0 }));
   const movers = voiced ? scores.filter((_, i) => mouthMoves(tracks[i]!, config)).sort((a, b) => b.score - a.score) : [];
   const [best, next] = movers;
-  if (!best) return { trackId: null, score: 0, scores, alike: [] };
+  if (!best) {
+    const nobody = !voiced ? 'no-voice' : tracks.every((t) => t.mouth.length < config.minSamples) ? 'too-short' : 'still';
+    return { trackId: null, score: 0, nobody, scores, alike: [] };
+  }
   const reaches = best.score >= config.minScore;
   const alike = reaches && next && best.score - next.score < config.minMargin ? movers.filter((m) => best.score - m.score < config.minMargin) : [];
-  return { trackId: reaches && alike.length === 0 ? best.trackId : null, score: best.score, scores, alike };
+  if (reaches && alike.length === 0) return { trackId: best.trackId, score: best.score, scores, alike };
+  return { trackId: null, score: best.score, nobody: reaches ? 'alike' : 'weak', scores, alike };
 }

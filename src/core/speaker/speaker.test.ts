@@ -160,14 +160,21 @@ describe('associateSpeaker', () => {
     expect(associateSpeaker([still, speaking, other], env).alike).toEqual([]); // a clear speaker: none alike
     const loose: SpeakerConfig = { ...DEFAULT_SPEAKER_CONFIG, minMargin: 0 };
     expect(associateSpeaker([speaking, twin], env, loose).trackId).not.toBeNull();
-    expect(associateSpeaker([still], env)).toMatchObject({ trackId: null, score: 0 });
-    expect(associateSpeaker([speaking], loudnessEnvelope([new Float32Array(4 * RATE)], RATE))).toMatchObject({ trackId: null, score: 0 });
-    expect(associateSpeaker([], env)).toEqual({ trackId: null, score: 0, scores: [], alike: [] });
+    expect(associateSpeaker([still], env)).toMatchObject({ trackId: null, score: 0, nobody: 'still' });
+    expect(associateSpeaker([speaking], loudnessEnvelope([new Float32Array(4 * RATE)], RATE))).toMatchObject({ trackId: null, score: 0, nobody: 'no-voice' });
+    expect(associateSpeaker([], env)).toEqual({ trackId: null, score: 0, nobody: 'too-short', scores: [], alike: [] });
+    // Why nobody, each time; a credited track has no reason.
+    expect(lone.nobody).toBe('weak');
+    expect(inStep.nobody).toBe('alike');
+    expect(associateSpeaker([still, speaking, other], env).nobody).toBeUndefined();
     expect(lone.alike).toEqual([]); // under the bar: not a tie, just no match
   });
 
   it('needs enough samples', () => {
     const short = { trackId: 4, tSec: times.slice(0, DEFAULT_SPEAKER_CONFIG.minSamples - 1), mouth: speaking.mouth.slice(0, DEFAULT_SPEAKER_CONFIG.minSamples - 1) };
     expect(speakerScore(short, env)).toBe(0);
+    // Every face seen too briefly: nobody, and it says so (a still face seen long enough is another reason).
+    expect(associateSpeaker([short], env)).toMatchObject({ trackId: null, nobody: 'too-short' });
+    expect(associateSpeaker([short, still], env).nobody).toBe('still');
   });
 });
