@@ -23,6 +23,12 @@ import type { BaselineKey } from '../shared/prediction-keys';
  */
 export const DEFAULT_MAX_RECORDS_PER_TRACK = 512;
 
+/** Σ of some vectors and how many (weighted) went in. */
+interface VectorSum {
+  sum: Float64Array;
+  count: number;
+}
+
 /**
  * Exact sums over every face a track ever had (not only the records kept), so FaceVoting and the
  * frame averages stay exact when a long track's records are thinned.
@@ -35,19 +41,13 @@ export interface TrackTotals {
   /** Σ of the per-frame emotion probabilities. */
   sumProbs: Float64Array;
   /** Σ and count of each baseline network's probabilities, by model name. */
-  baseline: Record<string, { sum: Float64Array; count: number }>;
+  baseline: Record<string, VectorSum>;
   /** Σ and count of the face embeddings (frames where one ran); null before the first. */
   embedding: VectorSum | null;
   /** The same for the grouping embeddings (folder clips: FaceRecord.groupingEmbedding). */
   groupingEmbedding: VectorSum | null;
   /** One record is kept per `stride` appearances (1 = every one). */
   stride: number;
-}
-
-/** Σ of some vectors and how many (weighted) went in. */
-interface VectorSum {
-  sum: Float64Array;
-  count: number;
 }
 
 /** The record fields that hold a face embedding: the tracker's, and grouping's mirror average. */
