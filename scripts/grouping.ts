@@ -12,7 +12,8 @@
  * track's mean face embedding (cached, resumable). Then it prints JSON: the distances within and
  * between actors, the grouping at the app's cut (chosen per folder; `--threshold T`: a fixed cut instead) and at a sweep of thresholds,
  * the range of thresholds that put every actor in one pure group, and how often small folders
- * (2–3 actors × 4 or 8 clips, drawn at random) come out pure with that cut. The actor column is read
+ * (2–3 actors × 4 or 8 clips, drawn at random) come out pure with that cut, how often they hold a
+ * group of two people, and how many one-person folders stay one group. The actor column is read
  * only to score the grouping; the grouping itself sees embeddings only. `--cached` measures the
  * clips already in the cache and extracts none.
  */
@@ -113,16 +114,21 @@ async function main(): Promise<void> {
   const smallFolders = [2, 3].flatMap((k) =>
     [4, 8].map((n) => {
       let pure = 0;
+      let mixed = 0;
       for (let trial = 0; trial < 200; trial++) {
         const chosen = rng.shuffle(actors).slice(0, k);
         const picked = chosen.flatMap((a) => rng.shuffle(files.flatMap((_, i) => (people[i] === a && embeddings[i] ? [i] : []))).slice(0, n));
         const groups = groupByPerson(picked.map((i) => embeddings[i]!), { threshold });
         const p = groupingPurity(groups, picked.map((i) => people[i]!));
         if (p.split.length === 0 && p.mixed.length === 0) pure++;
+        if (p.mixed.length > 0) mixed++;
       }
-      return { people: k, clipsEach: n, pureShare: pure / 200 };
+      // Mixed (a group of two people: each calibrated to the other) is the failure that matters; split only leaves clips uncalibrated.
+      return { people: k, clipsEach: n, pureShare: pure / 200, mixedShare: mixed / 200 };
     }),
   );
+  // A folder of one person's clips (the commoner case): kept whole?
+  const onePerson = actors.filter((a) => groupByPerson(files.flatMap((_, i) => (people[i] === a && embeddings[i] ? [embeddings[i]] : [])), { threshold }).length === 1);
   const sweep = Array.from({ length: 40 }, (_, i) => Math.round((0.05 + i * 0.025) * 1000) / 1000).map(at);
   const pure = sweep.filter((s) => s.split.length === 0 && s.mixed.length === 0).map((s) => s.threshold);
   const summary = summariseDistances(embeddings, people);
@@ -136,6 +142,7 @@ async function main(): Promise<void> {
         smallestBetween: Math.min(...Object.values(summary.between).map((b) => b.min)),
         chosen: at(threshold),
         smallFolders,
+        onePersonFoldersWhole: { whole: onePerson.length, of: actors.length },
         pureThresholds: pure.length > 0 ? { from: pure[0], to: pure[pure.length - 1], count: pure.length } : null,
         sweep: sweep.map(({ threshold: t, groups, split, mixed }) => ({ threshold: t, groups, split: split.length, mixed: mixed.length })),
       },
