@@ -68,7 +68,6 @@ export async function trackFrames(
   perception.sourceLongSide = Math.max(size.width, size.height);
   const mouths = createMouthTracer();
   const frameBound = createFrameBoundMeter();
-  let started = false;
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
   /** Frames waiting to be sent, oldest first, each sent after the one before it (see `overlap`). */
