@@ -38,25 +38,28 @@ export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | n
   return { trackId, score: round(score), ...(nobody && { nobody }), ...(alike.length > 0 && { alike: alike.map((a) => ({ trackId: a.trackId, score: round(a.score) })) }) };
 }
 
+/** Why nobody was credited, in words, where no mouth's score could be weighed at all (no score to quote). */
+const NO_MOUTH_MATCHED: Partial<Record<NobodyReason, string>> = Object.freeze({
+  'no-voice': 'the soundtrack holds almost no voice',
+  'too-short': `no face was seen for ${(DEFAULT_SPEAKER_CONFIG.minSamples / MOUTH_TRACE.fps).toFixed(1)} s or more, too short to tell whose voice it is`,
+  still: 'no mouth in view moved while the voice was heard: the one speaking is not on screen',
+});
+
 /**
  * Why the speech model must not answer for main track `mainId` (null: it may): the voice in the
  * soundtrack is another track's, or nobody's that can be seen.
  */
 export function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: boolean): string | null {
   if (!hasSpeech || speaker.trackId === mainId) return null;
+  return `No speech model for this clip: ${whoseVoice(speaker, mainId)}, so the audio-visual ensemble answers from the face models alone.`;
+}
+
+/** Whose the voice is, in words, when it is not the main face's. */
+function whoseVoice(speaker: ClipSpeaker, mainId: number): string {
+  if (speaker.trackId !== null) return `the voice heard is track #${speaker.trackId}'s (its mouth moves with it, score ${speaker.score.toFixed(2)}), not the main face #${mainId}'s`;
+  const unweighed = speaker.nobody && NO_MOUTH_MATCHED[speaker.nobody];
+  if (unweighed) return unweighed;
   const alike = speaker.alike ?? [];
-  const seenSec = DEFAULT_SPEAKER_CONFIG.minSamples / MOUTH_TRACE.fps;
-  const whose =
-    speaker.trackId !== null
-      ? `the voice heard is track #${speaker.trackId}'s (its mouth moves with it, score ${speaker.score.toFixed(2)}), not the main face #${mainId}'s`
-      : speaker.nobody === 'no-voice'
-        ? 'the soundtrack holds almost no voice'
-        : speaker.nobody === 'too-short'
-          ? `no face was seen for ${seenSec.toFixed(1)} s or more, too short to tell whose voice it is`
-          : speaker.nobody === 'still'
-            ? 'no mouth in view moved while the voice was heard: the one speaking is not on screen'
-            : alike.length > 1
-              ? `the voice moved with ${alike.length} mouths alike (${alike.map((a) => `#${a.trackId} ${a.score.toFixed(2)}`).join(', ')}): whose it is cannot be told`
-              : `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`;
-  return `No speech model for this clip: ${whose}, so the audio-visual ensemble answers from the face models alone.`;
+  if (alike.length > 1) return `the voice moved with ${alike.length} mouths alike (${alike.map((a) => `#${a.trackId} ${a.score.toFixed(2)}`).join(', ')}): whose it is cannot be told`;
+  return `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`;
 }
