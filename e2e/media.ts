@@ -14,6 +14,8 @@ import { demoPhoto } from '../src/node/demo-photos';
 const H264 = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30'];
 /** H264 at ffmpeg's fastest preset, for the HD and 4K copies (4K at veryfast takes several seconds more). */
 const H264_FAST = H264.map((a) => (a === 'veryfast' ? 'ultrafast' : a));
+/** H264 with the sound kept (AAC), for clips whose voice a test listens to. */
+const H264_WITH_SOUND = [...H264.filter((a) => a !== '-an'), '-c:a', 'aac'];
 
 function ffmpeg(out: string, args: string[]): string {
   return makeOnce(join(scratch, out), (tmp) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, tmp]));
@@ -75,7 +77,7 @@ export function firstSecond(name: string): string {
 
 /** 0.6 s from the middle of a shared clip's sentence, with its sound: too short to tell whose voice it is. */
 export function shortExcerpt(name = '01-01-03_01.mp4'): string {
-  return ffmpeg(`short-excerpt-${name}`, ['-ss', '1.2', '-i', clip(name), '-t', '0.6', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac']);
+  return ffmpeg(`short-excerpt-${name}`, ['-ss', '1.2', '-i', clip(name), '-t', '0.6', ...H264_WITH_SOUND]);
 }
 
 /** A clip re-encoded as HEVC (H.265), which Chromium on Linux cannot decode. */
@@ -155,7 +157,7 @@ export function speakerComposite(speaking: 'large' | 'small', large = '01-01-03_
     '-i', clip(large), '-i', clip(small),
     '-filter_complex', `${l};${r};[l][r]hstack=inputs=2:shortest=1[v]`,
     '-map', '[v]', '-map', speaking === 'large' ? '0:a' : '1:a', '-shortest',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30', '-c:a', 'aac',
+    ...H264_WITH_SOUND,
   ]);
 }
 
