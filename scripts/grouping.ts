@@ -10,7 +10,7 @@
  * same perception, a folder clip's embedding cadence unless `--embedding-interval` says otherwise,
  * and the same tracker) and FaceVoting on every clip, and keeps the main
  * track's mean face embedding (cached, resumable). Then it prints JSON: the distances within and
- * between actors, the grouping at the app's cut (chosen per folder; `--threshold T`: a fixed cut instead) and at a sweep of thresholds,
+ * between actors, how well they separate actors on no particular scale (`separation`), the grouping at the app's cut (chosen per folder; `--threshold T`: a fixed cut instead) and at a sweep of thresholds,
  * the range of thresholds that put every actor in one pure group, and how often small folders
  * (2–3 actors × 4 or 8 clips, drawn at random) come out pure with that cut, how often they hold a
  * group of two people, and how many one-person folders stay one group. The actor column is read
@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { groupByPerson, groupingPurity, summariseDistances } from '../src/core/grouping/group-by-person';
+import { separation } from '../src/core/grouping/separation';
 import { initNodeBackend, packageWeightSource, probeVideo } from '../src/node';
 import { ffmpegFrames } from '../src/node/ffmpeg-frame-source';
 import { trackFrames } from '../src/pipeline/analyze-video';
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
         withoutFace: files.filter((_, i) => !embeddings[i]),
         distances: summary,
         largestWithin: Math.max(...Object.values(summary.within).map((w) => w.max)),
+        // Scale-free: another embedding is compared by these before a cut is chosen for it.
+        separation: separation(embeddings, people),
         smallestBetween: Math.min(...Object.values(summary.between).map((b) => b.min)),
         chosen: at(threshold),
         smallFolders,
