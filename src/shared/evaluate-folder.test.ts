@@ -47,7 +47,11 @@ describe('buildEvaluationReport', () => {
     const r = buildEvaluationReport(outcomes, [{ line: 9, message: 'x' }], { name: 'ensemble', members: ['a', 'b'] });
     expect(r.clips).toBe(3);
     expect(Object.keys(r.models)).toEqual(['frameAverage', 'ensemble']);
-    for (const m of Object.values(r.models)) expect(m.confusion.flat().reduce((a, b) => a + b, 0)).toBe(3);
+    for (const m of Object.values(r.models)) {
+      // Two clips answered, in the matrix; the failed one (anger) counted wrong, in no column.
+      expect(m.confusion.flat().reduce((a, b) => a + b, 0)).toBe(2);
+      expect(m.unanswered).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    }
     expect(r.models.frameAverage!.accuracy).toBeCloseTo(1 / 3);
     expect(r.models.ensemble!.accuracy).toBeCloseTo(2 / 3);
     expect(r.ensemble).toEqual({ name: 'ensemble', members: ['a', 'b'] });
@@ -62,12 +66,24 @@ describe('buildEvaluationReport', () => {
     expect(buildEvaluationReport([]).models).toEqual({});
   });
 
-  it('lists the clips of a confusion cell (anger row: b predicted neutrality, c failed off the diagonal)', () => {
+  it('lists the clips of a confusion cell (anger row: b predicted neutrality; c failed, in no cell)', () => {
     expect(clipsInCell(outcomes, 'frameAverage', 0, 4)).toEqual(['b.mp4']);
-    const r = buildEvaluationReport(outcomes);
-    const row = r.models.frameAverage!.confusion[0]!;
+    expect([0, 1, 2, 3, 4, 5, 6].flatMap((p) => clipsInCell(outcomes, 'frameAverage', 0, p))).toEqual(['b.mp4']);
+    const row = buildEvaluationReport(outcomes).models.frameAverage!.confusion[0]!;
     expect(row[0]).toBe(0);
-    expect(row.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(row.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it('takes no precision from another class for a clip without an answer', () => {
+    // One neutral clip right, one happy clip failed: neutrality was predicted once, rightly (F1 1).
+    const r = buildEvaluationReport([
+      { file: 'x.mp4', label: 'neutrality', predicted: { frameAverage: 'neutrality' } },
+      { file: 'y.mp4', label: 'happiness', predicted: {}, failure: 'This file is not a video emolens can read.' },
+    ]).models.frameAverage!;
+    expect(r.accuracy).toBe(0.5);
+    expect(r.weightedF1).toBeCloseTo(0.5, 10); // (1 · 1 + 0 · 1) / 2; 1/3 when the failure was scored as neutrality
+    expect(r.meanAcc).toBe(0.5);
+    expect(r.unanswered).toEqual([0, 0, 0, 1, 0, 0, 0]);
   });
 });
 

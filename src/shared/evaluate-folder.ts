@@ -125,8 +125,13 @@ export interface ModelEvaluation {
   weightedF1: number;
   meanAcc: number;
   stdAcc: number;
-  /** counts[true][predicted], paper label order. */
+  /** counts[true][predicted], paper label order: the clips the model answered. */
   confusion: number[][];
+  /**
+   * Per true label (paper order), the clips the model gave no answer for (the clip failed, or the
+   * model is missing for it): counted wrong, in no column of `confusion` (no emotion was predicted).
+   */
+  unanswered: number[];
 }
 
 /** The evaluate JSON (what `npm run evaluate` writes). */
@@ -168,22 +173,30 @@ export function modelNames(outcomes: readonly ClipOutcome[]): string[] {
 }
 
 /**
- * A clip a model did not answer (failure, or the model missing for that clip) counts as wrong: its
- * prediction is taken as a label different from the truth, so it lands off the diagonal.
+ * A clip a model did not answer (failure, or the model missing for that clip) counts as wrong, as a
+ * class of its own that is never a clip's truth: it lowers its true class's recall and takes no
+ * other class's precision. (Until 2026-12-05 it was scored as the next emotion in paper order, so a
+ * file that was not a video showed as, say, happiness predicted neutrality.)
  */
-function wrongIndex(truth: number): number {
-  return (truth + 1) % EMOTION_LABELS.length;
-}
+const NO_ANSWER = EMOTION_LABELS.length;
 
 /** Metrics of `model` over `outcomes` (failures count as wrong). */
 export function evaluateModel(outcomes: readonly ClipOutcome[], model: string): ModelEvaluation {
   const yTrue = outcomes.map((o) => labelIndex(o.label));
-  const yPred = outcomes.map((o, i) => {
+  const yPred = outcomes.map((o) => {
     const p = o.predicted[model];
-    return p === undefined ? wrongIndex(yTrue[i]!) : labelIndex(p);
+    return p === undefined ? NO_ANSWER : labelIndex(p);
   });
-  const r = classificationReport(yTrue, yPred);
-  return { accuracy: r.accuracy, weightedF1: r.weightedF1, meanAcc: r.meanAcc, stdAcc: r.stdAcc, confusion: r.confusion.counts };
+  const r = classificationReport(yTrue, yPred, [...EMOTION_LABELS, 'no answer']);
+  const rows = r.confusion.counts.slice(0, NO_ANSWER);
+  return {
+    accuracy: r.accuracy,
+    weightedF1: r.weightedF1,
+    meanAcc: r.meanAcc,
+    stdAcc: r.stdAcc,
+    confusion: rows.map((row) => row.slice(0, NO_ANSWER)),
+    unanswered: rows.map((row) => row[NO_ANSWER]!),
+  };
 }
 
 /** The ensemble a report names: a model key in `models` and the models it fuses. */
@@ -226,7 +239,7 @@ export function clipsInCell(outcomes: readonly ClipOutcome[], model: string, tru
     .filter((o) => {
       const t = labelIndex(o.label);
       const p = o.predicted[model];
-      return t === truth && (p === undefined ? wrongIndex(t) : labelIndex(p)) === predicted;
+      return t === truth && p !== undefined && labelIndex(p) === predicted;
     })
     .map((o) => o.file);
 }

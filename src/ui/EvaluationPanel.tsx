@@ -77,6 +77,7 @@ export function EvaluationPanel() {
           <div className="eval-grid">
             <div className="table-wrap">
               <ConfusionMatrix counts={metrics.confusion} active={cell} onCell={(t, p) => setCell([t, p])} />
+              <UnansweredNote count={metrics.unanswered.reduce((a, b) => a + b, 0)} />
             </div>
             <dl className="metrics" data-testid="evaluation-metrics">
               <dt>accuracy</dt>
@@ -126,5 +127,15 @@ export function EvaluationPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Clips the model gave no answer for: counted wrong in the metrics, in no column of the matrix (nothing was predicted). */
+function UnansweredNote({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <p className="muted" data-testid="unanswered-clips" data-count={count}>
+      {count === 1 ? '1 clip' : `${count} clips`} without an answer from this model (failed or not analysed): counted as wrong, in no column.
+    </p>
   );
 }
