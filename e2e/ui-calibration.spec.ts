@@ -29,6 +29,9 @@ function makeFolder(dir: string): string[] {
 test('a folder of two actors is grouped by face, one group each, and evaluated again per person', async ({ page, watch }, testInfo) => {
   test.setTimeout(600_000);
   await openApp(page, '?backend=wasm&fps=2');
+  // The toolbar shows the rate the query set (it showed its first choice, 5 fps, while analysing at 2).
+  await expect(page.getByTestId('sampling-select')).toHaveValue('2');
+  await expect(page.getByTestId('sampling-select').locator('option:checked')).toHaveText('2 fps');
   await page.getByTestId('folder-input').setInputFiles(makeFolder(testInfo.outputPath('folder')));
   const evaluation = page.getByTestId('evaluation');
   await expect(evaluation).toHaveAttribute('data-phase', 'done', { timeout: 540_000 });

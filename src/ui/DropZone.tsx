@@ -9,6 +9,12 @@ const SAMPLING_CHOICES: { label: string; fps: number | undefined }[] = [
   { label: 'every frame', fps: undefined },
 ];
 
+/** The choices, with a rate set elsewhere (`?fps=2`, the CLIs' `--fps`) among them: a select shows its first option for a value it lacks. */
+function samplingChoices(fps: number | undefined): { label: string; fps: number | undefined }[] {
+  if (SAMPLING_CHOICES.some((c) => c.fps === fps)) return SAMPLING_CHOICES;
+  return [...SAMPLING_CHOICES, { label: `${fps} fps`, fps }].sort((a, b) => (a.fps ?? Infinity) - (b.fps ?? Infinity));
+}
+
 /**
  * Where a user drops or picks a video, a labelled folder (clips + labels.csv) or starts the camera,
  * and chooses how often frames are analysed. Large on the first screen, a compact bar afterwards.
@@ -80,7 +86,7 @@ export function DropZone() {
             value={sampleFps === undefined ? 'all' : String(sampleFps)}
             onChange={(e) => setSampleFps(e.target.value === 'all' ? undefined : Number(e.target.value))}
           >
-            {SAMPLING_CHOICES.map((c) => (
+            {samplingChoices(sampleFps).map((c) => (
               <option key={c.label} value={c.fps === undefined ? 'all' : String(c.fps)}>
                 {c.label}
               </option>
