@@ -51,6 +51,11 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   const { answer } = JSON.parse(readFileSync(join(repoRoot, 'public/trained/ensemble.json'), 'utf8')) as { answer: { alone: { name: string; unseenAccuracy: number } } };
   await expect(page.getByTestId('headline-prediction').locator('.headline-answer')).toHaveAttribute('data-answer-model', answer.alone.name);
   await expect(page.getByTestId('headline-prediction')).toContainText('emolens thinks:');
+  // The bars under the headline say what it says: the answer's probabilities after the same
+  // calibration as its confidence (they showed the uncalibrated ones: "sure (96%)" over a 87% bar).
+  const confidence = Number(await page.getByTestId('headline-prediction').getAttribute('data-confidence'));
+  await expect(page.getByTestId('answer-bars')).toHaveAttribute('data-scaled', 'true');
+  await expect(page.getByTestId('answer-bars').locator('.bar-win .bar-value')).toHaveText(`${Math.round(confidence * 100)}%`);
   await expect(page.getByTestId('answer-why')).toContainText(`looks like the clips emolens was trained on`);
   await expect(page.getByTestId('answer-why')).toContainText(`right on ${Math.round(100 * answer.alone.unseenAccuracy)} % of clips`);
   await expect(page.getByTestId('predictions').locator(`[data-model="${answer.alone.name}"]`)).toHaveAttribute('data-answer', 'true');

@@ -190,8 +190,8 @@ export function createResults({ client, store }: RunContext): Results {
     const built = report();
     const shown = mine?.answer ?? answer;
     if (built) {
-      const { confidence, uncertain, uncertainty, speaker } = built;
-      s().setPredictions(built.predictions, built.warnings, built.answer && shown ? shown : null, { confidence, uncertain, uncertainty, speaker });
+      const { confidence, answerProbs, uncertain, uncertainty, speaker } = built;
+      s().setPredictions(built.predictions, built.warnings, built.answer && shown ? shown : null, { confidence, answerProbs, uncertain, uncertainty, speaker });
     }
     if (built && mine?.selfReference) s().setCalibration(mine.calibration ?? null);
     await yieldToMain();

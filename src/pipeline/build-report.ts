@@ -79,6 +79,7 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     familiarity: ctx.familiarity ?? null,
     speaker: ctx.speaker ?? NO_SPEAKER,
     confidence: sure ? round(sure.confidence, 4) : null,
+    answerProbs: sure ? sure.probs.map((p) => round(p, 4)) : null,
     uncertain: sure?.uncertain ?? false,
     uncertainty: sure?.reason ? { reason: sure.reason, topTwo: sure.topTwo.map((t) => ({ label: t.label, p: round(t.p, 4) })) } : null,
     warnings,

@@ -51,6 +51,8 @@ export interface AnalysisReport {
    * answer is `answer`, or the frame average without trained models. Null when there is no answer.
    */
   confidence: number | null;
+  /** The answer's seven probabilities after the same scaling (paper order), as the page's bars show them beside `confidence`; null without an answer. */
+  answerProbs: number[] | null;
   /** True when the answer is not to be stated as one label: low confidence or a short main track. */
   uncertain: boolean;
   /** Why it is uncertain and the two most likely emotions (scaled), when `uncertain`. */

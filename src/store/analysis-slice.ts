@@ -13,7 +13,7 @@ export interface AnswerNote {
 }
 
 /** How sure the shown answer is, and who spoke (the report's `confidence`, `uncertain`, `uncertainty`, `speaker`). */
-export type AnswerHonesty = Pick<AnalysisReport, 'confidence' | 'uncertain' | 'uncertainty' | 'speaker'>;
+export type AnswerHonesty = Pick<AnalysisReport, 'confidence' | 'answerProbs' | 'uncertain' | 'uncertainty' | 'speaker'>;
 
 /** Plain results of the current analysis (no tensors, frames or bitmaps). */
 export interface AnalysisSlice {

@@ -13,17 +13,22 @@ import { FRAME_AVERAGE, type PredictionKey } from '../shared/prediction-keys';
 /** The headline when the report names no answer (no trained models): an ensemble, else the frame average. */
 const HEADLINE_ORDER: readonly PredictionKey[] = ['audioVisual', 'average', FRAME_AVERAGE];
 
-/** All seven probabilities of the headline answer as labelled bars. */
-function ProbabilityBars({ p }: { p: ClipPrediction }) {
+/**
+ * All seven probabilities of the headline answer as labelled bars: for emolens's answer, after the
+ * same calibration as the confidence the headline states (`answerProbs`), so the two agree; else as
+ * the model gives them.
+ */
+function ProbabilityBars({ p, scaled }: { p: ClipPrediction; scaled: readonly number[] | null }) {
+  const probs = scaled ?? p.probs;
   return (
-    <div className="bars">
+    <div className="bars" data-testid="answer-bars" data-scaled={scaled !== null}>
       {EMOTION_LABELS.map((label, i) => (
         <div key={label} className={`bar-row${label === p.label ? ' bar-win' : ''}`}>
           <span className="bar-label">{label}</span>
           <span className="bar-track">
-            <span className="bar" style={{ width: `${(p.probs[i] ?? 0) * 100}%` }} />
+            <span className="bar" style={{ width: `${(probs[i] ?? 0) * 100}%` }} />
           </span>
-          <span className="bar-value">{pct(p.probs[i] ?? 0)}</span>
+          <span className="bar-value">{pct(probs[i] ?? 0)}</span>
         </div>
       ))}
     </div>
@@ -131,7 +136,7 @@ const Predictions = memo(function Predictions({
       {headline && shown[headline] && (
         <div className="headline" data-testid="headline-prediction" data-uncertain={honesty?.uncertain ?? false} data-confidence={honesty?.confidence ?? ''}>
           <HeadlineAnswer label={shown[headline].label} model={headline} honesty={honesty} />
-          <ProbabilityBars p={shown[headline]} />
+          <ProbabilityBars p={shown[headline]} scaled={isAnswer ? (honesty?.answerProbs ?? null) : null} />
           {isAnswer && (
             <p className="muted" data-testid="answer-why">
               {answer.why}
@@ -141,7 +146,7 @@ const Predictions = memo(function Predictions({
       )}
       {entries.length > 0 && (
         <table className="table models-table">
-          <caption className="muted">Every model on the main track (colours: anger, disgust, fear, happiness, neutrality, sadness, surprise)</caption>
+          <caption className="muted">Every model on the main track, as it gives its probabilities (colours: anger, disgust, fear, happiness, neutrality, sadness, surprise)</caption>
           <thead>
             <tr>
               <th>model</th>

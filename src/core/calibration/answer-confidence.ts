@@ -27,6 +27,8 @@ export const MIN_CONFIDENT_TRACK_SEC = 1.5;
 /** The answer's confidence, whether it is uncertain and why, and the top two emotions to show then. */
 export interface AnswerConfidence {
   confidence: number;
+  /** The seven probabilities after temperature scaling (paper order): `confidence` is the largest. */
+  probs: number[];
   uncertain: boolean;
   /** Why the answer is uncertain (one sentence), or null. */
   reason: string | null;
@@ -45,7 +47,7 @@ export function answerConfidence(probs: ArrayLike<number>, mainTrackSec: number,
       : confidence < settings.threshold
         ? `The answer's confidence (${Math.round(confidence * 100)} %) is under ${Math.round(settings.threshold * 100)} %.`
         : null;
-  return { confidence, uncertain: reason !== null, reason, topTwo: [ranked[0]!, ranked[1]!] };
+  return { confidence, probs: Array.from(scaled), uncertain: reason !== null, reason, topTwo: [ranked[0]!, ranked[1]!] };
 }
 
 /**

@@ -62,6 +62,14 @@ describe('temperature scaling', () => {
 });
 
 describe('answerConfidence', () => {
+  it('gives the scaled probabilities, whose largest is the confidence', () => {
+    const c = answerConfidence([0.05, 0, 0.05, 0.6, 0.1, 0.1, 0.1], 4, { temperature: 0.5, threshold: 0.5 });
+    expect(c.probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(Math.max(...c.probs)).toBe(c.confidence);
+    expect(c.confidence).toBeGreaterThan(0.6); // a temperature under 1 sharpens
+    expect(c.probs[1]).toBeLessThan(1e-12); // disgust stays (all but) absent
+  });
+
   const sure = [0.02, 0.02, 0.02, 0.8, 0.1, 0.02, 0.02];
   const torn = [0.02, 0.02, 0.02, 0.4, 0.36, 0.16, 0.02];
   it('states a sure answer and calls a torn one uncertain with its top two', () => {
