@@ -53,7 +53,7 @@ function table(report: EvaluationReport): string {
     const sizes = cal.groups.map((g) => `${g.clips.length}${g.reference ? '' : ' (alone)'}`).join(', ');
     lines.push('', `calibrated per person: ${cal.groups.length} group(s) by face, clips ${sizes}`, ...rows(cal.models));
   }
-  for (const f of report.failures) lines.push(`failed: ${f.file}: ${f.reason}`);
+  for (const f of report.failures) lines.push(`failed (counted as wrong, in no column of the matrix): ${f.file}: ${f.reason}`);
   for (const e of report.labelErrors) lines.push(`labels.csv line ${e.line}: ${e.message}`);
   return lines.join('\n');
 }
