@@ -12,7 +12,7 @@ export interface AnswerNote {
   why: string;
 }
 
-/** How sure the shown answer is, and who spoke (the report's `confidence`, `uncertain`, `uncertainty`, `speaker`). */
+/** How sure the shown answer is, and who spoke (the report's `confidence`, `answerProbs`, `uncertain`, `uncertainty`, `speaker`). */
 export type AnswerHonesty = Pick<AnalysisReport, 'confidence' | 'answerProbs' | 'uncertain' | 'uncertainty' | 'speaker'>;
 
 /** Plain results of the current analysis (no tensors, frames or bitmaps). */
