@@ -7,10 +7,10 @@
  * report. A clip that fails is counted as wrong and listed with its reason. Exit 0 when the run
  * completed, 1 when it could not start (no labels.csv, no video), 2 on bad usage.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { EvaluationReport } from '../src/shared/evaluate-folder';
-import { launchForCli, type RunningApp } from './lib/browser-app';
+import { exportedJson, launchForCli, type RunningApp } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 
 const USAGE = 'usage: npm run evaluate -- <folder> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
@@ -38,8 +38,7 @@ async function runEvaluation(app: RunningApp, files: string[], tty: boolean): Pr
     await page.waitForTimeout(500);
   }
   if (tty) process.stderr.write('\r\x1b[K');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-  return JSON.parse(readFileSync(await download.path(), 'utf8')) as EvaluationReport;
+  return exportedJson<EvaluationReport>(app);
 }
 
 /** The metrics table printed to stdout. */

@@ -146,9 +146,31 @@ export async function analyzeThroughUi(
     if (Date.now() > deadline) return { ok: false, message: `timed out after ${timeoutMs / 1000} s` };
     await page.waitForTimeout(250);
   }
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-  const file = await download.path();
-  return { ok: true, report: JSON.parse(readFileSync(file, 'utf8')) };
+  return { ok: true, report: await exportedJson<unknown>(app) };
+}
+
+/** How long one click on "Export JSON" may take to start its download. */
+const EXPORT_WAIT_MS = 30_000;
+
+/**
+ * What the page's "Export JSON" button downloads, parsed. A click that starts no download within
+ * 30 s is tried once more (one CI run saw none after a folder finished, and nothing in the page
+ * said why); when the second gives none either, the error names what the page showed: its banner
+ * and its console errors.
+ */
+export async function exportedJson<T>(app: RunningApp): Promise<T> {
+  const { page } = app;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: EXPORT_WAIT_MS }), page.getByTestId('export-json').click({ timeout: EXPORT_WAIT_MS })]);
+      return JSON.parse(readFileSync(await download.path(), 'utf8')) as T;
+    } catch (error) {
+      if (attempt === 1) continue;
+      const banner = await page.getByTestId('error-banner').allInnerTexts().catch(() => []);
+      const seen = [...banner.flatMap((t) => t.split('\n')), ...app.consoleErrors].map((l) => l.replace(/\s*×\s*$/, '').trim()).filter(Boolean);
+      throw new Error(`"Export JSON" gave no download twice${seen.length ? `; the page showed: ${seen.join(' | ')}` : ''}`, { cause: error });
+    }
+  }
 }
 
 /**
