@@ -180,13 +180,16 @@ export function modelNames(outcomes: readonly ClipOutcome[]): string[] {
  */
 const NO_ANSWER = EMOTION_LABELS.length;
 
+/** The class `model` predicted for `outcome`, NO_ANSWER when it gave none. */
+function predictedIndex(outcome: ClipOutcome, model: string): number {
+  const p = outcome.predicted[model];
+  return p === undefined ? NO_ANSWER : labelIndex(p);
+}
+
 /** Metrics of `model` over `outcomes` (failures count as wrong). */
 export function evaluateModel(outcomes: readonly ClipOutcome[], model: string): ModelEvaluation {
   const yTrue = outcomes.map((o) => labelIndex(o.label));
-  const yPred = outcomes.map((o) => {
-    const p = o.predicted[model];
-    return p === undefined ? NO_ANSWER : labelIndex(p);
-  });
+  const yPred = outcomes.map((o) => predictedIndex(o, model));
   const r = classificationReport(yTrue, yPred, [...EMOTION_LABELS, 'no answer']);
   const rows = r.confusion.counts.slice(0, NO_ANSWER);
   return {
@@ -236,11 +239,8 @@ export function buildEvaluationReport(
 /** The clips (file names) in cell [truth][predicted] of `model`'s confusion matrix. */
 export function clipsInCell(outcomes: readonly ClipOutcome[], model: string, truth: number, predicted: number): string[] {
   return outcomes
-    .filter((o) => {
-      const t = labelIndex(o.label);
-      const p = o.predicted[model];
-      return t === truth && p !== undefined && labelIndex(p) === predicted;
-    })
+    // A clip without an answer (NO_ANSWER) is in no cell.
+    .filter((o) => labelIndex(o.label) === truth && predictedIndex(o, model) === predicted)
     .map((o) => o.file);
 }
 
