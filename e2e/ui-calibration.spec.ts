@@ -1,7 +1,7 @@
 /**
- * Issue 17 (part 5): person calibration in the UI. A folder with clips of two actors is grouped by
- * face into one group per actor and evaluated again per person (the evaluate JSON's `calibrated`
- * block); a single short clip says it was analysed uncalibrated. The camera's calibration is in
+ * Issue 17 (part 5): person calibration in the UI. A folder with clips of two actors, picked with
+ * "Evaluate a folder…" and labelled by its sub-folders' names (no labels.csv), is grouped by face
+ * into one group per actor and evaluated again per person (the evaluate JSON's `calibrated` block); a single short clip says it was analysed uncalibrated. The camera's calibration is in
  * ui-calibration-camera.spec.ts (the live project). Inputs are made from ../shared clips at test
  * time (output folder, never the repo).
  */
@@ -17,14 +17,32 @@ test.use({ keepPage: true });
 const ACTORS = ['01', '02'];
 const CLIPS = ['01', '02', '03', '04'].flatMap((e) => ACTORS.map((a) => `${a}-01-${e}_01.mp4`));
 
-/** The folder: the clips and a labels.csv with their true labels (no actor column: grouping sees faces only). */
-function makeFolder(dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
+/** The folder names people give emotions (synonyms, capitals), by our labels. */
+const FOLDER_OF: Record<string, string> = { neutrality: 'Neutral', sadness: 'sad', happiness: '03_happy', surprise: 'surprised' };
+/** A clip in a folder that names no emotion, and a note: neither is a clip of the evaluation. */
+const UNSORTED = 'unsorted/01-01-05_01.mp4';
+
+/**
+ * The folder as datasets are often laid out, without labels.csv: each clip in a folder named by its
+ * emotion (grouping sees faces only; nothing names the actor). Real copies: the browser's folder
+ * pick skips symbolic links.
+ */
+function makeFolder(dir: string): string {
   const truth = sharedLabels();
-  for (const name of CLIPS) copyFileSync(clip(name), join(dir, name));
-  writeFileSync(join(dir, 'labels.csv'), `${['file,label', ...CLIPS.map((n) => `${n},${truth.get(n)}`)].join('\n')}\n`);
-  return [...CLIPS, 'labels.csv'].map((n) => join(dir, n));
+  for (const name of CLIPS) {
+    mkdirSync(join(dir, FOLDER_OF[truth.get(name)!]!), { recursive: true });
+    copyFileSync(clip(name), join(dir, FOLDER_OF[truth.get(name)!]!, name));
+  }
+  mkdirSync(join(dir, 'unsorted'), { recursive: true });
+  copyFileSync(clip('01-01-05_01.mp4'), join(dir, UNSORTED));
+  writeFileSync(join(dir, 'README.txt'), 'clips sorted by emotion\n');
+  return dir;
 }
+
+/** Groups as sorted lists of their clips, and whether each is a reference (a folder's order is the browser's). */
+const asPeople = (groups: { clips: string[]; reference: boolean }[]) => groups.map((g) => `${[...g.clips].sort().join(' ')}${g.reference ? '' : ' (alone)'}`).sort();
+/** One group per actor, of their four clips, each a reference. */
+const ONE_GROUP_EACH = ACTORS.map((a) => CLIPS.filter((c) => c.startsWith(`${a}-`)).sort().join(' '));
 
 test('a folder of two actors is grouped by face, one group each, and evaluated again per person', async ({ page, watch }, testInfo) => {
   test.setTimeout(600_000);
@@ -32,17 +50,20 @@ test('a folder of two actors is grouped by face, one group each, and evaluated a
   // The toolbar shows the rate the query set (it showed its first choice, 5 fps, while analysing at 2).
   await expect(page.getByTestId('sampling-select')).toHaveValue('2');
   await expect(page.getByTestId('sampling-select').locator('option:checked')).toHaveText('2 fps');
-  await page.getByTestId('folder-input').setInputFiles(makeFolder(testInfo.outputPath('folder')));
+  await page.getByTestId('folder-dir-input').setInputFiles(makeFolder(testInfo.outputPath('folder')));
   const evaluation = page.getByTestId('evaluation');
+  // The labels are the folders': the page says so, and names the clip it left out.
+  await expect(page.getByTestId('labels-from')).toHaveAttribute('data-source', 'folders');
+  await expect(page.getByTestId('label-errors')).toContainText('1 clip(s) left out');
+  await expect(page.getByTestId('label-errors')).toContainText('01-01-05_01.mp4: no folder above it is named by an emotion');
   await expect(evaluation).toHaveAttribute('data-phase', 'done', { timeout: 540_000 });
   await expect(evaluation).toHaveAttribute('data-done', String(CLIPS.length));
 
-  // The groups shown: one per actor, each of that actor's four clips, each a reference.
+  // The groups shown: one per actor, each of that actor's four clips, each a reference (clips in folder order).
   const groups = page.getByTestId('person-group');
   await expect(groups).toHaveCount(ACTORS.length);
-  const shown = await groups.evaluateAll((lis) => lis.map((li) => ({ clips: li.getAttribute('data-clips'), reference: li.getAttribute('data-reference') })));
-  const expected = ACTORS.map((a) => ({ clips: CLIPS.filter((c) => c.startsWith(`${a}-`)).join(' '), reference: 'true' }));
-  expect(shown).toEqual(expected);
+  const shown = await groups.evaluateAll((lis) => lis.map((li) => ({ clips: li.getAttribute('data-clips')!.split(' '), reference: li.getAttribute('data-reference') === 'true' })));
+  expect(asPeople(shown)).toEqual(ONE_GROUP_EACH);
   await snap(page, testInfo, 'folder-groups');
 
   const download = page.waitForEvent('download');
@@ -50,12 +71,16 @@ test('a folder of two actors is grouped by face, one group each, and evaluated a
   const path = testInfo.outputPath('evaluate.json');
   await (await download).saveAs(path);
   const report = JSON.parse(readFileSync(path, 'utf8'));
+  // Each clip has the label of the folder it is in.
+  expect(report.labelsFrom).toBe('folders');
+  const truth = sharedLabels();
+  expect(Object.fromEntries(report.perClip.map((c: { file: string; label: string }) => [c.file, c.label]))).toEqual(Object.fromEntries(CLIPS.map((n) => [n, truth.get(n)])));
   // The matrix opens on emolens's answer (as the page showed it), not on the frame average.
   expect(report.ensemble?.name).toBe('emolens');
   await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-model', report.ensemble.name);
   // `models` stays each clip alone; `calibrated` has the same models plus the person-calibrated ones
   // (`-cal` heads, `…Cal` ensembles), which answer only with a reference, over the same clips, and the groups.
-  expect(report.calibrated.groups).toEqual(ACTORS.map((a, i) => ({ id: i + 1, clips: CLIPS.filter((c) => c.startsWith(`${a}-`)), reference: true })));
+  expect(asPeople(report.calibrated.groups)).toEqual(ONE_GROUP_EACH);
   const aloneKeys = Object.keys(report.models);
   const calibratedKeys = Object.keys(report.calibrated.models);
   expect(calibratedKeys).toEqual(expect.arrayContaining(aloneKeys));

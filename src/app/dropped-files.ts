@@ -2,6 +2,18 @@
 
 type Entry = FileSystemEntry;
 
+/**
+ * A dropped file's path inside what was dropped (`dataset/happy/001.mp4`). A File read from a
+ * folder's entry does not carry it (only a folder picked through the file dialog sets
+ * `webkitRelativePath`), and a folder labelled by its sub-folders needs it.
+ */
+const droppedPaths = new WeakMap<File, string>();
+
+/** The file's path inside the dropped or picked folder, or its name when it came alone. */
+export function pathOf(file: File): string {
+  return droppedPaths.get(file) ?? (file.webkitRelativePath || file.name);
+}
+
 function readAll(dir: FileSystemDirectoryEntry): Promise<Entry[]> {
   const reader = dir.createReader();
   const out: Entry[] = [];
@@ -19,7 +31,11 @@ function readAll(dir: FileSystemDirectoryEntry): Promise<Entry[]> {
 }
 
 async function filesOf(entry: Entry): Promise<File[]> {
-  if (entry.isFile) return [await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject))];
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    droppedPaths.set(file, entry.fullPath.replace(/^\//, ''));
+    return [file];
+  }
   if (entry.isDirectory) {
     const children = await readAll(entry as FileSystemDirectoryEntry);
     return (await Promise.all(children.map(filesOf))).flat();
@@ -34,7 +50,7 @@ export async function droppedFiles(data: DataTransfer): Promise<File[]> {
   return (await Promise.all(entries.map(filesOf))).flat();
 }
 
-/** True when the files form a labelled folder (more than one file, or a labels.csv among them). */
+/** True when the files form a labelled folder (more than one file, or a labels.csv among them); a folder of one video plays it. */
 export function isFolderInput(files: readonly File[]): boolean {
   return files.length > 1 || files.some((f) => f.name.toLowerCase().endsWith('.csv'));
 }

@@ -5,7 +5,9 @@
  */
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { answerOf } from '../shared/ensemble-config';
-import { baseName, buildEvaluationReport, LABELS_FILE, parseLabelsCsv, runFolderEvaluation, shownAnswerSummary } from '../shared/evaluate-folder';
+import { buildEvaluationReport, runFolderEvaluation, shownAnswerSummary, type ClipOutcome } from '../shared/evaluate-folder';
+import { baseName, clipNames, folderLabels, isVideoPath, LABELS_FILE, NO_LABELS_MESSAGE } from '../shared/folder-labels';
+import { pathOf } from './dropped-files';
 import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
 import type { EmotionLabel } from '../core/labels';
 import type { FileRunner } from './file-runner';
@@ -15,7 +17,7 @@ import { calibrateFolder, groupFolder, keptClip, predictLabels, type KeptClip } 
 
 /** Folder runs. */
 export interface FolderRunner {
-  /** Evaluates the clips in `files` against the labels.csv among them (`file,label`). */
+  /** Evaluates the clips in `files` against the labels.csv among them (`file,label`), or else their folders' names. */
   open(files: readonly File[]): Promise<void>;
   /** The last folder's name (its first path segment), for the exported files. */
   readonly name: string;
@@ -38,23 +40,28 @@ export function createFolderRunner({
     },
     async open(files) {
       const labelsFile = files.find((f) => baseName(f.name).toLowerCase() === LABELS_FILE);
-      name = files[0]?.webkitRelativePath?.split('/')[0] || 'folder';
+      name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';
       const run = slot.begin(name, 'folder');
-      if (!labelsFile) {
-        s().videoIdle();
-        s().pushNotice('error', `These files include no ${LABELS_FILE}. Add one with the columns "file,label" to evaluate a folder, or drop a single video.`);
-        slot.finish(run);
-        return;
-      }
-      const videos = new Map(files.filter((f) => f !== labelsFile).map((f) => [baseName(f.name), f]));
+      // With a labels.csv every other file may be listed (one that is not a video fails with its
+      // reason); labelled by folders, only videos are clips (not a README beside them).
+      const candidates = files.filter((f) => f !== labelsFile && (labelsFile !== undefined || isVideoPath(pathOf(f))));
+      const paths = candidates.map(pathOf);
+      const names = clipNames(paths);
+      const videos = new Map(candidates.map((f, i) => [names.get(paths[i]!)!, f]));
       try {
-        const parsed = parseLabelsCsv(await labelsFile.text(), new Set(videos.keys()));
+        const parsed = folderLabels(paths, labelsFile ? await labelsFile.text() : null);
+        if (!parsed) {
+          s().videoIdle();
+          s().pushNotice('error', NO_LABELS_MESSAGE);
+          return;
+        }
         // emolens's own answer: the one ensemble.json names (chosen without this data), or `general`
         // on a clip unlike the training footage; its row is EMOLENS_ANSWER.
         const trained = await results.ensurePredictor();
         const aloneAnswer = trained ? answerOf(trained.ensemble).name : null;
         const ensemble = aloneAnswer ? shownAnswerSummary(aloneAnswer) : null;
-        s().evaluationStarted(parsed.clips.length, parsed.errors);
+        const reportOf = (outcomes: readonly ClipOutcome[]) => ({ ...buildEvaluationReport(outcomes, parsed.errors, ensemble), labelsFrom: parsed.source });
+        s().evaluationStarted(parsed.clips.length, parsed.errors, parsed.source);
         // Each clip's main track and speech, kept until the folder ends: its person's reference.
         const kept = new Map<string, KeptClip>();
         const outcomes = await runFolderEvaluation(parsed.clips, videos, {
@@ -62,8 +69,8 @@ export function createFolderRunner({
           describe: describeError,
           analyze: async (file, labelled) => {
             s().resetAnalysis();
-            s().videoOpening(file.name, 'folder');
-            s().evaluationClip(file.name);
+            s().videoOpening(labelled.file, 'folder');
+            s().evaluationClip(labelled.file);
             const report = await fileRunner.analyse(file, run, false).catch((error: unknown) => {
               if (!run.signal.aborted) s().videoFailed();
               throw error;
@@ -79,11 +86,11 @@ export function createFolderRunner({
             return { predicted: labels, familiarity: report.familiarity };
           },
           onClip: (outcomes) => {
-            if (!run.signal.aborted) s().evaluationProgress([...outcomes], buildEvaluationReport(outcomes, parsed.errors, ensemble));
+            if (!run.signal.aborted) s().evaluationProgress([...outcomes], reportOf(outcomes));
           },
         });
         if (run.signal.aborted) return;
-        const report = buildEvaluationReport(outcomes, parsed.errors, ensemble);
+        const report = reportOf(outcomes);
         s().evaluationProgress(outcomes, report);
         // Person calibration: the clips grouped by face, each predicted again against its group.
         s().evaluationClip('calibrating per person');

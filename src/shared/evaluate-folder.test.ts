@@ -1,40 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvaluationReport, clipsInCell, parseLabelsCsv, runFolderEvaluation, splitCsvLine, type ClipOutcome } from './evaluate-folder';
-
-describe('parseLabelsCsv', () => {
-  it('reads file,label with extra columns, synonyms and folders in names', () => {
-    const text = 'file,actor,label\nclips/a.mp4,01,happy\nb.mp4,02,Neutral\r\n\n"c, d.mp4",03,surprise\n';
-    const { clips, errors } = parseLabelsCsv(text);
-    expect(errors).toEqual([]);
-    expect(clips).toEqual([
-      { file: 'a.mp4', label: 'happiness', line: 2 },
-      { file: 'b.mp4', label: 'neutrality', line: 3 },
-      { file: 'c, d.mp4', label: 'surprise', line: 5 },
-    ]);
-  });
-
-  it('reports unknown labels, missing files, duplicates and broken lines by line number and keeps the rest', () => {
-    const text = ['file,label', 'a.mp4,anger', 'b.mp4,bored', 'gone.mp4,sad', 'a.mp4,fear', 'justonecell', '"open,quote', 'c.mp4,fear'].join('\n');
-    const { clips, errors } = parseLabelsCsv(text, new Set(['a.mp4', 'b.mp4', 'c.mp4']));
-    expect(clips.map((c) => c.file)).toEqual(['a.mp4', 'c.mp4']);
-    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
-    expect(errors[0]!.message).toContain('"bored"');
-    expect(errors[1]!.message).toContain('gone.mp4');
-    expect(errors[2]!.message).toContain('twice');
-  });
-
-  it('needs a header with file and label', () => {
-    const { clips, errors } = parseLabelsCsv('a.mp4,happy\n');
-    expect(clips).toEqual([]);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]!.line).toBe(1);
-  });
-
-  it('splits quoted cells', () => {
-    expect(splitCsvLine('"a ""b""",c')).toEqual(['a "b"', 'c']);
-    expect(splitCsvLine('"a,b')).toBeNull();
-  });
-});
+import { buildEvaluationReport, clipsInCell, runFolderEvaluation, type ClipOutcome } from './evaluate-folder';
 
 const outcomes: ClipOutcome[] = [
   { file: 'a.mp4', label: 'happiness', predicted: { frameAverage: 'happiness', ensemble: 'happiness' } },

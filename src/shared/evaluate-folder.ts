@@ -1,108 +1,13 @@
 /**
- * Evaluating a labelled folder: `labels.csv` parsing (with per-line errors), accumulating one
+ * Evaluating a labelled folder (its labels: src/shared/folder-labels.ts): accumulating one
  * prediction per clip and model, and the evaluate JSON. Pure data and functions (no DOM, no tfjs),
  * so Node tests and the CLI share it; the UI drives it through `runFolderEvaluation`.
  */
-import { EMOTION_LABELS, labelIndex, parseEmotionLabel, type EmotionLabel } from '../core/labels';
+import { EMOTION_LABELS, labelIndex, type EmotionLabel } from '../core/labels';
 import { classificationReport } from '../core/metrics/classification-metrics';
 import { EMOLENS_ANSWER, FRAME_AVERAGE, GENERAL } from './prediction-keys';
 import type { AnalysisReport } from './analysis-report';
-
-/** One labelled clip from labels.csv. */
-export interface LabelledClip {
-  file: string;
-  label: EmotionLabel;
-  /** 1-based line number in labels.csv. */
-  line: number;
-}
-
-/** A labels.csv line that could not be used, with its 1-based line number. */
-export interface LabelLineError {
-  line: number;
-  message: string;
-}
-
-/** Result of {@link parseLabelsCsv}. */
-export interface ParsedLabels {
-  clips: LabelledClip[];
-  errors: LabelLineError[];
-}
-
-/** Name of the labels file a folder must contain. */
-export const LABELS_FILE = 'labels.csv';
-
-/** Splits one CSV line into cells (double quotes allowed, "" escapes a quote). */
-export function splitCsvLine(line: string): string[] | null {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (c === ',') {
-      cells.push(cell.trim());
-      cell = '';
-    } else cell += c;
-  }
-  if (quoted) return null;
-  cells.push(cell.trim());
-  return cells;
-}
-
-/** File name without folders (a folder pick gives `folder/clip.mp4`). */
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
-/**
- * Parses labels.csv (`file,label` header; other columns ignored; label a paper name or a common
- * synonym). A line with an unknown label, a file not in `available` (when given), a duplicate, or a
- * broken shape becomes an error with its line number; the other lines are still returned.
- */
-export function parseLabelsCsv(text: string, available?: ReadonlySet<string>): ParsedLabels {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const errors: LabelLineError[] = [];
-  const clips: LabelledClip[] = [];
-  const headerAt = lines.findIndex((l) => l.trim() !== '');
-  const header = headerAt >= 0 ? splitCsvLine(lines[headerAt]!)?.map((h) => h.toLowerCase()) : undefined;
-  const fileCol = header?.indexOf('file') ?? -1;
-  const labelCol = header?.indexOf('label') ?? -1;
-  if (!header || fileCol < 0 || labelCol < 0) {
-    errors.push({ line: headerAt + 1 || 1, message: 'labels.csv needs a header line with the columns "file" and "label".' });
-    return { clips, errors };
-  }
-  const seen = new Set<string>();
-  for (let i = headerAt + 1; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (raw.trim() === '') continue;
-    const line = i + 1;
-    const cells = splitCsvLine(raw);
-    if (!cells || cells.length <= Math.max(fileCol, labelCol)) {
-      errors.push({ line, message: `line ${line}: cannot read it (expected "file,label").` });
-      continue;
-    }
-    const file = baseName(cells[fileCol]!);
-    const text = cells[labelCol]!;
-    const label = parseEmotionLabel(text);
-    if (!file) errors.push({ line, message: `line ${line}: the file name is empty.` });
-    else if (label === undefined) errors.push({ line, message: `line ${line}: "${text}" is not one of the emotions (${EMOTION_LABELS.join(', ')}).` });
-    else if (available && !available.has(file)) errors.push({ line, message: `line ${line}: ${file} is not among the files given.` });
-    else if (seen.has(file)) errors.push({ line, message: `line ${line}: ${file} is listed twice; the first label is used.` });
-    else {
-      seen.add(file);
-      clips.push({ file, label, line });
-    }
-  }
-  return { clips, errors };
-}
+import type { LabelLineError, LabelledClip, LabelsSource } from './folder-labels';
 
 /** What the analysis of one clip gives a folder: each model's predicted label, and how familiar the clip was. */
 export interface ClipAnalysed {
@@ -148,8 +53,10 @@ export interface EvaluationReport {
   /** Each clip's label and predictions, and its familiarity (when measured: unfamiliar clips are answered by `general`). */
   perClip: { file: string; label: EmotionLabel; predicted: Record<string, EmotionLabel>; familiarity?: AnalysisReport['familiarity'] }[];
   failures: { file: string; reason: string }[];
-  /** labels.csv lines that were skipped, with their line numbers. */
+  /** labels.csv lines (or, labelled by folder names, clips) that were skipped, with their line numbers (0 for a clip). */
   labelErrors: LabelLineError[];
+  /** Where the labels came from: the folder's labels.csv, or its folder names (`happy/001.mp4`). */
+  labelsFrom?: LabelsSource;
   /**
    * Person calibration (docs/calibration.md): the clips grouped by face, and every model again with
    * each clip predicted against its group as reference. Absent until the whole folder is analysed.

@@ -61,12 +61,21 @@ export function EvaluationPanel() {
           Evaluation canceled after {ev.done} of {ev.total} clips. The matrices and metrics cover those {ev.done} clips only.
         </p>
       )}
+      {ev.labelsFrom === 'folders' && (
+        <p className="muted small" data-testid="labels-from" data-source="folders">
+          No labels.csv: each clip is labelled by the folder it is in (happiness/clip.mp4).
+        </p>
+      )}
       {ev.labelErrors.length > 0 && (
         <details className="notice notice-info" data-testid="label-errors" open>
-          <summary>{ev.labelErrors.length} line(s) of labels.csv skipped</summary>
+          <summary>
+            {ev.labelsFrom === 'folders'
+              ? `${ev.labelErrors.length} clip(s) left out: no folder above them names an emotion`
+              : `${ev.labelErrors.length} line(s) of labels.csv skipped`}
+          </summary>
           <ul>
             {ev.labelErrors.map((e) => (
-              <li key={e.line}>{e.message}</li>
+              <li key={e.message}>{e.message}</li>
             ))}
           </ul>
         </details>

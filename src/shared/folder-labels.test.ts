@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { clipNames, folderEmotion, folderLabels, isVideoPath, labelsFromFolders, parseLabelsCsv, splitCsvLine } from './folder-labels';
+
+describe('parseLabelsCsv', () => {
+  it('reads file,label with extra columns, synonyms and folders in names', () => {
+    const text = 'file,actor,label\nclips/a.mp4,01,happy\nb.mp4,02,Neutral\r\n\n"c, d.mp4",03,surprise\n';
+    const { clips, errors, source } = parseLabelsCsv(text);
+    expect(errors).toEqual([]);
+    expect(source).toBe('labels.csv');
+    expect(clips).toEqual([
+      { file: 'a.mp4', label: 'happiness', line: 2 },
+      { file: 'b.mp4', label: 'neutrality', line: 3 },
+      { file: 'c, d.mp4', label: 'surprise', line: 5 },
+    ]);
+  });
+
+  it('reports unknown labels, missing files, duplicates and broken lines by line number and keeps the rest', () => {
+    const text = ['file,label', 'a.mp4,anger', 'b.mp4,bored', 'gone.mp4,sad', 'a.mp4,fear', 'justonecell', '"open,quote', 'c.mp4,fear'].join('\n');
+    const { clips, errors } = parseLabelsCsv(text, ['a.mp4', 'b.mp4', 'c.mp4']);
+    expect(clips.map((c) => c.file)).toEqual(['a.mp4', 'c.mp4']);
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
+    expect(errors[0]!.message).toContain('"bored"');
+    expect(errors[1]!.message).toContain('gone.mp4');
+    expect(errors[2]!.message).toContain('twice');
+  });
+
+  it('needs a header with file and label', () => {
+    const { clips, errors } = parseLabelsCsv('a.mp4,happy\n');
+    expect(clips).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.line).toBe(1);
+  });
+
+  it('reads what spreadsheets write: semicolons or tabs, a BOM, other column names', () => {
+    // A European Excel's "CSV" (semicolons), with a byte-order mark and Windows line ends.
+    const semicolons = parseLabelsCsv('\uFEFFFile;Emotion;Intensity\r\na.mp4;Happy;0,5\r\nb.mp4;sad;1\r\n', ['a.mp4', 'b.mp4']);
+    expect(semicolons).toEqual({ clips: [{ file: 'a.mp4', label: 'happiness', line: 2 }, { file: 'b.mp4', label: 'sadness', line: 3 }], errors: [], source: 'labels.csv' });
+    const tabs = parseLabelsCsv('video\tclass\na.mp4\tangry\n', ['a.mp4']);
+    expect(tabs.clips).toEqual([{ file: 'a.mp4', label: 'anger', line: 2 }]);
+    // Our own labels.csv: `label` is the label column, not `emotion_code`.
+    expect(parseLabelsCsv('file,actor,sentence,emotion_code,label\na.mp4,01,01,03,happiness\n').clips[0]!.label).toBe('happiness');
+  });
+
+  it('tells apart files of one name in different folders by the folder the line gives', () => {
+    const paths = ['data/happy/001.mp4', 'data/sad/001.mp4', 'data/sad/002.mp4'];
+    const text = ['file,label', 'happy/001.mp4,happiness', 'C:\\data\\sad\\001.mp4,sadness', '002.mp4,sadness', '001.mp4,fear'].join('\n');
+    const { clips, errors } = parseLabelsCsv(text, paths);
+    expect(clips).toEqual([
+      { file: 'happy/001.mp4', label: 'happiness', line: 2 },
+      { file: 'sad/001.mp4', label: 'sadness', line: 3 },
+      { file: '002.mp4', label: 'sadness', line: 4 },
+    ]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toBe('line 5: 001.mp4 could be any of 2 files (happy/001.mp4, sad/001.mp4); give its folder too.');
+  });
+
+  it('splits quoted cells', () => {
+    expect(splitCsvLine('"a ""b""",c')).toEqual(['a "b"', 'c']);
+    expect(splitCsvLine('"a,b')).toBeNull();
+    expect(splitCsvLine('a;"b;c"', ';')).toEqual(['a', 'b;c']);
+  });
+});
+
+describe('clipNames', () => {
+  it('names a clip by its file name, and by its path below the shared folders where names repeat', () => {
+    const names = clipNames(['set/happy/001.mp4', 'set/sad/001.mp4', 'set/sad/002.mp4']);
+    expect([...names.values()]).toEqual(['happy/001.mp4', 'sad/001.mp4', '002.mp4']);
+    expect([...clipNames(['a.mp4']).values()]).toEqual(['a.mp4']);
+    expect(clipNames([]).size).toBe(0);
+  });
+});
+
+describe('labels from folder names', () => {
+  it('reads an emotion from a folder name as people write them', () => {
+    expect(folderEmotion('Happy')).toBe('happiness');
+    expect(folderEmotion('03_angry')).toBe('anger');
+    expect(folderEmotion('surprise clips')).toBe('surprise');
+    expect(folderEmotion('Actor_01')).toBeUndefined();
+    // Two emotions in one name say neither.
+    expect(folderEmotion('happy-or-sad')).toBeUndefined();
+  });
+
+  it('labels each video by the nearest emotion folder above it and leaves out the rest, by name', () => {
+    const paths = ['set/happy/001.mp4', 'set/sad/001.mp4', 'set/sad/actor2/003.MOV', 'set/misc/004.mp4', 'set/happy/notes.txt', 'set/.DS_Store'];
+    const { clips, errors, source } = labelsFromFolders(paths);
+    expect(source).toBe('folders');
+    expect(clips).toEqual([
+      { file: 'happy/001.mp4', label: 'happiness', line: 0 },
+      { file: 'sad/001.mp4', label: 'sadness', line: 0 },
+      { file: '003.MOV', label: 'sadness', line: 0 },
+    ]);
+    expect(errors).toEqual([{ line: 0, message: '004.mp4: no folder above it is named by an emotion; left out.' }]);
+  });
+
+  it('uses labels.csv when there is one, folder names otherwise, and nothing when neither labels a clip', () => {
+    expect(folderLabels(['happy/a.mp4'], 'file,label\na.mp4,sad\n')!.clips[0]!.label).toBe('sadness');
+    expect(folderLabels(['happy/a.mp4'], null)!.clips[0]!.label).toBe('happiness');
+    expect(folderLabels(['clips/a.mp4', 'clips/b.mp4'], null)).toBeNull();
+    // A labels.csv that labels nothing is still the folder's labels: its errors say why.
+    expect(folderLabels(['a.mp4'], 'a.mp4,happy\n')!.errors).toHaveLength(1);
+  });
+
+  it('knows a video by its extension', () => {
+    expect(['a.mp4', 'b.MOV', 'c.webm', 'd.mkv', 'e.avi'].every(isVideoPath)).toBe(true);
+    expect(['labels.csv', 'notes.txt', '.DS_Store', 'mp4'].some(isVideoPath)).toBe(false);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Which clip of a dropped folder has which emotion, read the ways people's folders say it: a
+ * `labels.csv` (comma, semicolon or tab as spreadsheets write them; a header naming the file and
+ * label columns) or, without one, folders named by an emotion (`happy/001.mp4`, how many datasets
+ * are laid out). Clips are named by their path below the folder, shortened to the file name where
+ * that is unique, so `happy/001.mp4` and `sad/001.mp4` stay two clips. Pure functions: the page, the
+ * CLI and Node tests share them.
+ */
+import { EMOTION_LABELS, parseEmotionLabel, type EmotionLabel } from '../core/labels';
+
+/** One labelled clip: its name (see {@link clipNames}) and label. */
+export interface LabelledClip {
+  file: string;
+  label: EmotionLabel;
+  /** 1-based line number in labels.csv; 0 when the label came from a folder's name. */
+  line: number;
+}
+
+/** A labels.csv line (or, labelled by folders, a clip) that could not be used; line 0 for a clip. */
+export interface LabelLineError {
+  line: number;
+  message: string;
+}
+
+/** Where a folder's labels came from. */
+export type LabelsSource = 'labels.csv' | 'folders';
+
+/** The labelled clips of a folder, what was skipped, and where the labels came from. */
+export interface ParsedLabels {
+  clips: LabelledClip[];
+  errors: LabelLineError[];
+  source: LabelsSource;
+}
+
+/** Name of the labels file a folder may contain. */
+export const LABELS_FILE = 'labels.csv';
+
+/** Separators spreadsheets write "CSV" with: a comma, a semicolon (where the comma is the decimal mark), a tab. */
+const DELIMITERS = [',', ';', '\t'] as const;
+/** Header names of the file column, and of the label column, most specific first. */
+const FILE_COLUMNS = ['file', 'filename', 'file_name', 'file name', 'video', 'clip', 'path', 'name'];
+const LABEL_COLUMNS = ['label', 'emotion', 'class', 'category', 'expression'];
+
+/** Video files by extension, for a folder labelled by its sub-folders (other files there are not clips). */
+const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'flv', 'mpg', 'mpeg', 'ts', '3gp', 'wmv', 'ogv']);
+
+/** Splits one CSV line into cells (double quotes allowed, "" escapes a quote). */
+export function splitCsvLine(line: string, delimiter = ','): string[] | null {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (c === delimiter) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += c;
+  }
+  if (quoted) return null;
+  cells.push(cell.trim());
+  return cells;
+}
+
+/** Path segments, with either slash (a labels.csv written on Windows) and without `.` or empty ones. */
+function segments(path: string): string[] {
+  return path.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
+}
+
+/** File name without folders (a folder pick gives `folder/clip.mp4`). */
+export function baseName(path: string): string {
+  return segments(path).pop() ?? path;
+}
+
+/** True for a file whose extension is a video container's (a hidden file, `.DS_Store`, never). */
+export function isVideoPath(path: string): boolean {
+  const name = baseName(path);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && VIDEO_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
+}
+
+/**
+ * Each path's clip name: its file name where no other path has that name, otherwise its path below
+ * the folders every path shares (`happy/001.mp4` beside `sad/001.mp4`).
+ */
+export function clipNames(paths: readonly string[]): Map<string, string> {
+  if (paths.length === 0) return new Map();
+  const split = paths.map(segments);
+  const count = new Map<string, number>();
+  for (const s of split) count.set(s.at(-1)!, (count.get(s.at(-1)!) ?? 0) + 1);
+  // Folders every path starts with (the dropped folder itself) say nothing about a clip.
+  let shared = Math.min(...split.map((s) => s.length - 1));
+  for (let k = 0; k < shared; k++) if (split.some((s) => s[k] !== split[0]![k])) shared = k;
+  return new Map(paths.map((p, i) => [p, count.get(split[i]!.at(-1)!)! > 1 ? split[i]!.slice(shared).join('/') : split[i]!.at(-1)!]));
+}
+
+/** The paths a labels.csv cell names: those it agrees with on every segment both have, from the file name up. */
+function pathsNamedBy(cell: string, paths: readonly string[]): string[] {
+  const wanted = segments(cell);
+  return paths.filter((p) => {
+    const have = segments(p);
+    const n = Math.min(wanted.length, have.length);
+    for (let k = 1; k <= n; k++) if (wanted[wanted.length - k] !== have[have.length - k]) return false;
+    return n > 0;
+  });
+}
+
+/** The header's delimiter and the file and label columns, or null when no delimiter gives both. */
+function readHeader(line: string): { delimiter: string; fileCol: number; labelCol: number } | null {
+  for (const delimiter of DELIMITERS) {
+    const header = splitCsvLine(line, delimiter)?.map((h) => h.toLowerCase());
+    if (!header) continue;
+    const column = (names: readonly string[]) => names.map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
+    const [fileCol, labelCol] = [column(FILE_COLUMNS), column(LABEL_COLUMNS)];
+    if (fileCol >= 0 && labelCol >= 0) return { delimiter, fileCol, labelCol };
+  }
+  return null;
+}
+
+/**
+ * Parses labels.csv (a header with a file column and a label column, e.g. `file,label`; other
+ * columns ignored; label a paper name or a common synonym). `paths`, when given, are the folder's
+ * files: a cell names the one whose path ends like it (`001.mp4`, `happy/001.mp4` or a full path),
+ * and the clip is named as {@link clipNames} names it. A line with an unknown label, a file not
+ * among them or named ambiguously, a duplicate, or a broken shape becomes an error with its line
+ * number; the other lines are still returned.
+ */
+export function parseLabelsCsv(text: string, paths?: readonly string[]): ParsedLabels {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const errors: LabelLineError[] = [];
+  const clips: LabelledClip[] = [];
+  const headerAt = lines.findIndex((l) => l.trim() !== '');
+  const header = headerAt >= 0 ? readHeader(lines[headerAt]!) : null;
+  if (!header) {
+    errors.push({ line: headerAt + 1 || 1, message: 'labels.csv needs a header line with the columns "file" and "label".' });
+    return { clips, errors, source: 'labels.csv' };
+  }
+  const { delimiter, fileCol, labelCol } = header;
+  const names = paths && clipNames(paths);
+  const seen = new Set<string>();
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.trim() === '') continue;
+    const line = i + 1;
+    const cells = splitCsvLine(raw, delimiter);
+    if (!cells || cells.length <= Math.max(fileCol, labelCol)) {
+      errors.push({ line, message: `line ${line}: cannot read it (expected "file${delimiter}label").` });
+      continue;
+    }
+    const cell = cells[fileCol]!;
+    const label = parseEmotionLabel(cells[labelCol]!);
+    const named = paths ? pathsNamedBy(cell, paths) : [cell];
+    const file = named.length === 1 ? (names?.get(named[0]!) ?? baseName(cell)) : baseName(cell);
+    if (!baseName(cell)) errors.push({ line, message: `line ${line}: the file name is empty.` });
+    else if (label === undefined) errors.push({ line, message: `line ${line}: "${cells[labelCol]}" is not one of the emotions (${EMOTION_LABELS.join(', ')}).` });
+    else if (named.length === 0) errors.push({ line, message: `line ${line}: ${cell} is not among the files given.` });
+    else if (named.length > 1) errors.push({ line, message: `line ${line}: ${cell} could be any of ${named.length} files (${named.map((p) => names!.get(p)).join(', ')}); give its folder too.` });
+    else if (seen.has(file)) errors.push({ line, message: `line ${line}: ${file} is listed twice; the first label is used.` });
+    else {
+      seen.add(file);
+      clips.push({ file, label, line });
+    }
+  }
+  return { clips, errors, source: 'labels.csv' };
+}
+
+/** The emotion a folder's name gives: the name itself (`Happy`), or its one emotion word (`03_happy`, `happy clips`). */
+export function folderEmotion(name: string): EmotionLabel | undefined {
+  const whole = parseEmotionLabel(name);
+  if (whole) return whole;
+  const found = new Set(name.split(/[^a-z]+/i).map(parseEmotionLabel).filter((l) => l !== undefined));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * Labels from folder names, for a folder without labels.csv: each video is labelled by the nearest
+ * folder above it named by an emotion (see {@link folderEmotion}); a video with none is left out,
+ * with an error naming it. Files that are not videos (by extension) are not clips.
+ */
+export function labelsFromFolders(paths: readonly string[]): ParsedLabels {
+  const videos = paths.filter(isVideoPath);
+  const names = clipNames(videos);
+  const clips: LabelledClip[] = [];
+  const errors: LabelLineError[] = [];
+  for (const path of videos) {
+    const label = segments(path).slice(0, -1).reverse().map(folderEmotion).find((l) => l !== undefined);
+    const file = names.get(path)!;
+    if (label) clips.push({ file, label, line: 0 });
+    else errors.push({ line: 0, message: `${file}: no folder above it is named by an emotion; left out.` });
+  }
+  return { clips, errors, source: 'folders' };
+}
+
+/**
+ * The labels of a dropped folder: its labels.csv when it has one (`csvText`), else its folder names.
+ * `paths` are the folder's other files. Null when neither labels a single clip.
+ */
+export function folderLabels(paths: readonly string[], csvText: string | null): ParsedLabels | null {
+  const parsed = csvText !== null ? parseLabelsCsv(csvText, paths) : labelsFromFolders(paths);
+  return csvText === null && parsed.clips.length === 0 ? null : parsed;
+}
+
+/** What a folder that is not labelled either way is told. */
+export const NO_LABELS_MESSAGE =
+  `These files include no ${LABELS_FILE} and no folder named by an emotion. Add a ${LABELS_FILE} with the columns "file,label", ` +
+  'or put each clip in a folder named by its emotion (happiness/clip.mp4), or drop a single video.';
