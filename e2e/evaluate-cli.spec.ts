@@ -1,36 +1,44 @@
 /**
  * `npm run evaluate` on a small labelled folder made from shared clips (symlinks, nothing copied
- * into the repo): a well-formed report whose metrics match a count by hand, with bad labels.csv
- * lines reported by line number and the rest still evaluated.
+ * into the repo), laid out as a spreadsheet user's: labels.csv with semicolons and an `emotion`
+ * column, and two clips of one file name in two sub-folders. A well-formed report whose metrics
+ * match a count by hand, with bad labels.csv lines reported by line number and the rest still
+ * evaluated.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { EvaluationReport } from '../src/shared/evaluate-folder';
-import { EMOTION_LABELS } from '../src/core/labels';
+import { EMOTION_LABELS, parseEmotionLabel } from '../src/core/labels';
 import { TSX } from './analyze-runner';
 import { clip, expect, repoRoot, scratch, test } from './fixtures';
 
 const execFileP = promisify(execFile);
-const CLIPS: [string, string][] = [
-  ['07-01-01_01.mp4', 'neutrality'],
-  ['07-01-03_01.mp4', 'happiness'],
-  ['07-02-04_01.mp4', 'surprise'],
-  ['07-03-02_01.mp4', 'sad'], // a synonym, accepted
+/** [shared clip, its path in the folder, its label in labels.csv]. */
+const CLIPS: [string, string, string][] = [
+  ['07-01-01_01.mp4', 'day1/take.mp4', 'neutrality'],
+  ['07-01-03_01.mp4', 'day2/take.mp4', 'happiness'], // the same file name in another folder: a clip of its own
+  ['07-02-04_01.mp4', 'day2/07-02-04_01.mp4', 'surprise'],
+  ['07-03-02_01.mp4', 'day2/07-03-02_01.mp4', 'sad'], // a synonym, accepted
 ];
+/** Clip names in the report: the file name, with its folder where another file has that name. */
+const NAMES = ['day1/take.mp4', 'day2/take.mp4', '07-02-04_01.mp4', '07-03-02_01.mp4'];
 
 test('evaluate: metrics match a hand count; bad labels.csv lines are reported, not fatal', async () => {
   test.setTimeout(600_000);
   const dir = join(scratch, 'eval-folder');
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'clips'), { recursive: true });
-  for (const [file] of CLIPS) symlinkSync(clip(file), join(dir, 'clips', file));
+  for (const [file, path] of CLIPS) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    symlinkSync(clip(file), join(dir, path));
+  }
+  // What a spreadsheet set to a decimal comma saves as CSV.
   const csv = [
-    'file,label,actor',
-    ...CLIPS.map(([f, l]) => `${f},${l},07`),
-    '07-04-01_01.mp4,bored,07', // line 6: unknown label
-    'missing.mp4,anger,07', // line 7: no such file
+    'File;Emotion;Actor',
+    ...CLIPS.map(([, path, l]) => `${path};${l};07`),
+    '07-04-01_01.mp4;bored;07', // line 6: unknown label
+    'missing.mp4;anger;07', // line 7: no such file
     'this line is broken', // line 8
   ];
   writeFileSync(join(dir, 'labels.csv'), `${csv.join('\n')}\n`);
@@ -44,7 +52,11 @@ test('evaluate: metrics match a hand count; bad labels.csv lines are reported, n
   expect(report.labels).toEqual([...EMOTION_LABELS]);
   expect(report.clips).toBe(4);
   expect(report.labelErrors.map((e) => e.line).sort()).toEqual([6, 7, 8]);
-  expect(report.perClip.map((c) => c.file).sort()).toEqual(CLIPS.map(([f]) => f).sort());
+  expect(report.labelsFrom).toBe('labels.csv');
+  expect(report.perClip.map((c) => [c.file, c.label])).toEqual(NAMES.map((n, i) => [n, parseEmotionLabel(CLIPS[i]![2])]));
+  // The two clips named take.mp4 are the two videos (a neutral face, a happy one), not one twice.
+  const take = (n: string) => report.perClip.find((c) => c.file === n)!.predicted.frameAverage;
+  expect(take('day1/take.mp4')).not.toBe(take('day2/take.mp4'));
   const fa = report.models.frameAverage!;
   // By hand: accuracy = clips whose frameAverage label equals the truth, over all clips.
   const right = report.perClip.filter((c) => c.predicted.frameAverage === c.label).length;
@@ -79,4 +91,5 @@ test('evaluate: metrics match a hand count; bad labels.csv lines are reported, n
   }
   expect(stdout).toContain('frameAverage');
   expect(stdout).toContain('labels.csv line 6');
+  expect(stdout).toContain('labels.csv line 7: missing.mp4 is not among the files given');
 });

@@ -2,33 +2,26 @@
  * npm run evaluate -- <folder> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]
  *
  * Evaluates every clip of a labelled folder (a `labels.csv` with columns file,label, plus the video
- * files, also in sub-folders) with the full pipeline: the built app in headless Chromium, through
- * the same folder drop the UI offers. Prints progress and a metrics table; `--json` writes the
- * report. A clip that fails is counted as wrong and listed with its reason. Exit 0 when the run
- * completed, 1 when it could not start (no labels.csv, no video), 2 on bad usage.
+ * files, also in sub-folders; or, without labels.csv, sub-folders named by an emotion:
+ * happy/001.mp4) with the full pipeline: the built app in headless Chromium, through the same
+ * folder pick the UI offers. Prints progress and a metrics table; `--json` writes the report. A
+ * clip that fails is counted as wrong and listed with its reason. Exit 0 when the run completed,
+ * 1 when it could not start (no labels, no video), 2 on bad usage.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { EvaluationReport } from '../src/shared/evaluate-folder';
+import { folderLabels, isVideoPath, LABELS_FILE, NO_LABELS_MESSAGE } from '../src/shared/folder-labels';
 import { exportedJson, launchForCli, type RunningApp } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
+import { filesBelow, folderForBrowser } from './lib/staged-folder';
 
 const USAGE = 'usage: npm run evaluate -- <folder> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
-const VIDEO_EXTENSIONS = new Set(['.mp4', '.m4v', '.mov', '.webm', '.mkv']);
 
-/** Every video file below `dir`. */
-function videoFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return videoFiles(p);
-    return VIDEO_EXTENSIONS.has(extname(e.name).toLowerCase()) ? [p] : [];
-  });
-}
-
-/** Drops the folder's files on the app and waits for the evaluation to finish. */
-async function runEvaluation(app: RunningApp, files: string[], tty: boolean): Promise<EvaluationReport> {
+/** Picks the folder in the app (its files with their paths, as "Evaluate a folder…" does) and waits for the evaluation to finish. */
+async function runEvaluation(app: RunningApp, dir: string, tty: boolean): Promise<EvaluationReport> {
   const { page } = app;
-  await page.getByTestId('folder-input').setInputFiles(files);
+  await page.getByTestId('folder-dir-input').setInputFiles(dir);
   const status = page.getByTestId('evaluation');
   await status.waitFor({ timeout: 60_000 });
   for (;;) {
@@ -53,7 +46,8 @@ function table(report: EvaluationReport): string {
     lines.push('', `calibrated per person: ${cal.groups.length} group(s) by face, clips ${sizes}`, ...rows(cal.models));
   }
   for (const f of report.failures) lines.push(`failed (counted as wrong, in no column of the matrix): ${f.file}: ${f.reason}`);
-  for (const e of report.labelErrors) lines.push(`labels.csv line ${e.line}: ${e.message}`);
+  if (report.labelsFrom === 'folders') lines.push('labels: the folder each clip is in (no labels.csv)');
+  for (const e of report.labelErrors) lines.push(report.labelsFrom === 'folders' ? e.message : `labels.csv ${e.message}`);
   return lines.join('\n');
 }
 
@@ -69,26 +63,30 @@ async function main(): Promise<number> {
     console.error(`emolens: ${folder}: not a folder`);
     return 1;
   }
-  const labels = join(dir, 'labels.csv');
-  if (!existsSync(labels)) {
-    console.error(`emolens: ${folder}: no labels.csv (columns file,label)`);
+  // The same check the page makes, before a browser starts: labels.csv, or folders named by an emotion.
+  const labels = join(dir, LABELS_FILE);
+  const others = filesBelow(dir).filter((p) => p !== LABELS_FILE).map((p) => `${basename(dir)}/${p}`);
+  if (!others.some(isVideoPath)) {
+    console.error(`emolens: ${folder}: no video files`);
     return 1;
   }
-  const videos = videoFiles(dir);
-  if (videos.length === 0) {
-    console.error(`emolens: ${folder}: no video files`);
+  if (!folderLabels(others, existsSync(labels) ? readFileSync(labels, 'utf8') : null)) {
+    console.error(`emolens: ${folder}: ${NO_LABELS_MESSAGE}`);
     return 1;
   }
   const app = await launchForCli(args, USAGE);
   if (!app) return 2;
+  const readable = folderForBrowser(dir);
+  if (readable.staged) console.error(`(${folder} holds symbolic links, which the browser's folder pick skips: its files are read from ${readable.dir})`);
   try {
     const started = Date.now();
-    const report = await runEvaluation(app, [labels, ...videos], process.stderr.isTTY);
+    const report = await runEvaluation(app, readable.dir, process.stderr.isTTY);
     console.log(table(report));
     console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s on ${app.backend})`);
     writeJsonOption(args, report);
     return 0;
   } finally {
+    readable.dispose();
     await app.close();
   }
 }
