@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { EvaluationReport } from '../src/shared/evaluate-folder';
-import { folderLabels, isVideoPath, LABELS_FILE, NO_LABELS_MESSAGE } from '../src/shared/folder-labels';
+import { folderLabels, isVideoPath, labelsFileIndex, NO_LABELS_MESSAGE } from '../src/shared/folder-labels';
 import { exportedJson, launchForCli, type RunningApp } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 import { filesBelow, folderForBrowser } from './lib/staged-folder';
@@ -64,13 +64,14 @@ async function main(): Promise<number> {
     return 1;
   }
   // The same check the page makes, before a browser starts: labels.csv, or folders named by an emotion.
-  const labels = join(dir, LABELS_FILE);
-  const others = filesBelow(dir).filter((p) => p !== LABELS_FILE).map((p) => `${basename(dir)}/${p}`);
+  const all = filesBelow(dir);
+  const labels = all[labelsFileIndex(all)];
+  const others = all.filter((p) => p !== labels).map((p) => `${basename(dir)}/${p}`);
   if (!others.some(isVideoPath)) {
     console.error(`emolens: ${folder}: no video files`);
     return 1;
   }
-  if (!folderLabels(others, existsSync(labels) ? readFileSync(labels, 'utf8') : null)) {
+  if (!folderLabels(others, labels ? readFileSync(join(dir, labels), 'utf8') : null)) {
     console.error(`emolens: ${folder}: ${NO_LABELS_MESSAGE}`);
     return 1;
   }

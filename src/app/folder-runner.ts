@@ -6,7 +6,7 @@
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { answerOf } from '../shared/ensemble-config';
 import { buildEvaluationReport, runFolderEvaluation, shownAnswerSummary, type ClipOutcome } from '../shared/evaluate-folder';
-import { baseName, clipNames, folderLabels, isVideoPath, LABELS_FILE, NO_LABELS_MESSAGE } from '../shared/folder-labels';
+import { clipNames, folderLabels, isVideoPath, labelsFileIndex, NO_LABELS_MESSAGE } from '../shared/folder-labels';
 import { pathOf } from './dropped-files';
 import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
 import type { EmotionLabel } from '../core/labels';
@@ -39,7 +39,7 @@ export function createFolderRunner({
       return name;
     },
     async open(files) {
-      const labelsFile = files.find((f) => baseName(f.name).toLowerCase() === LABELS_FILE);
+      const labelsFile = files[labelsFileIndex(files.map(pathOf))];
       name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';
       const run = slot.begin(name, 'folder');
       // With a labels.csv every other file may be listed (one that is not a video fails with its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipNames, folderEmotion, folderLabels, isVideoPath, labelsFromFolders, parseLabelsCsv, splitCsvLine } from './folder-labels';
+import { clipNames, folderEmotion, folderLabels, isVideoPath, labelsFileIndex, labelsFromFolders, parseLabelsCsv, splitCsvLine } from './folder-labels';
 
 describe('parseLabelsCsv', () => {
   it('reads file,label with extra columns, synonyms and folders in names', () => {
@@ -103,5 +103,14 @@ describe('labels from folder names', () => {
   it('knows a video by its extension', () => {
     expect(['a.mp4', 'b.MOV', 'c.webm', 'd.mkv', 'e.avi'].every(isVideoPath)).toBe(true);
     expect(['labels.csv', 'notes.txt', '.DS_Store', 'mp4'].some(isVideoPath)).toBe(false);
+  });
+});
+
+describe('labelsFileIndex', () => {
+  it('finds labels.csv nearest the top, else the only CSV of any name, else none', () => {
+    expect(labelsFileIndex(['set/a.mp4', 'set/sub/labels.csv', 'set/Labels.csv'])).toBe(2);
+    expect(labelsFileIndex(['set/a.mp4', 'set/emotions (1).csv'])).toBe(1);
+    expect(labelsFileIndex(['set/a.mp4', 'set/x.csv', 'set/y.csv'])).toBe(-1);
+    expect(labelsFileIndex(['set/a.mp4'])).toBe(-1);
   });
 });

@@ -35,6 +35,17 @@ export interface ParsedLabels {
 /** Name of the labels file a folder may contain. */
 export const LABELS_FILE = 'labels.csv';
 
+/**
+ * Which of a folder's files holds its labels: labels.csv (the one nearest the top), else its only
+ * CSV file whatever its name (`emotions.csv`, `labels (1).csv` from a download); -1 for none.
+ */
+export function labelsFileIndex(paths: readonly string[]): number {
+  const depth = (i: number) => segments(paths[i]!).length;
+  const csv = paths.flatMap((p, i) => (baseName(p).toLowerCase().endsWith('.csv') ? [i] : []));
+  const named = csv.filter((i) => baseName(paths[i]!).toLowerCase() === LABELS_FILE).sort((a, b) => depth(a) - depth(b));
+  return named[0] ?? (csv.length === 1 ? csv[0]! : -1);
+}
+
 /** Separators spreadsheets write "CSV" with: a comma, a semicolon (where the comma is the decimal mark), a tab. */
 const DELIMITERS = [',', ';', '\t'] as const;
 /** Header names of the file column, and of the label column, most specific first. */
