@@ -12,6 +12,7 @@ import { analyzeThroughUi, launchForCli } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 import { FRAME_AVERAGE } from '../src/shared/prediction-keys';
 import { namedAlternatives } from '../src/core/calibration/answer-confidence';
+import { nobodyInWords } from '../src/pipeline/clip-speaker';
 
 const USAGE = 'usage: npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
@@ -24,9 +25,8 @@ function summarize(report: AnalysisReport): string {
     `tracks: ${report.tracks.length}${report.tracks.map((t) => `  #${t.id} (${t.frames} frames, vote ${t.votes.total.toFixed(3)})`).join('')}`,
     `main track: ${report.mainTrackId === null ? 'none' : `#${report.mainTrackId}`}`,
   ];
-  const alike = report.speaker.alike ?? [];
-  const nobody = alike.length > 1 ? `nobody: ${alike.length} mouths moved with the voice alike (${alike.map((a) => `#${a.trackId}`).join(', ')})` : 'nobody seen';
-  lines.push(`speaker: ${report.speaker.trackId === null ? nobody : `#${report.speaker.trackId}`} (score ${report.speaker.score.toFixed(2)})`);
+  const { trackId, score } = report.speaker;
+  lines.push(`speaker: ${trackId === null ? `nobody — ${nobodyInWords(report.speaker)}` : `#${trackId}`} (score ${score.toFixed(2)})`);
   const stated = report.predictions[report.answer ?? FRAME_AVERAGE];
   if (stated && report.uncertainty) {
     const named = namedAlternatives(report.uncertainty.topTwo).map((t) => `${t.label} ${pct(t.p)}`);

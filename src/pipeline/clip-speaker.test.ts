@@ -1,6 +1,6 @@
 /** The warning the page and the CLI give when the speech model stays out, in each case. */
 import { describe, expect, it } from 'vitest';
-import { speechNoteFor, type ClipSpeaker } from './clip-speaker';
+import { nobodyInWords, NO_SPEAKER, speechNoteFor, type ClipSpeaker } from './clip-speaker';
 
 describe('speechNoteFor', () => {
   it('says nothing when the voice is the main face\'s, or there is no speech', () => {
@@ -27,5 +27,15 @@ describe('speechNoteFor', () => {
     expect(note('still')).toMatch(/no mouth in view moved while the voice was heard/);
     for (const nobody of ['no-voice', 'too-short', 'still'] as const) expect(note(nobody)).not.toMatch(/score/);
     expect(speechNoteFor({ trackId: null, score: 0.12, nobody: 'weak' }, 1, true)).toMatch(/did not move with the main face's mouth \(score 0\.12\)/);
+  });
+});
+
+describe('nobodyInWords', () => {
+  it('says why nobody has the voice: no sound at all is not "nobody seen"', () => {
+    // A clip whose sound track is missing or undecodable (AC-3 in Chromium) had its face called unseen.
+    expect(nobodyInWords(NO_SPEAKER)).toBe('no sound was heard');
+    expect(nobodyInWords({ trackId: null, score: 0, nobody: 'no-voice' })).toBe('the soundtrack holds almost no voice');
+    expect(nobodyInWords({ trackId: null, score: 0.1, nobody: 'weak' })).toBe('no mouth moved with the voice enough');
+    expect(nobodyInWords({ trackId: null, score: 0.33, nobody: 'alike', alike: [{ trackId: 1, score: 0.33 }, { trackId: 3, score: 0.3 }] })).toBe('2 mouths moved with the voice alike (#1, #3)');
   });
 });

@@ -54,6 +54,16 @@ export function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: b
   return `No speech model for this clip: ${whoseVoice(speaker, mainId)}, so the audio-visual ensemble answers from the face models alone.`;
 }
 
+/** Why nobody was credited with the voice, in words (the CLI's speaker line). */
+export function nobodyInWords(speaker: ClipSpeaker): string {
+  const alike = speaker.alike ?? [];
+  if (alike.length > 1) return `${alike.length} mouths moved with the voice alike (${alike.map((a) => `#${a.trackId}`).join(', ')})`;
+  const unweighed = speaker.nobody && NO_MOUTH_MATCHED[speaker.nobody];
+  if (unweighed) return unweighed;
+  // No envelope at all: no sound track, or one this browser cannot decode (the warnings say which).
+  return speaker.nobody ? 'no mouth moved with the voice enough' : 'no sound was heard';
+}
+
 /** Whose the voice is, in words, when it is not the main face's. */
 function whoseVoice(speaker: ClipSpeaker, mainId: number): string {
   if (speaker.trackId !== null) return `the voice heard is track #${speaker.trackId}'s (its mouth moves with it, score ${speaker.score.toFixed(2)}), not the main face #${mainId}'s`;
