@@ -54,6 +54,13 @@ describe('parseLabelsCsv', () => {
     expect(errors[0]!.message).toBe('line 5: 001.mp4 could be any of 2 files (happy/001.mp4, sad/001.mp4); give its folder too.');
   });
 
+  it('finds a file named in another case, or without its extension, as annotation files list clips', () => {
+    const paths = ['set/Clip01.MP4', 'set/clip02.mp4', 'set/clip02.wav', 'set/sub/clip03.webm'];
+    const { clips, errors } = parseLabelsCsv('file,label\nclip01.mp4,happy\nclip02,sad\nsub/clip03,fear\nclip04,anger\n', paths);
+    expect(clips.map((c) => c.file)).toEqual(['Clip01.MP4', 'clip02.mp4', 'clip03.webm']);
+    expect(errors.map((e) => e.message)).toEqual(['line 5: clip04 is not among the files given.']);
+  });
+
   it('splits quoted cells', () => {
     expect(splitCsvLine('"a ""b""",c')).toEqual(['a "b"', 'c']);
     expect(splitCsvLine('"a,b')).toBeNull();

@@ -113,15 +113,34 @@ export function clipNames(paths: readonly string[]): Map<string, string> {
   return new Map(paths.map((p, i) => [p, count.get(split[i]!.at(-1)!)! > 1 ? split[i]!.slice(shared).join('/') : split[i]!.at(-1)!]));
 }
 
-/** The paths a labels.csv cell names: those it agrees with on every segment both have, from the file name up. */
+/** Whether `path` ends like `cell`: they agree on every segment both have, from the file name up. */
+function endsLike(cell: readonly string[], path: readonly string[]): boolean {
+  const n = Math.min(cell.length, path.length);
+  for (let k = 1; k <= n; k++) if (cell[cell.length - k] !== path[path.length - k]) return false;
+  return n > 0;
+}
+
+/** A file name without its extension (`clip01.mp4` → `clip01`). */
+const stem = (name: string) => name.replace(/\.[^.]*$/, '');
+
+/**
+ * The paths a labels.csv cell names (see endsLike). Failing that, as people write them: another
+ * case (`Clip01.MP4` for clip01.mp4, as Windows and macOS match names), or without the extension
+ * (`clip01`, as annotation files often list clips) among the videos.
+ */
 function pathsNamedBy(cell: string, paths: readonly string[]): string[] {
   const wanted = segments(cell);
-  return paths.filter((p) => {
-    const have = segments(p);
-    const n = Math.min(wanted.length, have.length);
-    for (let k = 1; k <= n; k++) if (wanted[wanted.length - k] !== have[have.length - k]) return false;
-    return n > 0;
-  });
+  const lower = (s: readonly string[]) => s.map((x) => x.toLowerCase());
+  const ways: ((have: string[]) => boolean)[] = [
+    (have) => endsLike(wanted, have),
+    (have) => endsLike(lower(wanted), lower(have)),
+    (have) => isVideoPath(have.join('/')) && endsLike(lower(wanted), lower([...have.slice(0, -1), stem(have.at(-1)!)])),
+  ];
+  for (const named of ways) {
+    const found = paths.filter((p) => named(segments(p)));
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 /** The header's delimiter and the file and label columns, or null when no delimiter gives both. */
