@@ -6,8 +6,9 @@ import { analyseFile } from './ui-helpers';
 // Each test drops its own clip: one page serves them all (the WebGPU test navigates it to its own query).
 test.use({ keepPage: true });
 
-/** The frame-average probabilities shown for the current clip. */
+/** The frame-average probabilities shown for the current clip (once drawn: the panel renders after the run's last state). */
 async function frameAverage(page: Page): Promise<{ label: string; probs: number[] }> {
+  await page.locator('[data-testid=predictions] [data-model=frameAverage]').waitFor();
   return page.evaluate(() => {
     const el = document.querySelector('[data-testid=predictions] [data-model=frameAverage]') as HTMLElement;
     return { label: el.dataset.label ?? '', probs: JSON.parse(el.dataset.probs ?? '[]') as number[] };

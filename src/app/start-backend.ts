@@ -12,7 +12,11 @@ export function parseFps(value: string | null): { fps: number | undefined } | nu
   return Number.isFinite(n) && n > 0 ? { fps: n } : null;
 }
 
-/** Reads `?fps=` and starts the backend named in `?backend=` (or the best one); failures become notices. */
+/**
+ * Reads `?fps=` and starts the backend named in `?backend=` (or the best one); failures become
+ * notices. Then the networks load while the page waits for a video (about 4 s of a first analysis
+ * on WASM here, spent before the person chooses one); a failure there is told when a run needs them.
+ */
 export async function startBackend(store: AppStore, client: AnalysisClient, search: string): Promise<void> {
   const s = store.getState;
   const params = new URLSearchParams(search);
@@ -22,6 +26,8 @@ export async function startBackend(store: AppStore, client: AnalysisClient, sear
     const status = await client.init(parseBackendName(params.get('backend')));
     s().setBackendReady(status.active, status.forced);
     if (status.fallbackReason) s().pushNotice('error', status.fallbackReason);
+    void client.loadModels().catch(() => undefined);
+    void client.loadPredictor().catch(() => undefined);
   } catch (error) {
     s().setBackendFailed();
     s().pushNotice('error', describeError(error));
