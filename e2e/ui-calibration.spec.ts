@@ -112,3 +112,16 @@ test('a single short clip is analysed uncalibrated and the panel says so', async
   await expect(note).toHaveText(/^Analysed uncalibrated: /);
   expect(watch.consoleErrors).toEqual([]);
 });
+
+test('"Evaluate a folder…" on a folder of one labelled clip evaluates it', async ({ page, watch }, testInfo) => {
+  await openApp(page, '?backend=wasm&fps=2');
+  const dir = testInfo.outputPath('one');
+  mkdirSync(join(dir, 'happy'), { recursive: true });
+  copyFileSync(clip('03-01-03_01.mp4'), join(dir, 'happy', 'take.mp4'));
+  await page.getByTestId('folder-dir-input').setInputFiles(dir);
+  const evaluation = page.getByTestId('evaluation');
+  await expect(evaluation).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
+  await expect(evaluation).toHaveAttribute('data-done', '1');
+  await expect(page.getByTestId('labels-from')).toHaveAttribute('data-source', 'folders');
+  expect(watch.consoleErrors).toEqual([]);
+});

@@ -43,8 +43,11 @@ export function DropZone() {
     setOver(false);
     void droppedFiles(e.dataTransfer).then(onFiles);
   };
-  const picked = (e: ChangeEvent<HTMLInputElement>) => {
-    onFiles([...(e.target.files ?? [])]);
+  /** A pick through one of the inputs: the folder buttons always evaluate (a folder of one labelled clip too). */
+  const picked = (asFolder: boolean) => (e: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(e.target.files ?? [])];
+    if (asFolder && files.length > 0) void controller.openFolder(files);
+    else onFiles(files);
     e.target.value = '';
   };
 
@@ -95,9 +98,9 @@ export function DropZone() {
         </label>
         {compact && <span className="muted small">or drop a video or folder here</span>}
       </div>
-      <input ref={fileRef} data-testid="file-input" type="file" accept="video/*,.mp4,.webm,.mkv,.mov" hidden onChange={picked} />
-      <input ref={filesRef} data-testid="folder-input" type="file" multiple accept="video/*,.mp4,.webm,.mkv,.mov,.csv" hidden onChange={picked} />
-      <input ref={dirRef} data-testid="folder-dir-input" type="file" multiple hidden onChange={picked} />
+      <input ref={fileRef} data-testid="file-input" type="file" accept="video/*,.mp4,.webm,.mkv,.mov" hidden onChange={picked(false)} />
+      <input ref={filesRef} data-testid="folder-input" type="file" multiple accept="video/*,.mp4,.webm,.mkv,.mov,.csv" hidden onChange={picked(true)} />
+      <input ref={dirRef} data-testid="folder-dir-input" type="file" multiple hidden onChange={picked(true)} />
     </section>
   );
 }
