@@ -4,6 +4,7 @@
  * (A 4K file's downscaled analysis and its boxes in 4K pixels: real-files.spec.ts.)
  */
 import type { Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { clip, expect, openApp, test } from './fixtures';
 import { analyseFile, startLongAnalysis } from './ui-helpers';
 import { audioOnly, hevcVideo, notAVideo, truncatedMp4, zeroByteFile } from './media';
@@ -39,6 +40,24 @@ for (const [name, make, message] of cases) {
     await expect(page.getByTestId('error-banner')).toHaveCount(0);
   });
 }
+
+test('a folder that labels no clip (labels.csv alone, or no labels): a clear message, earlier results kept', async ({ page }, testInfo) => {
+  await openApp(page, '?backend=wasm');
+  await dropAndWait(page, GOOD, 'done');
+  const csv = testInfo.outputPath('labels.csv');
+  writeFileSync(csv, 'file,label\na.mp4,happy\nb.mp4,sad\n');
+  // The labels file picked without its clips.
+  await page.getByTestId('folder-input').setInputFiles([csv]);
+  await expect(page.getByTestId('error-banner')).toContainText('No clip to evaluate: 2 line(s) of the labels file skipped (line 2: a.mp4 is not among the files given.)');
+  // Two clips and no labels at all.
+  await page.getByTestId('folder-input').setInputFiles([GOOD, clip('07-02-04_01.mp4')]);
+  await expect(page.getByTestId('error-banner')).toContainText('no labels.csv and no folder named by an emotion');
+  // What the user had is still there, and no evaluation started.
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-file', GOOD.split('/').pop()!);
+  await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', 'done');
+  await expect(page.getByTestId('predictions').locator('[data-model=frameAverage]')).toHaveCount(1);
+  await expect(page.getByTestId('evaluation')).toHaveCount(0);
+});
 
 test('an MP4 whose frames run out mid-way: the analysis stops with a message, the app still works', async ({ page }) => {
   // The index is intact, so the file opens and analysis starts; the missing data shows up while

@@ -6,7 +6,7 @@
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { answerOf } from '../shared/ensemble-config';
 import { buildEvaluationReport, runFolderEvaluation, shownAnswerSummary, type ClipOutcome } from '../shared/evaluate-folder';
-import { clipNames, folderLabels, isVideoPath, labelsFileIndex, NO_LABELS_MESSAGE } from '../shared/folder-labels';
+import { clipNames, folderLabels, isVideoPath, labelsFileIndex, noLabelledClipMessage, NO_LABELS_MESSAGE } from '../shared/folder-labels';
 import { pathOf } from './dropped-files';
 import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
 import type { EmotionLabel } from '../core/labels';
@@ -40,21 +40,28 @@ export function createFolderRunner({
     },
     async open(files) {
       const labelsFile = files[labelsFileIndex(files.map(pathOf))];
-      name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';
-      const run = slot.begin(name, 'folder');
       // With a labels.csv every other file may be listed (one that is not a video fails with its
       // reason); labelled by folders, only videos are clips (not a README beside them).
       const candidates = files.filter((f) => f !== labelsFile && (labelsFile !== undefined || isVideoPath(pathOf(f))));
       const paths = candidates.map(pathOf);
       const names = clipNames(paths);
       const videos = new Map(candidates.map((f, i) => [names.get(paths[i]!)!, f]));
+      // A folder that labels no clip is told so before anything starts: what the page showed stays.
+      let text: string | null = null;
       try {
-        const parsed = folderLabels(paths, labelsFile ? await labelsFile.text() : null);
-        if (!parsed) {
-          s().videoIdle();
-          s().pushNotice('error', NO_LABELS_MESSAGE);
-          return;
-        }
+        if (labelsFile) text = await labelsFile.text();
+      } catch (error) {
+        s().pushNotice('error', `${labelsFile!.name}: ${describeError(error)}`);
+        return;
+      }
+      const parsed = folderLabels(paths, text);
+      if (!parsed || parsed.clips.length === 0) {
+        s().pushNotice('error', parsed ? noLabelledClipMessage(parsed) : NO_LABELS_MESSAGE);
+        return;
+      }
+      name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';
+      const run = slot.begin(name, 'folder');
+      try {
         // emolens's own answer: the one ensemble.json names (chosen without this data), or `general`
         // on a clip unlike the training footage; its row is EMOLENS_ANSWER.
         const trained = await results.ensurePredictor();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipNames, folderEmotion, folderLabels, isVideoPath, labelsFileIndex, labelsFromFolders, parseLabelsCsv, splitCsvLine } from './folder-labels';
+import { clipNames, folderEmotion, folderLabels, isVideoPath, labelsFileIndex, labelsFromFolders, noLabelledClipMessage, parseLabelsCsv, splitCsvLine } from './folder-labels';
 
 describe('parseLabelsCsv', () => {
   it('reads file,label with extra columns, synonyms and folders in names', () => {
@@ -103,8 +103,10 @@ describe('labels from folder names', () => {
     expect(folderLabels(['happy/a.mp4'], 'file,label\na.mp4,sad\n')!.clips[0]!.label).toBe('sadness');
     expect(folderLabels(['happy/a.mp4'], null)!.clips[0]!.label).toBe('happiness');
     expect(folderLabels(['clips/a.mp4', 'clips/b.mp4'], null)).toBeNull();
-    // A labels.csv that labels nothing is still the folder's labels: its errors say why.
-    expect(folderLabels(['a.mp4'], 'a.mp4,happy\n')!.errors).toHaveLength(1);
+    // A labels.csv that labels nothing is still the folder's labels: its errors say why, and so does the message.
+    const none = folderLabels([], 'file,label\na.mp4,happy\nb.mp4,sad\n')!;
+    expect(none.clips).toEqual([]);
+    expect(noLabelledClipMessage(none)).toMatch(/^No clip to evaluate: 2 line\(s\) of the labels file skipped \(line 2: a\.mp4 is not among the files given\.\)\. Pick the whole folder/);
   });
 
   it('knows a video by its extension', () => {

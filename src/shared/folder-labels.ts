@@ -238,6 +238,15 @@ export function folderLabels(paths: readonly string[], csvText: string | null): 
   return csvText === null && parsed.clips.length === 0 ? null : parsed;
 }
 
+/** What a folder whose labels.csv labels none of its files is told (its first skipped line says why). */
+export function noLabelledClipMessage(parsed: ParsedLabels): string {
+  const first = parsed.errors[0]?.message;
+  return (
+    `No clip to evaluate: ${parsed.errors.length} line(s) of the labels file skipped${first ? ` (${first})` : ''}. ` +
+    'Pick the whole folder with "Evaluate a folder…", or the clips together with their labels file.'
+  );
+}
+
 /** What a folder that is not labelled either way is told. */
 export const NO_LABELS_MESSAGE =
   `These files include no ${LABELS_FILE} and no folder named by an emotion. Add a ${LABELS_FILE} with the columns "file,label", ` +
