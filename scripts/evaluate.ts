@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { EvaluationReport } from '../src/shared/evaluate-folder';
-import { folderLabels, isVideoPath, labelsFileIndex, NO_LABELS_MESSAGE } from '../src/shared/folder-labels';
+import { folderLabels, isVideoPath, labelsFileIndex, unlabelledFolderMessage } from '../src/shared/folder-labels';
 import { exportedJson, launchForCli, type RunningApp } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 import { filesBelow, folderForBrowser } from './lib/staged-folder';
@@ -71,8 +71,9 @@ async function main(): Promise<number> {
     console.error(`emolens: ${folder}: no video files`);
     return 1;
   }
-  if (!folderLabels(others, labels ? readFileSync(join(dir, labels), 'utf8') : null)) {
-    console.error(`emolens: ${folder}: ${NO_LABELS_MESSAGE}`);
+  const refused = unlabelledFolderMessage(folderLabels(others, labels ? readFileSync(join(dir, labels), 'utf8') : null));
+  if (refused) {
+    console.error(`emolens: ${folder}: ${refused}`);
     return 1;
   }
   const app = await launchForCli(args, USAGE);

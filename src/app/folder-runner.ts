@@ -6,7 +6,7 @@
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { answerOf } from '../shared/ensemble-config';
 import { buildEvaluationReport, runFolderEvaluation, shownAnswerSummary, type ClipOutcome } from '../shared/evaluate-folder';
-import { clipNames, folderLabels, isVideoPath, labelsFileIndex, noLabelledClipMessage, NO_LABELS_MESSAGE } from '../shared/folder-labels';
+import { clipNames, folderLabels, isVideoPath, labelsFileIndex, NO_LABELS_MESSAGE, unlabelledFolderMessage } from '../shared/folder-labels';
 import { pathOf } from './dropped-files';
 import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
 import type { EmotionLabel } from '../core/labels';
@@ -55,8 +55,9 @@ export function createFolderRunner({
         return;
       }
       const parsed = folderLabels(paths, text);
-      if (!parsed || parsed.clips.length === 0) {
-        s().pushNotice('error', parsed ? noLabelledClipMessage(parsed) : NO_LABELS_MESSAGE);
+      const refused = unlabelledFolderMessage(parsed);
+      if (refused || !parsed) {
+        s().pushNotice('error', refused ?? NO_LABELS_MESSAGE);
         return;
       }
       name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipNames, folderEmotion, folderLabels, isVideoPath, labelsFileIndex, labelsFromFolders, noLabelledClipMessage, parseLabelsCsv, splitCsvLine } from './folder-labels';
+import { clipNames, folderEmotion, folderLabels, isVideoPath, labelsFileIndex, labelsFromFolders, noLabelledClipMessage, NO_LABELS_MESSAGE, parseLabelsCsv, splitCsvLine, unlabelledFolderMessage } from './folder-labels';
 
 describe('parseLabelsCsv', () => {
   it('reads file,label with extra columns, synonyms and folders in names', () => {
@@ -106,7 +106,10 @@ describe('labels from folder names', () => {
     // A labels.csv that labels nothing is still the folder's labels: its errors say why, and so does the message.
     const none = folderLabels([], 'file,label\na.mp4,happy\nb.mp4,sad\n')!;
     expect(none.clips).toEqual([]);
-    expect(noLabelledClipMessage(none)).toMatch(/^No clip to evaluate: 2 line\(s\) of the labels file skipped \(line 2: a\.mp4 is not among the files given\.\)\. Pick the whole folder/);
+    expect(unlabelledFolderMessage(none)).toBe(noLabelledClipMessage(none));
+    expect(unlabelledFolderMessage(null)).toBe(NO_LABELS_MESSAGE);
+    expect(unlabelledFolderMessage(folderLabels(['happy/a.mp4'], null))).toBeNull();
+    expect(noLabelledClipMessage(none)).toMatch(/^No clip to evaluate: 2 line\(s\) of the labels file skipped \(line 2: a\.mp4 is not among the files given\.\)\. Its file column must name videos given with it/);
   });
 
   it('knows a video by its extension', () => {

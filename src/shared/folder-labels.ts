@@ -243,7 +243,7 @@ export function noLabelledClipMessage(parsed: ParsedLabels): string {
   const first = parsed.errors[0]?.message;
   return (
     `No clip to evaluate: ${parsed.errors.length} line(s) of the labels file skipped${first ? ` (${first})` : ''}. ` +
-    'Pick the whole folder with "Evaluate a folder…", or the clips together with their labels file.'
+    'Its file column must name videos given with it: the whole folder, or the clips picked together with it.'
   );
 }
 
@@ -251,3 +251,9 @@ export function noLabelledClipMessage(parsed: ParsedLabels): string {
 export const NO_LABELS_MESSAGE =
   `These files include no ${LABELS_FILE} and no folder named by an emotion. Add a ${LABELS_FILE} with the columns "file,label", ` +
   'or put each clip in a folder named by its emotion (happiness/clip.mp4), or drop a single video.';
+
+/** Why a folder cannot be evaluated (no labels, or labels naming none of its files); null when it can. */
+export function unlabelledFolderMessage(parsed: ParsedLabels | null): string | null {
+  if (!parsed) return NO_LABELS_MESSAGE;
+  return parsed.clips.length === 0 ? noLabelledClipMessage(parsed) : null;
+}
