@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { numberOption, stringOption, type ParsedArgs } from './cli-args';
+import { cliOptionProblem, numberOption, stringOption, type ParsedArgs } from './cli-args';
 import { serveStatic, type StaticServer } from './static-server';
 
 /** The repository root. */
@@ -174,16 +174,14 @@ export async function exportedJson<T>(app: RunningApp): Promise<T> {
 }
 
 /**
- * The analyze/evaluate start-up: reads `--fps` and `--backend` and launches the app. A bad `--fps`
- * prints one line and the usage, and gives null (the caller exits 2).
+ * The analyze/evaluate start-up: checks the options and launches the app. A bad option prints one
+ * line and the usage, and gives null (the caller exits 2).
  */
 export async function launchForCli(args: ParsedArgs, usage: string): Promise<RunningApp | null> {
-  let fps: number | undefined;
-  try {
-    fps = numberOption(args, 'fps');
-  } catch (error) {
-    console.error(`emolens: ${(error as Error).message}\n${usage}`);
+  const problem = cliOptionProblem(args);
+  if (problem) {
+    console.error(`emolens: ${problem}\n${usage}`);
     return null;
   }
-  return launchApp({ backend: stringOption(args, 'backend'), fps, log: (l) => console.error(l) });
+  return launchApp({ backend: stringOption(args, 'backend'), fps: numberOption(args, 'fps'), log: (l) => console.error(l) });
 }

@@ -1,5 +1,7 @@
 /** Minimal argument parsing shared by the CLIs: positionals plus `--name value` / `--flag`. */
 import { writeFileSync } from 'node:fs';
+import { parseBackendName } from '../../src/env/backend-choice';
+import { BACKEND_NAMES } from '../../src/shared/backend';
 
 /** Parsed command line. */
 export interface ParsedArgs {
@@ -46,6 +48,27 @@ export function amountOption(args: ParsedArgs, name: string, fallback: number): 
   const n = text === undefined ? fallback : Number(text);
   if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0, got "${text}"`);
   return n;
+}
+
+/** The options analyze and evaluate take. */
+const CLI_OPTIONS = ['json', 'fps', 'backend'];
+
+/**
+ * What is wrong with analyze's or evaluate's options, in one line; null when nothing is. A typo
+ * (`--jsn out.json`) or an unknown backend ran on silently, without the JSON or on WASM.
+ */
+export function cliOptionProblem(args: ParsedArgs): string | null {
+  const unknown = [...args.options.keys()].filter((name) => !CLI_OPTIONS.includes(name));
+  if (unknown.length > 0) return `unknown option ${unknown.map((n) => `--${n}`).join(', ')}`;
+  for (const name of ['json', 'backend']) if (args.options.get(name) === true) return `--${name} needs a value`;
+  const backend = stringOption(args, 'backend');
+  if (backend !== undefined && !parseBackendName(backend)) return `--backend must be one of ${BACKEND_NAMES.join(', ')}, got "${backend}"`;
+  try {
+    numberOption(args, 'fps');
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return null;
 }
 
 /** Writes `value` as pretty JSON to the `--json` path when given; returns the JSON text. */
