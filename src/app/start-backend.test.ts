@@ -16,4 +16,11 @@ describe('startBackend', () => {
     // The fake's trained models fail to load: nothing is said before a run asks for them.
     expect(store.getState().notices).toEqual([]);
   });
+
+  it('says so when the address names a backend that does not exist, and starts the best one', async () => {
+    const store = createAppStore();
+    await startBackend(store, fakeAnalysisClient({}), '?backend=wasmm');
+    expect(store.getState().backend.phase).toBe('ready');
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['Unknown backend "wasmm" in the address (webgpu, wasm or webgl): the best available one is used.']);
+  });
 });

@@ -22,8 +22,12 @@ export async function startBackend(store: AppStore, client: AnalysisClient, sear
   const params = new URLSearchParams(search);
   const fps = parseFps(params.get('fps'));
   if (fps) s().setSampleFps(fps.fps);
+  const asked = params.get('backend');
+  const forced = parseBackendName(asked);
+  // A mistyped ?backend= would otherwise pick the best backend without a word.
+  if (asked !== null && !forced) s().pushNotice('info', `Unknown backend "${asked}" in the address (webgpu, wasm or webgl): the best available one is used.`);
   try {
-    const status = await client.init(parseBackendName(params.get('backend')));
+    const status = await client.init(forced);
     s().setBackendReady(status.active, status.forced);
     if (status.fallbackReason) s().pushNotice('error', status.fallbackReason);
     void client.loadModels().catch(() => undefined);
