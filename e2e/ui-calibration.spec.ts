@@ -19,7 +19,7 @@ const CLIPS = ['01', '02', '03', '04'].flatMap((e) => ACTORS.map((a) => `${a}-01
 
 /** The folder names people give emotions (synonyms, capitals), by our labels. */
 const FOLDER_OF: Record<string, string> = { neutrality: 'Neutral', sadness: 'sad', happiness: '03_happy', surprise: 'surprised' };
-/** A clip in a folder that names no emotion, and a note: neither is a clip of the evaluation. */
+/** A clip in a folder that names no emotion, a note and a Mac's metadata file: none is a clip of the evaluation. */
 const UNSORTED = 'unsorted/01-01-05_01.mp4';
 
 /**
@@ -36,6 +36,8 @@ function makeFolder(dir: string): string {
   mkdirSync(join(dir, 'unsorted'), { recursive: true });
   copyFileSync(clip('01-01-05_01.mp4'), join(dir, UNSORTED));
   writeFileSync(join(dir, 'README.txt'), 'clips sorted by emotion\n');
+  // What a Mac leaves beside a clip on a USB stick: named like a video, 4 KB of metadata.
+  writeFileSync(join(dir, 'sad', `._${CLIPS[2]}`), Buffer.alloc(4096, 0));
   return dir;
 }
 

@@ -114,7 +114,7 @@ describe('labels from folder names', () => {
 
   it('knows a video by its extension', () => {
     expect(['a.mp4', 'b.MOV', 'c.webm', 'd.mkv', 'e.avi'].every(isVideoPath)).toBe(true);
-    expect(['labels.csv', 'notes.txt', '.DS_Store', 'mp4'].some(isVideoPath)).toBe(false);
+    expect(['labels.csv', 'notes.txt', '.DS_Store', 'mp4', 'set/happy/._001.mp4'].some(isVideoPath)).toBe(false);
   });
 });
 

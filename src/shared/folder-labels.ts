@@ -91,11 +91,14 @@ export function baseName(path: string): string {
   return segments(path).pop() ?? path;
 }
 
-/** True for a file whose extension is a video container's (a hidden file, `.DS_Store`, never). */
+/**
+ * True for a file whose extension is a video container's. Hidden files never: `.DS_Store`, and the
+ * `._clip.mp4` a Mac writes beside every clip on a USB stick (its metadata, 4 KB, not a video).
+ */
 export function isVideoPath(path: string): boolean {
   const name = baseName(path);
   const dot = name.lastIndexOf('.');
-  return dot > 0 && VIDEO_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
+  return !name.startsWith('.') && dot > 0 && VIDEO_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
 }
 
 /**
