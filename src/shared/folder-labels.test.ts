@@ -122,6 +122,7 @@ describe('labelsFileIndex', () => {
   it('finds labels.csv nearest the top, else the only CSV of any name, else none', () => {
     expect(labelsFileIndex(['set/a.mp4', 'set/sub/labels.csv', 'set/Labels.csv'])).toBe(2);
     expect(labelsFileIndex(['set/a.mp4', 'set/emotions (1).csv'])).toBe(1);
+    expect(labelsFileIndex(['set/._emotions.csv', 'set/emotions.csv'])).toBe(1);
     expect(labelsFileIndex(['set/a.mp4', 'set/x.csv', 'set/y.csv'])).toBe(-1);
     expect(labelsFileIndex(['set/a.mp4'])).toBe(-1);
   });

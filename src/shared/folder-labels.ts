@@ -41,7 +41,8 @@ export const LABELS_FILE = 'labels.csv';
  */
 export function labelsFileIndex(paths: readonly string[]): number {
   const depth = (i: number) => segments(paths[i]!).length;
-  const csv = paths.flatMap((p, i) => (baseName(p).toLowerCase().endsWith('.csv') ? [i] : []));
+  // Hidden files (a Mac's ._labels.csv beside labels.csv on a USB stick) hold no labels.
+  const csv = paths.flatMap((p, i) => (baseName(p).toLowerCase().endsWith('.csv') && !baseName(p).startsWith('.') ? [i] : []));
   const named = csv.filter((i) => baseName(paths[i]!).toLowerCase() === LABELS_FILE).sort((a, b) => depth(a) - depth(b));
   return named[0] ?? (csv.length === 1 ? csv[0]! : -1);
 }
