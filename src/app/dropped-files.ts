@@ -37,7 +37,8 @@ async function filesOf(entry: Entry): Promise<File[]> {
     return [file];
   }
   if (entry.isDirectory) {
-    const children = await readAll(entry as FileSystemDirectoryEntry);
+    // Hidden entries inside a dropped folder (.DS_Store, a Mac's ._clip.mp4 twins) are never inputs.
+    const children = (await readAll(entry as FileSystemDirectoryEntry)).filter((child) => !child.name.startsWith('.'));
     return (await Promise.all(children.map(filesOf))).flat();
   }
   return [];
