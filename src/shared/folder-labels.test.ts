@@ -37,6 +37,7 @@ describe('parseLabelsCsv', () => {
     expect(semicolons).toEqual({ clips: [{ file: 'a.mp4', label: 'happiness', line: 2 }, { file: 'b.mp4', label: 'sadness', line: 3 }], errors: [], source: 'labels.csv' });
     const tabs = parseLabelsCsv('video\tclass\na.mp4\tangry\n', ['a.mp4']);
     expect(tabs.clips).toEqual([{ file: 'a.mp4', label: 'anger', line: 2 }]);
+    expect(parseLabelsCsv('Video_Name,Emotion Label\na.mp4,fear\n', ['a.mp4']).clips).toEqual([{ file: 'a.mp4', label: 'fear', line: 2 }]);
     // Our own labels.csv: `label` is the label column, not `emotion_code`.
     expect(parseLabelsCsv('file,actor,sentence,emotion_code,label\na.mp4,01,01,03,happiness\n').clips[0]!.label).toBe('happiness');
   });

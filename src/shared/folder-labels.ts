@@ -49,9 +49,12 @@ export function labelsFileIndex(paths: readonly string[]): number {
 
 /** Separators spreadsheets write "CSV" with: a comma, a semicolon (where the comma is the decimal mark), a tab. */
 const DELIMITERS = [',', ';', '\t'] as const;
-/** Header names of the file column, and of the label column, most specific first. */
-const FILE_COLUMNS = ['file', 'filename', 'file_name', 'file name', 'video', 'clip', 'path', 'name'];
-const LABEL_COLUMNS = ['label', 'emotion', 'class', 'category', 'expression'];
+/**
+ * Header names of the file column, and of the label column, most specific first, as letters only
+ * (`File Name`, `file_name` and `filename` are one name).
+ */
+const FILE_COLUMNS = ['file', 'filename', 'filepath', 'video', 'videoname', 'videofile', 'videopath', 'clip', 'clipname', 'path', 'name'];
+const LABEL_COLUMNS = ['label', 'emotion', 'emotionlabel', 'class', 'category', 'expression'];
 
 /** Video files by extension, for a folder labelled by its sub-folders (other files there are not clips). */
 const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'flv', 'mpg', 'mpeg', 'ts', '3gp', 'wmv', 'ogv']);
@@ -150,7 +153,7 @@ function pathsNamedBy(cell: string, paths: readonly string[]): string[] {
 /** The header's delimiter and the file and label columns, or null when no delimiter gives both. */
 function readHeader(line: string): { delimiter: string; fileCol: number; labelCol: number } | null {
   for (const delimiter of DELIMITERS) {
-    const header = splitCsvLine(line, delimiter)?.map((h) => h.toLowerCase());
+    const header = splitCsvLine(line, delimiter)?.map((h) => h.toLowerCase().replace(/[^a-z]/g, ''));
     if (!header) continue;
     const column = (names: readonly string[]) => names.map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
     const [fileCol, labelCol] = [column(FILE_COLUMNS), column(LABEL_COLUMNS)];
