@@ -3,7 +3,8 @@
  * naming the problem; a 4K video is analysed (downscaled), not rejected.
  */
 import { analyze } from './analyze-runner';
-import { expect, test } from './fixtures';
+import { mkdirSync } from 'node:fs';
+import { expect, scratch, test } from './fixtures';
 import { audioOnly, hevcVideo, mpeg4Part2Video, truncatedMp4, zeroByteFile } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
@@ -18,6 +19,8 @@ const cases: [string, () => string, RegExp][] = [
   ['an MPEG-4 Part 2 video (a codec mediabunny cannot name)', mpeg4Part2Video, /cannot decode this video's codec.*H\.264/i],
   ['an audio-only file', audioOnly, /no video track/i],
   ['a zero-byte file', zeroByteFile, /empty \(0 bytes\)/i],
+  // Told before any browser starts (it was Playwright's "File input does not support directories").
+  ['a folder instead of a video', () => (mkdirSync(scratch, { recursive: true }), scratch), /a folder, not a video.*npm run evaluate/],
 ];
 
 for (const [name, make, message] of cases) {

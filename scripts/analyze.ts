@@ -5,7 +5,7 @@
  * short summary; `--json` writes the full report. Exit 0 on success (also when no face is found),
  * 1 when the file cannot be analysed (one line on stderr), 2 on bad usage.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyzeThroughUi, launchForCli } from './lib/browser-app';
@@ -51,6 +51,10 @@ async function main(): Promise<number> {
   const path = resolve(video);
   if (!existsSync(path)) {
     console.error(`emolens: ${video}: no such file`);
+    return 1;
+  }
+  if (statSync(path).isDirectory()) {
+    console.error(`emolens: ${video}: a folder, not a video (a labelled folder is evaluated with: npm run evaluate -- ${video})`);
     return 1;
   }
   const app = await launchForCli(args, USAGE);
