@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFileRunner } from './file-runner';
 import { createFolderRunner } from './folder-runner';
 import { testFile, testRunContext, type ScriptedClip } from './test-helpers';
+import { NO_FACE_HINT } from '../pipeline/build-report';
 
 const HAPPINESS = 3;
 const SADNESS = 5;
@@ -48,7 +49,7 @@ describe('folder runner', () => {
     expect(phase).toBe('done');
     expect(report?.clips).toBe(3);
     expect(report?.failures).toEqual([
-      { file: 'empty.mp4', reason: 'No face was found in this video.' },
+      { file: 'empty.mp4', reason: `No face was found in this video.${NO_FACE_HINT}` },
       { file: 'broken.mp4', reason: 'Something went wrong: not a video' },
     ]);
     expect(report?.labelErrors.map((e) => e.line)).toEqual([5]);

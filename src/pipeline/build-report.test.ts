@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFrame, createClipAnalysis, forgetBefore, voteOnClip, type FaceRecord } from './clip-analysis';
-import { buildReport } from './build-report';
+import { buildReport, NO_FACE_HINT } from './build-report';
 
 const info = { durationSec: 2, frameCount: 60, fps: 30, width: 100, height: 100, codec: 'avc', codecString: 'avc1' };
 
@@ -54,7 +54,8 @@ describe('buildReport', () => {
     const report = buildReport(clip, { file: 'empty.mp4', backend: 'wasm', info, sampleFps: undefined, timingsMs: {} });
     expect(report.mainTrackId).toBeNull();
     expect(report.predictions).toEqual({});
-    expect(report.warnings).toEqual(['No face was found in this video.']);
+    // Said plainly, with why a sideways picture would show none.
+    expect(report.warnings).toEqual([`No face was found in this video.${NO_FACE_HINT}`]);
     expect(report.sampleFps).toBeNull();
   });
 });

@@ -33,6 +33,12 @@ export interface ReportContext {
   familiarity?: AnalysisReport['familiarity'];
 }
 
+/**
+ * Said with "No face was found": faces are found upright, so a picture stored sideways without the
+ * rotation tag players follow (real-files.md) shows none, and the person can turn it and try again.
+ */
+export const NO_FACE_HINT = ' Faces are looked for upright: in a picture turned sideways or upside down none is found.';
+
 /** Builds the report: tracks with their votes and boxes, the main track, and predictions. */
 export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisReport {
   const vote = voteOnClip(clip, ctx.voting);
@@ -53,7 +59,7 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
   const predictions: ByPredictionKey<ClipPrediction> = {};
   if (vote.winnerId === null) {
     const thin = vote.votes.length > 0 ? ` (${vote.votes.length} brief or unsure face track${vote.votes.length > 1 ? 's' : ''}, too little evidence for a main face)` : '';
-    warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : `No face was found in this video${thin}.`);
+    warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : `No face was found in this video${thin}.${NO_FACE_HINT}`);
   } else {
     const main = clip.tracks.get(vote.winnerId) ?? [];
     predictions[FRAME_AVERAGE] = toPrediction(averageProbs(main));
