@@ -90,6 +90,9 @@ test('evaluate: metrics match a hand count; bad labels.csv lines are reported, n
     expect(c.predicted.emolens, c.file).toBe(c.familiarity!.familiar ? c.predicted[shipped.answer.alone.name] : c.predicted.general);
   }
   expect(stdout).toContain('frameAverage');
+  // The answer's own line comes first, with the emolens row's numbers.
+  const emolens = report.models.emolens!;
+  expect(stdout.split('\n')[1]).toBe(`emolens's answer, each clip alone: ${(emolens.accuracy * 100).toFixed(1)}% right (weighted F1 ${emolens.weightedF1.toFixed(3)})`);
   expect(stdout).toContain('labels.csv line 6');
   expect(stdout).toContain('labels.csv line 7: missing.mp4 is not among the files given');
 });

@@ -34,12 +34,27 @@ async function runEvaluation(app: RunningApp, dir: string, tty: boolean): Promis
   return exportedJson<EvaluationReport>(app);
 }
 
+/**
+ * emolens's own answer first, as the page showed it (each clip alone, and calibrated per person
+ * when the folder was grouped): the row a reader looks for among some forty.
+ */
+function headline(report: EvaluationReport): string[] {
+  const line = (what: string, models: EvaluationReport['models'], name: string | undefined) => {
+    const m = name === undefined ? undefined : models[name];
+    return m ? [`${what}: ${(m.accuracy * 100).toFixed(1)}% right (weighted F1 ${m.weightedF1.toFixed(3)})`] : [];
+  };
+  return [
+    ...line("emolens's answer, each clip alone", report.models, report.ensemble?.name),
+    ...(report.calibrated ? line("emolens's answer, calibrated per person", report.calibrated.models, report.calibrated.ensemble?.name) : []),
+  ];
+}
+
 /** The metrics table printed to stdout. */
 function table(report: EvaluationReport): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
   const rows = (models: EvaluationReport['models']) =>
     Object.entries(models).map(([name, m]) => `${name.padEnd(28)} ${pct(m.accuracy)} ${pct(m.weightedF1)}   ${pct(m.meanAcc)} ± ${(m.stdAcc * 100).toFixed(1)}`);
-  const lines = [`${report.clips} clips`, `${'model'.padEnd(28)} ${'acc'.padStart(7)} ${'wF1'.padStart(7)}   MeanAcc ± Std`, ...rows(report.models)];
+  const lines = [`${report.clips} clips`, ...headline(report), `${'model'.padEnd(28)} ${'acc'.padStart(7)} ${'wF1'.padStart(7)}   MeanAcc ± Std`, ...rows(report.models)];
   const cal = report.calibrated;
   if (cal) {
     const sizes = cal.groups.map((g) => `${g.clips.length}${g.reference ? '' : ' (alone)'}`).join(', ');
