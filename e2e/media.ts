@@ -234,3 +234,11 @@ export function anotherPerson(): string {
   const pan = 'crop=384:288:506+12*sin(2*PI*t/3):104+6*sin(2*PI*t/2)';
   return ffmpeg('another-person.mp4', ['-loop', '1', '-i', photo, '-t', '3', '-vf', `scale=1280:-2,${pan},scale=360:270`, ...H264]);
 }
+
+/**
+ * A shared clip as a camcorder's MPEG-TS stream (.MTS): the same H.264 and AAC, stream-copied,
+ * whose timeline starts at 1.4 s (ffmpeg's default, as broadcast streams do), not at 0.
+ */
+export function mpegTs(name = '01-01-03_01.mp4'): string {
+  return ffmpeg(`ts-${name.replace(/\.mp4$/, '.ts')}`, ['-i', clip(name), '-c', 'copy', '-f', 'mpegts']);
+}

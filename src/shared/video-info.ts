@@ -2,7 +2,15 @@
 
 /** What a video is, known before decoding. */
 export interface VideoInfo {
+  /** From the file's start (`startSec`) to its last frame or sample. */
   durationSec: number;
+  /**
+   * Where the file's timeline starts, in its own timestamps: the earlier first timestamp of its
+   * video and primary audio track (never below 0). 0 for almost every file; an MPEG-TS stream (a
+   * camcorder's .MTS) starts at 1.4 s or later. Every time emolens reports counts from here, as
+   * players show it; absent: 0.
+   */
+  startSec?: number;
   /** Number of video frames (packets) in the track. */
   frameCount: number;
   /** Average frame rate over the whole track. */

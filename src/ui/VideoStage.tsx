@@ -31,6 +31,9 @@ export function VideoStage() {
     [liveEmotions],
   );
   const [paused, setPaused] = useState(false);
+  // The analysis decodes with WebCodecs, which reads containers the <video> element cannot play
+  // (a camcorder's MPEG-TS): the picture stays black, and the stage says why.
+  const [unplayable, setUnplayable] = useState(false);
   const marks = useRef({ mainTrackId, selectedTrackId, trackLabels, live });
   marks.current = { mainTrackId, selectedTrackId, trackLabels, live };
   const drawn = useRef<{ entry: OverlayEntry | null; scale: number }>({ entry: null, scale: 1 });
@@ -108,10 +111,17 @@ export function VideoStage() {
     };
     const events = ['play', 'pause', 'ended', 'seeked', 'loadeddata'] as const;
     for (const e of events) video.addEventListener(e, sync);
+    // A file's source that fails to load (not a release: that removes the source first).
+    const onError = () => setUnplayable(video.hasAttribute('src'));
+    const onLoadStart = () => setUnplayable(false);
+    video.addEventListener('error', onError);
+    video.addEventListener('loadstart', onLoadStart);
     sync();
     return () => {
       stop();
       for (const e of events) video.removeEventListener(e, sync);
+      video.removeEventListener('error', onError);
+      video.removeEventListener('loadstart', onLoadStart);
       redraw.current = () => {};
       video.remove();
     };
@@ -162,8 +172,14 @@ export function VideoStage() {
           aria-label="Video frame with a box, ID and emotion for each tracked face. Click a face to inspect its track."
         />
         {live && <CalibrationBadge />}
+        {unplayable && !live && (
+          <p className="stage-note" data-testid="stage-unplayable" role="status">
+            This browser cannot play this file’s container, so its picture cannot be shown here. Its frames were still decoded and
+            analysed: the tracks, the vote and the emotions are complete.
+          </p>
+        )}
       </div>
-      {source === 'file' && (
+      {source === 'file' && !unplayable && (
         <div className="row row-start">
           <button type="button" className="secondary" onClick={togglePlay} data-testid="play-toggle">
             {paused ? 'Play' : 'Pause'}

@@ -3,6 +3,7 @@
  * mediabunny), for the speech features (src/core/audio). Browser and worker only.
  */
 import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny';
+import { timelineStart } from './open-video';
 
 /** Decoded audio: one Float32Array per channel at `sampleRate`. */
 export interface DecodedAudio {
@@ -25,10 +26,18 @@ export async function decodeAudio(blob: Blob): Promise<AudioOutcome> {
     if (!(await track.canDecode())) return { audio: null, reason: `its audio (${track.codec ?? 'unknown codec'}) cannot be decoded in this browser` };
     const channels: Float32Array[][] = Array.from({ length: track.numberOfChannels }, () => []);
     let frames = 0;
-    for await (const sample of new AudioSampleSink(track).samples(0, MAX_SECONDS)) {
+    // The PCM starts at the file's start, as the frames' times do (open-video.ts): a voice that
+    // starts after it gets silence before it, or it would be heard early against the mouths.
+    const start = await timelineStart(input, await input.getPrimaryVideoTrack().catch(() => null));
+    for await (const sample of new AudioSampleSink(track).samples(start, start + MAX_SECONDS)) {
       try {
-        // Encoder priming (MP3, AAC) comes out before time 0: not part of the clip (ffmpeg drops it too).
-        const skip = Math.min(sample.numberOfFrames, Math.max(0, Math.round(-sample.timestamp * sample.sampleRate)));
+        const offset = Math.round((sample.timestamp - start) * sample.sampleRate);
+        if (frames === 0 && offset > 0) {
+          for (const parts of channels) parts.push(new Float32Array(offset));
+          frames = offset;
+        }
+        // Encoder priming (MP3, AAC) comes out before the start: not part of the clip (ffmpeg drops it too).
+        const skip = Math.min(sample.numberOfFrames, Math.max(0, -offset));
         if (skip === sample.numberOfFrames) continue;
         for (let c = 0; c < sample.numberOfChannels && c < channels.length; c++) {
           const plane = new Float32Array(sample.numberOfFrames - skip);

@@ -131,7 +131,8 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
         continue;
       }
       const index = frameIndex++;
-      const tSec = frame.timestamp / 1e6;
+      // Counted from the file's start, as players show it (an MPEG-TS stream starts at 1.4 s).
+      const tSec = frame.timestamp / 1e6 - (video.info.startSec ?? 0);
       const sampled = selector.keep(tSec);
       // Asked on every frame, so the mouth grid stays regular whatever the sampling keeps.
       const onMouthGrid = mouthGrid?.keep(tSec) ?? false;

@@ -63,9 +63,11 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
 
     let stats;
     let durationSec;
+    let startSec;
     try {
       stats = await track.computePacketStats();
-      durationSec = await track.computeDuration();
+      startSec = await timelineStart(input, track);
+      durationSec = (await track.computeDuration()) - startSec;
     } catch (error) {
       throw new TruncatedVideoError(undefined, { cause: error });
     }
@@ -73,6 +75,7 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
 
     const info: VideoInfo = {
       durationSec,
+      ...(startSec > 0 && { startSec }),
       frameCount: stats.packetCount,
       fps: stats.averagePacketRate,
       width: await track.getDisplayWidth(),
@@ -86,6 +89,17 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
     dispose();
     throw error;
   }
+}
+
+/**
+ * Where a file's timeline starts (VideoInfo.startSec): the earlier first timestamp of `video` and
+ * the primary audio track, never below 0 (priming and edit-list pre-roll come before 0 and are not
+ * shown). Both tracks, so a voice that starts later than the picture stays later.
+ */
+export async function timelineStart(input: Input, video: InputVideoTrack | null): Promise<number> {
+  const audio = await input.getPrimaryAudioTrack().catch(() => null);
+  const tracks = [video, audio].filter((t) => t !== null);
+  return tracks.length === 0 ? 0 : Math.max(0, await input.getFirstTimestamp(tracks));
 }
 
 /** A name people know for a mediabunny codec id. */
