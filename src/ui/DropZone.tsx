@@ -98,8 +98,8 @@ export function DropZone() {
         </label>
         {compact && <span className="muted small">or drop a video or folder here</span>}
       </div>
-      <input ref={fileRef} data-testid="file-input" type="file" accept="video/*,.mp4,.webm,.mkv,.mov" hidden onChange={picked(false)} />
-      <input ref={filesRef} data-testid="folder-input" type="file" multiple accept="video/*,.mp4,.webm,.mkv,.mov,.csv" hidden onChange={picked(true)} />
+      <input ref={fileRef} data-testid="file-input" type="file" accept="video/*,.mp4,.webm,.mkv,.mov,.mts,.m2ts,.ts" hidden onChange={picked(false)} />
+      <input ref={filesRef} data-testid="folder-input" type="file" multiple accept="video/*,.mp4,.webm,.mkv,.mov,.mts,.m2ts,.ts,.csv" hidden onChange={picked(true)} />
       <input ref={dirRef} data-testid="folder-dir-input" type="file" multiple hidden onChange={picked(true)} />
     </section>
   );
