@@ -5,7 +5,7 @@
 import { analyze } from './analyze-runner';
 import { mkdirSync } from 'node:fs';
 import { expect, scratch, test } from './fixtures';
-import { audioOnly, hevcVideo, mpeg4Part2Video, truncatedMp4, zeroByteFile } from './media';
+import { audioOnly, aviVideo, hevcVideo, mpeg4Part2Video, truncatedMp4, zeroByteFile } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -18,6 +18,7 @@ const cases: [string, () => string, RegExp][] = [
   ['an HEVC video this browser cannot decode', hevcVideo, /cannot decode HEVC.*H\.264/i],
   ['an MPEG-4 Part 2 video (a codec mediabunny cannot name)', mpeg4Part2Video, /cannot decode this video's codec.*H\.264/i],
   ['an audio-only file', audioOnly, /no video track/i],
+  ['an AVI file (a container browsers do not read)', aviVideo, /This is an AVI file.*Re-encode it as MP4/],
   ['a zero-byte file', zeroByteFile, /empty \(0 bytes\)/i],
   // Told before any browser starts (it was Playwright's "File input does not support directories").
   ['a folder instead of a video', () => (mkdirSync(scratch, { recursive: true }), scratch), /a folder, not a video.*npm run evaluate/],

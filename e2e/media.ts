@@ -99,6 +99,11 @@ export function cutWithoutReencoding(name: string, fromSec: number): string {
   return ffmpeg(`cut-${fromSec}s-${name}`, ['-ss', String(fromSec), '-i', clip(name), '-c', 'copy']);
 }
 
+/** A clip in AVI (older cameras' and datasets' container, which browsers do not read), H.264 inside. */
+export function aviVideo(): string {
+  return ffmpeg('clip.avi', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-f', 'avi']);
+}
+
 /** Two seconds of a tone in an MP4 container: audio only. */
 export function audioOnly(): string {
   return ffmpeg('audio-only.m4a', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac']);

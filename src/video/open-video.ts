@@ -11,6 +11,7 @@ import {
 } from 'mediabunny';
 import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
 import type { VideoInfo } from '../shared/video-info';
+import { unreadableContainer, unreadableContainerMessage } from './container-sniff';
 
 export type { VideoInfo };
 
@@ -43,7 +44,10 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
     try {
       track = await input.getPrimaryVideoTrack();
     } catch (error) {
-      if (error instanceof UnsupportedInputFormatError) throw new NotAVideoError(undefined, { cause: error });
+      if (error instanceof UnsupportedInputFormatError) {
+        const container = unreadableContainer(new Uint8Array(await blob.slice(0, 12).arrayBuffer()));
+        throw new NotAVideoError(container ? unreadableContainerMessage(container) : undefined, { cause: error });
+      }
       if (isEndOfDataError(error)) throw new TruncatedVideoError(undefined, { cause: error });
       throw new NotAVideoError(undefined, { cause: error });
     }
