@@ -44,7 +44,7 @@ describe('parseLabelsCsv', () => {
 
   it('tells apart files of one name in different folders by the folder the line gives', () => {
     const paths = ['data/happy/001.mp4', 'data/sad/001.mp4', 'data/sad/002.mp4'];
-    const text = ['file,label', 'happy/001.mp4,happiness', 'C:\\data\\sad\\001.mp4,sadness', '002.mp4,sadness', '001.mp4,fear'].join('\n');
+    const text = ['file,label', 'happy/001.mp4,happiness', 'C:\\Users\\me\\data\\sad\\001.mp4,sadness', '002.mp4,sadness', '001.mp4,fear'].join('\n');
     const { clips, errors } = parseLabelsCsv(text, paths);
     expect(clips).toEqual([
       { file: 'happy/001.mp4', label: 'happiness', line: 2 },
@@ -53,6 +53,12 @@ describe('parseLabelsCsv', () => {
     ]);
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toBe('line 5: 001.mp4 could be any of 2 files (happy/001.mp4, sad/001.mp4); give its folder too.');
+  });
+
+  it('finds a file by a full path from another machine, whose folders above ours differ', () => {
+    const { clips, errors } = parseLabelsCsv('file,label\n/home/ana/datasets/clips/001.mp4,happy\n', ['my-copy/001.mp4', 'my-copy/002.mp4']);
+    expect(errors).toEqual([]);
+    expect(clips).toEqual([{ file: '001.mp4', label: 'happiness', line: 2 }]);
   });
 
   it('finds a file named in another case, or without its extension, as annotation files list clips', () => {

@@ -120,32 +120,35 @@ export function clipNames(paths: readonly string[]): Map<string, string> {
   return new Map(paths.map((p, i) => [p, count.get(split[i]!.at(-1)!)! > 1 ? split[i]!.slice(shared).join('/') : split[i]!.at(-1)!]));
 }
 
-/** Whether `path` ends like `cell`: they agree on every segment both have, from the file name up. */
-function endsLike(cell: readonly string[], path: readonly string[]): boolean {
-  const n = Math.min(cell.length, path.length);
-  for (let k = 1; k <= n; k++) if (cell[cell.length - k] !== path[path.length - k]) return false;
-  return n > 0;
+/** How many segments `cell` and `path` share from the file name up (0: not even the file name). */
+function sharedTail(cell: readonly string[], path: readonly string[]): number {
+  let k = 0;
+  while (k < Math.min(cell.length, path.length) && cell[cell.length - 1 - k] === path[path.length - 1 - k]) k++;
+  return k;
 }
 
 /** A file name without its extension (`clip01.mp4` → `clip01`). */
 const stem = (name: string) => name.replace(/\.[^.]*$/, '');
 
 /**
- * The paths a labels.csv cell names (see endsLike). Failing that, as people write them: another
- * case (`Clip01.MP4` for clip01.mp4, as Windows and macOS match names), or without the extension
- * (`clip01`, as annotation files often list clips) among the videos.
+ * The paths a labels.csv cell names: those sharing the most segments with it from the file name up
+ * (`001.mp4`, `happy/001.mp4`, or a full path from the machine the file was written on, whose
+ * folders above ours differ). Failing any, as people write them: another case (`Clip01.MP4`, as
+ * Windows and macOS match names), or a video's name without its extension (`clip01`, as annotation
+ * files often list clips). Several equally good: the cell is ambiguous.
  */
 function pathsNamedBy(cell: string, paths: readonly string[]): string[] {
   const wanted = segments(cell);
   const lower = (s: readonly string[]) => s.map((x) => x.toLowerCase());
-  const ways: ((have: string[]) => boolean)[] = [
-    (have) => endsLike(wanted, have),
-    (have) => endsLike(lower(wanted), lower(have)),
-    (have) => isVideoPath(have.join('/')) && endsLike(lower(wanted), lower([...have.slice(0, -1), stem(have.at(-1)!)])),
+  const ways: ((have: string[]) => number)[] = [
+    (have) => sharedTail(wanted, have),
+    (have) => sharedTail(lower(wanted), lower(have)),
+    (have) => (isVideoPath(have.join('/')) ? sharedTail(lower(wanted), lower([...have.slice(0, -1), stem(have.at(-1)!)])) : 0),
   ];
-  for (const named of ways) {
-    const found = paths.filter((p) => named(segments(p)));
-    if (found.length > 0) return found;
+  for (const shared of ways) {
+    const scores = paths.map((p) => shared(segments(p)));
+    const best = Math.max(0, ...scores);
+    if (best > 0) return paths.filter((_, i) => scores[i] === best);
   }
   return [];
 }
