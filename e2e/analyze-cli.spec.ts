@@ -5,7 +5,9 @@
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { expectedSampledFrames } from '../src/video/frame-selector';
 import { analyze } from './analyze-runner';
-import { clip, expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clip, expect, scratch, test } from './fixtures';
 import { cutWithoutReencoding, frameCount, lateSecondFace, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
@@ -99,4 +101,16 @@ test('a file that is not a video exits non-zero with one clear line', async () =
   const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('emolens:'));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/not a video/i);
+});
+
+test('several videos in one run: each summarised, a bad one named and the rest still analysed, exit 1, the JSON a list', async () => {
+  // analyze() names the JSON after its first video; the other two follow the options.
+  const r = await analyze(clip('07-01-01_01.mp4'), [notAVideo(), clip('07-02-04_01.mp4')]);
+  const json = join(scratch, '07-01-01_01.mp4.report.json');
+  expect(r.code).toBe(1);
+  expect(r.stderr.split('\n').filter((l) => l.startsWith('emolens:'))).toEqual([expect.stringMatching(/^emolens: not-a-video\.mp4: .*not a video/i)]);
+  expect(r.stdout.match(/^\S+\.mp4: \d+×\d+/gm)).toEqual(['07-01-01_01.mp4: 360×270', '07-02-04_01.mp4: 360×270']);
+  const reports = JSON.parse(readFileSync(json, 'utf8')) as { file: string; error?: string; mainTrackId?: number | null }[];
+  expect(reports.map((x) => [x.file, 'error' in x])).toEqual([['07-01-01_01.mp4', false], ['not-a-video.mp4', true], ['07-02-04_01.mp4', false]]);
+  expect(reports.filter((x) => !x.error).every((x) => x.mainTrackId !== null)).toBe(true);
 });

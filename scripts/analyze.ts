@@ -1,12 +1,13 @@
 /**
- * npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]
+ * npm run analyze -- <video> [<video> …] [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]
  *
- * Runs the emolens pipeline (the built app, in headless Chromium) on one local video and prints a
- * short summary; `--json` writes the full report. Exit 0 on success (also when no face is found),
- * 1 when the file cannot be analysed (one line on stderr), 2 on bad usage.
+ * Runs the emolens pipeline (the built app, in headless Chromium) on local videos, one after
+ * another in one browser, and prints a short summary of each; `--json` writes the full report (a
+ * list of them for several videos). Exit 0 on success (also when no face is found), 1 when a file
+ * cannot be analysed (one line on stderr each; the others are still analysed), 2 on bad usage.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyzeThroughUi, launchForCli } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
@@ -14,7 +15,7 @@ import { FRAME_AVERAGE } from '../src/shared/prediction-keys';
 import { namedAlternatives } from '../src/core/calibration/answer-confidence';
 import { nobodyInWords } from '../src/pipeline/clip-speaker';
 
-const USAGE = 'usage: npm run analyze -- <video> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
+const USAGE = 'usage: npm run analyze -- <video> [<video> …] [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
 const pct = (p: number) => `${(p * 100).toFixed(0)}%`;
 
@@ -41,37 +42,52 @@ function summarize(report: AnalysisReport): string {
   return lines.join('\n');
 }
 
+/** Why `video` cannot be analysed before a browser starts (no such file, a folder); null when it can. */
+function notAVideoPath(video: string): string | null {
+  const path = resolve(video);
+  if (!existsSync(path)) return `emolens: ${video}: no such file`;
+  if (statSync(path).isDirectory()) return `emolens: ${video}: a folder, not a video (a labelled folder is evaluated with: npm run evaluate -- ${video})`;
+  return null;
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const video = args.positionals[0];
-  if (!video || args.positionals.length > 1) {
-    console.error(USAGE);
+  const videos = args.positionals;
+  // Several videos run one after another in one browser; the page knows a run by its file name.
+  if (videos.length === 0 || new Set(videos.map((v) => basename(v))).size < videos.length) {
+    console.error(videos.length === 0 ? USAGE : `emolens: several videos need different file names\n${USAGE}`);
     return 2;
   }
-  const path = resolve(video);
-  if (!existsSync(path)) {
-    console.error(`emolens: ${video}: no such file`);
-    return 1;
-  }
-  if (statSync(path).isDirectory()) {
-    console.error(`emolens: ${video}: a folder, not a video (a labelled folder is evaluated with: npm run evaluate -- ${video})`);
+  const missing = videos.map(notAVideoPath).filter((m) => m !== null);
+  if (videos.length === 1 && missing.length > 0) {
+    console.error(missing[0]);
     return 1;
   }
   const app = await launchForCli(args, USAGE);
   if (!app) return 2;
+  const results: (AnalysisReport | { file: string; error: string })[] = [];
   try {
     // Live progress only on a terminal: logs and pipes get the result lines alone.
     const tty = process.stderr.isTTY;
-    const outcome = await analyzeThroughUi(app, path, tty ? (n) => process.stderr.write(`\ranalysing… ${n} frames`) : undefined);
-    if (tty) process.stderr.write('\r\x1b[K');
-    if (!outcome.ok) {
-      console.error(`emolens: ${outcome.message}`);
-      return 1;
+    for (const video of videos) {
+      const problem = notAVideoPath(video);
+      const outcome = problem
+        ? { ok: false as const, message: problem.replace(/^emolens: /, '') }
+        : await analyzeThroughUi(app, resolve(video), tty ? (n) => process.stderr.write(`\ranalysing… ${n} frames`) : undefined);
+      if (tty) process.stderr.write('\r\x1b[K');
+      if (!outcome.ok) {
+        console.error(`emolens: ${outcome.message}`);
+        results.push({ file: basename(video), error: outcome.message });
+        continue;
+      }
+      const report = outcome.report as AnalysisReport;
+      // A blank line between two videos' summaries.
+      console.log(`${results.some((r) => !('error' in r)) ? '\n' : ''}${summarize(report)}`);
+      results.push(report);
     }
-    const report = outcome.report as AnalysisReport;
-    console.log(summarize(report));
-    writeJsonOption(args, report);
-    return 0;
+    // One video: its report, as always; several: a list of them (a failed one as its file and error).
+    writeJsonOption(args, videos.length === 1 ? results[0] : results);
+    return results.some((r) => 'error' in r) ? 1 : 0;
   } finally {
     await app.close();
   }
