@@ -6,7 +6,7 @@
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { answerOf } from '../shared/ensemble-config';
 import { buildEvaluationReport, runFolderEvaluation, shownAnswerSummary, type ClipOutcome } from '../shared/evaluate-folder';
-import { clipNames, folderLabels, isVideoPath, labelsFileIndex, NO_LABELS_MESSAGE, unlabelledFolderMessage } from '../shared/folder-labels';
+import { clipNames, folderLabels, isVideoPath, labelsFileIndex, unlabelledFolderMessage } from '../shared/folder-labels';
 import { pathOf } from './dropped-files';
 import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
 import type { EmotionLabel } from '../core/labels';
@@ -56,8 +56,8 @@ export function createFolderRunner({
       }
       const parsed = folderLabels(paths, text);
       const refused = unlabelledFolderMessage(parsed);
-      if (refused || !parsed) {
-        s().pushNotice('error', refused ?? NO_LABELS_MESSAGE);
+      if (refused) {
+        s().pushNotice('error', refused);
         return;
       }
       name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';

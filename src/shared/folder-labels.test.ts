@@ -107,14 +107,15 @@ describe('labels from folder names', () => {
   });
 
   it('uses labels.csv when there is one, folder names otherwise, and nothing when neither labels a clip', () => {
-    expect(folderLabels(['happy/a.mp4'], 'file,label\na.mp4,sad\n')!.clips[0]!.label).toBe('sadness');
-    expect(folderLabels(['happy/a.mp4'], null)!.clips[0]!.label).toBe('happiness');
-    expect(folderLabels(['clips/a.mp4', 'clips/b.mp4'], null)).toBeNull();
+    expect(folderLabels(['happy/a.mp4'], 'file,label\na.mp4,sad\n').clips[0]!.label).toBe('sadness');
+    expect(folderLabels(['happy/a.mp4'], null).clips[0]!.label).toBe('happiness');
+    const unlabelled = folderLabels(['clips/a.mp4', 'clips/b.mp4'], null);
+    expect(unlabelled.clips).toEqual([]);
+    expect(unlabelledFolderMessage(unlabelled)).toBe(NO_LABELS_MESSAGE);
     // A labels.csv that labels nothing is still the folder's labels: its errors say why, and so does the message.
-    const none = folderLabels([], 'file,label\na.mp4,happy\nb.mp4,sad\n')!;
+    const none = folderLabels([], 'file,label\na.mp4,happy\nb.mp4,sad\n');
     expect(none.clips).toEqual([]);
     expect(unlabelledFolderMessage(none)).toBe(noLabelledClipMessage(none));
-    expect(unlabelledFolderMessage(null)).toBe(NO_LABELS_MESSAGE);
     expect(unlabelledFolderMessage(folderLabels(['happy/a.mp4'], null))).toBeNull();
     expect(noLabelledClipMessage(none)).toMatch(/^No clip to evaluate: 2 line\(s\) of the labels file skipped \(line 2: a\.mp4 is not among the files given\.\)\. Its file column must name videos given with it/);
   });

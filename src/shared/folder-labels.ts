@@ -239,13 +239,9 @@ export function labelsFromFolders(paths: readonly string[]): ParsedLabels {
   return { clips, errors, source: 'folders' };
 }
 
-/**
- * The labels of a dropped folder: its labels.csv when it has one (`csvText`), else its folder names.
- * `paths` are the folder's other files. Null when neither labels a single clip.
- */
-export function folderLabels(paths: readonly string[], csvText: string | null): ParsedLabels | null {
-  const parsed = csvText !== null ? parseLabelsCsv(csvText, paths) : labelsFromFolders(paths);
-  return csvText === null && parsed.clips.length === 0 ? null : parsed;
+/** The labels of a dropped folder: its labels.csv when it has one (`csvText`), else its folder names. `paths` are the folder's other files. */
+export function folderLabels(paths: readonly string[], csvText: string | null): ParsedLabels {
+  return csvText !== null ? parseLabelsCsv(csvText, paths) : labelsFromFolders(paths);
 }
 
 /** What a folder whose labels.csv labels none of its files is told (its first skipped line says why). */
@@ -262,8 +258,8 @@ export const NO_LABELS_MESSAGE =
   `These files include no ${LABELS_FILE} and no folder named by an emotion. Add a ${LABELS_FILE} with the columns "file,label", ` +
   'or put each clip in a folder named by its emotion (happiness/clip.mp4), or drop a single video.';
 
-/** Why a folder cannot be evaluated (no labels, or labels naming none of its files); null when it can. */
-export function unlabelledFolderMessage(parsed: ParsedLabels | null): string | null {
-  if (!parsed) return NO_LABELS_MESSAGE;
-  return parsed.clips.length === 0 ? noLabelledClipMessage(parsed) : null;
+/** Why a folder cannot be evaluated (no folder names an emotion, or its labels file names none of its files); null when it can. */
+export function unlabelledFolderMessage(parsed: ParsedLabels): string | null {
+  if (parsed.clips.length > 0) return null;
+  return parsed.source === 'folders' ? NO_LABELS_MESSAGE : noLabelledClipMessage(parsed);
 }
