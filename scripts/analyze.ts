@@ -58,9 +58,10 @@ async function main(): Promise<number> {
     console.error(videos.length === 0 ? USAGE : `emolens: several videos need different file names\n${USAGE}`);
     return 2;
   }
-  const missing = videos.map(notAVideoPath).filter((m) => m !== null);
-  if (videos.length === 1 && missing.length > 0) {
-    console.error(missing[0]);
+  // One video that is not there is told before a browser starts; of several, each in its turn.
+  const alone = videos.length === 1 ? notAVideoPath(videos[0]!) : null;
+  if (alone) {
+    console.error(alone);
     return 1;
   }
   const app = await launchForCli(args, USAGE);

@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   }
   const app = await launchForCli(args, USAGE);
   if (!app) return 2;
-  const readable = folderForBrowser(dir);
+  const readable = folderForBrowser(dir, all);
   if (readable.staged) console.error(`(${folder} holds symbolic links, which the browser's folder pick skips: its files are read from ${readable.dir})`);
   try {
     const started = Date.now();

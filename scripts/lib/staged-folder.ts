@@ -21,12 +21,15 @@ function hasLinks(dir: string): boolean {
   return readdirSync(dir, { withFileTypes: true }).some((e) => e.isSymbolicLink() || (e.isDirectory() && hasLinks(join(dir, e.name))));
 }
 
-/** `dir` itself when the browser can read it as it is; otherwise a staged copy, and how to remove it. */
-export function folderForBrowser(dir: string): { dir: string; staged: boolean; dispose(): void } {
+/**
+ * `dir` itself when the browser can read it as it is; otherwise a staged copy, and how to remove it.
+ * `files` are its files as `filesBelow` lists them (the caller has usually walked it already).
+ */
+export function folderForBrowser(dir: string, files: readonly string[] = filesBelow(dir)): { dir: string; staged: boolean; dispose(): void } {
   if (!hasLinks(dir)) return { dir, staged: false, dispose: () => {} };
   const root = mkdtempSync(join(tmpdir(), 'emolens-folder-'));
   const staged = join(root, basename(dir));
-  for (const file of filesBelow(dir)) {
+  for (const file of files) {
     const to = join(staged, file);
     mkdirSync(dirname(to), { recursive: true });
     // A hard link must name the file itself, not a link to it.
