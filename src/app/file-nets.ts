@@ -16,17 +16,19 @@ export function fileNetsOf(search: string): Readonly<Partial<PerceptionConfig>> 
 }
 
 /**
- * A folder's clips: the face embedding on every analysed frame instead of once a second, and its
- * mirror average beside it. A folder groups its clips by each main track's mean grouping embedding,
- * and on compressed footage that mean needs the extra descriptors to be steady (docs/calibration.md:
- * 240×180 at crf 36, small folders pure in 52–70 % of draws instead of 10–35 %) and the mirror
- * average to hold a person's clips together (160×120 at crf 36: see "Mirror-averaged embeddings").
- * It costs the embedding net (~21 ms a face on WASM) on the frames that skipped it and on every
- * face's mirror image, paid by folders only: a single file or the camera groups nothing.
+ * A folder's clips: every analysed frame's faces also get the face embedding averaged with their
+ * mirror image's (FaceRecord.groupingEmbedding). A folder groups its clips by each main track's mean
+ * grouping embedding, and on compressed footage that mean needs a descriptor on every frame to be
+ * steady (docs/calibration.md: 240×180 at crf 36, small folders pure in 52–70 % of draws with one
+ * every frame, 10–35 % once a second) and the mirror average to hold a person's clips together
+ * (160×120 at crf 36: see "Mirror-averaged embeddings"). It costs the embedding net twice a face a
+ * frame (~21 ms each on WASM), paid by folders only and run beside the general networks (on their
+ * own thread on WASM: src/pipeline/general-nets.ts); the tracker's plain embedding keeps a single
+ * file's cadence, so a folder clip's tracks and familiarity are the single file's.
  */
-export const FOLDER_CLIP_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({ embeddingIntervalSec: 0, mirrorEmbedding: true });
+export const FOLDER_CLIP_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.freeze({ mirrorEmbedding: true });
 
-/** The perception settings of one file's analysis: the query's networks, and a folder clip's embedding cadence. */
+/** The perception settings of one file's analysis: the query's networks, and a folder clip's grouping embedding. */
 export function filePerception(nets: Readonly<Partial<PerceptionConfig>> | null, inFolder: boolean): Partial<PerceptionConfig> | null {
   return nets || inFolder ? { ...nets, ...(inFolder ? FOLDER_CLIP_PERCEPTION : {}) } : null;
 }

@@ -36,7 +36,7 @@ describe('file runner', () => {
     const { files, client } = setUp({ 'x.mp4': { frames: [[1], [1]], emotion: HAPPINESS } });
     await files.open(testFile('x.mp4'));
     await files.analyse(testFile('x.mp4'), new AbortController(), false);
-    expect(client.perceptions).toEqual([undefined, { embeddingIntervalSec: 0, mirrorEmbedding: true }]);
+    expect(client.perceptions).toEqual([undefined, { mirrorEmbedding: true }]);
   });
 
   it('keeps what is on screen when a file cannot be read', async () => {

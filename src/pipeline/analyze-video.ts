@@ -117,7 +117,7 @@ export async function trackFrames(
         const send = (general?: GeneralByFace) => {
           if (!running || options.signal?.aborted) return;
           if (general?.offThreadMs !== undefined) timer.add('generalOffThread', general.offThreadMs);
-          onTracked({ frameIndex, tSec, faces: general ? withGeneral(faces, general.probs) : faces, trackIds, persons: seen.persons, bitmap, stageMs });
+          onTracked({ frameIndex, tSec, faces: general ? withGeneral(faces, general) : faces, trackIds, persons: seen.persons, bitmap, stageMs });
         };
         if (options.overlap && (ahead.general || held.length > 0)) {
           const own = ahead.general ?? Promise.resolve(undefined);

@@ -10,8 +10,9 @@ import { ffmpegFrames } from '../node/ffmpeg-frame-source';
 import { clip } from '../node/test-fixtures';
 import { GENERAL } from '../shared/prediction-keys';
 import type { TrackedFrame } from '../shared/face-record';
+import type { PerceptionConfig } from '../shared/perception-config';
 import { trackFrames } from './analyze-video';
-import { loadGeneralNetsHere, withFallback, type GeneralNets } from './general-nets';
+import { disposeGeneralInput, loadGeneralNetsHere, withFallback, type GeneralNets } from './general-nets';
 import type { PerceptionModels } from './perception-models';
 import { usePerceptionModels } from '../node/test-models';
 import { createStageTimer } from './stage-timer';
@@ -36,20 +37,21 @@ async function generalWorker() {
 
 /**
  * Every tracked frame of `name` at 5 fps, with `general` run by `nets` (here when absent), each frame
- * `slowMs` late; `here`: the networks here too, for a run that waits on its frames.
+ * `slowMs` late; `here`: the networks here too, for a run that waits on its frames; `perception`: the settings.
  */
-async function trackClip(name: string, nets: GeneralNets | null, overlap: boolean, { slowMs = 0, here = false } = {}) {
+async function trackClip(name: string, nets: GeneralNets | null, overlap: boolean, { slowMs = 0, here = false, perception = {} as Partial<PerceptionConfig> } = {}) {
   const path = clip(name);
   const frames: TrackedFrame[] = [];
   const timer = createStageTimer();
   const run = nets ? { ...models, general: nets, ...(here && { generalHere: models.general }) } : models;
   const source = ffmpegFrames(path, 5);
   const late = { next: () => new Promise((r) => setTimeout(r, slowMs)).then(() => source.next()), return: () => source.return() };
-  await trackFrames(slowMs ? late : source, await probeVideo(path), run, { overlap }, timer, (f) => frames.push(f));
+  await trackFrames(slowMs ? late : source, await probeVideo(path), run, { overlap, perception }, timer, (f) => frames.push(f));
   return { frames, timer };
 }
 
 const generalOf = (frames: TrackedFrame[]) => frames.map((f) => f.faces.map((face) => (face.baselineProbs?.[GENERAL] ? [...face.baselineProbs[GENERAL]] : null)));
+const groupingOf = (frames: TrackedFrame[]) => frames.map((f) => f.faces.map((face) => (face.groupingEmbedding ? [...face.groupingEmbedding] : null)));
 
 describe('the general networks on their own thread', () => {
   it('answer a file run as they do here, every frame in order, with no tensor left behind', async () => {
@@ -74,6 +76,27 @@ describe('the general networks on their own thread', () => {
     }
   }, 120_000);
 
+  it("give a folder clip's every face its grouping embedding there as here, without holding up the expression networks' pace", async () => {
+    const worker = await generalWorker();
+    const folder = { perception: { mirrorEmbedding: true } };
+    try {
+      const here = await trackClip('03-02-04_01.mp4', null, false, folder);
+      const there = await trackClip('03-02-04_01.mp4', worker, true, folder);
+      const faces = here.frames.flatMap((f) => f.faces);
+      expect(faces.length).toBeGreaterThanOrEqual(10);
+      expect(faces.every((f) => f.groupingEmbedding?.length === 128)).toBe(true);
+      // The tracker's plain embedding keeps its own schedule (once a second for one face).
+      expect(faces.filter((f) => f.embedding).length).toBeLessThan(faces.length / 2);
+      expect(groupingOf(there.frames)).toEqual(groupingOf(here.frames));
+      // The expression networks keep their own pace (every 0.4 s), as in a single file's run.
+      expect(generalOf(there.frames)).toEqual(generalOf((await trackClip('03-02-04_01.mp4', null, false)).frames));
+      // Every frame with a face went to the other thread once.
+      expect(there.timer.samples().generalOffThread).toHaveLength(there.frames.filter((f) => f.faces.length > 0).length);
+    } finally {
+      worker.dispose();
+    }
+  }, 120_000);
+
   it('run here, alike, while the run waits on its frames (a decoder slower than the networks)', async () => {
     const worker = await generalWorker();
     try {
@@ -93,8 +116,7 @@ describe('the general networks on their own thread', () => {
     const failing: GeneralNets = {
       run(input, reads) {
         if (++calls !== 2) return models.general.run(input, reads);
-        input.hse.dispose(); // as the worker's client does: its inputs were read before the call failed
-        input.fer?.dispose();
+        disposeGeneralInput(input); // as the worker's client does: its inputs were read before the call failed
         return new Promise((_, reject) => setTimeout(() => reject(new Error('the general worker failed')), 50));
       },
       dispose() {},
@@ -132,8 +154,7 @@ describe('the general networks on their own thread', () => {
     const crashing: GeneralNets = {
       run(input, reads) {
         if (!crashed) return models.general.run(input, reads).then((out) => ((crashed = true), out));
-        input.hse.dispose();
-        input.fer?.dispose();
+        disposeGeneralInput(input);
         return Promise.reject(new Error('The general worker failed (out of memory).'));
       },
       dispose() {},

@@ -1,11 +1,13 @@
 /**
  * The general-purpose expression networks (HSEmotion, OpenCV's MobileFaceNet: the `general`
- * per-frame model) behind one call that may run on another thread. Their inputs (square crops, faces
- * aligned by their landmarks) are made where the frame is; the networks run here (Node, GPU
- * backends) or in the general worker (WASM in the browser: src/pipeline/worker/general.worker.ts),
- * where the machine's second core has room while this thread runs the other networks — they cost
- * more than every other face network together (docs/performance.md). A run that waits on its
- * frames (an HD file, whose decoding takes that core) runs them here instead: frame-bound.ts.
+ * per-frame model) behind one call that may run on another thread, with a folder clip's grouping
+ * embedding (each face's descriptor averaged with its mirror's, PerceptionConfig.mirrorEmbedding):
+ * no per-frame answer waits for either. Their inputs (square crops, faces aligned by their
+ * landmarks) are made where the frame is; the networks run here (Node, GPU backends) or in the
+ * general worker (WASM in the browser: src/pipeline/worker/general.worker.ts), where the machine's
+ * second core has room while this thread runs the other networks — they cost more than every
+ * other face network together (docs/performance.md). A run that waits on its frames (an HD file,
+ * whose decoding takes that core) runs them here instead: frame-bound.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { generalEmotion } from '../core/general-emotion';
@@ -13,6 +15,7 @@ import type { Box } from '../core/geometry';
 // The models' own files, not the models index: the general worker bundles these two networks alone.
 import { createGeneralHsemotion, hsemotionInput, type GeneralHsemotionModel } from '../models/general-hsemotion/general-hsemotion';
 import { createGeneralOpencvFer, opencvFerInputOnDevice, type GeneralOpencvFerModel } from '../models/general-opencv-fer/general-opencv-fer';
+import { createFaceEmbedding, faceEmbeddingCrops, type FaceEmbeddingModel } from '../models/face-embedding/face-embedding';
 import { loadAll, type Frame } from '../models/model';
 import type { WeightSource } from '../models/weight-source';
 import type { DeviceReads } from '../models/device-reads';
@@ -20,47 +23,72 @@ import { FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
 import type { PerceptionConfig } from '../shared/perception-config';
 import { GENERAL } from '../shared/prediction-keys';
 
-/** One frame's inputs of the two networks (no mirrors), each disposed by `run`; `fer` null when no face had landmarks. */
+/**
+ * One frame's inputs (no mirrors), each disposed by `run`: `hse` and `fer` null when the expression
+ * networks are not due (`fer` also when no face had landmarks), `group` (face-embedding crops) null
+ * unless the clip is grouped by person.
+ */
 export interface GeneralNetsInput {
-  hse: tf.Tensor4D;
+  hse: tf.Tensor4D | null;
   fer: tf.Tensor4D | null;
+  group: tf.Tensor4D | null;
 }
 
-/** Each input row's 7 probabilities (paper order); `offThreadMs`: the other thread's time on the call, when it ran there. */
+/**
+ * Each input row's 7 probabilities (paper order) and mirror-averaged descriptor; `offThreadMs`: the
+ * other thread's time on the call, when it ran there.
+ */
 export interface GeneralNetsOutput {
   hse: Float32Array[];
   fer: Float32Array[];
+  group: Float32Array[];
   offThreadMs?: number;
 }
 
-/** The two networks, wherever they run. */
+/** Frees a frame's inputs that will not be run. */
+export function disposeGeneralInput(input: GeneralNetsInput): void {
+  for (const t of [input.hse, input.fer, input.group]) t?.dispose();
+}
+
+/** The two networks and the face embedding's mirror average, wherever they run. */
 export interface GeneralNets {
-  /** Takes `input` (read with `reads` where it must leave this thread) and resolves with the probabilities. */
+  /** Takes `input` (read with `reads` where it must leave this thread) and resolves with the outputs. */
   run(input: GeneralNetsInput, reads: DeviceReads): Promise<GeneralNetsOutput>;
   /** The other thread's live tensors, when they run there (here they are counted with this thread's). */
   memory?(): Promise<{ numTensors: number }>;
   dispose(): void;
 }
 
-/** The networks in this thread: their outputs are read with the frame's other outputs. */
-export function localGeneralNets(hse: GeneralHsemotionModel, fer: GeneralOpencvFerModel): GeneralNets {
+/**
+ * The networks in this thread: their outputs are read with the frame's other outputs. `embedding`
+ * is disposed with them unless `shared` (the perception models' own, which they dispose).
+ */
+export function localGeneralNets(hse: GeneralHsemotionModel, fer: GeneralOpencvFerModel, embedding: FaceEmbeddingModel, shared = false): GeneralNets {
   return {
     async run(input, reads) {
-      const [h, f] = await Promise.all([hse.classify(input.hse, false, reads), input.fer ? fer.classify(input.fer, false, reads) : []]);
-      return { hse: h.map((r) => r.probs), fer: f.map((r) => r.probs) };
+      const [h, f, g] = await Promise.all([
+        input.hse ? hse.classify(input.hse, false, reads) : [],
+        input.fer ? fer.classify(input.fer, false, reads) : [],
+        input.group ? embedding.mirrorAveraged(input.group, reads) : [],
+      ]);
+      return { hse: h.map((r) => r.probs), fer: f.map((r) => r.probs), group: g };
     },
     dispose() {
       hse.dispose();
       fer.dispose();
+      if (!shared) embedding.dispose();
     },
   };
 }
 
-/** The general networks loaded in this thread. */
-export async function loadGeneralNetsHere(source: WeightSource): Promise<GeneralNets> {
-  const [hse, fer] = [createGeneralHsemotion(source), createGeneralOpencvFer(source)];
-  await loadAll([hse, fer]);
-  return localGeneralNets(hse, fer);
+/**
+ * The general networks loaded in this thread, with `embedding` (loaded by its owner) or, in a
+ * thread of their own, a face embedding net of theirs.
+ */
+export async function loadGeneralNetsHere(source: WeightSource, embedding?: FaceEmbeddingModel): Promise<GeneralNets> {
+  const [hse, fer, own] = [createGeneralHsemotion(source), createGeneralOpencvFer(source), embedding ? null : createFaceEmbedding(source)];
+  await loadAll(own ? [hse, fer, own] : [hse, fer]);
+  return localGeneralNets(hse, fer, own ?? embedding!, !own);
 }
 
 /**
@@ -98,54 +126,71 @@ export interface GeneralChoice {
   landmarks: tf.Tensor2D | null;
 }
 
-/** `general` probabilities by face index (of the frame's boxes, then of its records), and the other thread's time. */
+/** `general` probabilities and grouping embeddings by face index (of the frame's boxes, then of its records), and the other thread's time. */
 export interface GeneralByFace {
   probs: Map<number, Float32Array>;
+  grouping: Map<number, Float32Array>;
   offThreadMs?: number;
 }
 
+/** What is due on this frame: the expression networks (`generalIntervalSec`), the grouping embedding (a folder clip: every frame). */
+export interface GeneralDue {
+  emotion: boolean;
+  group: boolean;
+}
+
 /**
- * Issues the general networks on at most `generalMaxFaces` faces — the main one when it is known,
- * else confirmed faces first, largest first — as one batch each: HSEmotion on the square crop,
- * OpenCV's MobileFaceNet on the face aligned by its landmarks on the device (skipped without them).
- * No mirror: they already cost more than every other face net together. The inputs are made now;
- * the promise resolves when the networks have answered.
+ * Issues what is `due` as one call. The expression networks on at most `generalMaxFaces` faces —
+ * the main one when it is known, else confirmed faces first, largest first — as one batch each:
+ * HSEmotion on the square crop, OpenCV's MobileFaceNet on the face aligned by its landmarks on the
+ * device (skipped without them); no mirror: they already cost more than every other face net
+ * together. The grouping embedding on every face, with its mirror. The inputs are made now; the
+ * promise resolves when the networks have answered.
  */
-export function issueGeneralNets(nets: GeneralNets, frame: Frame, boxes: Box[], choice: GeneralChoice, config: PerceptionConfig, reads: DeviceReads): Promise<GeneralByFace> {
+export function issueGeneralNets(nets: GeneralNets, frame: Frame, boxes: Box[], choice: GeneralChoice, config: PerceptionConfig, reads: DeviceReads, due: GeneralDue): Promise<GeneralByFace> {
   const { main, confirmed, fullIndex, landmarks } = choice;
   const area = (j: number) => boxes[j]!.w * boxes[j]!.h;
   const order = main !== null ? [main] : boxes.map((_, j) => j).sort((a, b) => Number(confirmed(b)) - Number(confirmed(a)) || area(b) - area(a));
-  const chosen = order.slice(0, Math.max(0, config.generalMaxFaces));
-  if (chosen.length === 0) return Promise.resolve({ probs: new Map() });
+  const chosen = due.emotion ? order.slice(0, Math.max(0, config.generalMaxFaces)) : [];
+  const grouped = due.group ? boxes.map((_, j) => j) : [];
+  if (chosen.length === 0 && grouped.length === 0) return Promise.resolve({ probs: new Map(), grouping: new Map() });
   const aligned = landmarks ? chosen.filter((j) => fullIndex(j) >= 0) : [];
-  const hse = hsemotionInput(frame, chosen.map((j) => boxes[j]!), { mirror: false, inputSize: config.generalInputSize });
-  let fer: tf.Tensor4D | null = null;
-  if (aligned.length) {
-    const rows = tf.gather(landmarks!, aligned.map(fullIndex));
-    try {
-      fer = opencvFerInputOnDevice({ frame, boxes: aligned.map((j) => boxes[j]!), landmarks: rows, landmarksPadding: FACE_LANDMARKS_DEFAULTS.padding }, { mirror: false });
-    } catch (error) {
-      hse.dispose();
-      throw error;
-    } finally {
-      rows.dispose();
+  const input: GeneralNetsInput = { hse: null, fer: null, group: null };
+  try {
+    if (chosen.length) input.hse = hsemotionInput(frame, chosen.map((j) => boxes[j]!), { mirror: false, inputSize: config.generalInputSize });
+    if (aligned.length) {
+      const rows = tf.gather(landmarks!, aligned.map(fullIndex));
+      try {
+        input.fer = opencvFerInputOnDevice({ frame, boxes: aligned.map((j) => boxes[j]!), landmarks: rows, landmarksPadding: FACE_LANDMARKS_DEFAULTS.padding }, { mirror: false });
+      } finally {
+        rows.dispose();
+      }
     }
+    if (grouped.length) input.group = faceEmbeddingCrops(frame, grouped.map((j) => boxes[j]!));
+  } catch (error) {
+    disposeGeneralInput(input);
+    throw error;
   }
-  return nets.run({ hse, fer }, reads).then(({ hse: h, fer: f, offThreadMs }) => {
+  return nets.run(input, reads).then(({ hse: h, fer: f, group: g, offThreadMs }) => {
     const probs = new Map<number, Float32Array>();
     chosen.forEach((j, k) => {
       const a = aligned.indexOf(j);
       const p = generalEmotion(a >= 0 ? [h[k]!, f[a]!] : [h[k]!]);
       if (p) probs.set(j, p);
     });
-    return { probs, ...(offThreadMs !== undefined && { offThreadMs }) };
+    const grouping = new Map(grouped.map((j, k) => [j, g[k]!]));
+    return { probs, grouping, ...(offThreadMs !== undefined && { offThreadMs }) };
   });
 }
 
-/** The faces with their `general` probabilities (`probs` by face index) among their baselines. */
-export function withGeneral<F extends { baselineProbs?: Record<string, Float32Array> }>(faces: readonly F[], probs: ReadonlyMap<number, Float32Array>): F[] {
+/** The faces with their `general` probabilities among their baselines, and their grouping embeddings (both by face index). */
+export function withGeneral<F extends { baselineProbs?: Record<string, Float32Array>; groupingEmbedding?: Float32Array }>(
+  faces: readonly F[],
+  { probs, grouping }: Pick<GeneralByFace, 'probs' | 'grouping'>,
+): F[] {
   return faces.map((f, i) => {
     const p = probs.get(i);
-    return p ? { ...f, baselineProbs: { ...f.baselineProbs, [GENERAL]: p } } : f;
+    const g = grouping.get(i);
+    return { ...f, ...(p && { baselineProbs: { ...f.baselineProbs, [GENERAL]: p } }), ...(g && { groupingEmbedding: g }) };
   });
 }

@@ -63,7 +63,7 @@ describe('perceiveFrame', () => {
     const [raw] = await readFrames(await makeSideBySide(clip('01-01-03_01.mp4'), clip('02-01-01_01.mp4')), 1);
     const frame = frameToTensor(raw!);
     const before = tf.memory().numTensors;
-    const folder = await perceiveFrame(models, frame, 0, createPerceptionState({ embeddingIntervalSec: 0, mirrorEmbedding: true }), createStageTimer());
+    const folder = await perceiveFrame(models, frame, 0, createPerceptionState({ mirrorEmbedding: true }), createStageTimer());
     expect(tf.memory().numTensors).toBe(before);
     const single = await perceiveFrame(models, frame, 0, createPerceptionState(), createStageTimer());
     frame.dispose();

@@ -11,7 +11,7 @@ import { linkFacesToPersons } from '../core/tracking/link-person';
 import { mouthOpening } from '../core/speaker/mouth-opening';
 import type { Detection } from '../core/tracking/cost-matrices';
 import type { Box } from '../core/geometry';
-import { cropBoxes, readRows, type FaceDetectorOutput, type Frame, type FrameBoxes, type GeneralOpencvFerOutput, type MirroredEmbeddingOutput, type PersonDetectorOutput } from '../models';
+import { cropBoxes, readRows, type FaceDetectorOutput, type Frame, type FrameBoxes, type GeneralOpencvFerOutput, type PersonDetectorOutput } from '../models';
 import { ReadBatch, type DeviceReads } from '../models/device-reads';
 import { FACE_LANDMARK_COUNT, FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
 import { generalEmotion } from '../core/general-emotion';
@@ -162,7 +162,7 @@ function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, state: 
  */
 export async function perceiveFrame(...args: Parameters<typeof perceiveFrameAhead>): Promise<PerceivedFrame> {
   const { seen, general } = await perceiveFrameAhead(...args);
-  return general ? { ...seen, faces: withGeneral(seen.faces, (await general).probs) } : seen;
+  return general ? { ...seen, faces: withGeneral(seen.faces, await general) } : seen;
 }
 
 /**
@@ -227,18 +227,22 @@ async function perceiveFaces(
     // Unconfirmed detections: issued when due with them or without them; used only if due for the faces kept.
     const embedding =
       embeddingsDueFor(boxes) || embeddingsDueFor(boxes.filter((_, j) => confirmed(j)))
-        ? timeSync(timer, 'embedding', () => embedFaces(models, { frame, boxes, reads }, config.mirrorEmbedding))
+        ? timeSync(timer, 'embedding', () => models.faceEmbedding.run({ frame, boxes, reads }))
         : null;
     const histograms = timeSync(timer, 'hsvHistogram', () => faceHistograms(frame, boxes, reads));
     // Human's FER2013 net: the humanEmotion baseline, and the face model of the `fer` temporal models.
     const fer = config.ferNet && clipNets ? timeSync(timer, 'ferEmotion', () => models.humanEmotion.run({ frame, boxes: full, reads })) : null;
     const landmarksOnDevice = config.landmarksNet ? timeSync(timer, 'landmarks', () => models.faceLandmarks.landmarksTensor({ frame, boxes: full })) : null;
-    const general = generalDue(config, state.lastGeneralSec, tSec)
-      ? timeSync(timer, 'generalNets', () => issueGeneralNets((state.generalHere && models.generalHere) || models.general, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads))
-      : null;
+    // A folder clip's grouping embedding rides with the general networks: nothing per frame waits for it.
+    const generalWork = { emotion: generalDue(config, state.lastGeneralSec, tSec), group: config.mirrorEmbedding };
+    const generalNets = (state.generalHere && models.generalHere) || models.general;
+    const general =
+      generalWork.emotion || generalWork.group
+        ? timeSync(timer, 'generalNets', () => issueGeneralNets(generalNets, frame, boxes, { main, confirmed, fullIndex, landmarks: landmarksOnDevice }, config, reads, generalWork))
+        : null;
     const landmarks = landmarksOnDevice ? readRows(landmarksOnDevice, full.length, LANDMARKS_SIZE, reads) : null;
     const people = peopleFor(models, frame, tSec, state, timer, reads);
-    return { emotions, embedding, embeddingsDueFor, histograms, fer, landmarks, general, people };
+    return { emotions, embedding, embeddingsDueFor, histograms, fer, landmarks, general, generalEmotion: generalWork.emotion, people };
   }
 
   await flush();
@@ -259,11 +263,9 @@ async function perceiveFaces(
     issued.landmarks,
     issued.people.people,
   ]);
-  const due = allEmbeddings && issued.embeddingsDueFor(kept.map((j) => boxes[j]!)) ? allEmbeddings : null;
-  const embeddings = due?.embeddings ?? null;
-  const mirrorAveraged = due?.mirrorAveraged ?? null;
+  const embeddings = allEmbeddings && issued.embeddingsDueFor(kept.map((j) => boxes[j]!)) ? allEmbeddings : null;
   if (embeddings) state.lastEmbeddingSec = tSec;
-  if (issued.general) state.lastGeneralSec = tSec;
+  if (issued.generalEmotion) state.lastGeneralSec = tSec;
   if (issued.people.fresh) state.lastPeople = { tSec, result: people };
   const links = linkFacesToPersons(kept.map((j) => boxes[j]!), people.persons.map((p) => p.box), { width, height });
 
@@ -284,7 +286,6 @@ async function perceiveFaces(
       ...(ferOf && { ferProbs: ferOf.probs, ferFeature: ferOf.feature }),
       ...(ferOf && { baselineProbs: { [HUMAN_EMOTION]: ferOf.probs } }),
       ...(embeddings ? { embedding: embeddings[j]! } : {}),
-      ...(mirrorAveraged ? { groupingEmbedding: mirrorAveraged[j]! } : {}),
       ...(face.verifyScore === undefined ? {} : { verifyScore: face.verifyScore }),
       ...(landmarksOf && { mouthOpen: mouthOpening(landmarksOf), landmarks: landmarksOf }),
     };
@@ -297,14 +298,9 @@ async function perceiveFaces(
   }));
   const seen = { faces: records, detections, persons: people.persons.map(({ box, score }) => ({ box, score })), rejected };
   // By record: the records are the kept faces, in order.
-  const general = issued.general?.then(({ probs, offThreadMs }) => ({ probs: new Map(kept.flatMap((j, n) => (probs.has(j) ? [[n, probs.get(j)!]] : []))), ...(offThreadMs !== undefined && { offThreadMs }) }));
+  const byRecord = <T>(byFace: ReadonlyMap<number, T>) => new Map(kept.flatMap((j, n) => (byFace.has(j) ? [[n, byFace.get(j)!] as const] : [])));
+  const general = issued.general?.then(({ probs, grouping, offThreadMs }) => ({ probs: byRecord(probs), grouping: byRecord(grouping), ...(offThreadMs !== undefined && { offThreadMs }) }));
   return { seen, general: general ?? null };
-}
-
-/** The faces' embeddings, and their mirror averages when `mirror` (PerceptionConfig.mirrorEmbedding), else null. */
-async function embedFaces(models: PerceptionModels, input: FrameBoxes, mirror: boolean): Promise<Pick<MirroredEmbeddingOutput, 'embeddings'> & { mirrorAveraged: Float32Array[] | null }> {
-  if (mirror) return models.faceEmbedding.runWithMirror(input);
-  return { embeddings: await models.faceEmbedding.run(input), mirrorAveraged: null };
 }
 
 /**

@@ -52,7 +52,8 @@ export async function loadPerceptionModels(source: WeightSource, options: Percep
     faceVerifier: createModel('face-verifier', source),
     faceLandmarks: createModel('face-landmarks', source),
   };
-  const here = () => loadGeneralNetsHere(source);
+  // This thread's general networks share its face embedding net (a folder clip's grouping embedding).
+  const here = () => loadGeneralNetsHere(source, models.faceEmbedding);
   const loading = await Promise.allSettled([loadAll(Object.values(models)), here(), options.general?.() ?? Promise.resolve(null)] as const);
   const [loaded, hereLoaded, thereLoaded] = loading;
   if (loaded.status === 'rejected' || hereLoaded.status === 'rejected' || thereLoaded.status === 'rejected') {

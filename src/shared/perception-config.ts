@@ -114,11 +114,13 @@ export interface PerceptionConfig {
    */
   embeddingFreeMargin: number;
   /**
-   * Also compute each face's embedding averaged with its mirror image's (`FaceRecord.groupingEmbedding`),
-   * for grouping a folder's clips by person: the average varies less with head turn and lighting, so
-   * a person's clips stay together on compressed footage (docs/calibration.md: 160×120 at crf 36,
-   * small folders pure more often). The tracker and the familiarity keep the plain embedding. It
-   * doubles the embedding net's batch: folder clips set it, single files and the camera do not.
+   * Also compute each face's embedding averaged with its mirror image's (`FaceRecord.groupingEmbedding`)
+   * on every analysed frame, for grouping a folder's clips by person: the average varies less with
+   * head turn and lighting, so a person's clips stay together on compressed footage
+   * (docs/calibration.md: 160×120 at crf 36, small folders pure more often). The tracker and the
+   * familiarity keep the plain embedding, on its own cadence. It runs the embedding net on twice the
+   * faces, beside the general networks (general-nets.ts): folder clips set it, single files and the
+   * camera do not.
    */
   mirrorEmbedding: boolean;
   /**

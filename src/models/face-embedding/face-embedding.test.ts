@@ -4,7 +4,7 @@ import { clipTensors, noLeak, setUp } from '../../node/test-fixtures';
 import { createFaceDetector, type FaceDetector } from '../face-detector/face-detector';
 import type { Box } from '../model';
 import { euclidean } from '../../core/vector';
-import { createFaceEmbedding, type FaceEmbeddingModel } from './face-embedding';
+import { createFaceEmbedding, faceEmbeddingCrops, type FaceEmbeddingModel } from './face-embedding';
 
 describe('face-embedding (FaceRecognitionNet, plain square crops, Node WASM)', () => {
   let model: FaceEmbeddingModel;
@@ -59,8 +59,8 @@ describe('face-embedding (FaceRecognitionNet, plain square crops, Node WASM)', (
   it("averages each face's descriptor with the mirrored frame's at the mirrored box", async () => {
     const a = faces['01-01-01_01.mp4']![0]!;
     const b = faces['02-01-01_01.mp4']![1]!;
-    const { embeddings, mirrorAveraged } = await model.runWithMirror({ frame: a.frame, boxes: [a.box, b.box] });
-    expect(embeddings).toEqual(await model.run({ frame: a.frame, boxes: [a.box, b.box] }));
+    const mirrorAveraged = await model.mirrorAveraged(faceEmbeddingCrops(a.frame, [a.box, b.box]));
+    const embeddings = await model.run({ frame: a.frame, boxes: [a.box, b.box] });
     const width = a.frame.shape[1];
     const flipped = tf.tidy(() => tf.reverse(a.frame, 1));
     const mirrored = await model.run({ frame: flipped, boxes: [a.box, b.box].map((box) => ({ ...box, x: width - box.x - box.w })) });
@@ -76,6 +76,7 @@ describe('face-embedding (FaceRecognitionNet, plain square crops, Node WASM)', (
   it('leaves no tensor behind', async () => {
     const a = faces['01-01-01_01.mp4']![0]!;
     expect((await noLeak(() => model.run({ frame: a.frame, boxes: [a.box] }))).leaked).toBe(0);
-    expect((await noLeak(() => model.runWithMirror({ frame: a.frame, boxes: [a.box] }))).leaked).toBe(0);
+    expect((await noLeak(() => model.mirrorAveraged(faceEmbeddingCrops(a.frame, [a.box])))).leaked).toBe(0);
+    expect((await noLeak(() => model.mirrorAveraged(faceEmbeddingCrops(a.frame, []))))).toMatchObject({ leaked: 0, result: [] });
   });
 });

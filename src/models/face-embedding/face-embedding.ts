@@ -8,7 +8,9 @@ import { withDefaults } from '../base-model';
 import { checkFrameBoxes, cropBoxes, meanOfMirrors, readRows, withMirrors } from '../crop';
 import type { FaceApiFaceRecognitionNet, FaceApiModule } from '../face-api/face-api-module';
 import { FaceApiModel } from '../face-api/face-api-model';
-import type { FrameBoxes } from '../model';
+import type { Frame, FrameBoxes } from '../model';
+import type { Box } from '../../core/geometry';
+import type { DeviceReads } from '../device-reads';
 import type { WeightSource } from '../weight-source';
 import {
   FACE_EMBEDDING_DEFAULTS,
@@ -21,10 +23,13 @@ import {
 /** One 128-d descriptor per input box. */
 export type FaceEmbeddingOutput = Float32Array[];
 
-/** Each box's descriptor, and the same averaged with its mirror image's (what grouping reads). */
-export interface MirroredEmbeddingOutput {
-  embeddings: FaceEmbeddingOutput;
-  mirrorAveraged: FaceEmbeddingOutput;
+/**
+ * The net's input for `boxes` of `frame`: square crops at its input size, float32 0–255, that the
+ * caller disposes (made where the frame is; the net may run on another thread).
+ */
+export function faceEmbeddingCrops(frame: Frame, boxes: readonly Box[], config?: Partial<FaceEmbeddingConfig>): tf.Tensor4D {
+  const cfg = withDefaults(FACE_EMBEDDING_DEFAULTS, config);
+  return cropBoxes(frame, boxes, { size: FACE_EMBEDDING_INPUT_SIZE, padding: cfg.padding, square: true });
 }
 
 /** FaceRecognitionNet behind the emolens model interface. */
@@ -39,26 +44,29 @@ export class FaceEmbeddingModel extends FaceApiModel<FaceApiFaceRecognitionNet, 
   async run(input: FrameBoxes, config?: Partial<FaceEmbeddingConfig>): Promise<FaceEmbeddingOutput> {
     const { boxes, reads } = input;
     if (!this.checked(input)) return [];
-    const out = tf.tidy(() => this.forward(this.crops(input, config)));
+    const out = tf.tidy(() => this.forward(faceEmbeddingCrops(input.frame, boxes, config)));
     return readRows(out, boxes.length, FACE_EMBEDDING_SIZE, reads);
   }
 
   /**
-   * Each box's descriptor and its average with the descriptor of the crop flipped left–right (one
-   * batch of twice the crops). The net is not exactly symmetric: the mirror average of one person's
-   * faces varies less with head turn and lighting side, which keeps a person's clips together on
-   * compressed footage (docs/calibration.md). Folder clips only: it doubles this net's cost.
+   * The descriptors of `crops` (made by `faceEmbeddingCrops`; disposed here), each averaged with
+   * the descriptor of its crop flipped left–right (one batch of twice the crops). The net is not
+   * exactly symmetric: the mirror average of one person's faces varies less with head turn and
+   * lighting side, which keeps a person's clips together on compressed footage
+   * (docs/calibration.md). Folder clips only, where it runs beside the general networks
+   * (src/pipeline/general-nets.ts): twice the plain descriptor's cost.
    */
-  async runWithMirror(input: FrameBoxes, config?: Partial<FaceEmbeddingConfig>): Promise<MirroredEmbeddingOutput> {
-    const { boxes, reads } = input;
-    if (!this.checked(input)) return { embeddings: [], mirrorAveraged: [] };
-    const n = boxes.length;
-    const out = tf.tidy(() => {
-      const both = this.forward(withMirrors(this.crops(input, config)));
-      return tf.concat([tf.slice(both, 0, n), meanOfMirrors(both, n)], 0);
-    });
-    const rows = await readRows(out, 2 * n, FACE_EMBEDDING_SIZE, reads);
-    return { embeddings: rows.slice(0, n), mirrorAveraged: rows.slice(n) };
+  async mirrorAveraged(crops: tf.Tensor4D, reads?: DeviceReads): Promise<FaceEmbeddingOutput> {
+    const n = crops.shape[0];
+    let out: tf.Tensor2D;
+    try {
+      this.assertLoaded();
+      if (n === 0) return [];
+      out = tf.tidy(() => meanOfMirrors(this.forward(withMirrors(crops)), n));
+    } finally {
+      crops.dispose();
+    }
+    return readRows(out, n, FACE_EMBEDDING_SIZE, reads);
   }
 
   /** False for a frame without boxes; throws on a malformed input or an unloaded model. */
@@ -66,12 +74,6 @@ export class FaceEmbeddingModel extends FaceApiModel<FaceApiFaceRecognitionNet, 
     this.assertLoaded();
     checkFrameBoxes(frame, boxes);
     return boxes.length > 0;
-  }
-
-  /** The boxes' square crops at the net's input size (inside a tidy). */
-  private crops({ frame, boxes }: FrameBoxes, config?: Partial<FaceEmbeddingConfig>): tf.Tensor4D {
-    const cfg = withDefaults(FACE_EMBEDDING_DEFAULTS, config);
-    return cropBoxes(frame, boxes, { size: FACE_EMBEDDING_INPUT_SIZE, padding: cfg.padding, square: true });
   }
 
   /** The net's [N, 128] descriptors for a batch of crops (inside a tidy). */

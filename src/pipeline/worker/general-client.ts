@@ -3,6 +3,7 @@
  * (src/pipeline/general-nets.ts). Their inputs are read with the frame's other outputs and sent
  * over; the worker answers while the analysis worker goes on with the next frame.
  */
+import type * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../shared/backend';
 import type { GeneralApi, InputBatch } from '../../shared/general-protocol';
 import type { GeneralNets } from '../general-nets';
@@ -22,13 +23,17 @@ export async function startGeneralWorker(
   }
   return {
     async run(input, reads) {
-      const shapes = [input.hse.shape, input.fer?.shape] as const;
-      const [hse, fer] = await Promise.all([reads.read(input.hse), input.fer ? reads.read(input.fer) : null]);
       // A batch's read may be a view into the frame's one download: copied, so only it is transferred.
-      const batch = (data: Float32Array, shape: readonly number[]): InputBatch => ({ data: data.slice(), shape: shape as InputBatch['shape'] });
-      const args = { hse: batch(hse, shapes[0]), fer: fer && batch(fer, shapes[1]!) };
-      const reply = await rpc.call('classify', args, { transfer: [args.hse.data.buffer, ...(args.fer ? [args.fer.data.buffer] : [])] });
-      return { hse: reply.hse, fer: reply.fer, offThreadMs: reply.ms };
+      const batch = async (t: tf.Tensor4D | null): Promise<InputBatch | null> => {
+        if (!t) return null;
+        const shape = t.shape;
+        return { data: (await reads.read(t)).slice(), shape };
+      };
+      const [hse, fer, group] = await Promise.all([batch(input.hse), batch(input.fer), batch(input.group)]);
+      const args = { hse, fer, group };
+      const transfer = [hse, fer, group].flatMap((b) => (b ? [b.data.buffer] : []));
+      const reply = await rpc.call('classify', args, { transfer });
+      return { hse: reply.hse, fer: reply.fer, group: reply.group, offThreadMs: reply.ms };
     },
     memory: () => rpc.call('memory', null),
     dispose: () => rpc.dispose(),

@@ -1,7 +1,7 @@
 /**
  * What the general worker does, as handlers made from its dependencies, so Node tests drive it with
- * the real networks on WASM: start the backend the analysis worker chose, load HSEmotion and
- * OpenCV's net once, and run them on the inputs it sends (src/pipeline/general-nets.ts).
+ * the real networks on WASM: start the backend the analysis worker chose, load HSEmotion, OpenCV's
+ * net and the face embedding once, and run them on the inputs it sends (src/pipeline/general-nets.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName, BackendStatus } from '../../shared/backend';
@@ -36,11 +36,11 @@ export function createGeneralService(deps: GeneralDeps): Handlers<GeneralApi> {
       });
       return status;
     },
-    async classify({ hse, fer }) {
+    async classify({ hse, fer, group }) {
       const general = await loaded();
       const start = performance.now();
-      const out = await general.run({ hse: tensor(hse), fer: fer && tensor(fer) }, READ_NOW);
-      return { hse: out.hse, fer: out.fer, ms: performance.now() - start };
+      const out = await general.run({ hse: hse && tensor(hse), fer: fer && tensor(fer), group: group && tensor(group) }, READ_NOW);
+      return { hse: out.hse, fer: out.fer, group: out.group, ms: performance.now() - start };
     },
     memory: () => ({ numTensors: tf.memory().numTensors }),
   };
