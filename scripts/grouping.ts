@@ -7,7 +7,7 @@
  *
  * Measures grouping clips by person (docs/calibration.md) on a labelled dataset whose labels.csv
  * names each clip's actor. Node (tfjs WASM) runs the app's own per-frame loop (trackFrames: the
- * same perception, a folder clip's embedding cadence unless `--embedding-interval` says otherwise,
+ * same perception, a folder clip's grouping embedding on every frame, the tracker's once a second unless `--embedding-interval` says otherwise,
  * and the same tracker) and FaceVoting on every clip, and keeps the main
  * track's mean face embedding (cached, resumable). Then it prints JSON: the distances within and
  * between actors, how well they separate actors on no particular scale (`separation`), the grouping at the app's cut (chosen per folder; `--threshold T`: a fixed cut instead) and at a sweep of thresholds,
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   // Undefined: the app's cut, chosen per folder (groupByPerson); a number: a fixed cut.
   const threshold = numberOption(args, 'threshold');
   const cachedOnly = args.options.has('cached');
-  // How often the embedding runs: a folder clip's cadence in the app (every analysed frame) unless given.
+  // How often the tracker's plain embedding runs: a folder clip's cadence in the app (a single file's) unless given.
   const embeddingIntervalSec = numberOption(args, 'embedding-interval');
   const perception: Partial<PerceptionConfig> = {
     ...FOLDER_CLIP_PERCEPTION,
