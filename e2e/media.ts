@@ -172,13 +172,21 @@ export function speakerComposite(speaking: 'large' | 'small', large = '01-01-03_
  * metadata. Every player (ffmpeg's decoder included) shows it exactly as the original.
  */
 export function phoneRotated(rotation: 90 | 180 | 270, name = '01-01-03_01.mp4'): string {
-  // The stored pixels are the upright picture turned the other way: transpose=2 turns 90° anticlockwise.
-  const stored = { 90: 'transpose=2', 180: 'hflip,vflip', 270: 'transpose=1' }[rotation];
-  const sideways = ffmpeg(`stored-${rotation}-${name}`, ['-i', clip(name), '-t', '2', '-vf', stored, ...H264]);
+  const sideways = storedTurned(rotation, name);
   // ffmpeg's `rotate` tag counts anticlockwise: a clockwise turn of 90° for the player is 270.
   return makeOnce(join(scratch, `phone-${rotation}-${name}`), (tmp) =>
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', `rotate=${(360 - rotation) % 360}`, tmp]),
   );
+}
+
+/**
+ * The first two seconds of `name` stored as a phone stores a picture that needs a clockwise turn
+ * of `rotation` to be upright, without the tag that says so (a rotation lock, an editor that dropped it).
+ */
+export function storedTurned(rotation: 90 | 180 | 270, name = '01-01-03_01.mp4'): string {
+  // The stored pixels are the upright picture turned the other way: transpose=2 turns 90° anticlockwise.
+  const stored = { 90: 'transpose=2', 180: 'hflip,vflip', 270: 'transpose=1' }[rotation];
+  return ffmpeg(`stored-${rotation}-${name}`, ['-i', clip(name), '-t', '2', '-vf', stored, ...H264]);
 }
 
 /** The first two seconds of `name`, unchanged but re-encoded like the variants below (the reference). */

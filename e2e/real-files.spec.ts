@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
-import { durationSec, firstTwoSeconds, inFrame, mpegTs, phoneRotated, portrait, twoPeopleTwoSeconds } from './media';
+import { durationSec, firstTwoSeconds, inFrame, mpegTs, phoneRotated, portrait, storedTurned, twoPeopleTwoSeconds } from './media';
 import { analyseFile } from './ui-helpers';
 
 test.use({ keepPage: true });
@@ -82,6 +82,19 @@ test('a phone file stored sideways (90°, 180°, 270°) is analysed and shown up
     expectSameAsOriginal(report, original, AS_IS, `${rotation}°`);
     // The page shows the upright picture: the stored, sideways one would differ everywhere.
     expect(meanAbsDiff(await shownPicture(page, 90, 68), upright), `${rotation}°: the picture shown`).toBeLessThan(6);
+    expect(await page.getByTestId('stage-video').getAttribute('data-turn')).toBe('0');
+  }
+  // The same pictures stored turned without the tag: no face upright, so emolens looks turned,
+  // analyses them turned, says so, and turns the playing video to match the overlay.
+  for (const rotation of [90, 270] as const) {
+    const report = await reportOf(page, storedTurned(rotation));
+    expect(report.video, `untagged ${rotation}°: the turned size`).toMatchObject({ width: 360, height: 270 });
+    expectSameAsOriginal(report, original, AS_IS, `untagged ${rotation}°`);
+    expect(report.warnings[0]).toContain(`turned it ${rotation}° clockwise`);
+    await expect(page.getByTestId('stage-video')).toHaveAttribute('data-turn', String(rotation));
+    await expect(page.getByTestId('result-warning').first()).toContainText('stored turned without a rotation tag');
+    const canvas = page.getByTestId('track-overlay');
+    expect(await canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([360, 270]);
   }
   expect(watch.consoleErrors).toEqual([]);
 });

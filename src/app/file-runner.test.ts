@@ -32,11 +32,28 @@ describe('file runner', () => {
     expect(playback.analysisDone).toBe(true);
   });
 
-  it('embeds a folder clip\'s faces on every analysed frame with their mirror average (it will be grouped by face); a single file once a second', async () => {
+  it("gives a folder clip's faces their mirror-averaged embedding (it will be grouped by face); a single file none", async () => {
     const { files, client } = setUp({ 'x.mp4': { frames: [[1], [1]], emotion: HAPPINESS } });
     await files.open(testFile('x.mp4'));
     await files.analyse(testFile('x.mp4'), new AbortController(), false);
     expect(client.perceptions).toEqual([undefined, { mirrorEmbedding: true }]);
+  });
+
+  it('analyses a picture stored sideways without a rotation tag again, turned, when upright shows nobody', async () => {
+    const frames = Array.from({ length: 6 }, () => [1]);
+    const { store, results, files, client } = setUp({ 'sideways.mp4': { frames, emotion: SURPRISE, storedTurn: 90 }, 'empty.mp4': { frames: [[], []], emotion: SURPRISE } });
+    await files.open(testFile('sideways.mp4'));
+    expect(client.analysed).toEqual(['sideways.mp4', 'sideways.mp4']);
+    expect(store.getState().video).toMatchObject({ phase: 'done', info: { width: 240, height: 320, turn: 90 } });
+    const report = results.report();
+    expect(report).toMatchObject({ mainTrackId: 1, video: { width: 240, height: 320 } });
+    expect(report?.warnings[0]).toContain('turned it 90° clockwise');
+    expect(store.getState().analysis.predictions.frameAverage?.label).toBe('surprise');
+    // A video with nobody in it, turned or not, is analysed once and says so.
+    await files.open(testFile('empty.mp4'));
+    expect(client.analysed.slice(2)).toEqual(['empty.mp4']);
+    expect(results.report()?.warnings[0]).toMatch(/^No face was found in this video\. Faces were looked for upright, and .* turned/);
+    expect(store.getState().video.info?.turn).toBeUndefined();
   });
 
   it('keeps what is on screen when a file cannot be read', async () => {

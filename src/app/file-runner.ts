@@ -5,6 +5,7 @@
  */
 import { describeError } from '../errors';
 import type { AnalysisReport } from '../shared/analysis-report';
+import type { Rotation } from '../shared/video-info';
 import { hearsSpeech } from '../shared/ensemble-config';
 import { fileNetsOf, filePerception } from './file-nets';
 import { createFramePublisher } from './frame-publisher';
@@ -16,15 +17,19 @@ import { yieldToMain } from './yield-to-main';
 export interface FileRunner {
   /** Opens `file`, cancelling whatever ran before, plays it and analyses it at the store's sampling rate. */
   open(file: File): Promise<void>;
-  /** Decodes and analyses `file` within `run` into a new session; its report (null when canceled). */
-  analyse(file: File, run: AbortController, selfReference?: boolean): Promise<AnalysisReport | null>;
+  /**
+   * Decodes and analyses `file` within `run` into a new session; its report (null when canceled).
+   * A file in which no face is found is looked at turned (find-turn.ts) and, if a turn shows
+   * faces, analysed again with it (`turn`: that second run).
+   */
+  analyse(file: File, run: AbortController, selfReference?: boolean, turn?: Rotation): Promise<AnalysisReport | null>;
 }
 
 /** Creates the file runner of a page. */
 export function createFileRunner({ client, playback, store, slot, results }: RunContext & { slot: RunSlot; results: Results }): FileRunner {
   const s = store.getState;
 
-  const analyse = async (file: File, run: AbortController, selfReference = true): Promise<AnalysisReport | null> => {
+  const analyse = async (file: File, run: AbortController, selfReference = true, turn?: Rotation): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
     // A folder's clips share one playback: the last clip's overlay and thumbnails must go.
     playback.clearAnalysis();
@@ -45,6 +50,7 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
     const result = await client.analyzeVideo(file, {
       fps,
       ...(perception && { perception }),
+      ...(turn && { turn }),
       signal: run.signal,
       onOpened: (info) => {
         run.signal.throwIfAborted();
@@ -62,6 +68,12 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
       },
     });
     if (run.signal.aborted) return null;
+    // Nobody upright: a picture stored sideways or upside down without a rotation tag shows faces turned.
+    if (!turn && result.clip.tracks.size === 0 && result.clip.sampledFrames > 0) {
+      const found = await client.findTurn(file).catch(() => null); // a failed look leaves the upright answer
+      if (run.signal.aborted) return null;
+      if (found?.turn) return analyse(file, run, selfReference, found.turn);
+    }
     mine.result = result;
     playback.analysisDone = true;
     const report = await results.publish();

@@ -10,7 +10,8 @@ import { recordFrame } from '../pipeline/tracked-frame';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { FaceRecord, TrackedFrame } from '../shared/face-record';
 import type { PerceptionConfig } from '../shared/perception-config';
-import type { VideoInfo } from '../shared/video-info';
+import type { Rotation, VideoInfo } from '../shared/video-info';
+import { turnedInfo } from '../video/orientation';
 import { createAppStore } from '../store/app-store';
 import { createPlayback, type Playback } from './playback';
 import { createResults } from './results';
@@ -22,6 +23,8 @@ export interface ScriptedClip {
   /** Track IDs of the faces in each analysed frame (one entry per frame). */
   frames: number[][];
   emotion: number;
+  /** A picture stored turned without a tag: its faces are seen only when analysed with this turn. */
+  storedTurn?: Rotation;
 }
 
 const INFO: VideoInfo = { width: 320, height: 240, fps: 5, durationSec: 2, frameCount: 10, codec: 'avc', codecString: 'avc1.64001e' };
@@ -77,8 +80,10 @@ export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): Analysi
       if (!script) throw new Error('not a video');
       analysed.push(name);
       perceptions.push(options.perception);
-      const clip: ClipAnalysis = createClipAnalysis(INFO.width, INFO.height);
-      options.onOpened?.(INFO);
+      const info = turnedInfo(INFO, options.turn ?? 0);
+      const clip: ClipAnalysis = createClipAnalysis(info.width, info.height);
+      options.onOpened?.(info);
+      const seen = (script.storedTurn ?? 0) === (options.turn ?? 0);
       for (const [i, ids] of script.frames.entries()) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         options.signal?.throwIfAborted();
@@ -86,14 +91,19 @@ export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): Analysi
         const frame: TrackedFrame = {
           frameIndex: i,
           tSec,
-          faces: ids.map((id) => face(i, tSec, id, script.emotion)),
-          trackIds: ids,
+          faces: seen ? ids.map((id) => face(i, tSec, id, script.emotion)) : [],
+          trackIds: seen ? ids : [],
           persons: [],
           bitmap: fakeBitmap(`${name}#${i}`),
         };
         options.onFrame?.(recordFrame(clip, frame, frame.bitmap!, i + 1));
       }
-      return { info: INFO, clip, timer: createStageTimer(), tensorDelta: 0 };
+      return { info, clip, timer: createStageTimer(), tensorDelta: 0 };
+    },
+    async findTurn(file) {
+      const turn = clips[(file as File).name]?.storedTurn ?? 0;
+      const withFace = { 0: turn ? 0 : 4, 90: 0, 180: 0, 270: 0, [turn]: 4 };
+      return { frames: 4, withFace, scores: { 0: withFace[0] * 0.7, 90: 0, 180: 0, 270: 0, [turn]: 2.8 }, turn };
     },
     analyzeStream: () => Promise.reject(new Error('no camera in this test')),
     speech: async () => ({ features: null, note: 'no sound in this test' }),

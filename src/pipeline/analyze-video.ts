@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
-import type { VideoInfo } from '../video';
+import type { Rotation, VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrameAhead, type PerceivedFrame } from './perceive-frame';
 import { withGeneral, type GeneralByFace } from './general-nets';
 import { createFrameBoundMeter } from './frame-bound';
@@ -30,6 +30,8 @@ export interface AnalyzeOptions {
   historySec?: number;
   onOpened?: (info: VideoInfo) => void;
   onFrame?: (update: FrameUpdate) => void;
+  /** Files: a clockwise turn beyond the file's own orientation (VideoInfo.turn, found by find-turn.ts). */
+  turn?: Rotation;
   /** The camera: the main track now (the page's running vote), sent with each picture (see `mainFaceOnlyNets`). */
   mainTrack?: () => number | null;
   /**
@@ -40,7 +42,7 @@ export interface AnalyzeOptions {
 }
 
 /** Options of a run over frames that are not a file (the camera). */
-export type AnalyzeFramesOptions = Omit<AnalyzeOptions, 'fps' | 'onOpened'>;
+export type AnalyzeFramesOptions = Omit<AnalyzeOptions, 'fps' | 'onOpened' | 'turn'>;
 
 /**
  * The expensive half of the per-frame loop (perceive, track), run in the analysis worker where the
@@ -95,8 +97,7 @@ export async function trackFrames(
       let tensor: tf.Tensor3D | undefined;
       let closedLater = false;
       try {
-        const { pixels } = decoded;
-        tensor = await picture.time('toTensor', async () => asFloatFrame(pixels ? frameFromPixels(pixels) : frameFromBitmap(await bitmapOf(decoded))));
+        tensor = await picture.time('toTensor', () => frameTensorOf(decoded));
         const scale = size.width / tensor.shape[1];
         // The tracks' boxes are in video pixels; perception works in the analysed frame's.
         const recent = tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
@@ -162,6 +163,11 @@ function asFloatFrame(frame: tf.Tensor3D): tf.Tensor3D {
 }
 
 /** The bitmap of a frame that came without its pixels (a source always sends one or the other). */
+/** A source frame as the float32 tensor the networks take (its pixels read ahead, else its bitmap); the caller disposes it. */
+export async function frameTensorOf(frame: SourceFrame): Promise<tf.Tensor3D> {
+  return asFloatFrame(frame.pixels ? frameFromPixels(frame.pixels) : frameFromBitmap(await bitmapOf(frame)));
+}
+
 async function bitmapOf(frame: SourceFrame): Promise<ImageBitmap> {
   const bitmap = await frame.bitmap;
   if (!bitmap) throw new Error(`frame ${frame.frameIndex} came with neither pixels nor a bitmap`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFrame, createClipAnalysis, forgetBefore, voteOnClip, type FaceRecord } from './clip-analysis';
-import { buildReport, NO_FACE_HINT } from './build-report';
+import { buildReport, NO_FACE_HINT, turnedWarning } from './build-report';
 
 const info = { durationSec: 2, frameCount: 60, fps: 30, width: 100, height: 100, codec: 'avc', codecString: 'avc1' };
 
@@ -54,9 +54,18 @@ describe('buildReport', () => {
     const report = buildReport(clip, { file: 'empty.mp4', backend: 'wasm', info, sampleFps: undefined, timingsMs: {} });
     expect(report.mainTrackId).toBeNull();
     expect(report.predictions).toEqual({});
-    // Said plainly, with why a sideways picture would show none.
+    // Said plainly, with where faces were looked for (the page looks turned too: file-runner.ts).
     expect(report.warnings).toEqual([`No face was found in this video.${NO_FACE_HINT}`]);
     expect(report.sampleFps).toBeNull();
+  });
+
+  it('says first that a video was turned to find its faces (stored turned without a rotation tag)', () => {
+    const clip = createClipAnalysis(100, 100);
+    addFrame(clip, [face(0, 0, 40, [0, 0, 0, 1, 0, 0, 0])], [1]);
+    const report = buildReport(clip, { file: 'sideways.mp4', backend: 'wasm', info: { ...info, turn: 90 }, sampleFps: 5, timingsMs: {}, extraWarnings: ['later'] });
+    expect(report.warnings).toEqual([turnedWarning(90), 'later']);
+    expect(report.warnings[0]).toContain('turned it 90° clockwise');
+    expect(buildReport(clip, { file: 'upright.mp4', backend: 'wasm', info, sampleFps: 5, timingsMs: {} }).warnings).toEqual([]);
   });
 });
 

@@ -37,7 +37,12 @@ export interface ReportContext {
  * Said with "No face was found": faces are found upright, so a picture stored sideways without the
  * rotation tag players follow (real-files.md) shows none, and the person can turn it and try again.
  */
-export const NO_FACE_HINT = ' Faces are looked for upright: in a picture turned sideways or upside down none is found.';
+export const NO_FACE_HINT = ' Faces were looked for upright, and on a few frames turned sideways and upside down.';
+
+/** Said of a video analysed turned (VideoInfo.turn): stored turned without a rotation tag. */
+export function turnedWarning(turn: number): string {
+  return `This video's picture is stored turned without a rotation tag (no face upright): emolens turned it ${turn}° clockwise to find the faces, and shows it turned.`;
+}
 
 /** Builds the report: tracks with their votes and boxes, the main track, and predictions. */
 export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisReport {
@@ -55,11 +60,12 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
       score: round(r.score, 4),
     })),
   }));
-  const warnings: string[] = [];
+  const warnings: string[] = ctx.info.turn ? [turnedWarning(ctx.info.turn)] : [];
   const predictions: ByPredictionKey<ClipPrediction> = {};
   if (vote.winnerId === null) {
     const thin = vote.votes.length > 0 ? ` (${vote.votes.length} brief or unsure face track${vote.votes.length > 1 ? 's' : ''}, too little evidence for a main face)` : '';
-    warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : `No face was found in this video${thin}.${NO_FACE_HINT}`);
+    // The page looks turned only where no face was found at all (file-runner.ts).
+    warnings.push(clip.sampledFrames === 0 ? 'No frame could be analysed.' : thin ? `No face was found in this video${thin}.` : `No face was found in this video.${NO_FACE_HINT}`);
   } else {
     const main = clip.tracks.get(vote.winnerId) ?? [];
     predictions[FRAME_AVERAGE] = toPrediction(averageProbs(main));

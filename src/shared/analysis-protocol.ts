@@ -9,7 +9,7 @@ import type { BackendName, BackendStatus } from './backend';
 import type { EnsembleConfig } from './ensemble-config';
 import type { CameraPicture, ClipInput, TrackedFrame } from './face-record';
 import type { PerceptionConfig } from './perception-config';
-import type { VideoInfo } from './video-info';
+import type { Rotation, TurnFound, VideoInfo } from './video-info';
 import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
 
 /** Absolute URLs of what the worker loads (its own URL is under assets/, so relative ones would miss). */
@@ -83,7 +83,10 @@ export interface AnalysisApi {
   loadModels: { args: NoArgs; reply: null };
   loadPredictor: { args: NoArgs; reply: PredictorInfo };
   probe: { args: { file: Blob }; reply: VideoInfo };
-  analyzeFile: { args: { file: Blob; fps?: number; settings: RunSettings }; reply: RunResult; event: RunEvent };
+  /** `turn`: a clockwise turn beyond the file's own orientation (VideoInfo.turn; `findTurn` finds it). */
+  analyzeFile: { args: { file: Blob; fps?: number; settings: RunSettings; turn?: Rotation }; reply: RunResult; event: RunEvent };
+  /** Whether a file whose run found no face is stored sideways without a tag: the turn that shows faces (0: none does), from a few frames (src/pipeline/find-turn.ts). */
+  findTurn: { args: { file: Blob }; reply: TurnFound };
   analyzeStream: { args: { size: { width: number; height: number }; settings: RunSettings }; reply: RunResult; event: RunEvent; notice: StreamNotice };
   speech: { args: { file: Blob }; reply: SpeechReply };
   predict: { args: { clip: ClipInput; reference?: ClipInput[]; answersOnly?: boolean }; reply: Record<string, Float32Array> };

@@ -6,7 +6,7 @@
  * takes a frame), so at most `ahead` decoded frames wait for inference. `probe` only opens a file.
  */
 import type { GrayFrame } from '../core/speaker/mouth-pixels';
-import type { FramePixels, VideoInfo } from './video-info';
+import type { FramePixels, Rotation, VideoInfo } from './video-info';
 
 /** What a decode run streams. */
 export type DecodeEvent =
@@ -35,6 +35,8 @@ export interface DecodeArgs {
   pixels: boolean;
   /** Frames decoded before the first is taken. */
   ahead: number;
+  /** A clockwise turn beyond the file's own orientation (VideoInfo.turn): `opened` and the frames include it. */
+  turn?: Rotation;
 }
 
 /** The decode worker's methods. */

@@ -28,10 +28,29 @@ export interface VideoInfo {
    * in the upright picture's coordinates (`width`×`height`).
    */
   orientation?: Orientation;
+  /**
+   * A clockwise turn emolens added to `orientation` because the picture is stored sideways or
+   * upside down without saying so (no rotation tag; faces were found only turned: find-turn.ts);
+   * `width`, `height` and `orientation` include it. The <video> element, which plays the file as
+   * tagged, is turned by it on the page. Absent: none.
+   */
+  turn?: Rotation;
 }
 
 /** A clockwise turn by a multiple of 90°, as mediabunny reports a track's rotation. */
 export type Rotation = 0 | 90 | 180 | 270;
+
+/**
+ * A look for a picture stored turned without a tag (src/pipeline/find-turn.ts): for each turn, on
+ * how many of `frames` a face was found and the sum over them of the best face's score (detector ×
+ * verifier), and the turn chosen (0: none).
+ */
+export interface TurnFound {
+  frames: number;
+  withFace: Record<Rotation, number>;
+  scores: Record<Rotation, number>;
+  turn: Rotation;
+}
 
 /** How a track's stored frames become the upright picture: turned clockwise by `rotation`, then mirrored when `flip`. */
 export interface Orientation {

@@ -30,12 +30,14 @@ export function VideoStage() {
     () => (liveEmotions ? Object.fromEntries(Object.entries(liveEmotions).map(([id, p]) => [id, `${p.label} (last ${ROLLING_WINDOW_SEC} s)`])) : undefined),
     [liveEmotions],
   );
+  // A picture stored turned without a rotation tag: analysed turned, so the <video> (which plays it as stored) is turned to match.
+  const turn = useAppStore((s) => (s.video.source === 'webcam' ? 0 : (s.video.info?.turn ?? 0)));
   const [paused, setPaused] = useState(false);
   // The analysis decodes with WebCodecs, which reads containers the <video> element cannot play
   // (a camcorder's MPEG-TS): the picture stays black, and the stage says why.
   const [unplayable, setUnplayable] = useState(false);
-  const marks = useRef({ mainTrackId, selectedTrackId, trackLabels, live });
-  marks.current = { mainTrackId, selectedTrackId, trackLabels, live };
+  const marks = useRef({ mainTrackId, selectedTrackId, trackLabels, live, turn });
+  marks.current = { mainTrackId, selectedTrackId, trackLabels, live, turn };
   const drawn = useRef<{ entry: OverlayEntry | null; scale: number }>({ entry: null, scale: 1 });
   const redraw = useRef(() => {});
 
@@ -62,19 +64,22 @@ export function VideoStage() {
       const found = camera ? predictedEntry(playback.buffer, camera.tSecAt(nowMs)) : m.live ? playback.buffer.latest() : playback.buffer.at(t);
       const catchingUp = !m.live && isCatchingUp(found, t, playback.analysisDone);
       const entry = catchingUp ? null : found;
-      const scale = size ? video.videoWidth / size.width : 1;
+      // The overlay is drawn on the picture as analysed: the video's own size, turned.
+      const sideways = m.turn % 180 !== 0;
+      const [shownWidth, shownHeight] = sideways ? [video.videoHeight, video.videoWidth] : [video.videoWidth, video.videoHeight];
+      const scale = size ? shownWidth / size.width : 1;
       // Attributes for tests and tools; written only when they change.
       mark(canvas, 'data-media-time', t.toFixed(3));
       mark(canvas, 'data-analysed-time', found ? found.tSec.toFixed(3) : '');
       mark(canvas, 'data-tracks', (entry?.faces ?? []).map((f) => f.trackId).join(' '));
       mark(canvas, 'data-catching-up', String(catchingUp));
       // Redraw only when the picture would change: most video frames leave the overlay alone.
-      const now = [entry, catchingUp, scale, video.videoWidth, video.videoHeight, m.mainTrackId, m.selectedTrackId, m.trackLabels];
+      const now = [entry, catchingUp, scale, shownWidth, shownHeight, m.mainTrackId, m.selectedTrackId, m.trackLabels];
       if (now.every((v, i) => v === last[i])) return;
       last = now;
-      if (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight) {
-        canvas.width = video.videoWidth;
-        canvas.height = video.videoHeight;
+      if (canvas.width !== shownWidth || canvas.height !== shownHeight) {
+        canvas.width = shownWidth;
+        canvas.height = shownHeight;
       }
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
@@ -142,7 +147,14 @@ export function VideoStage() {
   // While the video is paused (or over) no frame arrives: redraw when the marks or the analysis change.
   const analysed = useAppStore((s) => s.video.framesDecoded);
   const phase = useAppStore((s) => s.video.phase);
-  useEffect(() => redraw.current(), [mainTrackId, selectedTrackId, trackLabels, analysed, phase]);
+  useEffect(() => redraw.current(), [mainTrackId, selectedTrackId, trackLabels, analysed, phase, turn]);
+
+  useEffect(() => {
+    const video = playback.video;
+    video.style.transform = turn ? `rotate(${turn}deg)` : '';
+    video.classList.toggle('stage-video-sideways', turn % 180 !== 0);
+    video.setAttribute('data-turn', String(turn));
+  }, [playback, turn]);
 
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const canvas = e.currentTarget;

@@ -5,4 +5,4 @@ export { fitWithin } from './frame-size';
 export { createFrameSelector, expectedSampledFrames, type FrameSelector } from './frame-selector';
 export { createGrayReader, createPixelReader, readVideoFrameRgba, rgbaToRgbInt32, type FramePixels, type PixelReader } from './frame-pixels';
 export { decodeAudio, type AudioOutcome, type DecodedAudio } from './decode-audio';
-export { isUpright, storedSize, uprightBitmap, uprightTransform, type Orientation, type Rotation } from './orientation';
+export { isUpright, storedSize, turnedInfo, uprightBitmap, uprightTransform, type Orientation, type Rotation } from './orientation';

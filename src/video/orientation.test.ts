@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyTransform, isUpright, storedSize, uprightTransform, type Rotation } from './orientation';
+import { applyTransform, isUpright, storedSize, turnedInfo, uprightTransform, type Rotation } from './orientation';
+import type { VideoInfo } from '../shared/video-info';
 
 /** Where the stored picture's four pixel corners land on the upright canvas. */
 function corners(rotation: Rotation, flip: boolean, w: number, h: number) {
@@ -41,5 +42,28 @@ describe('orientation', () => {
   it('mirrors after turning: the stored top-left goes to the top-left for 90° mirrored', () => {
     expect(corners(90, true, 270, 360)[0]).toEqual([0, 0]);
     expect(corners(0, true, 360, 270)[0]).toEqual([360, 0]);
+  });
+
+  it('turns a picture further (no rotation tag) as turning its upright picture would, tag and mirror included', () => {
+    const info: VideoInfo = { durationSec: 1, frameCount: 25, fps: 25, width: 360, height: 270, codec: 'avc', codecString: 'avc1' };
+    const pixel = [37, 11] as const;
+    for (const rotation of [0, 90, 180, 270] as const) {
+      for (const flip of [false, true]) {
+        for (const turn of [90, 180, 270] as const) {
+          const tagged = { ...info, orientation: { rotation, flip } };
+          const turned = turnedInfo(tagged, turn);
+          const size = (v: VideoInfo) => ({ width: v.width, height: v.height });
+          const stored = storedSize(size(tagged), rotation);
+          expect(storedSize(size(turned), turned.orientation!.rotation)).toEqual(stored);
+          // The stored pixel, made upright by the tag, then turned clockwise by `turn` on the upright picture.
+          const upright = applyTransform(uprightTransform({ rotation, flip }, stored), pixel[0], pixel[1]);
+          const then = applyTransform(uprightTransform({ rotation: turn, flip: false }, size(tagged)), upright[0], upright[1]);
+          expect(applyTransform(uprightTransform(turned.orientation!, stored), pixel[0], pixel[1])).toEqual(then);
+          expect(turned.turn).toBe(turn);
+        }
+      }
+    }
+    expect(turnedInfo(info, 0)).toBe(info);
+    expect(turnedInfo(info, 90)).toMatchObject({ width: 270, height: 360, orientation: { rotation: 90, flip: false } });
   });
 });

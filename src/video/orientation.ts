@@ -7,13 +7,26 @@
  * truncation check (decode-frames.ts), and a turn by a multiple of 90° is one canvas draw.
  */
 
-import type { Orientation, Rotation } from '../shared/video-info';
+import type { Orientation, Rotation, VideoInfo } from '../shared/video-info';
 
 export type { Orientation, Rotation };
 
 /** True when the stored frames can be shown as they are. */
 export function isUpright(orientation: Orientation | undefined): boolean {
   return !orientation || (orientation.rotation === 0 && !orientation.flip);
+}
+
+/**
+ * `info` with its upright picture turned clockwise by `turn` more (VideoInfo.turn): sides swapped
+ * for 90° and 270°, and the turn composed with the file's own orientation (after its mirror: a
+ * mirrored picture turned clockwise is the stored one turned the other way, then mirrored).
+ */
+export function turnedInfo(info: VideoInfo, turn: Rotation): VideoInfo {
+  if (turn === 0) return info;
+  const { rotation, flip } = info.orientation ?? { rotation: 0, flip: false };
+  const composed = (((flip ? rotation - turn : rotation + turn) % 360) + 360) % 360;
+  const size = turn % 180 === 0 ? { width: info.width, height: info.height } : { width: info.height, height: info.width };
+  return { ...info, ...size, orientation: { rotation: composed as Rotation, flip }, turn };
 }
 
 /** The stored (pre-rotation) size of a picture that is `upright` once turned: sides swapped for 90° and 270°. */

@@ -8,6 +8,7 @@ import type { BackendName } from '../../shared/backend';
 import type { BackendStatus } from '../../shared/backend';
 import { EmolensError } from '../../errors';
 import type { VideoInfo } from '../../video';
+import type { TurnFound } from '../../shared/video-info';
 import type { AnalyzeFramesOptions, AnalyzeOptions } from '../analyze-video';
 import { isVideoFrame, recordFrame, type CameraPicture, type PictureSource } from '../tracked-frame';
 import { createClipAnalysis, type ClipAnalysis } from '../clip-analysis';
@@ -39,6 +40,8 @@ export interface AnalysisClient {
   probe(file: Blob): Promise<VideoInfo>;
   /** Decodes and analyses `file` in the worker; throws the named errors of src/video on bad input. */
   analyzeVideo(file: Blob, options?: AnalyzeOptions): Promise<RemoteAnalysis>;
+  /** Looks at a few frames of `file` turned: the turn that shows faces when upright shows none (0: none does). */
+  findTurn(file: Blob): Promise<TurnFound>;
   /** Analyses live frames (the camera) until `frames` ends or `options.signal` aborts. */
   analyzeStream(frames: PictureSource, size: { width: number; height: number }, options?: AnalyzeFramesOptions): Promise<ClipAnalysis>;
   /** Decodes `file`'s audio and computes its speech features (null, with the reason, when there are none). */
@@ -135,9 +138,10 @@ export function createAnalysisClient(
     },
     loadPredictor: () => rpc.call('loadPredictor', {}),
     probe: (file) => rpc.call('probe', { file }),
+    findTurn: (file) => rpc.call('findTurn', { file }),
 
     async analyzeVideo(file, options = {}) {
-      const run = startRun('analyzeFile', { file, fps: options.fps, settings: settingsOf(options) }, options);
+      const run = startRun('analyzeFile', { file, fps: options.fps, settings: settingsOf(options), ...(options.turn && { turn: options.turn }) }, options);
       try {
         const result = await run.call.reply;
         const { clip, info } = run.state;

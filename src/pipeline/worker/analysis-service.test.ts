@@ -85,6 +85,9 @@ function setup(overrides: Partial<AnalysisDeps> = {}) {
       }
       tensors -= 1;
     },
+    async findTurn() {
+      throw new Error('not looked for in these tests');
+    },
     readsPixelsOnCpu: () => true,
     speech: async () => ({ features: null, note: 'no sound here' }),
     memory: () => ({ numTensors: tensors, numBytes: 0 }),

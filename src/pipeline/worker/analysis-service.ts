@@ -11,6 +11,7 @@ import { DEFAULT_PERCEPTION_CONFIG } from '../../shared/perception-config';
 import type { CameraPicture } from '../../shared/face-record';
 import type { ClipPredictor } from '../../models/clip/clip-predictor';
 import type { trackFrames } from '../analyze-video';
+import { FIND_TURN, type findTurn } from '../find-turn';
 import type { PerceptionModels } from '../perception-models';
 import { createStageTimer, type StageTimer } from '../stage-timer';
 import type { FrameSource } from '../tracked-frame';
@@ -29,6 +30,8 @@ export interface AnalysisDeps {
   createDecodeClient(): DecodeClient;
   /** The per-frame loop over a file's or a camera's frames. */
   trackFrames: typeof trackFrames;
+  /** The turn under which a few frames show faces (src/pipeline/find-turn.ts). */
+  findTurn: typeof findTurn;
   /** Whether the backend reads frames' pixels on the CPU (then the decode worker sends them too). */
   readsPixelsOnCpu(): boolean;
   /** A file's speech features and loudness. */
@@ -114,13 +117,13 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       return { names: [...loaded.names], ensemble: loaded.ensemble, calibrates: loaded.calibrates };
     },
     probe: ({ file }) => decoder().probe(file),
-    analyzeFile: ({ file, fps, settings }, call) =>
+    analyzeFile: ({ file, fps, settings, turn }, call) =>
       // A file's frames overlap the general networks' answers (trackFrames); the camera's cannot.
       serialRun(call, settings, true, async ({ signal, emit }, timer) => {
         // Large videos (4K) are analysed downscaled; the boxes go back to video pixels in trackFrames.
         const maxSide = settings.perception?.maxAnalysisSide ?? DEFAULT_PERCEPTION_CONFIG.maxAnalysisSide;
         const mouthFps = (settings.perception?.mouthFps ?? DEFAULT_PERCEPTION_CONFIG.mouthFps) || undefined;
-        const { info, frames } = await decoder().open(file, { fps, maxSide, mouthFps, signal, pixels: deps.readsPixelsOnCpu(), onDecodeMs: (ms) => timer.add('decodeAhead', ms) });
+        const { info, frames } = await decoder().open(file, { fps, maxSide, mouthFps, signal, pixels: deps.readsPixelsOnCpu(), onDecodeMs: (ms) => timer.add('decodeAhead', ms), ...(turn && { turn }) });
         emit({ type: 'opened', info });
         return { source: frames, size: info };
       }),
@@ -129,6 +132,19 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       call.onNotice((notice) => (notice.type === 'end' ? queue.end() : pushPicture(queue, notice)));
       call.signal.addEventListener('abort', () => queue.end(), { once: true });
       return serialRun(call, settings, false, async () => ({ source: queue, size }));
+    },
+    findTurn: ({ file }, { signal }) => {
+      // After the run before it, like a run: two never hold tensors at once.
+      const found = lastRun.then(async () => {
+        const loaded = await models.get();
+        const { durationSec } = await decoder().probe(file);
+        // FIND_TURN.frames spread over the file (from its start).
+        const fps = durationSec > 0 ? FIND_TURN.frames / durationSec : undefined;
+        const { frames } = await decoder().open(file, { fps, maxSide: FIND_TURN.maxSide, signal, pixels: deps.readsPixelsOnCpu() });
+        return deps.findTurn(loaded, frames);
+      });
+      lastRun = found.catch(() => undefined);
+      return found;
     },
     speech: ({ file }) => deps.speech(file),
     predict: async ({ clip, reference, answersOnly }) => (await predictor.get()).predict(clip, { ...(reference && { reference }), ...(answersOnly && { answersOnly }) }),

@@ -17,6 +17,7 @@ import { readVideoFrameRgba, rgbaToRgbInt32 } from '../../video/frame-pixels';
 import { loadClipPredictor } from '../../models/clip/clip-predictor';
 import type { AnalysisApi, SpeechReply } from '../../shared/analysis-protocol';
 import { trackFrames } from '../analyze-video';
+import { findTurn } from '../find-turn';
 import { onGpuBackend, readsPixelsOnCpu } from '../perceive-frame';
 import { loadPerceptionModels } from '../perception-models';
 import { createAnalysisService } from './analysis-service';
@@ -69,6 +70,7 @@ const service = createAnalysisService({
   loadClipPredictor: (url) => loadClipPredictor(urlWeightSource(url)),
   createDecodeClient: () => createDecodeClient(),
   trackFrames,
+  findTurn,
   readsPixelsOnCpu,
   speech: speechOf,
   memory() {

@@ -3,7 +3,7 @@
  * frames as a FrameSource while the decode worker stays `ahead` frames in front (src/shared/decode-protocol.ts).
  * A Cancel (`signal`) rejects a pending `open` or `next()` with CanceledError.
  */
-import type { VideoInfo } from '../../video';
+import type { Rotation, VideoInfo } from '../../video';
 import type { FrameSource } from '../tracked-frame';
 import type { DecodeApi } from '../../shared/decode-protocol';
 import { createFrameQueue } from './frame-queue';
@@ -23,6 +23,8 @@ export interface OpenOptions {
   /** Ask for each frame's RGB pixels as well as its bitmap. */
   pixels: boolean;
   ahead?: number;
+  /** A clockwise turn beyond the file's own orientation (VideoInfo.turn). */
+  turn?: Rotation;
   /** The decode worker's time on each frame (see DecodeEvent). */
   onDecodeMs?: (ms: number) => void;
 }
@@ -51,7 +53,7 @@ export function createDecodeClient(
       const queue = createFrameQueue();
       let opened!: { resolve(value: { info: VideoInfo; frames: FrameSource }): void; reject(error: Error): void };
       const opening = new Promise<{ info: VideoInfo; frames: FrameSource }>((resolve, reject) => (opened = { resolve, reject }));
-      const args = { file, fps: options.fps, maxSide: options.maxSide, mouthFps: options.mouthFps, pixels: options.pixels, ahead: options.ahead ?? DEFAULT_DECODE_AHEAD };
+      const args = { file, fps: options.fps, maxSide: options.maxSide, mouthFps: options.mouthFps, pixels: options.pixels, ahead: options.ahead ?? DEFAULT_DECODE_AHEAD, ...(options.turn && { turn: options.turn }) };
       const run = rpc.start('decode', args, {
         signal: options.signal,
         onEvent(event) {

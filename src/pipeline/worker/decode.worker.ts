@@ -6,7 +6,7 @@
  * machine's other core, the next frames are ready by the time it asks. Each run decodes
  * only the frames it was granted (see src/shared/decode-protocol.ts), and every frame is closed or transferred.
  */
-import { createGrayReader, createPixelReader, decodeFrames, fitWithin, openVideo, type DecodedFrame, type OpenedVideo } from '../../video';
+import { createGrayReader, createPixelReader, decodeFrames, fitWithin, openVideo, turnedInfo, type DecodedFrame, type OpenedVideo } from '../../video';
 import { grayFromRgb, type GrayFrame } from '../../core/speaker/mouth-pixels';
 import { MOUTH_TRACE } from '../../core/speaker/speaker-constants';
 import type { DecodeApi } from '../../shared/decode-protocol';
@@ -42,6 +42,8 @@ serveRpc<DecodeApi>(self as unknown as DedicatedWorkerGlobalScope, {
     let frames: AsyncGenerator<DecodedFrame> | undefined;
     try {
       video = await openVideo(request.file);
+      // A picture stored sideways without a tag: turned on the way like a tagged one.
+      if (request.turn) video = { ...video, info: turnedInfo(video.info, request.turn) };
       signal.throwIfAborted();
       call.emit({ type: 'opened', info: video.info });
       frames = decodeFrames(video, { fps: request.fps, maxSide: request.maxSide, mouthFps: request.mouthFps, signal });

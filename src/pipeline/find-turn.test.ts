@@ -1,0 +1,74 @@
+/**
+ * Finding the turn of a picture stored turned without a rotation tag, on our clips turned by
+ * ffmpeg (re-encoded: the pixels turned, no tag), with the real face networks (Node, WASM).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { probeVideo } from '../node';
+import { ffmpegFrames } from '../node/ffmpeg-frame-source';
+import { clip, makeScaled } from '../node/test-fixtures';
+import { usePerceptionModels } from '../node/test-models';
+import { chooseTurn, FIND_TURN, findTurn, turnFrame } from './find-turn';
+import type { PerceptionModels } from './perception-models';
+
+let models!: PerceptionModels;
+usePerceptionModels((m) => (models = m));
+
+/** findTurn on `path`, its frames spread over the file as the analysis worker takes them. */
+async function turnOf(path: string) {
+  const { durationSec } = await probeVideo(path);
+  return findTurn(models, ffmpegFrames(path, FIND_TURN.frames / durationSec));
+}
+
+describe('finding the turn of a picture stored turned without a tag', () => {
+  it('takes a turn only when it shows a face on at least half of the frames and on more than upright', () => {
+    // Each frame with a face scores 0.7 unless told: [frames with a face, score sum] by turn.
+    const counts = (w0: number, w90: number, w270: number, w180 = 0, scores: Partial<Record<0 | 90 | 180 | 270, number>> = {}) => ({
+      frames: 4,
+      withFace: { 0: w0, 90: w90, 180: w180, 270: w270 },
+      scores: { 0: 0.7 * w0, 90: 0.7 * w90, 180: 0.7 * w180, 270: 0.7 * w270, ...scores },
+    });
+    expect(chooseTurn(counts(0, 4, 0))).toBe(90);
+    expect(chooseTurn(counts(0, 0, 2))).toBe(270);
+    expect(chooseTurn(counts(0, 0, 0, 3))).toBe(180);
+    expect(chooseTurn(counts(0, 1, 0))).toBe(0); // one frame of four: a chance detection
+    expect(chooseTurn(counts(2, 4, 0))).toBe(90);
+    expect(chooseTurn(counts(3, 3, 0))).toBe(0); // upright as good: upright
+    // Sideways turned the wrong way is upside down, found as often but scoring lower.
+    expect(chooseTurn(counts(0, 4, 4, 0, { 90: 2.04, 270: 2.66 }))).toBe(270);
+    expect(chooseTurn(counts(0, 4, 4, 0, { 90: 2.61, 270: 2.01 }))).toBe(90);
+    expect(chooseTurn({ frames: 0, withFace: { 0: 0, 90: 0, 180: 0, 270: 0 }, scores: { 0: 0, 90: 0, 180: 0, 270: 0 } })).toBe(0);
+  });
+
+  it('turns a frame clockwise', () => {
+    // 2 rows × 3 columns, one channel.
+    const frame = tf.tensor3d([1, 2, 3, 4, 5, 6], [2, 3, 1]);
+    const rows = (turn: 0 | 90 | 180 | 270) => tf.tidy(() => turnFrame(frame, turn).squeeze([2]).arraySync());
+    expect(rows(90)).toEqual([[4, 1], [5, 2], [6, 3]]);
+    expect(rows(270)).toEqual([[3, 6], [2, 5], [1, 4]]);
+    expect(rows(180)).toEqual([[6, 5, 4], [3, 2, 1]]);
+    expect(rows(0)).toEqual([[1, 2, 3], [4, 5, 6]]);
+    frame.dispose();
+  });
+
+  it('finds the turn that makes a sideways or upside-down clip upright, and none for an upright one, leaving no tensor behind', async () => {
+    // An actor whose face upside down is also taken for one on every frame, turned the wrong way.
+    const source = clip('05-04-06_01.mp4');
+    // transpose=1 stores the picture turned 90° clockwise: 270° more make it upright.
+    const [clockwise, counter, upsideDown] = await Promise.all([
+      makeScaled(source, 270, 360, 3, 'transpose=1'),
+      makeScaled(source, 270, 360, 3, 'transpose=2'),
+      // This actor upside down is still found as a face upright (and so never looked at turned): another actor.
+      makeScaled(clip('03-02-04_01.mp4'), 360, 270, 3, 'hflip,vflip'),
+    ]);
+    const before = tf.memory().numTensors;
+    for (const [path, turn] of [[clockwise, 270], [counter, 90], [upsideDown, 180], [source, 0]] as const) {
+      const found = await turnOf(path);
+      expect(found).toMatchObject({ frames: FIND_TURN.frames, turn });
+      // Faces on most frames once turned, scoring above every other turn.
+      expect(found.withFace[turn]).toBeGreaterThanOrEqual(3);
+      expect(Object.entries(found.scores).filter(([t, score]) => Number(t) !== turn && score >= found.scores[turn])).toEqual([]);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  }, 120_000);
+});
