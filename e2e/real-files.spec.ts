@@ -86,7 +86,8 @@ test('a phone file stored sideways (90°, 180°, 270°) is analysed and shown up
   }
   // The same pictures stored turned without the tag: no face upright, so emolens looks turned,
   // analyses them turned, says so, and turns the playing video to match the overlay.
-  for (const rotation of [90, 270] as const) {
+  // One way here; find-turn.test.ts finds each turn in Node.
+  for (const rotation of [90] as const) {
     const report = await reportOf(page, storedTurned(rotation));
     expect(report.video, `untagged ${rotation}°: the turned size`).toMatchObject({ width: 360, height: 270 });
     expectSameAsOriginal(report, original, AS_IS, `untagged ${rotation}°`);

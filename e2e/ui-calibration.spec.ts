@@ -127,3 +127,48 @@ test('"Evaluate a folder…" on a folder of one labelled clip evaluates it', asy
   await expect(page.getByTestId('labels-from')).toHaveAttribute('data-source', 'folders');
   expect(watch.consoleErrors).toEqual([]);
 });
+
+test('a folder of videos without labels gets each clip answered, alone and calibrated to its person, and exports them', async ({ page, watch }, testInfo) => {
+  test.setTimeout(300_000);
+  await openApp(page, '?backend=wasm&fps=2');
+  // Actor 01's four clips (a person with a reference), actor 02's one (too few), a note and a file that is no video.
+  const dir = testInfo.outputPath('unlabelled');
+  const mine = ['01', '02', '03', '04'].map((e) => `01-01-${e}_01.mp4`);
+  mkdirSync(join(dir, 'day2'), { recursive: true });
+  for (const name of mine) copyFileSync(clip(name), join(dir, name));
+  copyFileSync(clip('02-01-03_01.mp4'), join(dir, 'day2', 'guest.mp4'));
+  writeFileSync(join(dir, 'notes.txt'), 'my clips\n');
+  writeFileSync(join(dir, 'day2', 'broken.mp4'), 'not a video\n');
+  await page.getByTestId('folder-dir-input').setInputFiles(dir);
+  const panel = page.getByTestId('folder-answers');
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 240_000 });
+  await expect(page.getByTestId('evaluation')).toHaveCount(0);
+  const rows = page.getByTestId('answer-row');
+  await expect(rows).toHaveCount(6);
+  const shown = await rows.evaluateAll((trs) => trs.map((tr) => ({ file: tr.getAttribute('data-file')!, answer: tr.getAttribute('data-answer'), calibrated: tr.getAttribute('data-calibrated'), person: tr.getAttribute('data-person') })));
+  const byFile = new Map(shown.map((r) => [r.file, r]));
+  expect([...byFile.keys()].sort()).toEqual([...mine, 'broken.mp4', 'guest.mp4'].sort());
+  // Every clip with a face has an answer alone and calibrated; the broken one neither, and says why.
+  for (const name of [...mine, 'guest.mp4']) {
+    expect(byFile.get(name)!.answer, name).toMatch(/^[a-z]+$/);
+    expect(byFile.get(name)!.calibrated, name).toMatch(/^[a-z]+$/);
+  }
+  expect(byFile.get('broken.mp4')).toMatchObject({ answer: '', calibrated: '', person: '' });
+  await expect(rows.filter({ hasText: 'broken.mp4' })).toContainText('not a video');
+  // Actor 01's clips are one person, the guest another (too few to calibrate: its answer alone stands).
+  const person = byFile.get(mine[0]!)!.person;
+  expect(mine.map((n) => byFile.get(n)!.person)).toEqual(mine.map(() => person));
+  expect(byFile.get('guest.mp4')!.person).not.toBe(person);
+  expect(byFile.get('guest.mp4')!.calibrated).toBe(byFile.get('guest.mp4')!.answer);
+  await expect(page.getByTestId('person-group')).toHaveCount(2);
+  await snap(page, testInfo, 'folder-answers');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+  expect(csv[0]).toMatch(/^file,person,answer,calibrated_answer,familiar,failure,/);
+  expect(csv).toHaveLength(7);
+  const guest = csv.find((l) => l.startsWith('guest.mp4,'))!.split(',');
+  expect(guest.slice(2, 4)).toEqual([byFile.get('guest.mp4')!.answer, byFile.get('guest.mp4')!.calibrated]);
+  expect(watch.consoleErrors).toEqual([]);
+});

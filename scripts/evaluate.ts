@@ -88,7 +88,9 @@ async function main(): Promise<number> {
   }
   const refused = unlabelledFolderMessage(folderLabels(others, labels ? readFileSync(join(dir, labels), 'utf8') : null));
   if (refused) {
-    console.error(`emolens: ${folder}: ${refused}`);
+    // Unlabelled videos: the page answers them clip by clip; here `analyze` does.
+    const hint = labels ? '' : ' For each clip\'s answer without labels: npm run analyze -- <videos…> (or pick the folder in the page).';
+    console.error(`emolens: ${folder}: ${refused}${hint}`);
     return 1;
   }
   const app = await launchForCli(args, USAGE);

@@ -1,6 +1,7 @@
-/** CSV versions of the analyze report (one row per track) and the evaluate JSON (one row per clip). */
+/** CSV versions of the analyze report (one row per track), the evaluate JSON and an unlabelled folder's answers (one row per clip). */
 import type { AnalysisReport } from '../shared/analysis-report';
 import type { EvaluationReport } from '../shared/evaluate-folder';
+import type { FolderAnswersReport } from '../shared/folder-answers';
 import { FRAME_AVERAGE } from '../shared/prediction-keys';
 
 /** Quotes a cell when it holds a comma, quote or line break. */
@@ -36,4 +37,12 @@ export function evaluationCsv(report: EvaluationReport): string {
   const failures = new Map(report.failures.map((f) => [f.file, f.reason]));
   const rows = report.perClip.map((c) => [c.file, c.label, ...models.map((m) => c.predicted[m] ?? ''), failures.get(c.file) ?? '']);
   return toCsv([['file', 'label', ...models, 'failure'], ...rows]);
+}
+
+/** One row per clip of an unlabelled folder: its person, answer alone and calibrated, familiarity, failure, then every model's label. */
+export function folderAnswersCsv(report: FolderAnswersReport): string {
+  const models = [...new Set(report.clips.flatMap((c) => Object.keys(c.predicted)))];
+  const header = ['file', 'person', 'answer', 'calibrated_answer', 'familiar', 'failure', ...models];
+  const rows = report.clips.map((c) => [c.file, c.person, c.answer, c.calibrated, c.familiar, c.failure, ...models.map((m) => c.predicted[m] ?? '')]);
+  return toCsv([header, ...rows]);
 }

@@ -3,6 +3,8 @@ import { createFileRunner } from './file-runner';
 import { createFolderRunner } from './folder-runner';
 import { testFile, testRunContext, type ScriptedClip } from './test-helpers';
 import { NO_FACE_HINT } from '../pipeline/build-report';
+import { buildFolderAnswers } from '../shared/folder-answers';
+import { noVideoMessage } from '../shared/folder-labels';
 
 const HAPPINESS = 3;
 const SADNESS = 5;
@@ -56,11 +58,32 @@ describe('folder runner', () => {
     expect(report?.models.frameAverage?.accuracy).toBeCloseTo(1 / 3, 6);
   });
 
-  it('asks for a labels.csv when the files have none', async () => {
+  it('answers each video of a folder without labels, and scores nothing', async () => {
+    const { store, folder, client } = setUp({
+      'a.mp4': { frames: [[1], [1]], emotion: SADNESS },
+      'b.mp4': { frames: [[1], [1], [1]], emotion: HAPPINESS },
+      'empty.mp4': { frames: [[], []], emotion: SADNESS },
+    });
+    await folder.open([testFile('a.mp4'), testFile('notes.txt'), testFile('b.mp4'), testFile('empty.mp4')]);
+    // Only the videos are clips (not the note).
+    expect(client.analysed).toEqual(['a.mp4', 'b.mp4', 'empty.mp4']);
+    const ev = store.getState().evaluation;
+    expect(ev).toMatchObject({ mode: 'answers', phase: 'done', total: 3, done: 3, report: null });
+    const { clips } = buildFolderAnswers(ev.answers, ev.calibratedAnswers, ev.groups);
+    expect(clips.map((c) => [c.file, c.answer, c.calibrated, c.failure === null])).toEqual([
+      ['a.mp4', 'sadness', 'sadness', true],
+      ['b.mp4', 'happiness', 'happiness', true],
+      ['empty.mp4', null, null, false],
+    ]);
+    expect(clips[2]!.failure).toMatch(/^No face was found/);
+  });
+
+  it('refuses files with no video and no labels, keeping what the page showed', async () => {
     const { store, folder, client } = setUp({ 'a.mp4': { frames: [[1]], emotion: SADNESS } });
-    await folder.open([testFile('a.mp4')]);
+    await folder.open([testFile('notes.txt'), testFile('photo.jpg')]);
     expect(client.analysed).toEqual([]);
     expect(store.getState().video.phase).toBe('idle');
-    expect(store.getState().notices.at(-1)?.text).toMatch(/no labels\.csv/);
+    expect(store.getState().evaluation.phase).toBe('idle');
+    expect(store.getState().notices.at(-1)?.text).toBe(noVideoMessage(2));
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Evaluating a labelled folder in the app: its clips go through the file runner one after another
  * and each clip's predicted labels through the pure folder evaluation (src/shared/evaluate-folder.ts);
- * the confusion matrices fill in as clips finish.
+ * the confusion matrices fill in as clips finish. A folder of videos labelled neither way (no
+ * labels file, no emotion folders) gets each clip's answers instead, alone and calibrated to its
+ * person's group: the same run, scored against nothing.
  */
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { answerOf } from '../shared/ensemble-config';
-import { buildEvaluationReport, runFolderEvaluation, shownAnswerSummary, type ClipOutcome } from '../shared/evaluate-folder';
-import { clipNames, folderLabels, isVideoPath, labelsFileIndex, unlabelledFolderMessage } from '../shared/folder-labels';
+import { buildEvaluationReport, runFolderEvaluation, shownAnswerSummary, type ClipAnalysed, type ClipAnswer, type ClipOutcome } from '../shared/evaluate-folder';
+import { clipNames, folderLabels, isVideoPath, labelsFileIndex, noVideoMessage, unlabelledFolderMessage } from '../shared/folder-labels';
 import { pathOf } from './dropped-files';
 import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
 import type { EmotionLabel } from '../core/labels';
@@ -17,7 +19,7 @@ import { calibrateFolder, groupFolder, keptClip, predictLabels, type KeptClip } 
 
 /** Folder runs. */
 export interface FolderRunner {
-  /** Evaluates the clips in `files` against the labels.csv among them (`file,label`), or else their folders' names. */
+  /** Evaluates the clips in `files` against the labels.csv among them (`file,label`), or else their folders' names; unlabelled, answers them. */
   open(files: readonly File[]): Promise<void>;
   /** The last folder's name (its first path segment), for the exported files. */
   readonly name: string;
@@ -56,8 +58,10 @@ export function createFolderRunner({
       }
       const parsed = folderLabels(paths, text);
       const refused = unlabelledFolderMessage(parsed);
-      if (refused) {
-        s().pushNotice('error', refused);
+      // Videos labelled neither way: each clip's answers, scored against nothing.
+      const unlabelled = refused !== null && !labelsFile && videos.size > 0;
+      if (refused && !unlabelled) {
+        s().pushNotice('error', !labelsFile && videos.size === 0 ? noVideoMessage(files.length) : refused);
         return;
       }
       name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';
@@ -67,32 +71,62 @@ export function createFolderRunner({
         // on a clip unlike the training footage; its row is EMOLENS_ANSWER.
         const trained = await results.ensurePredictor();
         const aloneAnswer = trained ? answerOf(trained.ensemble).name : null;
+        const calAnswer = trained ? answerOf(trained.ensemble, true) : null;
+        const answers = aloneAnswer && calAnswer ? { alone: aloneAnswer, calibrated: calAnswer.name } : undefined;
+        // Each clip's main track and speech, kept until the folder ends: its person's reference.
+        const kept = new Map<string, KeptClip>();
+        const analyse = async (file: File, clipName: string): Promise<ClipAnalysed> => {
+          s().resetAnalysis();
+          s().videoOpening(clipName, 'folder');
+          s().evaluationClip(clipName);
+          const report = await fileRunner.analyse(file, run, false).catch((error: unknown) => {
+            if (!run.signal.aborted) s().videoFailed();
+            throw error;
+          });
+          if (!report) throw new CanceledError();
+          const clip = await keptClip(results.session, s().analysis.votingConfig);
+          if (clip) kept.set(clipName, clip);
+          const labels: Record<string, EmotionLabel> = Object.fromEntries(Object.entries(report.predictions).map(([m, p]) => [m, p.label]));
+          // What the page showed for this clip (the shipped answer, or `general` off our footage): scored like a model.
+          const shown = report.predictions[report.answer ?? FRAME_AVERAGE];
+          if ((aloneAnswer || unlabelled) && shown) labels[EMOLENS_ANSWER] = shown.label;
+          if (Object.keys(labels).length === 0) throw new EmolensError(report.warnings[0] ?? 'No face was found in this video.');
+          return { predicted: labels, familiarity: report.familiarity };
+        };
+        // Person calibration: the clips grouped by face, each predicted again against its group.
+        const calibrate = async <O extends ClipAnswer>(outcomes: readonly O[]) => {
+          s().evaluationClip('calibrating per person');
+          const groups = groupFolder(outcomes.map((o) => o.file), kept);
+          const predict = (clip: KeptClip['clip'], reference: readonly KeptClip['clip'][] | null) => predictLabels(client, clip, reference);
+          const calibrated = trained ? await calibrateFolder(outcomes, kept, groups, predict, run.signal, answers) : [...outcomes];
+          return { groups, calibrated };
+        };
+        const hooks = { signal: run.signal, describe: describeError };
+
+        if (unlabelled) {
+          s().answersStarted(videos.size);
+          const clips = [...videos.keys()].map((file) => ({ file }));
+          const outcomes = await runFolderEvaluation(clips, videos, {
+            ...hooks,
+            analyze: (file, clip) => analyse(file, clip.file),
+            onClip: (outcomes) => {
+              if (!run.signal.aborted) s().answersProgress([...outcomes]);
+            },
+          });
+          if (run.signal.aborted) return;
+          s().answersProgress(outcomes);
+          const { groups, calibrated } = await calibrate(outcomes);
+          s().answersCalibrated(calibrated, groups);
+          s().evaluationDone();
+          return;
+        }
+
         const ensemble = aloneAnswer ? shownAnswerSummary(aloneAnswer) : null;
         const reportOf = (outcomes: readonly ClipOutcome[]) => ({ ...buildEvaluationReport(outcomes, parsed.errors, ensemble), labelsFrom: parsed.source });
         s().evaluationStarted(parsed.clips.length, parsed.errors, parsed.source);
-        // Each clip's main track and speech, kept until the folder ends: its person's reference.
-        const kept = new Map<string, KeptClip>();
         const outcomes = await runFolderEvaluation(parsed.clips, videos, {
-          signal: run.signal,
-          describe: describeError,
-          analyze: async (file, labelled) => {
-            s().resetAnalysis();
-            s().videoOpening(labelled.file, 'folder');
-            s().evaluationClip(labelled.file);
-            const report = await fileRunner.analyse(file, run, false).catch((error: unknown) => {
-              if (!run.signal.aborted) s().videoFailed();
-              throw error;
-            });
-            if (!report) throw new CanceledError();
-            const clip = await keptClip(results.session, s().analysis.votingConfig);
-            if (clip) kept.set(labelled.file, clip);
-            const labels: Record<string, EmotionLabel> = Object.fromEntries(Object.entries(report.predictions).map(([m, p]) => [m, p.label]));
-            // What the page showed for this clip (the shipped answer, or `general` off our footage): scored like a model.
-            const shown = report.predictions[report.answer ?? FRAME_AVERAGE];
-            if (ensemble && shown) labels[EMOLENS_ANSWER] = shown.label;
-            if (Object.keys(labels).length === 0) throw new EmolensError(report.warnings[0] ?? 'No face was found in this video.');
-            return { predicted: labels, familiarity: report.familiarity };
-          },
+          ...hooks,
+          analyze: (file, labelled) => analyse(file, labelled.file),
           onClip: (outcomes) => {
             if (!run.signal.aborted) s().evaluationProgress([...outcomes], reportOf(outcomes));
           },
@@ -100,13 +134,7 @@ export function createFolderRunner({
         if (run.signal.aborted) return;
         const report = reportOf(outcomes);
         s().evaluationProgress(outcomes, report);
-        // Person calibration: the clips grouped by face, each predicted again against its group.
-        s().evaluationClip('calibrating per person');
-        const groups = groupFolder(outcomes.map((o) => o.file), kept);
-        const calAnswer = trained ? answerOf(trained.ensemble, true) : null;
-        const answers = aloneAnswer && calAnswer ? { alone: aloneAnswer, calibrated: calAnswer.name } : undefined;
-        const predict = (clip: KeptClip['clip'], reference: readonly KeptClip['clip'][] | null) => predictLabels(client, clip, reference);
-        const calibrated = trained ? await calibrateFolder(outcomes, kept, groups, predict, run.signal, answers) : outcomes;
+        const { groups, calibrated } = await calibrate(outcomes);
         const calEnsemble = calAnswer && shownAnswerSummary(calAnswer.name);
         s().evaluationCalibrated(calibrated, { ...report, calibrated: { models: buildEvaluationReport(calibrated).models, groups, ensemble: calEnsemble } });
         s().evaluationDone();

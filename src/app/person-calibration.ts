@@ -16,7 +16,7 @@ import { toPrediction } from '../shared/analysis-report';
 import type { CalibrationNote } from '../shared/calibration-note';
 import type { Session } from './results';
 import { answerOf, type EnsembleConfig } from '../shared/ensemble-config';
-import type { ClipOutcome, PersonGroup } from '../shared/evaluate-folder';
+import type { ClipAnswer, PersonGroup } from '../shared/evaluate-folder';
 import type { ClipInput } from '../shared/face-record';
 import { EMOLENS_ANSWER, GENERAL, GENERAL_CALIBRATED } from '../shared/prediction-keys';
 
@@ -69,16 +69,16 @@ export function groupFolder(files: readonly string[], kept: ReadonlyMap<string, 
  * EMOLENS_ANSWER becomes what the page shows with the reference: the calibrated answer on a
  * familiar clip, `general-cal` on an unfamiliar one (clips without a reference keep theirs).
  */
-export async function calibrateFolder(
-  outcomes: readonly ClipOutcome[],
+export async function calibrateFolder<O extends ClipAnswer>(
+  outcomes: readonly O[],
   kept: ReadonlyMap<string, KeptClip>,
   groups: readonly PersonGroup[],
   predict: PredictLabels,
   signal?: AbortSignal,
   answers?: { alone: string; calibrated: string },
-): Promise<ClipOutcome[]> {
+): Promise<O[]> {
   const groupOf = new Map(groups.flatMap((g) => g.clips.map((f) => [f, g] as const)));
-  const calibrated: ClipOutcome[] = [];
+  const calibrated: O[] = [];
   for (const outcome of outcomes) {
     signal?.throwIfAborted();
     const group = groupOf.get(outcome.file);

@@ -16,12 +16,16 @@ export interface ClipAnalysed {
   familiarity?: AnalysisReport['familiarity'];
 }
 
-/** One clip's outcome: its label, each model's predicted label, or the reason it failed. */
-export interface ClipOutcome extends ClipAnalysed {
+/** One clip's answers: each model's predicted label, or the reason it failed (an unlabelled folder's clips are only this). */
+export interface ClipAnswer extends ClipAnalysed {
   file: string;
-  label: EmotionLabel;
   /** Set when the clip could not be analysed; it then counts as wrong for every model. */
   failure?: string;
+}
+
+/** One labelled clip's outcome: its label, each model's predicted label, or the reason it failed. */
+export interface ClipOutcome extends ClipAnswer {
+  label: EmotionLabel;
 }
 
 /** Metrics of one model over the folder. */
@@ -151,38 +155,39 @@ export function clipsInCell(outcomes: readonly ClipOutcome[], model: string, tru
     .map((o) => o.file);
 }
 
-/** Callbacks of {@link runFolderEvaluation}. */
-export interface FolderRunHooks<F> {
+/** Callbacks of {@link runFolderEvaluation} over clips `C` (labelled, or only named). */
+export interface FolderRunHooks<F, C extends { file: string } = LabelledClip> {
   /** Analyses one clip and returns each model's predicted label (and its familiarity); throws when the clip fails. */
-  analyze(file: F, clip: LabelledClip): Promise<ClipAnalysed>;
+  analyze(file: F, clip: C): Promise<ClipAnalysed>;
   /** Called after each clip with all outcomes so far. */
-  onClip?(outcomes: readonly ClipOutcome[]): void;
+  onClip?(outcomes: readonly (C & ClipAnswer)[]): void;
   /** Turns a thrown error into a sentence. */
   describe(error: unknown): string;
   signal?: AbortSignal;
 }
 
 /**
- * Runs the labelled clips one after another. A failing clip is recorded with its reason (wrong for
- * every model) and the run goes on; an abort stops it between clips.
+ * Runs the clips one after another (labelled: ClipOutcome; only named, an unlabelled folder's:
+ * ClipAnswer). A failing clip is recorded with its reason (wrong for every model) and the run goes
+ * on; an abort stops it between clips.
  */
-export async function runFolderEvaluation<F>(
-  clips: readonly LabelledClip[],
+export async function runFolderEvaluation<F, C extends { file: string } = LabelledClip>(
+  clips: readonly C[],
   files: ReadonlyMap<string, F>,
-  hooks: FolderRunHooks<F>,
-): Promise<ClipOutcome[]> {
-  const outcomes: ClipOutcome[] = [];
+  hooks: FolderRunHooks<F, C>,
+): Promise<(C & ClipAnswer)[]> {
+  const outcomes: (C & ClipAnswer)[] = [];
   for (const clip of clips) {
     hooks.signal?.throwIfAborted();
     const file = files.get(clip.file);
-    let outcome: ClipOutcome;
-    if (file === undefined) outcome = { file: clip.file, label: clip.label, predicted: {}, failure: 'The file is missing.' };
+    let outcome: C & ClipAnswer;
+    if (file === undefined) outcome = { ...clip, predicted: {}, failure: 'The file is missing.' };
     else {
       try {
-        outcome = { file: clip.file, label: clip.label, ...(await hooks.analyze(file, clip)) };
+        outcome = { ...clip, ...(await hooks.analyze(file, clip)) };
       } catch (error) {
         hooks.signal?.throwIfAborted();
-        outcome = { file: clip.file, label: clip.label, predicted: {}, failure: hooks.describe(error) };
+        outcome = { ...clip, predicted: {}, failure: hooks.describe(error) };
       }
     }
     outcomes.push(outcome);

@@ -253,7 +253,12 @@ export function noLabelledClipMessage(parsed: ParsedLabels): string {
   );
 }
 
-/** What a folder that is not labelled either way is told. */
+/** What files without a labels file and without a video among them are told (a folder of videos without labels is answered clip by clip in the page). */
+export function noVideoMessage(fileCount: number): string {
+  return `No video among ${fileCount === 1 ? 'this file' : `these ${fileCount} files`} (by their names: .mp4, .mov, .webm, .mkv, .mts …). Drop a video, or a folder of videos.`;
+}
+
+/** What a folder that is not labelled either way is told where it must be (the evaluate CLI). */
 export const NO_LABELS_MESSAGE =
   `These files include no ${LABELS_FILE} and no folder named by an emotion. Add a ${LABELS_FILE} with the columns "file,label", ` +
   'or put each clip in a folder named by its emotion (happiness/clip.mp4), or drop a single video.';

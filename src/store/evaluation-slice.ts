@@ -1,11 +1,13 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ClipOutcome, EvaluationReport } from '../shared/evaluate-folder';
+import type { ClipAnswer, ClipOutcome, EvaluationReport, PersonGroup } from '../shared/evaluate-folder';
 import type { LabelLineError, LabelsSource } from '../shared/folder-labels';
 import type { AppState } from './app-store';
 
-/** A labelled-folder evaluation: progress, outcomes per clip and the metrics so far. */
+/** A folder run: a labelled folder's evaluation (progress, outcomes per clip, the metrics so far), or an unlabelled folder's answers. */
 export interface EvaluationSlice {
   evaluation: {
+    /** `labelled`: scored against its labels; `answers`: videos without labels, each clip's answers only. */
+    mode: 'labelled' | 'answers';
     /** `canceled`: the user stopped it; the clips evaluated before stay, metrics cover them only. */
     phase: 'idle' | 'running' | 'done' | 'canceled';
     total: number;
@@ -19,6 +21,10 @@ export interface EvaluationSlice {
     labelErrors: LabelLineError[];
     /** Where the labels came from: labels.csv, or the folder names (`happy/001.mp4`). */
     labelsFrom: LabelsSource;
+    /** An unlabelled folder's clips (mode `answers`), and once it is done each clip calibrated to its person's group. */
+    answers: ClipAnswer[];
+    calibratedAnswers: ClipAnswer[];
+    groups: PersonGroup[];
   };
   evaluationStarted(total: number, labelErrors: LabelLineError[], labelsFrom?: LabelsSource): void;
   evaluationClip(current: string | undefined): void;
@@ -26,9 +32,25 @@ export interface EvaluationSlice {
   evaluationCalibrated(calibratedOutcomes: ClipOutcome[], report: EvaluationReport): void;
   evaluationDone(): void;
   resetEvaluation(): void;
+  answersStarted(total: number): void;
+  answersProgress(answers: ClipAnswer[]): void;
+  answersCalibrated(calibratedAnswers: ClipAnswer[], groups: PersonGroup[]): void;
 }
 
-const idle: EvaluationSlice['evaluation'] = { phase: 'idle', total: 0, done: 0, outcomes: [], calibratedOutcomes: [], report: null, labelErrors: [], labelsFrom: 'labels.csv' };
+const idle: EvaluationSlice['evaluation'] = {
+  mode: 'labelled',
+  phase: 'idle',
+  total: 0,
+  done: 0,
+  outcomes: [],
+  calibratedOutcomes: [],
+  report: null,
+  labelErrors: [],
+  labelsFrom: 'labels.csv',
+  answers: [],
+  calibratedAnswers: [],
+  groups: [],
+};
 
 /** Creates the evaluation slice. */
 export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSlice> = (set) => ({
@@ -40,4 +62,7 @@ export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSli
   evaluationCalibrated: (calibratedOutcomes, report) => set((s) => ({ evaluation: { ...s.evaluation, calibratedOutcomes: [...calibratedOutcomes], report } })),
   evaluationDone: () => set((s) => ({ evaluation: { ...s.evaluation, phase: 'done', current: undefined } })),
   resetEvaluation: () => set({ evaluation: idle }),
+  answersStarted: (total) => set({ evaluation: { ...idle, mode: 'answers', phase: 'running', total } }),
+  answersProgress: (answers) => set((s) => ({ evaluation: { ...s.evaluation, answers: [...answers], done: answers.length } })),
+  answersCalibrated: (calibratedAnswers, groups) => set((s) => ({ evaluation: { ...s.evaluation, calibratedAnswers: [...calibratedAnswers], groups: [...groups] } })),
 });

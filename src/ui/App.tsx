@@ -2,6 +2,7 @@ import { BackendBadge } from './BackendBadge';
 import { DropZone } from './DropZone';
 import { ErrorBanner } from './ErrorBanner';
 import { EvaluationPanel } from './EvaluationPanel';
+import { FolderAnswers } from './FolderAnswers';
 import { ExportButtons } from './ExportButtons';
 import { PredictionsPanel } from './PredictionsPanel';
 import { ProgressPanel } from './ProgressPanel';
@@ -16,6 +17,7 @@ import { VotingSliders } from './VotingSliders';
 export function App() {
   const phase = useAppStore((s) => s.video.phase);
   const source = useAppStore((s) => s.video.source);
+  const folderMode = useAppStore((s) => s.evaluation.mode);
   const active = phase !== 'idle';
   return (
     <div className="app">
@@ -29,7 +31,7 @@ export function App() {
       <DropZone />
       {active && (
         <main className="main">
-          {source === 'folder' && <EvaluationPanel />}
+          {source === 'folder' && (folderMode === 'answers' ? <FolderAnswers /> : <EvaluationPanel />)}
           <div className="columns">
             <div className="col">
               {/* A canceled run has released its video: a frozen last frame with a Pause button would mislead. */}

@@ -16,7 +16,7 @@ function samplingChoices(fps: number | undefined): { label: string; fps: number 
 }
 
 /**
- * Where a user drops or picks a video, a labelled folder (clips + labels.csv) or starts the camera,
+ * Where a user drops or picks a video, a folder (labelled: clips + labels.csv, or not) or starts the camera,
  * and chooses how often frames are analysed. Large on the first screen, a compact bar afterwards.
  */
 export function DropZone() {
@@ -67,7 +67,7 @@ export function DropZone() {
           <p className="dropzone-title">Drop a video here to see who matters in it and what they feel</p>
           <p className="muted">
             One video (MP4, MOV, WebM, MKV or a camcorder’s MTS) plays with its faces tracked and voted on. A folder of clips with a <code>labels.csv</code>{' '}
-            (<code>file,label</code>), or with its clips in folders named by emotion (<code>happy/001.mp4</code>), is evaluated clip by clip. Or use your camera. Everything runs on this device; nothing is uploaded.
+            (<code>file,label</code>), or with its clips in folders named by emotion (<code>happy/001.mp4</code>), is evaluated clip by clip; a folder of videos without labels is answered clip by clip. Or use your camera. Everything runs on this device; nothing is uploaded.
           </p>
         </>
       )}

@@ -4,6 +4,7 @@ import { EMOTION_LABELS } from '../core/labels';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { PersonGroups } from './PersonGroups';
 import { pct } from './palette';
+import { FolderRunTitle } from './FolderRunTitle';
 import { useAppStore } from './store-context';
 
 /** recharts is only needed here, so a single clip's page never loads or parses it. */
@@ -27,14 +28,7 @@ export function EvaluationPanel() {
   return (
     <section className="panel" data-testid="evaluation" data-phase={ev.phase} data-done={ev.done} data-total={ev.total}>
       <div className="panel-head">
-        <h2>
-          Folder evaluation{' '}
-          <span className="muted">
-            {ev.done} / {ev.total} clips{ev.phase === 'running' && ev.current ? ` · now ${ev.current}` : ''}
-            {ev.phase === 'done' ? ' · done' : ''}
-            {ev.phase === 'canceled' ? ' · canceled' : ''}
-          </span>
-        </h2>
+        <FolderRunTitle title="Folder evaluation" />
         {ev.report?.calibrated && (
           <label className="muted">
             Clips{' '}
