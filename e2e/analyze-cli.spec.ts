@@ -20,22 +20,6 @@ function meanCenterX(track: AnalysisReport['tracks'][number]): number {
 
 test.describe.configure({ timeout: 360_000 });
 
-test('a single-face clip gives one long track and the frame average', async () => {
-  const file = clip('01-01-03_01.mp4');
-  const r = await analyze(file, ['--fps', '5']);
-  expect(r.code, r.stderr).toBe(0);
-  const report = r.report!;
-  expect(report.tracks).toHaveLength(1);
-  expect(report.mainTrackId).toBe(report.tracks[0]!.id);
-  expect(report.tracks[0]!.frames).toBeGreaterThanOrEqual(report.sampledFrames * 0.7);
-  expect(report.labels[3]).toBe('happiness');
-  expect(report.predictions.frameAverage!.probs).toHaveLength(7);
-  expect(report.predictions.frameAverage!.label).toBe('happiness');
-  // The analysed frame count matches the requested sampling.
-  expect(report.sampledFrames).toBe(expectedSampledFrames(frameCount(file), report.video.fps, 5));
-  expect(r.stdout).toContain('main track: #');
-});
-
 test('two people side by side: the larger face wins the vote', async () => {
   const r = await analyze(sideBySideOneLarger(), ['--fps', '5']);
   expect(r.code, r.stderr).toBe(0);
@@ -63,15 +47,6 @@ test('a second face in the last quarter only: two tracks, the first face wins on
   expect(late.boxes[0]!.t).toBeGreaterThan(report.video.durationSec * 0.7);
 });
 
-test('a video without faces is a valid answer: exit 0, no main track, a warning', async () => {
-  const r = await analyze(noFaceVideo(), ['--fps', '5']);
-  expect(r.code, r.stderr).toBe(0);
-  expect(r.report!.mainTrackId).toBeNull();
-  expect(r.report!.tracks).toEqual([]);
-  expect(r.report!.warnings.join(' ')).toMatch(/no face/i);
-  expect(r.report!.sampledFrames).toBe(15);
-});
-
 test('a clip cut without re-encoding is analysed from its first shown frame, the voice still on the face', async () => {
   // Before 2026-12-04 23:30 UTC the frames the edit list hides (from the keyframe 1.2 s before the
   // cut) were analysed too: 17 frames in 2.07 s, boxes from t = -1.2, the mouth read against sound
@@ -95,22 +70,30 @@ test('0.6 s of a sentence: an answer marked uncertain, and the voice left out be
   expect(report.warnings.join('\n')).not.toMatch(/score 0\.00/);
 });
 
-test('a file that is not a video exits non-zero with one clear line', async () => {
-  const r = await analyze(notAVideo());
-  expect(r.code).toBe(1);
-  const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('emolens:'));
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/not a video/i);
-});
-
-test('several videos in one run: each summarised, a bad one named and the rest still analysed, exit 1, the JSON a list', async () => {
+test('several videos in one run — one face, not a video, nobody: each answered or named, exit 1, the JSON a list', async () => {
   // analyze() names the JSON after its first video; the other two follow the options.
-  const r = await analyze(clip('07-01-01_01.mp4'), [notAVideo(), clip('07-02-04_01.mp4')]);
-  const json = join(scratch, '07-01-01_01.mp4.report.json');
+  const file = clip('01-01-03_01.mp4');
+  const r = await analyze(file, [notAVideo(), noFaceVideo(), '--fps', '5']);
+  const json = join(scratch, '01-01-03_01.mp4.report.json');
   expect(r.code).toBe(1);
+  // The file that is not a video: one clear line naming it, and the others still analysed.
   expect(r.stderr.split('\n').filter((l) => l.startsWith('emolens:'))).toEqual([expect.stringMatching(/^emolens: not-a-video\.mp4: .*not a video/i)]);
-  expect(r.stdout.match(/^\S+\.mp4: \d+×\d+/gm)).toEqual(['07-01-01_01.mp4: 360×270', '07-02-04_01.mp4: 360×270']);
-  const reports = JSON.parse(readFileSync(json, 'utf8')) as { file: string; error?: string; mainTrackId?: number | null }[];
-  expect(reports.map((x) => [x.file, 'error' in x])).toEqual([['07-01-01_01.mp4', false], ['not-a-video.mp4', true], ['07-02-04_01.mp4', false]]);
-  expect(reports.filter((x) => !x.error).every((x) => x.mainTrackId !== null)).toBe(true);
+  expect(r.stdout.match(/^\S+\.mp4: \d+×\d+/gm)).toEqual(['01-01-03_01.mp4: 360×270', 'no-face.mp4: 320×240']);
+  expect(r.stdout).toContain('main track: #');
+  const [one, bad, nobody] = JSON.parse(readFileSync(json, 'utf8')) as (AnalysisReport & { error?: string })[];
+  expect([one!.file, bad!.file, nobody!.file]).toEqual(['01-01-03_01.mp4', 'not-a-video.mp4', 'no-face.mp4']);
+  expect(bad!.error).toMatch(/not a video/i);
+  // One face: one long track, the frame average, at the requested sampling.
+  expect(one!.tracks).toHaveLength(1);
+  expect(one!.mainTrackId).toBe(one!.tracks[0]!.id);
+  expect(one!.tracks[0]!.frames).toBeGreaterThanOrEqual(one!.sampledFrames * 0.7);
+  expect(one!.labels[3]).toBe('happiness');
+  expect(one!.predictions.frameAverage!.probs).toHaveLength(7);
+  expect(one!.predictions.frameAverage!.label).toBe('happiness');
+  expect(one!.sampledFrames).toBe(expectedSampledFrames(frameCount(file), one!.video.fps, 5));
+  // Nobody: a valid answer, no main track, a warning.
+  expect(nobody!.mainTrackId).toBeNull();
+  expect(nobody!.tracks).toEqual([]);
+  expect(nobody!.warnings.join(' ')).toMatch(/no face/i);
+  expect(nobody!.sampledFrames).toBe(15);
 });
