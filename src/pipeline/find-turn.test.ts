@@ -8,7 +8,7 @@ import { probeVideo } from '../node';
 import { ffmpegFrames } from '../node/ffmpeg-frame-source';
 import { clip, makeScaled } from '../node/test-fixtures';
 import { usePerceptionModels } from '../node/test-models';
-import { chooseTurn, FIND_TURN, findTurn, turnFrame } from './find-turn';
+import { chooseTurn, FIND_TURN, findTurn, findTurnFps, turnFrame } from './find-turn';
 import type { PerceptionModels } from './perception-models';
 
 let models!: PerceptionModels;
@@ -17,7 +17,7 @@ usePerceptionModels((m) => (models = m));
 /** findTurn on `path`, its frames spread over the file as the analysis worker takes them. */
 async function turnOf(path: string) {
   const { durationSec } = await probeVideo(path);
-  return findTurn(models, ffmpegFrames(path, FIND_TURN.frames / durationSec));
+  return findTurn(models, ffmpegFrames(path, findTurnFps(durationSec)!));
 }
 
 describe('finding the turn of a picture stored turned without a tag', () => {
@@ -38,6 +38,12 @@ describe('finding the turn of a picture stored turned without a tag', () => {
     expect(chooseTurn(counts(0, 4, 4, 0, { 90: 2.04, 270: 2.66 }))).toBe(270);
     expect(chooseTurn(counts(0, 4, 4, 0, { 90: 2.61, 270: 2.01 }))).toBe(90);
     expect(chooseTurn({ frames: 0, withFace: { 0: 0, 90: 0, 180: 0, 270: 0 }, scores: { 0: 0, 90: 0, 180: 0, 270: 0 } })).toBe(0);
+  });
+
+  it('spreads its frames over the first 30 s of a long file', () => {
+    expect(findTurnFps(2)).toBe(2);
+    expect(findTurnFps(600)).toBeCloseTo(4 / 30, 9);
+    expect(findTurnFps(0)).toBeUndefined();
   });
 
   it('turns a frame clockwise', () => {

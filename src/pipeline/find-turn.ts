@@ -13,9 +13,9 @@ import type { PerceptionModels } from './perception-models';
 import { createStageTimer } from './stage-timer';
 import { frameTensorOf } from './analyze-video';
 import type { FrameSource } from './tracked-frame';
+import { FIND_TURN } from './find-turn-frames';
 
-/** How many frames are looked at, spread over the file, and their longest side. */
-export const FIND_TURN = Object.freeze({ frames: 4, maxSide: 640 });
+export { FIND_TURN, findTurnFps } from './find-turn-frames';
 
 /** Turns tried after upright, quarter turns first (sideways is the common case). */
 const TURNS: readonly Rotation[] = [0, 90, 270, 180];

@@ -11,7 +11,8 @@ import { DEFAULT_PERCEPTION_CONFIG } from '../../shared/perception-config';
 import type { CameraPicture } from '../../shared/face-record';
 import type { ClipPredictor } from '../../models/clip/clip-predictor';
 import type { trackFrames } from '../analyze-video';
-import { FIND_TURN, type findTurn } from '../find-turn';
+import type { findTurn } from '../find-turn';
+import { FIND_TURN, findTurnFps } from '../find-turn-frames';
 import type { PerceptionModels } from '../perception-models';
 import { createStageTimer, type StageTimer } from '../stage-timer';
 import type { FrameSource } from '../tracked-frame';
@@ -138,9 +139,7 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       const found = lastRun.then(async () => {
         const loaded = await models.get();
         const { durationSec } = await decoder().probe(file);
-        // FIND_TURN.frames spread over the file (from its start).
-        const fps = durationSec > 0 ? FIND_TURN.frames / durationSec : undefined;
-        const { frames } = await decoder().open(file, { fps, maxSide: FIND_TURN.maxSide, signal, pixels: deps.readsPixelsOnCpu() });
+        const { frames } = await decoder().open(file, { fps: findTurnFps(durationSec), maxSide: FIND_TURN.maxSide, signal, pixels: deps.readsPixelsOnCpu() });
         return deps.findTurn(loaded, frames);
       });
       lastRun = found.catch(() => undefined);
