@@ -1,8 +1,8 @@
 /**
  * The general-purpose expression networks (HSEmotion, OpenCV's MobileFaceNet: the `general`
  * per-frame model) behind one call that may run on another thread, with a folder clip's grouping
- * embedding (each face's descriptor averaged with its mirror's, PerceptionConfig.mirrorEmbedding):
- * no per-frame answer waits for either. Their inputs (square crops, faces aligned by their
+ * embedding (each face's descriptor averaged with its mirror's, PerceptionConfig.mirrorEmbedding),
+ * which only the clip's end reads. Their inputs (square crops, faces aligned by their
  * landmarks) are made where the frame is; the networks run here (Node, GPU backends) or in the
  * general worker (WASM in the browser: src/pipeline/worker/general.worker.ts), where the machine's
  * second core has room while this thread runs the other networks — they cost more than every
@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { generalEmotion } from '../core/general-emotion';
 import type { Box } from '../core/geometry';
-// The models' own files, not the models index: the general worker bundles these two networks alone.
+// The models' own files, not the models index: the general worker bundles these networks alone.
 import { createGeneralHsemotion, hsemotionInput, type GeneralHsemotionModel } from '../models/general-hsemotion/general-hsemotion';
 import { createGeneralOpencvFer, opencvFerInputOnDevice, type GeneralOpencvFerModel } from '../models/general-opencv-fer/general-opencv-fer';
 import { createFaceEmbedding, faceEmbeddingCrops, type FaceEmbeddingModel } from '../models/face-embedding/face-embedding';
