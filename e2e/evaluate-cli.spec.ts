@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { EvaluationReport } from '../src/shared/evaluate-folder';
+import type { FolderAnswersReport } from '../src/shared/folder-answers';
 import { EMOTION_LABELS, parseEmotionLabel } from '../src/core/labels';
 import { TSX } from './analyze-runner';
 import { clip, expect, repoRoot, scratch, test } from './fixtures';
@@ -95,4 +96,25 @@ test('evaluate: metrics match a hand count; bad labels.csv lines are reported, n
   expect(stdout.split('\n')[1]).toBe(`emolens's answer, each clip alone: ${(emolens.accuracy * 100).toFixed(1)}% right (weighted F1 ${emolens.weightedF1.toFixed(3)})`);
   expect(stdout).toContain('labels.csv line 6');
   expect(stdout).toContain('labels.csv line 7: missing.mp4 is not among the files given');
+});
+
+test('evaluate on videos without labels: each clip answered, nothing scored, exit 0', async () => {
+  test.setTimeout(300_000);
+  const dir = join(scratch, 'unlabelled-folder');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['07-01-03_01.mp4', '07-02-04_01.mp4']) symlinkSync(clip(file), join(dir, file));
+  writeFileSync(join(dir, 'notes.txt'), 'to sort\n');
+  const out = join(scratch, 'answers.json');
+  const { stdout } = await execFileP(TSX, ['scripts/evaluate.ts', dir, '--backend', 'wasm', '--json', out], { cwd: repoRoot, timeout: 280_000 });
+  const report = JSON.parse(readFileSync(out, 'utf8')) as FolderAnswersReport;
+  expect(report.clips.map((c) => c.file)).toEqual(['07-01-03_01.mp4', '07-02-04_01.mp4']);
+  for (const c of report.clips) {
+    expect(c.failure, c.file).toBeNull();
+    expect(EMOTION_LABELS, c.file).toContain(c.answer);
+    // Too few clips of one person to calibrate: the answer alone stands.
+    expect(c.calibrated, c.file).toBe(c.answer);
+  }
+  expect(stdout.split('\n')[0]).toBe('2 clips, no labels: each answered, nothing scored');
+  expect(stdout).toMatch(new RegExp(`^07-01-03_01\\.mp4 +${report.clips[0]!.answer} +${report.clips[0]!.calibrated} `, 'm'));
 });

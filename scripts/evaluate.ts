@@ -5,12 +5,15 @@
  * files, also in sub-folders; or, without labels.csv, sub-folders named by an emotion:
  * happy/001.mp4) with the full pipeline: the built app in headless Chromium, through the same
  * folder pick the UI offers. Prints progress and a metrics table; `--json` writes the report. A
- * clip that fails is counted as wrong and listed with its reason. Exit 0 when the run completed,
- * 1 when it could not start (no labels, no video), 2 on bad usage.
+ * clip that fails is counted as wrong and listed with its reason. A folder of videos labelled
+ * neither way gets each clip's answer, alone and calibrated to its person, as the page gives it
+ * (nothing scored; `--json` writes the answers). Exit 0 when the run completed, 1 when it could not
+ * start (a labels file that names none of its videos, no video), 2 on bad usage.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { EvaluationReport } from '../src/shared/evaluate-folder';
+import type { FolderAnswersReport } from '../src/shared/folder-answers';
 import { folderLabels, isVideoPath, labelsFileIndex, unlabelledFolderMessage } from '../src/shared/folder-labels';
 import { exportedJson, launchForCli, type RunningApp } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
@@ -18,20 +21,36 @@ import { filesBelow, folderForBrowser } from './lib/staged-folder';
 
 const USAGE = 'usage: npm run evaluate -- <folder> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
-/** Picks the folder in the app (its files with their paths, as "Evaluate a folder…" does) and waits for the evaluation to finish. */
-async function runEvaluation(app: RunningApp, dir: string, tty: boolean): Promise<EvaluationReport> {
+/**
+ * Picks the folder in the app (its files with their paths, as "Evaluate a folder…" does), waits for
+ * its panel (`evaluation`, or `folder-answers` for an unlabelled folder) to finish, and returns what
+ * Export JSON saves.
+ */
+async function runFolder<R>(app: RunningApp, dir: string, panel: 'evaluation' | 'folder-answers', tty: boolean): Promise<R> {
   const { page } = app;
   await page.getByTestId('folder-dir-input').setInputFiles(dir);
-  const status = page.getByTestId('evaluation');
+  const status = page.getByTestId(panel);
   await status.waitFor({ timeout: 60_000 });
   for (;;) {
     const [phase, done, total] = await Promise.all(['data-phase', 'data-done', 'data-total'].map((a) => status.getAttribute(a)));
-    if (tty) process.stderr.write(`\revaluating… ${done ?? 0}/${total ?? '?'} clips`);
+    if (tty) process.stderr.write(`\r${panel === 'evaluation' ? 'evaluating' : 'answering'}… ${done ?? 0}/${total ?? '?'} clips`);
     if (phase === 'done') break;
     await page.waitForTimeout(500);
   }
   if (tty) process.stderr.write('\r\x1b[K');
-  return exportedJson<EvaluationReport>(app);
+  return exportedJson<R>(app);
+}
+
+/** An unlabelled folder's answers printed to stdout: a row per clip, then the people found. */
+function answersTable(report: FolderAnswersReport): string {
+  const lines = [`${report.clips.length} clips, no labels: each answered, nothing scored`, `${'clip'.padEnd(32)} ${'alone'.padEnd(11)} ${'calibrated'.padEnd(11)} person`];
+  for (const c of report.clips) {
+    const note = c.failure ?? (c.familiar === false ? 'unlike the training footage: the general networks answer' : '');
+    lines.push(`${c.file.padEnd(32)} ${(c.answer ?? '—').padEnd(11)} ${(c.calibrated ?? '—').padEnd(11)} ${String(c.person ?? '—').padEnd(6)} ${note}`.trimEnd());
+  }
+  const sizes = report.groups.map((g) => `${g.clips.length}${g.reference ? '' : ' (alone)'}`).join(', ');
+  lines.push(`people found by face: ${report.groups.length} (clips ${sizes})`);
+  return lines.join('\n');
 }
 
 /**
@@ -87,10 +106,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const refused = unlabelledFolderMessage(folderLabels(others, labels ? readFileSync(join(dir, labels), 'utf8') : null));
-  if (refused) {
-    // Unlabelled videos: the page answers them clip by clip; here `analyze` does.
-    const hint = labels ? '' : ' For each clip\'s answer without labels: npm run analyze -- <videos…> (or pick the folder in the page).';
-    console.error(`emolens: ${folder}: ${refused}${hint}`);
+  // Videos labelled neither way are answered clip by clip, as the page does; a labels file that names none of them is refused.
+  const unlabelled = refused !== null && !labels;
+  if (refused && !unlabelled) {
+    console.error(`emolens: ${folder}: ${refused}`);
     return 1;
   }
   const app = await launchForCli(args, USAGE);
@@ -99,8 +118,11 @@ async function main(): Promise<number> {
   if (readable.staged) console.error(`(${folder} holds symbolic links, which the browser's folder pick skips: its files are read from ${readable.dir})`);
   try {
     const started = Date.now();
-    const report = await runEvaluation(app, readable.dir, process.stderr.isTTY);
-    console.log(table(report));
+    const tty = process.stderr.isTTY;
+    const [report, text] = unlabelled
+      ? await runFolder<FolderAnswersReport>(app, readable.dir, 'folder-answers', tty).then((r) => [r, answersTable(r)] as const)
+      : await runFolder<EvaluationReport>(app, readable.dir, 'evaluation', tty).then((r) => [r, table(r)] as const);
+    console.log(text);
     console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s on ${app.backend})`);
     writeJsonOption(args, report);
     return 0;

@@ -105,7 +105,8 @@ export function createFolderRunner({
 
         if (unlabelled) {
           s().answersStarted(videos.size);
-          const clips = [...videos.keys()].map((file) => ({ file }));
+          // In name order (a folder's listing comes in the browser's order): take2 before take10.
+          const clips = [...videos.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).map((file) => ({ file }));
           const outcomes = await runFolderEvaluation(clips, videos, {
             ...hooks,
             analyze: (file, clip) => analyse(file, clip.file),
