@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--json out.json] [--backend wasm|webgpu] [--clips N] [--fps N] [--perception name=value,…]
+ * npm run bench -- [--json out.json] [--backend wasm|webgpu] [--clips N] [--fps N] [--folder] [--perception name=value,…]
  *                   [--webcam [--webcam-seconds 30] [--scenes oneFace,oneFaceCalibrated,twoFaces,farPerson,nobody]] [--hd]
  *
  * Measures the built app in headless Chromium on fixed shared clips and prints JSON: per-stage
@@ -8,7 +8,8 @@
  * tasks while the UI analyses and plays a clip. A benchmark, never a timed test. `--webcam` adds the
  * live camera (scripts/lib/bench-webcam.ts): analysed fps, grab-to-draw latency and long tasks with
  * one face, one face calibrated (Calibrate pressed), two faces, a far person and nobody (`--scenes`: some
- * of them); `--perception` applies there too; `--clips 0` skips the files. `--hd` also runs 1920×1080 copies of the same
+ * of them); `--perception` applies there too; `--clips 0` skips the files. `--folder` analyses the files as a
+ * folder's clips (their grouping embedding too: src/app/file-nets.ts). `--hd` also runs 1920×1080 copies of the same
  * clips (scaled to fit, centred on black, made once with ffmpeg in .cache/bench-inputs) and reports
  * their analysed fps against the originals'.
  */
@@ -18,6 +19,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchPageResult } from '../src/bench/bench-main';
 import { round1 } from '../src/bench/bench-summary';
+import { FOLDER_CLIP_PERCEPTION } from '../src/app/file-nets';
 import { analyzeThroughUi, launchApp, repoRoot } from './lib/browser-app';
 import { cameraScenes, measureWebcam, type WebcamResult } from './lib/bench-webcam';
 import { amountOption, numberOption, parseArgs, runCli, stringOption, writeJsonOption } from './lib/cli-args';
@@ -84,7 +86,7 @@ async function measureLongTasks(backend: string, file: string, fps: number) {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['webcam', 'hd']);
+  const args = parseArgs(process.argv.slice(2), ['webcam', 'hd', 'folder']);
   const backend = stringOption(args, 'backend') ?? 'wasm';
   const clipCount = Math.min(BENCH_CLIPS.length, amountOption(args, 'clips', 3));
   const fps = numberOption(args, 'fps') ?? 5;
@@ -93,7 +95,9 @@ async function main(): Promise<number> {
   const loadAtStart = loadavg();
   const log = (line: string) => console.error(line);
   // Perception settings to try against the defaults, e.g. --perception faceInputSizeLargeFaces=224,personIntervalSec=2.
-  const perception = Object.fromEntries((stringOption(args, 'perception') ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  // `--folder`: the files analysed as a folder's clips are (FOLDER_CLIP_PERCEPTION: the grouping embedding too), before --perception's settings.
+  const folder = args.options.get('folder') ? Object.fromEntries(Object.entries(FOLDER_CLIP_PERCEPTION).map(([k, v]) => [k, String(v)])) : {};
+  const perception = { ...folder, ...Object.fromEntries((stringOption(args, 'perception') ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string])) };
   const filesPart = clipCount > 0 ? await benchFiles(backend, names, files, fps, perception) : {};
   const hd = args.options.get('hd') && clipCount > 0 ? await benchHd(backend, files, fps, perception, filesPart) : null;
   let webcam: Record<string, WebcamResult> | null = null;
