@@ -134,4 +134,14 @@ describe('labelsFileIndex', () => {
     expect(labelsFileIndex(['set/a.mp4', 'set/x.csv', 'set/y.csv'])).toBe(-1);
     expect(labelsFileIndex(['set/a.mp4'])).toBe(-1);
   });
+
+  it('takes a tab-separated export too: labels.tsv or labels.txt by name, or the only TSV; never another text file', () => {
+    expect(labelsFileIndex(['set/a.mp4', 'set/LABELS.TSV'])).toBe(1);
+    expect(labelsFileIndex(['set/a.mp4', 'set/README.txt', 'set/labels.txt'])).toBe(2);
+    expect(labelsFileIndex(['set/a.mp4', 'set/annotations.tsv'])).toBe(1);
+    expect(labelsFileIndex(['set/a.mp4', 'set/README.txt'])).toBe(-1);
+    expect(labelsFileIndex(['set/a.mp4', 'set/x.csv', 'set/y.tsv'])).toBe(-1);
+    // A tab-separated file read as labels.
+    expect(parseLabelsCsv('Video\tEmotion\na.mp4\thappy\n', ['set/a.mp4']).clips).toEqual([{ file: 'a.mp4', label: 'happiness', line: 2 }]);
+  });
 });

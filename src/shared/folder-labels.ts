@@ -35,16 +35,23 @@ export interface ParsedLabels {
 /** Name of the labels file a folder may contain. */
 export const LABELS_FILE = 'labels.csv';
 
+/** Names a labels file goes by (any case), and the extensions of a table whatever its name. */
+const LABELS_NAMES = new Set([LABELS_FILE, 'labels.tsv', 'labels.txt']);
+const TABLE_EXTENSIONS = ['.csv', '.tsv'];
+
 /**
- * Which of a folder's files holds its labels: labels.csv (the one nearest the top), else its only
- * CSV file whatever its name (`emotions.csv`, `labels (1).csv` from a download); -1 for none.
+ * Which of a folder's files holds its labels: labels.csv (or labels.tsv, labels.txt: tab-separated
+ * exports; the one nearest the top), else its only CSV or TSV file whatever its name
+ * (`emotions.csv`, `labels (1).csv` from a download); -1 for none.
  */
 export function labelsFileIndex(paths: readonly string[]): number {
   const depth = (i: number) => segments(paths[i]!).length;
+  const name = (i: number) => baseName(paths[i]!).toLowerCase();
   // Hidden files (a Mac's ._labels.csv beside labels.csv on a USB stick) hold no labels.
-  const csv = paths.flatMap((p, i) => (baseName(p).toLowerCase().endsWith('.csv') && !baseName(p).startsWith('.') ? [i] : []));
-  const named = csv.filter((i) => baseName(paths[i]!).toLowerCase() === LABELS_FILE).sort((a, b) => depth(a) - depth(b));
-  return named[0] ?? (csv.length === 1 ? csv[0]! : -1);
+  const visible = paths.flatMap((p, i) => (baseName(p).startsWith('.') ? [] : [i]));
+  const named = visible.filter((i) => LABELS_NAMES.has(name(i))).sort((a, b) => depth(a) - depth(b));
+  const tables = visible.filter((i) => TABLE_EXTENSIONS.some((ext) => name(i).endsWith(ext)));
+  return named[0] ?? (tables.length === 1 ? tables[0]! : -1);
 }
 
 /** Separators spreadsheets write "CSV" with: a comma, a semicolon (where the comma is the decimal mark), a tab. */
