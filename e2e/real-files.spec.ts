@@ -93,6 +93,7 @@ test('a phone file stored sideways (90°, 180°, 270°) is analysed and shown up
     expectSameAsOriginal(report, original, AS_IS, `untagged ${rotation}°`);
     expect(report.warnings[0]).toContain(`turned it ${rotation}° clockwise`);
     await expect(page.getByTestId('stage-video')).toHaveAttribute('data-turn', String(rotation));
+    await expect(page.getByTestId('video-info')).toContainText(`turned ${rotation}°`);
     await expect(page.getByTestId('result-warning').first()).toContainText('stored turned without a rotation tag');
     const canvas = page.getByTestId('track-overlay');
     expect(await canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([360, 270]);
