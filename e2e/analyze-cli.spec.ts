@@ -20,54 +20,59 @@ function meanCenterX(track: AnalysisReport['tracks'][number]): number {
 
 test.describe.configure({ timeout: 360_000 });
 
-test('two people side by side: the larger face wins the vote', async () => {
-  const r = await analyze(sideBySideOneLarger(), ['--fps', '5']);
+/** Runs the CLI once on `videos` (one browser, 5 fps) and returns each video's report, in order. */
+async function analyzeEach(videos: string[]): Promise<AnalysisReport[]> {
+  const [first, ...rest] = videos;
+  const r = await analyze(first!, [...rest, '--fps', '5']);
   expect(r.code, r.stderr).toBe(0);
-  const report = r.report!;
-  expect(report.video.width).toBe(720);
-  expect(report.tracks).toHaveLength(2);
-  const main = report.tracks.find((t) => t.id === report.mainTrackId)!;
-  const other = report.tracks.find((t) => t.id !== report.mainTrackId)!;
-  expect(meanCenterX(main)).toBeLessThan(360);
-  expect(meanCenterX(other)).toBeGreaterThan(360);
-  expect(main.votes.size).toBeGreaterThan(other.votes.size);
-});
+  return r.report as unknown as AnalysisReport[];
+}
 
-test('a second face in the last quarter only: two tracks, the first face wins on frequency', async () => {
-  const r = await analyze(lateSecondFace(), ['--fps', '5']);
-  expect(r.code, r.stderr).toBe(0);
-  const report = r.report!;
-  expect(report.tracks).toHaveLength(2);
-  const main = report.tracks.find((t) => t.id === report.mainTrackId)!;
-  const late = report.tracks.find((t) => t.id !== report.mainTrackId)!;
-  expect(meanCenterX(main)).toBeLessThan(360);
-  expect(meanCenterX(late)).toBeGreaterThan(360);
-  expect(late.votes.freq).toBeLessThan(0.3);
-  expect(main.votes.freq).toBeGreaterThan(0.6);
-  expect(late.boxes[0]!.t).toBeGreaterThan(report.video.durationSec * 0.7);
-});
+// Four composites with known answers in one run (a browser launch each cost ~60 s of suite time until 2026-12-06).
+test('composites in one run: the larger face wins; a late second face loses on frequency; a cut clip starts at its shown frame; 0.6 s is uncertain', async () => {
+  const [sideBySide, late, cut, short] = await analyzeEach([sideBySideOneLarger(), lateSecondFace(), cutWithoutReencoding('03-01-03_01.mp4', 1.2), shortExcerpt()]);
 
-test('a clip cut without re-encoding is analysed from its first shown frame, the voice still on the face', async () => {
-  // Before 2026-12-04 23:30 UTC the frames the edit list hides (from the keyframe 1.2 s before the
-  // cut) were analysed too: 17 frames in 2.07 s, boxes from t = -1.2, the mouth read against sound
-  // that was cut away, and the voice went to nobody (0.17 where the re-encoded cut gives 0.65).
-  const r = await analyze(cutWithoutReencoding('03-01-03_01.mp4', 1.2), ['--fps', '5']);
-  expect(r.code, r.stderr).toBe(0);
-  const report = r.report!;
-  expect(report.sampledFrames).toBeLessThanOrEqual(Math.ceil(report.video.durationSec * 5));
-  expect(Math.min(...report.tracks.flatMap((t) => t.boxes.map((b) => b.t)))).toBeGreaterThanOrEqual(0);
-  expect(report.speaker.trackId).toBe(report.mainTrackId);
-});
+  await test.step('two people side by side: the larger face wins the vote', () => {
+    const report = sideBySide!;
+    expect(report.video.width).toBe(720);
+    expect(report.tracks).toHaveLength(2);
+    const main = report.tracks.find((t) => t.id === report.mainTrackId)!;
+    const other = report.tracks.find((t) => t.id !== report.mainTrackId)!;
+    expect(meanCenterX(main)).toBeLessThan(360);
+    expect(meanCenterX(other)).toBeGreaterThan(360);
+    expect(main.votes.size).toBeGreaterThan(other.votes.size);
+  });
 
-test('0.6 s of a sentence: an answer marked uncertain, and the voice left out because nobody was seen long enough to tell whose it is', async () => {
-  const r = await analyze(shortExcerpt(), ['--fps', '5']);
-  expect(r.code, r.stderr).toBe(0);
-  const report = r.report!;
-  expect(report.mainTrackId).not.toBeNull();
-  expect(report.uncertain).toBe(true);
-  expect(report.speaker).toMatchObject({ trackId: null, nobody: 'too-short' });
-  expect(report.warnings.join('\n')).toMatch(/too short to tell whose voice it is/);
-  expect(report.warnings.join('\n')).not.toMatch(/score 0\.00/);
+  await test.step('a second face in the last quarter only: two tracks, the first face wins on frequency', () => {
+    const report = late!;
+    expect(report.tracks).toHaveLength(2);
+    const main = report.tracks.find((t) => t.id === report.mainTrackId)!;
+    const second = report.tracks.find((t) => t.id !== report.mainTrackId)!;
+    expect(meanCenterX(main)).toBeLessThan(360);
+    expect(meanCenterX(second)).toBeGreaterThan(360);
+    expect(second.votes.freq).toBeLessThan(0.3);
+    expect(main.votes.freq).toBeGreaterThan(0.6);
+    expect(second.boxes[0]!.t).toBeGreaterThan(report.video.durationSec * 0.7);
+  });
+
+  await test.step('a clip cut without re-encoding is analysed from its first shown frame, the voice still on the face', () => {
+    // Before 2026-12-04 23:30 UTC the frames the edit list hides (from the keyframe 1.2 s before the
+    // cut) were analysed too: 17 frames in 2.07 s, boxes from t = -1.2, the mouth read against sound
+    // that was cut away, and the voice went to nobody (0.17 where the re-encoded cut gives 0.65).
+    const report = cut!;
+    expect(report.sampledFrames).toBeLessThanOrEqual(Math.ceil(report.video.durationSec * 5));
+    expect(Math.min(...report.tracks.flatMap((t) => t.boxes.map((b) => b.t)))).toBeGreaterThanOrEqual(0);
+    expect(report.speaker.trackId).toBe(report.mainTrackId);
+  });
+
+  await test.step('0.6 s of a sentence: an answer marked uncertain, and the voice left out because nobody was seen long enough', () => {
+    const report = short!;
+    expect(report.mainTrackId).not.toBeNull();
+    expect(report.uncertain).toBe(true);
+    expect(report.speaker).toMatchObject({ trackId: null, nobody: 'too-short' });
+    expect(report.warnings.join('\n')).toMatch(/too short to tell whose voice it is/);
+    expect(report.warnings.join('\n')).not.toMatch(/score 0\.00/);
+  });
 });
 
 test('several videos in one run — one face, not a video, nobody: each answered or named, exit 1, the JSON a list', async () => {
