@@ -75,10 +75,15 @@ export function DropZone() {
         <button type="button" className="primary" onClick={() => fileRef.current?.click()}>
           {compact ? 'Another video…' : 'Choose a video…'}
         </button>
-        <button type="button" className="secondary" onClick={() => dirRef.current?.click()}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => dirRef.current?.click()}
+          title="A folder of clips: labelled (a labels.csv, or folders named by emotion) it is scored; without labels each clip is answered"
+        >
           Evaluate a folder…
         </button>
-        <button type="button" className="secondary" onClick={() => filesRef.current?.click()} title="Several clips and their labels.csv">
+        <button type="button" className="secondary" onClick={() => filesRef.current?.click()} title="Several clips and their labels.csv (without one, each clip is answered)">
           Clips + labels.csv…
         </button>
         <WebcamToggle />
