@@ -14,7 +14,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { EvaluationReport } from '../src/shared/evaluate-folder';
 import type { FolderAnswersReport } from '../src/shared/folder-answers';
-import { folderLabels, isVideoPath, labelsFileIndex, unlabelledFolderMessage } from '../src/shared/folder-labels';
+import { folderLabels, folderPlan, isVideoPath, labelsFileIndex } from '../src/shared/folder-labels';
 import { exportedJson, launchForCli, type RunningApp } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 import { filesBelow, folderForBrowser } from './lib/staged-folder';
@@ -105,13 +105,13 @@ async function main(): Promise<number> {
     console.error(`emolens: ${folder}: no video files`);
     return 1;
   }
-  const refused = unlabelledFolderMessage(folderLabels(others, labels ? readFileSync(join(dir, labels), 'utf8') : null));
   // Videos labelled neither way are answered clip by clip, as the page does; a labels file that names none of them is refused.
-  const unlabelled = refused !== null && !labels;
-  if (refused && !unlabelled) {
-    console.error(`emolens: ${folder}: ${refused}`);
+  const plan = folderPlan(folderLabels(others, labels ? readFileSync(join(dir, labels), 'utf8') : null), others.filter(isVideoPath).length, others.length);
+  if (plan.kind === 'refuse') {
+    console.error(`emolens: ${folder}: ${plan.message}`);
     return 1;
   }
+  const unlabelled = plan.kind === 'answer';
   const app = await launchForCli(args, USAGE);
   if (!app) return 2;
   const readable = folderForBrowser(dir, all);

@@ -8,7 +8,7 @@
 import { CanceledError, describeError, EmolensError } from '../errors';
 import { answerOf } from '../shared/ensemble-config';
 import { buildEvaluationReport, runFolderEvaluation, shownAnswerSummary, type ClipAnalysed, type ClipAnswer, type ClipOutcome } from '../shared/evaluate-folder';
-import { clipNames, folderLabels, isVideoPath, labelsFileIndex, noVideoMessage, unlabelledFolderMessage } from '../shared/folder-labels';
+import { clipNames, folderLabels, folderPlan, isVideoPath, labelsFileIndex } from '../shared/folder-labels';
 import { pathOf } from './dropped-files';
 import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
 import type { EmotionLabel } from '../core/labels';
@@ -57,13 +57,14 @@ export function createFolderRunner({
         return;
       }
       const parsed = folderLabels(paths, text);
-      const refused = unlabelledFolderMessage(parsed);
-      // Videos labelled neither way: each clip's answers, scored against nothing.
-      const unlabelled = refused !== null && !labelsFile && videos.size > 0;
-      if (refused && !unlabelled) {
-        s().pushNotice('error', !labelsFile && videos.size === 0 ? noVideoMessage(files.length) : refused);
+      // Without a labels file only videos are candidates: their count is the videos'.
+      const plan = folderPlan(parsed, videos.size, files.length);
+      if (plan.kind === 'refuse') {
+        s().pushNotice('error', plan.message);
         return;
       }
+      // Videos labelled neither way: each clip's answers, scored against nothing.
+      const unlabelled = plan.kind === 'answer';
       name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';
       const run = slot.begin(name, 'folder');
       try {

@@ -162,12 +162,12 @@ function asFloatFrame(frame: tf.Tensor3D): tf.Tensor3D {
   }
 }
 
-/** The bitmap of a frame that came without its pixels (a source always sends one or the other). */
 /** A source frame as the float32 tensor the networks take (its pixels read ahead, else its bitmap); the caller disposes it. */
 export async function frameTensorOf(frame: SourceFrame): Promise<tf.Tensor3D> {
   return asFloatFrame(frame.pixels ? frameFromPixels(frame.pixels) : frameFromBitmap(await bitmapOf(frame)));
 }
 
+/** The bitmap of a frame that came without its pixels (a source always sends one or the other). */
 async function bitmapOf(frame: SourceFrame): Promise<ImageBitmap> {
   const bitmap = await frame.bitmap;
   if (!bitmap) throw new Error(`frame ${frame.frameIndex} came with neither pixels nor a bitmap`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipNames, folderEmotion, folderLabels, isVideoPath, labelsFileIndex, labelsFromFolders, noLabelledClipMessage, NO_LABELS_MESSAGE, parseLabelsCsv, splitCsvLine, unlabelledFolderMessage } from './folder-labels';
+import { clipNames, folderEmotion, folderLabels, isVideoPath, labelsFileIndex, labelsFromFolders, folderPlan, noLabelledClipMessage, noVideoMessage, parseLabelsCsv, splitCsvLine } from './folder-labels';
 
 describe('parseLabelsCsv', () => {
   it('reads file,label with extra columns, synonyms and folders in names', () => {
@@ -111,12 +111,14 @@ describe('labels from folder names', () => {
     expect(folderLabels(['happy/a.mp4'], null).clips[0]!.label).toBe('happiness');
     const unlabelled = folderLabels(['clips/a.mp4', 'clips/b.mp4'], null);
     expect(unlabelled.clips).toEqual([]);
-    expect(unlabelledFolderMessage(unlabelled)).toBe(NO_LABELS_MESSAGE);
+    expect(folderPlan(unlabelled, 2, 2)).toEqual({ kind: 'answer' });
+    expect(folderPlan(folderLabels([], null), 0, 1)).toEqual({ kind: 'refuse', message: noVideoMessage(1) });
     // A labels.csv that labels nothing is still the folder's labels: its errors say why, and so does the message.
     const none = folderLabels([], 'file,label\na.mp4,happy\nb.mp4,sad\n');
     expect(none.clips).toEqual([]);
-    expect(unlabelledFolderMessage(none)).toBe(noLabelledClipMessage(none));
-    expect(unlabelledFolderMessage(folderLabels(['happy/a.mp4'], null))).toBeNull();
+    expect(folderPlan(none, 0, 1)).toEqual({ kind: 'refuse', message: noLabelledClipMessage(none) });
+    expect(folderPlan(none, 2, 3)).toEqual({ kind: 'refuse', message: noLabelledClipMessage(none) });
+    expect(folderPlan(folderLabels(['happy/a.mp4'], null), 1, 1)).toEqual({ kind: 'evaluate' });
     expect(noLabelledClipMessage(none)).toMatch(/^No clip to evaluate: 2 line\(s\) of the labels file skipped \(line 2: a\.mp4 is not among the files given\.\)\. Its file column must name videos given with it/);
   });
 

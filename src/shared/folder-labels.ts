@@ -260,18 +260,21 @@ export function noLabelledClipMessage(parsed: ParsedLabels): string {
   );
 }
 
-/** What files without a labels file and without a video among them are told (a folder of videos without labels is answered clip by clip in the page). */
+/** What files without a labels file and without a video among them are told. */
 export function noVideoMessage(fileCount: number): string {
   return `No video among ${fileCount === 1 ? 'this file' : `these ${fileCount} files`} (by their names: .mp4, .mov, .webm, .mkv, .mts …). Drop a video, or a folder of videos.`;
 }
 
-/** What a folder that is not labelled either way is told where it must be (the evaluate CLI). */
-export const NO_LABELS_MESSAGE =
-  `These files include no ${LABELS_FILE} and no folder named by an emotion. Add a ${LABELS_FILE} with the columns "file,label", ` +
-  'or put each clip in a folder named by its emotion (happiness/clip.mp4), or drop a single video.';
+/**
+ * What becomes of picked files (the page and the evaluate CLI decide alike): evaluated against
+ * their labels; answered clip by clip when labelled neither way (no labels file, no emotion folder)
+ * and some are videos; else refused with a sentence — a labels file naming none of them, or no video.
+ */
+export type FolderPlan = { kind: 'evaluate' } | { kind: 'answer' } | { kind: 'refuse'; message: string };
 
-/** Why a folder cannot be evaluated (no folder names an emotion, or its labels file names none of its files); null when it can. */
-export function unlabelledFolderMessage(parsed: ParsedLabels): string | null {
-  if (parsed.clips.length > 0) return null;
-  return parsed.source === 'folders' ? NO_LABELS_MESSAGE : noLabelledClipMessage(parsed);
+/** The plan for files labelled as `parsed` says, `videoCount` of `fileCount` of them videos. */
+export function folderPlan(parsed: ParsedLabels, videoCount: number, fileCount: number): FolderPlan {
+  if (parsed.clips.length > 0) return { kind: 'evaluate' };
+  if (parsed.source !== 'folders') return { kind: 'refuse', message: noLabelledClipMessage(parsed) };
+  return videoCount > 0 ? { kind: 'answer' } : { kind: 'refuse', message: noVideoMessage(fileCount) };
 }
