@@ -20,16 +20,22 @@ export interface FileRunner {
   /**
    * Decodes and analyses `file` within `run` into a new session; its report (null when canceled).
    * A file in which no face is found is looked at turned (find-turn.ts) and, if a turn shows
-   * faces, analysed again with it (`turn`: that second run).
+   * faces, analysed again with it.
    */
-  analyse(file: File, run: AbortController, selfReference?: boolean, turn?: Rotation): Promise<AnalysisReport | null>;
+  analyse(file: File, run: AbortController, selfReference?: boolean): Promise<AnalysisReport | null>;
+}
+
+/** The second pass over a file stored turned: its turn, and the first pass's speech (the sound is the same). */
+interface TurnedPass {
+  turn: Rotation;
+  speech: Session['speech'];
 }
 
 /** Creates the file runner of a page. */
 export function createFileRunner({ client, playback, store, slot, results }: RunContext & { slot: RunSlot; results: Results }): FileRunner {
   const s = store.getState;
 
-  const analyse = async (file: File, run: AbortController, selfReference = true, turn?: Rotation): Promise<AnalysisReport | null> => {
+  const analyse = async (file: File, run: AbortController, selfReference = true, turned?: TurnedPass): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
     // A folder's clips share one playback: the last clip's overlay and thumbnails must go.
     playback.clearAnalysis();
@@ -41,7 +47,8 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
     run.signal.throwIfAborted();
     // The audio is decoded while the frames are analysed, and only when a speech model will hear it;
     // a failure only costs the speech model.
-    if (trained && hearsSpeech(trained.ensemble)) {
+    if (turned) mine.speech = turned.speech;
+    else if (trained && hearsSpeech(trained.ensemble)) {
       mine.speech = client.speech(file).catch((error: unknown) => ({ features: null, note: `its audio could not be read (${describeError(error)})` }));
     }
     const started = performance.now();
@@ -50,7 +57,7 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
     const result = await client.analyzeVideo(file, {
       fps,
       ...(perception && { perception }),
-      ...(turn && { turn }),
+      ...(turned && { turn: turned.turn }),
       signal: run.signal,
       onOpened: (info) => {
         run.signal.throwIfAborted();
@@ -69,10 +76,10 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
     });
     if (run.signal.aborted) return null;
     // Nobody upright: a picture stored sideways or upside down without a rotation tag shows faces turned.
-    if (!turn && result.clip.tracks.size === 0 && result.clip.sampledFrames > 0) {
-      const found = await client.findTurn(file).catch(() => null); // a failed look leaves the upright answer
+    if (!turned && result.clip.tracks.size === 0 && result.clip.sampledFrames > 0) {
+      const found = await client.findTurn(file, result.info.durationSec).catch(() => null); // a failed look leaves the upright answer
       if (run.signal.aborted) return null;
-      if (found?.turn) return analyse(file, run, selfReference, found.turn);
+      if (found?.turn) return analyse(file, run, selfReference, { turn: found.turn, speech: mine.speech });
     }
     mine.result = result;
     playback.analysisDone = true;

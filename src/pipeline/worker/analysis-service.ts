@@ -134,11 +134,10 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       call.signal.addEventListener('abort', () => queue.end(), { once: true });
       return serialRun(call, settings, false, async () => ({ source: queue, size }));
     },
-    findTurn: ({ file }, { signal }) => {
-      // After the run before it, like a run: two never hold tensors at once.
+    findTurn: ({ file, durationSec }, { signal }) => {
+      // After the run before it, like a run: two never hold tensors at once. The duration is the page's (its run opened the file).
       const found = lastRun.then(async () => {
         const loaded = await models.get();
-        const { durationSec } = await decoder().probe(file);
         const { frames } = await decoder().open(file, { fps: findTurnFps(durationSec), maxSide: FIND_TURN.maxSide, signal, pixels: deps.readsPixelsOnCpu() });
         return deps.findTurn(loaded, frames);
       });
