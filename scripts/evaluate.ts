@@ -12,8 +12,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { EvaluationReport } from '../src/shared/evaluate-folder';
-import type { FolderAnswersReport } from '../src/shared/folder-answers';
+import type { EvaluationReport, PersonGroup } from '../src/shared/evaluate-folder';
+import { answerNote, type FolderAnswersReport } from '../src/shared/folder-answers';
 import { folderLabels, folderPlan, isVideoPath, labelsFileIndex } from '../src/shared/folder-labels';
 import { exportedJson, launchForCli, type RunningApp } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
@@ -41,15 +41,18 @@ async function runFolder<R>(app: RunningApp, dir: string, panel: 'evaluation' | 
   return exportedJson<R>(app);
 }
 
+/** Each person group's clip count, marked where it is too small to be its own reference. */
+function groupSizes(groups: readonly PersonGroup[]): string {
+  return groups.map((g) => `${g.clips.length}${g.reference ? '' : ' (alone)'}`).join(', ');
+}
+
 /** An unlabelled folder's answers printed to stdout: a row per clip, then the people found. */
 function answersTable(report: FolderAnswersReport): string {
   const lines = [`${report.clips.length} clips, no labels: each answered, nothing scored`, `${'clip'.padEnd(32)} ${'alone'.padEnd(11)} ${'calibrated'.padEnd(11)} person`];
   for (const c of report.clips) {
-    const note = c.failure ?? (c.familiar === false ? 'unlike the training footage: the general networks answer' : '');
-    lines.push(`${c.file.padEnd(32)} ${(c.answer ?? '—').padEnd(11)} ${(c.calibrated ?? '—').padEnd(11)} ${String(c.person ?? '—').padEnd(6)} ${note}`.trimEnd());
+    lines.push(`${c.file.padEnd(32)} ${(c.answer ?? '—').padEnd(11)} ${(c.calibrated ?? '—').padEnd(11)} ${String(c.person ?? '—').padEnd(6)} ${answerNote(c)}`.trimEnd());
   }
-  const sizes = report.groups.map((g) => `${g.clips.length}${g.reference ? '' : ' (alone)'}`).join(', ');
-  lines.push(`people found by face: ${report.groups.length} (clips ${sizes})`);
+  lines.push(`people found by face: ${report.groups.length} (clips ${groupSizes(report.groups)})`);
   return lines.join('\n');
 }
 
@@ -76,8 +79,7 @@ function table(report: EvaluationReport): string {
   const lines = [`${report.clips} clips`, ...headline(report), `${'model'.padEnd(28)} ${'acc'.padStart(7)} ${'wF1'.padStart(7)}   MeanAcc ± Std`, ...rows(report.models)];
   const cal = report.calibrated;
   if (cal) {
-    const sizes = cal.groups.map((g) => `${g.clips.length}${g.reference ? '' : ' (alone)'}`).join(', ');
-    lines.push('', `calibrated per person: ${cal.groups.length} group(s) by face, clips ${sizes}`, ...rows(cal.models));
+    lines.push('', `calibrated per person: ${cal.groups.length} group(s) by face, clips ${groupSizes(cal.groups)}`, ...rows(cal.models));
   }
   for (const f of report.failures) lines.push(`failed (counted as wrong, in no column of the matrix): ${f.file}: ${f.reason}`);
   if (report.labelsFrom === 'folders') lines.push('labels: the folder each clip is in (no labels.csv)');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { folderAnswersCsv } from './csv-export';
 import type { ClipAnswer } from '../shared/evaluate-folder';
-import { buildFolderAnswers } from '../shared/folder-answers';
+import { answerNote, buildFolderAnswers } from '../shared/folder-answers';
 import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
 
 describe("an unlabelled folder's answers", () => {
@@ -21,6 +21,7 @@ describe("an unlabelled folder's answers", () => {
       ['c.mp4', null, null, null, null, 'c.mp4 is not a video emolens can read.'],
     ]);
     expect(report.groups).toEqual(groups);
+    expect(report.clips.map(answerNote)).toEqual(['', 'unlike the training footage: the general networks answer', 'c.mp4 is not a video emolens can read.']);
     expect(buildFolderAnswers(answers, [], []).clips.map((c) => [c.calibrated, c.person])).toEqual([[null, null], [null, null], [null, null]]);
   });
 

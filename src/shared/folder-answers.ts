@@ -47,3 +47,8 @@ export function buildFolderAnswers(answers: readonly ClipAnswer[], calibrated: r
     groups: groups.map((g) => ({ ...g, clips: [...g.clips] })),
   };
 }
+
+/** What a row's note says: why it failed, or that the general networks answered a clip unlike the training footage; empty otherwise. */
+export function answerNote(row: Pick<FolderAnswerRow, 'failure' | 'familiar'>): string {
+  return row.failure ?? (row.familiar === false ? 'unlike the training footage: the general networks answer' : '');
+}

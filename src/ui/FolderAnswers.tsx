@@ -1,4 +1,4 @@
-import { buildFolderAnswers } from '../shared/folder-answers';
+import { answerNote, buildFolderAnswers } from '../shared/folder-answers';
 import { PersonGroups } from './PersonGroups';
 import { FolderRunTitle } from './FolderRunTitle';
 import { useAppStore } from './store-context';
@@ -49,7 +49,7 @@ export function FolderAnswers() {
                 <td>{c.answer ?? '—'}</td>
                 <td>{calibrated ? (c.calibrated ?? '—') : '…'}</td>
                 <td>{c.person ?? '—'}</td>
-                <td>{c.failure ?? (c.familiar === false ? 'unlike the training footage: the general networks answer' : '')}</td>
+                <td>{answerNote(c)}</td>
               </tr>
             ))}
           </tbody>
