@@ -28,7 +28,7 @@ import { trackFrames } from '../src/pipeline/analyze-video';
 import { addFrame, createClipAnalysis, embeddedFaceSide, embeddingSpread, personEmbedding, voteOnClip } from '../src/pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../src/pipeline/perception-models';
 import { createStageTimer } from '../src/pipeline/stage-timer';
-import type { PerceptionConfig } from '../src/shared/perception-config';
+import { DEFAULT_PERCEPTION_CONFIG, type PerceptionConfig } from '../src/shared/perception-config';
 import { FOLDER_CLIP_PERCEPTION } from '../src/app/file-nets';
 import { createRng } from '../src/core/random';
 import { numberOption, parseArgs, stringOption } from './lib/cli-args';
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   // The cache holds one folder's and one setting's embeddings: its default place and name say which
   // (another folder's in a sub-folder named after it). Entries are keyed by file name, so one shared
   // default let a re-made folder's clips, named like ours, overwrite our clips' embeddings.
-  const cacheName = `embeddings-${fps}fps-every-${perception.embeddingIntervalSec}s${perception.mirrorEmbedding ? '-mirror' : ''}.json`;
+  const cacheName = `embeddings-${fps}fps-every-${perception.embeddingIntervalSec ?? DEFAULT_PERCEPTION_CONFIG.embeddingIntervalSec}s${perception.mirrorEmbedding ? '-mirror' : ''}.json`;
   const folderKey = `${basename(dataDir)}-${createHash('sha1').update(dataDir).digest('hex').slice(0, 8)}`;
   const cachePath = resolve(stringOption(args, 'cache') ?? join('.cache/grouping', dataDir === resolve(DEFAULT_DATA) ? '' : folderKey, cacheName));
   let rows = readFileSync(join(dataDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map((c) => c.trim()));
