@@ -5,7 +5,7 @@
 import { analyze } from './analyze-runner';
 import { mkdirSync } from 'node:fs';
 import { expect, scratch, test } from './fixtures';
-import { audioOnly, aviVideo, hevcVideo, mpeg4Part2Video, truncatedMp4, zeroByteFile } from './media';
+import { audioOnly, aviVideo, hevcVideo, mpeg4Part2Video, stillPicture, truncatedMp4, zeroByteFile } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -21,6 +21,8 @@ const cases: [string, () => string, RegExp][] = [
   ['an audio-only file', audioOnly, /no video track/i],
   ['an AVI file (a container browsers do not read)', aviVideo, /This is an AVI file.*Re-encode it as MP4/],
   ['a zero-byte file', zeroByteFile, /empty \(0 bytes\)/i],
+  ['a photo (JPEG)', () => stillPicture('jpg'), /This is a picture \(JPEG\), not a video\..*ffmpeg -loop 1/],
+  ['a photo in an ISO file, as phones save HEIC (AVIF here): it read as a truncated video', () => stillPicture('avif'), /This is a picture \(HEIC\/HEIF or AVIF\), not a video/],
 ];
 
 // One CLI run for all of them (one browser, as for several good videos: analyze-cli.spec.ts); each

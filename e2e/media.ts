@@ -104,6 +104,15 @@ export function aviVideo(): string {
   return ffmpeg('clip.avi', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-f', 'avi']);
 }
 
+/**
+ * One frame of a shared clip saved as a picture: a JPEG, or an AVIF — an ISO file like a phone's
+ * HEIC photo, which a video reader opens as it opens an MP4.
+ */
+export function stillPicture(format: 'jpg' | 'avif'): string {
+  const codec = format === 'avif' ? ['-c:v', 'libaom-av1', '-still-picture', '1'] : [];
+  return ffmpeg(`photo.${format}`, ['-i', clip('01-01-03_01.mp4'), '-frames:v', '1', ...codec]);
+}
+
 /** Two seconds of a tone in an MP4 container: audio only. */
 export function audioOnly(): string {
   return ffmpeg('audio-only.m4a', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac']);

@@ -11,7 +11,7 @@ import {
 } from 'mediabunny';
 import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
 import type { VideoInfo } from '../shared/video-info';
-import { unreadableContainer, unreadableContainerMessage } from './container-sniff';
+import { sniffFile, sniffedFileMessage } from './container-sniff';
 
 export type { VideoInfo };
 
@@ -32,6 +32,9 @@ export function isEndOfDataError(error: unknown): boolean {
 /** Opens `blob` and reads its metadata; throws NotAVideoError, NoVideoTrackError, TruncatedVideoError or UnsupportedCodecError. */
 export async function openVideo(blob: Blob): Promise<OpenedVideo> {
   if (blob.size === 0) throw new NotAVideoError('This file is empty (0 bytes).');
+  // Before mediabunny: a phone's HEIC photo is an ISO file it would open, and call truncated.
+  const sniffed = sniffFile(new Uint8Array(await blob.slice(0, 12).arrayBuffer()));
+  if (sniffed) throw new NotAVideoError(sniffedFileMessage(sniffed));
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
   let disposed = false;
   const dispose = () => {
@@ -44,10 +47,7 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
     try {
       track = await input.getPrimaryVideoTrack();
     } catch (error) {
-      if (error instanceof UnsupportedInputFormatError) {
-        const container = unreadableContainer(new Uint8Array(await blob.slice(0, 12).arrayBuffer()));
-        throw new NotAVideoError(container ? unreadableContainerMessage(container) : undefined, { cause: error });
-      }
+      if (error instanceof UnsupportedInputFormatError) throw new NotAVideoError(undefined, { cause: error });
       if (isEndOfDataError(error)) throw new TruncatedVideoError(undefined, { cause: error });
       throw new NotAVideoError(undefined, { cause: error });
     }
