@@ -1,6 +1,7 @@
 /**
  * Footage unlike ours (issue 28): a clip filmed another way, or of another person, gets the general
- * networks' answer and says why; a voice unlike the training speech is left out of the answer. The
+ * networks' answer and says why; a voice unlike the training speech is left out of the answer, and
+ * when it is the main face's, the general networks answer. The
  * copies are made from a shared clip (or face-api's demo photo) with ffmpeg (and espeak-ng) when the
  * test runs.
  */
@@ -45,7 +46,7 @@ test('another person (not one of our actors) is unfamiliar by the face too, and 
   await expect(page.getByTestId('answer-why')).toContainText(/person in (this video is unlike the seven actors|it)/);
 });
 
-test('a voice in another language under our picture is left out of the answer, with a warning', async ({ page }) => {
+test('a voice in another language under our picture is left out of the answer, with a warning; the face credited with it gets the general networks', async ({ page }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const report = await reportOf(page, unfamiliarCopy('other-language', '02-01-03_01.mp4'));
   expect(report.familiarity?.familiar).toBe(true);
@@ -53,4 +54,11 @@ test('a voice in another language under our picture is left out of the answer, w
   // unlike the speech the model learnt (the voice's familiarity, checked second).
   expect(report.warnings.join(' ')).toMatch(/No speech model for this clip: (the voice is unlike the speech it was trained on|the voice in the soundtrack did not move with the main face's mouth)/);
   expect(report.answer).not.toBe('general');
+  // When the main face is credited with that voice (this dub's lips happen to move with it), the
+  // voice says the person speaking is unlike our actors too: the general networks answer.
+  const credited = await reportOf(page, unfamiliarCopy('other-language', '04-01-03_01.mp4'));
+  expect(credited.speaker?.trackId).toBe(credited.mainTrackId);
+  expect(credited.familiarity).toMatchObject({ familiar: false, unlike: ['voice'] });
+  expect(credited.answer).toBe('general');
+  await expect(page.getByTestId('answer-why')).toContainText('The voice in this video is unlike the speech emolens was trained on');
 });

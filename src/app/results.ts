@@ -11,7 +11,7 @@ import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../shared/analysis-protocol';
 import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
-import { answerOf, clipFamiliarity, confidenceOf, hearsSpeech, pictureFamiliarity, sceneVector, unfamiliarAnswer, UNFAMILIAR_SPEECH_NOTE, type EnsembleConfig } from '../shared/ensemble-config';
+import { answerOf, clipFamiliarity, confidenceOf, footageFamiliarity, hearsSpeech, sceneVector, unfamiliarAnswer, UNFAMILIAR_SPEECH_NOTE, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
 import type { VideoInfo } from '../shared/video-info';
@@ -157,17 +157,19 @@ export function createResults({ client, store }: RunContext): Results {
     // The speech model hears the whole soundtrack: it answers only when the voice is the main face's,
     // and, unless the speaker was calibrated, a voice like the ones it learnt (not another language).
     const heard = speechNoteFor(mine.speaker, winner, features !== null);
-    const voice = mine.calibration?.calibrated ? null : clipFamiliarity(loaded.ensemble, 'speech', features);
+    const voiceFamiliarity = mine.calibration?.calibrated ? null : clipFamiliarity(loaded.ensemble, 'speech', features);
     if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
     else if (heard && hearsSpeech(loaded.ensemble)) mine.speechNote = heard;
-    else if (voice && !voice.familiar && hearsSpeech(loaded.ensemble)) mine.speechNote = UNFAMILIAR_SPEECH_NOTE;
-    const speech = heard || (voice && !voice.familiar) ? null : features;
+    else if (voiceFamiliarity && !voiceFamiliarity.familiar && hearsSpeech(loaded.ensemble)) mine.speechNote = UNFAMILIAR_SPEECH_NOTE;
+    const speech = heard || (voiceFamiliarity && !voiceFamiliarity.familiar) ? null : features;
     const probs = await result.timer.time('temporalModels', () => client.predict({ records, speech }, mine.calibration?.calibrated ? reference : undefined));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
-    // A clip filmed unlike the training clips, or of a person unlike our actors, gets the general
-    // networks' answer: the trained heads learnt seven actors filmed one way, and off that footage
-    // they fall below the untrained networks.
-    mine.familiarity = pictureFamiliarity(loaded.ensemble.familiarity, sceneVector(records), meanEmbedding(records));
+    // A clip filmed unlike the training clips, of a person unlike our actors, or whose main face
+    // speaks with a voice unlike theirs (another language), gets the general networks' answer: the
+    // trained heads learnt seven Javanese actors filmed one way, and off that footage they fall below
+    // the untrained networks. A voice that is someone else's says nothing of the face: not weighed.
+    const voice = mine.speaker.trackId === winner ? features : null;
+    mine.familiarity = footageFamiliarity(loaded.ensemble.familiarity, { scene: sceneVector(records), face: meanEmbedding(records), voice });
     if (mine.familiarity && !mine.familiarity.familiar) {
       mine.answer = unfamiliarAnswer(mine.familiarity.unlike ?? []);
       mine.confidence = confidenceOf(loaded.ensemble, { temperature: 1 });

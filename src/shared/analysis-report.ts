@@ -7,6 +7,7 @@ import type { NobodyReason } from '../core/speaker/speaker-association';
 import { EMOTION_LABELS, type EmotionLabel } from '../core/labels';
 import { argmax } from '../core/vector';
 import type { ByPredictionKey } from './prediction-keys';
+import type { Unlike } from './ensemble-config';
 
 /** One model's clip-level answer. */
 export interface ClipPrediction {
@@ -37,9 +38,10 @@ export interface AnalysisReport {
    * How familiar the clip is to the trained models (src/core/familiarity): its score (≤ 1:
    * familiar, as a new actor of the training set) and the verdict; null when not measured (no
    * general networks, no face, no trained models). Unfamiliar: the answer is `general`; `unlike`
-   * says what was unlike the training clips: the scene, the person filmed, or both.
+   * says what was unlike the training clips: the scene, the person filmed, their voice (when the main
+   * face is the one speaking).
    */
-  familiarity: { score: number; familiar: boolean; unlike?: ('scene' | 'person')[] } | null;
+  familiarity: { score: number; familiar: boolean; unlike?: Unlike[] } | null;
   /**
    * The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its
    * score; `alike`: nobody because several mouths moved with the voice too alike to tell (best first);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, checkEnsembleConfig, clipFamiliarity, pictureFamiliarity, readsGeneral, type EnsembleConfig } from './ensemble-config';
+import { answerOf, checkEnsembleConfig, clipFamiliarity, footageFamiliarity, readsGeneral, unfamiliarAnswer, type EnsembleConfig } from './ensemble-config';
 
 const choice = { temperature: 1.5, unseenAccuracy: 0.5, perClassRecall: [0.5, null, 0.5, 0.5, 0.5, 0.5, 0.5] };
 const base: EnsembleConfig = {
@@ -36,18 +36,36 @@ describe('ensemble.json', () => {
     expect(() => checkEnsembleConfig({ ...structuredClone(base), familiarity: { scene: { mean: [0], scale: [1], threshold: -1 } } })).toThrow(/familiarity.scene/);
   });
 
-  it('judges the picture by its scene and by the person filmed: unfamiliar when either is, and says which', () => {
+  it('judges a clip by its scene, the person filmed and their voice: unfamiliar when any is, and says which', () => {
     const scene = { mean: [0, 0], scale: [1, 1], threshold: 2 };
     const face = { mean: [0, 0, 0], scale: [1, 1, 1], threshold: 1 };
-    expect(pictureFamiliarity({ scene, face }, [1, 1], [0.5, 0.5, 0.5])).toEqual({ score: 0.5, familiar: true, unlike: [] });
-    expect(pictureFamiliarity({ scene, face }, [1, 1], [3, 3, 3])).toEqual({ score: 3, familiar: false, unlike: ['person'] });
-    expect(pictureFamiliarity({ scene, face }, [6, 6], [3, 3, 3])).toEqual({ score: 3, familiar: false, unlike: ['scene', 'person'] });
+    expect(footageFamiliarity({ scene, face }, { scene: [1, 1], face: [0.5, 0.5, 0.5] })).toEqual({ score: 0.5, familiar: true, unlike: [] });
+    expect(footageFamiliarity({ scene, face }, { scene: [1, 1], face: [3, 3, 3] })).toEqual({ score: 3, familiar: false, unlike: ['person'] });
+    expect(footageFamiliarity({ scene, face }, { scene: [6, 6], face: [3, 3, 3] })).toEqual({ score: 3, familiar: false, unlike: ['scene', 'person'] });
     // Without a face model (older ensemble.json) or an embedding (none ran), the scene alone decides.
-    expect(pictureFamiliarity({ scene }, [6, 6], [0, 0, 0])).toEqual({ score: 3, familiar: false, unlike: ['scene'] });
-    expect(pictureFamiliarity({ scene, face }, [1, 1], null)).toEqual({ score: 0.5, familiar: true, unlike: [] });
-    expect(pictureFamiliarity(undefined, [1, 1], [0, 0, 0])).toBeNull();
-    expect(pictureFamiliarity({ scene, face }, null, null)).toBeNull();
+    expect(footageFamiliarity({ scene }, { scene: [6, 6], face: [0, 0, 0] })).toEqual({ score: 3, familiar: false, unlike: ['scene'] });
+    expect(footageFamiliarity({ scene, face }, { scene: [1, 1], face: null })).toEqual({ score: 0.5, familiar: true, unlike: [] });
+    expect(footageFamiliarity(undefined, { scene: [1, 1], face: [0, 0, 0] })).toBeNull();
+    expect(footageFamiliarity({ scene, face }, { scene: null, face: null })).toBeNull();
     expect(() => checkEnsembleConfig({ ...structuredClone(base), familiarity: { scene, face: { mean: [0], scale: [1, 2], threshold: 1 } } })).toThrow(/familiarity.face/);
+    // The main face's voice: unlike our actors' speech makes the clip unfamiliar too.
+    const speech = { mean: [0], scale: [1], threshold: 1 };
+    expect(footageFamiliarity({ scene, face, speech }, { scene: [1, 1], face: [0.5, 0.5, 0.5], voice: [2] })).toEqual({ score: 2, familiar: false, unlike: ['voice'] });
+    expect(footageFamiliarity({ scene, face, speech }, { scene: [1, 1], face: [0.5, 0.5, 0.5], voice: [0.25] })).toEqual({ score: 0.5, familiar: true, unlike: [] });
+    // No voice passed (silent, or not the main face's) or no speech model: the picture alone decides.
+    expect(footageFamiliarity({ scene, face, speech }, { scene: [1, 1], face: [0.5, 0.5, 0.5], voice: null })?.familiar).toBe(true);
+    expect(footageFamiliarity({ scene, face }, { scene: [1, 1], face: [0.5, 0.5, 0.5], voice: [2] })?.familiar).toBe(true);
+  });
+
+  it('says in words what was unlike the training clips', () => {
+    const why = (unlike: Parameters<typeof unfamiliarAnswer>[0]) => unfamiliarAnswer(unlike).why.replace(/\. So emolens answers .*$/, '');
+    expect(unfamiliarAnswer(['scene']).name).toBe('general');
+    expect(why(['scene'])).toBe('This video is unlike the clips emolens was trained on (another camera, framing or scene)');
+    expect(why(['person'])).toBe('The person in this video is unlike the seven actors emolens was trained on');
+    expect(why(['voice'])).toBe('The voice in this video is unlike the speech emolens was trained on (another language or recording?)');
+    expect(why(['scene', 'person'])).toBe('This video is unlike the clips emolens was trained on (another camera, framing or scene), and so is the person in it');
+    expect(why(['voice', 'person'])).toBe('The person in this video is unlike the seven actors emolens was trained on, and so is the voice');
+    expect(why(['scene', 'person', 'voice'])).toMatch(/scene\), and so are the person in it and the voice$/);
   });
 
   it('refuses answers and fusions that name nothing loaded', () => {

@@ -63,15 +63,22 @@ export function readsGeneral(config: EnsembleConfig): boolean {
   return answers.some(reads) || Object.values(config.ensembles).some((spec) => fusionMembers(spec).some(reads));
 }
 
+/** What about a clip can be unlike the training clips: its scene, the person filmed, their voice. */
+export type Unlike = 'scene' | 'person' | 'voice';
+
+/** Each part of a clip the familiarity judges: the sentence when it comes first, and its name after "and so is". */
+const UNLIKE_IN_WORDS: Record<Unlike, { first: string; also: string }> = {
+  scene: { first: 'This video is unlike the clips emolens was trained on (another camera, framing or scene)', also: 'the scene' },
+  person: { first: 'The person in this video is unlike the seven actors emolens was trained on', also: 'the person in it' },
+  voice: { first: 'The voice in this video is unlike the speech emolens was trained on (another language or recording?)', also: 'the voice' },
+};
+
 /** The answer on a clip unlike the training clips (`unlike`: what was), the general-purpose networks, untrained by us, and why in words. */
-export function unfamiliarAnswer(unlike: readonly ('scene' | 'person')[]): { name: string; why: string } {
-  const what =
-    unlike.includes('person') && unlike.includes('scene')
-      ? 'This video is unlike the clips emolens was trained on (another camera, framing or scene), and so is the person in it'
-      : unlike.includes('person')
-        ? 'The person in this video is unlike the seven actors emolens was trained on'
-        : 'This video is unlike the clips emolens was trained on (another camera, framing or scene)';
-  return { name: GENERAL, why: `${what}. So emolens answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.` };
+export function unfamiliarAnswer(unlike: readonly Unlike[]): { name: string; why: string } {
+  const [first = 'scene', ...rest] = (['scene', 'person', 'voice'] as const).filter((u) => unlike.includes(u));
+  const also = rest.map((u) => UNLIKE_IN_WORDS[u].also);
+  const tail = also.length === 0 ? '' : `, and so ${also.length === 1 ? 'is' : 'are'} ${also.join(' and ')}`;
+  return { name: GENERAL, why: `${UNLIKE_IN_WORDS[first].first}${tail}. So emolens answers with general-purpose expression networks trained on hundreds of thousands of faces, not with its own trained models.` };
 }
 
 /**
@@ -89,26 +96,31 @@ function familiarityUnder(model: FamiliarityModel | undefined, vector: ArrayLike
   return model && vector && vector.length === model.mean.length ? familiarityOf(model, vector) : null;
 }
 
-/** A clip's familiarity by the shipped scene or speech model (the face's is read with the scene: pictureFamiliarity); null without that model or the vector (familiar). */
+/** A clip's familiarity by the shipped scene or speech model (all of them together: footageFamiliarity); null without that model or the vector (familiar). */
 export function clipFamiliarity(config: EnsembleConfig, which: 'scene' | 'speech', vector: ArrayLike<number> | null | undefined): Familiarity | null {
   return familiarityUnder(config.familiarity?.[which], vector);
 }
 
-/** What a clip's picture is judged by: its scene, and the person filmed. */
-export type PictureFamiliarity = Familiarity & { unlike: ('scene' | 'person')[] };
+/** What a clip is judged by — its scene, the person filmed, their voice — and which of them were unlike the training clips. */
+export type FootageFamiliarity = Familiarity & { unlike: Unlike[] };
 
 /**
- * The familiarity of what a clip shows: its scene (`sceneVector`) and its main face (the track's mean
- * face embedding), each by its shipped model. Unfamiliar when either is, and `unlike` says which;
- * the score is the larger (≤ 1: familiar). Null when neither was measured (no models, no face).
+ * The familiarity of a clip: its scene (`sceneVector`), its main face (the track's mean face
+ * embedding) and, when the main face is the one speaking, its voice (the clip's speech features),
+ * each by its shipped model. Unfamiliar when any is, and `unlike` says which; the score is the
+ * largest (≤ 1: familiar). Null when none was measured (no models, no face). A voice that is not the
+ * main face's says nothing about the person filmed: the caller passes null for it.
  */
-export function pictureFamiliarity(
+export function footageFamiliarity(
   models: EnsembleConfig['familiarity'],
-  scene: ArrayLike<number> | null | undefined,
-  face: ArrayLike<number> | null | undefined,
-): PictureFamiliarity | null {
-  const parts = [['scene', familiarityUnder(models?.scene, scene)], ['person', familiarityUnder(models?.face, face)]] as const;
-  const measured = parts.filter((p): p is readonly ['scene' | 'person', Familiarity] => p[1] !== null);
+  { scene, face, voice }: { scene: ArrayLike<number> | null | undefined; face: ArrayLike<number> | null | undefined; voice?: ArrayLike<number> | null },
+): FootageFamiliarity | null {
+  const parts = [
+    ['scene', familiarityUnder(models?.scene, scene)],
+    ['person', familiarityUnder(models?.face, face)],
+    ['voice', familiarityUnder(models?.speech, voice)],
+  ] as const;
+  const measured = parts.filter((p): p is readonly [Unlike, Familiarity] => p[1] !== null);
   if (measured.length === 0) return null;
   const unlike = measured.filter(([, f]) => !f.familiar).map(([name]) => name);
   return { score: Math.max(...measured.map(([, f]) => f.score)), familiar: unlike.length === 0, unlike };
