@@ -82,8 +82,8 @@ function table(report: EvaluationReport): string {
     lines.push('', `calibrated per person: ${cal.groups.length} group(s) by face, clips ${groupSizes(cal.groups)}`, ...rows(cal.models));
   }
   for (const f of report.failures) lines.push(`failed (counted as wrong, in no column of the matrix): ${f.file}: ${f.reason}`);
-  if (report.labelsFrom === 'folders') lines.push('labels: the folder each clip is in (no labels.csv)');
-  for (const e of report.labelErrors) lines.push(report.labelsFrom === 'folders' ? e.message : `labels.csv ${e.message}`);
+  if (report.labelsFrom === 'folders') lines.push('labels: the folder each clip is in (no labels file)');
+  for (const e of report.labelErrors) lines.push(report.labelsFrom === 'folders' ? e.message : `${report.labelsFrom ?? 'labels.csv'} ${e.message}`);
   return lines.join('\n');
 }
 
@@ -108,7 +108,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // Videos labelled neither way are answered clip by clip, as the page does; a labels file that names none of them is refused.
-  const plan = folderPlan(folderLabels(others, labels ? readFileSync(join(dir, labels), 'utf8') : null), others.filter(isVideoPath).length, others.length);
+  const plan = folderPlan(folderLabels(others, labels ? readFileSync(join(dir, labels), 'utf8') : null, labels && basename(labels)), others.filter(isVideoPath).length, others.length);
   if (plan.kind === 'refuse') {
     console.error(`emolens: ${folder}: ${plan.message}`);
     return 1;

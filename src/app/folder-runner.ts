@@ -56,7 +56,7 @@ export function createFolderRunner({
         s().pushNotice('error', `${labelsFile!.name}: ${describeError(error)}`);
         return;
       }
-      const parsed = folderLabels(paths, text);
+      const parsed = folderLabels(paths, text, labelsFile?.name);
       // Without a labels file only videos are candidates: their count is the videos'.
       const plan = folderPlan(parsed, videos.size, files.length);
       if (plan.kind === 'refuse') {

@@ -59,7 +59,7 @@ export interface EvaluationReport {
   failures: { file: string; reason: string }[];
   /** labels.csv lines (or, labelled by folder names, clips) that were skipped, with their line numbers (0 for a clip). */
   labelErrors: LabelLineError[];
-  /** Where the labels came from: the folder's labels.csv, or its folder names (`happy/001.mp4`). */
+  /** Where the labels came from: the folder's labels file (its name), or its folder names (`happy/001.mp4`). */
   labelsFrom?: LabelsSource;
   /**
    * Person calibration (docs/calibration.md): the clips grouped by face, and every model again with

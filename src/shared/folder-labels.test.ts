@@ -145,5 +145,10 @@ describe('labelsFileIndex', () => {
     expect(labelsFileIndex(['set/a.mp4', 'set/x.csv', 'set/y.tsv'])).toBe(-1);
     // A tab-separated file read as labels.
     expect(parseLabelsCsv('Video\tEmotion\na.mp4\thappy\n', ['set/a.mp4']).clips).toEqual([{ file: 'a.mp4', label: 'happiness', line: 2 }]);
+    // Its name is where the labels came from, and what a skipped line's message names.
+    const tsv = folderLabels(['set/a.mp4'], 'Video\tEmotion\na.mp4\thappy\nb.mp4\tsad\n', 'annotations.tsv');
+    expect(tsv.source).toBe('annotations.tsv');
+    expect(tsv.errors).toEqual([{ line: 3, message: 'line 3: b.mp4 is not among the files given.' }]);
+    expect(folderLabels(['set/a.mp4'], 'just text\n', 'labels.txt').errors[0]!.message).toBe('labels.txt needs a header line with the columns "file" and "label".');
   });
 });

@@ -22,8 +22,11 @@ export interface LabelLineError {
   message: string;
 }
 
-/** Where a folder's labels came from. */
-export type LabelsSource = 'labels.csv' | 'folders';
+/**
+ * Where a folder's labels came from: the labels file's name (`labels.csv`, `labels.tsv`,
+ * `emotions.csv`, …: messages name it), or `folders` (`happy/001.mp4`).
+ */
+export type LabelsSource = 'folders' | (string & {});
 
 /** The labelled clips of a folder, what was skipped, and where the labels came from. */
 export interface ParsedLabels {
@@ -180,15 +183,15 @@ function readHeader(line: string): { delimiter: string; fileCol: number; labelCo
  * among them or named ambiguously, a duplicate, or a broken shape becomes an error with its line
  * number; the other lines are still returned.
  */
-export function parseLabelsCsv(text: string, paths?: readonly string[]): ParsedLabels {
+export function parseLabelsCsv(text: string, paths?: readonly string[], fileName: string = LABELS_FILE): ParsedLabels {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const errors: LabelLineError[] = [];
   const clips: LabelledClip[] = [];
   const headerAt = lines.findIndex((l) => l.trim() !== '');
   const header = headerAt >= 0 ? readHeader(lines[headerAt]!) : null;
   if (!header) {
-    errors.push({ line: headerAt + 1 || 1, message: 'labels.csv needs a header line with the columns "file" and "label".' });
-    return { clips, errors, source: 'labels.csv' };
+    errors.push({ line: headerAt + 1 || 1, message: `${fileName} needs a header line with the columns "file" and "label".` });
+    return { clips, errors, source: fileName };
   }
   const { delimiter, fileCol, labelCol } = header;
   const names = paths && clipNames(paths);
@@ -216,7 +219,7 @@ export function parseLabelsCsv(text: string, paths?: readonly string[]): ParsedL
       clips.push({ file, label, line });
     }
   }
-  return { clips, errors, source: 'labels.csv' };
+  return { clips, errors, source: fileName };
 }
 
 /** The emotion a folder's name gives: the name itself (`Happy`), or its one emotion word (`03_happy`, `happy clips`). */
@@ -246,9 +249,12 @@ export function labelsFromFolders(paths: readonly string[]): ParsedLabels {
   return { clips, errors, source: 'folders' };
 }
 
-/** The labels of a dropped folder: its labels.csv when it has one (`csvText`), else its folder names. `paths` are the folder's other files. */
-export function folderLabels(paths: readonly string[], csvText: string | null): ParsedLabels {
-  return csvText !== null ? parseLabelsCsv(csvText, paths) : labelsFromFolders(paths);
+/**
+ * The labels of a dropped folder: its labels file when it has one (`csvText`, from the file named
+ * `fileName`), else its folder names. `paths` are the folder's other files.
+ */
+export function folderLabels(paths: readonly string[], csvText: string | null, fileName: string = LABELS_FILE): ParsedLabels {
+  return csvText !== null ? parseLabelsCsv(csvText, paths, fileName) : labelsFromFolders(paths);
 }
 
 /** What a folder whose labels.csv labels none of its files is told (its first skipped line says why). */

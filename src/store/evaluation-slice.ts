@@ -19,7 +19,7 @@ export interface EvaluationSlice {
     calibratedOutcomes: ClipOutcome[];
     report: EvaluationReport | null;
     labelErrors: LabelLineError[];
-    /** Where the labels came from: labels.csv, or the folder names (`happy/001.mp4`). */
+    /** Where the labels came from: the labels file's name, or the folder names (`happy/001.mp4`). */
     labelsFrom: LabelsSource;
     /** An unlabelled folder's clips (mode `answers`), and once it is done each clip calibrated to its person's group. */
     answers: ClipAnswer[];

@@ -57,7 +57,7 @@ export function EvaluationPanel() {
       )}
       {ev.labelsFrom === 'folders' && (
         <p className="muted small" data-testid="labels-from" data-source="folders">
-          No labels.csv: each clip is labelled by the folder it is in (happiness/clip.mp4).
+          No labels file: each clip is labelled by the folder it is in (happiness/clip.mp4).
         </p>
       )}
       {ev.labelErrors.length > 0 && (
@@ -65,7 +65,7 @@ export function EvaluationPanel() {
           <summary>
             {ev.labelsFrom === 'folders'
               ? `${ev.labelErrors.length} clip(s) left out: no folder above them names an emotion`
-              : `${ev.labelErrors.length} line(s) of labels.csv skipped`}
+              : `${ev.labelErrors.length} line(s) of ${ev.labelsFrom} skipped`}
           </summary>
           <ul>
             {ev.labelErrors.map((e) => (
