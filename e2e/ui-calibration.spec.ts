@@ -170,5 +170,18 @@ test('a folder of videos without labels gets each clip answered, alone and calib
   expect(csv).toHaveLength(7);
   const guest = csv.find((l) => l.startsWith('guest.mp4,'))!.split(',');
   expect(guest.slice(2, 4)).toEqual([byFile.get('guest.mp4')!.answer, byFile.get('guest.mp4')!.calibrated]);
+
+  // A clip's name opens it in the player, analysed as a single file: its answer is the row's, and the table stays.
+  await page.getByTestId('open-folder-clip').and(page.locator('[data-file="guest.mp4"]')).click();
+  await expect(page.getByTestId('progress')).toContainText('guest.mp4');
+  await expect(page.locator('.prediction[data-answer="true"]')).toHaveAttribute('data-label', byFile.get('guest.mp4')!.answer!, { timeout: 120_000 });
+  await expect(page.getByTestId('track-overlay')).toBeVisible();
+  await expect(panel).toHaveAttribute('data-phase', 'done');
+  await expect(rows).toHaveCount(6);
+  await expect(page.getByTestId('open-folder-clip').and(page.locator('[data-file="guest.mp4"]'))).toHaveAttribute('aria-current', 'true');
+  await expect(panel).toContainText('guest.mp4 open below');
+  // Another video dropped afterwards is a new input: the folder's table goes.
+  await page.getByTestId('file-input').setInputFiles(clip('01-01-05_01.mp4'));
+  await expect(panel).toHaveCount(0);
   expect(watch.consoleErrors).toEqual([]);
 });

@@ -29,6 +29,8 @@ export interface Controller {
    * run one after another; the confusion matrices fill in as they finish.
    */
   openFolder(files: readonly File[]): Promise<void>;
+  /** Opens a finished folder's clip (by the name its table shows) in the player; the folder's results stay. */
+  openFolderClip(name: string): Promise<void>;
   /** Starts the camera (cancelling the current input) and analyses it live until stopped. */
   startWebcam(): Promise<void>;
   /** Stops the camera and releases it; results stay on screen. */
@@ -70,8 +72,9 @@ export function createController(store: AppStore, client: AnalysisClient, playba
   return {
     playback,
     startBackend: (search) => startBackend(store, client, search),
-    openFile: files.open,
+    openFile: (file) => files.open(file),
     openFolder: folder.open,
+    openFolderClip: folder.openClip,
     startWebcam: camera.start,
     stopWebcam: camera.stop,
     calibrateWebcam: camera.calibrate,

@@ -15,8 +15,11 @@ import { yieldToMain } from './yield-to-main';
 
 /** File runs. */
 export interface FileRunner {
-  /** Opens `file`, cancelling whatever ran before, plays it and analyses it at the store's sampling rate. */
-  open(file: File): Promise<void>;
+  /**
+   * Opens `file`, cancelling whatever ran before, plays it and analyses it at the store's sampling
+   * rate; `keepFolder`: a finished folder's clip, whose results stay on the page (`RunSlot.begin`).
+   */
+  open(file: File, keepFolder?: boolean): Promise<void>;
   /**
    * Decodes and analyses `file` within `run` into a new session; its report (null when canceled).
    * A file in which no face is found is looked at turned (find-turn.ts) and, if a turn shows
@@ -92,14 +95,14 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
 
   return {
     analyse,
-    async open(file) {
+    async open(file, keepFolder = false) {
       try {
         await client.probe(file);
       } catch (error) {
         s().pushNotice('error', `${file.name}: ${describeError(error)}`);
         return;
       }
-      const run = slot.begin(file.name, 'file');
+      const run = slot.begin(file.name, 'file', keepFolder);
       playback.loadFile(file);
       try {
         await analyse(file, run);

@@ -58,6 +58,39 @@ describe('folder runner', () => {
     expect(report?.models.frameAverage?.accuracy).toBeCloseTo(1 / 3, 6);
   });
 
+  it("opens a finished folder's clip in the player with the folder's results kept, until another input starts", async () => {
+    const context = testRunContext({
+      'a.mp4': { frames: [[1], [1]], emotion: SADNESS },
+      'b.mp4': { frames: [[1], [1], [1]], emotion: HAPPINESS },
+      'c.mp4': { frames: [[1]], emotion: HAPPINESS },
+    });
+    const files = createFileRunner(context);
+    const folder = createFolderRunner({ ...context, files });
+    const { store, client } = context;
+    // Nothing opens while the folder runs (it would cancel the folder): tried as its second clip starts.
+    const tries: Promise<void>[] = [];
+    const unsubscribe = store.subscribe((state) => {
+      if (state.evaluation.current === 'b.mp4' && tries.length === 0) tries.push(folder.openClip('a.mp4'));
+    });
+    await folder.open([testFile('a.mp4'), testFile('b.mp4'), testFile('labels.csv', 'file,label\na.mp4,sad\nb.mp4,happy\n')]);
+    unsubscribe();
+    await Promise.all(tries);
+    expect(tries).toHaveLength(1);
+    expect(store.getState().evaluation.phase).toBe('done');
+    const report = store.getState().evaluation.report;
+    expect(client.analysed).toEqual(['a.mp4', 'b.mp4']);
+    await folder.openClip('b.mp4');
+    expect(client.analysed).toEqual(['a.mp4', 'b.mp4', 'b.mp4']);
+    expect(store.getState().video).toMatchObject({ source: 'file', fileName: 'b.mp4', phase: 'done' });
+    expect(store.getState().evaluation).toMatchObject({ phase: 'done', openedClip: 'b.mp4', report });
+    // A name the folder did not hold opens nothing.
+    await folder.openClip('nope.mp4');
+    expect(client.analysed).toHaveLength(3);
+    // Another file is a new input: the folder's results go.
+    await files.open(testFile('c.mp4'));
+    expect(store.getState().evaluation).toMatchObject({ phase: 'idle', openedClip: null, report: null });
+  });
+
   it('answers each video of a folder without labels, and scores nothing', async () => {
     const { store, folder, client } = setUp({
       'a.mp4': { frames: [[1], [1]], emotion: SADNESS },

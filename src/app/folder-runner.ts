@@ -23,6 +23,12 @@ export interface FolderRunner {
   open(files: readonly File[]): Promise<void>;
   /** The last folder's name (its first path segment), for the exported files. */
   readonly name: string;
+  /**
+   * Opens the last folder's clip `name` (as its table names it) in the player, analysed as a single
+   * file; the folder's results stay on the page. Nothing while the folder still runs, or for a name
+   * it did not hold.
+   */
+  openClip(name: string): Promise<void>;
 }
 
 /** Creates the folder runner of a page; each clip is analysed by `files`. */
@@ -35,10 +41,19 @@ export function createFolderRunner({
 }: Pick<RunContext, 'store' | 'client'> & { slot: RunSlot; results: Results; files: FileRunner }): FolderRunner {
   const s = store.getState;
   let name = 'folder';
+  // The last folder's videos by clip name, for opening one from its table.
+  let clips = new Map<string, File>();
 
   return {
     get name() {
       return name;
+    },
+    async openClip(clipName) {
+      const file = clips.get(clipName);
+      const { phase } = s().evaluation;
+      if (!file || phase === 'idle' || phase === 'running') return;
+      s().folderClipOpened(clipName);
+      await fileRunner.open(file, true);
     },
     async open(files) {
       const labelsFile = files[labelsFileIndex(files.map(pathOf))];
@@ -67,6 +82,7 @@ export function createFolderRunner({
       const unlabelled = plan.kind === 'answer';
       name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';
       const run = slot.begin(name, 'folder');
+      clips = videos;
       try {
         // emolens's own answer: the one ensemble.json names (chosen without this data), or `general`
         // on a clip unlike the training footage; its row is EMOLENS_ANSWER.

@@ -20,8 +20,11 @@ export interface RunSlotOptions {
 export interface RunSlot {
   /** The run in progress, or null. */
   readonly current: AbortController | null;
-  /** Cancels the current input and starts a fresh run named `name`, with a clean slate in the store. */
-  begin(name: string, source: VideoSource): AbortController;
+  /**
+   * Cancels the current input and starts a fresh run named `name`, with a clean slate in the store;
+   * `keepFolder`: a finished folder's results stay (one of its clips opened from its table).
+   */
+  begin(name: string, source: VideoSource, keepFolder?: boolean): AbortController;
   /** Cancels the current input, if any: stops playback and the camera, marks the run canceled. */
   cancel(): void;
   /** Aborts the current run without marking it canceled (the camera's own stop); true when one ran. */
@@ -57,13 +60,13 @@ export function createRunSlot({ store, playback, refresh }: RunSlotOptions): Run
         s().runCanceled();
       }
     },
-    begin(name, source) {
+    begin(name, source, keepFolder = false) {
       slot.cancel();
       const run = new AbortController();
       current = run;
       s().clearErrors();
       s().resetAnalysis();
-      if (source !== 'folder') s().resetEvaluation();
+      if (source !== 'folder' && !keepFolder) s().resetEvaluation();
       s().videoOpening(name, source);
       return run;
     },

@@ -25,6 +25,8 @@ export interface EvaluationSlice {
     answers: ClipAnswer[];
     calibratedAnswers: ClipAnswer[];
     groups: PersonGroup[];
+    /** The folder's clip open in the player (picked from its table once the folder is done); the folder's results stay. */
+    openedClip: string | null;
   };
   evaluationStarted(total: number, labelErrors: LabelLineError[], labelsFrom?: LabelsSource): void;
   evaluationClip(current: string | undefined): void;
@@ -35,6 +37,7 @@ export interface EvaluationSlice {
   answersStarted(total: number): void;
   answersProgress(answers: ClipAnswer[]): void;
   answersCalibrated(calibratedAnswers: ClipAnswer[], groups: PersonGroup[]): void;
+  folderClipOpened(name: string): void;
 }
 
 const idle: EvaluationSlice['evaluation'] = {
@@ -50,6 +53,7 @@ const idle: EvaluationSlice['evaluation'] = {
   answers: [],
   calibratedAnswers: [],
   groups: [],
+  openedClip: null,
 };
 
 /** Creates the evaluation slice. */
@@ -65,4 +69,5 @@ export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSli
   answersStarted: (total) => set({ evaluation: { ...idle, mode: 'answers', phase: 'running', total } }),
   answersProgress: (answers) => set((s) => ({ evaluation: { ...s.evaluation, answers: [...answers], done: answers.length } })),
   answersCalibrated: (calibratedAnswers, groups) => set((s) => ({ evaluation: { ...s.evaluation, calibratedAnswers: [...calibratedAnswers], groups: [...groups] } })),
+  folderClipOpened: (name) => set((s) => ({ evaluation: { ...s.evaluation, openedClip: name } })),
 });

@@ -18,6 +18,8 @@ export function App() {
   const phase = useAppStore((s) => s.video.phase);
   const source = useAppStore((s) => s.video.source);
   const folderMode = useAppStore((s) => s.evaluation.mode);
+  // A folder's clip opened from its table plays below the folder's results, which stay.
+  const folderShown = useAppStore((s) => s.video.source === 'folder' || s.evaluation.openedClip !== null);
   const active = phase !== 'idle';
   return (
     <div className="app">
@@ -31,7 +33,7 @@ export function App() {
       <DropZone />
       {active && (
         <main className="main">
-          {source === 'folder' && (folderMode === 'answers' ? <FolderAnswers /> : <EvaluationPanel />)}
+          {folderShown && (folderMode === 'answers' ? <FolderAnswers /> : <EvaluationPanel />)}
           <div className="columns">
             <div className="col">
               {/* A canceled run has released its video: a frozen last frame with a Pause button would mislead. */}

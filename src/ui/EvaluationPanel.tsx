@@ -5,6 +5,7 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { PersonGroups } from './PersonGroups';
 import { pct } from './palette';
 import { FolderRunTitle } from './FolderRunTitle';
+import { FolderClipButton } from './FolderClipButton';
 import { useAppStore } from './store-context';
 
 /** recharts is only needed here, so a single clip's page never loads or parses it. */
@@ -112,7 +113,9 @@ export function EvaluationPanel() {
           </h3>
           <ul>
             {cellClips.map((f) => (
-              <li key={f}>{f}</li>
+              <li key={f}>
+                <FolderClipButton file={f} />
+              </li>
             ))}
           </ul>
         </div>

@@ -1,6 +1,7 @@
 import { answerNote, buildFolderAnswers } from '../shared/folder-answers';
 import { PersonGroups } from './PersonGroups';
 import { FolderRunTitle } from './FolderRunTitle';
+import { FolderClipButton } from './FolderClipButton';
 import { useAppStore } from './store-context';
 
 /**
@@ -45,7 +46,9 @@ export function FolderAnswers() {
                 data-calibrated={c.calibrated ?? ''}
                 data-person={c.person ?? ''}
               >
-                <td>{c.file}</td>
+                <td>
+                  <FolderClipButton file={c.file} />
+                </td>
                 <td>{c.answer ?? '—'}</td>
                 <td>{calibrated ? (c.calibrated ?? '—') : '…'}</td>
                 <td>{c.person ?? '—'}</td>

@@ -1,6 +1,6 @@
 import { useAppStore } from './store-context';
 
-/** A folder run's heading: `title`, then how many clips are done and which one runs now. */
+/** A folder run's heading: `title`, then how many clips are done, which one runs now, and which one is open below. */
 export function FolderRunTitle({ title }: { title: string }) {
   const ev = useAppStore((s) => s.evaluation);
   return (
@@ -10,6 +10,7 @@ export function FolderRunTitle({ title }: { title: string }) {
         {ev.done} / {ev.total} clips{ev.phase === 'running' && ev.current ? ` · now ${ev.current}` : ''}
         {ev.phase === 'done' ? ' · done' : ''}
         {ev.phase === 'canceled' ? ' · canceled' : ''}
+        {ev.openedClip ? ` · ${ev.openedClip} open below` : ''}
       </span>
     </h2>
   );
