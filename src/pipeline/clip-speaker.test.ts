@@ -23,7 +23,7 @@ describe('speechNoteFor', () => {
   it('says why when no mouth could be matched at all: no voice, faces seen too briefly, no mouth moving', () => {
     const note = (nobody: NonNullable<ClipSpeaker['nobody']>) => speechNoteFor({ trackId: null, score: 0, nobody }, 1, true)!;
     expect(note('no-voice')).toMatch(/holds almost no voice/);
-    expect(note('too-short')).toMatch(/no face was seen for 0\.8 s or more, too short to tell whose voice it is/);
+    expect(note('too-short')).toMatch(/no face's mouth was followed for 0\.8 s or more \(a clip this short, or frames analysed over half a second apart\), too short to tell whose voice it is/);
     expect(note('still')).toMatch(/no mouth in view moved while the voice was heard/);
     for (const nobody of ['no-voice', 'too-short', 'still'] as const) expect(note(nobody)).not.toMatch(/score/);
     expect(speechNoteFor({ trackId: null, score: 0.12, nobody: 'weak' }, 1, true)).toMatch(/did not move with the main face's mouth \(score 0\.12\)/);
