@@ -113,6 +113,11 @@ export function stillPicture(format: 'jpg' | 'avif'): string {
   return ffmpeg(`photo.${format}`, ['-i', clip('01-01-03_01.mp4'), '-frames:v', '1', ...codec]);
 }
 
+/** A shared clip cropped to its face and scaled to `side` px square: the face fills the frame, as in a face dataset. */
+export function tightFaceCrop(side: number, name = '01-01-03_01.mp4'): string {
+  return ffmpeg(`tight-${side}-${name}`, ['-i', clip(name), '-vf', `crop=150:150:108:75,scale=${side}:${side}`, ...H264]);
+}
+
 /** Two seconds of a tone in an MP4 container: audio only. */
 export function audioOnly(): string {
   return ffmpeg('audio-only.m4a', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac']);

@@ -286,4 +286,15 @@ describe('perceiveFrame', () => {
     expect(sizes.length).toBeGreaterThanOrEqual(frames.length * 0.7);
     expect(Math.min(...sizes)).toBeGreaterThan(40); // the face, not a speck: it is ~60 px of 160
   }, 120_000);
+
+  it('finds a face that fills the frame (tight face crops of 112 and 192 px) on every frame, which the plain passes mostly miss', async () => {
+    for (const side of [112, 192]) {
+      const frames = await readFrames(await makeScaled(clip('01-01-03_01.mp4'), side, side, 3, `crop=150:150:108:75,scale=${side}:${side}`), 5);
+      const plain = await faceSizes(frames, createPerceptionState({ tightFramePad: 0 }));
+      const sizes = await faceSizes(frames, createPerceptionState());
+      expect(plain.length, `${side} px without the border`).toBeLessThan(frames.length * 0.8);
+      expect(sizes, `${side} px`).toHaveLength(frames.length);
+      expect(Math.min(...sizes)).toBeGreaterThan(side * 0.8); // the face, filling the frame
+    }
+  }, 120_000);
 });

@@ -61,6 +61,14 @@ export interface PerceptionConfig {
    */
   searchWindowFaces: number;
   /**
+   * A frame filled by a face (a tight face crop, as face datasets and face-only exports are) is read
+   * again inside a black border this fraction of its long side wide on every side, at the small
+   * input, on frames where no other pass found a face (`paddedPassDue`). Tiny Face missed such
+   * faces on most frames of 112×112, 128×128, 192×192 and 720×720 crops of our clips and found
+   * them on all 6 of 6 with a border of 0.5 at 224 px (docs/real-files.md). 0: off.
+   */
+  tightFramePad: number;
+  /**
    * Person detection (CenterNet, the costliest network: ~190 ms here) runs at most this often;
    * frames in between reuse the last persons and context features. People move slowly compared
    * with faces' expressions, and the context feature is a pooled backbone activation.
@@ -185,6 +193,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   faceInputSizeSearchSmallFrames: 416,
   searchFaceMaxSidePx: 48,
   searchWindowFaces: 3,
+  tightFramePad: 0.5,
   personIntervalSec: 5,
   maxAnalysisSide: 640,
   mouthFps: MOUTH_TRACE.fps,
@@ -308,6 +317,16 @@ export function smallInputFor(config: PerceptionConfig, width: number, height: n
 /** Whether a face (shorter side in frame pixels) is at least `largeFaceMinSidePx` at the small input's scale. */
 export function isLargeFace(config: PerceptionConfig, width: number, height: number, side: number): boolean {
   return side * (config.faceInputSizeLargeFaces / Math.max(width, height)) >= config.largeFaceMinSidePx;
+}
+
+/**
+ * Whether the padded pass (`tightFramePad`) is due on a frame where no other pass found a face: on
+ * every such frame within `fullDetectionIntervalSec` of it finding one (a face crop's frames), else
+ * once an interval (a video with nobody in it pays one small pass a second).
+ */
+export function paddedPassDue(config: PerceptionConfig, lastSec: number | undefined, lastFaceSec: number | undefined, tSec: number): boolean {
+  if (config.tightFramePad <= 0) return false;
+  return (lastFaceSec !== undefined && !intervalDue(lastFaceSec, tSec, config.fullDetectionIntervalSec)) || intervalDue(lastSec, tSec, config.fullDetectionIntervalSec);
 }
 
 /**

@@ -15,6 +15,12 @@ export interface FaceDetectorConfig {
    * were the frame); boxes stay in frame pixels. Unset: the whole frame.
    */
   region?: Box;
+  /**
+   * Read the frame inside a black border this fraction of its long side wide on every side (with no
+   * `region`): a face that fills the frame (a tight face crop) is one the detector sees at a size it
+   * knows. Boxes stay in frame pixels, clipped to the frame. 0: none.
+   */
+  pad?: number;
 }
 
 export const FACE_DETECTOR_DEFAULTS: Readonly<FaceDetectorConfig> = Object.freeze({

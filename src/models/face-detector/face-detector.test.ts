@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clip, clipTensors, makeSideBySide, noLeak, readFrames, setUp } from '../../node/test-fixtures';
+import { clip, clipTensors, makeScaled, makeSideBySide, noLeak, readFrames, setUp } from '../../node/test-fixtures';
 import { frameToTensor } from '../../node/test-fixtures';
 import { iou } from '../../core/geometry';
 import { createFaceDetector, type FaceDetector } from './face-detector';
@@ -133,6 +133,30 @@ describe('face-detector (TinyFaceDetector, Node WASM)', () => {
       await expect(model.run(frame, { region: { ...right, w: right.w - 0.5 } })).rejects.toThrow(RangeError);
     } finally {
       tf.dispose([frame, cut]);
+    }
+  });
+
+  it('reads a frame inside a black border when asked, giving boxes in frame pixels clipped to the frame', async () => {
+    // A tight crop of a face (the face fills the frame), as on a padded copy of it.
+    const [raw] = await readFrames(await makeScaled(clip('01-01-03_01.mp4'), 112, 112, 1, 'crop=150:150:108:75,scale=112:112'), 1);
+    const frame = frameToTensor(raw!);
+    const border = 56;
+    const framed = tf.tidy(() => tf.pad(frame, [[border, border], [border, border], [0, 0]]) as tf.Tensor3D);
+    try {
+      const padded = await model.run(frame, { inputSize: 224, scoreThreshold: 0.4, pad: 0.5 });
+      const onFramed = await model.run(framed, { inputSize: 224, scoreThreshold: 0.4 });
+      expect(padded).toHaveLength(1);
+      expect(Math.abs(padded[0]!.score - onFramed[0]!.score)).toBeLessThan(0.05);
+      const b = onFramed[0]!.box;
+      const clipped = { x: Math.max(0, b.x - border), y: Math.max(0, b.y - border), w: 0, h: 0 };
+      clipped.w = Math.min(112, b.x - border + b.w) - clipped.x;
+      clipped.h = Math.min(112, b.y - border + b.h) - clipped.y;
+      expect(iou(padded[0]!.box, clipped)).toBeGreaterThan(0.9);
+      const { x, y, w, h } = padded[0]!.box;
+      expect(x >= 0 && y >= 0 && x + w <= 112 + 1e-6 && y + h <= 112 + 1e-6).toBe(true);
+      expect((await noLeak(() => model.run(frame, { inputSize: 224, pad: 0.5 }))).leaked).toBe(0);
+    } finally {
+      tf.dispose([frame, framed]);
     }
   });
 

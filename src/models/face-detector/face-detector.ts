@@ -42,12 +42,15 @@ export class FaceDetector extends FaceApiModel<FaceApiTinyFaceDetector, Frame, F
     if (!Number.isInteger(cfg.inputSize) || cfg.inputSize <= 0 || cfg.inputSize % 32 !== 0) {
       throw new TypeError(`inputSize: expected a positive multiple of 32, got ${cfg.inputSize}`);
     }
-    const region = cfg.region ?? { x: 0, y: 0, w: frame.shape[1], h: frame.shape[0] };
-    checkRegion(frame, region);
+    const [frameHeight, frameWidth] = frame.shape;
+    const padded = !cfg.region && (cfg.pad ?? 0) > 0;
+    const border = padded ? Math.round(cfg.pad! * Math.max(frameWidth, frameHeight)) : 0;
+    const region = cfg.region ?? { x: -border, y: -border, w: frameWidth + 2 * border, h: frameHeight + 2 * border };
+    if (!padded) checkRegion(frame, region);
     const { w: width, h: height } = region;
     const net = this.net!;
     const api = this.api!;
-    const grid = tf.tidy(() => net.forwardInput(new api.NetInput([cfg.region ? regionAtInput(frame, region, cfg.inputSize) : frame]), cfg.inputSize));
+    const grid = tf.tidy(() => net.forwardInput(new api.NetInput([cfg.region || padded ? regionAtInput(frame, region, cfg.inputSize) : frame]), cfg.inputSize));
     const cells = grid.shape[1];
     const found = decodeTinyFace(await reads.read(grid), {
       cells,
@@ -58,12 +61,15 @@ export class FaceDetector extends FaceApiModel<FaceApiTinyFaceDetector, Frame, F
       scoreThreshold: cfg.scoreThreshold,
       iouThreshold: net.config.iouThreshold,
     });
-    return found.map((d) => {
-      const x = Math.max(0, d.box.x);
-      const y = Math.max(0, d.box.y);
-      const w = Math.min(width, d.box.x + d.box.w) - x;
-      const h = Math.min(height, d.box.y + d.box.h) - y;
-      return { box: { x: x + region.x, y: y + region.y, w, h }, score: d.score };
+    // Clipped to what was read: the region, or the frame itself inside its border.
+    const [x0, y0] = padded ? [border, border] : [0, 0];
+    const [x1, y1] = padded ? [border + frameWidth, border + frameHeight] : [width, height];
+    return found.flatMap((d) => {
+      const x = Math.max(x0, d.box.x);
+      const y = Math.max(y0, d.box.y);
+      const w = Math.min(x1, d.box.x + d.box.w) - x;
+      const h = Math.min(y1, d.box.y + d.box.h) - y;
+      return w > 0 && h > 0 ? [{ box: { x: x + region.x, y: y + region.y, w, h }, score: d.score }] : [];
     });
   }
 
@@ -78,6 +84,7 @@ export class FaceDetector extends FaceApiModel<FaceApiTinyFaceDetector, Frame, F
  * `region` of the frame resized straight to the detector's input scale (its long side `inputSize`),
  * which face-api then pads to a square as it pads a frame: one `cropAndResize` where slicing an
  * int32 frame first cost ~9 ms on WASM (a 345-px square of 640×480), more than the window saved.
+ * A region reaching past the frame (`pad`) reads black there.
  */
 function regionAtInput(frame: Frame, { x, y, w, h }: Box, inputSize: number): tf.Tensor3D {
   const [height, width] = frame.shape;
