@@ -8,7 +8,7 @@ import { analyze } from './analyze-runner';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clip, expect, scratch, test } from './fixtures';
-import { cutWithoutReencoding, frameCount, lateSecondFace, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger, tightFaceCrop } from './media';
+import { cutWithoutReencoding, frameCount, lateSecondFace, nightCopy, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger, tightFaceCrop } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -29,8 +29,8 @@ async function analyzeEach(videos: string[]): Promise<AnalysisReport[]> {
 }
 
 // Four composites with known answers in one run (a browser launch each cost ~60 s of suite time until 2026-12-06).
-test('composites in one run: the larger face wins; a late second face loses on frequency; a cut clip starts at its shown frame; 0.6 s is uncertain; a face filling the frame is found', async () => {
-  const [sideBySide, late, cut, short, tight] = await analyzeEach([sideBySideOneLarger(), lateSecondFace(), cutWithoutReencoding('03-01-03_01.mp4', 1.2), shortExcerpt(), tightFaceCrop(112)]);
+test('composites in one run: the larger face wins; a late second face loses on frequency; a cut clip starts at its shown frame; 0.6 s is uncertain; a face filling the frame, and one in a dark grainy picture, are found', async () => {
+  const [sideBySide, late, cut, short, tight, night] = await analyzeEach([sideBySideOneLarger(), lateSecondFace(), cutWithoutReencoding('03-01-03_01.mp4', 1.2), shortExcerpt(), tightFaceCrop(112), nightCopy()]);
 
   await test.step('two people side by side: the larger face wins the vote', () => {
     const report = sideBySide!;
@@ -79,6 +79,13 @@ test('composites in one run: the larger face wins; a late second face loses on f
     expect(report.video).toMatchObject({ width: 112, height: 112 });
     expect(report.tracks).toHaveLength(1);
     expect(report.tracks[0]!.frames).toBe(report.sampledFrames);
+    expect(report.answer).not.toBeNull();
+  });
+
+  await test.step('the same clip filmed at night (dark, grainy): one track on nearly every frame, answered', () => {
+    const report = night!;
+    expect(report.tracks).toHaveLength(1);
+    expect(report.tracks[0]!.frames).toBeGreaterThanOrEqual(report.sampledFrames - 1);
     expect(report.answer).not.toBeNull();
   });
 });

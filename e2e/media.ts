@@ -118,6 +118,11 @@ export function tightFaceCrop(side: number, name = '01-01-03_01.mp4'): string {
   return ffmpeg(`tight-${side}-${name}`, ['-i', clip(name), '-vf', `crop=150:150:108:75,scale=${side}:${side}`, ...H264]);
 }
 
+/** A shared clip as filmed at night: dark, low contrast, grainy (ffmpeg's noise is seeded: the same file each run). */
+export function nightCopy(name = '01-01-03_01.mp4'): string {
+  return ffmpeg(`night-${name}`, ['-i', clip(name), '-vf', 'eq=brightness=-0.25:contrast=0.5,noise=alls=25:allf=t', ...H264]);
+}
+
 /** Two seconds of a tone in an MP4 container: audio only. */
 export function audioOnly(): string {
   return ffmpeg('audio-only.m4a', ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac']);

@@ -5,7 +5,7 @@
 import type { FaceDetectorOutput, Frame } from '../models';
 import { READ_NOW, ReadBatch } from '../models/device-reads';
 import type { Box } from '../core/geometry';
-import { detectionPlan, detectorInputCap, faceInputSize, fullPassDue, isLargeFace, isSearchFace, mergeDetections, paddedPassDue, searchInputFor, searchLeads, searchWindow, smallFaceRecent, smallInputFor, type SearchWindow } from '../shared/perception-config';
+import { detectionPlan, detectorInputCap, faceInputSize, fullPassDue, isLargeFace, isSearchFace, facelessPassDue, mergeDetections, searchInputFor, searchLeads, searchWindow, smallFaceRecent, smallInputFor, type SearchWindow } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import type { PerceptionState } from './perceive-frame';
 import { timeSync, type StageTimer } from './stage-timer';
@@ -26,8 +26,9 @@ import { timeSync, type StageTimer } from './stage-timer';
  * download, and the same rules then pick among the results; the spare pass costs GPU time only.
  * Otherwise (WASM) each pass runs only when the rules ask for it.
  *
- * A frame on which no pass found a face is read once more inside a black border (`paddedPassDue`,
- * `tightFramePad`): a face that fills the frame, as in a tight face crop, is found there.
+ * A frame on which no pass found a face is read once more inside a black border (`tightFramePad`):
+ * a face that fills the frame, as in a tight face crop, is found there; then, still faceless,
+ * smoothed (`noisyFrameSmooth`): a face hidden in a dark picture's grain is (`facelessPasses`).
  */
 export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer): Promise<FaceDetectorOutput> {
   const [height, width] = frame.shape;
@@ -110,22 +111,34 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   // Kept running while it finds small faces, even on a frame where another pass saw them too:
   // the full input finds such faces on some frames only.
   if (search !== null) faces = mergeDetections(faces, await searchPass(search));
-  if (faces.length === 0 && paddedPassDue(config, state.lastPaddedSec, state.lastPaddedFaceSec, tSec)) faces = await paddedPass(models, frame, tSec, state, timer);
+  if (faces.length === 0) faces = await facelessPasses(models, frame, tSec, state, timer);
   return remember(config, state, width, height, tSec, faces);
 }
 
+/** The reads of a faceless frame, in turn, each with its setting's detector option (null: off). */
+const FACELESS_READS = [
+  { name: 'padded', option: (c: PerceptionState['config']) => (c.tightFramePad > 0 ? { pad: c.tightFramePad } : null) },
+  { name: 'smoothed', option: (c: PerceptionState['config']) => (c.noisyFrameSmooth > 0 ? { smooth: c.noisyFrameSmooth } : null) },
+] as const;
+
 /**
- * The frame inside a border at the small input (`tightFramePad`), noting when it ran and found a
- * face. Read at once, also on a GPU: it runs only on frames where the batch found nobody.
+ * A faceless frame read the other ways (`FACELESS_READS`) at the small input, each when due
+ * (`facelessPassDue`), until one finds a face; noting when each ran and found one. Read at once,
+ * also on a GPU: they run only on frames where the batch found nobody.
  */
-async function paddedPass(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer): Promise<FaceDetectorOutput> {
+async function facelessPasses(models: PerceptionModels, frame: Frame, tSec: number, state: PerceptionState, timer: StageTimer): Promise<FaceDetectorOutput> {
   const { config } = state;
-  const faces = await timer.time('faceDetection', () =>
-    models.faceDetector.run(frame, { inputSize: config.faceInputSizeLargeFaces, scoreThreshold: config.faceScoreThreshold, pad: config.tightFramePad }, READ_NOW),
-  );
-  state.lastPaddedSec = tSec;
-  if (faces.length > 0) state.lastPaddedFaceSec = tSec;
-  return faces;
+  for (const { name, option } of FACELESS_READS) {
+    const read = option(config);
+    const times = (state.faceless ??= {})[name] ?? {};
+    if (!read || !facelessPassDue(config, times.lastSec, times.lastFaceSec, tSec)) continue;
+    const faces = await timer.time('faceDetection', () =>
+      models.faceDetector.run(frame, { inputSize: config.faceInputSizeLargeFaces, scoreThreshold: config.faceScoreThreshold, ...read }, READ_NOW),
+    );
+    state.faceless[name] = { lastSec: tSec, lastFaceSec: faces.length > 0 ? tSec : times.lastFaceSec };
+    if (faces.length > 0) return faces;
+  }
+  return [];
 }
 
 /** Records this frame's faces for the next frame's plan; returns them. */

@@ -287,6 +287,15 @@ describe('perceiveFrame', () => {
     expect(Math.min(...sizes)).toBeGreaterThan(40); // the face, not a speck: it is ~60 px of 160
   }, 120_000);
 
+  it('finds the face of a dark, grainy picture (night light) on all frames but one at most, where the plain passes find it on under half', async () => {
+    const frames = await readFrames(await makeScaled(clip('01-01-03_01.mp4'), 360, 270, 3, 'eq=brightness=-0.25:contrast=0.5,noise=alls=25:allf=t'), 5);
+    const plain = await faceSizes(frames, createPerceptionState({ tightFramePad: 0, noisyFrameSmooth: 0 }));
+    const sizes = await faceSizes(frames, createPerceptionState());
+    expect(plain.length).toBeLessThan(frames.length * 0.5);
+    expect(sizes.length).toBeGreaterThanOrEqual(frames.length - 1);
+    expect(Math.min(...sizes)).toBeGreaterThan(60); // the face (~100 px), not a speck of grain
+  }, 120_000);
+
   it('finds a face that fills the frame (tight face crops of 112 and 192 px) on every frame, which the plain passes mostly miss', async () => {
     for (const side of [112, 192]) {
       const frames = await readFrames(await makeScaled(clip('01-01-03_01.mp4'), side, side, 3, `crop=150:150:108:75,scale=${side}:${side}`), 5);

@@ -115,9 +115,8 @@ export interface PerceptionState {
    */
   lastSearchSec?: number;
   lastSearchFaceSec?: number;
-  /** When the padded pass (a frame read inside a border: `tightFramePad`) last ran, and last found a face. */
-  lastPaddedSec?: number;
-  lastPaddedFaceSec?: number;
+  /** When each read of a faceless frame (detect-faces.ts: inside a border, smoothed) last ran, and last found a face. */
+  faceless?: Record<string, { lastSec?: number; lastFaceSec?: number }>;
   /** The faces the verifier confirmed on the previous frame (see `faceVerifyIntervalSec`). */
   verified?: VerifiedFace[];
   /** Run the general networks in this thread where they also run on another (`PerceptionModels.generalHere`): the run waits on its frames (frame-bound.ts). */

@@ -63,11 +63,18 @@ export interface PerceptionConfig {
   /**
    * A frame filled by a face (a tight face crop, as face datasets and face-only exports are) is read
    * again inside a black border this fraction of its long side wide on every side, at the small
-   * input, on frames where no other pass found a face (`paddedPassDue`). Tiny Face missed such
+   * input, on frames where no other pass found a face (`facelessPassDue`). Tiny Face missed such
    * faces on most frames of 112×112, 128×128, 192×192 and 720×720 crops of our clips and found
    * them on all 6 of 6 with a border of 0.5 at 224 px (docs/real-files.md). 0: off.
    */
   tightFramePad: number;
+  /**
+   * A frame on which no pass (the border's included) found a face is read smoothed by a box filter
+   * this many pixels wide (odd), at the small input (`facelessPassDue`): a dark, grainy picture (night
+   * light, an old webcam) hides a face in noise. 01-01-03 darkened with grain: found on 3 of 19 frames,
+   * 19 of 19 smoothed by 5 px (docs/real-files.md). 0: off.
+   */
+  noisyFrameSmooth: number;
   /**
    * Person detection (CenterNet, the costliest network: ~190 ms here) runs at most this often;
    * frames in between reuse the last persons and context features. People move slowly compared
@@ -194,6 +201,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   searchFaceMaxSidePx: 48,
   searchWindowFaces: 3,
   tightFramePad: 0.5,
+  noisyFrameSmooth: 5,
   personIntervalSec: 5,
   maxAnalysisSide: 640,
   mouthFps: MOUTH_TRACE.fps,
@@ -320,12 +328,12 @@ export function isLargeFace(config: PerceptionConfig, width: number, height: num
 }
 
 /**
- * Whether the padded pass (`tightFramePad`) is due on a frame where no other pass found a face: on
- * every such frame within `fullDetectionIntervalSec` of it finding one (a face crop's frames), else
- * once an interval (a video with nobody in it pays one small pass a second).
+ * Whether a faceless frame's pass (`tightFramePad`, `noisyFrameSmooth`), last run at `lastSec` and
+ * last finding a face at `lastFaceSec`, is due on a frame where no other pass found a face: on every
+ * such frame within `fullDetectionIntervalSec` of it finding one (a face crop's, a dark video's
+ * frames), else once an interval (a video with nobody in it pays one small pass a second each).
  */
-export function paddedPassDue(config: PerceptionConfig, lastSec: number | undefined, lastFaceSec: number | undefined, tSec: number): boolean {
-  if (config.tightFramePad <= 0) return false;
+export function facelessPassDue(config: PerceptionConfig, lastSec: number | undefined, lastFaceSec: number | undefined, tSec: number): boolean {
   return (lastFaceSec !== undefined && !intervalDue(lastFaceSec, tSec, config.fullDetectionIntervalSec)) || intervalDue(lastSec, tSec, config.fullDetectionIntervalSec);
 }
 

@@ -21,6 +21,11 @@ export interface FaceDetectorConfig {
    * knows. Boxes stay in frame pixels, clipped to the frame. 0: none.
    */
   pad?: number;
+  /**
+   * Read the frame smoothed by a box filter this many pixels wide (odd; 0: not): grain that hides a
+   * face from the detector (a dark, noisy picture) averages out, the face's shape stays.
+   */
+  smooth?: number;
 }
 
 export const FACE_DETECTOR_DEFAULTS: Readonly<FaceDetectorConfig> = Object.freeze({

@@ -160,6 +160,19 @@ describe('face-detector (TinyFaceDetector, Node WASM)', () => {
     }
   });
 
+  it('reads a frame smoothed when asked: a face hidden in a dark picture\'s grain is found', async () => {
+    const night = await makeScaled(clip('01-01-03_01.mp4'), 360, 270, 2, 'eq=brightness=-0.25:contrast=0.5,noise=alls=25:allf=t');
+    const frames = (await readFrames(night, 5)).map(frameToTensor);
+    try {
+      const count = async (smooth: number) => (await Promise.all(frames.map((f) => model.run(f, { inputSize: 224, scoreThreshold: 0.4, smooth })))).filter((d) => d.length > 0).length;
+      expect(await count(0)).toBeLessThanOrEqual(frames.length / 2);
+      expect(await count(5)).toBeGreaterThanOrEqual(frames.length - 1);
+      expect((await noLeak(() => model.run(frames[0]!, { inputSize: 224, smooth: 5 }))).leaked).toBe(0);
+    } finally {
+      tf.dispose(frames);
+    }
+  });
+
   it('leaves no tensor behind', async () => {
     const { leaked, result } = await noLeak(() => model.run(frames[1]!));
     expect(result.length).toBe(1);

@@ -50,7 +50,10 @@ export class FaceDetector extends FaceApiModel<FaceApiTinyFaceDetector, Frame, F
     const { w: width, h: height } = region;
     const net = this.net!;
     const api = this.api!;
-    const grid = tf.tidy(() => net.forwardInput(new api.NetInput([cfg.region || padded ? regionAtInput(frame, region, cfg.inputSize) : frame]), cfg.inputSize));
+    const grid = tf.tidy(() => {
+      const input = cfg.region || padded ? regionAtInput(frame, region, cfg.inputSize) : frame;
+      return net.forwardInput(new api.NetInput([cfg.smooth ? boxFiltered(input, cfg.smooth) : input]), cfg.inputSize);
+    });
     const cells = grid.shape[1];
     const found = decodeTinyFace(await reads.read(grid), {
       cells,
@@ -94,6 +97,12 @@ function regionAtInput(frame: Frame, { x, y, w, h }: Box, inputSize: number): tf
   const box = [[y / (height - 1), x / (width - 1), (y + h - 1) / (height - 1), (x + w - 1) / (width - 1)]];
   const image = tf.expandDims<tf.Tensor4D>(frame.dtype === 'float32' ? frame : tf.cast(frame, 'float32'));
   return tf.squeeze<tf.Tensor3D>(tf.image.cropAndResize(image, box, [0], size), [0]);
+}
+
+/** `image` averaged over `size`×`size` pixels around each (fewer at the edges), as float32. */
+function boxFiltered(image: tf.Tensor3D, size: number): tf.Tensor3D {
+  const batch = tf.expandDims<tf.Tensor4D>(image.dtype === 'float32' ? image : tf.cast(image, 'float32'));
+  return tf.squeeze<tf.Tensor3D>(tf.avgPool(batch, size, 1, 'same'), [0]);
 }
 
 /** A region must be whole pixels inside the frame, or the crop would silently shift the boxes. */
