@@ -42,14 +42,14 @@ export function createFolderRunner({
   const s = store.getState;
   let name = 'folder';
   // The last folder's videos by clip name, for opening one from its table.
-  let clips = new Map<string, File>();
+  let lastVideos = new Map<string, File>();
 
   return {
     get name() {
       return name;
     },
     async openClip(clipName) {
-      const file = clips.get(clipName);
+      const file = lastVideos.get(clipName);
       const { phase } = s().evaluation;
       if (!file || phase === 'idle' || phase === 'running') return;
       s().folderClipOpened(clipName);
@@ -82,7 +82,7 @@ export function createFolderRunner({
       const unlabelled = plan.kind === 'answer';
       name = pathOf(files[0]!).split('/').slice(0, -1)[0] || 'folder';
       const run = slot.begin(name, 'folder');
-      clips = videos;
+      lastVideos = videos;
       try {
         // emolens's own answer: the one ensemble.json names (chosen without this data), or `general`
         // on a clip unlike the training footage; its row is EMOLENS_ANSWER.

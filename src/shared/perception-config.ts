@@ -334,7 +334,7 @@ export function isLargeFace(config: PerceptionConfig, width: number, height: num
  * frames), else once an interval (a video with nobody in it pays one small pass a second each).
  */
 export function facelessPassDue(config: PerceptionConfig, lastSec: number | undefined, lastFaceSec: number | undefined, tSec: number): boolean {
-  return (lastFaceSec !== undefined && !intervalDue(lastFaceSec, tSec, config.fullDetectionIntervalSec)) || intervalDue(lastSec, tSec, config.fullDetectionIntervalSec);
+  return withinDetectionInterval(config, lastFaceSec, tSec) || intervalDue(lastSec, tSec, config.fullDetectionIntervalSec);
 }
 
 /**
@@ -345,7 +345,12 @@ export function facelessPassDue(config: PerceptionConfig, lastSec: number | unde
  * each time a small face beside them was missed.
  */
 export function smallFaceRecent(config: PerceptionConfig, lastSmallFaceSec: number | undefined, tSec: number): boolean {
-  return lastSmallFaceSec !== undefined && !intervalDue(lastSmallFaceSec, tSec, config.fullDetectionIntervalSec);
+  return withinDetectionInterval(config, lastSmallFaceSec, tSec);
+}
+
+/** Whether something last seen at `lastSec` (undefined: never) was seen within the last `fullDetectionIntervalSec`. */
+function withinDetectionInterval(config: PerceptionConfig, lastSec: number | undefined, tSec: number): boolean {
+  return lastSec !== undefined && !intervalDue(lastSec, tSec, config.fullDetectionIntervalSec);
 }
 
 /**
