@@ -1,6 +1,7 @@
 /**
  * The speech features hear how a person speaks, not the recording: the same clip looped to 40 s,
- * or played 12 dB quieter, gives the same features and the same speech answer (measured against
+ * played 12 dB quieter, or on a stereo track with one channel in opposite phase (a mic wired the
+ * wrong way round: its plain average is silence), gives the same features and the same speech answer (measured against
  * how much the features differ between clips, which is what the speech model can tell apart).
  */
 import { existsSync } from 'node:fs';
@@ -23,13 +24,14 @@ function shiftInSpreads(a: Float32Array, b: Float32Array, spread: number[]): num
   return spread.map((s, k) => Math.abs(a[k]! - b[k]!) / s);
 }
 
-describe('speech features of a clip looped to 40 s and 12 dB quieter (ffmpeg)', () => {
+describe('speech features of a clip looped to 40 s, 12 dB quieter and in opposite-phase stereo (ffmpeg)', () => {
   it('move by a fraction of the between-clip spread (gain: nothing), and the speech model answers the same', { timeout: 300_000 }, async () => {
     const path = clip('03-02-01_01.mp4'); // 3.1 s, sadness
-    const [once, looped, quieter, ...others] = await Promise.all([
+    const [once, looped, quieter, antiphase, ...others] = await Promise.all([
       speechFeaturesOfFile(path),
       makeAudioVariant(path, ['-stream_loop', '-1'], ['-t', '40']).then(speechFeaturesOfFile),
       makeAudioVariant(path, [], ['-af', 'volume=-12dB']).then(speechFeaturesOfFile),
+      makeAudioVariant(path, [], ['-af', 'pan=stereo|c0=c0|c1=-1*c0']).then(speechFeaturesOfFile),
       ...OTHERS.map((f) => speechFeaturesOfFile(clip(f))),
     ]);
     const spread = SPEECH_FEATURE_NAMES.map((_, k) => {
@@ -39,20 +41,24 @@ describe('speech features of a clip looped to 40 s and 12 dB quieter (ffmpeg)', 
     });
     const loopShift = shiftInSpreads(looped!, once!, spread);
     const gainShift = shiftInSpreads(quieter!, once!, spread);
+    expect(antiphase, 'opposite-phase stereo heard as no speech').not.toBeNull();
+    const phaseShift = shiftInSpreads(antiphase!, once!, spread);
     // Measured on six clips against the spread over all 168: looping moves the median feature by
     // 0.02–0.07 spreads and the worst (pitch glide and spread, frame-grid sensitive) by up to 0.73;
     // −12 dB moves none by more than 3e-5 spreads. The old durationSec moved by 37 spreads.
     SPEECH_FEATURE_NAMES.forEach((name, k) => {
       expect(loopShift[k], `${name} looped: ${looped![k]} vs ${once![k]}`).toBeLessThan(1);
       expect(gainShift[k], `${name} −12 dB: ${quieter![k]} vs ${once![k]}`).toBeLessThan(1e-3);
+      // One channel instead of the mean of two (joint-stereo MP3: not identical): measured ≤ 0.06 spreads.
+      expect(phaseShift[k], `${name} opposite phase: ${antiphase![k]} vs ${once![k]}`).toBeLessThan(0.25);
     });
     expect([...loopShift].sort((a, b) => a - b)[loopShift.length >> 1]).toBeLessThan(0.1);
     if (!existsSync(SPEECH_MODEL)) return;
     await initNodeBackend();
     const { net } = await loadTemporalNet(fileWeightSource(join(REPO_ROOT, 'public/trained')), 'speech');
     try {
-      const answers = await Promise.all([once, looped, quieter].map(async (f) => argmax(await predictMean(net, [f!]))));
-      expect(answers).toEqual([answers[0], answers[0], answers[0]]);
+      const answers = await Promise.all([once, looped, quieter, antiphase].map(async (f) => argmax(await predictMean(net, [f!]))));
+      expect(answers).toEqual([answers[0], answers[0], answers[0], answers[0]]);
     } finally {
       net.dispose();
     }

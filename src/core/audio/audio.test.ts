@@ -59,6 +59,20 @@ describe('resample', () => {
   });
 });
 
+describe('mixToMono', () => {
+  it('averages stereo channels, but keeps the voice when one channel is in opposite phase', () => {
+    const voice = tone(220, 0.5);
+    const inverted = voice.map((v) => -v);
+    const other = tone(330, 0.5);
+    expect(rms(mixToMono([voice, inverted]))).toBeCloseTo(rms(voice), 6);
+    expect(rms(mixToMono([voice.map((v) => v * 0.5), inverted]))).toBeCloseTo(rms(voice), 6);
+    // Two different voices, one per channel, are mixed as before (their mean is half as loud, not silent).
+    const mixed = mixToMono([voice, other]);
+    expect(mixed[10]).toBeCloseTo((voice[10]! + other[10]!) / 2, 6);
+    expect([...mixToMono([new Float32Array(4), new Float32Array(4)])]).toEqual([0, 0, 0, 0]);
+  });
+});
+
 describe('mfcc', () => {
   it('moves only MFCC0 when the level changes, and deltas follow a ramp', () => {
     const mfcc = createMfcc(melFilterBank(26, 512, SPEECH_SAMPLE_RATE), 13);

@@ -3,14 +3,33 @@
  * turn the same decoded audio into the same 16 kHz signal with the same code.
  */
 
-/** Mean of the channels, sample by sample (planar input: one array per channel). */
+/**
+ * Below this ratio of the mean's energy to the channels' mean energy, the channels cancel (one is
+ * wired or recorded in opposite phase): equal uncorrelated channels give 0.5, identical ones 1.
+ */
+const CANCELLED_MIX = 0.2;
+
+const energy = (x: Float32Array, n: number): number => {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += x[i]! * x[i]!;
+  return sum;
+};
+
+/**
+ * Mean of the channels, sample by sample (planar input: one array per channel); the loudest
+ * channel alone when the mean cancels the voice (a stereo track with one channel in opposite
+ * phase averages to near silence, and the speech would read as "no voice").
+ */
 export function mixToMono(channels: readonly Float32Array[]): Float32Array {
   if (channels.length === 0) throw new RangeError('mixToMono: no channels');
   if (channels.length === 1) return channels[0]!;
   const n = Math.min(...channels.map((c) => c.length));
   const out = new Float32Array(n);
   for (const c of channels) for (let i = 0; i < n; i++) out[i]! += c[i]! / channels.length;
-  return out;
+  const energies = channels.map((c) => energy(c, n));
+  const meanEnergy = energies.reduce((a, b) => a + b, 0) / channels.length;
+  if (meanEnergy === 0 || energy(out, n) >= CANCELLED_MIX * meanEnergy) return out;
+  return channels[energies.indexOf(Math.max(...energies))]!.subarray(0, n);
 }
 
 /** Half-width of the windowed-sinc kernel, in input samples at the cut-off. */
