@@ -268,6 +268,14 @@ export function anotherPerson(): string {
 }
 
 /**
+ * A shared clip as an older digital camera records it: Motion JPEG (every frame a JPEG) with PCM
+ * sound in a QuickTime MOV, which browsers' VideoDecoder does not take.
+ */
+export function motionJpegMov(name = '01-01-03_01.mp4'): string {
+  return ffmpeg(`mjpeg-${name.replace(/\.mp4$/, '.mov')}`, ['-i', clip(name), '-c:v', 'mjpeg', '-q:v', '3', '-c:a', 'pcm_s16le']);
+}
+
+/**
  * A shared clip as a camcorder's MPEG-TS stream (.MTS): the same H.264 and AAC, stream-copied,
  * whose timeline starts at 1.4 s (ffmpeg's default, as broadcast streams do), not at 0.
  */

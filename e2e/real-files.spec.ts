@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
-import { durationSec, firstTwoSeconds, inFrame, mpegTs, phoneRotated, portrait, storedTurned, twoPeopleTwoSeconds } from './media';
+import { durationSec, firstTwoSeconds, inFrame, motionJpegMov, mpegTs, phoneRotated, portrait, storedTurned, twoPeopleTwoSeconds } from './media';
 import { analyseFile } from './ui-helpers';
 
 test.use({ keepPage: true });
@@ -131,7 +131,7 @@ test('1080p and 4K copies of a two-person composite keep two tracks and the same
   }
 });
 
-test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s) gives the MP4’s times, answer and speaker; the stage says it cannot play it', async ({ page, watch }) => {
+test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s) and an older camera’s Motion-JPEG MOV give the MP4’s times, answer and speaker; the stage says it cannot play them', async ({ page, watch }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const ts = await reportOf(page, mpegTs('01-01-03_01.mp4'));
   // Chromium's <video> does not play MPEG-TS: the analysis is complete, and the stage says why it is black.
@@ -145,5 +145,11 @@ test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s) gives the 
   // The voice is heard on the same clock as the mouth: the main face speaks (it went to nobody, 0.18).
   expect(original.speaker.trackId).toBe(original.mainTrackId);
   expect(ts.speaker.trackId).toBe(ts.mainTrackId);
+  // Every frame a JPEG (no VideoDecoder takes it): decoded picture by picture, the sound is PCM.
+  const mjpeg = await reportOf(page, motionJpegMov('01-01-03_01.mp4'));
+  await expect(page.getByTestId('stage-unplayable')).toBeVisible();
+  expect(mjpeg.sampledFrames).toBe(original.sampledFrames);
+  expectSameAsOriginal(mjpeg, original, AS_IS, 'Motion JPEG');
+  expect(mjpeg.speaker.trackId).toBe(mjpeg.mainTrackId);
   expect(watch.consoleErrors).toEqual([]);
 });

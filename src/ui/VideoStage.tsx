@@ -118,14 +118,19 @@ export function VideoStage() {
     for (const e of events) video.addEventListener(e, sync);
     // A file's source that fails to load (not a release: that removes the source first).
     const onError = () => setUnplayable(video.hasAttribute('src'));
+    // A container it reads with a video codec it does not (Motion JPEG in a MOV) loads with its
+    // sound alone: no picture size.
+    const onMetadata = () => setUnplayable(video.hasAttribute('src') && video.videoWidth === 0);
     const onLoadStart = () => setUnplayable(false);
     video.addEventListener('error', onError);
+    video.addEventListener('loadedmetadata', onMetadata);
     video.addEventListener('loadstart', onLoadStart);
     sync();
     return () => {
       stop();
       for (const e of events) video.removeEventListener(e, sync);
       video.removeEventListener('error', onError);
+      video.removeEventListener('loadedmetadata', onMetadata);
       video.removeEventListener('loadstart', onLoadStart);
       redraw.current = () => {};
       video.remove();
@@ -186,7 +191,7 @@ export function VideoStage() {
         {live && <CalibrationBadge />}
         {unplayable && !live && (
           <p className="stage-note" data-testid="stage-unplayable" role="status">
-            This browser cannot play this file’s container, so its picture cannot be shown here. Its frames were still decoded and
+            This browser cannot play this file’s picture (its container or its codec), so it cannot be shown here. Its frames were still decoded and
             analysed: the tracks, the vote and the emotions are complete.
           </p>
         )}

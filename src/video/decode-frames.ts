@@ -10,6 +10,7 @@ import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { fitWithin } from './frame-size';
 import type { OpenedVideo } from './open-video';
 import { isUpright, uprightBitmap } from './orientation';
+import { createJpegFrameDecoder, type FrameDecoder, MOTION_JPEG } from './jpeg-frame-decoder';
 
 /** One sampled frame. The consumer owns `bitmap` and must `close()` it (or use `using`). */
 export interface DecodedFrame extends Disposable {
@@ -45,6 +46,12 @@ const DEFAULT_MAX_DECODE_QUEUE = 8;
 /** Fewer decoded frames than this fraction of the indexed count means the data ends early. */
 const TRUNCATION_TOLERANCE = 0.98;
 
+function configuredDecoder(init: VideoDecoderInit, config: VideoDecoderConfig): FrameDecoder {
+  const decoder = new VideoDecoder(init);
+  decoder.configure(config);
+  return decoder;
+}
+
 /** Yields the sampled frames of `video` in presentation order. */
 export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions = {}): AsyncGenerator<DecodedFrame> {
   const { width, height } = fitWithin(video.info.width, video.info.height, options.maxSide);
@@ -67,7 +74,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
     w?.();
   };
 
-  const decoder = new VideoDecoder({
+  const init: VideoDecoderInit = {
     output: (frame) => {
       ready.push(frame);
       notify();
@@ -76,9 +83,9 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       failure = error;
       notify();
     },
-  });
+  };
+  const decoder = video.info.codec === MOTION_JPEG ? createJpegFrameDecoder(init) : configuredDecoder(init, video.decoderConfig);
   decoder.addEventListener('dequeue', notify);
-  decoder.configure(video.decoderConfig);
 
   const packets = new EncodedPacketSink(video.track).packets();
   let inputDone = false;

@@ -12,6 +12,7 @@ import {
 import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
 import type { VideoInfo } from '../shared/video-info';
 import { sniffFile, sniffedFileMessage } from './container-sniff';
+import { canDecodeMotionJpeg, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
 
 export type { VideoInfo };
 
@@ -58,12 +59,7 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
       throw tracks.length === 0 ? new TruncatedVideoError() : new NoVideoTrackError();
     }
 
-    // A codec no browser decodes (MPEG-4 Part 2, ProRes, …) has no name in mediabunny either.
-    const codec = (await track.getCodec()) ?? UNKNOWN_CODEC;
-    const decoderConfig = await track.getDecoderConfig();
-    if (!decoderConfig) throw new UnsupportedCodecError(codec);
-    const support = await VideoDecoder.isConfigSupported(decoderConfig).catch(() => ({ supported: false }));
-    if (!support.supported) throw new UnsupportedCodecError(codecDisplayName(codec));
+    const { codec, decoderConfig } = await decodableCodec(track);
 
     let stats;
     let durationSec;
@@ -104,6 +100,24 @@ export async function timelineStart(input: Input, video: InputVideoTrack | null)
   const audio = await input.getPrimaryAudioTrack().catch(() => null);
   const tracks = [video, audio].filter((t) => t !== null);
   return tracks.length === 0 ? 0 : Math.max(0, await input.getFirstTimestamp(tracks));
+}
+
+/**
+ * The track's codec and how to decode it; throws UnsupportedCodecError when this browser cannot.
+ * Motion JPEG has no VideoDecoder config: its frames go through ImageDecoder (jpeg-frame-decoder.ts).
+ */
+async function decodableCodec(track: InputVideoTrack): Promise<{ codec: string; decoderConfig: VideoDecoderConfig }> {
+  if (isMotionJpegId(track.internalCodecId)) {
+    if (!(await canDecodeMotionJpeg())) throw new UnsupportedCodecError('Motion JPEG');
+    return { codec: MOTION_JPEG, decoderConfig: { codec: MOTION_JPEG, codedWidth: track.codedWidth, codedHeight: track.codedHeight } };
+  }
+  // A codec no browser decodes (MPEG-4 Part 2, ProRes, …) has no name in mediabunny either.
+  const codec = (await track.getCodec()) ?? UNKNOWN_CODEC;
+  const decoderConfig = await track.getDecoderConfig();
+  if (!decoderConfig) throw new UnsupportedCodecError(codec);
+  const support = await VideoDecoder.isConfigSupported(decoderConfig).catch(() => ({ supported: false }));
+  if (!support.supported) throw new UnsupportedCodecError(codecDisplayName(codec));
+  return { codec, decoderConfig };
 }
 
 /** A name people know for a mediabunny codec id. */
