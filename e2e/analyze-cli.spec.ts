@@ -8,7 +8,7 @@ import { analyze } from './analyze-runner';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clip, expect, scratch, test } from './fixtures';
-import { cutWithoutReencoding, frameCount, lateSecondFace, nightCopy, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger, tightFaceCrop } from './media';
+import { cutWithoutReencoding, frameCount, lateSecondFace, midStreamTs, nightCopy, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger, tightFaceCrop } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -28,9 +28,11 @@ async function analyzeEach(videos: string[]): Promise<AnalysisReport[]> {
   return r.report as unknown as AnalysisReport[];
 }
 
-// Four composites with known answers in one run (a browser launch each cost ~60 s of suite time until 2026-12-06).
-test('composites in one run: the larger face wins; a late second face loses on frequency; a cut clip starts at its shown frame; 0.6 s is uncertain; a face filling the frame, and one in a dark grainy picture, are found', async () => {
-  const [sideBySide, late, cut, short, tight, night] = await analyzeEach([sideBySideOneLarger(), lateSecondFace(), cutWithoutReencoding('03-01-03_01.mp4', 1.2), shortExcerpt(), tightFaceCrop(112), nightCopy()]);
+// Composites with known answers in one run (a browser launch each cost ~60 s of suite time until 2026-12-06).
+test('composites in one run: the larger face wins; a late second face loses on frequency; a cut clip starts at its shown frame; 0.6 s is uncertain; a face filling the frame, and one in a dark grainy picture, are found; a stream picked up mid-GOP is read from its first key frame', async () => {
+  const [sideBySide, late, cut, short, tight, night, midStream] = await analyzeEach([
+    sideBySideOneLarger(), lateSecondFace(), cutWithoutReencoding('03-01-03_01.mp4', 1.2), shortExcerpt(), tightFaceCrop(112), nightCopy(), midStreamTs(),
+  ]);
 
   await test.step('two people side by side: the larger face wins the vote', () => {
     const report = sideBySide!;
@@ -86,6 +88,17 @@ test('composites in one run: the larger face wins; a late second face loses on f
     const report = night!;
     expect(report.tracks).toHaveLength(1);
     expect(report.tracks[0]!.frames).toBeGreaterThanOrEqual(report.sampledFrames - 1);
+    expect(report.answer).not.toBeNull();
+  });
+
+  await test.step('an MPEG-TS stream picked up mid-GOP: its frames before the first key frame are skipped, the rest answered', () => {
+    // Before 2026-12-06: "Something went wrong: … A key frame is required after configure()", exit 1.
+    const report = midStream!;
+    expect(report.tracks).toHaveLength(1);
+    const first = Math.min(...report.tracks[0]!.boxes.map((b) => b.t));
+    expect(first, 'the first analysed frame: the first key frame, not the file start').toBeGreaterThan(0.2);
+    expect(report.sampledFrames).toBeGreaterThanOrEqual(Math.floor((report.video.durationSec - first) * 5));
+    expect(report.speaker.trackId).toBe(report.mainTrackId);
     expect(report.answer).not.toBeNull();
   });
 });

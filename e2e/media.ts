@@ -268,6 +268,19 @@ export function anotherPerson(): string {
 }
 
 /**
+ * A camera's MPEG-TS stream picked up mid-stream (a capture started late, a recovered or split
+ * file): the clip with a key frame every 2 s, its first fifth cut off at a 188-byte packet
+ * boundary, so it opens on frames that need the ones before them.
+ */
+export function midStreamTs(name = '01-01-03_01.mp4'): string {
+  const whole = ffmpeg(`gop60-${name.replace(/\.mp4$/, '.ts')}`, ['-i', clip(name), '-c:v', 'libx264', '-g', '60', '-c:a', 'aac', '-f', 'mpegts']);
+  return makeOnce(join(scratch, `midstream-${name.replace(/\.mp4$/, '.ts')}`), (tmp) => {
+    const bytes = readFileSync(whole);
+    writeFileSync(tmp, bytes.subarray(Math.floor(bytes.length / 5 / 188) * 188));
+  });
+}
+
+/**
  * A shared clip as an older digital camera records it: Motion JPEG (every frame a JPEG) with PCM
  * sound in a QuickTime MOV, which browsers' VideoDecoder does not take.
  */

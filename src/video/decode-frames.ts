@@ -89,6 +89,10 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
 
   const packets = new EncodedPacketSink(video.track).packets();
   let inputDone = false;
+  // Delta frames before the first key frame (a stream captured or cut mid-GOP): nothing can decode
+  // them, and WebCodecs refuses a first chunk that is not a key frame. Players skip them too.
+  let keySeen = false;
+  let skippedBeforeKey = 0;
   let decodedCount = 0;
   let frameIndex = 0;
 
@@ -111,6 +115,11 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
         await decoder.flush().catch((error: unknown) => (failure ??= error));
         break;
       }
+      if (!keySeen && next.value.type !== 'key') {
+        skippedBeforeKey++;
+        continue;
+      }
+      keySeen = true;
       decoder.decode(next.value.toEncodedVideoChunk());
     }
   };
@@ -122,9 +131,10 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       const frame = ready.shift();
       if (!frame) {
         // The index (moov) promised more frames than the data held: the file was cut short.
-        if (decodedCount < video.info.frameCount * TRUNCATION_TOLERANCE) {
+        const decodable = video.info.frameCount - skippedBeforeKey;
+        if (decodedCount < decodable * TRUNCATION_TOLERANCE) {
           throw new TruncatedVideoError(
-            `This video file is truncated: only ${decodedCount} of its ${video.info.frameCount} frames could be read.`,
+            `This video file is truncated: only ${decodedCount} of its ${decodable} frames could be read.`,
           );
         }
         break;
