@@ -3,7 +3,7 @@ import { ROLLING_WINDOW_SEC } from '../app/frame-publisher';
 import { predictedEntry } from '../app/live-overlay';
 import { isCatchingUp, type OverlayEntry } from '../app/overlay-buffer';
 import { CalibrationBadge } from './CameraCalibration';
-import { drawOverlay, hitFace } from './draw-overlay';
+import { canvasPixelsPerCssPixel, drawOverlay, hitFace } from './draw-overlay';
 import { useAppStore, useController } from './store-context';
 
 /**
@@ -74,7 +74,8 @@ export function VideoStage() {
       mark(canvas, 'data-tracks', (entry?.faces ?? []).map((f) => f.trackId).join(' '));
       mark(canvas, 'data-catching-up', String(catchingUp));
       // Redraw only when the picture would change: most video frames leave the overlay alone.
-      const now = [entry, catchingUp, scale, shownWidth, shownHeight, m.mainTrackId, m.selectedTrackId, m.trackLabels];
+      const perCss = canvasPixelsPerCssPixel(shownWidth, shownHeight, canvas.clientWidth, canvas.clientHeight);
+      const now = [entry, catchingUp, scale, shownWidth, shownHeight, perCss, m.mainTrackId, m.selectedTrackId, m.trackLabels];
       if (now.every((v, i) => v === last[i])) return;
       last = now;
       if (canvas.width !== shownWidth || canvas.height !== shownHeight) {
@@ -84,7 +85,7 @@ export function VideoStage() {
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
       ctx.clearRect(0, 0, canvas.width, canvas.height);
-      drawOverlay(ctx, entry, scale, { ...m, catchingUp });
+      drawOverlay(ctx, entry, scale, { ...m, catchingUp }, perCss);
       drawn.current = { entry, scale };
       // The camera's latency runs from a picture's grab to the first draw of its boxes.
       if (camera && entry) camera.drawn(entry.tSec, nowMs);
@@ -125,9 +126,13 @@ export function VideoStage() {
     video.addEventListener('error', onError);
     video.addEventListener('loadedmetadata', onMetadata);
     video.addEventListener('loadstart', onLoadStart);
+    // The labels' size follows the stage's (a paused video draws no frames to redraw them on).
+    const resized = new ResizeObserver(() => update());
+    if (canvasRef.current) resized.observe(canvasRef.current);
     sync();
     return () => {
       stop();
+      resized.disconnect();
       for (const e of events) video.removeEventListener(e, sync);
       video.removeEventListener('error', onError);
       video.removeEventListener('loadedmetadata', onMetadata);

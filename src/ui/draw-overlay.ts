@@ -13,9 +13,39 @@ export interface OverlayMarks {
   catchingUp: boolean;
 }
 
-/** Draws boxes, IDs, the main-track star and top emotion; `scale` maps frame to canvas pixels. */
-export function drawOverlay(ctx: CanvasRenderingContext2D, entry: OverlayEntry | null, scale: number, marks: OverlayMarks): void {
-  const font = Math.max(12, Math.round(ctx.canvas.width / 40));
+/** Label text and line widths as seen on screen (CSS pixels), whatever the video's size. */
+const LABEL_CSS_PX = 14;
+const MAIN_LINE_CSS_PX = 3;
+const LINE_CSS_PX = 2;
+
+/**
+ * Canvas pixels per CSS pixel of a canvas shown with `object-fit: contain` in a `clientWidth` ×
+ * `clientHeight` box: a 4K or portrait video's canvas is shown 3–6× smaller than its pixels, a
+ * 360×270 one larger. 1 before the canvas is laid out.
+ */
+export function canvasPixelsPerCssPixel(width: number, height: number, clientWidth: number, clientHeight: number): number {
+  if (!(clientWidth > 0 && clientHeight > 0 && width > 0 && height > 0)) return 1;
+  return Math.max(width / clientWidth, height / clientHeight);
+}
+
+/** The overlay's sizes in canvas pixels for `perCss` canvas pixels per CSS pixel. */
+export function overlaySizes(perCss: number): { font: number; mainLine: number; line: number; dash: number[]; selectedDash: number[] } {
+  return {
+    font: LABEL_CSS_PX * perCss,
+    mainLine: MAIN_LINE_CSS_PX * perCss,
+    line: LINE_CSS_PX * perCss,
+    dash: [8 * perCss, 4 * perCss],
+    selectedDash: [2 * perCss, 3 * perCss],
+  };
+}
+
+/**
+ * Draws boxes, IDs, the main-track star and top emotion; `scale` maps frame to canvas pixels,
+ * `perCss` is canvas pixels per CSS pixel (canvasPixelsPerCssPixel), so labels read alike on any video.
+ */
+export function drawOverlay(ctx: CanvasRenderingContext2D, entry: OverlayEntry | null, scale: number, marks: OverlayMarks, perCss = 1): void {
+  const { font, mainLine, line, dash, selectedDash } = overlaySizes(perCss);
+  const pad = 3 * perCss;
   ctx.font = `600 ${font}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   for (const f of entry?.faces ?? []) {
@@ -25,35 +55,37 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, entry: OverlayEntry |
     const y = f.box.y * scale;
     const w = f.box.w * scale;
     const h = f.box.h * scale;
-    ctx.lineWidth = main ? 4 : 2;
-    ctx.setLineDash(main ? [] : [8, 4]);
+    ctx.lineWidth = main ? mainLine : line;
+    ctx.setLineDash(main ? [] : dash);
     ctx.strokeStyle = colour;
     ctx.strokeRect(x, y, w, h);
     if (f.trackId === marks.selectedTrackId) {
-      ctx.setLineDash([2, 3]);
-      ctx.lineWidth = 2;
+      ctx.setLineDash(selectedDash);
+      ctx.lineWidth = line;
       ctx.strokeStyle = '#ffffff';
-      ctx.strokeRect(x - 4, y - 4, w + 8, h + 8);
+      ctx.strokeRect(x - 2 * line, y - 2 * line, w + 4 * line, h + 4 * line);
     }
     ctx.setLineDash([]);
     const top = EMOTION_LABELS[argmax(f.probs)]!;
     const emotion = marks.trackLabels?.[f.trackId] ?? `${top} ${pct(f.probs[argmax(f.probs)] ?? 0)}`;
     const text = `#${f.trackId}${main ? ' ★ main' : ''} · ${emotion}`;
-    const tw = ctx.measureText(text).width + 8;
-    const ty = y - font - 6 >= 0 ? y - font - 6 : y + h + 2;
+    const tw = ctx.measureText(text).width + 2 * pad;
+    const th = font + 2 * pad;
+    const ty = y - th >= 0 ? y - th : y + h + line;
     const tx = Math.min(Math.max(0, x), ctx.canvas.width - tw);
     ctx.fillStyle = colour;
-    ctx.fillRect(tx, ty, tw, font + 6);
+    ctx.fillRect(tx, ty, tw, th);
     ctx.fillStyle = inkOn(colour);
-    ctx.fillText(text, tx + 4, ty + 3);
+    ctx.fillText(text, tx + pad, ty + pad);
   }
   if (marks.catchingUp) {
     const text = 'analysis catching up…';
-    const tw = ctx.measureText(text).width + 16;
+    const tw = ctx.measureText(text).width + 4 * pad;
+    const th = font + 4 * pad;
     ctx.fillStyle = 'rgba(0,0,0,0.7)';
-    ctx.fillRect(8, ctx.canvas.height - font - 20, tw, font + 12);
+    ctx.fillRect(2 * pad, ctx.canvas.height - th - 2 * pad, tw, th);
     ctx.fillStyle = '#ffffff';
-    ctx.fillText(text, 16, ctx.canvas.height - font - 14);
+    ctx.fillText(text, 4 * pad, ctx.canvas.height - th);
   }
 }
 
