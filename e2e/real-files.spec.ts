@@ -68,6 +68,19 @@ async function shownPicture(page: Page, width: number, height: number): Promise<
   }, [width, height] as const);
 }
 
+/** The stage's overlay holds an analysed frame (not the black of a <video> that cannot play the file). */
+async function expectStillShown(page: Page): Promise<void> {
+  const overlay = page.getByTestId('track-overlay');
+  await expect(overlay).toHaveAttribute('data-still', 'true');
+  const mean = await overlay.evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += (d[i]! + d[i + 1]! + d[i + 2]!) / 3;
+    return sum / (d.length / 4);
+  });
+  expect(mean, 'the still picture’s mean grey level').toBeGreaterThan(40);
+}
+
 const meanAbsDiff = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
 
 test('a phone file stored sideways (90°, 180°, 270°) is analysed and shown upright, as the original', async ({ page, watch }) => {
@@ -134,8 +147,10 @@ test('1080p and 4K copies of a two-person composite keep two tracks and the same
 test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s) and an older camera’s Motion-JPEG MOV give the MP4’s times, answer and speaker; the stage says it cannot play them', async ({ page, watch }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const ts = await reportOf(page, mpegTs('01-01-03_01.mp4'));
-  // Chromium's <video> does not play MPEG-TS: the analysis is complete, and the stage says why it is black.
+  // Chromium's <video> does not play MPEG-TS: the analysis is complete, the stage says so and shows
+  // the last analysed frame with its boxes instead of a black picture.
   await expect(page.getByTestId('stage-unplayable')).toBeVisible();
+  await expectStillShown(page);
   const original = await reportOf(page, clip('01-01-03_01.mp4'));
   await expect(page.getByTestId('stage-unplayable')).toHaveCount(0);
   // Times count from the file's start, as players show them: not 1.4 s later.
@@ -148,6 +163,7 @@ test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s) and an old
   // Every frame a JPEG (no VideoDecoder takes it): decoded picture by picture, the sound is PCM.
   const mjpeg = await reportOf(page, motionJpegMov('01-01-03_01.mp4'));
   await expect(page.getByTestId('stage-unplayable')).toBeVisible();
+  await expectStillShown(page);
   expect(mjpeg.sampledFrames).toBe(original.sampledFrames);
   expectSameAsOriginal(mjpeg, original, AS_IS, 'Motion JPEG');
   expect(mjpeg.speaker.trackId).toBe(mjpeg.mainTrackId);

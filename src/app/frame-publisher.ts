@@ -7,7 +7,7 @@
  */
 import { averageBaselineProbs, averageProbs, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import { toPrediction, type ClipPrediction } from '../shared/analysis-report';
-import { pictureWidth, type FrameUpdate } from '../pipeline/tracked-frame';
+import { isVideoFrame, pictureWidth, type FrameUpdate } from '../pipeline/tracked-frame';
 import type { AppStore } from '../store/app-store';
 import type { Playback } from './playback';
 import type { TrackView } from '../shared/track-view';
@@ -113,6 +113,7 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
       playback.buffer.push({ tSec: update.tSec, faces: update.faces.map(({ general: _, ...f }) => ({ ...f, probs: Array.from(lastGeneral.get(f.trackId) ?? f.probs) })) });
       // A file's overlay can be replayed at any moment; the camera's only ever shows the newest frame.
       if (live) playback.buffer.dropBefore(update.tSec - ROLLING_WINDOW_SEC);
+      if (!live && !isVideoFrame(picture)) playback.keepStill(picture);
       for (const f of update.faces) {
         const box = { x: f.box.x * k, y: f.box.y * k, w: f.box.w * k, h: f.box.h * k };
         if (playback.thumbnails.offer(f.trackId, update.tSec, picture, box)) thumbsVersion++;

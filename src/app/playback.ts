@@ -22,6 +22,16 @@ export interface Playback {
   analysisDone: boolean;
   /** The camera session's clock and measured speed while a camera runs (mode 'live'), else null. */
   camera: CameraStats | null;
+  /**
+   * Set by the stage when the <video> cannot show a file's picture (an MPEG-TS or Motion-JPEG file
+   * the analysis decodes but the element does not play): each analysed frame is then kept in
+   * `still` for the stage to show instead.
+   */
+  keepsStills: boolean;
+  /** The newest analysed frame's picture while `keepsStills`, else null. */
+  readonly still: OffscreenCanvas | null;
+  /** Copies `picture` into `still` when `keepsStills` (a file's analysed frame; the caller keeps `picture`). */
+  keepStill(picture: ImageBitmap): void;
   /** Loads `file` from an object URL (the analysis decodes it separately); shows its first frame. */
   loadFile(file: Blob): void;
   /** Starts playing (muted); a broken file fails silently here because the analysis reports why. */
@@ -48,6 +58,7 @@ export function createPlayback(video: HTMLVideoElement = document.createElement(
   const buffer = createOverlayBuffer();
   let url: string | null = null;
   let mode: PlaybackMode = 'none';
+  let still: OffscreenCanvas | null = null;
 
   const release = () => {
     video.pause();
@@ -71,6 +82,15 @@ export function createPlayback(video: HTMLVideoElement = document.createElement(
     frameSize: null,
     analysisDone: false,
     camera: null,
+    keepsStills: false,
+    get still() {
+      return still;
+    },
+    keepStill(picture) {
+      if (!playback.keepsStills || mode !== 'file') return;
+      if (!still || still.width !== picture.width || still.height !== picture.height) still = new OffscreenCanvas(picture.width, picture.height);
+      still.getContext('2d')?.drawImage(picture, 0, 0);
+    },
     loadFile(file) {
       playback.stop();
       url = URL.createObjectURL(file);
@@ -90,6 +110,7 @@ export function createPlayback(video: HTMLVideoElement = document.createElement(
       buffer.clear();
       thumbnails.clear();
       playback.analysisDone = false;
+      still = null;
     },
     stop() {
       release();

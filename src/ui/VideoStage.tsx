@@ -57,16 +57,18 @@ export function VideoStage() {
     const update = (t = video.currentTime) => {
       const canvas = canvasRef.current;
       const size = playback.frameSize;
-      if (!canvas || video.videoWidth === 0) return;
       const m = marks.current;
+      // A file the <video> cannot show: its newest analysed frame is drawn under the boxes instead.
+      const still = m.live ? null : playback.still;
+      if (!canvas || (video.videoWidth === 0 && !(still && size))) return;
       const camera = m.live ? playback.camera : null;
       const nowMs = performance.now();
-      const found = camera ? predictedEntry(playback.buffer, camera.tSecAt(nowMs)) : m.live ? playback.buffer.latest() : playback.buffer.at(t);
-      const catchingUp = !m.live && isCatchingUp(found, t, playback.analysisDone);
+      const found = camera ? predictedEntry(playback.buffer, camera.tSecAt(nowMs)) : m.live || still ? playback.buffer.latest() : playback.buffer.at(t);
+      const catchingUp = !m.live && !still && isCatchingUp(found, t, playback.analysisDone);
       const entry = catchingUp ? null : found;
-      // The overlay is drawn on the picture as analysed: the video's own size, turned.
+      // The overlay is drawn on the picture as analysed: the video's own size, turned (a still is already both).
       const sideways = m.turn % 180 !== 0;
-      const [shownWidth, shownHeight] = sideways ? [video.videoHeight, video.videoWidth] : [video.videoWidth, video.videoHeight];
+      const [shownWidth, shownHeight] = still && size ? [size.width, size.height] : sideways ? [video.videoHeight, video.videoWidth] : [video.videoWidth, video.videoHeight];
       const scale = size ? shownWidth / size.width : 1;
       // Attributes for tests and tools; written only when they change.
       mark(canvas, 'data-media-time', t.toFixed(3));
@@ -75,7 +77,7 @@ export function VideoStage() {
       mark(canvas, 'data-catching-up', String(catchingUp));
       // Redraw only when the picture would change: most video frames leave the overlay alone.
       const perCss = canvasPixelsPerCssPixel(shownWidth, shownHeight, canvas.clientWidth, canvas.clientHeight);
-      const now = [entry, catchingUp, scale, shownWidth, shownHeight, perCss, m.mainTrackId, m.selectedTrackId, m.trackLabels];
+      const now = [entry, catchingUp, scale, shownWidth, shownHeight, perCss, still, m.mainTrackId, m.selectedTrackId, m.trackLabels];
       if (now.every((v, i) => v === last[i])) return;
       last = now;
       if (canvas.width !== shownWidth || canvas.height !== shownHeight) {
@@ -85,6 +87,8 @@ export function VideoStage() {
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
       ctx.clearRect(0, 0, canvas.width, canvas.height);
+      if (still) ctx.drawImage(still, 0, 0, canvas.width, canvas.height);
+      mark(canvas, 'data-still', String(still !== null));
       drawOverlay(ctx, entry, scale, { ...m, catchingUp }, perCss);
       drawn.current = { entry, scale };
       // The camera's latency runs from a picture's grab to the first draw of its boxes.
@@ -142,6 +146,11 @@ export function VideoStage() {
     };
   }, [playback]);
 
+  useEffect(() => {
+    playback.keepsStills = unplayable;
+    redraw.current();
+  }, [playback, unplayable]);
+
   // The camera: redraw at display rate, each box where its track's motion has taken it by now.
   useEffect(() => {
     if (!live) return;
@@ -194,13 +203,13 @@ export function VideoStage() {
           aria-label="Video frame with a box, ID and emotion for each tracked face. Click a face to inspect its track."
         />
         {live && <CalibrationBadge />}
-        {unplayable && !live && (
-          <p className="stage-note" data-testid="stage-unplayable" role="status">
-            This browser cannot play this file’s picture (its container or its codec), so it cannot be shown here. Its frames were still decoded and
-            analysed: the tracks, the vote and the emotions are complete.
-          </p>
-        )}
       </div>
+      {unplayable && !live && (
+        <p className="muted small" data-testid="stage-unplayable" role="status">
+          This browser cannot play this file (its container or its codec), so the stage shows each frame as it is analysed, with its
+          faces, and keeps the last one. The analysis itself is complete: tracks, vote and emotions.
+        </p>
+      )}
       {source === 'file' && !unplayable && (
         <div className="row row-start">
           <button type="button" className="secondary" onClick={togglePlay} data-testid="play-toggle">
