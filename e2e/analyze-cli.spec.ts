@@ -100,6 +100,7 @@ test('composites in one run: the larger face wins; a late second face loses on f
     expect(report.sampledFrames).toBeGreaterThanOrEqual(Math.floor((report.video.durationSec - first) * 5));
     expect(report.speaker.trackId).toBe(report.mainTrackId);
     expect(report.answer).not.toBeNull();
+    expect(report.warnings.join('\n')).toContain(`picture starts at ${first.toFixed(1)} s`);
   });
 });
 

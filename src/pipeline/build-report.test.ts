@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFrame, createClipAnalysis, forgetBefore, voteOnClip, type FaceRecord } from './clip-analysis';
-import { buildReport, NO_FACE_HINT, turnedWarning } from './build-report';
+import { buildReport, latePictureWarning, NO_FACE_HINT, turnedWarning } from './build-report';
 
 const info = { durationSec: 2, frameCount: 60, fps: 30, width: 100, height: 100, codec: 'avc', codecString: 'avc1' };
 
@@ -46,6 +46,18 @@ describe('buildReport', () => {
     const empty = createClipAnalysis(100, 100);
     addFrame(empty, [], []);
     expect(buildReport(empty, { ...ctx, extraPredictions: { jointFusion: fused } }).answer).toBeNull();
+  });
+
+  it('says when the picture starts late (a stream picked up mid-GOP), and not for a picture from the start', () => {
+    const late = createClipAnalysis(100, 100);
+    addFrame(late, [face(42, 0, 40, [0, 0, 0, 1, 0, 0, 0])], [1], 1.4);
+    addFrame(late, [face(48, 0, 40, [0, 0, 0, 1, 0, 0, 0])], [1], 1.6);
+    const ctx = { file: 'cut.ts', backend: 'wasm', info, sampleFps: 5, timingsMs: {} };
+    expect(buildReport(late, ctx).warnings).toEqual([latePictureWarning(1.4)]);
+    expect(latePictureWarning(1.4)).toContain('starts at 1.4 s');
+    const prompt = createClipAnalysis(100, 100);
+    addFrame(prompt, [face(3, 0, 40, [0, 0, 0, 1, 0, 0, 0])], [1], 0.1);
+    expect(buildReport(prompt, ctx).warnings).toEqual([]);
   });
 
   it('reports a clip without faces as a valid answer with a warning', () => {

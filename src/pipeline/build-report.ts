@@ -44,6 +44,17 @@ export function turnedWarning(turn: number): string {
   return `This video's picture is stored turned without a rotation tag (no face upright): emolens turned it ${turn}° clockwise to find the faces, and shows it turned.`;
 }
 
+/**
+ * A file's first analysed frame later than this (seconds) had no picture before it: a stream
+ * picked up mid-GOP, whose frames before the first key frame cannot be decoded (decode-frames.ts).
+ */
+export const LATE_PICTURE_SEC = 0.5;
+
+/** Said of a file whose picture starts late (LATE_PICTURE_SEC). */
+export function latePictureWarning(startSec: number): string {
+  return `This video's picture starts at ${startSec.toFixed(1)} s: nothing before it could be decoded (a recording picked up mid-stream has frames that need ones it lacks), so the analysis starts there.`;
+}
+
 /** Builds the report: tracks with their votes and boxes, the main track, and predictions. */
 export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisReport {
   const vote = voteOnClip(clip, ctx.voting);
@@ -61,6 +72,8 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     })),
   }));
   const warnings: string[] = ctx.info.turn ? [turnedWarning(ctx.info.turn)] : [];
+  const pictureStart = clip.frameTimes[0];
+  if (pictureStart !== undefined && pictureStart > LATE_PICTURE_SEC) warnings.push(latePictureWarning(pictureStart));
   const predictions: ByPredictionKey<ClipPrediction> = {};
   if (vote.winnerId === null) {
     const thin = vote.votes.length > 0 ? ` (${vote.votes.length} brief or unsure face track${vote.votes.length > 1 ? 's' : ''}, too little evidence for a main face)` : '';
