@@ -133,15 +133,15 @@ test('720p and 4K copies of a one-person clip, and a portrait clip, give one tra
   expectSameAsOriginal(report, original, at, 'portrait');
 });
 
-test('1080p and 4K copies of a two-person composite keep two tracks and the same main face', async ({ page }) => {
+test('a 1080p copy of a two-person composite keeps two tracks and the same main face', async ({ page }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const reference = twoPeopleTwoSeconds();
   const original = await reportOf(page, reference);
   expect(original.tracks).toHaveLength(2);
-  for (const [w, h] of [[1920, 1080], [3840, 2160]] as const) {
-    const { file, ...at } = inFrame(reference, w, h, 'two-people');
-    expectSameAsOriginal(await reportOf(page, file), original, at, `two people ${w}×${h}`);
-  }
+  // One size: every frame over 640 px is analysed at 640 (maxAnalysisSide), so a 4K copy gives the
+  // 1080p one's pixels again; decoding 4K is the one-person test's and decode-worker.spec's.
+  const { file, ...at } = inFrame(reference, 1920, 1080, 'two-people');
+  expectSameAsOriginal(await reportOf(page, file), original, at, 'two people 1920×1080');
 });
 
 test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s) and an older camera’s Motion-JPEG MOV give the MP4’s times, answer and speaker; the stage says it cannot play them', async ({ page, watch }) => {
