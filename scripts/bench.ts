@@ -1,13 +1,13 @@
 /**
  * npm run bench -- [--json out.json] [--backend wasm|webgpu] [--clips N] [--fps N] [--folder] [--perception name=value,…]
- *                   [--webcam [--webcam-seconds 30] [--scenes oneFace,oneFaceCalibrated,twoFaces,farPerson,nobody]] [--hd]
+ *                   [--webcam [--webcam-seconds 30] [--scenes oneFace,oneFaceCalibrated,twoFaces,farPerson,nobody,hdOnlyCamera]] [--hd]
  *
  * Measures the built app in headless Chromium on fixed shared clips and prints JSON: per-stage
  * ms per frame (median, p95), analysed fps and real-time factor, the face-api baseline (Tiny Face
  * Detector + expression net) on the same frames, tf.memory() after each clip, and main-thread long
  * tasks while the UI analyses and plays a clip. A benchmark, never a timed test. `--webcam` adds the
  * live camera (scripts/lib/bench-webcam.ts): analysed fps, grab-to-draw latency and long tasks with
- * one face, one face calibrated (Calibrate pressed), two faces, a far person and nobody (`--scenes`: some
+ * one face, one face calibrated (Calibrate pressed), two faces, a far person, nobody, and one face on a camera that only gives 1080p (`--scenes`: some
  * of them); `--perception` applies there too; `--clips 0` skips the files. `--folder` analyses the files as a
  * folder's clips (their grouping embedding too: src/app/file-nets.ts). `--hd` also runs 1920×1080 copies of the same
  * clips (scaled to fit, centred on black, made once with ffmpeg in .cache/bench-inputs) and reports
@@ -112,6 +112,7 @@ async function main(): Promise<number> {
       ['twoFaces', 'two faces', () => measureWebcam(backend, scenes.twoFaces, camera)],
       ['farPerson', 'a far person (the small-face search leads)', () => measureWebcam(backend, scenes.farPerson, camera)],
       ['nobody', 'nobody in view', () => measureWebcam(backend, scenes.nobody, { ...camera, expectFaces: false })],
+      ['hdOnlyCamera', 'one face, a camera that only gives 1080p', () => measureWebcam(backend, scenes.hdOnlyCamera, camera)],
     ];
     const unknown = only?.filter((name) => !runs.some(([known]) => known === name)) ?? [];
     if (unknown.length > 0) throw new Error(`--scenes: no scene ${unknown.join(', ')} (scenes: ${runs.map(([name]) => name).join(', ')})`);

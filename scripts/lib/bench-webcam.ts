@@ -32,16 +32,20 @@ export interface WebcamResult extends CameraSummary {
 }
 
 /** ffmpeg makes `name` in .cache once (raw 4:2:0 video, what the fake camera reads). */
-function y4m(name: string, args: string[]): string {
+function y4m(name: string, args: string[], seconds = CAMERA_CLIP_SEC): string {
   mkdirSync(CACHE, { recursive: true });
   const path = join(CACHE, name);
-  if (!existsSync(path)) execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, '-t', String(CAMERA_CLIP_SEC), '-pix_fmt', 'yuv420p', path]);
+  if (!existsSync(path)) execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, '-t', String(seconds), '-pix_fmt', 'yuv420p', path]);
   return path;
 }
 
-/** The scenes, at a webcam's usual 640×480 (4:3, like the clips). */
-export function cameraScenes(): { oneFace: string; twoFaces: string; nobody: string; farPerson: string } {
+/** The scenes, at a webcam's usual 640×480 (4:3, like the clips), and one camera that only gives 1080p. */
+export function cameraScenes(): { oneFace: string; twoFaces: string; nobody: string; farPerson: string; hdOnlyCamera: string } {
   return {
+    // A camera with no small mode (a 1080p virtual camera, a phone used as a webcam): the browser
+    // crops and scales it to the asked 640×480 lazily, so each picture arrives 1920×1080 underneath.
+    // 3 s (a 1080p .y4m is ~90 MB a second), looped.
+    hdOnlyCamera: y4m('bench-camera-hd-only.y4m', ['-i', join(CLIPS_DIR, '02-04-05_01.mp4'), '-vf', 'scale=1440:1080,pad=1920:1080:240:0'], 3),
     // An empty room: the wall beside the person, no face (the detector's search runs once a second).
     nobody: y4m('bench-camera-nobody.y4m', ['-i', join(CLIPS_DIR, '02-04-05_01.mp4'), '-vf', 'crop=80:200:0:0,scale=640:480']),
     // A person far from the camera: the clip at 0.3× on grey, the face ~64 px (~32 at the detector's

@@ -7,6 +7,7 @@
  */
 import type { FramePixels } from '../shared/video-info';
 import { grayFromRgb } from '../core/speaker/mouth-pixels';
+import { yuv420ToRgbScaled } from './yuv-to-rgb';
 
 export type { FramePixels };
 
@@ -82,6 +83,36 @@ export async function readVideoFrameRgba(
     if (rgba.length !== width * height * 4) return null;
     await frame.copyTo(rgba, options);
     return new ImageData(rgba, width, height);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A camera `VideoFrame` the browser scales lazily (its visible picture larger than its display
+ * size: a 1080p-only camera cropped and scaled to the asked 640×480), as RGB int32 at its display
+ * size: its visible 4:2:0 planes copied as they are and shrunk in one pass (yuv-to-rgb.ts). Null for
+ * other formats or a picture not scaled down: the caller reads a bitmap as before. `yuvBuffer` and
+ * `rgbBuffer` give the arrays to write into (reused ones: see array-pool.ts).
+ */
+export async function readScaledVideoFrameRgb(
+  frame: VideoFrame,
+  yuvBuffer: (length: number) => Uint8Array<ArrayBuffer> = (length) => new Uint8Array(length),
+  rgbBuffer: (length: number) => Int32Array<ArrayBuffer> = (length) => new Int32Array(length),
+): Promise<{ yuv: Uint8Array<ArrayBuffer>; pixels: { data: Int32Array<ArrayBuffer>; width: number; height: number } } | null> {
+  const rect = frame.visibleRect;
+  const format = frame.format;
+  const { displayWidth: width, displayHeight: height } = frame;
+  if (!rect || (format !== 'I420' && format !== 'NV12') || width > rect.width || height > rect.height) return null;
+  try {
+    const visible = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    const yuv = yuvBuffer(frame.allocationSize({ rect: visible }));
+    const layout = await frame.copyTo(yuv, { rect: visible });
+    const matrix = frame.colorSpace.matrix === 'bt709' ? 'bt709' : 'bt601';
+    const picture = { data: yuv, layout, format, width: rect.width, height: rect.height, matrix, fullRange: frame.colorSpace.fullRange ?? false } as const;
+    const rgb = rgbBuffer(width * height * 3);
+    yuv420ToRgbScaled(picture, width, height, rgb);
+    return { yuv, pixels: { data: rgb, width, height } };
   } catch {
     return null;
   }

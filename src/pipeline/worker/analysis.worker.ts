@@ -13,7 +13,7 @@ import { initBackend } from '../../env/init-backend';
 import { urlWeightSource } from '../../models';
 import { decodeAudio } from '../../video/decode-audio';
 import { createArrayPool } from '../../video/array-pool';
-import { readVideoFrameRgba, rgbaToRgbInt32 } from '../../video/frame-pixels';
+import { readScaledVideoFrameRgb, readVideoFrameRgba, rgbaToRgbInt32, type FramePixels } from '../../video/frame-pixels';
 import { loadClipPredictor } from '../../models/clip/clip-predictor';
 import type { AnalysisApi, SpeechReply } from '../../shared/analysis-protocol';
 import { trackFrames } from '../analyze-video';
@@ -38,6 +38,22 @@ async function speechOf(file: Blob): Promise<SpeechReply> {
 /** The camera's pixel buffers, reused from picture to picture (fresh ones cost more than reading the picture: array-pool.ts). */
 const rgbaBuffers = createArrayPool((length) => new Uint8ClampedArray(length));
 const rgbBuffers = createArrayPool((length) => new Int32Array(length));
+const yuvBuffers = createArrayPool((length) => new Uint8Array(length));
+
+/** A camera picture's RGB pixels in a pooled buffer: read as RGBA, or, when the browser scales it lazily, from its YUV planes (frame-pixels.ts); null when neither can. */
+async function cameraPixels(picture: VideoFrame): Promise<(FramePixels & { data: Int32Array<ArrayBuffer> }) | null> {
+  const image = await readVideoFrameRgba(picture, rgbaBuffers.take);
+  if (image) {
+    const { width, height } = image;
+    const rgb = rgbBuffers.take(width * height * 3);
+    rgbaToRgbInt32(image.data, width, height, rgb);
+    rgbaBuffers.give(image.data);
+    return { data: rgb, width, height };
+  }
+  const scaled = await readScaledVideoFrameRgb(picture, yuvBuffers.take, rgbBuffers.take);
+  if (scaled) yuvBuffers.give(scaled.yuv);
+  return scaled?.pixels ?? null;
+}
 
 /**
  * A camera frame's RGB pixels where this backend reads pixels on the CPU, with no bitmap: the page
@@ -47,12 +63,9 @@ const rgbBuffers = createArrayPool((length) => new Int32Array(length));
  */
 async function cameraFrame(picture: VideoFrame): Promise<CameraFrame> {
   const start = performance.now();
-  const image = readsPixelsOnCpu() ? await readVideoFrameRgba(picture, rgbaBuffers.take) : null;
-  if (!image) return { bitmap: await createImageBitmap(picture), readyMs: { cameraPicture: performance.now() - start } };
-  const { width, height } = image;
-  const rgb = rgbBuffers.take(width * height * 3);
-  rgbaToRgbInt32(image.data, width, height, rgb);
-  rgbaBuffers.give(image.data);
+  const pixels = readsPixelsOnCpu() ? await cameraPixels(picture) : null;
+  if (!pixels) return { bitmap: await createImageBitmap(picture), readyMs: { cameraPicture: performance.now() - start } };
+  const { data: rgb, width, height } = pixels;
   let released = false;
   const releasePixels = () => {
     if (!released) rgbBuffers.give(rgb);
