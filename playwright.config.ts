@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium';
  * same 2 cores would halve) run alone, after every other spec; those run two at a time. A denied
  * or missing camera analyses nothing live, so those specs run with the others.
  */
-const LIVE = /(ui-webcam|ui-calibration-camera|ui-calibration-camera-two-people)\.spec\.ts$/;
+const LIVE = /(ui-webcam|ui-webcam-hd-only|ui-calibration-camera|ui-calibration-camera-two-people)\.spec\.ts$/;
 
 /** E2E_PORT lets two checkouts run their suites side by side without reusing each other's server. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);

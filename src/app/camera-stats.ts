@@ -48,8 +48,8 @@ export interface CameraStats {
   summary(sinceMs: number, nowMs: number): CameraSummary;
 }
 
-/** Stages that are not the worker's own work on a picture. */
-const NOT_WORKER = new Set(['decode', 'pageOnFrame', 'pageGrabWait']);
+/** Stages that are not the worker's own work on a picture ('scaledCameraPicture' repeats cameraPicture's time for pictures the browser scaled). */
+const NOT_WORKER = new Set(['decode', 'pageOnFrame', 'pageGrabWait', 'scaledCameraPicture']);
 
 /** A bounded list of [time ms, value] samples. */
 function createSamples<T = number>() {
