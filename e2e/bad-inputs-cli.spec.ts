@@ -5,7 +5,7 @@
 import { analyze } from './analyze-runner';
 import { mkdirSync } from 'node:fs';
 import { expect, scratch, test } from './fixtures';
-import { audioOnly, aviVideo, hevcVideo, mpeg4Part2Video, stillPicture, truncatedMp4, zeroByteFile } from './media';
+import { audioOnly, aviVideo, hevcVideo, mpeg2Ts, mpeg4Part2Video, stillPicture, truncatedMp4, zeroByteFile } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -17,7 +17,8 @@ const cases: [string, () => string, RegExp][] = [
   ['a truncated MP4 whose index was cut off', () => truncatedMp4(false), /truncated/i],
   ['a truncated MP4 whose frames run out', () => truncatedMp4(true), /truncated: only \d+ of its \d+ frames/i],
   ['an HEVC video this browser cannot decode', hevcVideo, /cannot decode HEVC.*H\.264/i],
-  ['an MPEG-4 Part 2 video (a codec mediabunny cannot name)', mpeg4Part2Video, /cannot decode this video's codec.*H\.264/i],
+  ['an MPEG-4 Part 2 video (a codec mediabunny cannot name; the container names it)', mpeg4Part2Video, /cannot decode MPEG-4 Part 2 \(Xvid, DivX; older phones and cameras\) video.*H\.264/i],
+  ['an HDV camcorder’s MPEG-2 TS (it read as audio only)', mpeg2Ts, /cannot decode MPEG-2 \(TV recordings, HDV camcorders\) video.*H\.264/i],
   ['an audio-only file', audioOnly, /no video track/i],
   ['an AVI file (a container browsers do not read)', aviVideo, /This is an AVI file.*Re-encode it as MP4/],
   ['a zero-byte file', zeroByteFile, /empty \(0 bytes\)/i],

@@ -90,6 +90,11 @@ export function mpeg4Part2Video(): string {
   return ffmpeg('mpeg4-part2.mp4', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-an', '-c:v', 'mpeg4']);
 }
 
+/** A shared clip as an HDV camcorder or a TV recording stores it: MPEG-2 video and MP2 sound in MPEG-TS (mediabunny sees only the sound). */
+export function mpeg2Ts(): string {
+  return ffmpeg('mpeg2-hdv.m2t', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-c:v', 'mpeg2video', '-c:a', 'mp2', '-f', 'mpegts']);
+}
+
 /**
  * A shared clip cut at `fromSec` without re-encoding, as trimming tools do: the video starts at the
  * keyframe before the cut and an edit list hides those frames (timestamps before 0), while the

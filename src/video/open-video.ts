@@ -13,6 +13,10 @@ import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, 
 import type { VideoInfo } from '../shared/video-info';
 import { sniffFile, sniffedFileMessage } from './container-sniff';
 import { canDecodeMotionJpeg, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
+import { mpegTsVideoCodec } from './mpeg-ts-streams';
+
+/** Bytes read to find an MPEG-TS file's program tables. */
+const TS_TABLES_BYTES = 64 * 1024;
 
 export type { VideoInfo };
 
@@ -56,7 +60,10 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
       // A container with no track at all lost its index (an MP4 cut before its moov atom);
       // one with only audio tracks is audio.
       const tracks = await input.getTracks().catch(() => []);
-      throw tracks.length === 0 ? new TruncatedVideoError() : new NoVideoTrackError();
+      if (tracks.length === 0) throw new TruncatedVideoError();
+      // An MPEG-TS whose video mediabunny skipped (MPEG-2 of HDV camcorders and TV recordings) is not audio.
+      const tsVideo = mpegTsVideoCodec(new Uint8Array(await blob.slice(0, TS_TABLES_BYTES).arrayBuffer()));
+      throw tsVideo ? new UnsupportedCodecError(tsVideo) : new NoVideoTrackError();
     }
 
     const { codec, decoderConfig } = await decodableCodec(track);
@@ -111,10 +118,10 @@ async function decodableCodec(track: InputVideoTrack): Promise<{ codec: string; 
     if (!(await canDecodeMotionJpeg())) throw new UnsupportedCodecError('Motion JPEG');
     return { codec: MOTION_JPEG, decoderConfig: { codec: MOTION_JPEG, codedWidth: track.codedWidth, codedHeight: track.codedHeight } };
   }
-  // A codec no browser decodes (MPEG-4 Part 2, ProRes, …) has no name in mediabunny either.
+  // A codec no browser decodes (MPEG-4 Part 2, H.263, …) has no name in mediabunny: the container's id tells it.
   const codec = (await track.getCodec()) ?? UNKNOWN_CODEC;
   const decoderConfig = await track.getDecoderConfig();
-  if (!decoderConfig) throw new UnsupportedCodecError(codec);
+  if (!decoderConfig) throw new UnsupportedCodecError(codec === UNKNOWN_CODEC ? (containerCodecName(track.internalCodecId) ?? codec) : codecDisplayName(codec));
   const support = await VideoDecoder.isConfigSupported(decoderConfig).catch(() => ({ supported: false }));
   if (!support.supported) throw new UnsupportedCodecError(codecDisplayName(codec));
   return { codec, decoderConfig };
@@ -122,6 +129,20 @@ async function decodableCodec(track: InputVideoTrack): Promise<{ codec: string; 
 
 /** A name people know for a mediabunny codec id. */
 function codecDisplayName(codec: string): string {
-  const names: Record<string, string> = { avc: 'H.264', hevc: 'HEVC (H.265)', vp8: 'VP8', vp9: 'VP9', av1: 'AV1' };
+  const names: Record<string, string> = { avc: 'H.264', hevc: 'HEVC (H.265)', vp8: 'VP8', vp9: 'VP9', av1: 'AV1', prores: 'ProRes' };
   return names[codec] ?? codec;
+}
+
+/** Codecs of older phones and cameras by their MP4/3GP sample entry or Matroska codec id, which mediabunny does not name. */
+const CONTAINER_CODEC_NAMES: Record<string, string> = {
+  mp4v: 'MPEG-4 Part 2 (Xvid, DivX; older phones and cameras)',
+  'V_MPEG4/ISO/ASP': 'MPEG-4 Part 2 (Xvid, DivX; older phones and cameras)',
+  'V_MPEG4/ISO/SP': 'MPEG-4 Part 2 (Xvid, DivX; older phones and cameras)',
+  s263: 'H.263 (older phones’ 3GP)',
+  h263: 'H.263 (older phones’ 3GP)',
+  'V_MPEG2': 'MPEG-2 (DVDs, older camcorders)',
+};
+
+function containerCodecName(id: unknown): string | null {
+  return typeof id === 'string' ? (CONTAINER_CODEC_NAMES[id] ?? null) : null;
 }
