@@ -46,6 +46,7 @@ const DEFAULT_MAX_DECODE_QUEUE = 8;
 /** Fewer decoded frames than this fraction of the indexed count means the data ends early. */
 const TRUNCATION_TOLERANCE = 0.98;
 
+/** A WebCodecs VideoDecoder set up for `config` (every codec but Motion JPEG: jpeg-frame-decoder.ts). */
 function configuredDecoder(init: VideoDecoderInit, config: VideoDecoderConfig): FrameDecoder {
   const decoder = new VideoDecoder(init);
   decoder.configure(config);
