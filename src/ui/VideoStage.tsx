@@ -75,6 +75,7 @@ export function VideoStage() {
       mark(canvas, 'data-analysed-time', found ? found.tSec.toFixed(3) : '');
       mark(canvas, 'data-tracks', (entry?.faces ?? []).map((f) => f.trackId).join(' '));
       mark(canvas, 'data-catching-up', String(catchingUp));
+      mark(canvas, 'data-still', String(still !== null));
       // Redraw only when the picture would change: most video frames leave the overlay alone.
       const perCss = canvasPixelsPerCssPixel(shownWidth, shownHeight, canvas.clientWidth, canvas.clientHeight);
       const now = [entry, catchingUp, scale, shownWidth, shownHeight, perCss, still, m.mainTrackId, m.selectedTrackId, m.trackLabels];
@@ -88,7 +89,6 @@ export function VideoStage() {
       if (!ctx) return;
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       if (still) ctx.drawImage(still, 0, 0, canvas.width, canvas.height);
-      mark(canvas, 'data-still', String(still !== null));
       drawOverlay(ctx, entry, scale, { ...m, catchingUp }, perCss);
       drawn.current = { entry, scale };
       // The camera's latency runs from a picture's grab to the first draw of its boxes.

@@ -17,6 +17,8 @@ export interface OverlayMarks {
 const LABEL_CSS_PX = 14;
 const MAIN_LINE_CSS_PX = 3;
 const LINE_CSS_PX = 2;
+/** Space between a label's text and the edge of its box. */
+const LABEL_PAD_CSS_PX = 3;
 
 /**
  * Canvas pixels per CSS pixel of a canvas shown with `object-fit: contain` in a `clientWidth` ×
@@ -29,9 +31,10 @@ export function canvasPixelsPerCssPixel(width: number, height: number, clientWid
 }
 
 /** The overlay's sizes in canvas pixels for `perCss` canvas pixels per CSS pixel. */
-export function overlaySizes(perCss: number): { font: number; mainLine: number; line: number; dash: number[]; selectedDash: number[] } {
+export function overlaySizes(perCss: number): { font: number; pad: number; mainLine: number; line: number; dash: number[]; selectedDash: number[] } {
   return {
     font: LABEL_CSS_PX * perCss,
+    pad: LABEL_PAD_CSS_PX * perCss,
     mainLine: MAIN_LINE_CSS_PX * perCss,
     line: LINE_CSS_PX * perCss,
     dash: [8 * perCss, 4 * perCss],
@@ -44,8 +47,7 @@ export function overlaySizes(perCss: number): { font: number; mainLine: number; 
  * `perCss` is canvas pixels per CSS pixel (canvasPixelsPerCssPixel), so labels read alike on any video.
  */
 export function drawOverlay(ctx: CanvasRenderingContext2D, entry: OverlayEntry | null, scale: number, marks: OverlayMarks, perCss = 1): void {
-  const { font, mainLine, line, dash, selectedDash } = overlaySizes(perCss);
-  const pad = 3 * perCss;
+  const { font, pad, mainLine, line, dash, selectedDash } = overlaySizes(perCss);
   ctx.font = `600 ${font}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   for (const f of entry?.faces ?? []) {

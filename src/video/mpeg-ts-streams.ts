@@ -4,15 +4,16 @@
  * HDV camcorders and TV recordings), so such a file looked like audio only; this names what it
  * holds instead. Pure: no DOM.
  */
+import { CODEC_NAMES } from './codec-names';
 
 /** Elementary stream types of video (ISO/IEC 13818-1 table 2-34, and the usual registrations). */
 const VIDEO_STREAM_TYPES: Record<number, string> = {
-  0x01: 'MPEG-1',
-  0x02: 'MPEG-2 (TV recordings, HDV camcorders)',
-  0x10: 'MPEG-4 Part 2',
-  0x1b: 'H.264',
-  0x24: 'HEVC (H.265)',
-  0xea: 'VC-1',
+  0x01: CODEC_NAMES.mpeg1,
+  0x02: CODEC_NAMES.mpeg2,
+  0x10: CODEC_NAMES.mpeg4Part2,
+  0x1b: CODEC_NAMES.h264,
+  0x24: CODEC_NAMES.hevc,
+  0xea: CODEC_NAMES.vc1,
 };
 
 const SYNC = 0x47;

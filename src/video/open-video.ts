@@ -14,6 +14,7 @@ import type { VideoInfo } from '../shared/video-info';
 import { sniffFile, sniffedFileMessage } from './container-sniff';
 import { canDecodeMotionJpeg, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
 import { mpegTsVideoCodec } from './mpeg-ts-streams';
+import { CODEC_NAMES } from './codec-names';
 
 /** Bytes read to find an MPEG-TS file's program tables. */
 const TS_TABLES_BYTES = 64 * 1024;
@@ -115,7 +116,7 @@ export async function timelineStart(input: Input, video: InputVideoTrack | null)
  */
 async function decodableCodec(track: InputVideoTrack): Promise<{ codec: string; decoderConfig: VideoDecoderConfig }> {
   if (isMotionJpegId(track.internalCodecId)) {
-    if (!(await canDecodeMotionJpeg())) throw new UnsupportedCodecError('Motion JPEG');
+    if (!(await canDecodeMotionJpeg())) throw new UnsupportedCodecError(CODEC_NAMES.motionJpeg);
     return { codec: MOTION_JPEG, decoderConfig: { codec: MOTION_JPEG, codedWidth: track.codedWidth, codedHeight: track.codedHeight } };
   }
   // A codec no browser decodes (MPEG-4 Part 2, H.263, …) has no name in mediabunny: the container's id tells it.
@@ -129,18 +130,18 @@ async function decodableCodec(track: InputVideoTrack): Promise<{ codec: string; 
 
 /** A name people know for a mediabunny codec id. */
 function codecDisplayName(codec: string): string {
-  const names: Record<string, string> = { avc: 'H.264', hevc: 'HEVC (H.265)', vp8: 'VP8', vp9: 'VP9', av1: 'AV1', prores: 'ProRes' };
+  const names: Record<string, string> = { avc: CODEC_NAMES.h264, hevc: CODEC_NAMES.hevc, vp8: CODEC_NAMES.vp8, vp9: CODEC_NAMES.vp9, av1: CODEC_NAMES.av1, prores: CODEC_NAMES.prores };
   return names[codec] ?? codec;
 }
 
 /** Codecs of older phones and cameras by their MP4/3GP sample entry or Matroska codec id, which mediabunny does not name. */
 const CONTAINER_CODEC_NAMES: Record<string, string> = {
-  mp4v: 'MPEG-4 Part 2 (Xvid, DivX; older phones and cameras)',
-  'V_MPEG4/ISO/ASP': 'MPEG-4 Part 2 (Xvid, DivX; older phones and cameras)',
-  'V_MPEG4/ISO/SP': 'MPEG-4 Part 2 (Xvid, DivX; older phones and cameras)',
-  s263: 'H.263 (older phones’ 3GP)',
-  h263: 'H.263 (older phones’ 3GP)',
-  'V_MPEG2': 'MPEG-2 (DVDs, older camcorders)',
+  mp4v: CODEC_NAMES.mpeg4Part2,
+  'V_MPEG4/ISO/ASP': CODEC_NAMES.mpeg4Part2,
+  'V_MPEG4/ISO/SP': CODEC_NAMES.mpeg4Part2,
+  s263: CODEC_NAMES.h263,
+  h263: CODEC_NAMES.h263,
+  V_MPEG2: CODEC_NAMES.mpeg2,
 };
 
 function containerCodecName(id: unknown): string | null {
