@@ -5,7 +5,7 @@
 import { analyze } from './analyze-runner';
 import { mkdirSync } from 'node:fs';
 import { expect, scratch, test } from './fixtures';
-import { audioOnly, aviVideo, hevcVideo, mpeg2Ts, mpeg4Part2Video, stillPicture, truncatedMp4, zeroByteFile } from './media';
+import { audioOnly, hevcVideo, mpeg2Ts, mpeg4Part2Video, stillPicture, truncatedMp4, xvidAvi, zeroByteFile } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -20,7 +20,7 @@ const cases: [string, () => string, RegExp][] = [
   ['an MPEG-4 Part 2 video (a codec mediabunny cannot name; the container names it)', mpeg4Part2Video, /cannot decode MPEG-4 Part 2 \(Xvid, DivX; older phones and cameras\) video.*H\.264/i],
   ['an HDV camcorder’s MPEG-2 TS (it read as audio only)', mpeg2Ts, /cannot decode MPEG-2 \(TV recordings, HDV camcorders\) video.*H\.264/i],
   ['an audio-only file', audioOnly, /no video track/i],
-  ['an AVI file (a container browsers do not read)', aviVideo, /This is an AVI file.*Re-encode it as MP4/],
+  ['an Xvid AVI, as films and datasets such as AFEW come (emolens reads AVI; no browser decodes Xvid)', xvidAvi, /cannot decode MPEG-4 Part 2 \(Xvid, DivX; older phones and cameras\) video.*H\.264/i],
   ['a zero-byte file', zeroByteFile, /empty \(0 bytes\)/i],
   ['a photo (JPEG)', () => stillPicture('jpg'), /This is a picture \(JPEG\), not a video\..*ffmpeg -loop 1/],
   ['a photo in an ISO file, as phones save HEIC (AVIF here): it read as a truncated video', () => stillPicture('avif'), /This is a picture \(HEIC\/HEIF or AVIF\), not a video/],

@@ -104,9 +104,17 @@ export function cutWithoutReencoding(name: string, fromSec: number): string {
   return ffmpeg(`cut-${fromSec}s-${name}`, ['-ss', String(fromSec), '-i', clip(name), '-c', 'copy']);
 }
 
-/** A clip in AVI (older cameras' and datasets' container, which browsers do not read), H.264 inside. */
-export function aviVideo(): string {
-  return ffmpeg('clip.avi', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-f', 'avi']);
+/** A clip in AVI as films and datasets such as AFEW come: Xvid (MPEG-4 Part 2), which no browser decodes, and MP3. */
+export function xvidAvi(): string {
+  return ffmpeg('xvid.avi', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-c:v', 'mpeg4', '-vtag', 'XVID', '-c:a', 'libmp3lame', '-f', 'avi']);
+}
+
+/**
+ * A shared clip in AVI as capture tools write it (browsers read no AVI: emolens does, open-avi.ts):
+ * H.264 in decode order with B-frames, which must come out at their own times, and PCM sound.
+ */
+export function h264Avi(name = '01-01-03_01.mp4'): string {
+  return ffmpeg(`h264-${name.replace(/\.mp4$/, '.avi')}`, ['-i', clip(name), '-c:v', 'libx264', '-preset', 'veryfast', '-bf', '3', '-c:a', 'pcm_s16le', '-f', 'avi']);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
-import { durationSec, firstTwoSeconds, inFrame, motionJpegMov, mpegTs, phoneRotated, portrait, storedTurned, twoPeopleTwoSeconds } from './media';
+import { durationSec, firstTwoSeconds, h264Avi, inFrame, motionJpegMov, mpegTs, phoneRotated, portrait, storedTurned, twoPeopleTwoSeconds } from './media';
 import { analyseFile } from './ui-helpers';
 
 test.use({ keepPage: true });
@@ -144,7 +144,7 @@ test('a 1080p copy of a two-person composite keeps two tracks and the same main 
   expectSameAsOriginal(await reportOf(page, file), original, at, 'two people 1920×1080');
 });
 
-test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s) and an older camera’s Motion-JPEG MOV give the MP4’s times, answer and speaker; the stage says it cannot play them', async ({ page, watch }) => {
+test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s), an older camera’s Motion-JPEG MOV and a capture tool’s AVI give the MP4’s times, answer and speaker; the stage says it cannot play them', async ({ page, watch }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const ts = await reportOf(page, mpegTs('01-01-03_01.mp4'));
   // Chromium's <video> does not play MPEG-TS: the analysis is complete, the stage says so and shows
@@ -167,5 +167,13 @@ test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s) and an old
   expect(mjpeg.sampledFrames).toBe(original.sampledFrames);
   expectSameAsOriginal(mjpeg, original, AS_IS, 'Motion JPEG');
   expect(mjpeg.speaker.trackId).toBe(mjpeg.mainTrackId);
+  // AVI, which no browser reads: H.264 stored in decode order (B-frames) must come out at the
+  // MP4's times, and its PCM sound must be heard (the main face speaks).
+  const avi = await reportOf(page, h264Avi('01-01-03_01.mp4'));
+  await expect(page.getByTestId('stage-unplayable')).toBeVisible();
+  await expectStillShown(page);
+  expect(mainOf(avi).boxes.map((b) => b.t)).toEqual(mainOf(original).boxes.map((b) => b.t));
+  expectSameAsOriginal(avi, original, AS_IS, 'AVI');
+  expect(avi.speaker.trackId).toBe(avi.mainTrackId);
   expect(watch.consoleErrors).toEqual([]);
 });

@@ -66,7 +66,7 @@ export function DropZone() {
         <>
           <p className="dropzone-title">Drop a video here to see who matters in it and what they feel</p>
           <p className="muted">
-            One video (MP4, MOV, WebM, MKV or a camcorder’s MTS) plays with its faces tracked and voted on. A folder of clips with a <code>labels.csv</code>{' '}
+            One video (MP4, MOV, WebM, MKV, AVI or a camcorder’s MTS) plays with its faces tracked and voted on. A folder of clips with a <code>labels.csv</code>{' '}
             (<code>file,label</code>), or with its clips in folders named by emotion (<code>happy/001.mp4</code>), is evaluated clip by clip; a folder of videos without labels is answered clip by clip. Or use your camera. Everything runs on this device; nothing is uploaded.
           </p>
         </>

@@ -12,4 +12,6 @@ export const CODEC_NAMES = Object.freeze({
   mpeg4Part2: 'MPEG-4 Part 2 (Xvid, DivX; older phones and cameras)',
   h263: 'H.263 (older phones’ 3GP)',
   vc1: 'VC-1',
+  msMpeg4: 'MS MPEG-4 (DivX 3)',
+  dv: 'DV (tape camcorders)',
 });

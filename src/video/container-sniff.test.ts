@@ -31,7 +31,7 @@ describe('sniffFile', () => {
   });
 
   it('says what the file is and what to do', () => {
-    expect(sniffedFileMessage({ kind: 'container', name: 'AVI' })).toMatch(/^This is an AVI file, a container browsers do not read\. Re-encode it as MP4/);
+    expect(sniffedFileMessage({ kind: 'container', name: 'Flash video (FLV)' })).toMatch(/^This is a Flash video \(FLV\) file, a container browsers do not read\. Re-encode it as MP4/);
     expect(sniffedFileMessage({ kind: 'picture', name: 'JPEG' })).toMatch(/^This is a picture \(JPEG\), not a video\. .*ffmpeg -loop 1/);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Names, from a file's first bytes, what people drop that is not a video a browser reads
  * (mediabunny reads MP4/MOV, WebM/MKV, MPEG-TS, Ogg), so "not a video emolens can read" can say
- * what the file is and what to do: the containers of older cameras and datasets (AVI, Flash video,
- * MPEG program streams, Windows Media), and pictures — a phone's HEIC photo is an ISO file like an
+ * what the file is and what to do: the containers of older cameras and datasets (Flash video, MPEG
+ * program streams, Windows Media; AVI, which emolens reads itself: open-avi.ts), and pictures — a phone's HEIC photo is an ISO file like an
  * MP4, which mediabunny opened and called truncated. Pure: no DOM.
  */
 
@@ -15,9 +15,12 @@ export interface SniffedFile {
 /** The major brands of ISO files that hold pictures (HEIF/HEIC, AVIF, and their sequences), not video. */
 const PICTURE_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
 
+/** The name of the AVI container, which open-video.ts reads itself (open-avi.ts) instead of refusing. */
+export const AVI = 'AVI';
+
 /** Magic numbers at the start of each kind of file. */
 const SIGNATURES: (SniffedFile & { matches: (b: Uint8Array) => boolean })[] = [
-  { kind: 'container', name: 'AVI', matches: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'AVI ' },
+  { kind: 'container', name: AVI, matches: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'AVI ' },
   { kind: 'container', name: 'Flash video (FLV)', matches: (b) => ascii(b, 0, 3) === 'FLV' },
   { kind: 'container', name: 'MPEG program stream (VOB, MPG)', matches: (b) => startsWith(b, [0x00, 0x00, 0x01, 0xba]) },
   { kind: 'container', name: 'Windows Media (WMV, ASF)', matches: (b) => startsWith(b, [0x30, 0x26, 0xb2, 0x75]) },
@@ -49,5 +52,5 @@ export function sniffedFileMessage({ kind, name }: SniffedFile): string {
   if (kind === 'picture') {
     return `This is a picture (${name}), not a video. emolens reads emotion in videos: drop a video, or make one of the picture, e.g. ffmpeg -loop 1 -i <file> -t 3 -c:v libx264 -pix_fmt yuv420p out.mp4.`;
   }
-  return `This is ${name === 'AVI' ? 'an' : 'a'} ${name} file, a container browsers do not read. Re-encode it as MP4 (H.264), e.g. ffmpeg -i <file> -c:v libx264 -c:a aac out.mp4.`;
+  return `This is a ${name} file, a container browsers do not read. Re-encode it as MP4 (H.264), e.g. ffmpeg -i <file> -c:v libx264 -c:a aac out.mp4.`;
 }

@@ -3,14 +3,12 @@
  * display-size, upright ImageBitmaps. Every `VideoFrame` is closed as soon as it is converted or skipped;
  * when the consumer stops early the decoder, queued frames and the input are released.
  */
-import { EncodedPacketSink } from 'mediabunny';
 import { CanceledError, TruncatedVideoError } from '../errors';
 import { createFrameSelector } from './frame-selector';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { fitWithin } from './frame-size';
 import type { OpenedVideo } from './open-video';
 import { isUpright, uprightBitmap } from './orientation';
-import { createJpegFrameDecoder, type FrameDecoder, MOTION_JPEG } from './jpeg-frame-decoder';
 
 /** One sampled frame. The consumer owns `bitmap` and must `close()` it (or use `using`). */
 export interface DecodedFrame extends Disposable {
@@ -46,13 +44,6 @@ const DEFAULT_MAX_DECODE_QUEUE = 8;
 /** Fewer decoded frames than this fraction of the indexed count means the data ends early. */
 const TRUNCATION_TOLERANCE = 0.98;
 
-/** A WebCodecs VideoDecoder set up for `config` (every codec but Motion JPEG: jpeg-frame-decoder.ts). */
-function configuredDecoder(init: VideoDecoderInit, config: VideoDecoderConfig): FrameDecoder {
-  const decoder = new VideoDecoder(init);
-  decoder.configure(config);
-  return decoder;
-}
-
 /** Yields the sampled frames of `video` in presentation order. */
 export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions = {}): AsyncGenerator<DecodedFrame> {
   const { width, height } = fitWithin(video.info.width, video.info.height, options.maxSide);
@@ -85,10 +76,10 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
       notify();
     },
   };
-  const decoder = video.info.codec === MOTION_JPEG ? createJpegFrameDecoder(init) : configuredDecoder(init, video.decoderConfig);
+  const decoder = video.createDecoder(init);
   decoder.addEventListener('dequeue', notify);
 
-  const packets = new EncodedPacketSink(video.track).packets();
+  const packets = video.chunks();
   let inputDone = false;
   // Delta frames before the first key frame (a stream captured or cut mid-GOP): nothing can decode
   // them, and WebCodecs refuses a first chunk that is not a key frame. Players skip them too.
@@ -105,7 +96,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      let next: IteratorResult<import('mediabunny').EncodedPacket>;
+      let next: IteratorResult<EncodedVideoChunk>;
       try {
         next = await packets.next();
       } catch (error) {
@@ -121,7 +112,7 @@ export async function* decodeFrames(video: OpenedVideo, options: DecodeOptions =
         continue;
       }
       keySeen = true;
-      decoder.decode(next.value.toEncodedVideoChunk());
+      decoder.decode(next.value);
     }
   };
 

@@ -3,6 +3,7 @@
  * every packet is a whole JPEG picture, which no browser's VideoDecoder takes but WebCodecs'
  * ImageDecoder does. Browser and worker only.
  */
+import type { FrameDecoder } from './frame-decoder';
 
 /** The codec name the app uses for Motion JPEG (mediabunny has none: it reports the track's codec as unknown). */
 export const MOTION_JPEG = 'mjpeg';
@@ -20,8 +21,6 @@ export async function canDecodeMotionJpeg(): Promise<boolean> {
   return typeof ImageDecoder !== 'undefined' && (await ImageDecoder.isTypeSupported('image/jpeg').catch(() => false));
 }
 
-/** The part of VideoDecoder that decode-frames.ts drives. */
-export type FrameDecoder = Pick<VideoDecoder, 'decode' | 'flush' | 'close' | 'decodeQueueSize' | 'state' | 'addEventListener'>;
 
 /**
  * A VideoDecoder look-alike for Motion JPEG: decodes each chunk's JPEG in order and outputs a

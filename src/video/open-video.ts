@@ -1,18 +1,21 @@
 /**
- * Opens a video File/Blob with mediabunny and reports what it is before any decoding: duration,
+ * Opens a video File/Blob with mediabunny (AVI, which it does not read: open-avi.ts) and reports what it is before any decoding: duration,
  * frame count, fps, display size and codec. Failures become named errors (see src/errors.ts).
  */
 import {
   ALL_FORMATS,
   BlobSource,
+  EncodedPacketSink,
   Input,
   type InputVideoTrack,
   UnsupportedInputFormatError,
 } from 'mediabunny';
 import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
 import type { VideoInfo } from '../shared/video-info';
-import { sniffFile, sniffedFileMessage } from './container-sniff';
-import { canDecodeMotionJpeg, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
+import { AVI, sniffFile, sniffedFileMessage } from './container-sniff';
+import { canDecodeMotionJpeg, createJpegFrameDecoder, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
+import { configuredDecoder, type FrameDecoder } from './frame-decoder';
+import { openAvi } from './open-avi';
 import { mpegTsVideoCodec } from './mpeg-ts-streams';
 import { CODEC_NAMES } from './codec-names';
 
@@ -21,11 +24,13 @@ const TS_TABLES_BYTES = 64 * 1024;
 
 export type { VideoInfo };
 
-/** An opened video: its info, the mediabunny objects to decode it, and `dispose()`. */
+/** An opened video: its info, its encoded frames and a decoder for them, and `dispose()`. */
 export interface OpenedVideo extends Disposable {
   info: VideoInfo;
-  track: InputVideoTrack;
-  decoderConfig: VideoDecoderConfig;
+  /** The video track's encoded frames in decode order; throws when the data ends early or is unreadable. */
+  chunks(): AsyncGenerator<EncodedVideoChunk, void, undefined>;
+  /** A decoder for `chunks()`: WebCodecs' VideoDecoder, or a look-alike (Motion JPEG, AVI). */
+  createDecoder(init: VideoDecoderInit): FrameDecoder;
   dispose(): void;
 }
 
@@ -40,6 +45,7 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
   if (blob.size === 0) throw new NotAVideoError('This file is empty (0 bytes).');
   // Before mediabunny: a phone's HEIC photo is an ISO file it would open, and call truncated.
   const sniffed = sniffFile(new Uint8Array(await blob.slice(0, 12).arrayBuffer()));
+  if (sniffed?.name === AVI) return openAvi(blob);
   if (sniffed) throw new NotAVideoError(sniffedFileMessage(sniffed));
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
   let disposed = false;
@@ -92,7 +98,11 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
       codecString: decoderConfig.codec,
       orientation: { rotation: await track.getRotation(), flip: await track.getFlip() },
     };
-    return { info, track, decoderConfig, dispose, [Symbol.dispose]: dispose };
+    const chunks = async function* () {
+      for await (const packet of new EncodedPacketSink(track).packets()) yield packet.toEncodedVideoChunk();
+    };
+    const createDecoder = (init: VideoDecoderInit) => (codec === MOTION_JPEG ? createJpegFrameDecoder(init) : configuredDecoder(init, decoderConfig));
+    return { info, chunks, createDecoder, dispose, [Symbol.dispose]: dispose };
   } catch (error) {
     dispose();
     throw error;
