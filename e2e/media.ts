@@ -302,6 +302,14 @@ export function motionJpegMov(name = '01-01-03_01.mp4'): string {
 }
 
 /**
+ * Two seconds of a shared clip as Motion JPEG in an MP4 (some cameras and ffmpeg write it so): the
+ * sample entry is MPEG-4 Part 2's `mp4v`, only the object type says JPEG.
+ */
+export function motionJpegMp4(): string {
+  return ffmpeg('mjpeg-in-mp4.mp4', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-c:v', 'mjpeg', '-q:v', '4', '-c:a', 'aac']);
+}
+
+/**
  * A shared clip as a camcorder's MPEG-TS stream (.MTS): the same H.264 and AAC, stream-copied,
  * whose timeline starts at 1.4 s (ffmpeg's default, as broadcast streams do), not at 0.
  */

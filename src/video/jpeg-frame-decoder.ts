@@ -1,5 +1,5 @@
 /**
- * Motion JPEG (the MOV and MKV files of older digital cameras and some dash and action cameras):
+ * Motion JPEG (the MOV, MKV, MP4 and AVI files of older digital cameras and some dash and action cameras):
  * every packet is a whole JPEG picture, which no browser's VideoDecoder takes but WebCodecs'
  * ImageDecoder does. Browser and worker only.
  */
@@ -14,6 +14,11 @@ const MOTION_JPEG_IDS = new Set(['jpeg', 'mjpa', 'V_MJPEG']);
 /** True when a track's container codec id (mediabunny's `internalCodecId`) names Motion JPEG. */
 export function isMotionJpegId(id: unknown): boolean {
   return typeof id === 'string' && MOTION_JPEG_IDS.has(id);
+}
+
+/** True when `bytes` start as a JPEG picture does (SOI, then a marker). */
+export function isJpeg(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
 }
 
 /** True when this browser can decode JPEG pictures off the main thread (WebCodecs' ImageDecoder). */

@@ -13,7 +13,7 @@ import {
 import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
 import type { VideoInfo } from '../shared/video-info';
 import { AVI, sniffFile, sniffedFileMessage } from './container-sniff';
-import { canDecodeMotionJpeg, createJpegFrameDecoder, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
+import { canDecodeMotionJpeg, createJpegFrameDecoder, isJpeg, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
 import { configuredDecoder, type FrameDecoder } from './frame-decoder';
 import { openAvi } from './open-avi';
 import { mpegTsVideoCodec } from './mpeg-ts-streams';
@@ -125,7 +125,7 @@ export async function timelineStart(input: Input, video: InputVideoTrack | null)
  * Motion JPEG has no VideoDecoder config: its frames go through ImageDecoder (jpeg-frame-decoder.ts).
  */
 async function decodableCodec(track: InputVideoTrack): Promise<{ codec: string; decoderConfig: VideoDecoderConfig }> {
-  if (isMotionJpegId(track.internalCodecId)) {
+  if (isMotionJpegId(track.internalCodecId) || (track.internalCodecId === 'mp4v' && (await firstPacketIsJpeg(track)))) {
     if (!(await canDecodeMotionJpeg())) throw new UnsupportedCodecError(CODEC_NAMES.motionJpeg);
     return { codec: MOTION_JPEG, decoderConfig: { codec: MOTION_JPEG, codedWidth: track.codedWidth, codedHeight: track.codedHeight } };
   }
@@ -136,6 +136,16 @@ async function decodableCodec(track: InputVideoTrack): Promise<{ codec: string; 
   const support = await VideoDecoder.isConfigSupported(decoderConfig).catch(() => ({ supported: false }));
   if (!support.supported) throw new UnsupportedCodecError(codecDisplayName(codec));
   return { codec, decoderConfig };
+}
+
+/**
+ * True when the track's first packet is a JPEG picture: Motion JPEG in an MP4 has the `mp4v` sample
+ * entry of MPEG-4 Part 2 (only its object type, which mediabunny does not expose, differs), while an
+ * MPEG-4 Part 2 packet starts with a start code (00 00 01).
+ */
+async function firstPacketIsJpeg(track: InputVideoTrack): Promise<boolean> {
+  const packet = await new EncodedPacketSink(track).getFirstPacket().catch(() => null);
+  return packet !== null && isJpeg(packet.data);
 }
 
 /** A name people know for a mediabunny codec id. */
