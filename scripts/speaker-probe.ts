@@ -1,12 +1,14 @@
 /**
- * npx tsx scripts/speaker-probe.ts [--clips N] [--every N --offset K] [--cache .cache/speaker-probe]
+ * npx tsx scripts/speaker-probe.ts [--clips N] [--every N --offset K] [--cache .cache/speaker-probe] [--dir <clips>] [--measure steadyMotion]
  *
  * Measures the dense mouth measure (issue 29, docs/speaker.md) on the labelled clips in Node: the
  * face detector and the landmarks on the app's analysed frames (5 fps; the largest face is the
  * clip's one person), the pixel measures on the grey frames at MOUTH_TRACE.fps between them. Each
  * clip's series and loudness are cached; then every measure's correlation with the clip's own voice
  * (a speaking face) and with other clips' voices (a moving mouth that is not the one heard: the
- * silent face's noise) is summarised, with the lag search the app uses.
+ * silent face's noise) is summarised, with the lag search the app uses. `--dir` reads other
+ * clips named as ours (e.g. handheld copies, docs/speaker.md); `--measure` picks the measure the
+ * rule's counts use (the app's by default).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +27,7 @@ import { faceInputSize } from '../src/shared/perception-config';
 import { COMPOSITE_PAIRS, lightSpeaker, makeSpeakerCases } from '../src/node/speaker-composites';
 import { numberOption, parseArgs, runCli, stringOption } from './lib/cli-args';
 
-const MEASURES: (keyof MouthPixels)[] = ['mean', 'centerMean', 'profileStd', 'motion', 'centerMotion', 'upperMotion'];
+const MEASURES: (keyof MouthPixels)[] = ['mean', 'centerMean', 'profileStd', 'motion', 'centerMotion', 'upperMotion', 'steadyMotion'];
 
 interface ClipSeries {
   file: string;
@@ -37,13 +39,13 @@ interface ClipSeries {
   ms: number;
 }
 
-async function measureClip(models: PerceptionModels, file: string, mouthFps: number): Promise<ClipSeries> {
+async function measureClip(models: PerceptionModels, dir: string, file: string, mouthFps: number): Promise<ClipSeries> {
   const started = performance.now();
   const config = createPerceptionState().config;
   const tracers = MEASURES.map((m) => createMouthTracer((p) => p[m]));
   const out: ClipSeries = { file, tSec: [], values: Object.fromEntries(MEASURES.map((m) => [m, []])), open: { tSec: [], value: [] }, envelope: { hopSec: 0, db: [] }, ms: 0 };
   const { mouthOpening } = await import('../src/core/speaker/mouth-opening');
-  for await (const f of readFramesWithFfmpeg(join(CLIPS_DIR, file), { fps: 5, frames: 'app', mouthFps })) {
+  for await (const f of readFramesWithFfmpeg(join(dir, file), { fps: 5, frames: 'app', mouthFps })) {
     const frame = frameFromPixels(f);
     try {
       const found = await models.faceDetector.run(frame, { inputSize: faceInputSize(config, f.width, f.height), scoreThreshold: config.faceScoreThreshold });
@@ -63,7 +65,7 @@ async function measureClip(models: PerceptionModels, file: string, mouthFps: num
       frame.dispose();
     }
   }
-  const audio = await readAudioWithFfmpeg(join(CLIPS_DIR, file));
+  const audio = await readAudioWithFfmpeg(join(dir, file));
   if (audio) {
     const env = loudnessEnvelope(audio.channels, audio.sampleRate);
     out.envelope = { hopSec: env.hopSec, db: [...env.db] };
@@ -86,9 +88,11 @@ async function main(): Promise<number> {
   const offset = Number(stringOption(args, 'offset') ?? 0);
   const limit = numberOption(args, 'clips') ?? Infinity;
   const mouthFps = numberOption(args, 'mouth-fps') ?? MOUTH_TRACE.fps;
+  const dir = stringOption(args, 'dir') ?? CLIPS_DIR;
+  const measure = (stringOption(args, 'measure') ?? MOUTH_TRACE.measure) as keyof MouthPixels;
   if (args.options.has('composites')) return composites(numberOption(args, 'pairs') ?? 3, cache);
   mkdirSync(cache, { recursive: true });
-  const files = readdirSync(CLIPS_DIR).filter((f) => f.endsWith('.mp4')).sort().filter((_, i) => i % every === offset).slice(0, limit);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.mp4')).sort().filter((_, i) => i % every === offset).slice(0, limit);
   let models: PerceptionModels | undefined;
   const clips: ClipSeries[] = [];
   for (const file of files) {
@@ -98,7 +102,7 @@ async function main(): Promise<number> {
         await initNodeBackend();
         models = await loadPerceptionModels(packageWeightSource());
       }
-      writeFileSync(path, JSON.stringify(await measureClip(models, file, mouthFps)));
+      writeFileSync(path, JSON.stringify(await measureClip(models, dir, file, mouthFps)));
       console.error(`${file} measured`);
     }
     clips.push(JSON.parse(readFileSync(path, 'utf8')) as ClipSeries);
@@ -113,13 +117,13 @@ async function main(): Promise<number> {
     report[m] = { own: summary(own), silentFaceNoise: summary(other) };
   }
   // The shipped rule on single faces: its own voice (a labelled clip keeps its speaker?) and another's (dubbed: nobody?).
-  const series = (c: ClipSeries) => ({ trackId: 1, tSec: c.tSec, mouth: c.values[MOUTH_TRACE.measure]! });
+  const series = (c: ClipSeries) => ({ trackId: 1, tSec: c.tSec, mouth: c.values[measure]! });
   const own = clips.map((c) => associateSpeaker([series(c)], envelopeOf(c), config));
   const dubbed = clips.flatMap((c, i) => pairsOf(i).map((o) => associateSpeaker([series(o)], envelopeOf(c), config)));
   const both = clips.flatMap((c, i) => pairsOf(i).map((o) => associateSpeaker([series(c), { ...series(o), trackId: 2 }], envelopeOf(c), config)));
   const share = (n: number, of: number) => `${n} of ${of} (${((100 * n) / of).toFixed(1)} %)`;
   report.rule = {
-    config: { minScore: config.minScore, minMargin: config.minMargin, measure: MOUTH_TRACE.measure },
+    config: { minScore: config.minScore, minMargin: config.minMargin, measure },
     labelledKeepSpeaker: share(own.filter((r) => r.trackId === 1).length, own.length),
     labelledLost: own.flatMap((r, i) => (r.trackId === 1 ? [] : [`${clips[i]!.file} ${r.score.toFixed(2)}`])),
     dubbedCredited: share(dubbed.filter((r) => r.trackId !== null).length, dubbed.length),

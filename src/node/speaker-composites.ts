@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { loudnessEnvelope } from '../core/audio/loudness-envelope';
 import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type SpeakerConfig, type SpeakerResult } from '../core/speaker/speaker-association';
@@ -84,6 +84,16 @@ export async function makeSpeakerCases(dir: string, tag: string, a: string, b: s
   const name = `${tag}-dubbed`;
   cases.push({ name, kind: 'dubbed', speaker: null, path: await make(dir, name, ['-i', a, '-i', b, '-map', '0:v', '-map', '1:a']) });
   return cases;
+}
+
+/**
+ * `path` (a 360×270 clip) as a handheld phone films it: the picture moves by up to 9 px, at 2–5 Hz
+ * (zoomed 12 % so no border shows). The mouth measure must undo that shake (docs/speaker.md).
+ */
+export async function handheldCopy(dir: string, path: string): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const shake = 'scale=404:304,crop=360:270:22+6*sin(2*PI*t*2.3)+3*sin(2*PI*t*5.1):17+6*cos(2*PI*t*1.7)';
+  return make(dir, `handheld-${basename(path, '.mp4')}`, ['-i', path, '-vf', shake]);
 }
 
 /** What the light loop found: each track's side and mean box, and the association's answer. */

@@ -6,7 +6,7 @@
  * so they measure the same thing. Plain data, no tfjs.
  */
 import type { Box } from '../core/geometry';
-import { interpolateBox, mouthPixels, mouthRegion, scaleRegion, type GrayFrame, type MouthPixels } from '../core/speaker/mouth-pixels';
+import { cameraShift, frameProfiles, interpolateBox, mouthPixels, mouthRegion, scaleRegion, type FrameProfiles, type GrayFrame, type MouthPixels, type Shift } from '../core/speaker/mouth-pixels';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 
 /** A face's dense mouth measure since the previous analysed frame (times in seconds). */
@@ -38,6 +38,8 @@ export function createMouthTracer(measure: (p: MouthPixels) => number = defaultM
   let previous: GrayFrame | undefined;
   return {
     trace(faces, tSec, frames, videoWidth) {
+      // The camera's shift between each grey frame and the one before, once for every face.
+      const shifts = faces.some((face) => face.landmarks) ? cameraShifts(frames, previous, faces, videoWidth) : [];
       const out = faces.map((face) => {
         if (!face.landmarks) return undefined;
         const region = mouthRegion(face.box, face.landmarks);
@@ -50,7 +52,7 @@ export function createMouthTracer(measure: (p: MouthPixels) => number = defaultM
           // Frames before the track's previous analysed frame, or before it was first seen, have no region.
           if (frame.tSec < tSec - 1e-6 && (!bridged || frame.tSec <= bridged.tSec + 1e-6)) return;
           const at = bridged && tSec > bridged.tSec ? interpolateBox(bridged.region, region, (frame.tSec - bridged.tSec) / (tSec - bridged.tSec)) : region;
-          const pixels = mouthPixels(frame, scaleRegion(at, frame.width / videoWidth), prior && frame.tSec - prior.tSec <= MOUTH_TRACE.maxBridgeSec ? prior : undefined);
+          const pixels = mouthPixels(frame, scaleRegion(at, frame.width / videoWidth), bridgedPrior(frame, prior), shifts[k]);
           if (!pixels) return;
           trace.tSec.push(frame.tSec);
           trace.value.push(measure(pixels));
@@ -61,6 +63,32 @@ export function createMouthTracer(measure: (p: MouthPixels) => number = defaultM
       return out;
     },
   };
+}
+
+/** The frame before `frame` when it is near enough to measure a change against (else none). */
+function bridgedPrior(frame: GrayFrame, prior: GrayFrame | undefined): GrayFrame | undefined {
+  return prior && frame.tSec - prior.tSec <= MOUTH_TRACE.maxBridgeSec ? prior : undefined;
+}
+
+/** The camera's shift from each grey frame's predecessor to it ({ 0, 0 } without one), the faces' heads left out. */
+function cameraShifts(frames: readonly GrayFrame[], previous: GrayFrame | undefined, faces: readonly TracedFace[], videoWidth: number): Shift[] {
+  const heads = faces.map((face) => headRegion(face.box));
+  // Each frame's profiles serve twice: against the frame before it and the frame after.
+  const profiles = new Map<GrayFrame, FrameProfiles>();
+  const profilesOf = (frame: GrayFrame) => {
+    let p = profiles.get(frame);
+    if (!p) profiles.set(frame, (p = frameProfiles(frame, heads.map((h) => scaleRegion(h, frame.width / videoWidth)))));
+    return p;
+  };
+  return frames.map((frame, k) => {
+    const prior = bridgedPrior(frame, k > 0 ? frames[k - 1] : previous);
+    return prior ? cameraShift(profilesOf(frame), profilesOf(prior)) : { dx: 0, dy: 0 };
+  });
+}
+
+/** The head around a face box, hair and neck included (what moves when the head does, left out of the camera's shift), with room for 0.2 s of motion. */
+function headRegion(box: Box): Box {
+  return { x: box.x - 0.3 * box.w, y: box.y - 0.5 * box.h, w: 1.6 * box.w, h: 1.8 * box.h };
 }
 
 function defaultMeasure(p: MouthPixels): number {

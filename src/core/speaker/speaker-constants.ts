@@ -12,7 +12,7 @@ export const MOUTH_TRACE = Object.freeze({
   /** A frame within this of its slot on the mouth grid fills it (container times are rounded to µs). */
   gridToleranceSec: 0.001,
   /** Which of the pixel measures is the mouth's number (docs/speaker.md: chosen on our clips). */
-  measure: 'centerMotion' as keyof MouthPixels,
+  measure: 'steadyMotion' as keyof MouthPixels,
   /** Longest gap between a track's analysed frames that is bridged by interpolating its lips' region. */
   maxBridgeSec: 0.5,
   /**

@@ -3,7 +3,7 @@ import { loudnessAt, loudnessEnvelope, voicedShare } from '../audio/loudness-env
 import { mouthOpening } from './mouth-opening';
 import { associateSpeaker, mouthMoves, pearson, speakerScore, DEFAULT_SPEAKER_CONFIG, type SpeakerConfig } from './speaker-association';
 import { highPass, laggedCorrelation } from './lagged-correlation';
-import { grayFromRgb, interpolateBox, mouthPixels, mouthRegion, type GrayFrame } from './mouth-pixels';
+import { cameraShift, frameProfiles, grayFromRgb, interpolateBox, mouthPixels, mouthRegion, type GrayFrame } from './mouth-pixels';
 
 const RATE = 8000;
 /** A 200 Hz tone switched on where `on(t)` holds, silence (tiny noise) elsewhere. */
@@ -74,6 +74,33 @@ describe('mouth pixels', () => {
     expect(b.centerMotion).toBeCloseTo(180 / 2, 9); // the gap's row is one of the central half's two
     expect(b.upperMotion).toBe(0);
     expect(mouthPixels(closed, { x: 7.6, y: 0, w: 3, h: 3 })).toBeNull(); // outside the frame
+  });
+
+  it('undoes a shaking camera’s shift of the whole picture, not a head’s own motion, and keeps the lips’ change', () => {
+    // A textured scene: every pixel differs from its neighbours, as skin, hair and a room do.
+    const texture = (x: number, y: number) => (((x * 73856093) ^ (y * 19349663)) >>> 0) % 200;
+    const frame = (v: (x: number, y: number) => number): GrayFrame => ({ tSec: 0, width: 80, height: 80, data: Uint8Array.from({ length: 6400 }, (_, i) => v(i % 80, Math.floor(i / 80))) });
+    const before = frame(texture);
+    const face = { x: 25, y: 30, w: 30, h: 30 };
+    const region = { x: 30, y: 44, w: 20, h: 12 };
+    const inFace = (x: number, y: number) => x >= face.x && x < face.x + face.w && y >= face.y && y < face.y + face.h;
+    // The camera moved 3 px right and 2 up: every pixel changed, the mouth did not.
+    const shakenFrame = frame((x, y) => texture(x - 3, y + 2));
+    const shift = cameraShift(frameProfiles(shakenFrame, [face]), frameProfiles(before, [face]));
+    expect(shift).toEqual({ dx: -3, dy: 2 });
+    const shaken = mouthPixels(shakenFrame, region, before, shift)!;
+    expect(shaken.centerMotion).toBeGreaterThan(40);
+    expect(shaken.steadyMotion).toBe(0);
+    // The head moved, the camera did not: nothing outside the face moved, so nothing is undone.
+    const nodding = frame((x, y) => (inFace(x, y) ? texture(x, y + 2) : texture(x, y)));
+    expect(cameraShift(frameProfiles(nodding, [face]), frameProfiles(before, [face]))).toEqual({ dx: 0, dy: 0 });
+    // The lips part (a dark row across the centre) while the camera shakes: what is left is the lips' change.
+    const both = mouthPixels(frame((x, y) => (y === 48 ? 20 : texture(x - 3, y + 2))), region, before, shift)!;
+    expect(both.steadyMotion).toBeGreaterThan(10);
+    expect(both.steadyMotion).toBeLessThan(both.centerMotion / 2);
+    // A still camera: the measure is the central half's change itself.
+    const speaking = mouthPixels(frame((x, y) => (y === 50 ? 20 : texture(x, y))), region, before, { dx: 0, dy: 0 })!;
+    expect(speaking.steadyMotion).toBe(speaking.centerMotion);
   });
 });
 
