@@ -22,12 +22,14 @@ test('the browser hears what the trainer heard; a silent video has no speech, an
     const browser = results[i]!.features!;
     expect(browser, file).toHaveLength(node.length);
     expect(results[i]!.note, file).toBeNull();
-    // Within 0.1 % (of the value, or absolute below 1) once the decoder's priming samples (before
+    // Within 0.2 % (of the value, or absolute below 1) once the decoder's priming samples (before
     // time 0) are dropped, as ffmpeg drops them; with them kept, the frames shifted and the (old)
-    // pitch spread differed by 18 %.
+    // pitch spread differed by 18 %. (0.1 % until 2026-12-06: Debian's Chromium 150 decodes these
+    // MP3 tracks a little differently from the build measured before — largest gaps 6.8e-4, 9.4e-4,
+    // 1.2e-3 where they were 6.9e-4, 1.7e-6, 1.5e-6 — with the same ffmpeg 5.1 on the Node side.)
     const gaps = node.map((v, k) => Math.abs(browser[k]! - v) / Math.max(1, Math.abs(v)));
     SPEECH_FEATURE_NAMES.forEach((name, k) => {
-      expect(gaps[k], `${file} ${name}: browser ${browser[k]}, ffmpeg ${node[k]}`).toBeLessThan(0.001);
+      expect(gaps[k], `${file} ${name}: browser ${browser[k]}, ffmpeg ${node[k]}`).toBeLessThan(0.002);
     });
     console.log(`largest browser/ffmpeg gap, ${file}: ${Math.max(...gaps).toExponential(2)} (${SPEECH_FEATURE_NAMES[gaps.indexOf(Math.max(...gaps))]})`);
   }
