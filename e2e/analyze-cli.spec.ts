@@ -8,7 +8,7 @@ import { analyze } from './analyze-runner';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clip, expect, scratch, test } from './fixtures';
-import { cutWithoutReencoding, frameCount, lateSecondFace, midStreamTs, motionJpegMp4, nightCopy, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger, tightFaceCrop } from './media';
+import { cutShortAvi, cutWithoutReencoding, frameCount, lateSecondFace, midStreamTs, motionJpegMp4, nightCopy, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger, tightFaceCrop } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -29,9 +29,9 @@ async function analyzeEach(videos: string[]): Promise<AnalysisReport[]> {
 }
 
 // Composites with known answers in one run (a browser launch each cost ~60 s of suite time until 2026-12-06).
-test('composites in one run: the larger face wins; a late second face loses on frequency; a cut clip starts at its shown frame; 0.6 s is uncertain; a face filling the frame, and one in a dark grainy picture, are found; a stream picked up mid-GOP is read from its first key frame; Motion JPEG in an MP4 is read', async () => {
-  const [sideBySide, late, cut, short, tight, night, midStream, jpegMp4] = await analyzeEach([
-    sideBySideOneLarger(), lateSecondFace(), cutWithoutReencoding('03-01-03_01.mp4', 1.2), shortExcerpt(), tightFaceCrop(112), nightCopy(), midStreamTs(), motionJpegMp4(),
+test('composites in one run: the larger face wins; a late second face loses on frequency; a cut clip starts at its shown frame; 0.6 s is uncertain; a face filling the frame, and one in a dark grainy picture, are found; a stream picked up mid-GOP is read from its first key frame; Motion JPEG in an MP4 is read; an AVI cut short is read as far as it goes', async () => {
+  const [sideBySide, late, cut, short, tight, night, midStream, jpegMp4, cutAvi] = await analyzeEach([
+    sideBySideOneLarger(), lateSecondFace(), cutWithoutReencoding('03-01-03_01.mp4', 1.2), shortExcerpt(), tightFaceCrop(112), nightCopy(), midStreamTs(), motionJpegMp4(), cutShortAvi(),
   ]);
 
   await test.step('two people side by side: the larger face wins the vote', () => {
@@ -110,6 +110,15 @@ test('composites in one run: the larger face wins; a late second face loses on f
     expect(report.tracks[0]!.frames).toBe(report.sampledFrames);
     expect(report.sampledFrames).toBe(10);
     expect(report.speaker.trackId).toBe(report.mainTrackId);
+  });
+
+  await test.step('an older camera’s AVI cut short (no index): the frames there are answered, and the report says it ends early', () => {
+    const report = cutAvi!;
+    expect(report.tracks).toHaveLength(1);
+    expect(report.answer).not.toBeNull();
+    expect(report.sampledFrames).toBeGreaterThanOrEqual(8);
+    expect(report.sampledFrames).toBeLessThan(19);
+    expect(report.warnings.join('\n')).toMatch(/ends early: \d+ of the 113 frames its header announces/);
   });
 });
 

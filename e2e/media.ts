@@ -159,6 +159,17 @@ export function truncatedMp4(moovFirst: boolean): string {
   });
 }
 
+/**
+ * An older camera's AVI (Motion JPEG, PCM) whose recording was cut short: the first 60 % of its
+ * bytes, its index (at the end) lost, its header still announcing every frame.
+ */
+export function cutShortAvi(): string {
+  return makeOnce(join(scratch, 'cut-short.avi'), (tmp) => {
+    const bytes = readFileSync(ffmpeg('mjpeg-pcm.avi', ['-i', clip('01-01-03_01.mp4'), '-c:v', 'mjpeg', '-q:v', '4', '-c:a', 'pcm_s16le', '-f', 'avi']));
+    writeFileSync(tmp, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+  });
+}
+
 /** An empty file named like a video. */
 export function zeroByteFile(): string {
   return makeOnce(join(scratch, 'zero.mp4'), (tmp) => writeFileSync(tmp, ''));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFrame, createClipAnalysis, forgetBefore, voteOnClip, type FaceRecord } from './clip-analysis';
-import { buildReport, latePictureWarning, NO_FACE_HINT, turnedWarning } from './build-report';
+import { buildReport, endsEarlyWarning, latePictureWarning, NO_FACE_HINT, turnedWarning } from './build-report';
 
 const info = { durationSec: 2, frameCount: 60, fps: 30, width: 100, height: 100, codec: 'avc', codecString: 'avc1' };
 
@@ -78,6 +78,14 @@ describe('buildReport', () => {
     expect(report.warnings).toEqual([turnedWarning(90), 'later']);
     expect(report.warnings[0]).toContain('turned it 90° clockwise');
     expect(buildReport(clip, { file: 'upright.mp4', backend: 'wasm', info, sampleFps: 5, timingsMs: {} }).warnings).toEqual([]);
+  });
+
+  it('says when the file ends before the frames its header announces (an AVI cut short)', () => {
+    const clip = createClipAnalysis(100, 100);
+    addFrame(clip, [face(0, 0, 40, [0, 0, 0, 1, 0, 0, 0])], [1]);
+    const report = buildReport(clip, { file: 'cut.avi', backend: 'wasm', info: { ...info, frameCount: 68, declaredFrames: 113 }, sampleFps: 5, timingsMs: {} });
+    expect(report.warnings).toEqual([endsEarlyWarning(68, 113)]);
+    expect(report.warnings[0]).toMatch(/ends early: 68 of the 113 frames/);
   });
 });
 

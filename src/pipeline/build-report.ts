@@ -55,6 +55,11 @@ export function latePictureWarning(startSec: number): string {
   return `This video's picture starts at ${startSec.toFixed(1)} s: nothing before it could be decoded (a recording picked up mid-stream has frames that need ones it lacks), so the analysis starts there.`;
 }
 
+/** Said of a file whose data ends before the frames its header announces (VideoInfo.declaredFrames). */
+export function endsEarlyWarning(frames: number, declared: number): string {
+  return `This video file ends early: ${frames} of the ${declared} frames its header announces are there (a recording cut short), so the analysis covers what is there.`;
+}
+
 /** Builds the report: tracks with their votes and boxes, the main track, and predictions. */
 export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisReport {
   const vote = voteOnClip(clip, ctx.voting);
@@ -74,6 +79,7 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
   const warnings: string[] = ctx.info.turn ? [turnedWarning(ctx.info.turn)] : [];
   const pictureStart = clip.frameTimes[0];
   if (pictureStart !== undefined && pictureStart > LATE_PICTURE_SEC) warnings.push(latePictureWarning(pictureStart));
+  if (ctx.info.declaredFrames !== undefined) warnings.push(endsEarlyWarning(ctx.info.frameCount, ctx.info.declaredFrames));
   const predictions: ByPredictionKey<ClipPrediction> = {};
   if (vote.winnerId === null) {
     const thin = vote.votes.length > 0 ? ` (${vote.votes.length} brief or unsure face track${vote.votes.length > 1 ? 's' : ''}, too little evidence for a main face)` : '';

@@ -13,6 +13,12 @@ export interface VideoInfo {
   startSec?: number;
   /** Number of video frames (packets) in the track. */
   frameCount: number;
+  /**
+   * Frames the file's header announces where its data holds fewer (`frameCount`): a recording cut
+   * short that is still read as far as it goes (an AVI without its index). Absent: the file is whole,
+   * or says nothing of it (a truncated MP4 is refused instead).
+   */
+  declaredFrames?: number;
   /** Average frame rate over the whole track. */
   fps: number;
   /** Display size (after pixel aspect ratio and rotation), which is what users see. */

@@ -63,6 +63,9 @@ describe('readAviFile', () => {
     expect(video!.chunks.length).toBeGreaterThan(whole.video!.chunks.length * 0.5);
     expect(video!.chunks.length).toBeLessThan(whole.video!.chunks.length * 0.65);
     expect(video!.chunks).toEqual(whole.video!.chunks.slice(0, video!.chunks.length));
+    // The header still announces every frame: what tells a cut recording from a whole one.
+    expect(video!.declaredFrames).toBe(whole.video!.chunks.length);
+    expect(whole.video!.declaredFrames).toBe(whole.video!.chunks.length);
     expect(audio!.chunks.length).toBeGreaterThan(0);
     for (const c of [...video!.chunks, ...audio!.chunks]) expect(c.offset + c.size).toBeLessThanOrEqual(cut.length);
   });

@@ -24,6 +24,8 @@ export interface AviVideoStream {
   frameSec: number;
   /** One per frame slot, in order; size 0 for a dropped frame. */
   chunks: AviChunk[];
+  /** Frame slots the header announces (strh length): more than `chunks` when the recording was cut short. */
+  declaredFrames: number;
 }
 
 /** The first audio stream: its WAVEFORMATEX and chunks. */
@@ -97,6 +99,7 @@ interface StreamHeader {
   type: string;
   scale: number;
   rate: number;
+  length: number;
   format: Uint8Array;
 }
 
@@ -104,9 +107,9 @@ async function readStreamList(read: ByteReader, list: RiffChunk): Promise<Stream
   let header: Omit<StreamHeader, 'format'> | null = null;
   let format: Uint8Array | null = null;
   for await (const c of chunksIn(read, list.dataOffset, list.dataOffset + list.dataSize)) {
-    if (c.id === 'strh' && c.dataSize >= 28) {
+    if (c.id === 'strh' && c.dataSize >= 36) {
       const b = await read(c.dataOffset, c.dataSize);
-      header = { type: fourcc(b, 0), scale: view(b).getUint32(20, true), rate: view(b).getUint32(24, true) };
+      header = { type: fourcc(b, 0), scale: view(b).getUint32(20, true), rate: view(b).getUint32(24, true), length: view(b).getUint32(32, true) };
     } else if (c.id === 'strf') {
       format = await read(c.dataOffset, c.dataSize);
     }
@@ -118,7 +121,13 @@ function videoStream(h: StreamHeader): Omit<AviVideoStream, 'chunks'> {
   if (h.format.length < 20) throw new AviFormatError('AVI video stream without a picture format');
   const f = view(h.format);
   // BITMAPINFOHEADER: a negative height means rows stored top-down.
-  return { compression: fourcc(h.format, 16).replace(/\0/g, ' ').trim(), width: f.getInt32(4, true), height: Math.abs(f.getInt32(8, true)), frameSec: h.rate > 0 ? h.scale / h.rate : 0 };
+  return {
+    compression: fourcc(h.format, 16).replace(/\0/g, ' ').trim(),
+    width: f.getInt32(4, true),
+    height: Math.abs(f.getInt32(8, true)),
+    frameSec: h.rate > 0 ? h.scale / h.rate : 0,
+    declaredFrames: h.length,
+  };
 }
 
 function audioStream(h: StreamHeader): Omit<AviAudioStream, 'chunks'> {
@@ -177,7 +186,7 @@ export async function readAviFile(read: ByteReader, size: number): Promise<AviFi
     for await (const c of chunksIn(read, riff.dataOffset, Math.min(size, riff.dataOffset + riff.dataSize))) {
       if (c.id === 'LIST' && c.listType === 'hdrl') {
         for await (const s of chunksIn(read, c.dataOffset, c.dataOffset + c.dataSize)) {
-          if (s.id === 'LIST' && s.listType === 'strl') headers.push((await readStreamList(read, s)) ?? { type: '', scale: 0, rate: 0, format: new Uint8Array() });
+          if (s.id === 'LIST' && s.listType === 'strl') headers.push((await readStreamList(read, s)) ?? { type: '', scale: 0, rate: 0, length: 0, format: new Uint8Array() });
         }
       } else if (c.id === 'LIST' && c.listType === 'movi') {
         // A file cut short keeps the list's announced size: read only what is there.

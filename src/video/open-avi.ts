@@ -35,6 +35,9 @@ const UNDECODABLE_FOURCCS: Record<string, string> = {
   H265: CODEC_NAMES.hevc,
 };
 
+/** A header announcing more than this many times the frame slots found means the recording was cut short. */
+const CUT_SHORT_RATIO = 1.02;
+
 /** Sound format tags mediabunny reads once the chunks are laid end to end (MP3, AAC with ADTS headers) or under a WAV header (PCM, float). */
 const WAVE_FORMAT = { pcm: 1, float: 3, mp3: 0x55, aac: 0xff, aacAdts: 0x1600 } as const;
 
@@ -84,9 +87,20 @@ export async function openAvi(blob: Blob): Promise<OpenedVideo> {
   }
 
   const durationSec = video.chunks.length * video.frameSec;
+  // Nothing is held open: every read slices the Blob.
   const dispose = () => {};
   return {
-    info: { durationSec, frameCount: slots.length, fps: slots.length / durationSec, width: video.width, height: video.height, codec, codecString },
+    info: {
+      durationSec,
+      frameCount: slots.length,
+      // A recording cut short keeps the header's count (a few dropped frames are not a cut).
+      ...(video.declaredFrames > video.chunks.length * CUT_SHORT_RATIO && { declaredFrames: video.declaredFrames }),
+      fps: slots.length / durationSec,
+      width: video.width,
+      height: video.height,
+      codec,
+      codecString,
+    },
     async *chunks() {
       for (const { chunk, timestamp } of slots) {
         const data = await bytesOf(chunk);
@@ -109,19 +123,20 @@ export async function aviSoundFile(blob: Blob): Promise<{ file: Blob } | { reaso
   const { audio } = await readAvi(blob);
   if (!audio || audio.chunks.length === 0) return { reason: 'the video has no audio track' };
   const maxBytes = audio.bytesPerSec > 0 ? audio.bytesPerSec * MAX_AUDIO_SECONDS : Infinity;
-  const parts: Uint8Array[] = [];
+  // Slices of the file, not copies: the new file is read only as far as the decoder goes.
+  const parts: Blob[] = [];
   let bytes = 0;
   for (const chunk of audio.chunks) {
     if (bytes >= maxBytes) break;
-    const data = await blobReader(blob)(chunk.offset, chunk.size);
-    parts.push(data);
-    bytes += data.length;
+    parts.push(blob.slice(chunk.offset, chunk.offset + chunk.size));
+    bytes += chunk.size;
   }
   const format = audio.subFormat;
-  if (format === WAVE_FORMAT.pcm || format === WAVE_FORMAT.float) return { file: new Blob([waveHeader(audio, bytes), ...parts] as BlobPart[]) };
-  if (format === WAVE_FORMAT.mp3) return { file: new Blob(parts as BlobPart[]) };
-  const adts = parts[0] !== undefined && parts[0][0] === 0xff && (parts[0][1]! & 0xf0) === 0xf0;
-  if ((format === WAVE_FORMAT.aac || format === WAVE_FORMAT.aacAdts) && adts) return { file: new Blob(parts as BlobPart[]) };
+  if (format === WAVE_FORMAT.pcm || format === WAVE_FORMAT.float) return { file: new Blob([waveHeader(audio, bytes) as BlobPart, ...parts]) };
+  if (format === WAVE_FORMAT.mp3) return { file: new Blob(parts) };
+  const head = new Uint8Array(await parts[0]!.slice(0, 2).arrayBuffer());
+  const adts = head[0] === 0xff && (head[1]! & 0xf0) === 0xf0;
+  if ((format === WAVE_FORMAT.aac || format === WAVE_FORMAT.aacAdts) && adts) return { file: new Blob(parts) };
   return { reason: `its audio (AVI sound format 0x${format.toString(16)}) cannot be decoded in this browser` };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Opens a video File/Blob with mediabunny (AVI, which it does not read: open-avi.ts) and reports what it is before any decoding: duration,
- * frame count, fps, display size and codec. Failures become named errors (see src/errors.ts).
+ * Opens a video File/Blob with mediabunny (an AVI, which it does not read, with open-avi.ts) and
+ * reports what it is before any decoding: duration, frame count, fps, display size and codec.
+ * Failures become named errors (see src/errors.ts).
  */
 import {
   ALL_FORMATS,
