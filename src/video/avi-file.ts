@@ -1,9 +1,9 @@
 /**
  * Reads an AVI file's streams and where each stream's chunks lie (RIFF: `hdrl` headers, `movi`
  * data, `idx1` index), for the AVI files of older digital cameras and capture tools (Motion JPEG
- * with PCM sound, sometimes H.264). mediabunny reads no AVI, and no maintained npm demuxer does
- * (those published read files of a few MB whole into memory), so this is ours: the headers and
- * the index are all it needs. Pure: reads through `read`, no DOM.
+ * with PCM sound, sometimes H.264). mediabunny reads no AVI, and no npm package we found gives an
+ * AVI's video chunks in the browser (audiojs' @audio/decode-avi decodes the sound only), so this is
+ * ours: the headers and the index are all it needs. Pure: reads through `read`, no DOM.
  */
 
 /** Reads `length` bytes at `offset` (fewer at the end of the file). */
