@@ -6,7 +6,8 @@
  * so they measure the same thing. Plain data, no tfjs.
  */
 import type { Box } from '../core/geometry';
-import { cameraShift, frameProfiles, interpolateBox, mouthPixels, mouthRegion, scaleRegion, type FrameProfiles, type GrayFrame, type MouthPixels, type Shift } from '../core/speaker/mouth-pixels';
+import { cameraShift, frameProfiles, type FrameProfiles } from '../core/speaker/camera-shift';
+import { interpolateBox, mouthPixels, mouthRegion, scaleRegion, type GrayFrame, type MouthPixels, type Shift } from '../core/speaker/mouth-pixels';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 
 /** A face's dense mouth measure since the previous analysed frame (times in seconds). */

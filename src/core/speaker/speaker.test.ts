@@ -3,7 +3,8 @@ import { loudnessAt, loudnessEnvelope, voicedShare } from '../audio/loudness-env
 import { mouthOpening } from './mouth-opening';
 import { associateSpeaker, mouthMoves, pearson, speakerScore, DEFAULT_SPEAKER_CONFIG, type SpeakerConfig } from './speaker-association';
 import { highPass, laggedCorrelation } from './lagged-correlation';
-import { cameraShift, frameProfiles, grayFromRgb, interpolateBox, mouthPixels, mouthRegion, type GrayFrame } from './mouth-pixels';
+import { cameraShift, frameProfiles } from './camera-shift';
+import { grayFromRgb, interpolateBox, mouthPixels, mouthRegion, type GrayFrame } from './mouth-pixels';
 
 const RATE = 8000;
 /** A 200 Hz tone switched on where `on(t)` holds, silence (tiny noise) elsewhere. */
