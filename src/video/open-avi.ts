@@ -93,7 +93,7 @@ export async function openAvi(blob: Blob): Promise<OpenedVideo> {
     info: {
       durationSec,
       frameCount: slots.length,
-      // A recording cut short keeps the header's count (a few dropped frames are not a cut).
+      // A recording cut short keeps its header's count (2 % of slack for writers that count loosely).
       ...(video.declaredFrames > video.chunks.length * CUT_SHORT_RATIO && { declaredFrames: video.declaredFrames }),
       fps: slots.length / durationSec,
       width: video.width,
