@@ -41,10 +41,18 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((v, i) => bytes[i] === v);
 }
 
-/** What a file's first bytes (12 are enough) announce, among what browsers cannot play as video; null otherwise. */
+/** Bytes every signature above reads within. */
+const HEAD_BYTES = 12;
+
+/** What a file's first bytes (HEAD_BYTES are enough) announce, among what browsers cannot play as video; null otherwise. */
 export function sniffFile(head: Uint8Array): SniffedFile | null {
   const found = SIGNATURES.find((s) => s.matches(head));
   return found ? { kind: found.kind, name: found.name } : null;
+}
+
+/** What the first bytes of `blob` announce (sniffFile). */
+export async function sniffBlob(blob: Blob): Promise<SniffedFile | null> {
+  return sniffFile(new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()));
 }
 
 /** The sentence for such a file. */

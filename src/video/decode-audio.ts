@@ -4,7 +4,7 @@
  */
 import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny';
 import { timelineStart } from './open-video';
-import { AVI, sniffFile } from './container-sniff';
+import { AVI, sniffBlob } from './container-sniff';
 import { aviSoundFile } from './open-avi';
 
 /** Decoded audio: one Float32Array per channel at `sampleRate`. */
@@ -22,7 +22,7 @@ const MAX_SECONDS = 120;
 /** Reads `blob`'s primary audio track; never throws for a missing or undecodable track. */
 export async function decodeAudio(blob: Blob): Promise<AudioOutcome> {
   // mediabunny reads no AVI: its sound is taken out as a file it reads (open-avi.ts).
-  if (sniffFile(new Uint8Array(await blob.slice(0, 12).arrayBuffer()))?.name === AVI) {
+  if ((await sniffBlob(blob))?.name === AVI) {
     const sound = await aviSoundFile(blob).catch((error: unknown) => ({ reason: `its audio could not be read (${error instanceof Error ? error.message : String(error)})` }));
     if ('reason' in sound) return { audio: null, reason: sound.reason };
     blob = sound.file;

@@ -13,7 +13,7 @@ import {
 } from 'mediabunny';
 import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
 import type { VideoInfo } from '../shared/video-info';
-import { AVI, sniffFile, sniffedFileMessage } from './container-sniff';
+import { AVI, sniffBlob, sniffedFileMessage } from './container-sniff';
 import { canDecodeMotionJpeg, createJpegFrameDecoder, isJpeg, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
 import { configuredDecoder, type FrameDecoder } from './frame-decoder';
 import { openAvi } from './open-avi';
@@ -45,7 +45,7 @@ export function isEndOfDataError(error: unknown): boolean {
 export async function openVideo(blob: Blob): Promise<OpenedVideo> {
   if (blob.size === 0) throw new NotAVideoError('This file is empty (0 bytes).');
   // Before mediabunny: a phone's HEIC photo is an ISO file it would open, and call truncated.
-  const sniffed = sniffFile(new Uint8Array(await blob.slice(0, 12).arrayBuffer()));
+  const sniffed = await sniffBlob(blob);
   if (sniffed?.name === AVI) return openAvi(blob);
   if (sniffed) throw new NotAVideoError(sniffedFileMessage(sniffed));
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
