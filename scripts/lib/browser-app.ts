@@ -4,7 +4,7 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
@@ -74,6 +74,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
     });
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
+    await page.addInitScript(EXPORT_CAPTURE);
     if (options.initScript) await page.addInitScript(options.initScript);
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -149,26 +150,67 @@ export async function analyzeThroughUi(
   return { ok: true, report: await exportedJson<unknown>(app) };
 }
 
-/** How long one click on "Export JSON" may take to start its download. */
+/** How long one click on "Export JSON" may take to hand over its file. */
 const EXPORT_WAIT_MS = 30_000;
 
 /**
- * What the page's "Export JSON" button downloads, parsed. A click that starts no download within
- * 30 s is tried once more (one CI run saw none after a folder finished, and nothing in the page
- * said why); when the second gives none either, the error names what the page showed: its banner
- * and its console errors.
+ * Keeps what each download link the page clicks holds (`window.__emolensExports`), read from its
+ * blob: URL the moment it is clicked. The CLIs read the exported JSON from here rather than from
+ * Chromium's download: under a loaded CI machine a click sometimes started no download twice in a
+ * row with nothing said why, while the bytes the page made for it were there all along.
+ */
+const EXPORT_CAPTURE = `(() => {
+  const kept = (window.__emolensExports = []);
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download && this.href.startsWith('blob:')) {
+      const entry = { name: this.download, text: null, error: null };
+      kept.push(entry);
+      fetch(this.href).then((r) => r.text()).then((t) => { entry.text = t; }, (e) => { entry.error = String(e); });
+    }
+    return click.call(this);
+  };
+})();`;
+
+/** One file the page handed to a download link. */
+interface KeptExport {
+  name: string;
+  text: string | null;
+  error: string | null;
+}
+
+/**
+ * What the page's "Export JSON" button exports, parsed: the bytes of the download link it clicks
+ * (see EXPORT_CAPTURE). A click that hands over nothing within 30 s is tried once more, forced (a
+ * page still laying itself out can keep a button from ever counting as stable); when the second
+ * gives nothing either, the error says what each try hit and what the page showed.
  */
 export async function exportedJson<T>(app: RunningApp): Promise<T> {
   const { page } = app;
+  const misses: string[] = [];
   for (let attempt = 1; ; attempt++) {
     try {
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: EXPORT_WAIT_MS }), page.getByTestId('export-json').click({ timeout: EXPORT_WAIT_MS })]);
-      return JSON.parse(readFileSync(await download.path(), 'utf8')) as T;
+      const before = await page.evaluate(() => (window as unknown as { __emolensExports: KeptExport[] }).__emolensExports.length);
+      await page.getByTestId('export-json').click({ timeout: EXPORT_WAIT_MS, force: attempt > 1 });
+      const handle = await page.waitForFunction(
+        (n) => {
+          const kept = (window as unknown as { __emolensExports: KeptExport[] }).__emolensExports;
+          const entry = kept.slice(n).find((e) => e.name.endsWith('.json'));
+          return entry && (entry.text !== null || entry.error !== null) ? entry : null;
+        },
+        before,
+        { timeout: EXPORT_WAIT_MS },
+      );
+      const entry = (await handle.jsonValue()) as KeptExport;
+      if (entry.text === null) throw new Error(`the exported file could not be read (${entry.error})`);
+      return JSON.parse(entry.text) as T;
     } catch (error) {
+      misses.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
       if (attempt === 1) continue;
       const banner = await page.getByTestId('error-banner').allInnerTexts().catch(() => []);
+      const phase = await page.getByTestId('progress').getAttribute('data-phase', { timeout: 1000 }).catch(() => 'no progress panel');
       const seen = [...banner.flatMap((t) => t.split('\n')), ...app.consoleErrors].map((l) => l.replace(/\s*×\s*$/, '').trim()).filter(Boolean);
-      throw new Error(`"Export JSON" gave no download twice${seen.length ? `; the page showed: ${seen.join(' | ')}` : ''}`, { cause: error });
+      throw new Error(`"Export JSON" gave no file twice (${misses.join('; ')}; the run's phase: ${phase})${seen.length ? `; the page showed: ${seen.join(' | ')}` : ''}`, { cause: error });
     }
   }
 }
