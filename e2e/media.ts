@@ -10,6 +10,7 @@ import { makePersonFree, PERSON_FREE_KINDS } from '../src/node/person-free-foota
 import { makeUnfamiliar, UNFAMILIAR_KINDS } from '../src/node/unfamiliar-footage';
 import { clip, makeOnce, scratch } from './fixtures';
 import { demoPhoto } from '../src/node/demo-photos';
+import { alternatingShotsArgs } from '../src/node/edited-footage';
 
 const H264 = ['-an', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30'];
 /** H264 at ffmpeg's fastest preset, for the HD and 4K copies (4K at veryfast takes several seconds more). */
@@ -326,4 +327,9 @@ export function motionJpegMp4(): string {
  */
 export function mpegTs(name = '01-01-03_01.mp4'): string {
   return ffmpeg(`ts-${name.replace(/\.mp4$/, '.ts')}`, ['-i', clip(name), '-c', 'copy', '-f', 'mpegts']);
+}
+
+/** Edited footage: 1-s shots of two of our actors at the same framing, A B A B (cuts at 1, 2 and 3 s). */
+export function alternatingShots(a = '01-03-03_01.mp4', b = '04-03-03_01.mp4'): string {
+  return ffmpeg(`alternating-${a.slice(0, 2)}-${b.slice(0, 2)}.mp4`, alternatingShotsArgs(clip(a), clip(b)));
 }

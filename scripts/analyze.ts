@@ -26,6 +26,8 @@ function summarize(report: AnalysisReport): string {
     `tracks: ${report.tracks.length}${report.tracks.map((t) => `  #${t.id} (${t.frames} frames, vote ${t.votes.total.toFixed(3)})`).join('')}`,
     `main track: ${report.mainTrackId === null ? 'none' : `#${report.mainTrackId}`}`,
   ];
+  // Edited footage: where the shots change (a face is followed across a cut by its look alone).
+  if (report.cuts.length > 0) lines.splice(2, 0, `cuts: ${report.cuts.length} (at ${report.cuts.map((t) => `${t} s`).join(', ')})`);
   const { trackId, score } = report.speaker;
   lines.push(`speaker: ${trackId === null ? `nobody — ${nobodyInWords(report.speaker)}` : `#${trackId}`} (score ${score.toFixed(2)})`);
   const stated = report.predictions[report.answer ?? FRAME_AVERAGE];

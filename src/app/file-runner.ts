@@ -85,6 +85,9 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
       if (found?.turn) return analyse(file, run, selfReference, { turn: found.turn, speech: mine.speech });
     }
     mine.result = result;
+    // Tracks joined across cuts: the overlay and the crops follow the clip's IDs.
+    playback.buffer.relabel(result.joins);
+    playback.thumbnails.relabel(result.joins);
     playback.analysisDone = true;
     const report = await results.publish();
     // A new input may have started meanwhile: its progress is not this run's to finish.

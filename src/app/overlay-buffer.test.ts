@@ -40,4 +40,15 @@ describe('overlay buffer', () => {
     b.dropBefore(100);
     expect(b.size).toBe(0);
   });
+
+  it('relabels the faces of tracks joined across a cut, so the overlay shows the clip’s track IDs', () => {
+    const b = createOverlayBuffer();
+    const face = (trackId: number) => ({ trackId, box: { x: 0, y: 0, w: 10, h: 10 }, score: 0.9, probs: [] });
+    b.push({ tSec: 0, faces: [face(1)] });
+    b.push({ tSec: 1, faces: [face(2), face(3)] });
+    b.relabel(new Map([[3, 1]]));
+    expect(b.at(1)!.faces.map((f) => f.trackId)).toEqual([2, 1]);
+    expect(b.lastSeen(1, 2)!.tSec).toBe(1);
+  });
 });
+

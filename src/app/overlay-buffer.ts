@@ -32,6 +32,8 @@ export interface OverlayBuffer {
   latest(): OverlayEntry | null;
   /** Where `trackId` was last seen strictly before `tSec` (its box and that entry's time), or null. */
   lastSeen(trackId: number, beforeTSec: number): { tSec: number; box: Box } | null;
+  /** Gives the faces of each joined track the ID of the track it continues (tracks joined across cuts). */
+  relabel(joins: ReadonlyMap<number, number>): void;
   /** Drops entries older than `tSec` (the camera only ever shows the latest, so it keeps a short tail). */
   dropBefore(tSec: number): void;
   clear(): void;
@@ -73,6 +75,9 @@ export function createOverlayBuffer(): OverlayBuffer {
         if (face) return { tSec: entry.tSec, box: face.box };
       }
       return null;
+    },
+    relabel(joins) {
+      for (const entry of entries) for (const face of entry.faces) face.trackId = joins.get(face.trackId) ?? face.trackId;
     },
     dropBefore(t) {
       const first = entries.findIndex((e) => e.tSec >= t);

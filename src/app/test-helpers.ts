@@ -98,7 +98,7 @@ export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): Analysi
         };
         options.onFrame?.(recordFrame(clip, frame, frame.bitmap!, i + 1));
       }
-      return { info, clip, timer: createStageTimer(), tensorDelta: 0 };
+      return { info, clip, timer: createStageTimer(), tensorDelta: 0, joins: new Map() };
     },
     async findTurn(file) {
       const turn = clips[(file as File).name]?.storedTurn ?? 0;

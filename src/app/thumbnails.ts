@@ -16,6 +16,8 @@ export interface ThumbnailStore {
   /** Offers the face `box` of `trackId` in `bitmap`; crops it only when the track's stride says so. */
   offer(trackId: number, tSec: number, bitmap: CanvasImageSource, box: Box): boolean;
   get(trackId: number): readonly Thumbnail[];
+  /** Puts each joined track's crops after those of the track it continues (tracks joined across cuts). */
+  relabel(joins: ReadonlyMap<number, number>): void;
   clear(): void;
 }
 
@@ -51,6 +53,13 @@ export function canvasCrop(size: number): CropToUrl {
  */
 export function createThumbnailStore(perTrack = 8, size = 64, crop: CropToUrl = canvasCrop(size)): ThumbnailStore {
   const tracks = new Map<number, TrackThumbs>();
+  /** Every other crop dropped, stride doubled, until the track's crops fit `perTrack`. */
+  const thin = (t: TrackThumbs) => {
+    while (t.list.length > perTrack) {
+      t.list = t.list.filter((_, i) => i % 2 === 0);
+      t.stride *= 2;
+    }
+  };
   return {
     offer(trackId, tSec, bitmap, box) {
       let t = tracks.get(trackId);
@@ -59,11 +68,23 @@ export function createThumbnailStore(perTrack = 8, size = 64, crop: CropToUrl = 
       t.seen++;
       if (!take) return false;
       t.list.push({ tSec, url: crop(bitmap, box) });
-      if (t.list.length > perTrack) {
-        t.list = t.list.filter((_, i) => i % 2 === 0);
-        t.stride *= 2;
-      }
+      thin(t);
       return true;
+    },
+    relabel(joins) {
+      for (const [from, into] of joins) {
+        const joined = tracks.get(from);
+        if (!joined) continue;
+        tracks.delete(from);
+        const kept = tracks.get(into);
+        if (!kept) tracks.set(into, joined);
+        else {
+          kept.list.push(...joined.list);
+          kept.seen += joined.seen;
+          kept.stride = Math.max(kept.stride, joined.stride);
+          thin(kept);
+        }
+      }
     },
     get: (trackId) => tracks.get(trackId)?.list ?? [],
     clear: () => tracks.clear(),

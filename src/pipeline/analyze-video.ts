@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../core/geometry';
 import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
+import { createShotCutDetector, SHOT_EMBEDDING_SEC } from '../core/tracking/shot-cut';
 import type { Rotation, VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrameAhead, type PerceivedFrame } from './perceive-frame';
 import { withGeneral, type GeneralByFace } from './general-nets';
@@ -69,6 +70,9 @@ export async function trackFrames(
   const perception = createPerceptionState(options.perception);
   perception.sourceLongSide = Math.max(size.width, size.height);
   const mouths = createMouthTracer();
+  // Cuts in edited footage, on a file's grey frames (the camera has none: it never cuts).
+  const shots = createShotCutDetector();
+  let shotStartSec = -Infinity;
   const frameBound = createFrameBoundMeter();
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
@@ -99,13 +103,17 @@ export async function trackFrames(
       try {
         tensor = await picture.time('toTensor', () => frameTensorOf(decoded));
         const scale = size.width / tensor.shape[1];
-        // The tracks' boxes are in video pixels; perception works in the analysed frame's.
-        const recent = tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
+        // Every grey frame goes through the detector (no short cut): each one is the next one's reference.
+        const newShot = (decoded.mouthFrames ?? []).map((g) => shots.push(g)).includes(true);
+        if (newShot) shotStartSec = decoded.tSec;
+        // The tracks' boxes are in video pixels; perception works in the analysed frame's. Early in a
+        // shot every face is embedded (no recent track): that is what re-joins it across the cut.
+        const recent = decoded.tSec - shotStartSec < SHOT_EMBEDDING_SEC ? [] : tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
         const mainBox = decoded.mainTrackId == null ? null : tracker.lastBoxOf(decoded.mainTrackId);
         perception.clipNets = decoded.clipNets !== false;
         const ahead = await perceiveFrameAhead(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale));
         const seen = toVideoPixels(ahead.seen, scale);
-        const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections));
+        const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections, newShot));
         const { frameIndex, tSec } = decoded;
         // A file frame's bitmap was made while it was analysed: normally ready by now.
         const bitmap = await picture.time('bitmapWait', () => decoded.bitmap);
@@ -118,7 +126,7 @@ export async function trackFrames(
         const send = (general?: GeneralByFace) => {
           if (!running || options.signal?.aborted) return;
           if (general?.offThreadMs !== undefined) timer.add('generalOffThread', general.offThreadMs);
-          onTracked({ frameIndex, tSec, faces: general ? withGeneral(faces, general) : faces, trackIds, persons: seen.persons, bitmap, stageMs });
+          onTracked({ frameIndex, tSec, faces: general ? withGeneral(faces, general) : faces, trackIds, persons: seen.persons, bitmap, stageMs, ...(newShot && { newShot }) });
         };
         if (options.overlap && (ahead.general || held.length > 0)) {
           const own = ahead.general ?? Promise.resolve(undefined);

@@ -103,6 +103,7 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     video: { width: info.width, height: info.height, fps: round(info.fps, 3), frames: info.frameCount, durationSec: round(info.durationSec, 3) },
     sampleFps: ctx.sampleFps ?? null,
     sampledFrames: clip.sampledFrames,
+    cuts: clip.shotStarts.map((t) => round(t, 3)),
     tracks,
     mainTrackId: vote.winnerId,
     predictions,

@@ -9,6 +9,7 @@ import {
   embeddedFaceSide,
   embeddingSpread,
   forgetBefore,
+  joinShots,
   meanEmbedding,
   personEmbedding,
   voteOnClip,
@@ -212,5 +213,60 @@ describe('forgetBefore with totals', () => {
     expect(records.map((r) => r.frameIndex)).toEqual(Array.from({ length: 31 }, (_, i) => 512 + i * 16));
     expect(records.totals.appearances).toBe(31 * 16);
     expect(clip.sampledFrames).toBe(500);
+  });
+});
+
+describe('joinShots', () => {
+  /** Alternating 1-s shots of persons 0 and 1 (A B A B); each shot's face gets a fresh track ID, as the tracker gives at a cut, or the person's own ID. */
+  function alternating(freshIds: boolean, cap = UNCAPPED): ClipAnalysis {
+    const rng = createRng(3);
+    const clip = createClipAnalysis(640, 360, cap);
+    for (let f = 0; f < 4 * FPS; f++) {
+      const shot = Math.floor(f / FPS);
+      const person = shot % 2;
+      const embedding = Float32Array.of(person === 0 ? 1 : 0, person === 1 ? 1 : 0, rng.next() * 0.1);
+      const face: FaceRecord = {
+        frameIndex: f,
+        tSec: f / FPS,
+        box: { x: 100, y: 50, w: 80 + rng.next() * 10, h: 90 },
+        score: 0.9,
+        probs: Float32Array.from({ length: 7 }, () => rng.next()),
+        faceFeature: Float32Array.of(f),
+        contextFeature: Float32Array.of(1),
+        personBox: null,
+        embedding,
+      };
+      addFrame(clip, [face], [freshIds ? shot + 1 : person + 1], face.tSec, freshIds && f > 0 && f % FPS === 0);
+    }
+    return clip;
+  }
+
+  it('one person’s shots on either side of cuts become one track, as if tracked so from the start', () => {
+    const joined = alternating(true);
+    expect(joined.shotStarts).toEqual([1, 2, 3]);
+    expect([...joinShots(joined)]).toEqual([
+      [3, 1],
+      [4, 2],
+    ]);
+    const truth = alternating(false);
+    expect([...joined.tracks.keys()].sort()).toEqual([1, 2]);
+    for (const id of [1, 2]) {
+      const [a, b] = [joined.tracks.get(id)!, truth.tracks.get(id)!];
+      expect(a.map((r) => r.frameIndex)).toEqual(b.map((r) => r.frameIndex));
+      expect(a.totals.appearances).toBe(b.totals.appearances);
+      expect(averageProbs(a)).toEqual(averageProbs(b));
+      expect(meanEmbedding(a)!.map((x) => Math.round(x * 1e9))).toEqual(meanEmbedding(b)!.map((x) => Math.round(x * 1e9)));
+    }
+    expect(voteOnClip(joined).winnerId).toBe(voteOnClip(truth).winnerId);
+  });
+
+  it('keeps a joined track within the cap, and leaves a clip without cuts alone', () => {
+    const joined = alternating(true, 6);
+    joinShots(joined);
+    for (const records of joined.tracks.values()) expect(records.length).toBeLessThanOrEqual(6);
+    expect(joined.tracks.get(1)!.totals.appearances).toBe(2 * FPS);
+    const uncut = alternating(false);
+    expect(joinShots(uncut).size).toBe(0);
+    expect(uncut.tracks.size).toBe(2);
   });
 });

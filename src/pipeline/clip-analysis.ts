@@ -10,6 +10,7 @@ import type { FaceRecord } from '../shared/face-record';
 
 export type { FaceRecord };
 import { DEFAULT_TRACK_EVIDENCE } from '../core/voting/track-evidence';
+import { shotJoins } from '../core/tracking/shot-join';
 import type { BaselineKey } from '../shared/prediction-keys';
 
 /**
@@ -66,6 +67,8 @@ export interface ClipAnalysis {
   frameTimes: number[];
   /** Records per track ID, in time order. */
   tracks: Map<number, TrackRecords>;
+  /** Times of the analysed frames that begin a new shot (cuts in edited footage; see joinShots). */
+  shotStarts: number[];
   /** Records a track keeps before they are thinned (see DEFAULT_MAX_RECORDS_PER_TRACK). */
   maxRecordsPerTrack: number;
 }
@@ -75,7 +78,7 @@ export function createClipAnalysis(width: number, height: number, maxRecordsPerT
   if (!(Number.isInteger(maxRecordsPerTrack) && maxRecordsPerTrack >= 2)) {
     throw new TypeError(`createClipAnalysis: maxRecordsPerTrack must be an integer ≥ 2, got ${maxRecordsPerTrack}`);
   }
-  return { width, height, sampledFrames: 0, frameTimes: [], tracks: new Map(), maxRecordsPerTrack };
+  return { width, height, sampledFrames: 0, frameTimes: [], tracks: new Map(), shotStarts: [], maxRecordsPerTrack };
 }
 
 function emptyTotals(): TrackTotals {
@@ -93,11 +96,11 @@ function accumulate(totals: TrackTotals, face: FaceRecord, weight = 1): void {
   if (face.groupingEmbedding) totals.groupingEmbedding = addWeighted(totals.groupingEmbedding, face.groupingEmbedding, weight);
 }
 
-/** `acc` (a new one when absent) with `vector` added `weight` times. */
-function addWeighted(acc: VectorSum | null | undefined, vector: ArrayLike<number>, weight: number): VectorSum {
+/** `acc` (a new one when absent) with `vector` added `weight` times, counting `count` (default `weight`) more. */
+function addWeighted(acc: VectorSum | null | undefined, vector: ArrayLike<number>, weight: number, count = weight): VectorSum {
   const out = acc ?? { sum: new Float64Array(vector.length), count: 0 };
   for (let i = 0; i < vector.length; i++) out.sum[i]! += vector[i]! * weight;
-  out.count += weight;
+  out.count += count;
   return out;
 }
 
@@ -112,19 +115,25 @@ function addToTrack(clip: ClipAnalysis, id: number, face: FaceRecord): void {
   // Keep appearances 0, stride, 2·stride, …: the kept records stay evenly spread over the track.
   if (totals.appearances % totals.stride === 0) records.push(face);
   accumulate(totals, face);
-  if (records.length > clip.maxRecordsPerTrack) {
+  thinToCap(records, clip.maxRecordsPerTrack);
+}
+
+/** Halves a track's kept records (every other one) until they fit `cap`, doubling its stride each time. */
+function thinToCap(records: TrackRecords, cap: number): void {
+  while (records.length > cap) {
     let kept = 0;
     for (let i = 0; i < records.length; i += 2) records[kept++] = records[i]!;
     records.length = kept;
-    totals.stride *= 2;
+    records.totals.stride *= 2;
   }
 }
 
-/** Records one sampled frame: `faces[j]` belongs to track `trackIds[j]`. */
-export function addFrame(clip: ClipAnalysis, faces: readonly FaceRecord[], trackIds: readonly number[], tSec = faces[0]?.tSec ?? 0): void {
+/** Records one sampled frame: `faces[j]` belongs to track `trackIds[j]`; `newShot`: the frame begins a new shot. */
+export function addFrame(clip: ClipAnalysis, faces: readonly FaceRecord[], trackIds: readonly number[], tSec = faces[0]?.tSec ?? 0, newShot = false): void {
   if (faces.length !== trackIds.length) throw new TypeError('addFrame: faces and trackIds differ in length');
   clip.sampledFrames++;
   clip.frameTimes.push(tSec);
+  if (newShot) clip.shotStarts.push(tSec);
   faces.forEach((face, j) => addToTrack(clip, trackIds[j]!, face));
 }
 
@@ -140,6 +149,7 @@ export function forgetBefore(clip: ClipAnalysis, tMinSec: number): void {
   if (n === 0) return;
   clip.frameTimes.splice(0, n);
   clip.sampledFrames = clip.frameTimes.length;
+  clip.shotStarts = clip.shotStarts.filter((t) => t >= tMinSec);
   for (const [id, records] of clip.tracks) {
     const keep = records.findIndex((r) => r.tSec >= tMinSec);
     if (keep < 0) clip.tracks.delete(id);
@@ -150,6 +160,41 @@ export function forgetBefore(clip: ClipAnalysis, tMinSec: number): void {
       for (const r of records) accumulate(records.totals, r, stride);
     }
   }
+}
+
+/**
+ * Joins the tracks of one person across the clip's cuts (src/core/tracking/shot-join.ts): each
+ * joined track's faces go to the track it continues, which keeps its ID. Returns the joins
+ * (joined ID → kept ID); a clip without cuts is left as it is.
+ */
+export function joinShots(clip: ClipAnalysis): Map<number, number> {
+  const tracks = [...clip.tracks].map(([id, records]) => {
+    const e = records.totals.embedding;
+    return { id, firstSec: records[0]!.tSec, lastSec: records.at(-1)!.tSec, embedding: e && e.count > 0 ? { mean: e.sum.map((x) => x / e.count), count: e.count } : null };
+  });
+  const joins = shotJoins(tracks, clip.shotStarts);
+  for (const [from, into] of joins) {
+    const kept = clip.tracks.get(into)!;
+    const joined = clip.tracks.get(from)!;
+    clip.tracks.delete(from);
+    // The joined track began after the kept one's last face: appending keeps time order.
+    kept.push(...joined);
+    mergeTotals(kept.totals, joined.totals);
+    thinToCap(kept, clip.maxRecordsPerTrack);
+  }
+  return joins;
+}
+
+/** Adds `from`'s sums to `into` (two tracks of one person joined). */
+function mergeTotals(into: TrackTotals, from: TrackTotals): void {
+  into.appearances += from.appearances;
+  into.sumArea += from.sumArea;
+  into.sumScore += from.sumScore;
+  for (let i = 0; i < NUM_EMOTIONS; i++) into.sumProbs[i]! += from.sumProbs[i]!;
+  for (const [name, b] of Object.entries(from.baseline)) into.baseline[name] = addWeighted(into.baseline[name], b.sum, 1, b.count);
+  if (from.embedding) into.embedding = addWeighted(into.embedding, from.embedding.sum, 1, from.embedding.count);
+  if (from.groupingEmbedding) into.groupingEmbedding = addWeighted(into.groupingEmbedding, from.groupingEmbedding.sum, 1, from.groupingEmbedding.count);
+  into.stride = Math.max(into.stride, from.stride);
 }
 
 /**

@@ -82,7 +82,7 @@ export interface PictureSource {
  * (the frame's bitmap, or the picture the page kept when the worker sent none).
  */
 export function recordFrame(clip: ClipAnalysis, frame: TrackedFrame, picture: ShownPicture, analysed: number, historySec = Infinity): FrameUpdate {
-  addFrame(clip, frame.faces, frame.trackIds, frame.tSec);
+  addFrame(clip, frame.faces, frame.trackIds, frame.tSec, frame.newShot);
   if (Number.isFinite(historySec)) forgetBefore(clip, frame.tSec - historySec);
   return {
     frameIndex: frame.frameIndex,

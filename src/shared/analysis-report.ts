@@ -24,6 +24,8 @@ export interface AnalysisReport {
   /** Sampling rate used for analysis (frames per second), or null for every frame. */
   sampleFps: number | null;
   sampledFrames: number;
+  /** Times (s) of the analysed frames that begin a new shot (cuts in edited footage); a person's tracks on either side are joined by their look. */
+  cuts: number[];
   tracks: {
     id: number;
     frames: number;

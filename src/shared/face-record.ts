@@ -103,4 +103,6 @@ export interface TrackedFrame {
   bitmap: ImageBitmap | null;
   /** The analysis worker's ms per stage on this frame ('decode' is its wait for the frame), for diagnostics. */
   stageMs?: Record<string, number>;
+  /** True: the frame begins a new shot (a cut in edited footage: src/core/tracking/shot-cut.ts). */
+  newShot?: boolean;
 }

@@ -143,4 +143,18 @@ describe('createTracker with a bounded history (webcam sessions)', () => {
     expect(tracker.lastBoxOf(second!)!.x + tracker.lastBoxOf(second!)!.w / 2).toBe(300);
     expect(tracker.lastBoxOf(99)).toBeNull();
   });
+
+  it('starts every face afresh at a new shot: the same place and the same look do not carry a track over a cut', () => {
+    const tracker = createTracker();
+    tracker.update(0, 0, [face(0, 100, 100)]);
+    expect(tracker.update(1, 0.2, [face(0, 102, 100)]).trackIds).toEqual([1]);
+    // A cut: the face at the same place (even the same person) is a new track, and the old one is no longer recent.
+    const cut = tracker.update(2, 0.4, [face(0, 102, 100)], true);
+    expect(cut.trackIds).toEqual([2]);
+    expect(cut.candidateTrackIds).toEqual([]);
+    expect(tracker.recentTrackBoxes(0.4, 1)).toHaveLength(1);
+    // Within the new shot, tracking goes on as usual; the track before the cut is never matched again.
+    expect(tracker.update(3, 0.6, [face(0, 104, 100), face(1, 300, 100)]).trackIds).toEqual([2, 3]);
+    expect(tracker.update(4, 0.8, [face(0, 100, 100)]).candidateTrackIds).toEqual([2, 3]);
+  });
 });

@@ -50,11 +50,15 @@ export interface TrackerUpdate {
 
 /** A stateful face tracker. */
 export interface Tracker {
-  /** Matches this frame's detections to tracks; frameIndex and tSec must increase. */
-  update(frameIndex: number, tSec: number, detections: readonly Detection[]): TrackerUpdate;
+  /**
+   * Matches this frame's detections to tracks; frameIndex and tSec must increase. `newShot`: the
+   * frame begins a new shot (shot-cut.ts), so no track seen before it is matched again — a face's
+   * position and size across a cut say nothing of who it is (shot-join.ts re-joins by embedding).
+   */
+  update(frameIndex: number, tSec: number, detections: readonly Detection[], newShot?: boolean): TrackerUpdate;
   /** Snapshots of every track (retired ones included), in creation order. */
   tracks(): TrackSnapshot[];
-  /** How many tracks were seen within `withinSec` before `tSec` (those a new face may continue). */
+  /** How many tracks were seen within `withinSec` before `tSec` in the current shot (those a new face may continue). */
   recentTrackCount(tSec: number, withinSec: number): number;
   /** The last boxes of those tracks, in creation order (where each may continue, for the position gate). */
   recentTrackBoxes(tSec: number, withinSec: number): Box[];
@@ -78,7 +82,15 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
   const db = createTrackDatabase(cfg.historyK);
   let lastFrame = -Infinity;
   let lastTSec = -Infinity;
+  /** When the current shot began: tracks last seen before it are never candidates again. */
+  let shotStartSec = -Infinity;
   const isRetired = (r: TrackRecord, tSec: number): boolean => tSec - r.observations.at(-1)!.tSec > cfg.maxUnseenSec;
+  /** Tracks seen within `withinSec` before `tSec`, in this shot: those a face may continue. */
+  const recent = (tSec: number, withinSec: number) =>
+    db.records().filter((r) => {
+      const seen = r.observations.at(-1)!.tSec;
+      return tSec - seen <= withinSec + 1e-6 && seen >= shotStartSec;
+    });
   /** Drops observations before `tMin` and forgets tracks not seen since then. */
   const forgetOlderThan = (tMin: number): void => {
     const gone: number[] = [];
@@ -91,13 +103,14 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
   };
 
   return {
-    update(frameIndex, tSec, detections) {
+    update(frameIndex, tSec, detections, newShot = false) {
       if (!(frameIndex > lastFrame)) throw new TypeError(`update: frameIndex must increase (got ${frameIndex} after ${lastFrame})`);
       if (!(tSec >= lastTSec)) throw new TypeError(`update: tSec must not decrease (got ${tSec} after ${lastTSec})`);
       validate(detections);
       lastFrame = frameIndex;
       lastTSec = tSec;
-      const candidates = db.records().filter((r) => !isRetired(r, tSec));
+      if (newShot) shotStartSec = tSec;
+      const candidates = db.records().filter((r) => !isRetired(r, tSec) && r.observations.at(-1)!.tSec >= shotStartSec);
       const costs = buildCostMatrices(candidates, detections, cfg);
       const { colToRow } = hungarian(costs.total);
       const trackIds: number[] = [];
@@ -129,13 +142,10 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
       }));
     },
     recentTrackCount(tSec, withinSec) {
-      return db.records().filter((r) => tSec - r.observations.at(-1)!.tSec <= withinSec + 1e-6).length;
+      return recent(tSec, withinSec).length;
     },
     recentTrackBoxes(tSec, withinSec) {
-      return db
-        .records()
-        .filter((r) => tSec - r.observations.at(-1)!.tSec <= withinSec + 1e-6)
-        .map((r) => ({ ...r.lastBox }));
+      return recent(tSec, withinSec).map((r) => ({ ...r.lastBox }));
     },
     lastBoxOf(id) {
       const record = db.records().find((r) => r.id === id);
@@ -145,6 +155,7 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
       db.clear();
       lastFrame = -Infinity;
       lastTSec = -Infinity;
+      shotStartSec = -Infinity;
     },
   };
 }

@@ -11,7 +11,7 @@ import type { VideoInfo } from '../../video';
 import type { TurnFound } from '../../shared/video-info';
 import type { AnalyzeFramesOptions, AnalyzeOptions } from '../analyze-video';
 import { isVideoFrame, recordFrame, type CameraPicture, type PictureSource } from '../tracked-frame';
-import { createClipAnalysis, type ClipAnalysis } from '../clip-analysis';
+import { createClipAnalysis, joinShots, type ClipAnalysis } from '../clip-analysis';
 import { createStageTimer, type StageTimer } from '../stage-timer';
 import type { AnalysisApi, MemoryReply, PredictorInfo, RunEvent, RunSettings, SpeechReply, WorkerStatus, WorkerUrls } from '../../shared/analysis-protocol';
 import { clipRecordOf, type ClipInput } from '../../shared/face-record';
@@ -24,6 +24,8 @@ export interface RemoteAnalysis {
   timer: StageTimer;
   /** Tensors the run left behind in the worker (0 unless something leaks). */
   tensorDelta: number;
+  /** Tracks joined across cuts once the run ended (joined ID → kept ID; clip-analysis.ts `joinShots`). */
+  joins: ReadonlyMap<number, number>;
 }
 
 /** The worker, seen from the page. */
@@ -146,7 +148,9 @@ export function createAnalysisClient(
         const result = await run.call.reply;
         const { clip, info } = run.state;
         if (!clip || !info) throw new EmolensError('The analysis finished without opening the video.');
-        return { info, clip, timer: timerFrom(result.timings), tensorDelta: result.tensorDelta };
+        // Edited footage: one person's tracks on either side of a cut become one (joinShots).
+        const joins = joinShots(clip);
+        return { info, clip, timer: timerFrom(result.timings), tensorDelta: result.tensorDelta, joins };
       } finally {
         run.finish();
       }

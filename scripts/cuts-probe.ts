@@ -1,0 +1,92 @@
+/**
+ * Edited footage (docs/real-files.md, "Edited footage"): our clips cut together with ffmpeg —
+ * alternating shots of two actors at the same framing, and jump cuts of one actor to a closer shot —
+ * through the analysis worker's per-frame loop (Node, tfjs WASM) and the page's joins across cuts.
+ * Prints, per video and in all, the cuts found, the tracks before and after the joins, and whether
+ * every track holds one person (alternating) or the one person is one track (jump cuts); then
+ * the cuts the detector finds in each of our own (uncut) clips, which should be none.
+ *
+ *   npx tsx scripts/cuts-probe.ts [--dir .cache/cuts] [--sentence 03]
+ */
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createShotCutDetector } from '../src/core/tracking/shot-cut';
+import { MOUTH_TRACE } from '../src/core/speaker/speaker-constants';
+import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg } from '../src/node';
+import { alternatingShots, jumpCuts } from '../src/node/edited-footage';
+import { analyseEdited, shotsOf } from '../src/node/edited-footage-run';
+import { voteOnClip } from '../src/pipeline/clip-analysis';
+import { loadPerceptionModels } from '../src/pipeline/perception-models';
+import { parseArgs, stringOption } from './lib/cli-args';
+
+const CLIPS = resolve('../shared/data/javanese/clips');
+/** Actor pairs of the alternating videos: every actor twice, neighbours and far ones. */
+const PAIRS = [[1, 2], [1, 3], [1, 4], [2, 3], [4, 6], [6, 7], [3, 5], [5, 7], [2, 6], [4, 7]] as const;
+const ZOOMS = [1.3, 2] as const;
+
+/** The cuts the detector finds in `path` (seconds) and its milliseconds per second of video. */
+async function detectorOn(path: string): Promise<{ cuts: number[]; msPerSec: number }> {
+  const detector = createShotCutDetector();
+  const cuts: number[] = [];
+  let ms = 0;
+  let last = 0;
+  for await (const f of readFramesWithFfmpeg(path, { fps: 5, frames: 'app', mouthFps: MOUTH_TRACE.fps })) {
+    for (const g of f.mouthFrames ?? []) {
+      const start = performance.now();
+      if (detector.push(g)) cuts.push(g.tSec);
+      ms += performance.now() - start;
+      last = g.tSec;
+    }
+  }
+  return { cuts, msPerSec: ms / Math.max(last, 1e-3) };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), []);
+  const dir = resolve(stringOption(args, 'dir') ?? '.cache/cuts');
+  const sentence = stringOption(args, 'sentence') ?? '03';
+  const name = (actor: number) => join(CLIPS, `0${actor}-${sentence}-03_01.mp4`);
+  await initNodeBackend();
+  const models = await loadPerceptionModels(packageWeightSource());
+  const totals = { alternating: 0, alternatingPure: 0, alternatingOneEach: 0, jump: {} as Record<string, { videos: number; oneTrack: number }> };
+  for (const [a, b] of PAIRS) {
+    const path = await alternatingShots(dir, name(a), name(b));
+    const { clip, tracksBeforeJoin } = await analyseEdited(models, path);
+    const shots = [...clip.tracks.keys()].map((id) => shotsOf(clip, id));
+    // Shots 0 and 2 are `a`, 1 and 3 are `b`: a pure track's shots share their parity.
+    const pure = shots.every((s) => s.every((x) => x % 2 === s[0]! % 2));
+    const oneEach = pure && shots.length === 2;
+    totals.alternating++;
+    if (pure) totals.alternatingPure++;
+    if (oneEach) totals.alternatingOneEach++;
+    console.log(`alternating ${a}-${b}: cuts at ${clip.shotStarts.map((t) => t.toFixed(1)).join(', ')}; tracks ${tracksBeforeJoin} → ${clip.tracks.size} (${shots.map((s) => `[${s}]`).join(' ')}) ${pure ? 'pure' : 'MIXED'}${oneEach ? ', one each' : ''}; winner #${voteOnClip(clip).winnerId}`);
+  }
+  for (const zoom of ZOOMS) {
+    const row = (totals.jump[zoom] = { videos: 0, oneTrack: 0 });
+    for (const actor of [1, 2, 3, 4, 5, 6, 7]) {
+      const { clip, tracksBeforeJoin } = await analyseEdited(models, await jumpCuts(dir, name(actor), zoom));
+      row.videos++;
+      if (clip.tracks.size === 1) row.oneTrack++;
+      console.log(`jump ${zoom}× actor ${actor}: cuts ${clip.shotStarts.length}; tracks ${tracksBeforeJoin} → ${clip.tracks.size}`);
+    }
+  }
+  // Our own clips have no cut: every one found there is a false one.
+  const ours = readdirSync(CLIPS).filter((f) => f.endsWith('.mp4'));
+  const costs: number[] = [];
+  let falseCuts = 0;
+  for (const file of ours) {
+    const { cuts, msPerSec } = await detectorOn(join(CLIPS, file));
+    costs.push(msPerSec);
+    if (cuts.length > 0) {
+      falseCuts++;
+      console.log(`our ${file}: cut at ${cuts.map((t) => t.toFixed(2)).join(', ')} (none expected)`);
+    }
+  }
+  const msPerSec = costs.reduce((a, b) => a + b, 0) / costs.length;
+  console.log(JSON.stringify({ ...totals, ourClips: ours.length, ourClipsWithCuts: falseCuts, detectorMsPerVideoSecond: Number(msPerSec.toFixed(2)) }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

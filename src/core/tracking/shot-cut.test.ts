@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../random';
+import type { GrayFrame } from '../speaker/mouth-pixels';
+import { createShotCutDetector } from './shot-cut';
+
+const W = 96;
+const H = 72;
+
+/** A picture: a background level, a bright "face" ellipse at (cx, cy), a darker "body" under it, and pixel noise. */
+function picture(seed: number, { bg = 120, face = 180, cx = 48, cy = 30, body = 40, shift = 0, gain = 0 } = {}): Uint8Array {
+  const rng = createRng(seed);
+  const data = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const fx = (x - cx - shift) / 14;
+      const fy = (y - cy) / 18;
+      let v = bg;
+      if (fx * fx + fy * fy < 1) v = face;
+      else if (y > cy + 20 && Math.abs(x - cx - shift) < 30) v = body;
+      data[y * W + x] = Math.max(0, Math.min(255, Math.round(v + gain + (rng.next() - 0.5) * 6)));
+    }
+  }
+  return data;
+}
+
+const frame = (tSec: number, data: Uint8Array): GrayFrame => ({ tSec, width: W, height: H, data });
+
+/** Times at which the detector says a new shot begins. */
+function cutsIn(frames: GrayFrame[]): number[] {
+  const detector = createShotCutDetector();
+  return frames.filter((f) => detector.push(f)).map((f) => f.tSec);
+}
+
+describe('createShotCutDetector', () => {
+  it('finds the cut between two shots, and only that frame', () => {
+    const a = Array.from({ length: 10 }, (_, i) => frame(i / 15, picture(i)));
+    const b = Array.from({ length: 10 }, (_, i) => frame((10 + i) / 15, picture(100 + i, { bg: 70, face: 150, cx: 40, body: 200 })));
+    expect(cutsIn([...a, ...b])).toEqual([10 / 15]);
+  });
+
+  it('a moving face, a shaking camera and an exposure step are not cuts', () => {
+    const moving = Array.from({ length: 20 }, (_, i) => frame(i / 15, picture(i, { shift: Math.round(6 * Math.sin(i)) })));
+    expect(cutsIn(moving)).toEqual([]);
+    // Three grey levels brighter at once: a camera's auto exposure (histogram bins move; the layout does not).
+    const exposure = Array.from({ length: 20 }, (_, i) => frame(i / 15, picture(i, { gain: i >= 10 ? 3 : 0 })));
+    expect(cutsIn(exposure)).toEqual([]);
+  });
+
+  it('a black frame is no shot: the same shot on both sides is not cut, another shot after it is', () => {
+    const black = (t: number) => frame(t, new Uint8Array(W * H).fill(2));
+    const before = Array.from({ length: 5 }, (_, i) => frame(i / 15, picture(i)));
+    const same = [...before, black(0.4), frame(0.47, picture(10)), frame(0.53, picture(11))];
+    expect(cutsIn(same)).toEqual([]);
+    const other = [...before, black(0.4), frame(0.47, picture(10, { bg: 60, face: 200, body: 220 }))];
+    expect(cutsIn(other)).toEqual([0.47]);
+  });
+
+  it('grainy footage whose frames always differ much needs a jump well beyond its usual one', () => {
+    // Heavy noise: every frame's histogram moves by ~0.2 (above the 0.12 floor) with no cut at all.
+    const noisy = (i: number) => {
+      const rng = createRng(500 + i);
+      return frame(i / 15, picture(i).map((v) => Math.max(0, Math.min(255, v + Math.round((rng.next() - 0.5) * 120)))));
+    };
+    expect(cutsIn(Array.from({ length: 20 }, (_, i) => noisy(i)))).toEqual([]);
+  });
+});

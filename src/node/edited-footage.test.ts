@@ -1,0 +1,55 @@
+/**
+ * Cuts in edited footage on real pictures: composites of our clips made with ffmpeg at test time
+ * (into the OS temp folder), through the analysis worker's per-frame loop and the page's joins.
+ * Measured over eight pairs and seven jump cuts in docs/real-files.md, "Edited footage".
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { voteOnClip } from '../pipeline/clip-analysis';
+import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
+import { initNodeBackend } from './backend';
+import { alternatingShots, jumpCuts } from './edited-footage';
+import { analyseEdited, shotsOf } from './edited-footage-run';
+import { packageWeightSource } from './file-weight-source';
+import { clip } from './test-fixtures';
+
+describe('edited footage: cuts between shots', () => {
+  let models: PerceptionModels;
+  let dir: string;
+  beforeAll(async () => {
+    await initNodeBackend();
+    models = await loadPerceptionModels(packageWeightSource());
+    dir = await mkdtemp(join(tmpdir(), 'emolens-cuts-'));
+  }, 120_000);
+
+  it('alternating shots of two people at the same framing: one track each, never both in one', { timeout: 120_000 }, async () => {
+    // Actors 01 and 04 were one track before cuts were seen (docs/real-files.md).
+    const { clip: analysed, joins, tracksBeforeJoin } = await analyseEdited(models, await alternatingShots(dir, clip('01-03-03_01.mp4'), clip('04-03-03_01.mp4')));
+    expect(analysed.shotStarts).toHaveLength(3);
+    expect(tracksBeforeJoin).toBe(4);
+    expect(joins.size).toBe(2);
+    const shots = [...analysed.tracks.keys()].map((id) => shotsOf(analysed, id));
+    expect(shots.sort()).toEqual([
+      [0, 2],
+      [1, 3],
+    ]);
+    expect(voteOnClip(analysed).winnerId).not.toBeNull();
+  });
+
+  it('a jump cut of one person to a 1.3× closer shot: still one track', { timeout: 120_000 }, async () => {
+    const { clip: analysed, tracksBeforeJoin } = await analyseEdited(models, await jumpCuts(dir, clip('03-03-03_01.mp4'), 1.3));
+    expect(analysed.shotStarts.length).toBeGreaterThanOrEqual(2);
+    expect(tracksBeforeJoin).toBeGreaterThan(1);
+    expect(analysed.tracks.size).toBe(1);
+  });
+
+  it('our own uncut clip has no cut and its one track', { timeout: 60_000 }, async () => {
+    const { clip: analysed, joins } = await analyseEdited(models, clip('03-02-01_01.mp4'));
+    // This clip has a black frame in it (a fade): no shot of its own.
+    expect(analysed.shotStarts).toEqual([]);
+    expect(joins.size).toBe(0);
+    expect(analysed.tracks.size).toBe(1);
+  });
+});
