@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
-import { durationSec, firstTwoSeconds, h264Avi, inFrame, motionJpegMov, mpegTs, phoneRotated, portrait, storedTurned, twoPeopleTwoSeconds } from './media';
+import { alternatingShots, durationSec, firstTwoSeconds, h264Avi, inFrame, motionJpegMov, mpegTs, phoneRotated, portrait, storedTurned, twoPeopleTwoSeconds } from './media';
 import { analyseFile } from './ui-helpers';
 
 test.use({ keepPage: true });
@@ -177,3 +177,23 @@ test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s), an older 
   expect(avi.speaker.trackId).toBe(avi.mainTrackId);
   expect(watch.consoleErrors).toEqual([]);
 });
+
+test('edited footage — two actors in turn at one framing: the page says where it cuts, lists one track per person, and the overlay shows the joined track after a cut', async ({ page, watch }) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  const report = await reportOf(page, alternatingShots());
+  expect(report.cuts).toEqual([1, 2, 3]);
+  await expect(page.getByTestId('cuts')).toHaveAttribute('data-cuts', '1 2 3');
+  await expect(page.getByTestId('cuts')).toContainText('cuts to another shot 3 times');
+  await expect(page.getByTestId('vote-inspector').locator('tr[data-track-id]')).toHaveCount(2);
+  // The first actor's track holds shots 0 and 2: in shot 2 the overlay draws that track's ID, not the one the face got at the cut.
+  const first = report.tracks.find((t) => t.boxes[0]!.t < 1)!;
+  const overlay = page.getByTestId('track-overlay');
+  await page.getByTestId('stage-video').evaluate(async (video: HTMLVideoElement) => {
+    video.pause();
+    video.currentTime = 2.5;
+    await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  });
+  await expect(overlay).toHaveAttribute('data-tracks', String(first.id));
+  expect(watch.consoleErrors).toEqual([]);
+});
+

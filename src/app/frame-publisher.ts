@@ -67,7 +67,7 @@ export function createFramePublisher(store: AppStore, playback: Playback, live: 
     progress = null;
     const { votingConfig, selectedTrackId } = s().analysis;
     const vote = voteOnClip(clip, votingConfig);
-    s().setVote(vote);
+    s().setVote(vote, clip.shotStarts);
     const shown = selectedTrackId !== null && clip.tracks.has(selectedTrackId) ? selectedTrackId : vote.winnerId;
     const records = shown === null ? undefined : clip.tracks.get(shown);
     let view: TrackView | null = null;

@@ -21,6 +21,8 @@ export interface AnalysisSlice {
     votingConfig: FaceVotingConfig;
     /** The running vote (updated while frames arrive) and the final one. */
     vote: FaceVotingOutput | null;
+    /** Times (s) where the clip cuts to another shot (edited footage), as found so far. */
+    cuts: number[];
     /** Track the user picked; null follows the main (winning) track. */
     selectedTrackId: number | null;
     /** The selected (or main) track's timeline and pyramid. */
@@ -40,7 +42,8 @@ export interface AnalysisSlice {
     honesty: AnswerHonesty | null;
   };
   resetAnalysis(): void;
-  setVote(vote: FaceVotingOutput): void;
+  /** The running or final vote, and the cuts found so far. */
+  setVote(vote: FaceVotingOutput, cuts?: number[]): void;
   setVotingConfig(config: Partial<FaceVotingConfig>): void;
   selectTrack(trackId: number | null): void;
   setTrackView(view: TrackView | null, trackEmotions: Record<number, ClipPrediction>, thumbnailsVersion: number): void;
@@ -51,6 +54,7 @@ export interface AnalysisSlice {
 const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
   votingConfig,
   vote: null,
+  cuts: [],
   selectedTrackId: null,
   trackView: null,
   trackEmotions: {},
@@ -66,7 +70,7 @@ const empty = (votingConfig: FaceVotingConfig): AnalysisSlice['analysis'] => ({
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set) => ({
   analysis: empty(DEFAULT_FACE_VOTING_CONFIG),
   resetAnalysis: () => set((s) => ({ analysis: empty(s.analysis.votingConfig) })),
-  setVote: (vote) => set((s) => ({ analysis: { ...s.analysis, vote } })),
+  setVote: (vote, cuts = []) => set((s) => ({ analysis: { ...s.analysis, vote, cuts: cuts.length === s.analysis.cuts.length ? s.analysis.cuts : [...cuts] } })),
   setVotingConfig: (config) =>
     set((s) => ({ analysis: { ...s.analysis, votingConfig: { ...s.analysis.votingConfig, ...config } } })),
   selectTrack: (selectedTrackId) => set((s) => ({ analysis: { ...s.analysis, selectedTrackId } })),

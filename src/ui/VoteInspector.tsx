@@ -11,6 +11,7 @@ export function VoteInspector() {
   const emotions = useAppStore((s) => s.analysis.trackEmotions);
   const partial = useAppStore((s) => s.video.phase === 'canceled');
   const speakerId = useAppStore((s) => s.analysis.honesty?.speaker.trackId ?? null);
+  const cuts = useAppStore((s) => s.analysis.cuts);
   const controller = useController();
   return (
     <div data-testid="vote-inspector" data-partial={partial}>
@@ -89,6 +90,11 @@ export function VoteInspector() {
         </div>
       ) : (
         <p className="muted">No face tracked yet.</p>
+      )}
+      {cuts.length > 0 && (
+        <p className="muted" data-testid="cuts" data-cuts={cuts.join(' ')}>
+          This video cuts to another shot {cuts.length === 1 ? 'once' : `${cuts.length} times`} (at {cuts.map((t) => `${t.toFixed(1)} s`).join(', ')}): across a cut a face is followed by its look, not by where it was.
+        </p>
       )}
     </div>
   );
