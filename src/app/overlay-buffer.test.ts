@@ -51,4 +51,3 @@ describe('overlay buffer', () => {
     expect(b.lastSeen(1, 2)!.tSec).toBe(1);
   });
 });
-
