@@ -104,7 +104,8 @@ export async function trackFrames(
         tensor = await picture.time('toTensor', () => frameTensorOf(decoded));
         const scale = size.width / tensor.shape[1];
         // Every grey frame goes through the detector (no short cut): each one is the next one's reference.
-        const newShot = (decoded.mouthFrames ?? []).map((g) => shots.push(g)).includes(true);
+        const cutAt = (decoded.mouthFrames ?? []).map((g) => shots.push(g)).lastIndexOf(true);
+        const newShot = cutAt >= 0;
         if (newShot) shotStartSec = decoded.tSec;
         // The tracks' boxes are in video pixels; perception works in the analysed frame's. Early in a
         // shot every face is embedded (no recent track): that is what re-joins it across the cut.
@@ -118,8 +119,11 @@ export async function trackFrames(
         // A file frame's bitmap was made while it was analysed: normally ready by now.
         const bitmap = await picture.time('bitmapWait', () => decoded.bitmap);
         // The mouth between analysed frames (a file's grey frames), for crediting the voice: src/pipeline/mouth-trace.ts.
-        const traces = decoded.mouthFrames
-          ? await picture.time('mouthTrace', () => mouths.trace(seen.faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, landmarks: f.landmarks })), tSec, decoded.mouthFrames!, size.width))
+        // The mouth is measured within the shot only: from the cut on, nothing compared across it.
+        if (newShot) mouths.cut();
+        const mouthFrames = newShot ? decoded.mouthFrames!.slice(cutAt) : decoded.mouthFrames;
+        const traces = mouthFrames
+          ? await picture.time('mouthTrace', () => mouths.trace(seen.faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, landmarks: f.landmarks })), tSec, mouthFrames, size.width))
           : [];
         const faces = seen.faces.map((f, j) => ({ ...f, frameIndex, tSec, ...(traces[j] && { mouthTrace: traces[j] }) }));
         const stageMs = picture.take();

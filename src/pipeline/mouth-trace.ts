@@ -31,6 +31,12 @@ export interface MouthTracer {
    * large videos). Faces without landmarks get none.
    */
   trace(faces: readonly TracedFace[], tSec: number, frames: readonly GrayFrame[], videoWidth: number): (MouthTrace | undefined)[];
+  /**
+   * A new shot begins with the next frames given (a cut in edited footage): no grey frame is
+   * compared with one before the cut (the whole picture changes there: a "mouth" spike) and no
+   * region is carried over it.
+   */
+  cut(): void;
 }
 
 /** Creates a tracer for one clip; `measure` picks the number from a frame's mouth pixels (the default: MOUTH_TRACE's). */
@@ -62,6 +68,10 @@ export function createMouthTracer(measure: (p: MouthPixels) => number = defaultM
       });
       if (frames.length) previous = frames[frames.length - 1];
       return out;
+    },
+    cut() {
+      previous = undefined;
+      last.clear();
     },
   };
 }

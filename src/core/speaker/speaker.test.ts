@@ -5,6 +5,7 @@ import { associateSpeaker, mouthMoves, pearson, speakerScore, DEFAULT_SPEAKER_CO
 import { highPass, laggedCorrelation } from './lagged-correlation';
 import { cameraShift, frameProfiles } from './camera-shift';
 import { grayFromRgb, interpolateBox, mouthPixels, mouthRegion, type GrayFrame } from './mouth-pixels';
+import { schematicFace } from './test-face';
 
 const RATE = 8000;
 /** A 200 Hz tone switched on where `on(t)` holds, silence (tiny noise) elsewhere. */
@@ -21,27 +22,11 @@ const syllable = (t: number) => t % 0.25 < 0.15;
 /** Another speaker's syllables: 5 per second, a different rhythm. */
 const otherSyllable = (t: number) => (t + 0.07) % 0.2 < 0.09;
 
-/** 68 landmarks of a schematic face with the inner lips `gap` apart (face length 1 from eyes to chin). */
-function face(gap: number): number[] {
-  const p = new Array<number>(136).fill(0.5);
-  for (let i = 36; i < 48; i++) p[2 * i + 1] = 0.3; // eyes
-  p[2 * 8 + 1] = 1.3; // chin
-  for (let i = 48; i < 60; i++) {
-    p[2 * i] = 0.4 + (0.2 * (i - 48)) / 11; // outer lips from x 0.4 to 0.6
-    p[2 * i + 1] = i < 55 ? 0.85 : 0.95;
-  }
-  for (const [top, bottom] of [[61, 67], [62, 66], [63, 65]] as const) {
-    p[2 * top + 1] = 0.9 - gap / 2;
-    p[2 * bottom + 1] = 0.9 + gap / 2;
-  }
-  return p;
-}
-
 describe('mouthOpening', () => {
   it('is the inner-lip gap over the eyes-to-chin length, whatever the scale', () => {
-    expect(mouthOpening(face(0))).toBeCloseTo(0, 9);
-    expect(mouthOpening(face(0.2))).toBeCloseTo(0.2, 9);
-    expect(mouthOpening(face(0.2).map((v) => v * 37))).toBeCloseTo(0.2, 9);
+    expect(mouthOpening(schematicFace(0))).toBeCloseTo(0, 9);
+    expect(mouthOpening(schematicFace(0.2))).toBeCloseTo(0.2, 9);
+    expect(mouthOpening(schematicFace(0.2).map((v) => v * 37))).toBeCloseTo(0.2, 9);
     expect(() => mouthOpening([1, 2])).toThrow(TypeError);
   });
 });
@@ -49,7 +34,7 @@ describe('mouthOpening', () => {
 describe('mouth pixels', () => {
   it('places the lips in the frame from the square crop, with a margin', () => {
     // A 100×50 box: its square crop is 100×100 from y −25; lips x 0.4–0.6, y 0.85–0.95 of it.
-    const r = mouthRegion({ x: 10, y: 20, w: 100, h: 50 }, face(0.05));
+    const r = mouthRegion({ x: 10, y: 20, w: 100, h: 50 }, schematicFace(0.05));
     expect(r.x).toBeCloseTo(10 + 40 - 0.15 * 20, 6);
     expect(r.w).toBeCloseTo(20 * 1.3, 6);
     expect(r.y + r.h / 2).toBeCloseTo(-5 + 90, 6);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { GrayFrame } from '../core/speaker/mouth-pixels';
+import { schematicFace } from '../core/speaker/test-face';
+import { createMouthTracer } from './mouth-trace';
+
+const SIDE = 64;
+/** A grey frame whose pixels follow `level(x, y)`. */
+const frame = (tSec: number, level: (x: number, y: number) => number): GrayFrame => ({
+  tSec,
+  width: SIDE,
+  height: SIDE,
+  data: Uint8Array.from({ length: SIDE * SIDE }, (_, i) => level(i % SIDE, Math.floor(i / SIDE))),
+});
+/** Two shots: stripes one way, then the other (a cut changes every pixel, the lips' region included). */
+const shotA = (t: number) => frame(t, (x) => (x % 8 < 4 ? 60 : 190));
+const shotB = (t: number) => frame(t, (_x, y) => (y % 6 < 3 ? 30 : 220));
+const faceAt = (trackId: number) => ({ trackId, box: { x: 16, y: 8, w: 32, h: 32 }, landmarks: schematicFace(0) });
+
+describe('createMouthTracer', () => {
+  it('measures nothing across a cut: the first frame of a shot is not compared with the last of the one before', () => {
+    const across = createMouthTracer();
+    across.trace([faceAt(1)], 0, [shotA(0)], SIDE);
+    // A cut on the analysed frame itself, its face a new track: without `cut` the whole picture's change reads as the mouth's.
+    const spiked = across.trace([faceAt(2)], 0.2, [shotA(0.067), shotA(0.133), shotB(0.2)], SIDE)[0]!;
+    expect(spiked.value.at(-1)!).toBeGreaterThan(50);
+
+    const within = createMouthTracer();
+    within.trace([faceAt(1)], 0, [shotA(0)], SIDE);
+    within.cut();
+    const clean = within.trace([faceAt(2)], 0.2, [shotB(0.2)], SIDE)[0]!;
+    expect(clean.tSec).toEqual([0.2]);
+    expect(clean.value).toEqual([0]);
+    // Within the new shot the measure goes on as before: a still picture, still lips.
+    expect(within.trace([faceAt(2)], 0.4, [shotB(0.267), shotB(0.333), shotB(0.4)], SIDE)[0]!.value).toEqual([0, 0, 0]);
+  });
+});
