@@ -180,8 +180,11 @@ test('a camcorder’s MPEG-TS stream (its timeline starting at 1.4 s), an older 
 
 test('edited footage — two actors in turn at one framing: the page says where it cuts, lists one track per person, and the overlay shows the joined track after a cut', async ({ page, watch }) => {
   await openApp(page, '?backend=wasm&fps=5');
+  // Before 2026-12-06 10:00 UTC this pair was one track holding both people (docs/real-files.md).
   const report = await reportOf(page, alternatingShots());
   expect(report.cuts).toEqual([1, 2, 3]);
+  // Two tracks, each one person's: seconds 0–1 and 2–3, or 1–2 and 3–4.
+  expect(report.tracks.map((t) => [...new Set(t.boxes.map((b) => Math.floor(b.t + 1e-6) % 2))]).sort()).toEqual([[0], [1]]);
   await expect(page.getByTestId('cuts')).toHaveAttribute('data-cuts', '1 2 3');
   await expect(page.getByTestId('cuts')).toContainText('cuts to another shot 3 times');
   await expect(page.getByTestId('vote-inspector').locator('tr[data-track-id]')).toHaveCount(2);

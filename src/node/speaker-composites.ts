@@ -88,12 +88,16 @@ export async function makeSpeakerCases(dir: string, tag: string, a: string, b: s
 
 /**
  * `path` (a 360×270 clip) as a handheld phone films it: the picture moves by up to 9 px, at 2–5 Hz
- * (zoomed 12 % so no border shows). The mouth measure must undo that shake (docs/speaker.md).
+ * (zoomed 12 % so no border shows); `strength` scales the shake and the zoom (2.5: up to 23 px, as
+ * a phone held while walking). The mouth measure must undo that shake (docs/speaker.md).
  */
-export async function handheldCopy(dir: string, path: string): Promise<string> {
+export async function handheldCopy(dir: string, path: string, strength = 1): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const shake = 'scale=404:304,crop=360:270:22+6*sin(2*PI*t*2.3)+3*sin(2*PI*t*5.1):17+6*cos(2*PI*t*1.7)';
-  return make(dir, `handheld-${basename(path, '.mp4')}`, ['-i', path, '-vf', shake]);
+  const [a, b, c] = [6 * strength, 3 * strength, 6 * strength];
+  // The margins the zoom leaves around the crop (22 and 17 px at strength 1: scale=404:304).
+  const [mx, my] = [Math.round(22 * strength), Math.round(17 * strength)];
+  const shake = `scale=${360 + 2 * mx}:${270 + 2 * my},crop=360:270:${mx}+${a}*sin(2*PI*t*2.3)+${b}*sin(2*PI*t*5.1):${my}+${c}*cos(2*PI*t*1.7)`;
+  return make(dir, `handheld${strength === 1 ? '' : strength}-${basename(path, '.mp4')}`, ['-i', path, '-vf', shake]);
 }
 
 /** What the light loop found: each track's side and mean box, and the association's answer. */
