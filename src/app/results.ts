@@ -156,7 +156,7 @@ export function createResults({ client, store }: RunContext): Results {
     mine.speaker ??= speakerOfClip(result.clip, loudness ?? null);
     // The speech model hears the whole soundtrack: it answers only when the voice is the main face's,
     // and, unless the speaker was calibrated, a voice like the ones it learnt (not another language).
-    const heard = speechNoteFor(mine.speaker, winner, features !== null);
+    const heard = speechNoteFor(mine.speaker, winner, features !== null, result.clip);
     const voiceFamiliarity = mine.calibration?.calibrated ? null : clipFamiliarity(loaded.ensemble, 'speech', features);
     if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
     else if (heard && hearsSpeech(loaded.ensemble)) mine.speechNote = heard;

@@ -1,5 +1,6 @@
 /** The warning the page and the CLI give when the speech model stays out, in each case. */
 import { describe, expect, it } from 'vitest';
+import { addFrame, createClipAnalysis, type FaceRecord } from './clip-analysis';
 import { nobodyInWords, NO_SPEAKER, speechNoteFor, type ClipSpeaker } from './clip-speaker';
 
 describe('speechNoteFor', () => {
@@ -10,6 +11,23 @@ describe('speechNoteFor', () => {
 
   it('names the track the voice belongs to when it is another face\'s', () => {
     expect(speechNoteFor({ trackId: 3, score: 0.52 }, 1, true)).toMatch(/track #3's .*score 0\.52.*not the main face #1's/);
+  });
+
+  it('in a video that cuts, says when that face is never on screen with the main one (maybe one person in a closer shot)', () => {
+    const clip = createClipAnalysis(360, 270);
+    const face = (tSec: number): FaceRecord => ({ frameIndex: tSec * 5, tSec, box: { x: 100, y: 50, w: 80, h: 90 }, score: 0.9, probs: new Float32Array(7), faceFeature: new Float32Array(1), contextFeature: new Float32Array(1), personBox: null });
+    // Track 1 in the first second, track 3 (a closer shot) in the next; then both together.
+    for (const t of [0, 0.2, 0.4]) addFrame(clip, [face(t)], [1], t);
+    for (const t of [1, 1.2]) addFrame(clip, [face(t)], [3], t, t === 1);
+    const apart = /never on screen together in this edited video, and may be one person filmed closer or farther/;
+    expect(speechNoteFor({ trackId: 3, score: 0.52 }, 1, true, clip)).toMatch(apart);
+    addFrame(clip, [face(1.4), face(1.4)], [1, 3], 1.4);
+    expect(speechNoteFor({ trackId: 3, score: 0.52 }, 1, true, clip)).not.toMatch(apart);
+    // Without cuts, two faces never seen together are left as they are (a late second face).
+    const uncut = createClipAnalysis(360, 270);
+    addFrame(uncut, [face(0)], [1], 0);
+    addFrame(uncut, [face(1)], [3], 1);
+    expect(speechNoteFor({ trackId: 3, score: 0.52 }, 1, true, uncut)).not.toMatch(apart);
   });
 
   it('says the voice matched no mouth, or several alike, and not one for the other', () => {

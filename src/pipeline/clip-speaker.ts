@@ -48,11 +48,22 @@ const NO_MOUTH_MATCHED: Partial<Record<NobodyReason, string>> = Object.freeze({
 
 /**
  * Why the speech model must not answer for main track `mainId` (null: it may): the voice in the
- * soundtrack is another track's, or nobody's that can be seen.
+ * soundtrack is another track's, or nobody's that can be seen. With `clip`, a voice credited to a
+ * track never on screen with the main face in a video that cuts says so: the two may be one
+ * person filmed closer or farther (their tracks are joined across cuts only when their faces'
+ * embeddings agree: src/core/tracking/shot-join.ts).
  */
-export function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: boolean): string | null {
+export function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: boolean, clip?: ClipAnalysis): string | null {
   if (!hasSpeech || speaker.trackId === mainId) return null;
-  return `No speech model for this clip: ${whoseVoice(speaker, mainId)}, so the audio-visual ensemble answers from the face models alone.`;
+  const apart = clip && speaker.trackId !== null && inOtherShots(clip, speaker.trackId, mainId);
+  const why = apart ? `${whoseVoice(speaker, mainId)} — the two are never on screen together in this edited video, and may be one person filmed closer or farther` : whoseVoice(speaker, mainId);
+  return `No speech model for this clip: ${why}, so the audio-visual ensemble answers from the face models alone.`;
+}
+
+/** True when `clip` cuts between shots and tracks `a` and `b` never share an analysed frame. */
+function inOtherShots(clip: ClipAnalysis, a: number, b: number): boolean {
+  const times = new Set(clip.tracks.get(a)?.map((r) => r.tSec) ?? []);
+  return clip.shotStarts.length > 0 && times.size > 0 && !(clip.tracks.get(b) ?? []).some((r) => times.has(r.tSec));
 }
 
 /** Why nobody was credited with the voice, in words (the CLI's speaker line). */
