@@ -4,8 +4,8 @@
  * before (§3.3's motion cues assume one continuous shot). Found on the grey frames the mouth
  * measure already gets (15 fps, files only): a cut changes the grey-level histogram far more than
  * motion, a shaking camera or a face that moves does (docs/real-files.md, "Edited footage").
- * Pure: grey frames in, booleans out. Our own: no npm package finds shot cuts in raw luma arrays
- * (the ones there are wrap ffmpeg or OpenCV).
+ * Pure: grey frames in, booleans out. Our own: the shot detectors we found (PySceneDetect and its
+ * Rust port, ffmpeg's scdet) are not npm packages that take luma arrays in a worker.
  */
 import { quantile } from '../vector';
 import type { GrayFrame } from '../speaker/mouth-pixels';
