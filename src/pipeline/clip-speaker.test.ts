@@ -13,13 +13,13 @@ describe('speechNoteFor', () => {
     expect(speechNoteFor({ trackId: 3, score: 0.52 }, 1, true)).toMatch(/track #3's .*score 0\.52.*not the main face #1's/);
   });
 
-  it('in a video that cuts, says when that face is never on screen with the main one (maybe one person in a closer shot)', () => {
+  it('in a video that cuts, says when that face is never on screen with the main one (two people in turn, or one person in a much closer shot)', () => {
     const clip = createClipAnalysis(360, 270);
     const face = (tSec: number): FaceRecord => ({ frameIndex: tSec * 5, tSec, box: { x: 100, y: 50, w: 80, h: 90 }, score: 0.9, probs: new Float32Array(7), faceFeature: new Float32Array(1), contextFeature: new Float32Array(1), personBox: null });
     // Track 1 in the first second, track 3 (a closer shot) in the next; then both together.
     for (const t of [0, 0.2, 0.4]) addFrame(clip, [face(t)], [1], t);
     for (const t of [1, 1.2]) addFrame(clip, [face(t)], [3], t, t === 1);
-    const apart = /never on screen together in this edited video, and may be one person filmed closer or farther/;
+    const apart = /never on screen together in this edited video: two people filmed in turn, or one person in shots too unalike to be joined/;
     expect(speechNoteFor({ trackId: 3, score: 0.52 }, 1, true, clip)).toMatch(apart);
     addFrame(clip, [face(1.4), face(1.4)], [1, 3], 1.4);
     expect(speechNoteFor({ trackId: 3, score: 0.52 }, 1, true, clip)).not.toMatch(apart);

@@ -49,14 +49,14 @@ const NO_MOUTH_MATCHED: Partial<Record<NobodyReason, string>> = Object.freeze({
 /**
  * Why the speech model must not answer for main track `mainId` (null: it may): the voice in the
  * soundtrack is another track's, or nobody's that can be seen. With `clip`, a voice credited to a
- * track never on screen with the main face in a video that cuts says so: the two may be one
- * person filmed closer or farther (their tracks are joined across cuts only when their faces'
- * embeddings agree: src/core/tracking/shot-join.ts).
+ * track never on screen with the main face in a video that cuts says so: two people filmed in turn
+ * (an interview), or one person in shots whose faces' embeddings disagree too much to be joined (a
+ * 2× closer shot: src/core/tracking/shot-join.ts) — which of the two cannot be told.
  */
 export function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: boolean, clip?: ClipAnalysis): string | null {
   if (!hasSpeech || speaker.trackId === mainId) return null;
   const apart = clip && speaker.trackId !== null && inOtherShots(clip, speaker.trackId, mainId);
-  const why = apart ? `${whoseVoice(speaker, mainId)} — the two are never on screen together in this edited video, and may be one person filmed closer or farther` : whoseVoice(speaker, mainId);
+  const why = apart ? `${whoseVoice(speaker, mainId)} — the two are never on screen together in this edited video: two people filmed in turn, or one person in shots too unalike to be joined` : whoseVoice(speaker, mainId);
   return `No speech model for this clip: ${why}, so the audio-visual ensemble answers from the face models alone.`;
 }
 
