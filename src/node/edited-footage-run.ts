@@ -23,5 +23,5 @@ export async function analyseEdited(models: PerceptionModels, path: string, fps 
 
 /** The shots (by index, `SHOT_SEC` long) a track's faces come from. */
 export function shotsOf(clip: ClipAnalysis, trackId: number): number[] {
-  return [...new Set(clip.tracks.get(trackId)!.map((r) => Math.floor(r.tSec / SHOT_SEC + 1e-6)))].sort();
+  return [...new Set(clip.tracks.get(trackId)!.map((r) => Math.floor(r.tSec / SHOT_SEC + 1e-6)))].sort((a, b) => a - b);
 }

@@ -1,7 +1,7 @@
 /**
  * Cuts in edited footage on real pictures: composites of our clips made with ffmpeg at test time
  * (into the OS temp folder), through the analysis worker's per-frame loop and the page's joins.
- * Measured over eight pairs and seven jump cuts in docs/real-files.md, "Edited footage".
+ * Measured over ten pairs and fourteen jump cuts in docs/real-files.md, "Edited footage".
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
