@@ -169,8 +169,8 @@ export function forgetBefore(clip: ClipAnalysis, tMinSec: number): void {
  */
 export function joinShots(clip: ClipAnalysis): Map<number, number> {
   const tracks = [...clip.tracks].map(([id, records]) => {
-    const e = records.totals.embedding;
-    return { id, firstSec: records[0]!.tSec, lastSec: records.at(-1)!.tSec, embedding: e && e.count > 0 ? { mean: e.sum.map((x) => x / e.count), count: e.count } : null };
+    const mean = meanEmbedding(records);
+    return { id, firstSec: records[0]!.tSec, lastSec: records.at(-1)!.tSec, embedding: mean && { mean, count: records.totals.embedding!.count } };
   });
   const joins = shotJoins(tracks, clip.shotStarts);
   for (const [from, into] of joins) {
