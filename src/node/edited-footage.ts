@@ -5,25 +5,19 @@
  * docs/real-files.md, "Edited footage" (`scripts/cuts-probe.ts`). The recipes are plain ffmpeg
  * arguments (`*Args`), so the browser tests make the same videos.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { promisify } from 'node:util';
+import { ffmpegOnce } from './ffmpeg';
 
-const execFileP = promisify(execFile);
 const ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30', '-an'];
 
 /** Seconds each shot of the edited clips lasts. */
 export const SHOT_SEC = 1;
 
-async function make(dir: string, name: string, args: string[]): Promise<string> {
+/** `<dir>/<name>.mp4` made once from ffmpeg `args` (a recipe below). */
+function make(dir: string, name: string, args: string[]): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const out = join(dir, `${name}.mp4`);
-  if (existsSync(out)) return out;
-  const part = join(dir, `${name}.part.mp4`);
-  await execFileP('ffmpeg', ['-v', 'error', '-y', ...args, part]);
-  renameSync(part, out);
-  return out;
+  return ffmpegOnce(join(dir, `${name}.mp4`), args);
 }
 
 /** Shot `s` (seconds s…s+1 of input `input`), optionally zoomed `zoom`× on the upper middle (where our actors' faces are). */

@@ -167,6 +167,18 @@ function createMouthFrames(fps: number) {
 }
 
 /**
+ * Runs ffmpeg with `args` (inputs, filters, codecs) into `output` unless it exists: written under a
+ * `.part.mp4` name first, so a run stopped half-way leaves no file that looks made. Returns `output`.
+ */
+export async function ffmpegOnce(output: string, args: readonly string[], ffmpegPath = 'ffmpeg'): Promise<string> {
+  if (existsSync(output)) return output;
+  const partial = `${output}.part.mp4`;
+  await execFileP(ffmpegPath, ['-v', 'error', '-y', ...args, partial]);
+  renameSync(partial, output);
+  return output;
+}
+
+/**
  * Writes `output`: `input` played over and over until it lasts at least `minDurationSec`, without
  * re-encoding (`-stream_loop` + stream copy: a 10-minute file from an 8-s clip in about a second).
  * Kept when it already exists. Returns `output`.
@@ -175,8 +187,5 @@ export async function loopVideo(input: string, output: string, minDurationSec: n
   if (existsSync(output)) return output;
   const { durationSec } = await probeVideo(input);
   const loops = Math.ceil(minDurationSec / durationSec);
-  const partial = `${output}.part.mp4`;
-  await execFileP(ffmpegPath, ['-v', 'error', '-y', '-stream_loop', String(loops - 1), '-i', input, '-an', '-c', 'copy', partial]);
-  renameSync(partial, output);
-  return output;
+  return ffmpegOnce(output, ['-stream_loop', String(loops - 1), '-i', input, '-an', '-c', 'copy'], ffmpegPath);
 }

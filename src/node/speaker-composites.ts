@@ -5,10 +5,8 @@
  * the speaker needs: the face detector and the landmarks. Faces are tracked by position (the
  * composites' people stay in their half).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { promisify } from 'node:util';
 import { loudnessEnvelope } from '../core/audio/loudness-envelope';
 import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type SpeakerConfig, type SpeakerResult } from '../core/speaker/speaker-association';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
@@ -20,9 +18,8 @@ import { createPerceptionState, frameFromPixels } from '../pipeline/perceive-fra
 import type { PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
 import { readAudioWithFfmpeg } from './ffmpeg-audio';
-import { readFramesWithFfmpeg } from './ffmpeg';
+import { ffmpegOnce, readFramesWithFfmpeg } from './ffmpeg';
 
-const execFileP = promisify(execFile);
 
 /** One video of the set and its answer: the side whose voice is heard, or null (nobody on screen speaks). */
 export interface SpeakerCase {
@@ -48,13 +45,9 @@ const STILL = 'trim=end_frame=1,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop_du
 const SMALL = 'scale=180:136,pad=360:270:90:67:black';
 const ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30', '-c:a', 'aac', '-shortest'];
 
-async function make(dir: string, name: string, args: string[]): Promise<string> {
-  const out = join(dir, `${name}.mp4`);
-  if (existsSync(out)) return out;
-  const part = join(dir, `${name}.part.mp4`);
-  await execFileP('ffmpeg', ['-v', 'error', '-y', ...args, ...ENCODE, part]);
-  renameSync(part, out);
-  return out;
+/** `<dir>/<name>.mp4` made once from ffmpeg `args` and the set's encoding. */
+function make(dir: string, name: string, args: string[]): Promise<string> {
+  return ffmpegOnce(join(dir, `${name}.mp4`), [...args, ...ENCODE]);
 }
 
 /**
