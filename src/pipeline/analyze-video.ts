@@ -72,7 +72,6 @@ export async function trackFrames(
   const mouths = createMouthTracer();
   // Cuts in edited footage, on a file's grey frames (the camera has none: it never cuts).
   const shots = createShotCutDetector();
-  let shotStartSec = -Infinity;
   const frameBound = createFrameBoundMeter();
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
@@ -106,10 +105,10 @@ export async function trackFrames(
         // Every grey frame goes through the detector (no short cut): each one is the next one's reference.
         const cutAt = (decoded.mouthFrames ?? []).map((g) => shots.push(g)).lastIndexOf(true);
         const newShot = cutAt >= 0;
-        if (newShot) shotStartSec = decoded.tSec;
         // The tracks' boxes are in video pixels; perception works in the analysed frame's. Early in a
         // shot every face is embedded (no recent track): that is what re-joins it across the cut.
-        const recent = decoded.tSec - shotStartSec < SHOT_EMBEDDING_SEC ? [] : tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
+        const earlyInShot = newShot || decoded.tSec - tracker.shotStartSec < SHOT_EMBEDDING_SEC;
+        const recent = earlyInShot ? [] : tracker.recentTrackBoxes(decoded.tSec, perception.config.embeddingIntervalSec).map((b) => scaleBox(b, 1 / scale));
         const mainBox = decoded.mainTrackId == null ? null : tracker.lastBoxOf(decoded.mainTrackId);
         perception.clipNets = decoded.clipNets !== false;
         const ahead = await perceiveFrameAhead(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale));

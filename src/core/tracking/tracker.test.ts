@@ -149,7 +149,9 @@ describe('createTracker with a bounded history (webcam sessions)', () => {
     tracker.update(0, 0, [face(0, 100, 100)]);
     expect(tracker.update(1, 0.2, [face(0, 102, 100)]).trackIds).toEqual([1]);
     // A cut: the face at the same place (even the same person) is a new track, and the old one is no longer recent.
+    expect(tracker.shotStartSec).toBe(-Infinity);
     const cut = tracker.update(2, 0.4, [face(0, 102, 100)], true);
+    expect(tracker.shotStartSec).toBe(0.4);
     expect(cut.trackIds).toEqual([2]);
     expect(cut.candidateTrackIds).toEqual([]);
     expect(tracker.recentTrackBoxes(0.4, 1)).toHaveLength(1);

@@ -58,6 +58,8 @@ export interface Tracker {
   update(frameIndex: number, tSec: number, detections: readonly Detection[], newShot?: boolean): TrackerUpdate;
   /** Snapshots of every track (retired ones included), in creation order. */
   tracks(): TrackSnapshot[];
+  /** When the current shot began (the last `newShot` frame's time; -Infinity before any cut). */
+  readonly shotStartSec: number;
   /** How many tracks were seen within `withinSec` before `tSec` in the current shot (those a new face may continue). */
   recentTrackCount(tSec: number, withinSec: number): number;
   /** The last boxes of those tracks, in creation order (where each may continue, for the position gate). */
@@ -132,6 +134,9 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
       });
       if (Number.isFinite(cfg.historySec)) forgetOlderThan(tSec - cfg.historySec);
       return { trackIds, newTrackIds, candidateTrackIds: candidates.map((r) => r.id), costs };
+    },
+    get shotStartSec() {
+      return shotStartSec;
     },
     tracks() {
       return db.records().map((r) => ({
