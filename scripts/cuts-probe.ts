@@ -4,14 +4,16 @@
  * through the analysis worker's per-frame loop (Node, tfjs WASM) and the page's joins across cuts.
  * Prints, per video and in all, the cuts found, the tracks before and after the joins, and whether
  * every track holds one person (alternating) or the one person is one track (jump cuts); then
- * the cuts the detector finds in each of our own (uncut) clips, which should be none.
+ * the cuts the detector finds in each of our own (uncut) clips and in their re-made copies where
+ * `npm run unfamiliar` has made them (face crops, 240p, grey, …), which should be none.
  *
  *   npx tsx scripts/cuts-probe.ts [--dir .cache/cuts] [--sentence 03]
  */
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createShotCutDetector } from '../src/core/tracking/shot-cut';
 import { MOUTH_TRACE } from '../src/core/speaker/speaker-constants';
+import type { GrayFrame } from '../src/core/speaker/mouth-pixels';
 import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg } from '../src/node';
 import { alternatingShots, jumpCuts } from '../src/node/edited-footage';
 import { analyseEdited, shotsOf } from '../src/node/edited-footage-run';
@@ -24,21 +26,21 @@ const CLIPS = resolve('../shared/data/javanese/clips');
 const PAIRS = [[1, 2], [1, 3], [1, 4], [2, 3], [4, 6], [6, 7], [3, 5], [5, 7], [2, 6], [4, 7]] as const;
 const ZOOMS = [1.3, 2] as const;
 
-/** The cuts the detector finds in `path` (seconds) and its milliseconds per second of video. */
+/** The cuts the detector finds in `path` (seconds), each grey frame judged with the next known as in the app, and its milliseconds per second of video. */
 async function detectorOn(path: string): Promise<{ cuts: number[]; msPerSec: number }> {
+  const grey: GrayFrame[] = [];
+  for await (const f of readFramesWithFfmpeg(path, { fps: 5, frames: 'app', mouthFps: MOUTH_TRACE.fps })) grey.push(...(f.mouthFrames ?? []));
   const detector = createShotCutDetector();
-  const cuts: number[] = [];
-  let ms = 0;
-  let last = 0;
-  for await (const f of readFramesWithFfmpeg(path, { fps: 5, frames: 'app', mouthFps: MOUTH_TRACE.fps })) {
-    for (const g of f.mouthFrames ?? []) {
-      const start = performance.now();
-      if (detector.push(g)) cuts.push(g.tSec);
-      ms += performance.now() - start;
-      last = g.tSec;
-    }
-  }
-  return { cuts, msPerSec: ms / Math.max(last, 1e-3) };
+  const start = performance.now();
+  const cuts = grey.filter((g, i) => detector.push(g, grey[i + 1])).map((g) => g.tSec);
+  return { cuts, msPerSec: (performance.now() - start) / Math.max(grey.at(-1)?.tSec ?? 0, 1e-3) };
+}
+
+/** Folders of uncut videos, where every cut found is a false one: our clips, and their re-made copies (`npm run unfamiliar`) where present. */
+function uncutFolders(): string[] {
+  const remade = resolve('.cache/unfamiliar');
+  const kinds = existsSync(remade) ? readdirSync(remade).map((kind) => join(remade, kind, 'clips')).filter((dir) => existsSync(dir)) : [];
+  return [CLIPS, ...kinds];
 }
 
 async function main(): Promise<void> {
@@ -70,20 +72,23 @@ async function main(): Promise<void> {
       console.log(`jump ${zoom}× actor ${actor}: cuts ${clip.shotStarts.length}; tracks ${tracksBeforeJoin} → ${clip.tracks.size}`);
     }
   }
-  // Our own clips have no cut: every one found there is a false one.
-  const ours = readdirSync(CLIPS).filter((f) => f.endsWith('.mp4'));
+  // Uncut videos: every cut found there is a false one.
   const costs: number[] = [];
-  let falseCuts = 0;
-  for (const file of ours) {
-    const { cuts, msPerSec } = await detectorOn(join(CLIPS, file));
-    costs.push(msPerSec);
-    if (cuts.length > 0) {
-      falseCuts++;
-      console.log(`our ${file}: cut at ${cuts.map((t) => t.toFixed(2)).join(', ')} (none expected)`);
+  const falseCuts: Record<string, { videos: number; withCuts: number }> = {};
+  for (const dir of uncutFolders()) {
+    const name = dir === CLIPS ? 'ours' : basename(dirname(dir));
+    const row = (falseCuts[name] = { videos: 0, withCuts: 0 });
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.mp4'))) {
+      const { cuts, msPerSec } = await detectorOn(join(dir, file));
+      costs.push(msPerSec);
+      row.videos++;
+      if (cuts.length === 0) continue;
+      row.withCuts++;
+      console.log(`${name} ${file}: cut at ${cuts.map((t) => t.toFixed(2)).join(', ')} (none expected)`);
     }
   }
   const msPerSec = costs.reduce((a, b) => a + b, 0) / costs.length;
-  console.log(JSON.stringify({ ...totals, ourClips: ours.length, ourClipsWithCuts: falseCuts, detectorMsPerVideoSecond: Number(msPerSec.toFixed(2)) }));
+  console.log(JSON.stringify({ ...totals, falseCuts, detectorMsPerVideoSecond: Number(msPerSec.toFixed(2)) }));
 }
 
 main().catch((error: unknown) => {

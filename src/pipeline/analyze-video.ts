@@ -16,6 +16,7 @@ import type { PerceptionModels } from './perception-models';
 import { createPictureTimer, type StageTimer } from './stage-timer';
 import { createMouthTracer } from './mouth-trace';
 import type { FrameSource, FrameUpdate, SourceFrame, TrackedFrame } from './tracked-frame';
+import type { GrayFrame } from '../core/speaker/mouth-pixels';
 
 /** Options of an analysis run (see the analysis client). */
 export interface AnalyzeOptions {
@@ -85,10 +86,24 @@ export async function trackFrames(
       await picture.time('generalWait', () => oldest);
     }
   };
+  /** The frame after the one being analysed, taken early when a cut needs it (see `firstGreyAfter`). */
+  let following: Promise<IteratorResult<SourceFrame & { close(): void }>> | undefined;
+  /**
+   * The first grey frame after this frame's last: whether a jump on the analysed frame itself is a
+   * cut or fast motion is told by the calm after it (shot-cut.ts), so a file's next frame is taken
+   * now (the decoder stays as far ahead as before: one more frame is held).
+   */
+  const firstGreyAfter = async (): Promise<GrayFrame | undefined> => {
+    following ??= frames.next();
+    const after = await picture.time('decode', () => following!);
+    return after.done ? undefined : after.value.mouthFrames?.[0];
+  };
   try {
     for (;;) {
       const waitStart = performance.now();
-      const next = await picture.time('decode', () => frames.next());
+      const taken = following;
+      following = undefined;
+      const next = await picture.time('decode', () => taken ?? frames.next());
       if (next.done) break;
       // A run that waits on its frames runs the general networks here, in the wait (frame-bound.ts).
       // So does a run that would wait for their answer anyway (the camera): the other core stays
@@ -103,7 +118,9 @@ export async function trackFrames(
         tensor = await picture.time('toTensor', () => frameTensorOf(decoded));
         const scale = size.width / tensor.shape[1];
         // Every grey frame goes through the detector (no short cut): each one is the next one's reference.
-        const cutAt = (decoded.mouthFrames ?? []).map((g) => shots.push(g)).lastIndexOf(true);
+        const grey = decoded.mouthFrames ?? [];
+        const greyAfter = grey.length > 0 ? await firstGreyAfter() : undefined;
+        const cutAt = grey.map((g, k) => shots.push(g, grey[k + 1] ?? greyAfter)).lastIndexOf(true);
         const newShot = cutAt >= 0;
         // The tracks' boxes are in video pixels; perception works in the analysed frame's. Early in a
         // shot every face is embedded (no recent track): that is what re-joins it across the cut.
@@ -152,7 +169,10 @@ export async function trackFrames(
   } finally {
     running = false;
     held.length = 0; // left by a failure: each frame closes when its answer comes, unsent
+    const unanalysed = following;
     await frames.return(undefined);
+    // A frame taken ahead and never analysed (a stop, a failure) is closed here.
+    await unanalysed?.then((r) => !r.done && r.value.close(), () => undefined);
   }
 }
 

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
 import type { GrayFrame } from '../speaker/mouth-pixels';
-import { createShotCutDetector } from './shot-cut';
+import { createShotCutDetector, type ShotCutConfig } from './shot-cut';
 
 const W = 96;
 const H = 72;
 
 /** A picture: a background level, a bright "face" ellipse at (cx, cy), a darker "body" under it, and pixel noise. */
-function picture(seed: number, { bg = 120, face = 180, cx = 48, cy = 30, body = 40, shift = 0, gain = 0 } = {}): Uint8Array {
+function picture(seed: number, { bg = 120, face = 180, cx = 48, cy = 30, body = 40, shift = 0, gain = 0, size = 1 } = {}): Uint8Array {
   const rng = createRng(seed);
   const data = new Uint8Array(W * H);
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const fx = (x - cx - shift) / 14;
-      const fy = (y - cy) / 18;
+      const fx = (x - cx - shift) / (14 * size);
+      const fy = (y - cy) / (18 * size);
       let v = bg;
       if (fx * fx + fy * fy < 1) v = face;
       else if (y > cy + 20 && Math.abs(x - cx - shift) < 30) v = body;
@@ -25,10 +25,10 @@ function picture(seed: number, { bg = 120, face = 180, cx = 48, cy = 30, body = 
 
 const frame = (tSec: number, data: Uint8Array): GrayFrame => ({ tSec, width: W, height: H, data });
 
-/** Times at which the detector says a new shot begins. */
-function cutsIn(frames: GrayFrame[]): number[] {
-  const detector = createShotCutDetector();
-  return frames.filter((f) => detector.push(f)).map((f) => f.tSec);
+/** Times at which the detector says a new shot begins, each frame judged with the next one known. */
+function cutsIn(frames: GrayFrame[], config: Partial<ShotCutConfig> = {}): number[] {
+  const detector = createShotCutDetector(config);
+  return frames.filter((f, i) => detector.push(f, frames[i + 1])).map((f) => f.tSec);
 }
 
 describe('createShotCutDetector', () => {
@@ -44,6 +44,21 @@ describe('createShotCutDetector', () => {
     // Three grey levels brighter at once: a camera's auto exposure (histogram bins move; the layout does not).
     const exposure = Array.from({ length: 20 }, (_, i) => frame(i / 15, picture(i, { gain: i >= 10 ? 3 : 0 })));
     expect(cutsIn(exposure)).toEqual([]);
+  });
+
+  it('a face that fills the frame and moves fast for a few frames is motion, not a cut: the jumps come in a run, not alone', () => {
+    // A laugh in a tight face crop: the face's share of the picture changes much on four frames in a row.
+    const sizes = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.8, 1.2, 1.9, 1.3, 1, 1, 1, 1];
+    const laugh = sizes.map((size, i) => frame(i / 15, picture(i, { size })));
+    expect(cutsIn(laugh, { lone: Infinity }).length).toBeGreaterThan(0); // what the spike test alone would call cuts
+    expect(cutsIn(laugh)).toEqual([]);
+  });
+
+  it('a cut is found from the frame before alone when the frame after is not known yet (the video ends)', () => {
+    const a = Array.from({ length: 10 }, (_, i) => frame(i / 15, picture(i)));
+    const cut = frame(10 / 15, picture(100, { bg: 70, face: 150, cx: 40, body: 200 }));
+    const detector = createShotCutDetector();
+    expect([...a, cut].filter((f) => detector.push(f)).map((f) => f.tSec)).toEqual([10 / 15]);
   });
 
   it('a black frame is no shot: the same shot on both sides is not cut, another shot after it is', () => {

@@ -39,13 +39,20 @@ export interface ShotCutConfig {
   /** How many recent distances that median reads. */
   recent: number;
   /**
+   * …and the picture is calm on both sides of the jump: the distances from the frame before and to
+   * the frame after are at most this fraction of it. A cut is a lone spike (real cuts: neighbours
+   * ≤ 0.21 of it); fast motion of a face that fills the frame — a laugh in a tight crop — is a run
+   * of large distances (neighbours 0.69–1.3 of it).
+   */
+  lone: number;
+  /**
    * A frame whose grey levels spread less than this (standard deviation, 0–255) is blank (black,
    * white, a fade's end): it is no shot of its own, so the frames on either side are compared.
    */
   blankStd: number;
 }
 
-export const DEFAULT_SHOT_CUT_CONFIG: ShotCutConfig = Object.freeze({ minDistance: 0.12, minChange: 0.02, overMedian: 4, recent: 15, blankStd: 6 });
+export const DEFAULT_SHOT_CUT_CONFIG: ShotCutConfig = Object.freeze({ minDistance: 0.12, minChange: 0.02, overMedian: 4, recent: 15, lone: 0.5, blankStd: 6 });
 
 /** Frame-to-frame distances known before a cut can be found (the first 0.2 s at 15 fps). */
 const MIN_HISTORY = 3;
@@ -107,8 +114,13 @@ function l1(a: Float64Array, b: Float64Array): number {
 
 /** Feeds frames in time order; says which ones begin a new shot. */
 export interface ShotCutDetector {
-  /** True when `frame` is the first of a new shot (never for the first frame seen, nor for a blank one). */
-  push(frame: GrayFrame): boolean;
+  /**
+   * True when `frame` is the first of a new shot (never for the first frame seen, nor for a blank
+   * one). `after` is the frame that follows it, when already known: the calm after a cut is what
+   * tells it from fast motion (`lone`). Without it (the video's last frame) only the calm before
+   * counts. The next call is normally given `after` as its `frame` (its look is kept, not redone).
+   */
+  push(frame: GrayFrame, after?: GrayFrame): boolean;
 }
 
 /** Creates a detector; missing settings take DEFAULT_SHOT_CUT_CONFIG. */
@@ -116,14 +128,22 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
   const cfg = { ...DEFAULT_SHOT_CUT_CONFIG, ...config };
   let last: FrameSignature | null = null;
   const distances: number[] = [];
+  /** The histogram distance from the frame before `last` to it (undefined for the first). */
+  let lastDistance: number | undefined;
+  /** The look-ahead frame of the previous call, whose signature the next call reuses. */
+  let peeked: { frame: GrayFrame; signature: FrameSignature } | undefined;
+  const look = (frame: GrayFrame): FrameSignature => (peeked?.frame === frame ? peeked.signature : signatureOf(frame));
   return {
-    push(frame) {
-      const signature = signatureOf(frame);
+    push(frame, after) {
+      const signature = look(frame);
+      peeked = after ? { frame: after, signature: signatureOf(after) } : undefined;
       if (signature.std < cfg.blankStd) return false;
       const before = last;
+      const distanceBefore = lastDistance;
       last = signature;
       if (!before) return false;
       const distance = l1(before.hist, signature.hist);
+      lastDistance = distance;
       const change = l1(before.blocks, signature.blocks) / signature.blocks.length;
       // The first frames of a video have no usual motion to be held to: no cut until a few are known.
       if (distances.length < MIN_HISTORY) {
@@ -131,7 +151,9 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
         return false;
       }
       const usual = quantile(distances, 0.5);
-      const cut = distance >= cfg.minDistance && change >= cfg.minChange && distance >= cfg.overMedian * usual;
+      const next = peeked && peeked.signature.std >= cfg.blankStd ? l1(signature.hist, peeked.signature.hist) : 0;
+      const lone = Math.max(distanceBefore ?? 0, next) <= cfg.lone * distance;
+      const cut = distance >= cfg.minDistance && change >= cfg.minChange && distance >= cfg.overMedian * usual && lone;
       // A cut's jump is not motion: it stays out of the median the next frames are held to.
       if (!cut) {
         distances.push(distance);
