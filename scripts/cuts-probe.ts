@@ -1,9 +1,10 @@
 /**
  * Edited footage (docs/real-files.md, "Edited footage"): our clips cut together with ffmpeg —
- * alternating shots of two actors at the same framing, and jump cuts of one actor to a closer shot —
+ * alternating shots of two actors at the same framing, jump cuts of one actor to a closer shot, and
+ * cross-fades from one actor to another —
  * through the analysis worker's per-frame loop (Node, tfjs WASM) and the page's joins across cuts.
  * Prints, per video and in all, the cuts found, the tracks before and after the joins, and whether
- * every track holds one person (alternating) or the one person is one track (jump cuts); then
+ * every track holds one person (alternating, cross-fades) or the one person is one track (jump cuts); then
  * the cuts the detector finds in each of our own (uncut) clips and in their re-made copies where
  * `npm run unfamiliar` has made them (face crops, 240p, grey, …), which should be none.
  *
@@ -15,7 +16,7 @@ import { createShotCutDetector } from '../src/core/tracking/shot-cut';
 import { MOUTH_TRACE } from '../src/core/speaker/speaker-constants';
 import type { GrayFrame } from '../src/core/speaker/mouth-pixels';
 import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg } from '../src/node';
-import { alternatingShots, jumpCuts } from '../src/node/edited-footage';
+import { alternatingShots, crossFade, jumpCuts, SHOT_SEC } from '../src/node/edited-footage';
 import { analyseEdited, shotsOf } from '../src/node/edited-footage-run';
 import { voteOnClip } from '../src/pipeline/clip-analysis';
 import { loadPerceptionModels } from '../src/pipeline/perception-models';
@@ -25,6 +26,8 @@ const CLIPS = resolve('../shared/data/javanese/clips');
 /** Actor pairs of the alternating videos: every actor twice, neighbours and far ones. */
 const PAIRS = [[1, 2], [1, 3], [1, 4], [2, 3], [4, 6], [6, 7], [3, 5], [5, 7], [2, 6], [4, 7]] as const;
 const ZOOMS = [1.3, 2] as const;
+/** Cross-fades' lengths (s): a video editor's usual ones. */
+const FADES = [0.5, 1] as const;
 
 /** The cuts the detector finds in `path` (seconds), each grey frame judged with the next known as in the app, and its milliseconds per second of video. */
 async function detectorOn(path: string): Promise<{ cuts: number[]; msPerSec: number }> {
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
   const name = (actor: number) => join(CLIPS, `0${actor}-${sentence}-03_01.mp4`);
   await initNodeBackend();
   const models = await loadPerceptionModels(packageWeightSource());
-  const totals = { alternating: 0, alternatingPure: 0, alternatingOneEach: 0, jump: {} as Record<string, { videos: number; oneTrack: number }> };
+  const totals = { alternating: 0, alternatingPure: 0, alternatingOneEach: 0, jump: {} as Record<string, { videos: number; oneTrack: number }>, crossFade: {} as Record<string, { videos: number; found: number; pure: number }> };
   for (const [a, b] of PAIRS) {
     const path = await alternatingShots(dir, name(a), name(b));
     const { clip, tracksBeforeJoin } = await analyseEdited(models, path);
@@ -70,6 +73,18 @@ async function main(): Promise<void> {
       row.videos++;
       if (clip.tracks.size === 1) row.oneTrack++;
       console.log(`jump ${zoom}× actor ${actor}: cuts ${clip.shotStarts.length}; tracks ${tracksBeforeJoin} → ${clip.tracks.size}`);
+    }
+  }
+  // Cross-fades from `a` to `b` (1 s of `a`, the fade, then `b`): no track may hold faces from both sides.
+  for (const sec of FADES) {
+    const row = (totals.crossFade[sec] = { videos: 0, found: 0, pure: 0 });
+    for (const [a, b] of PAIRS) {
+      const { clip } = await analyseEdited(models, await crossFade(dir, name(a), name(b), sec));
+      const pure = [...clip.tracks.values()].every((r) => !(r[0]!.tSec < SHOT_SEC && r.at(-1)!.tSec > SHOT_SEC + sec));
+      row.videos++;
+      if (clip.shotStarts.length > 0) row.found++;
+      if (pure) row.pure++;
+      console.log(`cross-fade ${sec} s ${a}-${b}: changes of shot at ${clip.shotStarts.map((t) => t.toFixed(1)).join(', ') || 'none'}; tracks ${clip.tracks.size} ${pure ? 'pure' : 'MIXED'}`);
     }
   }
   // Uncut videos: every cut found there is a false one.

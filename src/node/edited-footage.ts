@@ -1,7 +1,8 @@
 /**
  * Node-only: edited footage made from our clips with ffmpeg (never committed). Vlogs, interviews
  * and film excerpts (the paper's AFEW) cut between shots: alternating shots of two people at the
- * same framing, and jump cuts of one person to a closer shot. Measured rates are in
+ * same framing, jump cuts of one person to a closer shot, and cross-fades from one person to another
+ * (a gradual change of shot: no single frame jumps). Measured rates are in
  * docs/real-files.md, "Edited footage" (`scripts/cuts-probe.ts`). The recipes are plain ffmpeg
  * arguments (`*Args`), so the browser tests make the same videos.
  */
@@ -40,8 +41,25 @@ export const alternatingShotsArgs = (a: string, b: string): string[] => fourShot
 /** Four shots of one clip, every other one `zoom`× closer (a jump cut). */
 export const jumpCutsArgs = (a: string, zoom: number): string[] => fourShotsArgs([a], [[0, 1], [0, zoom], [0, 1], [0, zoom]]);
 
+/** What xfade needs of both its inputs: one size, one frame rate, times from 0. */
+const FADE_INPUT = 'setpts=PTS-STARTPTS,scale=360:270,setsar=1,fps=30';
+
+/**
+ * A cross-fade of `sec` seconds from `a` to `b` (two 360×270 clips) after one shot of `a`, then
+ * `b` to 1.5 s; each from its 0.5-s mark (some of our clips open on black, which is a fade of its own).
+ */
+export const crossFadeArgs = (a: string, b: string, sec: number): string[] => [
+  ...['-i', a, '-i', b],
+  '-filter_complex',
+  `[0:v]trim=0.5:${0.5 + SHOT_SEC + sec},${FADE_INPUT}[a];[1:v]trim=0.5:2,${FADE_INPUT}[b];[a][b]xfade=transition=fade:duration=${sec}:offset=${SHOT_SEC}[v]`,
+  ...['-map', '[v]', ...ENCODE],
+];
+
 /** The alternating video of `a` and `b`, made once into `dir`. */
 export const alternatingShots = (dir: string, a: string, b: string): Promise<string> => make(dir, `alt-${basename(a, '.mp4')}-${basename(b, '.mp4')}`, alternatingShotsArgs(a, b));
 
 /** The jump-cut video of `a`, made once into `dir`. */
 export const jumpCuts = (dir: string, a: string, zoom: number): Promise<string> => make(dir, `jump${zoom}-${basename(a, '.mp4')}`, jumpCutsArgs(a, zoom));
+
+/** The cross-fade from `a` to `b` over `sec` seconds, made once into `dir`. */
+export const crossFade = (dir: string, a: string, b: string, sec: number): Promise<string> => make(dir, `xfade${sec}-${basename(a, '.mp4')}-${basename(b, '.mp4')}`, crossFadeArgs(a, b, sec));

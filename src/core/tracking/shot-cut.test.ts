@@ -61,6 +61,26 @@ describe('createShotCutDetector', () => {
     expect([...a, cut].filter((f) => detector.push(f)).map((f) => f.tSec)).toEqual([10 / 15]);
   });
 
+  it('a cross-fade of 8 frames is a change of shot, beginning with its last frame', () => {
+    const a = (i: number) => picture(i);
+    const b = (i: number) => picture(100 + i, { bg: 70, face: 150, cx: 40, body: 200 });
+    const blend = (x: Uint8Array, y: Uint8Array, alpha: number) => x.map((v, k) => Math.round((1 - alpha) * v + alpha * y[k]!));
+    const frames = [
+      ...Array.from({ length: 10 }, (_, i) => frame(i / 15, a(i))),
+      ...Array.from({ length: 8 }, (_, i) => frame((10 + i) / 15, blend(a(10 + i), b(10 + i), (i + 1) / 8))),
+      ...Array.from({ length: 8 }, (_, i) => frame((18 + i) / 15, b(18 + i))),
+    ];
+    expect(cutsIn(frames)).toEqual([17 / 15]);
+    expect(cutsIn(frames, { maxBlendError: 0 })).toEqual([]); // what makes it one: its frames are blends
+  });
+
+  it('a zoom over as many frames, however far it goes, is not a cross-fade: its frames are no blends of its ends', () => {
+    const sizes = [...Array<number>(10).fill(1), 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, ...Array<number>(8).fill(1.8)];
+    const zoom = sizes.map((size, i) => frame(i / 15, picture(i, { size, body: 120 })));
+    expect(cutsIn(zoom, { maxBlendError: Infinity }).length).toBeGreaterThan(0); // a long run between unalike ends
+    expect(cutsIn(zoom)).toEqual([]);
+  });
+
   it('a black frame is no shot: the same shot on both sides is not cut, another shot after it is', () => {
     const black = (t: number) => frame(t, new Uint8Array(W * H).fill(2));
     const before = Array.from({ length: 5 }, (_, i) => frame(i / 15, picture(i)));

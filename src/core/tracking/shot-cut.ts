@@ -3,7 +3,8 @@
  * picture jumps to another shot, a face's position and size say nothing about which face it was
  * before (§3.3's motion cues assume one continuous shot). Found on the grey frames the mouth
  * measure already gets (15 fps, files only): a cut changes the grey-level histogram far more than
- * motion, a shaking camera or a face that moves does (docs/real-files.md, "Edited footage").
+ * motion, a shaking camera or a face that moves does, in one lone jump; a cross-fade changes it over
+ * a run of frames that are blends of the shots on either side (docs/real-files.md, "Edited footage").
  * Pure: grey frames in, booleans out. Our own: the shot detectors we found (PySceneDetect and its
  * Rust port, ffmpeg's scdet) are not npm packages that take luma arrays in a worker.
  */
@@ -46,13 +47,31 @@ export interface ShotCutConfig {
    */
   lone: number;
   /**
+   * Gradual transitions (a cross-fade, a fade through black): frame-to-frame distances above
+   * `calmDistance` and `calmOverMedian`× the usual one make a run of change; a run of at least
+   * `minRun` steps (and at most `maxRun`) that ends in calm, between frames as far apart as a cut's
+   * (`minDistance`, `minChange`), whose frames are blends of its ends (`maxBlendError`), is a change
+   * of shot. The new shot begins with the run's last frame.
+   */
+  calmDistance: number;
+  calmOverMedian: number;
+  minRun: number;
+  maxRun: number;
+  /**
+   * A cross-fade's frames are mixtures of the shots before and after it: each inner frame's block
+   * layout lies near the best blend of the run's two ends (mean error over the ends' own change).
+   * Measured: cross-fades 0.07–0.20; a face that fills the frame moving (tight crops) 0.26–0.67 — its
+   * frames are the face elsewhere, not a ghost of both.
+   */
+  maxBlendError: number;
+  /**
    * A frame whose grey levels spread less than this (standard deviation, 0–255) is blank (black,
    * white, a fade's end): it is no shot of its own, so the frames on either side are compared.
    */
   blankStd: number;
 }
 
-export const DEFAULT_SHOT_CUT_CONFIG: ShotCutConfig = Object.freeze({ minDistance: 0.12, minChange: 0.02, overMedian: 4, recent: 15, lone: 0.5, blankStd: 6 });
+export const DEFAULT_SHOT_CUT_CONFIG: ShotCutConfig = Object.freeze({ minDistance: 0.12, minChange: 0.02, overMedian: 4, recent: 15, lone: 0.5, calmDistance: 0.05, calmOverMedian: 1.5, minRun: 5, maxRun: 45, maxBlendError: 0.2, blankStd: 6 });
 
 /** Frame-to-frame distances known before a cut can be found (the first 0.2 s at 15 fps). */
 const MIN_HISTORY = 3;
@@ -112,6 +131,20 @@ function l1(a: Float64Array, b: Float64Array): number {
   return d;
 }
 
+/** Mean absolute difference of `mid` from the least-squares blend (1 − α)·a + α·b (α in 0…1) of `a` and `b`. */
+function blendError(a: Float64Array, b: Float64Array, mid: Float64Array): number {
+  let dot = 0;
+  let norm = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += (mid[i]! - a[i]!) * (b[i]! - a[i]!);
+    norm += (b[i]! - a[i]!) ** 2;
+  }
+  const alpha = norm > 0 ? Math.min(1, Math.max(0, dot / norm)) : 0;
+  let error = 0;
+  for (let i = 0; i < a.length; i++) error += Math.abs(mid[i]! - (a[i]! + alpha * (b[i]! - a[i]!)));
+  return error / a.length;
+}
+
 /** Feeds frames in time order; says which ones begin a new shot. */
 export interface ShotCutDetector {
   /**
@@ -133,6 +166,18 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
   /** The look-ahead frame of the previous call, whose signature the next call reuses. */
   let peeked: { frame: GrayFrame; signature: FrameSignature } | undefined;
   const look = (frame: GrayFrame): FrameSignature => (peeked?.frame === frame ? peeked.signature : signatureOf(frame));
+  /** The run of change under way: the calm frame it began from, the frames since, and the usual distance when it began. */
+  let run: { from: FrameSignature; frames: FrameSignature[]; usual: number } | null = null;
+  const isCalm = (distance: number, usual: number) => distance <= Math.max(cfg.calmDistance, cfg.calmOverMedian * usual);
+  /** A run from `from` through `frames` that ends here is a change of shot: long enough, its ends as unalike as a cut's, its frames blends of them. */
+  const isTransition = (from: FrameSignature, frames: readonly FrameSignature[]) => {
+    const to = frames.at(-1)!;
+    const change = l1(from.blocks, to.blocks) / to.blocks.length;
+    if (frames.length < cfg.minRun || l1(from.hist, to.hist) < cfg.minDistance || change < cfg.minChange) return false;
+    const inner = frames.slice(0, -1);
+    const error = inner.reduce((sum, f) => sum + blendError(from.blocks, to.blocks, f.blocks), 0) / inner.length;
+    return error <= cfg.maxBlendError * change;
+  };
   return {
     push(frame, after) {
       const signature = look(frame);
@@ -151,15 +196,20 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
         return false;
       }
       const usual = quantile(distances, 0.5);
-      const next = peeked && peeked.signature.std >= cfg.blankStd ? l1(signature.hist, peeked.signature.hist) : 0;
-      const lone = Math.max(distanceBefore ?? 0, next) <= cfg.lone * distance;
+      const next = peeked && peeked.signature.std >= cfg.blankStd ? l1(signature.hist, peeked.signature.hist) : undefined;
+      const lone = Math.max(distanceBefore ?? 0, next ?? 0) <= cfg.lone * distance;
       const cut = distance >= cfg.minDistance && change >= cfg.minChange && distance >= cfg.overMedian * usual && lone;
       // A cut's jump is not motion: it stays out of the median the next frames are held to.
       if (!cut) {
         distances.push(distance);
         if (distances.length > cfg.recent) distances.shift();
       }
-      return cut;
+      // A run of change: begun from the frame before this one, held to the usual distance of then.
+      if (cut || isCalm(distance, run?.usual ?? usual)) run = null;
+      else if (run) run.frames.push(signature);
+      else run = { from: before, frames: [signature], usual };
+      if (run && run.frames.length > cfg.maxRun) run = null; // change that goes on is motion (a pan, a shaking camera), not a transition
+      return cut || (run !== null && next !== undefined && isCalm(next, run.usual) && isTransition(run.from, run.frames));
     },
   };
 }
