@@ -26,8 +26,8 @@ const CLIPS = resolve('../shared/data/javanese/clips');
 /** Actor pairs of the alternating videos: every actor twice, neighbours and far ones. */
 const PAIRS = [[1, 2], [1, 3], [1, 4], [2, 3], [4, 6], [6, 7], [3, 5], [5, 7], [2, 6], [4, 7]] as const;
 const ZOOMS = [1.3, 2] as const;
-/** Cross-fades' lengths (s): a video editor's usual ones. */
-const FADES = [0.5, 1] as const;
+/** Fades: length (s, a video editor's usual ones) and kind. */
+const FADES = [[0.5, 'mix'], [1, 'mix'], [1, 'black']] as const;
 
 /** The cuts the detector finds in `path` (seconds), each grey frame judged with the next known as in the app, and its milliseconds per second of video. */
 async function detectorOn(path: string): Promise<{ cuts: number[]; msPerSec: number }> {
@@ -76,15 +76,15 @@ async function main(): Promise<void> {
     }
   }
   // Cross-fades from `a` to `b` (1 s of `a`, the fade, then `b`): no track may hold faces from both sides.
-  for (const sec of FADES) {
-    const row = (totals.crossFade[sec] = { videos: 0, found: 0, pure: 0 });
+  for (const [sec, fade] of FADES) {
+    const row = (totals.crossFade[`${sec} s ${fade}`] = { videos: 0, found: 0, pure: 0 });
     for (const [a, b] of PAIRS) {
-      const { clip } = await analyseEdited(models, await crossFade(dir, name(a), name(b), sec));
+      const { clip } = await analyseEdited(models, await crossFade(dir, name(a), name(b), sec, fade));
       const pure = [...clip.tracks.values()].every((r) => !(r[0]!.tSec < SHOT_SEC && r.at(-1)!.tSec > SHOT_SEC + sec));
       row.videos++;
       if (clip.shotStarts.length > 0) row.found++;
       if (pure) row.pure++;
-      console.log(`cross-fade ${sec} s ${a}-${b}: changes of shot at ${clip.shotStarts.map((t) => t.toFixed(1)).join(', ') || 'none'}; tracks ${clip.tracks.size} ${pure ? 'pure' : 'MIXED'}`);
+      console.log(`fade ${sec} s ${fade} ${a}-${b}: changes of shot at ${clip.shotStarts.map((t) => t.toFixed(1)).join(', ') || 'none'}; tracks ${clip.tracks.size} ${pure ? 'pure' : 'MIXED'}`);
     }
   }
   // Uncut videos: every cut found there is a false one.

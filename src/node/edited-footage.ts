@@ -44,14 +44,17 @@ export const jumpCutsArgs = (a: string, zoom: number): string[] => fourShotsArgs
 /** What xfade needs of both its inputs: one size, one frame rate, times from 0. */
 const FADE_INPUT = 'setpts=PTS-STARTPTS,scale=360:270,setsar=1,fps=30';
 
+/** How one shot turns into the next: mixed into each other, or darkened to black and brightened again. */
+export type Fade = 'mix' | 'black';
+
 /**
- * A cross-fade of `sec` seconds from `a` to `b` (two 360×270 clips) after one shot of `a`, then
- * `b` to 1.5 s; each from its 0.5-s mark (some of our clips open on black, which is a fade of its own).
+ * A fade of `sec` seconds from `a` to `b` (two 360×270 clips) after one shot of `a`, then `b` to
+ * 1.5 s; each from its 0.5-s mark (some of our clips open on black, which is a fade of its own).
  */
-export const crossFadeArgs = (a: string, b: string, sec: number): string[] => [
+export const crossFadeArgs = (a: string, b: string, sec: number, fade: Fade = 'mix'): string[] => [
   ...['-i', a, '-i', b],
   '-filter_complex',
-  `[0:v]trim=0.5:${0.5 + SHOT_SEC + sec},${FADE_INPUT}[a];[1:v]trim=0.5:2,${FADE_INPUT}[b];[a][b]xfade=transition=fade:duration=${sec}:offset=${SHOT_SEC}[v]`,
+  `[0:v]trim=0.5:${0.5 + SHOT_SEC + sec},${FADE_INPUT}[a];[1:v]trim=0.5:2,${FADE_INPUT}[b];[a][b]xfade=transition=${fade === 'mix' ? 'fade' : 'fadeblack'}:duration=${sec}:offset=${SHOT_SEC}[v]`,
   ...['-map', '[v]', ...ENCODE],
 ];
 
@@ -61,5 +64,6 @@ export const alternatingShots = (dir: string, a: string, b: string): Promise<str
 /** The jump-cut video of `a`, made once into `dir`. */
 export const jumpCuts = (dir: string, a: string, zoom: number): Promise<string> => make(dir, `jump${zoom}-${basename(a, '.mp4')}`, jumpCutsArgs(a, zoom));
 
-/** The cross-fade from `a` to `b` over `sec` seconds, made once into `dir`. */
-export const crossFade = (dir: string, a: string, b: string, sec: number): Promise<string> => make(dir, `xfade${sec}-${basename(a, '.mp4')}-${basename(b, '.mp4')}`, crossFadeArgs(a, b, sec));
+/** The fade from `a` to `b` over `sec` seconds, made once into `dir`. */
+export const crossFade = (dir: string, a: string, b: string, sec: number, fade: Fade = 'mix'): Promise<string> =>
+  make(dir, `${fade === 'mix' ? 'xfade' : 'fadeblack'}${sec}-${basename(a, '.mp4')}-${basename(b, '.mp4')}`, crossFadeArgs(a, b, sec, fade));

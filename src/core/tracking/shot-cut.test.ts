@@ -74,6 +74,20 @@ describe('createShotCutDetector', () => {
     expect(cutsIn(frames, { maxBlendError: 0 })).toEqual([]); // what makes it one: its frames are blends
   });
 
+  it('a fade through black to another shot is a change of shot; to the same shot it is not', () => {
+    const a = (i: number) => picture(i);
+    const b = (i: number) => picture(100 + i, { bg: 70, face: 150, cx: 40, body: 200 });
+    const dim = (x: Uint8Array, gain: number) => x.map((v) => Math.round(v * gain));
+    // Five frames darkening to black, two black, five brightening (a video editor's "fade to black").
+    const fade = (after: (i: number) => Uint8Array) => [
+      ...Array.from({ length: 10 }, (_, i) => frame(i / 15, a(i))),
+      ...[0.8, 0.6, 0.4, 0.2, 0.1, 0, 0, 0.1, 0.2, 0.4, 0.6, 0.8].map((gain, i) => frame((10 + i) / 15, dim(i < 6 ? a(10 + i) : after(10 + i), gain))),
+      ...Array.from({ length: 8 }, (_, i) => frame((22 + i) / 15, after(22 + i))),
+    ];
+    expect(cutsIn(fade(b))).toEqual([22 / 15]); // the first frame at full light ends the run
+    expect(cutsIn(fade(a))).toEqual([]);
+  });
+
   it('a zoom over as many frames, however far it goes, is not a cross-fade: its frames are no blends of its ends', () => {
     const sizes = [...Array<number>(10).fill(1), 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, ...Array<number>(8).fill(1.8)];
     const zoom = sizes.map((size, i) => frame(i / 15, picture(i, { size, body: 120 })));

@@ -4,7 +4,7 @@
  * before (§3.3's motion cues assume one continuous shot). Found on the grey frames the mouth
  * measure already gets (15 fps, files only): a cut changes the grey-level histogram far more than
  * motion, a shaking camera or a face that moves does, in one lone jump; a cross-fade changes it over
- * a run of frames that are blends of the shots on either side (docs/real-files.md, "Edited footage").
+ * a run of frames that are mixes of the shots on either side (docs/real-files.md, "Edited footage").
  * Pure: grey frames in, booleans out. Our own: the shot detectors we found (PySceneDetect and its
  * Rust port, ffmpeg's scdet) are not npm packages that take luma arrays in a worker.
  */
@@ -50,7 +50,7 @@ export interface ShotCutConfig {
    * Gradual transitions (a cross-fade, a fade through black): frame-to-frame distances above
    * `calmDistance` and `calmOverMedian`× the usual one make a run of change; a run of at least
    * `minRun` steps (and at most `maxRun`) that ends in calm, between frames as far apart as a cut's
-   * (`minDistance`, `minChange`), whose frames are blends of its ends (`maxBlendError`), is a change
+   * (`minDistance`, `minChange`), whose frames are mixes of its ends (`maxBlendError`), is a change
    * of shot. The new shot begins with the run's last frame.
    */
   calmDistance: number;
@@ -58,9 +58,10 @@ export interface ShotCutConfig {
   minRun: number;
   maxRun: number;
   /**
-   * A cross-fade's frames are mixtures of the shots before and after it: each inner frame's block
-   * layout lies near the best blend of the run's two ends (mean error over the ends' own change).
-   * Measured: cross-fades 0.07–0.20; a face that fills the frame moving (tight crops) 0.26–0.67 — its
+   * A cross-fade's frames are mixes of the shots before and after it, a fade through black's one of
+   * them darkened: each inner frame's block layout lies near its best mix of the run's two ends
+   * (mean error over the ends' own change). Measured: cross-fades 0.06–0.20, fades through black
+   * 0.07–0.14; a face that fills the frame moving (tight crops) 0.17–0.68, all but one ≥ 0.22 — its
    * frames are the face elsewhere, not a ghost of both.
    */
   maxBlendError: number;
@@ -131,18 +132,41 @@ function l1(a: Float64Array, b: Float64Array): number {
   return d;
 }
 
-/** Mean absolute difference of `mid` from the least-squares blend (1 − α)·a + α·b (α in 0…1) of `a` and `b`. */
-function blendError(a: Float64Array, b: Float64Array, mid: Float64Array): number {
-  let dot = 0;
-  let norm = 0;
+/**
+ * Mean absolute difference of `mid` from its least-squares mix p·a + q·b (p, q ≥ 0) of `a` and `b`:
+ * a cross-fade's frames are mixes with p + q = 1, a fade through black's are one end darkened.
+ */
+function mixError(a: Float64Array, b: Float64Array, mid: Float64Array): number {
+  let aa = 0;
+  let ab = 0;
+  let bb = 0;
+  let am = 0;
+  let bm = 0;
   for (let i = 0; i < a.length; i++) {
-    dot += (mid[i]! - a[i]!) * (b[i]! - a[i]!);
-    norm += (b[i]! - a[i]!) ** 2;
+    aa += a[i]! * a[i]!;
+    ab += a[i]! * b[i]!;
+    bb += b[i]! * b[i]!;
+    am += a[i]! * mid[i]!;
+    bm += b[i]! * mid[i]!;
   }
-  const alpha = norm > 0 ? Math.min(1, Math.max(0, dot / norm)) : 0;
-  let error = 0;
-  for (let i = 0; i < a.length; i++) error += Math.abs(mid[i]! - (a[i]! + alpha * (b[i]! - a[i]!)));
-  return error / a.length;
+  // The two-term solution when both weights come out ≥ 0, else the better of either end alone.
+  const mixes: [number, number][] = [
+    [aa > 0 ? Math.max(0, am / aa) : 0, 0],
+    [0, bb > 0 ? Math.max(0, bm / bb) : 0],
+  ];
+  const det = aa * bb - ab * ab;
+  if (det > 1e-12) {
+    const p = (am * bb - bm * ab) / det;
+    const q = (bm * aa - am * ab) / det;
+    if (p >= 0 && q >= 0) mixes.push([p, q]);
+  }
+  let best = Infinity;
+  for (const [p, q] of mixes) {
+    let error = 0;
+    for (let i = 0; i < a.length; i++) error += Math.abs(mid[i]! - p * a[i]! - q * b[i]!);
+    best = Math.min(best, error);
+  }
+  return best / a.length;
 }
 
 /** Feeds frames in time order; says which ones begin a new shot. */
@@ -169,13 +193,13 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
   /** The run of change under way: the calm frame it began from, the frames since, and the usual distance when it began. */
   let run: { from: FrameSignature; frames: FrameSignature[]; usual: number } | null = null;
   const isCalm = (distance: number, usual: number) => distance <= Math.max(cfg.calmDistance, cfg.calmOverMedian * usual);
-  /** A run from `from` through `frames` that ends here is a change of shot: long enough, its ends as unalike as a cut's, its frames blends of them. */
+  /** A run from `from` through `frames` that ends here is a change of shot: long enough, its ends as unalike as a cut's, its frames mixes of them. */
   const isTransition = (from: FrameSignature, frames: readonly FrameSignature[]) => {
     const to = frames.at(-1)!;
     const change = l1(from.blocks, to.blocks) / to.blocks.length;
     if (frames.length < cfg.minRun || l1(from.hist, to.hist) < cfg.minDistance || change < cfg.minChange) return false;
     const inner = frames.slice(0, -1);
-    const error = inner.reduce((sum, f) => sum + blendError(from.blocks, to.blocks, f.blocks), 0) / inner.length;
+    const error = inner.reduce((sum, f) => sum + mixError(from.blocks, to.blocks, f.blocks), 0) / inner.length;
     return error <= cfg.maxBlendError * change;
   };
   return {
