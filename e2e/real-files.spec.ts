@@ -186,7 +186,7 @@ test('edited footage — two actors in turn at one framing: the page says where 
   // Two tracks, each one person's: seconds 0–1 and 2–3, or 1–2 and 3–4.
   expect(report.tracks.map((t) => [...new Set(t.boxes.map((b) => Math.floor(b.t + 1e-6) % 2))]).sort()).toEqual([[0], [1]]);
   await expect(page.getByTestId('cuts')).toHaveAttribute('data-cuts', '1 2 3');
-  await expect(page.getByTestId('cuts')).toContainText('cuts to another shot 3 times');
+  await expect(page.getByTestId('cuts')).toContainText('changes shot 3 times');
   await expect(page.getByTestId('vote-inspector').locator('tr[data-track-id]')).toHaveCount(2);
   // The first actor's track holds shots 0 and 2: in shot 2 the overlay draws that track's ID, not the one the face got at the cut.
   const first = report.tracks.find((t) => t.boxes[0]!.t < 1)!;

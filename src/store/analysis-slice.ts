@@ -21,7 +21,7 @@ export interface AnalysisSlice {
     votingConfig: FaceVotingConfig;
     /** The running vote (updated while frames arrive) and the final one. */
     vote: FaceVotingOutput | null;
-    /** Times (s) where the clip cuts to another shot (edited footage), as found so far. */
+    /** Times (s) where the clip changes shot (a cut or a fade in edited footage), as found so far. */
     cuts: number[];
     /** Track the user picked; null follows the main (winning) track. */
     selectedTrackId: number | null;

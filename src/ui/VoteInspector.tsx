@@ -93,7 +93,7 @@ export function VoteInspector() {
       )}
       {cuts.length > 0 && (
         <p className="muted" data-testid="cuts" data-cuts={cuts.join(' ')}>
-          This video cuts to another shot {cuts.length === 1 ? 'once' : `${cuts.length} times`} (at {cuts.map((t) => `${t.toFixed(1)} s`).join(', ')}): across a cut a face is followed by its look, not by where it was.
+          This video changes shot {cuts.length === 1 ? 'once' : `${cuts.length} times`} (a cut or a fade, at {cuts.map((t) => `${t.toFixed(1)} s`).join(', ')}): across a change of shot a face is followed by its look, not by where it was.
         </p>
       )}
     </div>
