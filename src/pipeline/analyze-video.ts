@@ -86,6 +86,8 @@ export async function trackFrames(
       await picture.time('generalWait', () => oldest);
     }
   };
+  /** The wait for the next frame spent while taking it early: it is that frame's wait (frameBound). */
+  let waitedAhead = 0;
   /** The frame after the one being analysed, taken early when a cut needs it (see `firstGreyAfter`). */
   let following: Promise<IteratorResult<SourceFrame & { close(): void }>> | undefined;
   /**
@@ -95,7 +97,9 @@ export async function trackFrames(
    */
   const firstGreyAfter = async (): Promise<GrayFrame | undefined> => {
     following ??= frames.next();
+    const start = performance.now();
     const after = await picture.time('decode', () => following!);
+    waitedAhead += performance.now() - start;
     return after.done ? undefined : after.value.mouthFrames?.[0];
   };
   try {
@@ -108,7 +112,8 @@ export async function trackFrames(
       // A run that waits on its frames runs the general networks here, in the wait (frame-bound.ts).
       // So does a run that would wait for their answer anyway (the camera): the other core stays
       // the page's, which draws it.
-      perception.generalHere = !options.overlap || frameBound.add(performance.now() - waitStart);
+      perception.generalHere = !options.overlap || frameBound.add(performance.now() - waitStart + waitedAhead);
+      waitedAhead = 0;
       const decoded = next.value;
       // Part of the wait above that this thread spent making a camera frame's bitmap and pixels.
       for (const [stage, ms] of Object.entries(decoded.readyMs ?? {})) picture.add(stage, ms);
