@@ -1,7 +1,7 @@
 /**
  * Cuts in edited footage on real pictures: composites of our clips made with ffmpeg at test time
  * (into the OS temp folder), through the analysis worker's per-frame loop and the page's joins.
- * Measured over ten pairs, fourteen jump cuts and twenty cross-fades in docs/real-files.md, "Edited footage".
+ * Measured over ten pairs, fourteen jump cuts, thirty fades and captioned copies in docs/real-files.md, "Edited footage".
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { voteOnClip } from '../pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
 import { initNodeBackend } from './backend';
-import { alternatingShots, crossFade, jumpCuts } from './edited-footage';
+import { alternatingShots, captioned, crossFade, jumpCuts } from './edited-footage';
 import { analyseEdited, shotsOf } from './edited-footage-run';
 import { packageWeightSource } from './file-weight-source';
 import { clip } from './test-fixtures';
@@ -52,6 +52,12 @@ describe('edited footage: cuts between shots', () => {
     expect(analysed.tracks.size).toBe(2);
     // The fade runs from 1 s to 1.5 s: no track has a face before it and one after it.
     for (const records of analysed.tracks.values()) expect(records[0]!.tSec < 1 && records.at(-1)!.tSec > 1.5).toBe(false);
+  });
+
+  it('a subtitle box that comes and goes is no change of shot: one track', { timeout: 60_000 }, async () => {
+    const { clip: analysed } = await analyseEdited(models, await captioned(dir, clip('04-02-01_01.mp4')));
+    expect(analysed.shotStarts).toEqual([]);
+    expect(analysed.tracks.size).toBe(1);
   });
 
   it('our own uncut clip has no cut and its one track', { timeout: 60_000 }, async () => {

@@ -67,3 +67,9 @@ export const jumpCuts = (dir: string, a: string, zoom: number): Promise<string> 
 /** The fade from `a` to `b` over `sec` seconds, made once into `dir`. */
 export const crossFade = (dir: string, a: string, b: string, sec: number, fade: Fade = 'mix'): Promise<string> =>
   make(dir, `${fade === 'mix' ? 'xfade' : 'fadeblack'}${sec}-${basename(a, '.mp4')}-${basename(b, '.mp4')}`, crossFadeArgs(a, b, sec, fade));
+
+/** `a` with a subtitle's dark box over its bottom 40 px from 0.5 to 1.5 s and from 2 to 3 s: no change of shot, though the box comes and goes at once. */
+export const captionedArgs = (a: string): string[] => ['-i', a, '-vf', "drawbox=y=ih-50:w=iw:h=40:color=black@0.8:t=fill:enable='between(t,0.5,1.5)+between(t,2,3)'", ...ENCODE];
+
+/** The captioned copy of `a`, made once into `dir`. */
+export const captioned = (dir: string, a: string): Promise<string> => make(dir, `captioned-${basename(a, '.mp4')}`, captionedArgs(a));

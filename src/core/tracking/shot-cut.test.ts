@@ -95,6 +95,17 @@ describe('createShotCutDetector', () => {
     expect(cutsIn(zoom)).toEqual([]);
   });
 
+  it('a caption bar that appears and goes over the bottom of the picture is no cut: a cut changes the whole picture, not one band', () => {
+    const captioned = (i: number, on: boolean) => {
+      const data = picture(i);
+      if (on) data.fill(10, (H - 12) * W); // the bottom sixth dark: a subtitle's box
+      return data;
+    };
+    const frames = Array.from({ length: 30 }, (_, i) => frame(i / 15, captioned(i, (i >= 8 && i < 16) || i >= 22)));
+    expect(cutsIn(frames, { maxBandShare: 1 }).length).toBeGreaterThan(0); // as far as the rest of the tests go, each toggle is a cut
+    expect(cutsIn(frames)).toEqual([]);
+  });
+
   it('a black frame is no shot: the same shot on both sides is not cut, another shot after it is', () => {
     const black = (t: number) => frame(t, new Uint8Array(W * H).fill(2));
     const before = Array.from({ length: 5 }, (_, i) => frame(i / 15, picture(i)));

@@ -35,6 +35,12 @@ export interface ShotCutConfig {
    * things are, which an exposure step barely moves. Cuts 0.027–0.23; no cut up to 0.06 (shaken copies).
    */
   minChange: number;
+  /**
+   * …and the change is spread over the picture: the three of its 12 block rows that change most
+   * hold at most this share of it. A caption bar or a lower-third graphic that appears changes one
+   * band (0.90–0.99); cuts between our actors 0.27–0.50.
+   */
+  maxBandShare: number;
   /** …and at least this many times the median histogram distance of the recent frames (grainy or flickering footage moves more). */
   overMedian: number;
   /** How many recent distances that median reads. */
@@ -72,7 +78,7 @@ export interface ShotCutConfig {
   blankStd: number;
 }
 
-export const DEFAULT_SHOT_CUT_CONFIG: ShotCutConfig = Object.freeze({ minDistance: 0.12, minChange: 0.02, overMedian: 4, recent: 15, lone: 0.5, calmDistance: 0.05, calmOverMedian: 1.5, minRun: 5, maxRun: 45, maxBlendError: 0.2, blankStd: 6 });
+export const DEFAULT_SHOT_CUT_CONFIG: ShotCutConfig = Object.freeze({ minDistance: 0.12, minChange: 0.02, maxBandShare: 0.7, overMedian: 4, recent: 15, lone: 0.5, calmDistance: 0.05, calmOverMedian: 1.5, minRun: 5, maxRun: 45, maxBlendError: 0.2, blankStd: 6 });
 
 /** Frame-to-frame distances known before a cut can be found (the first 0.2 s at 15 fps). */
 const MIN_HISTORY = 3;
@@ -124,6 +130,21 @@ function signatureOf(frame: GrayFrame): FrameSignature {
   const mean = sum / n;
   return { hist, blocks, std: Math.sqrt(Math.max(0, sumSq / n - mean * mean)) };
 }
+
+/** The share of the layout's change |a − b| that falls in the BAND_ROWS block rows changing most (1/GRID_Y … 1). */
+function bandShare(a: Float64Array, b: Float64Array): number {
+  const rows = Array.from({ length: GRID_Y }, (_, r) => {
+    let sum = 0;
+    for (let x = 0; x < GRID_X; x++) sum += Math.abs(a[r * GRID_X + x]! - b[r * GRID_X + x]!);
+    return sum;
+  });
+  const total = rows.reduce((sum, v) => sum + v, 0);
+  const band = rows.sort((p, q) => q - p).slice(0, BAND_ROWS).reduce((sum, v) => sum + v, 0);
+  return total > 0 ? band / total : 0;
+}
+
+/** Rows of blocks a caption bar or a lower third spans (a quarter of the picture). */
+const BAND_ROWS = 3;
 
 /** Σ|a − b| over the entries. */
 function l1(a: Float64Array, b: Float64Array): number {
@@ -197,7 +218,7 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
   const isTransition = (from: FrameSignature, frames: readonly FrameSignature[]) => {
     const to = frames.at(-1)!;
     const change = l1(from.blocks, to.blocks) / to.blocks.length;
-    if (frames.length < cfg.minRun || l1(from.hist, to.hist) < cfg.minDistance || change < cfg.minChange) return false;
+    if (frames.length < cfg.minRun || l1(from.hist, to.hist) < cfg.minDistance || change < cfg.minChange || bandShare(from.blocks, to.blocks) > cfg.maxBandShare) return false;
     const inner = frames.slice(0, -1);
     const error = inner.reduce((sum, f) => sum + mixError(from.blocks, to.blocks, f.blocks), 0) / inner.length;
     return error <= cfg.maxBlendError * change;
@@ -222,7 +243,7 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
       const usual = quantile(distances, 0.5);
       const next = peeked && peeked.signature.std >= cfg.blankStd ? l1(signature.hist, peeked.signature.hist) : undefined;
       const lone = Math.max(distanceBefore ?? 0, next ?? 0) <= cfg.lone * distance;
-      const cut = distance >= cfg.minDistance && change >= cfg.minChange && distance >= cfg.overMedian * usual && lone;
+      const cut = distance >= cfg.minDistance && change >= cfg.minChange && distance >= cfg.overMedian * usual && lone && bandShare(before.blocks, signature.blocks) <= cfg.maxBandShare;
       // A cut's jump is not motion: it stays out of the median the next frames are held to.
       if (!cut) {
         distances.push(distance);
