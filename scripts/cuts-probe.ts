@@ -91,15 +91,15 @@ async function main(): Promise<void> {
   const costs: number[] = [];
   const falseCuts: Record<string, { videos: number; withCuts: number }> = {};
   for (const dir of uncutFolders()) {
-    const name = dir === CLIPS ? 'ours' : basename(dirname(dir));
-    const row = (falseCuts[name] = { videos: 0, withCuts: 0 });
+    const kind = dir === CLIPS ? 'ours' : basename(dirname(dir));
+    const row = (falseCuts[kind] = { videos: 0, withCuts: 0 });
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.mp4'))) {
       const { cuts, msPerSec } = await detectorOn(join(dir, file));
       costs.push(msPerSec);
       row.videos++;
       if (cuts.length === 0) continue;
       row.withCuts++;
-      console.log(`${name} ${file}: cut at ${cuts.map((t) => t.toFixed(2)).join(', ')} (none expected)`);
+      console.log(`${kind} ${file}: cut at ${cuts.map((t) => t.toFixed(2)).join(', ')} (none expected)`);
     }
   }
   const msPerSec = costs.reduce((a, b) => a + b, 0) / costs.length;
