@@ -142,7 +142,7 @@ export async function trackFrames(
         // The mouth between analysed frames (a file's grey frames), for crediting the voice: src/pipeline/mouth-trace.ts.
         // The mouth is measured within the shot only: from the cut on, nothing compared across it.
         if (newShot) mouths.cut();
-        const mouthFrames = newShot ? decoded.mouthFrames!.slice(cutAt) : decoded.mouthFrames;
+        const mouthFrames = newShot ? grey.slice(cutAt) : decoded.mouthFrames;
         const traces = mouthFrames
           ? await picture.time('mouthTrace', () => mouths.trace(seen.faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, landmarks: f.landmarks })), tSec, mouthFrames, size.width))
           : [];

@@ -153,6 +153,11 @@ function l1(a: Float64Array, b: Float64Array): number {
   return d;
 }
 
+/** Mean absolute change of the block layout between two frames (0…1). */
+function layoutChange(a: FrameSignature, b: FrameSignature): number {
+  return l1(a.blocks, b.blocks) / b.blocks.length;
+}
+
 /**
  * Mean absolute difference of `mid` from its least-squares mix p·a + q·b (p, q ≥ 0) of `a` and `b`:
  * a cross-fade's frames are mixes with p + q = 1, a fade through black's are one end darkened.
@@ -214,14 +219,16 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
   /** The run of change under way: the calm frame it began from, the frames since, and the usual distance when it began. */
   let run: { from: FrameSignature; frames: FrameSignature[]; usual: number } | null = null;
   const isCalm = (distance: number, usual: number) => distance <= Math.max(cfg.calmDistance, cfg.calmOverMedian * usual);
+  /** Two frames as unalike as the two sides of a cut: the histogram and the layout both moved far, and not in one band only. */
+  const unalikeAsCut = (a: FrameSignature, b: FrameSignature) =>
+    l1(a.hist, b.hist) >= cfg.minDistance && layoutChange(a, b) >= cfg.minChange && bandShare(a.blocks, b.blocks) <= cfg.maxBandShare;
   /** A run from `from` through `frames` that ends here is a change of shot: long enough, its ends as unalike as a cut's, its frames mixes of them. */
   const isTransition = (from: FrameSignature, frames: readonly FrameSignature[]) => {
     const to = frames.at(-1)!;
-    const change = l1(from.blocks, to.blocks) / to.blocks.length;
-    if (frames.length < cfg.minRun || l1(from.hist, to.hist) < cfg.minDistance || change < cfg.minChange || bandShare(from.blocks, to.blocks) > cfg.maxBandShare) return false;
+    if (frames.length < cfg.minRun || !unalikeAsCut(from, to)) return false;
     const inner = frames.slice(0, -1);
     const error = inner.reduce((sum, f) => sum + mixError(from.blocks, to.blocks, f.blocks), 0) / inner.length;
-    return error <= cfg.maxBlendError * change;
+    return error <= cfg.maxBlendError * layoutChange(from, to);
   };
   return {
     push(frame, after) {
@@ -234,7 +241,6 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
       if (!before) return false;
       const distance = l1(before.hist, signature.hist);
       lastDistance = distance;
-      const change = l1(before.blocks, signature.blocks) / signature.blocks.length;
       // The first frames of a video have no usual motion to be held to: no cut until a few are known.
       if (distances.length < MIN_HISTORY) {
         distances.push(distance);
@@ -243,7 +249,7 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
       const usual = quantile(distances, 0.5);
       const next = peeked && peeked.signature.std >= cfg.blankStd ? l1(signature.hist, peeked.signature.hist) : undefined;
       const lone = Math.max(distanceBefore ?? 0, next ?? 0) <= cfg.lone * distance;
-      const cut = distance >= cfg.minDistance && change >= cfg.minChange && distance >= cfg.overMedian * usual && lone && bandShare(before.blocks, signature.blocks) <= cfg.maxBandShare;
+      const cut = distance >= cfg.overMedian * usual && lone && unalikeAsCut(before, signature);
       // A cut's jump is not motion: it stays out of the median the next frames are held to.
       if (!cut) {
         distances.push(distance);
