@@ -1,6 +1,6 @@
 /**
  * Footage unlike ours (issue 28): a clip filmed another way, or of another person, gets the general
- * networks' answer and says why; a voice unlike the training speech is left out of the answer, and
+ * networks' answer and says why; a voice unlike the training speech, or under steady noise, is left out of the answer, and
  * when it is the main face's, the general networks answer. The
  * copies are made from a shared clip (or face-api's demo photo) with ffmpeg (and espeak-ng) when the
  * test runs.
@@ -61,4 +61,14 @@ test('a voice in another language under our picture is left out of the answer, w
   expect(credited.familiarity).toMatchObject({ familiar: false, unlike: ['voice'] });
   expect(credited.answer).toBe('general');
   await expect(page.getByTestId('answer-why')).toContainText('The voice in this video is unlike the speech emolens was trained on');
+});
+
+test('a voice under steady noise leaves the speech model out and says why; the voice is not judged, so the picture\u2019s answer stands', async ({ page }) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  // The clip whose own voice the dubbed test above credits to its face, with pink noise 10 dB under it (a street, a fan).
+  const report = await reportOf(page, unfamiliarCopy('noisy', '04-01-03_01.mp4'));
+  expect(report.warnings.join(' ')).toMatch(/No speech model for this clip: the voice stands only \d+ dB above the steady noise under it/);
+  // A noisy voice says nothing about the person: not weighed in the familiarity, so the trained answer stays.
+  expect(report.familiarity).toMatchObject({ familiar: true, unlike: [] });
+  expect(report.answer).not.toBe('general');
 });

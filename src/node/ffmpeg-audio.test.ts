@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SPEECH_FEATURE_NAMES, speechFeaturesOfAudio } from '../core/audio/speech-features';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SPEECH_FEATURE_NAMES, speechFeaturesOfAudio, speechInputOfAudio } from '../core/audio/speech-features';
 import { probeVideo } from './ffmpeg';
 import { readAudioWithFfmpeg, speechFeaturesOfFile } from './ffmpeg-audio';
 import { clip, makeSideBySide } from './test-fixtures';
+import { meanSoundDb, noiseUnderArgs } from './unfamiliar-footage';
 
 const feature = (f: Float32Array, name: string) => f[SPEECH_FEATURE_NAMES.indexOf(name)]!;
 
@@ -30,6 +35,26 @@ describe('audio of our clips (ffmpeg)', () => {
     // Over all 28 such pairs of our clips: brighter in 28, higher in 26.
     expect(feature(angry, 'spectralCentroidHz.p50') / feature(neutral, 'spectralCentroidHz.p50')).toBeGreaterThan(1.2);
     expect(feature(angry, 'pitchSemitones.median') - feature(neutral, 'pitchSemitones.median')).toBeGreaterThan(4);
+  });
+
+  it('leaves the speech model out when steady noise is laid under the voice (ffmpeg), and keeps it under faint noise', async () => {
+    const path = clip('04-01-03_01.mp4');
+    const dir = mkdtempSync(join(tmpdir(), 'emolens-noise-'));
+    const inputOf = async (underDb: number) => {
+      const out = join(dir, `noise-${underDb}.mp4`);
+      execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', path, ...noiseUnderArgs(meanSoundDb(path), underDb), out]);
+      const audio = (await readAudioWithFfmpeg(out))!;
+      return speechInputOfAudio(audio.channels, audio.sampleRate);
+    };
+    const clean = (await readAudioWithFfmpeg(path))!;
+    expect(speechInputOfAudio(clean.channels, clean.sampleRate).features).not.toBeNull();
+    // Pink noise 10 dB under the clip's mean level: a street or a fan (this clip reads ~13 dB, our clean clips 42 or more).
+    const noisy = await inputOf(10);
+    expect(noisy.features).toBeNull();
+    expect(noisy.note).toMatch(/^the voice stands only \d+ dB above the steady noise under it/);
+    expect(await speechFeaturesOfFile(join(dir, 'noise-10.mp4'))).toBeNull();
+    // 35 dB under: a quiet room's hiss, heard as clean.
+    expect((await inputOf(35)).features).not.toBeNull();
   });
 
   it('answers null for a video without an audio track', async () => {

@@ -1,7 +1,7 @@
 /** Node-only: a video's first audio stream as planar float PCM at its own rate, via ffprobe + ffmpeg. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { speechFeaturesOfAudio } from '../core/audio/speech-features';
+import { speechInputOfAudio } from '../core/audio/speech-features';
 
 const execFileP = promisify(execFile);
 
@@ -31,10 +31,11 @@ export async function readAudioWithFfmpeg(path: string, ffmpegPath = 'ffmpeg', f
 
 /**
  * The speech features (src/core/audio/speech-features.ts) of `path`'s first audio stream, as the
- * feature cache stores them; null when it has no audio track or no speech. Used by `npm run features`
+ * feature cache stores them; null when it has no audio track, no speech, or a voice under steady noise
+ * (as the app leaves the speech model out: speechInputOfAudio). Used by `npm run features`
  * and scripts/speech-probe.ts, and to refresh a cache's speech features.
  */
 export async function speechFeaturesOfFile(path: string): Promise<Float32Array | null> {
   const audio = await readAudioWithFfmpeg(path);
-  return audio && speechFeaturesOfAudio(audio.channels, audio.sampleRate);
+  return audio && speechInputOfAudio(audio.channels, audio.sampleRate).features;
 }

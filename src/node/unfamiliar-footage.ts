@@ -1,11 +1,11 @@
 /**
  * Node-only: our labelled clips re-made with ffmpeg the way other footage differs from ours — a
- * tight face crop, grey, a small and heavily compressed picture, other lighting, and speech in
- * another language under the picture. The people and their expressions stay the same, so their
+ * tight face crop, grey, a small and heavily compressed picture, other lighting, steady noise under
+ * the voice, and speech in another language under the picture. The people and their expressions stay the same, so their
  * labels hold; what changes is everything the trained heads might have learnt about our camera,
  * framing and language. For the familiarity check and the answer on unfamiliar footage (issue 28).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,10 +14,12 @@ export interface UnfamiliarKind {
   name: string;
   /** What a person would call it. */
   description: string;
-  /** ffmpeg arguments after `-i <clip>` (and the speech input, for `speech`) and before the output. */
-  args: (speech: string | null) => string[];
+  /** ffmpeg arguments after `-i <clip>` (and the speech input, for `speech`) and before the output; `clipDb` is the clip's mean sound level (for `noiseUnderDb`). */
+  args: (speech: string | null, clipDb?: number) => string[];
   /** Needs speech in another language (espeak-ng) laid under the picture. */
   speech?: boolean;
+  /** Lays steady noise this many dB under the clip's mean sound level (needs `clipDb`). */
+  noiseUnderDb?: number;
 }
 
 const VIDEO = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];
@@ -33,6 +35,8 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   // Measured for grouping (docs/calibration.md: compression, not size, is what scatters a face's descriptors).
   { name: 'compressed-240', description: '240×180, heavily compressed', args: () => ['-vf', 'scale=240:180', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '36', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
   { name: 'lighting', description: 'dim, warm, low-contrast light', args: () => ['-vf', 'eq=brightness=-0.12:contrast=0.75:gamma=1.3,colorbalance=rs=0.25:gs=0.05:bs=-0.25', ...VIDEO, ...KEEP_AUDIO] },
+  // A street, a fan, wind: pink noise 10 dB under the clip's mean level (its voice 9–25 dB over it by background-noise.ts).
+  { name: 'noisy', description: 'steady noise 10 dB under the voice (traffic, a fan)', noiseUnderDb: 10, args: (_, clipDb) => noiseUnderArgs(clipDb!, 10) },
   {
     name: 'other-language',
     description: 'the same picture with an English sentence spoken under it (espeak-ng)',
@@ -40,6 +44,30 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
     args: (speech) => ['-i', speech!, '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'aac', '-shortest'],
   },
 ]);
+
+/** Mean level (dBFS) of ffmpeg's pink `anoisesrc` at amplitude 0.1 (measured over 3 s, seed 1). */
+const PINK_NOISE_DB = -33.9;
+
+/**
+ * ffmpeg arguments (after `-i <clip>`) that mix steady pink noise `underDb` under the clip's mean
+ * sound level `clipDb` into its soundtrack; the picture is copied.
+ */
+export function noiseUnderArgs(clipDb: number, underDb: number): string[] {
+  const gain = clipDb - underDb - PINK_NOISE_DB;
+  return [
+    '-f', 'lavfi', '-i', 'anoisesrc=color=pink:amplitude=0.1:seed=1',
+    '-filter_complex', `[0:a]aformat=channel_layouts=stereo[voice];[1:a]aformat=channel_layouts=stereo,volume=${gain.toFixed(2)}dB[noise];[voice][noise]amix=inputs=2:duration=first:normalize=0[mix]`,
+    '-map', '0:v', '-map', '[mix]', '-c:v', 'copy', '-c:a', 'aac',
+  ];
+}
+
+/** The mean level (dBFS) of `path`'s sound, by ffmpeg's volumedetect. */
+export function meanSoundDb(path: string): number {
+  const result = spawnSync('ffmpeg', ['-hide_banner', '-i', path, '-vn', '-af', 'volumedetect', '-f', 'null', '-'], { encoding: 'utf8' });
+  const level = /mean_volume: (-?[\d.]+) dB/.exec(result.stderr ?? '')?.[1];
+  if (level === undefined) throw new Error(`meanSoundDb: no sound level for ${path}`);
+  return Number(level);
+}
 
 /** English sentences for the `other-language` kind, one per clip in turn. */
 const SENTENCES = [
@@ -64,7 +92,8 @@ export function makeUnfamiliar(kind: UnfamiliarKind, rows: readonly string[][], 
       speech = join(folder, `${row[0]!}.wav`);
       execFileSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', speech, SENTENCES[k % SENTENCES.length]!]);
     }
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip(row[0]!), ...kind.args(speech), out]);
+    const clipDb = kind.noiseUnderDb === undefined ? undefined : meanSoundDb(clip(row[0]!));
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip(row[0]!), ...kind.args(speech, clipDb), out]);
   }
   writeFileSync(join(folder, 'labels.csv'), [header, ...rows.map((r) => r.join(','))].join('\n') + '\n');
   return folder;

@@ -11,6 +11,7 @@ import type { CameraPicture, ClipInput, TrackedFrame } from './face-record';
 import type { PerceptionConfig } from './perception-config';
 import type { Rotation, TurnFound, VideoInfo } from './video-info';
 import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
+import type { SpeechInput } from '../core/audio/speech-features';
 
 /** Absolute URLs of what the worker loads (its own URL is under assets/, so relative ones would miss). */
 export interface WorkerUrls {
@@ -62,7 +63,7 @@ export interface PredictorInfo {
  * The clip's speech features, or null and why there are none (no audio track, no speech, …); and
  * its loudness envelope whenever there is sound (for crediting the voice to the face that speaks).
  */
-export type SpeechReply = ({ features: Float32Array; note: null } | { features: null; note: string }) & { loudness?: LoudnessEnvelope };
+export type SpeechReply = SpeechInput & { loudness?: LoudnessEnvelope };
 
 /** tf.memory() of the worker, and the size of the WASM backend's memory (WASM only). */
 export interface MemoryReply {

@@ -3,7 +3,9 @@ import { powerSpectrum } from './fft';
 import { createMfcc, deltas, melFilterBank } from './mfcc';
 import { yinPitchHz } from './pitch';
 import { mixToMono, resample } from './resample';
-import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURE_NAMES, SPEECH_SAMPLE_RATE, speechFeatures, speechFeaturesOfAudio } from './speech-features';
+import { NOISY_BELOW_DB, speechOverNoiseDb } from './background-noise';
+import { createRng } from '../random';
+import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURE_NAMES, SPEECH_SAMPLE_RATE, speechFeatures, speechFeaturesOfAudio, speechInputOfAudio } from './speech-features';
 
 /** A harmonic tone (fundamental + 2 overtones, like a voiced vowel) of `seconds` at `rate`; `f0` may glide. */
 function tone(f0: number | ((t: number) => number), seconds: number, rate = SPEECH_SAMPLE_RATE, amplitude = 0.1): Float32Array {
@@ -142,5 +144,48 @@ describe('speechFeatures', () => {
   it('answers null for silence and for clips too short to measure', () => {
     expect(speechFeatures(new Float32Array(SPEECH_SAMPLE_RATE))).toBeNull();
     expect(speechFeatures(tone(200, 0.05))).toBeNull();
+  });
+});
+
+describe('speechOverNoiseDb (background-noise.ts)', () => {
+  const noise = (seconds: number, amplitude: number, seed = 1) => {
+    const rng = createRng(seed);
+    return Float32Array.from({ length: Math.round(seconds * SPEECH_SAMPLE_RATE) }, () => amplitude * (2 * rng.next() - 1));
+  };
+  const mix = (a: Float32Array, b: Float32Array) => a.map((v, i) => v + (b[i] ?? 0));
+  /** A voiced syllable as the glottis makes it: every harmonic of `f0` up to 7 kHz (a pulse train fills every band), 50-ms ramps. */
+  const buzz = (f0: number, seconds: number) => {
+    const n = Math.round(seconds * SPEECH_SAMPLE_RATE);
+    const harmonics = Math.floor(7000 / f0);
+    return Float32Array.from({ length: n }, (_, i) => {
+      let v = 0;
+      for (let k = 1; k <= harmonics; k++) v += Math.sin((2 * Math.PI * k * f0 * i) / SPEECH_SAMPLE_RATE) / k;
+      return 0.05 * v * Math.min(1, Math.min(i, n - 1 - i) / (0.05 * SPEECH_SAMPLE_RATE));
+    });
+  };
+  /** Three syllables with pauses (1.5 s). */
+  const voice = () => concat([new Float32Array(1600), buzz(180, 0.3), new Float32Array(2400), buzz(140, 0.4), new Float32Array(1600), buzz(220, 0.25), new Float32Array(2400)]);
+
+  it('reads a voice with pauses as far above a quiet background, and the same voice under steady noise as close to it', () => {
+    const x = voice();
+    const clean = speechOverNoiseDb(mix(x, noise(x.length / SPEECH_SAMPLE_RATE, 1e-4)))!;
+    const noisy = speechOverNoiseDb(mix(x, noise(x.length / SPEECH_SAMPLE_RATE, rms(x))))!;
+    expect(clean).toBeGreaterThan(NOISY_BELOW_DB + 15);
+    expect(noisy).toBeLessThan(NOISY_BELOW_DB);
+  });
+
+  it('reads noise alone as no voice above it, and answers null under 0.3 s', () => {
+    expect(speechOverNoiseDb(noise(2, 0.1))!).toBeLessThan(10);
+    expect(speechOverNoiseDb(noise(0.2, 0.1))).toBeNull();
+  });
+
+  it('leaves the speech model out under steady noise, with the reason in words', () => {
+    const x = voice();
+    const clean = speechInputOfAudio([x], SPEECH_SAMPLE_RATE);
+    expect(clean.features).not.toBeNull();
+    const noisy = speechInputOfAudio([mix(x, noise(x.length / SPEECH_SAMPLE_RATE, rms(x)))], SPEECH_SAMPLE_RATE);
+    expect(noisy.features).toBeNull();
+    expect(noisy.note).toMatch(/^the voice stands only -?\d+ dB above the steady noise under it/);
+    expect(speechInputOfAudio([new Float32Array(SPEECH_SAMPLE_RATE)], SPEECH_SAMPLE_RATE)).toEqual({ features: null, note: 'its audio holds no speech' });
   });
 });

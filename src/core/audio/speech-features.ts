@@ -12,6 +12,7 @@
  * - pitch by YIN (pitch.ts), whose lags are not biased by the window overlap.
  * Input: mono PCM at SPEECH_SAMPLE_RATE (see resample.ts). Pure, deterministic.
  */
+import { NOISY_BELOW_DB, speechOverNoiseDb } from './background-noise';
 import { powerSpectrum } from './fft';
 import { createMfcc, deltas, melFilterBank } from './mfcc';
 import { yinPitchHz, type PitchSettings } from './pitch';
@@ -178,4 +179,24 @@ export function speechFeatures(pcm: Float32Array): Float32Array | null {
 /** speechFeatures of decoded audio: planar channels at `sampleRate`, mixed to mono and resampled. */
 export function speechFeaturesOfAudio(channels: readonly Float32Array[], sampleRate: number): Float32Array | null {
   return speechFeatures(resample(mixToMono(channels), sampleRate, SPEECH_SAMPLE_RATE));
+}
+
+/** What the speech model may hear of a soundtrack: its features, or null and why not (in words that follow "No speech model for this clip: "). */
+export type SpeechInput = { features: Float32Array; note: null } | { features: null; note: string };
+
+/**
+ * The speech model's input from decoded audio (the app's worker and the Node tools alike): none when
+ * the soundtrack holds no speech, or when the voice stands too little above a steady noise under it
+ * (background-noise.ts): noisy features read as another voice, and a third of the model's answers
+ * turned under 10-dB noise while the face models' held (docs/speech.md, "Noise").
+ */
+export function speechInputOfAudio(channels: readonly Float32Array[], sampleRate: number): SpeechInput {
+  const pcm = resample(mixToMono(channels), sampleRate, SPEECH_SAMPLE_RATE);
+  const features = speechFeatures(pcm);
+  if (!features) return { features: null, note: 'its audio holds no speech' };
+  const overNoise = speechOverNoiseDb(pcm);
+  if (overNoise !== null && overNoise < NOISY_BELOW_DB) {
+    return { features: null, note: `the voice stands only ${Math.round(overNoise)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings` };
+  }
+  return { features, note: null };
 }

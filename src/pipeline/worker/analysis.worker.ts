@@ -7,7 +7,7 @@
  * does is the service in analysis-service.ts; this file gives it the browser's parts and serves it.
  */
 import * as tf from '@tensorflow/tfjs';
-import { speechFeaturesOfAudio } from '../../core/audio/speech-features';
+import { speechInputOfAudio } from '../../core/audio/speech-features';
 import { loudnessEnvelope } from '../../core/audio/loudness-envelope';
 import { initBackend } from '../../env/init-backend';
 import { urlWeightSource } from '../../models';
@@ -30,9 +30,8 @@ import { serveRpc } from './rpc-server';
 async function speechOf(file: Blob): Promise<SpeechReply> {
   const outcome = await decodeAudio(file);
   if (!outcome.audio) return { features: null, note: outcome.reason };
-  const features = speechFeaturesOfAudio(outcome.audio.channels, outcome.audio.sampleRate);
   const loudness = loudnessEnvelope(outcome.audio.channels, outcome.audio.sampleRate);
-  return features ? { features, note: null, loudness } : { features: null, note: 'its audio holds no speech', loudness };
+  return { ...speechInputOfAudio(outcome.audio.channels, outcome.audio.sampleRate), loudness };
 }
 
 /** The camera's pixel buffers, reused from picture to picture (fresh ones cost more than reading the picture: array-pool.ts). */
