@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { voteOnClip } from '../pipeline/clip-analysis';
 import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
 import { initNodeBackend } from './backend';
-import { alternatingShots, captioned, crossFade, jumpCuts } from './edited-footage';
+import { alternatingShots, captioned, crossFade, jumpCuts, letterboxed } from './edited-footage';
 import { analyseEdited, shotsOf } from './edited-footage-run';
 import { packageWeightSource } from './file-weight-source';
 import { clip } from './test-fixtures';
@@ -52,6 +52,18 @@ describe('edited footage: cuts between shots', () => {
     expect(analysed.tracks.size).toBe(2);
     // The fade runs from 1 s to 1.5 s: no track has a face before it and one after it.
     for (const records of analysed.tracks.values()) expect(records[0]!.tSec < 1 && records.at(-1)!.tSec > 1.5).toBe(false);
+  });
+
+  it('a letterboxed film cutting between two look-alike people: the cuts are measured inside the black bars, one track each', { timeout: 120_000 }, async () => {
+    // Actors 02 and 03 look alike: with the bars' black in every measure their cuts fell under the floors, and one track held both.
+    const alternating = await alternatingShots(dir, clip('02-03-03_01.mp4'), clip('03-03-03_01.mp4'));
+    const { clip: analysed } = await analyseEdited(models, await letterboxed(dir, alternating));
+    expect(analysed.shotStarts.length).toBeGreaterThanOrEqual(2);
+    for (const id of analysed.tracks.keys()) {
+      const shots = shotsOf(analysed, id);
+      // A track keeps to one person's shots (0 and 2, or 1 and 3).
+      expect(new Set(shots.map((s) => s % 2)).size, `track ${id}: shots ${shots.join(', ')}`).toBe(1);
+    }
   });
 
   it('a subtitle box that comes and goes is no change of shot: one track', { timeout: 60_000 }, async () => {

@@ -71,5 +71,11 @@ export const crossFade = (dir: string, a: string, b: string, sec: number, fade: 
 /** `a` with a subtitle's dark box over its bottom 40 px from 0.5 to 1.5 s and from 2 to 3 s: no change of shot, though the box comes and goes at once. */
 export const captionedArgs = (a: string): string[] => ['-i', a, '-vf', "drawbox=y=ih-50:w=iw:h=40:color=black@0.8:t=fill:enable='between(t,0.5,1.5)+between(t,2,3)'", ...ENCODE];
 
+/** `a` (360×270) as a film is shown: cropped to 2.4:1 and put back in black bars (the picture 150 of 270 rows). */
+export const letterboxedArgs = (a: string): string[] => ['-i', a, '-vf', 'crop=360:150:0:60,pad=360:270:0:60:black', ...ENCODE];
+
+/** The letterboxed copy of `a`, made once into `dir`. */
+export const letterboxed = (dir: string, a: string): Promise<string> => make(dir, `letterboxed-${basename(a, '.mp4')}`, letterboxedArgs(a));
+
 /** The captioned copy of `a`, made once into `dir`. */
 export const captioned = (dir: string, a: string): Promise<string> => make(dir, `captioned-${basename(a, '.mp4')}`, captionedArgs(a));

@@ -92,7 +92,17 @@ interface FrameSignature {
   hist: Float64Array;
   blocks: Float64Array;
   std: number;
+  /** Each block's grey-level counts (BINS per block, block by block): the histogram of the picture inside black bars. */
+  blockHist: Uint16Array;
 }
+
+/**
+ * A block this dark (its mean, 0…1) in both frames, across a whole row or column of blocks at the
+ * picture's edge, is a letterbox or pillarbox bar: black that both sides of a cut share. Left in,
+ * the bars dilute a cut's change by their share of the frame (a 2.4:1 film in a 4:3 frame: 44 %),
+ * and cuts between look-alike shots fell under the floors (docs/real-files.md, "Letterboxed films").
+ */
+const BAR_BLACK = 0.04;
 
 /**
  * Every other pixel of every other row is enough for both (a cut changes the whole picture), at a
@@ -104,6 +114,7 @@ function signatureOf(frame: GrayFrame): FrameSignature {
   const { data, width, height } = frame;
   const hist = new Float64Array(BINS);
   const blocks = new Float64Array(GRID_X * GRID_Y);
+  const blockHist = new Uint16Array(GRID_X * GRID_Y * BINS);
   const counts = new Float64Array(GRID_X * GRID_Y);
   const column = new Int32Array(width);
   for (let x = 0; x < width; x += STEP) column[x] = Math.min(GRID_X - 1, Math.floor((x * GRID_X) / width));
@@ -119,6 +130,7 @@ function signatureOf(frame: GrayFrame): FrameSignature {
       blocks[k]! += v;
       counts[k]!++;
       hist[v >> 3]!++;
+      blockHist[k * BINS + (v >> 3)]!++;
       sum += v;
       sumSq += v * v;
       n++;
@@ -128,7 +140,44 @@ function signatureOf(frame: GrayFrame): FrameSignature {
   for (let b = 0; b < BINS; b++) hist[b]! /= n;
   for (let k = 0; k < blocks.length; k++) blocks[k] = counts[k]! > 0 ? blocks[k]! / counts[k]! / 255 : 0;
   const mean = sum / n;
-  return { hist, blocks, std: Math.sqrt(Math.max(0, sumSq / n - mean * mean)) };
+  return { hist, blocks, std: Math.sqrt(Math.max(0, sumSq / n - mean * mean)), blockHist };
+}
+
+/** The blocks of `a` and `b` inside the black bars both share at their edges (whole rows or columns of blocks); null when there are none. */
+function insideBars(a: FrameSignature, b: FrameSignature): number[] | null {
+  const black = (k: number) => a.blocks[k]! <= BAR_BLACK && b.blocks[k]! <= BAR_BLACK;
+  const blackRow = (r: number) => Array.from({ length: GRID_X }, (_, x) => r * GRID_X + x).every(black);
+  const blackColumn = (x: number) => Array.from({ length: GRID_Y }, (_, r) => r * GRID_X + x).every(black);
+  const [top, bottom] = [edgeRun(GRID_Y, blackRow), edgeRun(GRID_Y, (r) => blackRow(GRID_Y - 1 - r))];
+  const [left, right] = [edgeRun(GRID_X, blackColumn), edgeRun(GRID_X, (x) => blackColumn(GRID_X - 1 - x))];
+  // Nothing shared, or nothing but bars (two black frames): the whole picture, as without bars.
+  if (top + bottom + left + right === 0 || top + bottom >= GRID_Y || left + right >= GRID_X) return null;
+  const inside: number[] = [];
+  for (let r = top; r < GRID_Y - bottom; r++) for (let x = left; x < GRID_X - right; x++) inside.push(r * GRID_X + x);
+  return inside;
+}
+
+/** How many of the first `count` rows (or columns) from an edge pass `test`, counted from that edge. */
+function edgeRun(count: number, test: (i: number) => boolean): number {
+  let n = 0;
+  while (n < count && test(n)) n++;
+  return n;
+}
+
+/** The grey-level histogram (sums to 1) of `blocks` of a frame. */
+function histogramOf(signature: FrameSignature, blocks: readonly number[]): Float64Array {
+  const hist = new Float64Array(BINS);
+  for (const k of blocks) for (let b = 0; b < BINS; b++) hist[b]! += signature.blockHist[k * BINS + b]!;
+  const total = hist.reduce((sum, v) => sum + v, 0);
+  return total > 0 ? hist.map((v) => v / total) : hist;
+}
+
+/** The histogram distance and the layout change of two frames, measured inside the black bars they share (the whole frame without bars). */
+function changeInside(a: FrameSignature, b: FrameSignature): { distance: number; layout: number } {
+  const inside = insideBars(a, b);
+  if (!inside) return { distance: l1(a.hist, b.hist), layout: layoutChange(a, b) };
+  const layout = inside.reduce((sum, k) => sum + Math.abs(a.blocks[k]! - b.blocks[k]!), 0) / inside.length;
+  return { distance: l1(histogramOf(a, inside), histogramOf(b, inside)), layout };
 }
 
 /** The share of the layout's change |a − b| that falls in the BAND_ROWS block rows changing most (1/GRID_Y … 1). */
@@ -219,9 +268,11 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
   /** The run of change under way: the calm frame it began from, the frames since, and the usual distance when it began. */
   let run: { from: FrameSignature; frames: FrameSignature[]; usual: number } | null = null;
   const isCalm = (distance: number, usual: number) => distance <= Math.max(cfg.calmDistance, cfg.calmOverMedian * usual);
-  /** Two frames as unalike as the two sides of a cut: the histogram and the layout both moved far, and not in one band only. */
-  const unalikeAsCut = (a: FrameSignature, b: FrameSignature) =>
-    l1(a.hist, b.hist) >= cfg.minDistance && layoutChange(a, b) >= cfg.minChange && bandShare(a.blocks, b.blocks) <= cfg.maxBandShare;
+  /** Two frames as unalike as the two sides of a cut: the histogram and the layout both moved far (inside any black bars), and not in one band only. */
+  const unalikeAsCut = (a: FrameSignature, b: FrameSignature) => {
+    const { distance, layout } = changeInside(a, b);
+    return distance >= cfg.minDistance && layout >= cfg.minChange && bandShare(a.blocks, b.blocks) <= cfg.maxBandShare;
+  };
   /** A run from `from` through `frames` that ends here is a change of shot: long enough, its ends as unalike as a cut's, its frames mixes of them. */
   const isTransition = (from: FrameSignature, frames: readonly FrameSignature[]) => {
     const to = frames.at(-1)!;
