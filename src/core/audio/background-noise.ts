@@ -26,9 +26,9 @@ const QUIET = 0.05;
 const MIN_FRAMES = 30;
 
 /**
- * Below this many dB the speech model is left out: steady noise under our clips at 10 dB (file
- * level) reads 8–21 dB and turned a third of the speech model's answers; clean recordings of ours
- * read 40 or more, a fluent synthetic voice with no pause 34 or more (docs/speech.md, "Noise").
+ * Below this many dB the speech model is left out: steady noise 10 dB under our clips' level reads
+ * 9–25 dB and turned a third of the speech model's answers (those clips 14–24); clean recordings of
+ * ours, and a fluent synthetic voice with no pause, read 42 or more (docs/speech.md, "Noise").
  */
 export const NOISY_BELOW_DB = 25;
 

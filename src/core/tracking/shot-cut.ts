@@ -92,7 +92,7 @@ interface FrameSignature {
   hist: Float64Array;
   blocks: Float64Array;
   std: number;
-  /** Each block's grey-level counts (BINS per block, block by block): the histogram of the picture inside black bars. */
+  /** Each block's grey-level counts (BINS per block, block by block; a block samples under 65 536 pixels up to 8K): the histogram of the picture inside black bars. */
   blockHist: Uint16Array;
 }
 
