@@ -25,6 +25,9 @@ export interface UnfamiliarKind {
 const VIDEO = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];
 const KEEP_AUDIO = ['-map', '0:v', '-map', '0:a?', '-c:a', 'aac'];
 
+/** The `noisy` kind's noise: this many dB under the clip's mean sound level. */
+const NOISY_UNDER_DB = 10;
+
 /** Every kind. Our clips are 360×270 head-and-shoulders shots with the face near (183, 150). */
 export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   { name: 'face-crop', description: 'a tight 256×256 crop of the face', args: () => ['-vf', 'crop=200:200:83:50,scale=256:256', ...VIDEO, ...KEEP_AUDIO] },
@@ -36,7 +39,7 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   { name: 'compressed-240', description: '240×180, heavily compressed', args: () => ['-vf', 'scale=240:180', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '36', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
   { name: 'lighting', description: 'dim, warm, low-contrast light', args: () => ['-vf', 'eq=brightness=-0.12:contrast=0.75:gamma=1.3,colorbalance=rs=0.25:gs=0.05:bs=-0.25', ...VIDEO, ...KEEP_AUDIO] },
   // A street, a fan, wind: pink noise 10 dB under the clip's mean level (its voice 9–25 dB over it by background-noise.ts).
-  { name: 'noisy', description: 'steady noise 10 dB under the voice (traffic, a fan)', noiseUnderDb: 10, args: (_, clipDb) => noiseUnderArgs(clipDb!, 10) },
+  { name: 'noisy', description: `steady noise ${NOISY_UNDER_DB} dB under the voice (traffic, a fan)`, noiseUnderDb: NOISY_UNDER_DB, args: (_, clipDb) => noiseUnderArgs(clipDb!, NOISY_UNDER_DB) },
   {
     name: 'other-language',
     description: 'the same picture with an English sentence spoken under it (espeak-ng)',
