@@ -26,6 +26,8 @@ test('our own clip is familiar; a tight face crop of it is not, and gets the gen
   const ours = await reportOf(page, clip('02-01-03_01.mp4'));
   expect(ours.familiarity).toMatchObject({ familiar: true, unlike: [] });
   expect(ours.answer).not.toBe('general');
+  // A clean studio voice: far above any noise (our clips read 42 dB or more).
+  expect(ours.voiceOverNoiseDb).toBeGreaterThan(40);
   const crop = await reportOf(page, unfamiliarCopy('face-crop', '02-01-03_01.mp4'));
   expect(crop.familiarity).not.toBeNull();
   expect(crop.familiarity!.familiar).toBe(false);
@@ -68,6 +70,7 @@ test('a voice under steady noise leaves the speech model out and says why; the v
   // The clip whose own voice the dubbed test above credits to its face, with pink noise 10 dB under it (a street, a fan).
   const report = await reportOf(page, unfamiliarCopy('noisy', '04-01-03_01.mp4'));
   expect(report.warnings.join(' ')).toMatch(/No speech model for this clip: the voice stands only \d+ dB above the steady noise under it/);
+  expect(report.voiceOverNoiseDb).toBeLessThan(25);
   // A noisy voice says nothing about the person: not weighed in the familiarity, so the trained answer stays.
   expect(report.familiarity).toMatchObject({ familiar: true, unlike: [] });
   expect(report.answer).not.toBe('general');

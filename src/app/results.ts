@@ -42,6 +42,8 @@ export interface Session {
   speech: Promise<Replies['speech']>;
   /** Why the speech model did not answer, once the predictions are made (for the report's warnings). */
   speechNote?: string;
+  /** The voice over the steady noise under it (dB), once the predictions are made; null: no speech measured. */
+  voiceOverNoiseDb?: number | null;
   /** A single file is its own person reference when long enough; a folder's clips are first predicted alone (false). */
   selfReference?: boolean;
   /** Whether the main track's predictions are calibrated, and why (set with them). */
@@ -137,6 +139,7 @@ export function createResults({ client, store }: RunContext): Results {
       speaker: session.speaker,
       confidence: session.confidence,
       familiarity: session.familiarity ?? null,
+      voiceOverNoiseDb: session.voiceOverNoiseDb ?? null,
     });
   };
 
@@ -152,7 +155,8 @@ export function createResults({ client, store }: RunContext): Results {
     const reference = mine.selfReference ? videoReference(records) : [];
     mine.calibration = videoCalibrationNote(reference.length, loaded?.calibrates ?? false);
     if (!loaded) return;
-    const { features, note, loudness } = await mine.speech;
+    const { features, note, loudness, overNoiseDb } = await mine.speech;
+    mine.voiceOverNoiseDb = overNoiseDb ?? null;
     mine.speaker ??= speakerOfClip(result.clip, loudness ?? null);
     // The speech model hears the whole soundtrack: it answers only when the voice is the main face's,
     // and, unless the speaker was calibrated, a voice like the ones it learnt (not another language).

@@ -31,6 +31,8 @@ export interface ReportContext {
   confidence?: ConfidenceSettings;
   /** The clip's familiarity to the trained models (null or absent: not measured). */
   familiarity?: AnalysisReport['familiarity'];
+  /** The voice over the steady noise under it (dB; null or absent: no speech measured). */
+  voiceOverNoiseDb?: number | null;
 }
 
 /**
@@ -110,6 +112,7 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     answer,
     familiarity: ctx.familiarity ?? null,
     speaker: ctx.speaker ?? NO_SPEAKER,
+    voiceOverNoiseDb: ctx.voiceOverNoiseDb == null ? null : round(ctx.voiceOverNoiseDb, 1),
     confidence: sure ? round(sure.confidence, 4) : null,
     answerProbs: sure ? sure.probs.map((p) => round(p, 4)) : null,
     uncertain: sure?.uncertain ?? false,

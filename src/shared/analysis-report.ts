@@ -51,6 +51,12 @@ export interface AnalysisReport {
    */
   speaker: { trackId: number | null; score: number; alike?: { trackId: number; score: number }[]; nobody?: NobodyReason };
   /**
+   * How far the voice stands above the steady noise under it, in dB (src/core/audio/background-noise.ts:
+   * our clean clips 42 or more; under 25 the speech model is left out, with a warning); null without
+   * speech to measure.
+   */
+  voiceOverNoiseDb: number | null;
+  /**
    * The answer's probability after temperature scaling (ensemble.json's answer temperature); the
    * answer is `answer`, or the frame average without trained models. Null when there is no answer.
    */

@@ -181,8 +181,12 @@ export function speechFeaturesOfAudio(channels: readonly Float32Array[], sampleR
   return speechFeatures(resample(mixToMono(channels), sampleRate, SPEECH_SAMPLE_RATE));
 }
 
-/** What the speech model may hear of a soundtrack: its features, or null and why not (in words that follow "No speech model for this clip: "). */
-export type SpeechInput = { features: Float32Array; note: null } | { features: null; note: string };
+/**
+ * What the speech model may hear of a soundtrack: its features, or null and why not (in words that
+ * follow "No speech model for this clip: "); `overNoiseDb`: how far the voice stands above the
+ * steady noise under it, when there was speech to measure (background-noise.ts).
+ */
+export type SpeechInput = ({ features: Float32Array; note: null } | { features: null; note: string }) & { overNoiseDb?: number };
 
 /**
  * The speech model's input from decoded audio (the app's worker and the Node tools alike): none when
@@ -195,8 +199,9 @@ export function speechInputOfAudio(channels: readonly Float32Array[], sampleRate
   const features = speechFeatures(pcm);
   if (!features) return { features: null, note: 'its audio holds no speech' };
   const overNoise = speechOverNoiseDb(pcm);
-  if (overNoise !== null && overNoise < NOISY_BELOW_DB) {
-    return { features: null, note: `the voice stands only ${Math.round(overNoise)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings` };
+  if (overNoise === null) return { features, note: null };
+  if (overNoise < NOISY_BELOW_DB) {
+    return { features: null, note: `the voice stands only ${Math.round(overNoise)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb: overNoise };
   }
-  return { features, note: null };
+  return { features, note: null, overNoiseDb: overNoise };
 }
