@@ -70,7 +70,7 @@ test('a voice under steady noise leaves the speech model out and says why; the v
   // The clip whose own voice the dubbed test above credits to its face, with pink noise 10 dB under it (a street, a fan).
   const report = await reportOf(page, unfamiliarCopy('noisy', '04-01-03_01.mp4'));
   expect(report.warnings.join(' ')).toMatch(/No speech model for this clip: the voice stands only \d+ dB above the steady noise under it/);
-  expect(report.voiceOverNoiseDb).toBeLessThan(25);
+  expect(report.voiceOverNoiseDb).toBeLessThan(32);
   // A noisy voice says nothing about the person: not weighed in the familiarity, so the trained answer stays.
   expect(report.familiarity).toMatchObject({ familiar: true, unlike: [] });
   expect(report.answer).not.toBe('general');

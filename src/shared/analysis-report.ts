@@ -52,7 +52,7 @@ export interface AnalysisReport {
   speaker: { trackId: number | null; score: number; alike?: { trackId: number; score: number }[]; nobody?: NobodyReason };
   /**
    * How far the voice stands above the steady noise under it, in dB (src/core/audio/background-noise.ts:
-   * our clean clips 42 or more; under 25 the speech model is left out, with a warning); null without
+   * our clean clips 42 or more; under 32 the speech model is left out, with a warning); null without
    * speech to measure.
    */
   voiceOverNoiseDb: number | null;
