@@ -11,7 +11,7 @@
  * synthetic English voice read 21–52 dB there, as close as 10-dB noise under our clips (docs/speech.md).
  */
 import { powerSpectrum } from './fft';
-import { melFilterBank } from './mfcc';
+import { melEnergy, melFilterBank } from './mfcc';
 import { quantile } from '../vector';
 
 /** Mono at this rate (speech-features' SPEECH_SAMPLE_RATE): 25-ms frames every 10 ms, mel bands up to 8 kHz. */
@@ -46,10 +46,8 @@ export function speechOverNoiseDb(pcm16k: Float32Array): number | null {
   for (let f = 0; f < frames; f++) {
     for (let i = 0; i < FRAME; i++) frame[i] = pcm16k[f * HOP + i]! * hann[i]!;
     const spectrum = powerSpectrum(frame, FFT_SIZE);
-    filters.forEach(({ first, weights }, m) => {
-      let energy = 0;
-      for (let k = 0; k < weights.length; k++) energy += weights[k]! * spectrum[first + k]!;
-      levels[m]![f] = 10 * Math.log10(energy + 1e-12);
+    filters.forEach((filter, m) => {
+      levels[m]![f] = 10 * Math.log10(melEnergy(filter, spectrum) + 1e-12);
     });
   }
   return quantile(levels.map((band) => quantile(band, LOUD) - quantile(band, QUIET)), 0.5);

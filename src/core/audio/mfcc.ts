@@ -20,17 +20,25 @@ export function melFilterBank(bands: number, fftSize: number, sampleRate: number
   });
 }
 
+/** One triangular filter of `melFilterBank`. */
+export type MelFilter = ReturnType<typeof melFilterBank>[number];
+
+/** The energy of `spectrum` under `filter` (speech features' MFCCs, the background-noise estimate). */
+export function melEnergy({ first, weights }: MelFilter, spectrum: Float64Array): number {
+  let energy = 0;
+  for (let k = 0; k < weights.length; k++) energy += weights[k]! * spectrum[first + k]!;
+  return energy;
+}
+
 /** A function from a power spectrum to its first `count` MFCCs over `filters`. */
 export function createMfcc(filters: ReturnType<typeof melFilterBank>, count: number): (spectrum: Float64Array) => Float64Array {
   const bands = filters.length;
   const dct = Array.from({ length: count }, (_, i) => Float64Array.from({ length: bands }, (_, m) => Math.cos((Math.PI / bands) * (m + 0.5) * i)));
   const logMel = new Float64Array(bands);
   return (spectrum) => {
-    filters.forEach(({ first, weights }, m) => {
-      let energy = 0;
-      for (let k = 0; k < weights.length; k++) energy += weights[k]! * spectrum[first + k]!;
+    filters.forEach((filter, m) => {
       // The floor sits far below any recorded sound, so it does not break scaling with gain.
-      logMel[m] = Math.log(energy + 1e-12);
+      logMel[m] = Math.log(melEnergy(filter, spectrum) + 1e-12);
     });
     return Float64Array.from(dct, (row) => row.reduce((s, w, m) => s + w * logMel[m]!, 0));
   };
