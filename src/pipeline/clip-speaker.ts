@@ -43,7 +43,7 @@ const NO_MOUTH_MATCHED: Partial<Record<NobodyReason, string>> = Object.freeze({
   'no-voice': 'the soundtrack holds almost no voice',
   // A mouth is followed between analysed frames up to half a second apart: at 1 or 2 fps (the CLIs' --fps) only on the frames themselves.
   'too-short': `no face's mouth was followed for ${(DEFAULT_SPEAKER_CONFIG.minSamples / MOUTH_TRACE.fps).toFixed(1)} s or more (a clip this short, or frames analysed over half a second apart), too short to tell whose voice it is`,
-  still: 'no mouth in view moved while the voice was heard: the one speaking is not on screen',
+  still: 'no mouth in view moved while the voice was heard: the one speaking is not on screen, or their mouth is hidden (a mask, a hand)',
 });
 
 /**
