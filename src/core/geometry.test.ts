@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { area, center, containment, distance, intersectionArea, iou } from './geometry';
+import { area, atFrameEdge, center, containment, distance, intersectionArea, iou } from './geometry';
 
 describe('geometry', () => {
   const a = { x: 0, y: 0, w: 10, h: 10 };
@@ -19,5 +19,17 @@ describe('geometry', () => {
     expect(containment({ x: 2, y: 2, w: 4, h: 4 }, a)).toBe(1);
     expect(containment(b, a)).toBe(0.25);
     expect(containment({ x: 0, y: 0, w: 0, h: 0 }, a)).toBe(0);
+  });
+});
+
+describe('atFrameEdge', () => {
+  it('is true for a box clipped at any edge of the frame, false for one inside it', () => {
+    expect(atFrameEdge({ x: 100, y: 72.4, w: 137.2, h: 123.6 }, 360, 196)).toBe(true); // bottom: 72.4 + 123.6 = 196
+    expect(atFrameEdge({ x: 120, y: 0, w: 130, h: 110 }, 360, 180)).toBe(true); // top
+    expect(atFrameEdge({ x: 0.5, y: 40, w: 100, h: 100 }, 360, 270)).toBe(true); // left, within a pixel
+    expect(atFrameEdge({ x: 280, y: 40, w: 80, h: 100 }, 360, 270)).toBe(true); // right
+    expect(atFrameEdge({ x: -20, y: 40, w: 100, h: 100 }, 360, 270)).toBe(true); // past it
+    expect(atFrameEdge({ x: 120, y: 4, w: 117, h: 108 }, 360, 270)).toBe(false); // 4 px from the top
+    expect(atFrameEdge({ x: 130, y: 80, w: 110, h: 120 }, 360, 270)).toBe(false);
   });
 });

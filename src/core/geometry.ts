@@ -48,3 +48,11 @@ export function containment(inner: Box, outer: Box): number {
 export function distance(a: Point, b: Point): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
+
+/**
+ * True when `box` reaches to within `marginPx` of an edge of a `width` × `height` frame (or past
+ * it): a detector's box clipped there holds part of a face, the rest being out of the picture.
+ */
+export function atFrameEdge(box: Box, width: number, height: number, marginPx = 1): boolean {
+  return box.x <= marginPx || box.y <= marginPx || box.x + box.w >= width - marginPx || box.y + box.h >= height - marginPx;
+}

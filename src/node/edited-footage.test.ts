@@ -3,25 +3,19 @@
  * (into the OS temp folder), through the analysis worker's per-frame loop and the page's joins.
  * Measured over ten pairs, fourteen jump cuts, thirty fades and captioned copies in docs/real-files.md, "Edited footage".
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { voteOnClip } from '../pipeline/clip-analysis';
-import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
-import { initNodeBackend } from './backend';
+import type { PerceptionModels } from '../pipeline/perception-models';
 import { alternatingShots, captioned, crossFade, jumpCuts, letterboxed } from './edited-footage';
 import { analyseEdited, shotsOf } from './edited-footage-run';
-import { packageWeightSource } from './file-weight-source';
-import { clip } from './test-fixtures';
+import { clip, perceptionAndScratch } from './test-fixtures';
 
 describe('edited footage: cuts between shots', () => {
   let models: PerceptionModels;
   let dir: string;
   beforeAll(async () => {
-    await initNodeBackend();
-    models = await loadPerceptionModels(packageWeightSource());
-    dir = await mkdtemp(join(tmpdir(), 'emolens-cuts-'));
+    ({ models, dir } = await perceptionAndScratch('cuts'));
   }, 120_000);
 
   it('alternating shots of two people at the same framing: one track each, never both in one', { timeout: 120_000 }, async () => {

@@ -14,6 +14,7 @@ import { initNodeBackend } from './backend';
 import { frameFromPixels } from '../pipeline/perceive-frame';
 import { packageWeightSource } from './file-weight-source';
 import { UNFAMILIAR_KINDS } from './unfamiliar-footage';
+import { loadPerceptionModels, type PerceptionModels } from '../pipeline/perception-models';
 import type { Box, Model } from '../models/model';
 import type { WeightSource } from '../models/weight-source';
 
@@ -24,6 +25,12 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 
 /** Folder of the shared Javanese clips, next to the repository. */
 export const CLIPS_DIR = resolve(REPO_ROOT, '../shared/data/javanese/clips');
+
+/** The app's perception networks on the Node backend, and a fresh temp folder for the videos a test makes with ffmpeg. */
+export async function perceptionAndScratch(prefix: string): Promise<{ models: PerceptionModels; dir: string }> {
+  await initNodeBackend();
+  return { models: await loadPerceptionModels(packageWeightSource()), dir: await mkdtemp(join(tmpdir(), `emolens-${prefix}-`)) };
+}
 
 /** Absolute path of a clip by file name (`01-01-01_01.mp4`). */
 export function clip(name: string): string {

@@ -33,6 +33,9 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   { name: 'face-crop', description: 'a tight 256×256 crop of the face', args: () => ['-vf', 'crop=200:200:83:50,scale=256:256', ...VIDEO, ...KEEP_AUDIO] },
   // A face dataset's or a face-only export's frame: the face fills it. Tiny Face missed it on most frames until the padded pass (docs/real-files.md).
   { name: 'tight-112', description: 'a 112×112 crop filled by the face', args: () => ['-vf', 'crop=150:150:108:75,scale=112:112', ...VIDEO, ...KEEP_AUDIO] },
+  // A vlogger at arm's length: the picture ends between the mouth and the chin (the face box reaches the bottom edge).
+  // Until the tracker left the embeddings of faces cut by the frame's edge out, one person was two tracks in 3 of 42 (docs/real-files.md).
+  { name: 'too-close', description: 'filmed too close: the chin out of the picture', args: () => ['-vf', 'crop=360:180:0:0', ...VIDEO, ...KEEP_AUDIO] },
   { name: 'grey', description: 'black and white', args: () => ['-vf', 'format=gray,format=yuv420p', ...VIDEO, ...KEEP_AUDIO] },
   { name: 'low-res', description: '160×120, heavily compressed (an old webcam)', args: () => ['-vf', 'scale=160:120', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '36', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
   // Measured for grouping (docs/calibration.md: compression, not size, is what scatters a face's descriptors).

@@ -10,7 +10,7 @@ import { computeHsvHistogram } from '../core/tracking/hsv-histogram';
 import { linkFacesToPersons } from '../core/tracking/link-person';
 import { mouthOpening } from '../core/speaker/mouth-opening';
 import type { Detection } from '../core/tracking/cost-matrices';
-import type { Box } from '../core/geometry';
+import { atFrameEdge, type Box } from '../core/geometry';
 import { cropBoxes, readRows, type FaceDetectorOutput, type Frame, type FrameBoxes, type GeneralOpencvFerOutput, type PersonDetectorOutput } from '../models';
 import { ReadBatch, type DeviceReads } from '../models/device-reads';
 import { FACE_LANDMARK_COUNT, FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
@@ -292,11 +292,15 @@ async function perceiveFaces(
       ...(landmarksOf && { mouthOpen: mouthOpening(landmarksOf), landmarks: landmarksOf }),
     };
   });
+  // A face cut by the frame's edge is embedded with black where the picture ends, and how much
+  // black moves with the box: one person's embeddings then lay 0.3–0.7 apart, and the 0.6 gate split
+  // a vlogger whose chin or forehead is out of the picture into two tracks (docs/real-files.md).
+  // Tracking leaves its embedding out, as on frames that have none; the record keeps it.
   const detections = kept.map((j, n) => ({
     box: records[n]!.box,
     score: records[n]!.score,
     hsv: histograms[j]!,
-    embedding: embeddings ? embeddings[j]! : null,
+    embedding: embeddings && !atFrameEdge(records[n]!.box, width, height) ? embeddings[j]! : null,
   }));
   const seen = { faces: records, detections, persons: people.persons.map(({ box, score }) => ({ box, score })), rejected };
   // By record: the records are the kept faces, in order.
