@@ -132,6 +132,8 @@ test('several videos in one run — one face, not a video, nobody: each answered
   expect(r.stderr.split('\n').filter((l) => l.startsWith('emolens:'))).toEqual([expect.stringMatching(/^emolens: not-a-video\.mp4: .*not a video/i)]);
   expect(r.stdout.match(/^\S+\.mp4: \d+×\d+/gm)).toEqual(['01-01-03_01.mp4: 360×270', 'no-face.mp4: 320×240']);
   expect(r.stdout).toContain('main track: #');
+  // No face: no voice was weighed (it read "no sound was heard", also of faceless clips with sound).
+  expect(r.stdout).toContain('speaker: nobody — no face was found');
   const [one, bad, nobody] = JSON.parse(readFileSync(json, 'utf8')) as (AnalysisReport & { error?: string })[];
   expect([one!.file, bad!.file, nobody!.file]).toEqual(['01-01-03_01.mp4', 'not-a-video.mp4', 'no-face.mp4']);
   expect(bad!.error).toMatch(/not a video/i);

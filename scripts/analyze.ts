@@ -29,7 +29,9 @@ function summarize(report: AnalysisReport): string {
   // Edited footage: where the shots change (a face is followed across a cut by its look alone).
   if (report.cuts.length > 0) lines.splice(2, 0, `cuts: ${report.cuts.length} (at ${report.cuts.map((t) => `${t} s`).join(', ')})`);
   const { trackId, score } = report.speaker;
-  lines.push(`speaker: ${trackId === null ? `nobody — ${nobodyInWords(report.speaker)}` : `#${trackId}`} (score ${score.toFixed(2)})`);
+  // With no face the voice is not weighed at all (it read "no sound was heard" of clips with sound).
+  if (report.tracks.length === 0) lines.push('speaker: nobody — no face was found');
+  else lines.push(`speaker: ${trackId === null ? `nobody — ${nobodyInWords(report.speaker)}` : `#${trackId}`} (score ${score.toFixed(2)})`);
   const stated = report.predictions[report.answer ?? FRAME_AVERAGE];
   if (stated && report.uncertainty) {
     const named = namedAlternatives(report.uncertainty.topTwo).map((t) => `${t.label} ${pct(t.p)}`);
