@@ -1,9 +1,9 @@
 /**
  * A face cut by the frame's edge (a vlogger too close to the camera: the chin out of the picture),
  * made from our clips with ffmpeg at test time, through the analysis worker's per-frame loop in
- * Node. Its embeddings hold black where the picture ends and moved 0.3–0.7 between frames, so the
- * tracker's 0.6 embedding gate split one person into two tracks (docs/real-files.md, "A face cut
- * by the frame's edge"); tracking now leaves those embeddings out.
+ * Node. The embeddings of a part of a face moved 0.3–0.7 between frames, so the tracker's 0.6
+ * embedding gate split one person into two tracks (docs/real-files.md, "A face cut by the frame's
+ * edge"); tracking now leaves those embeddings out.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

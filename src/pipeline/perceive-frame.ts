@@ -292,10 +292,11 @@ async function perceiveFaces(
       ...(landmarksOf && { mouthOpen: mouthOpening(landmarksOf), landmarks: landmarksOf }),
     };
   });
-  // A face cut by the frame's edge is embedded with black where the picture ends, and how much
-  // black moves with the box: one person's embeddings then lay 0.3–0.7 apart, and the 0.6 gate split
-  // a vlogger whose chin or forehead is out of the picture into two tracks (docs/real-files.md).
-  // Tracking leaves its embedding out, as on frames that have none; the record keeps it.
+  // A face cut by the frame's edge is embedded from part of a face (black where the picture ends)
+  // around a box that changes with what the detector sees of it: one person's embeddings then lay
+  // 0.3–0.7 apart, and the 0.6 gate split a vlogger whose chin or forehead is out of the picture
+  // into two tracks (docs/real-files.md). Tracking leaves its embedding out, as on frames that have
+  // none; the record keeps it.
   const detections = kept.map((j, n) => ({
     box: records[n]!.box,
     score: records[n]!.score,
