@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { voteOnClip } from '../pipeline/clip-analysis';
 import type { PerceptionModels } from '../pipeline/perception-models';
-import { alternatingShots, captioned, crossFade, jumpCuts, letterboxed } from './edited-footage';
+import { alternatingShots, captioned, crossFade, jumpCuts, letterboxed, pictureInPicture } from './edited-footage';
 import { analyseEdited, shotsOf } from './edited-footage-run';
 import { clip, perceptionAndScratch } from './test-fixtures';
 
@@ -64,6 +64,18 @@ describe('edited footage: cuts between shots', () => {
     const { clip: analysed } = await analyseEdited(models, await captioned(dir, clip('04-02-01_01.mp4')));
     expect(analysed.shotStarts).toEqual([]);
     expect(analysed.tracks.size).toBe(1);
+  });
+
+  it('a face in a window over footage that cuts (picture in picture) is one track across the cuts', { timeout: 60_000 }, async () => {
+    const { clip: analysed, tracksBeforeJoin } = await analyseEdited(models, await pictureInPicture(dir, clip('01-01-03_01.mp4')));
+    // Every background change is a cut for the picture (3 in 3.8 s)…
+    expect(analysed.shotStarts.length).toBeGreaterThanOrEqual(2);
+    // …but not for the face in its unchanged window: one track, carried, not re-joined after each cut.
+    expect(tracksBeforeJoin).toBe(1);
+    expect(analysed.tracks.size).toBe(1);
+    const records = [...analysed.tracks.values()][0]!;
+    expect(records[0]!.tSec).toBeLessThan(analysed.shotStarts[0]!);
+    expect(records.at(-1)!.tSec).toBeGreaterThan(analysed.shotStarts.at(-1)!);
   });
 
   it('our own uncut clip has no cut and its one track', { timeout: 60_000 }, async () => {

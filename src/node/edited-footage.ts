@@ -79,3 +79,16 @@ export const letterboxed = (dir: string, a: string): Promise<string> => make(dir
 
 /** The captioned copy of `a`, made once into `dir`. */
 export const captioned = (dir: string, a: string): Promise<string> => make(dir, `captioned-${basename(a, '.mp4')}`, captionedArgs(a));
+
+/**
+ * `a` at 200×150 in the corner of a 640×360 picture whose background changes every second (ffmpeg's
+ * `testsrc2` and `mandelbrot` in turn): a reaction video's or a stream's window over footage that cuts.
+ */
+export const pictureInPictureArgs = (a: string): string[] => [
+  '-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=30', '-f', 'lavfi', '-i', 'mandelbrot=s=640x360:r=30', '-i', a,
+  '-filter_complex', "[0:v][1:v]blend=all_expr='if(eq(mod(floor(T),2),0),A,B)'[bg];[2:v]scale=200:150[p];[bg][p]overlay=430:200:shortest=1[v]",
+  '-map', '[v]', ...ENCODE,
+];
+
+/** The picture-in-picture copy of `a`, made once into `dir`. */
+export const pictureInPicture = (dir: string, a: string): Promise<string> => make(dir, `pip-${basename(a, '.mp4')}`, pictureInPictureArgs(a));

@@ -5,8 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../core/geometry';
-import { createTracker, type TrackerConfig } from '../core/tracking/tracker';
+import { createTracker, type Tracker, type TrackerConfig } from '../core/tracking/tracker';
 import { createShotCutDetector, SHOT_EMBEDDING_SEC } from '../core/tracking/shot-cut';
+import { unchangedAtCut } from '../core/tracking/cut-carry';
 import type { Rotation, VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrameAhead, type PerceivedFrame } from './perceive-frame';
 import { withGeneral, type GeneralByFace } from './general-nets';
@@ -73,6 +74,8 @@ export async function trackFrames(
   const mouths = createMouthTracer();
   // Cuts in edited footage, on a file's grey frames (the camera has none: it never cuts).
   const shots = createShotCutDetector();
+  /** The last grey frame of the frame before (what a cut on a frame's first grey frame is measured against). */
+  let lastGrey: GrayFrame | undefined;
   const frameBound = createFrameBoundMeter();
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
@@ -127,6 +130,9 @@ export async function trackFrames(
         const greyAfter = grey.length > 0 ? await firstGreyAfter() : undefined;
         const cutAt = grey.map((g, k) => shots.push(g, grey[k + 1] ?? greyAfter)).lastIndexOf(true);
         const newShot = cutAt >= 0;
+        // Faces whose own region the cut left as it was (picture in picture) go on across it.
+        const carried = newShot ? carriedAcrossCut(tracker, decoded.tSec, cutAt > 0 ? grey[cutAt - 1] : lastGrey, grey[cutAt]!, size.width) : [];
+        if (grey.length > 0) lastGrey = grey.at(-1);
         // The tracks' boxes are in video pixels; perception works in the analysed frame's. Early in a
         // shot every face is embedded (no recent track): that is what re-joins it across the cut.
         const earlyInShot = newShot || decoded.tSec - tracker.shotStartSec < SHOT_EMBEDDING_SEC;
@@ -135,13 +141,14 @@ export async function trackFrames(
         perception.clipNets = decoded.clipNets !== false;
         const ahead = await perceiveFrameAhead(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale));
         const seen = toVideoPixels(ahead.seen, scale);
-        const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections, newShot));
+        const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections, newShot, carried));
         const { frameIndex, tSec } = decoded;
         // A file frame's bitmap was made while it was analysed: normally ready by now.
         const bitmap = await picture.time('bitmapWait', () => decoded.bitmap);
         // The mouth between analysed frames (a file's grey frames), for crediting the voice: src/pipeline/mouth-trace.ts.
-        // The mouth is measured within the shot only: from the cut on, nothing compared across it.
-        if (newShot) mouths.cut();
+        // The mouth is measured within the shot only: from the cut on, nothing compared across it
+        // (a carried face keeps its region; its first grey frame after the cut has no sample).
+        if (newShot) mouths.cut(carried);
         const mouthFrames = newShot ? grey.slice(cutAt) : decoded.mouthFrames;
         const traces = mouthFrames
           ? await picture.time('mouthTrace', () => mouths.trace(seen.faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, landmarks: f.landmarks })), tSec, mouthFrames, size.width))
@@ -223,4 +230,18 @@ function toVideoPixels(seen: PerceivedFrame, scale: number): PerceivedFrame {
 
 function scaleBox(b: Box, scale: number): Box {
   return { x: b.x * scale, y: b.y * scale, w: b.w * scale, h: b.h * scale };
+}
+
+/** How far back a track may have been seen to go on across a cut (a small face missed on a few frames before it). */
+const CARRY_WITHIN_SEC = 1;
+
+/**
+ * The tracks seen just before a cut whose own region (the last box, in video pixels of width
+ * `videoWidth`) changed little from `before` to `after` against the whole picture: picture in
+ * picture, a presenter before a changing backdrop (src/core/tracking/cut-carry.ts).
+ */
+function carriedAcrossCut(tracker: Tracker, tSec: number, before: GrayFrame | undefined, after: GrayFrame, videoWidth: number): number[] {
+  if (!before || before.width !== after.width || before.height !== after.height) return [];
+  const scale = after.width / videoWidth;
+  return tracker.recentTracks(tSec, CARRY_WITHIN_SEC).flatMap(({ id, box }) => (unchangedAtCut(before, after, scaleBox(box, scale)) ? [id] : []));
 }

@@ -34,9 +34,10 @@ export interface MouthTracer {
   /**
    * A new shot begins with the next frames given (a cut in edited footage): no grey frame is
    * compared with one before the cut (the whole picture changes there: a "mouth" spike) and no
-   * region is carried over it.
+   * region is carried over it — but the regions of the tracks in `carried`, which the cut left as
+   * they were (picture in picture: src/core/tracking/cut-carry.ts), whose traces go on after it.
    */
-  cut(): void;
+  cut(carried?: readonly number[]): void;
 }
 
 /** Creates a tracer for one clip; `measure` picks the number from a frame's mouth pixels (the default: MOUTH_TRACE's). */
@@ -69,9 +70,9 @@ export function createMouthTracer(measure: (p: MouthPixels) => number = defaultM
       if (frames.length) previous = frames[frames.length - 1];
       return out;
     },
-    cut() {
+    cut(carried = []) {
       previous = undefined;
-      last.clear();
+      for (const id of [...last.keys()]) if (!carried.includes(id)) last.delete(id);
     },
   };
 }

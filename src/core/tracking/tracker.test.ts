@@ -159,4 +159,19 @@ describe('createTracker with a bounded history (webcam sessions)', () => {
     expect(tracker.update(3, 0.6, [face(0, 104, 100), face(1, 300, 100)]).trackIds).toEqual([2, 3]);
     expect(tracker.update(4, 0.8, [face(0, 100, 100)]).candidateTrackIds).toEqual([2, 3]);
   });
+
+  it('carries the tracks a cut left as they were (picture in picture) through the new shot, and only those', () => {
+    const tracker = createTracker();
+    tracker.update(0, 0, [face(0, 100, 100), face(1, 300, 100)]);
+    expect(tracker.recentTracks(0.2, 0.5).map((t) => t.id)).toEqual([1, 2]);
+    // The background cuts; the window with face 0 (track 1) did not change, face 1's place did.
+    const cut = tracker.update(1, 0.2, [face(0, 101, 100), face(1, 300, 100)], true, [1]);
+    expect(cut.candidateTrackIds).toEqual([1]);
+    expect(cut.trackIds).toEqual([1, 3]);
+    // Track 1 stays a candidate through the shot (even a frame it is missed), track 2 never again.
+    expect(tracker.update(2, 0.4, []).candidateTrackIds).toEqual([1, 3]);
+    expect(tracker.update(3, 0.6, [face(0, 100, 100), face(1, 300, 100)]).trackIds).toEqual([1, 3]);
+    // The next cut carries nothing: every face afresh.
+    expect(tracker.update(4, 0.8, [face(0, 100, 100)], true).trackIds).toEqual([4]);
+  });
 });

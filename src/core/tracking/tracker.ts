@@ -53,9 +53,11 @@ export interface Tracker {
   /**
    * Matches this frame's detections to tracks; frameIndex and tSec must increase. `newShot`: the
    * frame begins a new shot (shot-cut.ts), so no track seen before it is matched again — a face's
-   * position and size across a cut say nothing of who it is (shot-join.ts re-joins by embedding).
+   * position and size across a cut say nothing of who it is (shot-join.ts re-joins by embedding) —
+   * but the tracks in `carried`, whose own region the cut left as it was (cut-carry.ts: picture in
+   * picture), stay candidates through the new shot.
    */
-  update(frameIndex: number, tSec: number, detections: readonly Detection[], newShot?: boolean): TrackerUpdate;
+  update(frameIndex: number, tSec: number, detections: readonly Detection[], newShot?: boolean, carried?: readonly number[]): TrackerUpdate;
   /** Snapshots of every track (retired ones included), in creation order. */
   tracks(): TrackSnapshot[];
   /** When the current shot began (the last `newShot` frame's time; -Infinity before any cut). */
@@ -64,6 +66,8 @@ export interface Tracker {
   recentTrackCount(tSec: number, withinSec: number): number;
   /** The last boxes of those tracks, in creation order (where each may continue, for the position gate). */
   recentTrackBoxes(tSec: number, withinSec: number): Box[];
+  /** Those tracks' IDs and last boxes (which a cut may leave as they were: cut-carry.ts). */
+  recentTracks(tSec: number, withinSec: number): { id: number; box: Box }[];
   /** The last box of track `id`, or null when there is no such track. */
   lastBoxOf(id: number): Box | null;
   /** Forgets all tracks; new IDs still never repeat earlier ones. */
@@ -84,15 +88,15 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
   const db = createTrackDatabase(cfg.historyK);
   let lastFrame = -Infinity;
   let lastTSec = -Infinity;
-  /** When the current shot began: tracks last seen before it are never candidates again. */
+  /** When the current shot began: tracks last seen before it are never candidates again… */
   let shotStartSec = -Infinity;
+  /** …but these, carried across its cut. */
+  let carriedIds = new Set<number>();
+  const inShot = (r: TrackRecord) => r.observations.at(-1)!.tSec >= shotStartSec || carriedIds.has(r.id);
   const isRetired = (r: TrackRecord, tSec: number): boolean => tSec - r.observations.at(-1)!.tSec > cfg.maxUnseenSec;
   /** Tracks seen within `withinSec` before `tSec`, in this shot: those a face may continue. */
   const recent = (tSec: number, withinSec: number) =>
-    db.records().filter((r) => {
-      const seen = r.observations.at(-1)!.tSec;
-      return tSec - seen <= withinSec + 1e-6 && seen >= shotStartSec;
-    });
+    db.records().filter((r) => tSec - r.observations.at(-1)!.tSec <= withinSec + 1e-6 && inShot(r));
   /** Drops observations before `tMin` and forgets tracks not seen since then. */
   const forgetOlderThan = (tMin: number): void => {
     const gone: number[] = [];
@@ -105,14 +109,14 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
   };
 
   return {
-    update(frameIndex, tSec, detections, newShot = false) {
+    update(frameIndex, tSec, detections, newShot = false, carried = []) {
       if (!(frameIndex > lastFrame)) throw new TypeError(`update: frameIndex must increase (got ${frameIndex} after ${lastFrame})`);
       if (!(tSec >= lastTSec)) throw new TypeError(`update: tSec must not decrease (got ${tSec} after ${lastTSec})`);
       validate(detections);
       lastFrame = frameIndex;
       lastTSec = tSec;
-      if (newShot) shotStartSec = tSec;
-      const candidates = db.records().filter((r) => !isRetired(r, tSec) && r.observations.at(-1)!.tSec >= shotStartSec);
+      if (newShot) [shotStartSec, carriedIds] = [tSec, new Set(carried)];
+      const candidates = db.records().filter((r) => !isRetired(r, tSec) && inShot(r));
       const costs = buildCostMatrices(candidates, detections, cfg);
       const { colToRow } = hungarian(costs.total);
       const trackIds: number[] = [];
@@ -152,6 +156,9 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
     recentTrackBoxes(tSec, withinSec) {
       return recent(tSec, withinSec).map((r) => ({ ...r.lastBox }));
     },
+    recentTracks(tSec, withinSec) {
+      return recent(tSec, withinSec).map((r) => ({ id: r.id, box: { ...r.lastBox } }));
+    },
     lastBoxOf(id) {
       const record = db.records().find((r) => r.id === id);
       return record ? { ...record.lastBox } : null;
@@ -161,6 +168,7 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
       lastFrame = -Infinity;
       lastTSec = -Infinity;
       shotStartSec = -Infinity;
+      carriedIds = new Set();
     },
   };
 }
