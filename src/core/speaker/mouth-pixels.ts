@@ -133,6 +133,17 @@ function shiftedChange(frame: GrayFrame, previous: Uint8Array, rect: Rect, { dx,
 }
 
 /**
+ * Mean absolute grey-level change from `previous` to `frame` (same size) inside `region` (its whole
+ * pixels inside the frame; the whole frame without one); NaN when under 2×2 pixels of it are inside.
+ * The mouth's motion and a cut's change of a face's window (src/core/tracking/cut-carry.ts).
+ */
+export function meanGreyChange(previous: GrayFrame, frame: GrayFrame, region?: Box): number {
+  if (previous.width !== frame.width || previous.height !== frame.height) throw new TypeError('meanGreyChange: frames of different sizes');
+  const rect = region ? pixelRect(frame, region) : { x0: 0, y0: 0, x1: frame.width, y1: frame.height };
+  return rect ? shiftedChange(frame, previous.data, rect, { dx: 0, dy: 0 }) : NaN;
+}
+
+/**
  * True when the face moved with the camera's `shift`: the region above the lips (the nose) matches
  * the previous frame better shifted than not. A face held still while something else moved the
  * estimate (a speaker's shoulders beside it) keeps its own, unshifted change: 0.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GrayFrame } from '../speaker/mouth-pixels';
-import { meanGreyChange, unchangedAtCut } from './cut-carry';
+import { meanGreyChange, type GrayFrame } from '../speaker/mouth-pixels';
+import { unchangedAtCut } from './cut-carry';
 
 /** A 40×30 grey frame filled by `level(x, y)`. */
 const frame = (level: (x: number, y: number) => number): GrayFrame => ({

@@ -6,7 +6,7 @@
  * "Picture in picture"). Pure: grey frames and boxes in, a boolean out.
  */
 import type { Box } from '../geometry';
-import type { GrayFrame } from '../speaker/mouth-pixels';
+import { meanGreyChange, type GrayFrame } from '../speaker/mouth-pixels';
 
 /**
  * Most a face's region may change at a cut, as a share of the whole picture's change (mean
@@ -23,21 +23,6 @@ export const CARRY_MAX_CHANGE_SHARE = 0.25;
  * between them — there every face starts afresh, as before.
  */
 export const CARRY_MIN_PICTURE_CHANGE = 8;
-
-/** Mean absolute grey-level change from `before` to `after` inside `region` (grey-frame pixels, clipped to the frame; the whole frame without one); NaN for an empty region. */
-export function meanGreyChange(before: GrayFrame, after: GrayFrame, region?: Box): number {
-  if (before.width !== after.width || before.height !== after.height) throw new TypeError('meanGreyChange: frames of different sizes');
-  const x0 = Math.max(0, Math.floor(region?.x ?? 0));
-  const y0 = Math.max(0, Math.floor(region?.y ?? 0));
-  const x1 = Math.min(before.width, Math.ceil(region ? region.x + region.w : before.width));
-  const y1 = Math.min(before.height, Math.ceil(region ? region.y + region.h : before.height));
-  let sum = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let i = y * before.width + x0, end = y * before.width + x1; i < end; i++) sum += Math.abs(before.data[i]! - after.data[i]!);
-  }
-  const count = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-  return count > 0 ? sum / count : NaN;
-}
 
 /**
  * True when the picture changed at once from `before` to `after` (at least CARRY_MIN_PICTURE_CHANGE)
