@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createShotCutDetector } from '../src/core/tracking/shot-cut';
+import { createShotCutDetector, type ShotChange } from '../src/core/tracking/shot-cut';
 import { MOUTH_TRACE } from '../src/core/speaker/speaker-constants';
 import type { GrayFrame } from '../src/core/speaker/mouth-pixels';
 import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg } from '../src/node';
@@ -29,14 +29,16 @@ const ZOOMS = [1.3, 2] as const;
 /** Fades: length (s, a video editor's usual ones) and kind. */
 const FADES = [[0.5, 'mix'], [1, 'mix'], [1, 'black']] as const;
 
-/** The cuts the detector finds in `path` (seconds), each grey frame judged with the next known as in the app, and its milliseconds per second of video. */
-async function detectorOn(path: string): Promise<{ cuts: number[]; msPerSec: number }> {
+/** The cuts and changes of light the detector finds in `path` (seconds), each grey frame judged with the next known as in the app, and its milliseconds per second of video. */
+async function detectorOn(path: string): Promise<{ cuts: number[]; lights: number[]; msPerSec: number }> {
   const grey: GrayFrame[] = [];
   for await (const f of readFramesWithFfmpeg(path, { fps: 5, frames: 'app', mouthFps: MOUTH_TRACE.fps })) grey.push(...(f.mouthFrames ?? []));
   const detector = createShotCutDetector();
   const start = performance.now();
-  const cuts = grey.filter((g, i) => detector.push(g, grey[i + 1])).map((g) => g.tSec);
-  return { cuts, msPerSec: (performance.now() - start) / Math.max(grey.at(-1)?.tSec ?? 0, 1e-3) };
+  const changes = grey.map((g, i) => detector.push(g, grey[i + 1]));
+  const msPerSec = (performance.now() - start) / Math.max(grey.at(-1)?.tSec ?? 0, 1e-3);
+  const at = (change: ShotChange) => grey.filter((_, i) => changes[i] === change).map((g) => g.tSec);
+  return { cuts: at('cut'), lights: at('light'), msPerSec };
 }
 
 /** Folders of uncut videos, where every cut found is a false one: our clips, and their re-made copies (`npm run unfamiliar`) where present. */
@@ -89,14 +91,18 @@ async function main(): Promise<void> {
   }
   // Uncut videos: every cut found there is a false one.
   const costs: number[] = [];
-  const falseCuts: Record<string, { videos: number; withCuts: number }> = {};
+  const falseCuts: Record<string, { videos: number; withCuts: number; withLightChanges: number }> = {};
   for (const dir of uncutFolders()) {
     const kind = dir === CLIPS ? 'ours' : basename(dirname(dir));
-    const row = (falseCuts[kind] = { videos: 0, withCuts: 0 });
+    const row = (falseCuts[kind] = { videos: 0, withCuts: 0, withLightChanges: 0 });
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.mp4'))) {
-      const { cuts, msPerSec } = await detectorOn(join(dir, file));
+      const { cuts, lights, msPerSec } = await detectorOn(join(dir, file));
       costs.push(msPerSec);
       row.videos++;
+      if (lights.length > 0) {
+        row.withLightChanges++;
+        console.log(`${kind} ${file}: the light changes at ${lights.map((t) => t.toFixed(2)).join(', ')} (none expected)`);
+      }
       if (cuts.length === 0) continue;
       row.withCuts++;
       console.log(`${kind} ${file}: cut at ${cuts.map((t) => t.toFixed(2)).join(', ')} (none expected)`);

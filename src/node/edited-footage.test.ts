@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { voteOnClip } from '../pipeline/clip-analysis';
 import type { PerceptionModels } from '../pipeline/perception-models';
-import { alternatingShots, captioned, crossFade, jumpCuts, letterboxed, pictureInPicture } from './edited-footage';
+import { alternatingShots, captioned, crossFade, jumpCuts, letterboxed, lightStep, pictureInPicture } from './edited-footage';
 import { analyseEdited, shotsOf } from './edited-footage-run';
 import { clip, perceptionAndScratch } from './test-fixtures';
 
@@ -64,6 +64,18 @@ describe('edited footage: cuts between shots', () => {
     const { clip: analysed } = await analyseEdited(models, await captioned(dir, clip('04-02-01_01.mp4')));
     expect(analysed.shotStarts).toEqual([]);
     expect(analysed.tracks.size).toBe(1);
+  });
+
+  it('a lamp switched off or on mid-clip is no change of shot: one track across it', { timeout: 60_000 }, async () => {
+    // Both were cuts (re-joined by the embedding, the page saying the video changes shot); unannounced
+    // to the tracker, the colour gate split the face in two.
+    for (const brightness of [-0.15, 0.15]) {
+      const { clip: analysed, tracksBeforeJoin } = await analyseEdited(models, await lightStep(dir, clip('02-04-05_01.mp4'), brightness));
+      expect({ brightness, cuts: analysed.shotStarts, tracks: tracksBeforeJoin }).toEqual({ brightness, cuts: [], tracks: 1 });
+      const records = [...analysed.tracks.values()][0]!;
+      expect(records[0]!.tSec).toBeLessThan(1.5);
+      expect(records.at(-1)!.tSec).toBeGreaterThan(3);
+    }
   });
 
   it('a face in a window over footage that cuts (picture in picture) is one track across the cuts', { timeout: 60_000 }, async () => {

@@ -92,3 +92,13 @@ export const pictureInPictureArgs = (a: string): string[] => [
 
 /** The picture-in-picture copy of `a`, made once into `dir`. */
 export const pictureInPicture = (dir: string, a: string): Promise<string> => make(dir, `pip-${basename(a, '.mp4')}`, pictureInPictureArgs(a));
+
+/**
+ * `a`'s first 3.5 s with the light changed at once at 1.5 s: every grey level `brightness` (−1…1 of
+ * full scale) brighter or darker from then on — a lamp switched on or off, a camera's exposure step.
+ * One shot, no cut.
+ */
+export const lightStepArgs = (a: string, brightness: number): string[] => ['-i', a, '-t', '3.5', '-vf', `eq=brightness='if(gte(t,1.5),${brightness},0)':eval=frame`, ...ENCODE];
+
+/** The light-step copy of `a`, made once into `dir`. */
+export const lightStep = (dir: string, a: string, brightness: number): Promise<string> => make(dir, `light${brightness}-${basename(a, '.mp4')}`, lightStepArgs(a, brightness));

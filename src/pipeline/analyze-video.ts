@@ -128,8 +128,12 @@ export async function trackFrames(
         // Every grey frame goes through the detector (no short cut): each one is the next one's reference.
         const grey = decoded.mouthFrames ?? [];
         const greyAfter = grey.length > 0 ? await firstGreyAfter() : undefined;
-        const cutAt = grey.map((g, k) => shots.push(g, grey[k + 1] ?? greyAfter)).lastIndexOf(true);
+        const changes = grey.map((g, k) => shots.push(g, grey[k + 1] ?? greyAfter));
+        const cutAt = changes.lastIndexOf('cut');
         const newShot = cutAt >= 0;
+        // The light changed at once since the last cut (a lamp, an exposure step): the same shot, but every colour and grey level jumped.
+        const relitAt = changes.lastIndexOf('light');
+        if (relitAt > cutAt) tracker.relit();
         // Faces whose own region the cut left as it was (picture in picture) go on across it.
         const carried = newShot ? carriedAcrossCut(tracker, decoded.tSec, cutAt > 0 ? grey[cutAt - 1] : lastGrey, grey[cutAt]!, size.width) : [];
         if (grey.length > 0) lastGrey = grey.at(-1);
@@ -149,7 +153,9 @@ export async function trackFrames(
         // The mouth is measured within the shot only: from the cut on, nothing compared across it
         // (a carried face keeps its region; its first grey frame after the cut has no sample).
         if (newShot) mouths.cut(carried);
-        const mouthFrames = newShot ? grey.slice(cutAt) : decoded.mouthFrames;
+        if (relitAt > cutAt) mouths.relit();
+        const shotFrom = Math.max(cutAt, relitAt);
+        const mouthFrames = shotFrom >= 0 ? grey.slice(shotFrom) : decoded.mouthFrames;
         const traces = mouthFrames
           ? await picture.time('mouthTrace', () => mouths.trace(seen.faces.map((f, j) => ({ trackId: trackIds[j]!, box: f.box, landmarks: f.landmarks })), tSec, mouthFrames, size.width))
           : [];

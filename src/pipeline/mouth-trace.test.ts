@@ -33,4 +33,21 @@ describe('createMouthTracer', () => {
     // Within the new shot the measure goes on as before: a still picture, still lips.
     expect(within.trace([faceAt(2)], 0.4, [shotB(0.267), shotB(0.333), shotB(0.4)], SIDE)[0]!.value).toEqual([0, 0, 0]);
   });
+
+  it('measures nothing across a change of light, but every face goes on: its region is kept', () => {
+    const brighter = (t: number) => {
+      const f = shotA(t);
+      return { ...f, data: f.data.map((v) => v + 40) };
+    };
+    const relit = createMouthTracer();
+    relit.trace([faceAt(1)], 0, [shotA(0)], SIDE);
+    relit.relit();
+    const after = relit.trace([faceAt(1)], 0.2, [brighter(0.067), brighter(0.133), brighter(0.2)], SIDE)[0]!;
+    // The frames between the analysed ones keep the track's region (a cut drops it) and none is compared across the jump.
+    expect(after.tSec).toEqual([0.067, 0.133, 0.2]);
+    expect(after.value).toEqual([0, 0, 0]);
+    const unannounced = createMouthTracer();
+    unannounced.trace([faceAt(1)], 0, [shotA(0)], SIDE);
+    expect(unannounced.trace([faceAt(1)], 0.2, [brighter(0.067), brighter(0.133), brighter(0.2)], SIDE)[0]!.value[0]).toBeGreaterThan(30);
+  });
 });

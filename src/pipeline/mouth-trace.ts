@@ -38,6 +38,11 @@ export interface MouthTracer {
    * they were (picture in picture: src/core/tracking/cut-carry.ts), whose traces go on after it.
    */
   cut(carried?: readonly number[]): void;
+  /**
+   * The light changed at once with the next frames given (shot-cut.ts): no grey frame is compared
+   * with one before it (every pixel jumps: a "mouth" spike), but every region goes on — the shot is the same.
+   */
+  relit(): void;
 }
 
 /** Creates a tracer for one clip; `measure` picks the number from a frame's mouth pixels (the default: MOUTH_TRACE's). */
@@ -69,6 +74,9 @@ export function createMouthTracer(measure: (p: MouthPixels) => number = defaultM
       });
       if (frames.length) previous = frames[frames.length - 1];
       return out;
+    },
+    relit() {
+      previous = undefined;
     },
     cut(carried = []) {
       previous = undefined;

@@ -65,16 +65,17 @@ export function positionDistance(lastBox: Box, box: Box): number {
  * the mean of the track's stored observations; position is the centre distance and size the
  * Euclidean (Δw, Δh), both divided by the track's face scale √(w·h), so thresholds are in face
  * sizes and independent of video resolution. The embedding distance is NaN (not measured) when
- * the detection or the track has no embedding.
+ * the detection or the track has no embedding; so is the hsv distance when the track has no colour
+ * since the light changed (tracker.ts `relit`).
  */
 export function cueDistances(
-  means: { readonly hsv: ArrayLike<number>; readonly embedding: ArrayLike<number> | null },
+  means: { readonly hsv: ArrayLike<number> | null; readonly embedding: ArrayLike<number> | null },
   lastBox: Box,
   detection: Detection,
 ): PerCue<number> {
   const scale = faceScale(lastBox);
   return {
-    hsv: euclidean(means.hsv, detection.hsv),
+    hsv: means.hsv ? euclidean(means.hsv, detection.hsv) : NaN,
     embedding: means.embedding && detection.embedding ? euclidean(means.embedding, detection.embedding) : NaN,
     position: positionDistance(lastBox, detection.box),
     size: Math.hypot(detection.box.w - lastBox.w, detection.box.h - lastBox.h) / scale,
@@ -121,7 +122,8 @@ export function buildCostMatrices(
   const cues = { hsv: [], embedding: [], position: [], size: [] } as Record<Cue, number[][]>;
   const total: number[][] = [];
   for (const track of tracks) {
-    const means = { hsv: meanVector(track.hsv), embedding: track.embeddings.length > 0 ? meanVector(track.embeddings) : null };
+    const mean = (list: readonly Float32Array[]) => (list.length > 0 ? meanVector(list) : null);
+    const means = { hsv: mean(track.hsv), embedding: mean(track.embeddings) };
     const rows = CUES.map(() => [] as number[]);
     const totalRow: number[] = [];
     for (const detection of detections) {

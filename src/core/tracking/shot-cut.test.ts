@@ -28,7 +28,7 @@ const frame = (tSec: number, data: Uint8Array): GrayFrame => ({ tSec, width: W, 
 /** Times at which the detector says a new shot begins, each frame judged with the next one known. */
 function cutsIn(frames: GrayFrame[], config: Partial<ShotCutConfig> = {}): number[] {
   const detector = createShotCutDetector(config);
-  return frames.filter((f, i) => detector.push(f, frames[i + 1])).map((f) => f.tSec);
+  return frames.filter((f, i) => detector.push(f, frames[i + 1]) === 'cut').map((f) => f.tSec);
 }
 
 describe('createShotCutDetector', () => {
@@ -46,6 +46,23 @@ describe('createShotCutDetector', () => {
     expect(cutsIn(exposure)).toEqual([]);
   });
 
+  it('a lamp switched on or an exposure step is the same shot in other light: `light` at that frame, not a cut; faded in over half a second, neither', () => {
+    const tones = { brighter: (v: number) => v + 45, darker: (v: number) => v - 45, curved: (v: number) => 255 * (v / 255) ** 0.6 };
+    for (const [name, tone] of Object.entries(tones)) {
+      const relit = (data: Uint8Array) => data.map((v) => Math.max(0, Math.min(255, Math.round(tone(v)))));
+      const frames = Array.from({ length: 20 }, (_, i) => frame(i / 15, i >= 10 ? relit(picture(i)) : picture(i)));
+      const detector = createShotCutDetector();
+      const said = frames.map((f, i) => detector.push(f, frames[i + 1]));
+      expect({ name, light: said.flatMap((c, i) => (c === 'light' ? [i] : [])), cuts: said.filter((c) => c === 'cut').length }).toEqual({ name, light: [10], cuts: 0 });
+      // Without the tone test the same jump is a cut: what the light's test stands between.
+      expect(cutsIn(frames, { minUnrelit: 0 })).toEqual([10 / 15]);
+    }
+    // Over eight frames (a camera's exposure settling): a run whose frames are mixes of its ends, as a fade's — but of one shot.
+    const ramp = Array.from({ length: 24 }, (_, i) => frame(i / 15, picture(i, { gain: Math.round(45 * Math.min(1, Math.max(0, (i - 8) / 8))) })));
+    expect(cutsIn(ramp)).toEqual([]);
+    expect(cutsIn(ramp, { minUnrelit: 0 }).length).toBe(1);
+  });
+
   it('a face that fills the frame and moves fast for a few frames is motion, not a cut: the jumps come in a run, not alone', () => {
     // A laugh in a tight face crop: the face's share of the picture changes much on four frames in a row.
     const sizes = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.8, 1.2, 1.9, 1.3, 1, 1, 1, 1];
@@ -58,7 +75,7 @@ describe('createShotCutDetector', () => {
     const a = Array.from({ length: 10 }, (_, i) => frame(i / 15, picture(i)));
     const cut = frame(10 / 15, picture(100, { bg: 70, face: 150, cx: 40, body: 200 }));
     const detector = createShotCutDetector();
-    expect([...a, cut].filter((f) => detector.push(f)).map((f) => f.tSec)).toEqual([10 / 15]);
+    expect([...a, cut].filter((f) => detector.push(f) === 'cut').map((f) => f.tSec)).toEqual([10 / 15]);
   });
 
   it('a cross-fade of 8 frames is a change of shot, beginning with its last frame', () => {

@@ -41,6 +41,12 @@ export interface ShotCutConfig {
    * band (0.90–0.99); cuts between our actors 0.27–0.50.
    */
   maxBandShare: number;
+  /**
+   * …and the change is not one of light: at least this share of the layout's change is left once one
+   * frame's grey levels are mapped onto the other's histogram (a lamp switched on, an exposure step:
+   * 0.01–0.07 left at a step, 0.10–0.16 over a half-second ramp; cuts and fades between shots 0.60–1.27).
+   */
+  minUnrelit: number;
   /** …and at least this many times the median histogram distance of the recent frames (grainy or flickering footage moves more). */
   overMedian: number;
   /** How many recent distances that median reads. */
@@ -78,7 +84,7 @@ export interface ShotCutConfig {
   blankStd: number;
 }
 
-export const DEFAULT_SHOT_CUT_CONFIG: ShotCutConfig = Object.freeze({ minDistance: 0.12, minChange: 0.02, maxBandShare: 0.7, overMedian: 4, recent: 15, lone: 0.5, calmDistance: 0.05, calmOverMedian: 1.5, minRun: 5, maxRun: 45, maxBlendError: 0.2, blankStd: 6 });
+export const DEFAULT_SHOT_CUT_CONFIG: ShotCutConfig = Object.freeze({ minDistance: 0.12, minChange: 0.02, maxBandShare: 0.7, minUnrelit: 0.3, overMedian: 4, recent: 15, lone: 0.5, calmDistance: 0.05, calmOverMedian: 1.5, minRun: 5, maxRun: 45, maxBlendError: 0.2, blankStd: 6 });
 
 /** Frame-to-frame distances known before a cut can be found (the first 0.2 s at 15 fps). */
 const MIN_HISTORY = 3;
@@ -172,13 +178,15 @@ function histogramOf(signature: FrameSignature, blocks: readonly number[]): Floa
   return total > 0 ? hist.map((v) => v / total) : hist;
 }
 
-/** The histogram distance and the layout change of two frames, measured inside the black bars they share (the whole frame without bars). */
-function changeInside(a: FrameSignature, b: FrameSignature): { distance: number; layout: number } {
+/** The histogram distance and the layout change of two frames, measured inside the black bars they share (the whole frame without bars), and the blocks measured. */
+function changeInside(a: FrameSignature, b: FrameSignature): { distance: number; layout: number; blocks: readonly number[] } {
   const inside = insideBars(a, b);
-  if (!inside) return { distance: l1(a.hist, b.hist), layout: layoutChange(a, b) };
+  if (!inside) return { distance: l1(a.hist, b.hist), layout: layoutChange(a, b), blocks: ALL_BLOCKS };
   const layout = inside.reduce((sum, k) => sum + Math.abs(a.blocks[k]! - b.blocks[k]!), 0) / inside.length;
-  return { distance: l1(histogramOf(a, inside), histogramOf(b, inside)), layout };
+  return { distance: l1(histogramOf(a, inside), histogramOf(b, inside)), layout, blocks: inside };
 }
+
+const ALL_BLOCKS: readonly number[] = Array.from({ length: GRID_X * GRID_Y }, (_, k) => k);
 
 /** The share of the layout's change |a − b| that falls in the BAND_ROWS block rows changing most (1/GRID_Y … 1). */
 function bandShare(a: Float64Array, b: Float64Array): number {
@@ -200,6 +208,46 @@ function l1(a: Float64Array, b: Float64Array): number {
   let d = 0;
   for (let i = 0; i < a.length; i++) d += Math.abs(a[i]! - b[i]!);
   return d;
+}
+
+/**
+ * The share of the block layout's change from `a` to `b` (over `blocks`) left once `a`'s grey levels
+ * are mapped onto `b`'s histogram by the monotone map that matches their quantiles. A change of
+ * light — a lamp switched on, a camera's exposure or gain stepping — moves every grey level the same
+ * way, and the map undoes it (our clips brightened, darkened or re-curved: 0.01–0.16); another shot
+ * is not undone by any tone map (cuts and fades of our edited videos: 0.60–1.27). Both layouts are
+ * taken at the bins' centres, so that identical frames leave 0.
+ */
+function changeLeftByRelighting(a: FrameSignature, b: FrameSignature, blocks: readonly number[]): number {
+  const [ha, hb] = [histogramOf(a, blocks), histogramOf(b, blocks)];
+  // Each bin of `a` goes to the level (in bins) at its mid-quantile in `b`, linear within b's bins.
+  const toneMap = new Float64Array(BINS);
+  let [below, bin, belowBin] = [0, 0, 0];
+  for (let i = 0; i < BINS; i++) {
+    const q = below + ha[i]! / 2;
+    below += ha[i]!;
+    while (bin < BINS - 1 && belowBin + hb[bin]! < q) belowBin += hb[bin++]!;
+    toneMap[i] = bin + (hb[bin]! > 0 ? Math.min(1, Math.max(0, (q - belowBin) / hb[bin]!)) : 0.5);
+  }
+  const identity = Float64Array.from({ length: BINS }, (_, i) => i + 0.5);
+  let [left, raw] = [0, 0];
+  for (const k of blocks) {
+    const target = binnedMean(b, k, identity);
+    left += Math.abs(binnedMean(a, k, toneMap) - target);
+    raw += Math.abs(binnedMean(a, k, identity) - target);
+  }
+  return raw > 0 ? left / raw : 0;
+}
+
+/** Block `k`'s mean grey level (in bins) with each bin read as `levels[bin]`. */
+function binnedMean(signature: FrameSignature, k: number, levels: Float64Array): number {
+  let [count, sum] = [0, 0];
+  for (let i = 0; i < BINS; i++) {
+    const c = signature.blockHist[k * BINS + i]!;
+    count += c;
+    sum += c * levels[i]!;
+  }
+  return count > 0 ? sum / count : 0;
 }
 
 /** Mean absolute change of the block layout between two frames (0…1). */
@@ -244,15 +292,23 @@ function mixError(a: Float64Array, b: Float64Array, mid: Float64Array): number {
   return best / a.length;
 }
 
-/** Feeds frames in time order; says which ones begin a new shot. */
+/**
+ * What happened at a frame: `cut`, it begins a new shot (a cut, or the end of a fade); `light`, the
+ * same shot in other light, at once (a lamp switched on, an exposure step) — faces stay where they
+ * were, but every pixel's grey level jumped.
+ */
+export type ShotChange = 'cut' | 'light';
+
+/** Feeds frames in time order; says which ones begin a new shot, and where the light changes at once. */
 export interface ShotCutDetector {
   /**
-   * True when `frame` is the first of a new shot (never for the first frame seen, nor for a blank
-   * one). `after` is the frame that follows it, when already known: the calm after a cut is what
+   * `cut` when `frame` is the first of a new shot (never for the first frame seen, nor for a blank
+   * one), `light` when the picture jumped there as at a cut but by its light alone, else null.
+   * `after` is the frame that follows it, when already known: the calm after a cut is what
    * tells it from fast motion (`lone`). Without it (the video's last frame) only the calm before
    * counts. The next call is normally given `after` as its `frame` (its look is kept, not redone).
    */
-  push(frame: GrayFrame, after?: GrayFrame): boolean;
+  push(frame: GrayFrame, after?: GrayFrame): ShotChange | null;
 }
 
 /** Creates a detector; missing settings take DEFAULT_SHOT_CUT_CONFIG. */
@@ -268,15 +324,20 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
   /** The run of change under way: the calm frame it began from, the frames since, and the usual distance when it began. */
   let run: { from: FrameSignature; frames: FrameSignature[]; usual: number } | null = null;
   const isCalm = (distance: number, usual: number) => distance <= Math.max(cfg.calmDistance, cfg.calmOverMedian * usual);
-  /** Two frames as unalike as the two sides of a cut: the histogram and the layout both moved far (inside any black bars), and not in one band only. */
-  const unalikeAsCut = (a: FrameSignature, b: FrameSignature) => {
-    const { distance, layout } = changeInside(a, b);
-    return distance >= cfg.minDistance && layout >= cfg.minChange && bandShare(a.blocks, b.blocks) <= cfg.maxBandShare;
+  /**
+   * Two frames as unalike as the two sides of a cut — the histogram and the layout both moved far
+   * (inside any black bars), not in one band only — are `cut` apart, or `light` when a change of
+   * light alone explains it; null when less unalike.
+   */
+  const unalike = (a: FrameSignature, b: FrameSignature): ShotChange | null => {
+    const { distance, layout, blocks } = changeInside(a, b);
+    if (distance < cfg.minDistance || layout < cfg.minChange || bandShare(a.blocks, b.blocks) > cfg.maxBandShare) return null;
+    return changeLeftByRelighting(a, b, blocks) >= cfg.minUnrelit ? 'cut' : 'light';
   };
   /** A run from `from` through `frames` that ends here is a change of shot: long enough, its ends as unalike as a cut's, its frames mixes of them. */
   const isTransition = (from: FrameSignature, frames: readonly FrameSignature[]) => {
     const to = frames.at(-1)!;
-    if (frames.length < cfg.minRun || !unalikeAsCut(from, to)) return false;
+    if (frames.length < cfg.minRun || unalike(from, to) !== 'cut') return false;
     const inner = frames.slice(0, -1);
     const error = inner.reduce((sum, f) => sum + mixError(from.blocks, to.blocks, f.blocks), 0) / inner.length;
     return error <= cfg.maxBlendError * layoutChange(from, to);
@@ -285,33 +346,34 @@ export function createShotCutDetector(config: Partial<ShotCutConfig> = {}): Shot
     push(frame, after) {
       const signature = look(frame);
       peeked = after ? { frame: after, signature: signatureOf(after) } : undefined;
-      if (signature.std < cfg.blankStd) return false;
+      if (signature.std < cfg.blankStd) return null;
       const before = last;
       const distanceBefore = lastDistance;
       last = signature;
-      if (!before) return false;
+      if (!before) return null;
       const distance = l1(before.hist, signature.hist);
       lastDistance = distance;
       // The first frames of a video have no usual motion to be held to: no cut until a few are known.
       if (distances.length < MIN_HISTORY) {
         distances.push(distance);
-        return false;
+        return null;
       }
       const usual = quantile(distances, 0.5);
       const next = peeked && peeked.signature.std >= cfg.blankStd ? l1(signature.hist, peeked.signature.hist) : undefined;
       const lone = Math.max(distanceBefore ?? 0, next ?? 0) <= cfg.lone * distance;
-      const cut = distance >= cfg.overMedian * usual && lone && unalikeAsCut(before, signature);
-      // A cut's jump is not motion: it stays out of the median the next frames are held to.
-      if (!cut) {
+      const jump = distance >= cfg.overMedian * usual && lone ? unalike(before, signature) : null;
+      // A cut's jump (or the light's) is not motion: it stays out of the median the next frames are held to.
+      if (!jump) {
         distances.push(distance);
         if (distances.length > cfg.recent) distances.shift();
       }
       // A run of change: begun from the frame before this one, held to the usual distance of then.
-      if (cut || isCalm(distance, run?.usual ?? usual)) run = null;
+      if (jump || isCalm(distance, run?.usual ?? usual)) run = null;
       else if (run) run.frames.push(signature);
       else run = { from: before, frames: [signature], usual };
       if (run && run.frames.length > cfg.maxRun) run = null; // change that goes on is motion (a pan, a shaking camera), not a transition
-      return cut || (run !== null && next !== undefined && isCalm(next, run.usual) && isTransition(run.from, run.frames));
+      if (jump) return jump;
+      return run !== null && next !== undefined && isCalm(next, run.usual) && isTransition(run.from, run.frames) ? 'cut' : null;
     },
   };
 }

@@ -34,6 +34,8 @@ export interface TrackDatabase {
   records(): readonly TrackRecord[];
   /** Forgets the given tracks (e.g. long gone from a webcam session); their IDs are never reused. */
   forget(ids: readonly number[]): void;
+  /** Forgets every track's histograms (the light changed: the colours they hold are not the faces' now); each starts again from its next detection. */
+  forgetColours(): void;
   /** Forgets every track; IDs keep counting so they never repeat. */
   clear(): void;
 }
@@ -75,6 +77,9 @@ export function createTrackDatabase(historyK: number): TrackDatabase {
       const gone = new Set(ids);
       records = records.filter((r) => !gone.has(r.id));
       for (const id of gone) byId.delete(id);
+    },
+    forgetColours() {
+      for (const record of records) record.hsv = [];
     },
     clear() {
       records = [];

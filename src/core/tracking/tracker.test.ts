@@ -127,6 +127,25 @@ describe('createTracker with a bounded history (webcam sessions)', () => {
     expect(tracker.update(6, 1.2, [face(0, 120, 100)]).trackIds).toEqual([1]);
   });
 
+  it('after a change of light the colour cue is left out until each track is seen again, then counts as before', () => {
+    /** Person 0 in other light: the histogram of person 5, the same place and embedding. */
+    const inOtherLight = (cx: number): Detection => ({ ...face(0, cx, 100), hsv: face(5, cx, 100).hsv, embedding: null });
+    const run = (relit: boolean) => {
+      const tracker = createTracker();
+      for (let f = 0; f < 3; f++) tracker.update(f, f / 5, [face(0, 100 + 4 * f, 100)]);
+      if (relit) tracker.relit();
+      return { tracker, out: tracker.update(3, 0.6, [inOtherLight(112)]) };
+    };
+    // Unannounced, the colour gate reads the same face in other light as another person.
+    expect(run(false).out.newTrackIds).toEqual([2]);
+    const { tracker, out } = run(true);
+    expect(out.trackIds).toEqual([1]);
+    expect(out.costs.cues.hsv[0]![0]).toBeNaN();
+    // From then on the new colour is the track's: it matches on it, and a third colour is gated again.
+    expect(tracker.update(4, 0.8, [inOtherLight(116)]).costs.cues.hsv[0]![0]).toBe(0);
+    expect(tracker.update(5, 1, [{ ...inOtherLight(120), hsv: face(3, 120, 100).hsv }]).newTrackIds).toEqual([2]);
+  });
+
   it('counts the tracks seen recently (the ones a lone face may continue)', () => {
     const tracker = createTracker();
     tracker.update(0, 0, [face(0, 100, 100), face(1, 300, 100)]);

@@ -58,6 +58,12 @@ export interface Tracker {
    * picture), stay candidates through the new shot.
    */
   update(frameIndex: number, tSec: number, detections: readonly Detection[], newShot?: boolean, carried?: readonly number[]): TrackerUpdate;
+  /**
+   * The light changed at once (a lamp switched on, an exposure step: shot-cut.ts): the same shot, so
+   * place and size still say who is who, but every face's colour moved — the tracks' histograms are
+   * forgotten, and the colour cue counts again from each track's next detection.
+   */
+  relit(): void;
   /** Snapshots of every track (retired ones included), in creation order. */
   tracks(): TrackSnapshot[];
   /** When the current shot began (the last `newShot` frame's time; -Infinity before any cut). */
@@ -138,6 +144,9 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
       });
       if (Number.isFinite(cfg.historySec)) forgetOlderThan(tSec - cfg.historySec);
       return { trackIds, newTrackIds, candidateTrackIds: candidates.map((r) => r.id), costs };
+    },
+    relit() {
+      db.forgetColours();
     },
     get shotStartSec() {
       return shotStartSec;
