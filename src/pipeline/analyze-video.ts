@@ -6,8 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Box } from '../core/geometry';
 import { createTracker, type Tracker, type TrackerConfig } from '../core/tracking/tracker';
+import type { Detection } from '../core/tracking/cost-matrices';
 import { createShotCutDetector, SHOT_EMBEDDING_SEC } from '../core/tracking/shot-cut';
 import { unchangedAtCut } from '../core/tracking/cut-carry';
+import { zoomedAcross } from '../core/tracking/zoom-cut';
 import type { Rotation, VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrameAhead, type PerceivedFrame } from './perceive-frame';
 import { withGeneral, type GeneralByFace } from './general-nets';
@@ -135,7 +137,8 @@ export async function trackFrames(
         const relitAt = changes.lastIndexOf('light');
         if (relitAt > cutAt) tracker.relit();
         // Faces whose own region the cut left as it was (picture in picture) go on across it.
-        const carried = newShot ? carriedAcrossCut(tracker, decoded.tSec, cutAt > 0 ? grey[cutAt - 1] : lastGrey, grey[cutAt]!, size.width) : [];
+        const beforeCut = newShot ? (cutAt > 0 ? grey[cutAt - 1] : lastGrey) : undefined;
+        const carried = newShot ? carriedAcrossCut(tracker, decoded.tSec, beforeCut, grey[cutAt]!, size.width) : [];
         if (grey.length > 0) lastGrey = grey.at(-1);
         // The tracks' boxes are in video pixels; perception works in the analysed frame's. Early in a
         // shot every face is embedded (no recent track): that is what re-joins it across the cut.
@@ -145,7 +148,9 @@ export async function trackFrames(
         perception.clipNets = decoded.clipNets !== false;
         const ahead = await perceiveFrameAhead(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale));
         const seen = toVideoPixels(ahead.seen, scale);
-        const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections, newShot, carried));
+        // Faces the cut took closer or wider (a jump cut to another framing of the same scene) go on their tracks.
+        const continued = newShot ? zoomedAcrossCut(tracker, decoded.tSec, beforeCut, grey.at(-1)!, seen.detections, carried, size.width) : undefined;
+        const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections, newShot, carried, continued));
         const { frameIndex, tSec } = decoded;
         // A file frame's bitmap was made while it was analysed: normally ready by now.
         const bitmap = await picture.time('bitmapWait', () => decoded.bitmap);
@@ -250,4 +255,16 @@ function carriedAcrossCut(tracker: Tracker, tSec: number, before: GrayFrame | un
   if (!before || before.width !== after.width || before.height !== after.height) return [];
   const scale = after.width / videoWidth;
   return tracker.recentTracks(tSec, CARRY_WITHIN_SEC).flatMap(({ id, box }) => (unchangedAtCut(before, after, scaleBox(box, scale)) ? [id] : []));
+}
+
+/**
+ * The detections after a cut (on the analysed frame, whose grey frame is `after`) that are faces of
+ * tracks seen just before it (not carried) taken closer or wider: detection index → track id
+ * (src/core/tracking/zoom-cut.ts).
+ */
+function zoomedAcrossCut(tracker: Tracker, tSec: number, before: GrayFrame | undefined, after: GrayFrame, detections: readonly Detection[], carried: readonly number[], videoWidth: number): Map<number, number> {
+  if (!before || detections.length === 0 || before.width !== after.width || before.height !== after.height) return new Map();
+  const scale = after.width / videoWidth;
+  const tracks = tracker.recentTracks(tSec, CARRY_WITHIN_SEC).filter(({ id }) => !carried.includes(id));
+  return zoomedAcross(before, after, tracks.map(({ id, box }) => ({ id, box: scaleBox(box, scale) })), detections.map((d) => scaleBox(d.box, scale)));
 }

@@ -50,8 +50,8 @@ const NO_MOUTH_MATCHED: Partial<Record<NobodyReason, string>> = Object.freeze({
  * Why the speech model must not answer for main track `mainId` (null: it may): the voice in the
  * soundtrack is another track's, or nobody's that can be seen. With `clip`, a voice credited to a
  * track never on screen with the main face in a video that cuts says so: two people filmed in turn
- * (an interview), or one person in shots whose faces' embeddings disagree too much to be joined (a
- * 2× closer shot: src/core/tracking/shot-join.ts) — which of the two cannot be told.
+ * (an interview), or one person in shots too unalike to be joined (src/core/tracking/shot-join.ts;
+ * a jump cut closer or wider is mostly followed by its zoom since zoom-cut.ts) — which of the two cannot be told.
  */
 export function speechNoteFor(speaker: ClipSpeaker, mainId: number, hasSpeech: boolean, clip?: ClipAnalysis): string | null {
   if (!hasSpeech || speaker.trackId === mainId) return null;

@@ -193,4 +193,19 @@ describe('createTracker with a bounded history (webcam sessions)', () => {
     // The next cut carries nothing: every face afresh.
     expect(tracker.update(4, 0.8, [face(0, 100, 100)], true).trackIds).toEqual([4]);
   });
+
+  it('a face a jump cut took closer goes on the track it continues, whatever its cues say; the rest as at any cut', () => {
+    const tracker = createTracker();
+    tracker.update(0, 0, [face(0, 100, 100), face(1, 300, 100)]);
+    // 2.5× closer and elsewhere: every cue but the colour is far off. Detection 1 continues track 1;
+    // detection 0 (person 1 at their old place) is not matched to any track across the cut.
+    const cut = tracker.update(1, 0.2, [face(1, 300, 100), face(0, 180, 150, 100)], true, [], new Map([[1, 1]]));
+    expect(cut.trackIds).toEqual([3, 1]);
+    expect(cut.newTrackIds).toEqual([3]);
+    // Within the new shot the continued track matches as usual; track 2 never again.
+    expect(tracker.update(2, 0.4, [face(0, 182, 150, 100), face(1, 300, 100)]).trackIds).toEqual([1, 3]);
+    // A carried track cannot take a detection given to another track.
+    const next = tracker.update(3, 0.6, [face(0, 182, 150, 100)], true, [1], new Map([[0, 3]]));
+    expect(next.trackIds).toEqual([3]);
+  });
 });

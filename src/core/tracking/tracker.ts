@@ -55,9 +55,10 @@ export interface Tracker {
    * frame begins a new shot (shot-cut.ts), so no track seen before it is matched again — a face's
    * position and size across a cut say nothing of who it is (shot-join.ts re-joins by embedding) —
    * but the tracks in `carried`, whose own region the cut left as it was (cut-carry.ts: picture in
-   * picture), stay candidates through the new shot.
+   * picture), stay candidates through the new shot. `continued`: detections (by index) that go on
+   * a given track whatever their cues say — a face a jump cut took closer or wider (zoom-cut.ts).
    */
-  update(frameIndex: number, tSec: number, detections: readonly Detection[], newShot?: boolean, carried?: readonly number[]): TrackerUpdate;
+  update(frameIndex: number, tSec: number, detections: readonly Detection[], newShot?: boolean, carried?: readonly number[], continued?: ReadonlyMap<number, number>): TrackerUpdate;
   /**
    * The light changed at once (a lamp switched on, an exposure step: shot-cut.ts): the same shot, so
    * place and size still say who is who, but every face's colour moved — the tracks' histograms are
@@ -115,16 +116,18 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
   };
 
   return {
-    update(frameIndex, tSec, detections, newShot = false, carried = []) {
+    update(frameIndex, tSec, detections, newShot = false, carried = [], continued = new Map()) {
       if (!(frameIndex > lastFrame)) throw new TypeError(`update: frameIndex must increase (got ${frameIndex} after ${lastFrame})`);
       if (!(tSec >= lastTSec)) throw new TypeError(`update: tSec must not decrease (got ${tSec} after ${lastTSec})`);
       validate(detections);
       lastFrame = frameIndex;
       lastTSec = tSec;
       if (newShot) [shotStartSec, carriedIds] = [tSec, new Set(carried)];
-      const candidates = db.records().filter((r) => !isRetired(r, tSec) && inShot(r));
+      const forced = new Set(continued.values());
+      const candidates = db.records().filter((r) => !isRetired(r, tSec) && inShot(r) && !forced.has(r.id));
       const costs = buildCostMatrices(candidates, detections, cfg);
-      const { colToRow } = hungarian(costs.total);
+      // A detection that goes on a given track is no one else's to match.
+      const { colToRow } = hungarian(costs.total.map((row) => row.map((cost, j) => (continued.has(j) ? Infinity : cost))));
       const trackIds: number[] = [];
       const newTrackIds: number[] = [];
       detections.forEach((detection, j) => {
@@ -132,7 +135,11 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
         const row = colToRow[j]!;
         const gated = {} as Record<keyof PerCue<number>, number>;
         for (const cue of CUES) gated[cue] = row >= 0 ? costs.cues[cue][row]![j]! : Infinity;
-        if (row >= 0 && allCuesFinite(gated)) {
+        const given = continued.get(j);
+        if (given !== undefined) {
+          db.append(given, detection, observation);
+          trackIds.push(given);
+        } else if (row >= 0 && allCuesFinite(gated)) {
           const id = candidates[row]!.id;
           db.append(id, detection, observation);
           trackIds.push(id);
