@@ -12,11 +12,15 @@ import { SHOT_SEC } from './edited-footage';
 import { ffmpegFrames } from './ffmpeg-frame-source';
 import { probeVideo } from './ffmpeg';
 
-/** The clip of `path` at 5 fps, its tracks before the joins, and the joins. */
-export async function analyseEdited(models: PerceptionModels, path: string, fps = 5): Promise<{ clip: ClipAnalysis; joins: Map<number, number>; tracksBeforeJoin: number }> {
+/**
+ * The clip of `path` at `fps`, its tracks before the joins, and the joins. `asCamera`: the frames come
+ * without grey frames between them, as a camera's pictures do (no cuts, no mouth trace).
+ */
+export async function analyseEdited(models: PerceptionModels, path: string, { fps = 5, asCamera = false } = {}): Promise<{ clip: ClipAnalysis; joins: Map<number, number>; tracksBeforeJoin: number }> {
   const size = await probeVideo(path);
   const clip = createClipAnalysis(size.width, size.height);
-  await trackFrames(ffmpegFrames(path, fps, { mouthFps: MOUTH_TRACE.fps }), size, models, {}, createStageTimer(), (f) => addFrame(clip, f.faces, f.trackIds, f.tSec, f.newShot));
+  const frames = ffmpegFrames(path, fps, asCamera ? {} : { mouthFps: MOUTH_TRACE.fps });
+  await trackFrames(frames, size, models, {}, createStageTimer(), (f) => addFrame(clip, f.faces, f.trackIds, f.tSec, f.newShot));
   const tracksBeforeJoin = clip.tracks.size;
   return { clip, joins: joinShots(clip), tracksBeforeJoin };
 }

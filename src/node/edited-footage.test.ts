@@ -78,6 +78,9 @@ describe('edited footage: cuts between shots', () => {
       expect(records[0]!.tSec).toBeLessThan(1.5);
       expect(records.at(-1)!.tSec).toBeGreaterThan(3);
     }
+    // Read as a camera's pictures are (each alone, no grey frames between them): one track as well.
+    const camera = await analyseEdited(models, await lightStep(dir, clip('02-04-05_01.mp4'), 0.15), { asCamera: true });
+    expect(camera.tracksBeforeJoin).toBe(1);
   });
 
   it('a face in a window over footage that cuts (picture in picture) is one track across the cuts', { timeout: 60_000 }, async () => {

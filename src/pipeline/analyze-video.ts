@@ -10,7 +10,7 @@ import type { Detection } from '../core/tracking/cost-matrices';
 import { createShotCutDetector, SHOT_EMBEDDING_SEC } from '../core/tracking/shot-cut';
 import { unchangedAtCut } from '../core/tracking/cut-carry';
 import { zoomedAcross } from '../core/tracking/zoom-cut';
-import type { Rotation, VideoInfo } from '../video';
+import type { FramePixels, Rotation, VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrameAhead, type PerceivedFrame } from './perceive-frame';
 import { withGeneral, type GeneralByFace } from './general-nets';
 import { createFrameBoundMeter } from './frame-bound';
@@ -19,7 +19,7 @@ import type { PerceptionModels } from './perception-models';
 import { createPictureTimer, type StageTimer } from './stage-timer';
 import { createMouthTracer } from './mouth-trace';
 import type { FrameSource, FrameUpdate, SourceFrame, TrackedFrame } from './tracked-frame';
-import type { GrayFrame } from '../core/speaker/mouth-pixels';
+import { grayFromRgb, type GrayFrame } from '../core/speaker/mouth-pixels';
 
 /** Options of an analysis run (see the analysis client). */
 export interface AnalyzeOptions {
@@ -76,6 +76,11 @@ export async function trackFrames(
   const mouths = createMouthTracer();
   // Cuts in edited footage, on a file's grey frames (the camera has none: it never cuts).
   const shots = createShotCutDetector();
+  // Frames that come without grey frames (the camera's) are read for changes of light alone — a lamp
+  // switched on before the camera — on their own grey, with no frame after them to wait for (a "cut"
+  // there is someone moving close to the lens: a camera never cuts).
+  const ownLight = createShotCutDetector();
+  const cameraRelit = (frame: SourceFrame): boolean => !frame.mouthFrames && !!frame.pixels && ownLight.push(greyOf(frame.tSec, frame.pixels)) === 'light';
   /** The last grey frame of the frame before (what a cut on a frame's first grey frame is measured against). */
   let lastGrey: GrayFrame | undefined;
   const frameBound = createFrameBoundMeter();
@@ -135,7 +140,7 @@ export async function trackFrames(
         const newShot = cutAt >= 0;
         // The light changed at once since the last cut (a lamp, an exposure step): the same shot, but every colour and grey level jumped.
         const relitAt = changes.lastIndexOf('light');
-        if (relitAt > cutAt) tracker.relit();
+        if (relitAt > cutAt || cameraRelit(decoded)) tracker.relit();
         // Faces whose own region the cut left as it was (picture in picture) go on across it.
         const beforeCut = newShot ? (cutAt > 0 ? grey[cutAt - 1] : lastGrey) : undefined;
         const carried = newShot ? carriedAcrossCut(tracker, decoded.tSec, beforeCut, grey[cutAt]!, size.width) : [];
@@ -214,6 +219,11 @@ function asFloatFrame(frame: tf.Tensor3D): tf.Tensor3D {
   } finally {
     frame.dispose();
   }
+}
+
+/** A frame's grey levels from its RGB pixels (the mouth measure's BT.601 grey). */
+function greyOf(tSec: number, pixels: FramePixels): GrayFrame {
+  return { tSec, width: pixels.width, height: pixels.height, data: grayFromRgb(pixels.data, pixels.width, pixels.height, 3) };
 }
 
 /** A source frame as the float32 tensor the networks take (its pixels read ahead, else its bitmap); the caller disposes it. */

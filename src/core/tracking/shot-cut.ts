@@ -178,6 +178,9 @@ function histogramOf(signature: FrameSignature, blocks: readonly number[]): Floa
   return total > 0 ? hist.map((v) => v / total) : hist;
 }
 
+/** Every block of the layout, for a frame without bars. */
+const ALL_BLOCKS: readonly number[] = Array.from({ length: GRID_X * GRID_Y }, (_, k) => k);
+
 /** The histogram distance and the layout change of two frames, measured inside the black bars they share (the whole frame without bars), and the blocks measured. */
 function changeInside(a: FrameSignature, b: FrameSignature): { distance: number; layout: number; blocks: readonly number[] } {
   const inside = insideBars(a, b);
@@ -185,8 +188,6 @@ function changeInside(a: FrameSignature, b: FrameSignature): { distance: number;
   const layout = inside.reduce((sum, k) => sum + Math.abs(a.blocks[k]! - b.blocks[k]!), 0) / inside.length;
   return { distance: l1(histogramOf(a, inside), histogramOf(b, inside)), layout, blocks: inside };
 }
-
-const ALL_BLOCKS: readonly number[] = Array.from({ length: GRID_X * GRID_Y }, (_, k) => k);
 
 /** The share of the layout's change |a − b| that falls in the BAND_ROWS block rows changing most (1/GRID_Y … 1). */
 function bandShare(a: Float64Array, b: Float64Array): number {
