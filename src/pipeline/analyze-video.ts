@@ -153,9 +153,11 @@ export async function trackFrames(
         perception.clipNets = decoded.clipNets !== false;
         const ahead = await perceiveFrameAhead(models, tensor, decoded.tSec, perception, picture, recent, mainBox && scaleBox(mainBox, 1 / scale));
         const seen = toVideoPixels(ahead.seen, scale);
-        // Faces the cut took closer or wider (a jump cut to another framing of the same scene) go on their tracks.
-        const continued = newShot ? zoomedAcrossCut(tracker, decoded.tSec, beforeCut, grey.at(-1)!, seen.detections, carried, size.width) : undefined;
-        const { trackIds } = await picture.time('tracking', () => tracker.update(decoded.frameIndex, decoded.tSec, seen.detections, newShot, carried, continued));
+        const { trackIds } = await picture.time('tracking', () => {
+          // Faces the cut took closer or wider (a jump cut to another framing of the same scene) go on their tracks.
+          const continued = newShot ? zoomedAcrossCut(tracker, decoded.tSec, beforeCut, grey.at(-1)!, seen.detections, carried, size.width) : undefined;
+          return tracker.update(decoded.frameIndex, decoded.tSec, seen.detections, newShot, carried, continued);
+        });
         const { frameIndex, tSec } = decoded;
         // A file frame's bitmap was made while it was analysed: normally ready by now.
         const bitmap = await picture.time('bitmapWait', () => decoded.bitmap);

@@ -121,8 +121,8 @@ export function buildCostMatrices(
 ): CostMatrices {
   const cues = { hsv: [], embedding: [], position: [], size: [] } as Record<Cue, number[][]>;
   const total: number[][] = [];
+  const mean = (list: readonly Float32Array[]) => (list.length > 0 ? meanVector(list) : null);
   for (const track of tracks) {
-    const mean = (list: readonly Float32Array[]) => (list.length > 0 ? meanVector(list) : null);
     const means = { hsv: mean(track.hsv), embedding: mean(track.embeddings) };
     const rows = CUES.map(() => [] as number[]);
     const totalRow: number[] = [];

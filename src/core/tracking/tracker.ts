@@ -127,7 +127,7 @@ export function createTracker(config: Partial<TrackerConfig> = {}): Tracker {
       const candidates = db.records().filter((r) => !isRetired(r, tSec) && inShot(r) && !forced.has(r.id));
       const costs = buildCostMatrices(candidates, detections, cfg);
       // A detection that goes on a given track is no one else's to match.
-      const { colToRow } = hungarian(costs.total.map((row) => row.map((cost, j) => (continued.has(j) ? Infinity : cost))));
+      const { colToRow } = hungarian(continued.size === 0 ? costs.total : costs.total.map((row) => row.map((cost, j) => (continued.has(j) ? Infinity : cost))));
       const trackIds: number[] = [];
       const newTrackIds: number[] = [];
       detections.forEach((detection, j) => {

@@ -128,7 +128,7 @@ export function zoomedAtCut(before: GrayFrame, after: GrayFrame, faceBefore: Box
   return zoomShareAtCut(before, after, faceBefore, faceAfter) <= ZOOM_CUT_MAX_SHARE;
 }
 
-/** Most face pairs judged at one cut (each ~30 ms on WASM-less JS): a crowded edited video falls back to the join by embedding. */
+/** Most face pairs judged at one cut (each ~30 ms in Node): a crowded edited video falls back to the join by embedding. */
 export const ZOOM_CUT_MAX_PAIRS = 4;
 
 /**
