@@ -230,15 +230,17 @@ function changeLeftByRelighting(a: FrameSignature, b: FrameSignature, blocks: re
     while (bin < BINS - 1 && belowBin + hb[bin]! < q) belowBin += hb[bin++]!;
     toneMap[i] = bin + (hb[bin]! > 0 ? Math.min(1, Math.max(0, (q - belowBin) / hb[bin]!)) : 0.5);
   }
-  const identity = Float64Array.from({ length: BINS }, (_, i) => i + 0.5);
   let [left, raw] = [0, 0];
   for (const k of blocks) {
-    const target = binnedMean(b, k, identity);
+    const target = binnedMean(b, k, BIN_CENTRES);
     left += Math.abs(binnedMean(a, k, toneMap) - target);
-    raw += Math.abs(binnedMean(a, k, identity) - target);
+    raw += Math.abs(binnedMean(a, k, BIN_CENTRES) - target);
   }
   return raw > 0 ? left / raw : 0;
 }
+
+/** Each bin read as its centre (in bins): the levels with no tone map. */
+const BIN_CENTRES = Float64Array.from({ length: BINS }, (_, i) => i + 0.5);
 
 /** Block `k`'s mean grey level (in bins) with each bin read as `levels[bin]`. */
 function binnedMean(signature: FrameSignature, k: number, levels: Float64Array): number {

@@ -93,39 +93,43 @@ const centre = (box: Box, k: number): [number, number] => [(box.x + box.w / 2) *
  * fade's last frames do: no lone jump to explain).
  */
 export function zoomShareAtCut(before: GrayFrame, after: GrayFrame, faceBefore: Box, faceAfter: Box): number {
-  const [b, a] = [shrink(before), shrink(after)];
-  const raw = warpedDifference(a, b, 1, [0, 0], [0, 0]);
-  if (!(raw >= CARRY_MIN_PICTURE_CHANGE)) return Infinity;
-  const closer = faceAfter.w * faceAfter.h >= faceBefore.w * faceBefore.h;
-  const [near, wide] = closer ? [a, b] : [b, a];
-  const [nearAnchor, wideAnchor] = closer ? [centre(faceAfter, a.k), centre(faceBefore, b.k)] : [centre(faceBefore, b.k), centre(faceAfter, a.k)];
-  const at = (zoom: number, dx: number, dy: number) => warpedDifference(near, wide, zoom, nearAnchor, [wideAnchor[0] + dx, wideAnchor[1] + dy]);
-  // Coarse: every zoom, shifts two pixels apart; then the neighbours of the best, pixel by pixel.
-  let best = { d: Infinity, zoom: 1, dx: 0, dy: 0 };
-  for (const zoom of ZOOMS) {
-    for (let dx = -SHIFT; dx <= SHIFT; dx += 2) {
-      for (let dy = -SHIFT; dy <= SHIFT; dy += 2) {
-        const d = at(zoom, dx, dy);
-        if (d < best.d) best = { d, zoom, dx, dy };
-      }
-    }
-  }
-  const coarse = best;
-  const step = ZOOMS[1]! / ZOOMS[0]!;
-  for (const zoom of [coarse.zoom / Math.sqrt(step), coarse.zoom, coarse.zoom * Math.sqrt(step)]) {
-    for (let dx = coarse.dx - 1; dx <= coarse.dx + 1; dx++) {
-      for (let dy = coarse.dy - 1; dy <= coarse.dy + 1; dy++) {
-        const d = at(zoom, dx, dy);
-        if (d < best.d) best = { d, zoom, dx, dy };
-      }
-    }
-  }
-  return best.d / raw;
+  return shrunkCut(before, after).shareFor(faceBefore, faceAfter);
 }
 
-/** True when the face `faceAfter` after a cut is `faceBefore` in the same scene, closer or wider (zoomShareAtCut ≤ ZOOM_CUT_MAX_SHARE). */
-export function zoomedAtCut(before: GrayFrame, after: GrayFrame, faceBefore: Box, faceAfter: Box): boolean {
-  return zoomShareAtCut(before, after, faceBefore, faceAfter) <= ZOOM_CUT_MAX_SHARE;
+/** The two sides of a cut shrunk once, and their change, for judging any number of face pairs. */
+function shrunkCut(before: GrayFrame, after: GrayFrame): { shareFor(faceBefore: Box, faceAfter: Box): number } {
+  const [b, a] = [shrink(before), shrink(after)];
+  const raw = warpedDifference(a, b, 1, [0, 0], [0, 0]);
+  return {
+    shareFor(faceBefore, faceAfter) {
+      if (!(raw >= CARRY_MIN_PICTURE_CHANGE)) return Infinity;
+      const closer = faceAfter.w * faceAfter.h >= faceBefore.w * faceBefore.h;
+      const [near, wide] = closer ? [a, b] : [b, a];
+      const [nearAnchor, wideAnchor] = closer ? [centre(faceAfter, a.k), centre(faceBefore, b.k)] : [centre(faceBefore, b.k), centre(faceAfter, a.k)];
+      const at = (zoom: number, dx: number, dy: number) => warpedDifference(near, wide, zoom, nearAnchor, [wideAnchor[0] + dx, wideAnchor[1] + dy]);
+      // Coarse: every zoom, shifts two pixels apart; then the neighbours of the best, pixel by pixel.
+      let best = { d: Infinity, zoom: 1, dx: 0, dy: 0 };
+      for (const zoom of ZOOMS) {
+        for (let dx = -SHIFT; dx <= SHIFT; dx += 2) {
+          for (let dy = -SHIFT; dy <= SHIFT; dy += 2) {
+            const d = at(zoom, dx, dy);
+            if (d < best.d) best = { d, zoom, dx, dy };
+          }
+        }
+      }
+      const coarse = best;
+      const step = ZOOMS[1]! / ZOOMS[0]!;
+      for (const zoom of [coarse.zoom / Math.sqrt(step), coarse.zoom, coarse.zoom * Math.sqrt(step)]) {
+        for (let dx = coarse.dx - 1; dx <= coarse.dx + 1; dx++) {
+          for (let dy = coarse.dy - 1; dy <= coarse.dy + 1; dy++) {
+            const d = at(zoom, dx, dy);
+            if (d < best.d) best = { d, zoom, dx, dy };
+          }
+        }
+      }
+      return best.d / raw;
+    },
+  };
 }
 
 /** Most face pairs judged at one cut (each ~30 ms in Node): a crowded edited video falls back to the join by embedding. */
@@ -139,8 +143,9 @@ export const ZOOM_CUT_MAX_PAIRS = 4;
  */
 export function zoomedAcross(before: GrayFrame, after: GrayFrame, tracks: readonly { id: number; box: Box }[], faces: readonly Box[]): Map<number, number> {
   const continued = new Map<number, number>();
-  if (tracks.length * faces.length > ZOOM_CUT_MAX_PAIRS) return continued;
-  const pairs = tracks.flatMap((track) => faces.map((face, j) => ({ id: track.id, j, share: zoomShareAtCut(before, after, track.box, face) })));
+  if (tracks.length * faces.length === 0 || tracks.length * faces.length > ZOOM_CUT_MAX_PAIRS) return continued;
+  const cut = shrunkCut(before, after);
+  const pairs = tracks.flatMap((track) => faces.map((face, j) => ({ id: track.id, j, share: cut.shareFor(track.box, face) })));
   const taken = new Set<number>();
   for (const { id, j, share } of pairs.sort((p, q) => p.share - q.share)) {
     if (share > ZOOM_CUT_MAX_SHARE) break;
