@@ -31,7 +31,7 @@ export async function readAudioWithFfmpeg(path: string, ffmpegPath = 'ffmpeg', f
 
 /**
  * The speech features (src/core/audio/speech-features.ts) of `path`'s first audio stream, as the
- * feature cache stores them; null when it has no audio track, no speech, or a voice under steady noise
+ * feature cache stores them; null when it has no audio track, no speech, or a voice under steady noise or music
  * (as the app leaves the speech model out: speechInputOfAudio). Used by `npm run features`
  * and scripts/speech-probe.ts, and to refresh a cache's speech features.
  */

@@ -1,7 +1,7 @@
 /**
  * Node-only: our labelled clips re-made with ffmpeg the way other footage differs from ours — a
- * tight face crop, grey, a small and heavily compressed picture, other lighting, steady noise under
- * the voice, and speech in another language under the picture. The people and their expressions stay the same, so their
+ * tight face crop, grey, a small and heavily compressed picture, other lighting, steady noise or
+ * music under the voice, and speech in another language under the picture. The people and their expressions stay the same, so their
  * labels hold; what changes is everything the trained heads might have learnt about our camera,
  * framing and language. For the familiarity check and the answer on unfamiliar footage (issue 28).
  */
@@ -18,7 +18,7 @@ export interface UnfamiliarKind {
   args: (speech: string | null, clipDb?: number) => string[];
   /** Needs speech in another language (espeak-ng) laid under the picture. */
   speech?: boolean;
-  /** Lays steady noise this many dB under the clip's mean sound level (needs `clipDb`). */
+  /** Lays steady noise or music this many dB under the clip's mean sound level (needs `clipDb`). */
   noiseUnderDb?: number;
 }
 
@@ -27,6 +27,8 @@ const KEEP_AUDIO = ['-map', '0:v', '-map', '0:a?', '-c:a', 'aac'];
 
 /** The `noisy` kind's noise: this many dB under the clip's mean sound level. */
 const NOISY_UNDER_DB = 10;
+/** The `music` kind's music: this many dB under the clip's mean sound level. */
+const MUSIC_UNDER_DB = 10;
 
 /** Every kind. Our clips are 360×270 head-and-shoulders shots with the face near (183, 150). */
 export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
@@ -43,6 +45,8 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   { name: 'lighting', description: 'dim, warm, low-contrast light', args: () => ['-vf', 'eq=brightness=-0.12:contrast=0.75:gamma=1.3,colorbalance=rs=0.25:gs=0.05:bs=-0.25', ...VIDEO, ...KEEP_AUDIO] },
   // A street, a fan: pink noise 10 dB under the clip's mean level (its voice 9–25 dB over it by background-noise.ts).
   { name: 'noisy', description: `steady noise ${NOISY_UNDER_DB} dB under the voice (traffic, a fan)`, noiseUnderDb: NOISY_UNDER_DB, args: (_, clipDb) => noiseUnderArgs(clipDb!, NOISY_UNDER_DB) },
+  // A vlog's or a clip app's soundtrack: chords, a bass drum and a hi-hat 10 dB under the voice (docs/speech.md, "Music under the voice").
+  { name: 'music', description: `music ${MUSIC_UNDER_DB} dB under the voice (a vlog's soundtrack)`, noiseUnderDb: MUSIC_UNDER_DB, args: (_, clipDb) => musicUnderArgs(clipDb!, MUSIC_UNDER_DB) },
   {
     name: 'other-language',
     description: 'the same picture with an English sentence spoken under it (espeak-ng)',
@@ -59,12 +63,40 @@ const PINK_NOISE_DB = -33.9;
  * sound level `clipDb` into its soundtrack; the picture is copied.
  */
 export function noiseUnderArgs(clipDb: number, underDb: number): string[] {
-  const gain = clipDb - underDb - PINK_NOISE_DB;
+  return underVoiceArgs('anoisesrc=color=pink:amplitude=0.1:seed=1', clipDb - underDb - PINK_NOISE_DB);
+}
+
+/** ffmpeg arguments that mix the lavfi `source`, `gainDb` louder, into the clip's soundtrack (stereo, AAC); the picture is copied. */
+function underVoiceArgs(source: string, gainDb: number): string[] {
   return [
-    '-f', 'lavfi', '-i', 'anoisesrc=color=pink:amplitude=0.1:seed=1',
-    '-filter_complex', `[0:a]aformat=channel_layouts=stereo[voice];[1:a]aformat=channel_layouts=stereo,volume=${gain.toFixed(2)}dB[noise];[voice][noise]amix=inputs=2:duration=first:normalize=0[mix]`,
+    '-f', 'lavfi', '-i', source,
+    '-filter_complex', `[0:a]aformat=channel_layouts=stereo[voice];[1:a]aformat=channel_layouts=stereo,volume=${gainDb.toFixed(2)}dB[under];[voice][under]amix=inputs=2:duration=first:normalize=0[mix]`,
     '-map', '0:v', '-map', '[mix]', '-c:v', 'copy', '-c:a', 'aac',
   ];
+}
+
+/**
+ * Synthetic music without a pause, in ffmpeg's `aevalsrc` (no music file is committed): three-note
+ * chords changing every 2 s (A, F, C, G), a bass drum on every beat at 120 bpm and a hi-hat between.
+ */
+const MUSIC_SOURCE = (() => {
+  const root = '220*if(lt(mod(t,8),2),1,if(lt(mod(t,8),4),0.7937,if(lt(mod(t,8),6),1.1892,0.8909)))';
+  const note = (ratio: number, gain: number) => `${gain}*sin(2*PI*${ratio}*${root}*t)`;
+  const chord = `0.25*(${note(1, 1)}+${note(1.26, 0.6)}+${note(1.498, 0.5)})`;
+  const drum = '0.6*sin(2*PI*55*mod(t,0.5))*exp(-mod(t,0.5)*18)';
+  const hat = '0.25*(random(0)*2-1)*exp(-mod(t+0.25,0.5)*50)';
+  return `aevalsrc='${chord}+${drum}+${hat}':s=44100`;
+})();
+
+/** Mean level (dBFS) of MUSIC_SOURCE (measured over 10 s). */
+const MUSIC_DB = -12.2;
+
+/**
+ * ffmpeg arguments (after `-i <clip>`) that mix MUSIC_SOURCE `underDb` under the clip's mean sound
+ * level `clipDb` into its soundtrack; the picture is copied.
+ */
+export function musicUnderArgs(clipDb: number, underDb: number): string[] {
+  return underVoiceArgs(MUSIC_SOURCE, clipDb - underDb - MUSIC_DB);
 }
 
 /** The mean level (dBFS) of `path`'s sound, by ffmpeg's volumedetect. */

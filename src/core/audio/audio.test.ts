@@ -3,7 +3,7 @@ import { powerSpectrum } from './fft';
 import { createMfcc, deltas, melFilterBank } from './mfcc';
 import { yinPitchHz } from './pitch';
 import { mixToMono, resample } from './resample';
-import { NOISY_BELOW_DB, speechOverNoiseDb } from './background-noise';
+import { NOISY_BELOW_DB, speechBackground, speechOverNoiseDb, STEADY_BAND_BELOW_DB } from './background-noise';
 import { createRng } from '../random';
 import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURE_NAMES, SPEECH_SAMPLE_RATE, speechFeatures, speechFeaturesOfAudio, speechInputOfAudio } from './speech-features';
 
@@ -202,6 +202,35 @@ describe('speechOverNoiseDb (background-noise.ts)', () => {
   it('reads noise alone as no voice above it, and answers null under 0.3 s', () => {
     expect(speechOverNoiseDb(noise(2, 0.1))!).toBeLessThan(10);
     expect(speechOverNoiseDb(noise(0.2, 0.1))).toBeNull();
+  });
+
+  /** Held chords without a pause (A then F major, 0.75 s each: three notes with two overtones each). */
+  const chords = (seconds: number, amplitude: number) =>
+    Float32Array.from({ length: Math.round(seconds * SPEECH_SAMPLE_RATE) }, (_, i) => {
+      const t = i / SPEECH_SAMPLE_RATE;
+      const root = Math.floor(t / 0.75) % 2 === 0 ? 220 : 174.6;
+      let v = 0;
+      for (const ratio of [1, 1.26, 1.498]) for (const k of [1, 2, 3]) v += Math.sin(2 * Math.PI * k * ratio * root * t) / k;
+      return amplitude * v;
+    });
+
+  it('reads music under a voice in its steadiest band, which the voice alone leaves quiet between words', () => {
+    const x = voice();
+    const clean = speechBackground(x)!;
+    const withMusic = speechBackground(mix(x, chords(x.length / SPEECH_SAMPLE_RATE, 0.3 * rms(x))))!;
+    expect(clean.steadiestBandDb).toBeGreaterThan(STEADY_BAND_BELOW_DB + 15);
+    expect(withMusic.steadiestBandDb).toBeLessThan(STEADY_BAND_BELOW_DB);
+    // Music is not steady noise: the median band still reads a clean voice.
+    expect(withMusic.overNoiseDb).toBeGreaterThan(NOISY_BELOW_DB);
+    expect(speechInputOfAudio([mix(x, chords(x.length / SPEECH_SAMPLE_RATE, 0.3 * rms(x)))], SPEECH_SAMPLE_RATE)).toMatchObject({ features: null, note: expect.stringMatching(/^music or another sound \(a hum, an engine\) plays under the voice without a pause/) });
+  });
+
+  it('does not judge a band nothing sounds in (a recording cut at 4 kHz, over a faint floor): the voice there is clean', () => {
+    // Above 4 kHz only a floor 70 dB under the voice: steady, as noise is, but not a sound of its own.
+    const band = resample(resample(voice(), SPEECH_SAMPLE_RATE, 8000), 8000, SPEECH_SAMPLE_RATE);
+    const cut = mix(band, noise(band.length / SPEECH_SAMPLE_RATE, 3e-4 * rms(band)));
+    expect(speechBackground(cut)!.steadiestBandDb).toBeGreaterThan(STEADY_BAND_BELOW_DB + 15);
+    expect(speechInputOfAudio([cut], SPEECH_SAMPLE_RATE).features).not.toBeNull();
   });
 
   it('leaves the speech model out under steady noise, with the reason in words', () => {

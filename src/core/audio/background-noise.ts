@@ -34,11 +34,20 @@ const MIN_FRAMES = 30;
  */
 export const NOISY_BELOW_DB = 32;
 
+/** A band whose loud frames are this far under the loudest band's holds no sound of its own (a low-pass, an 8-kHz file). */
+const LIVE_BAND_DB = 40;
+
+/**
+ * Below this many dB in the steadiest band, something sounds under the voice without pause and the
+ * speech model is left out: speechInputOfAudio (docs/speech.md, "Music under the voice").
+ */
+export const STEADY_BAND_BELOW_DB = 27;
+
 const filters = melFilterBank(BANDS, FFT_SIZE, SAMPLE_RATE);
 const hann = Float64Array.from({ length: FRAME }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FRAME - 1)));
 
-/** The voice's level over the steady background in dB (median over bands of loud over quiet frames); null for under 0.3 s. */
-export function speechOverNoiseDb(pcm16k: Float32Array): number | null {
+/** Each mel band's level (dB) in the loud frames and its range down to the quiet ones; null for under 0.3 s. */
+function bandRanges(pcm16k: Float32Array): { loud: number; range: number }[] | null {
   const frames = 1 + Math.floor((pcm16k.length - FRAME) / HOP);
   if (pcm16k.length < FRAME || frames < MIN_FRAMES) return null;
   const levels = filters.map(() => new Array<number>(frames));
@@ -50,5 +59,34 @@ export function speechOverNoiseDb(pcm16k: Float32Array): number | null {
       levels[m]![f] = 10 * Math.log10(melEnergy(filter, spectrum) + 1e-12);
     });
   }
-  return quantile(levels.map((band) => quantile(band, LOUD) - quantile(band, QUIET)), 0.5);
+  return levels.map((band) => {
+    const loud = quantile(band, LOUD);
+    return { loud, range: loud - quantile(band, QUIET) };
+  });
+}
+
+/** What lies under a voice: how far it stands above steady noise, and how far its steadiest band ever falls. */
+export interface SpeechBackground {
+  /** The median band's range (dB): low under a steady noise that fills every band. */
+  overNoiseDb: number;
+  /**
+   * The narrowest range (dB) of a band that holds sound (its loud frames within LIVE_BAND_DB of the
+   * loudest band's: a band a low-pass or 8-kHz recording leaves empty is not judged): low when
+   * something sounds in that band without pause — music's held notes, bass and beat under a voice.
+   */
+  steadiestBandDb: number;
+}
+
+/** The voice's background (see SpeechBackground); null for under 0.3 s. */
+export function speechBackground(pcm16k: Float32Array): SpeechBackground | null {
+  const bands = bandRanges(pcm16k);
+  if (!bands) return null;
+  const top = Math.max(...bands.map((b) => b.loud));
+  const live = bands.filter((b) => b.loud > top - LIVE_BAND_DB);
+  return { overNoiseDb: quantile(bands.map((b) => b.range), 0.5), steadiestBandDb: Math.min(...live.map((b) => b.range)) };
+}
+
+/** The voice's level over the steady background in dB (median over bands of loud over quiet frames); null for under 0.3 s. */
+export function speechOverNoiseDb(pcm16k: Float32Array): number | null {
+  return speechBackground(pcm16k)?.overNoiseDb ?? null;
 }

@@ -12,7 +12,7 @@
  * - pitch by YIN (pitch.ts), whose lags are not biased by the window overlap.
  * Input: mono PCM at SPEECH_SAMPLE_RATE (see resample.ts). Pure, deterministic.
  */
-import { NOISY_BELOW_DB, speechOverNoiseDb } from './background-noise';
+import { NOISY_BELOW_DB, speechBackground, STEADY_BAND_BELOW_DB } from './background-noise';
 import { powerSpectrum } from './fft';
 import { createMfcc, deltas, melFilterBank } from './mfcc';
 import { yinPitchHz, type PitchSettings } from './pitch';
@@ -192,16 +192,22 @@ export type SpeechInput = ({ features: Float32Array; note: null } | { features: 
  * The speech model's input from decoded audio (the app's worker and the Node tools alike): none when
  * the soundtrack holds no speech, or when the voice stands too little above a steady noise under it
  * (background-noise.ts): noisy features read as another voice, and a third of the model's answers
- * turned under 10-dB noise while the face models' held (docs/speech.md, "Noise").
+ * turned under 10-dB noise while the face models' held (docs/speech.md, "Noise"); or when something
+ * sounds under it without a pause in some band (music): the mixed voice read as another person's,
+ * and the clip's answer fell to the general networks' (docs/speech.md, "Music under the voice").
  */
 export function speechInputOfAudio(channels: readonly Float32Array[], sampleRate: number): SpeechInput {
   const pcm = resample(mixToMono(channels), sampleRate, SPEECH_SAMPLE_RATE);
   const features = speechFeatures(pcm);
   if (!features) return { features: null, note: 'its audio holds no speech' };
-  const overNoise = speechOverNoiseDb(pcm);
-  if (overNoise === null) return { features, note: null };
-  if (overNoise < NOISY_BELOW_DB) {
-    return { features: null, note: `the voice stands only ${Math.round(overNoise)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb: overNoise };
+  const background = speechBackground(pcm);
+  if (background === null) return { features, note: null };
+  const { overNoiseDb, steadiestBandDb } = background;
+  if (overNoiseDb < NOISY_BELOW_DB) {
+    return { features: null, note: `the voice stands only ${Math.round(overNoiseDb)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb };
   }
-  return { features, note: null, overNoiseDb: overNoise };
+  if (steadiestBandDb < STEADY_BAND_BELOW_DB) {
+    return { features: null, note: `music or another sound (a hum, an engine) plays under the voice without a pause, and the speech model, which learnt voices alone, would hear it as part of the voice`, overNoiseDb };
+  }
+  return { features, note: null, overNoiseDb };
 }
