@@ -14,12 +14,12 @@ export interface UnfamiliarKind {
   name: string;
   /** What a person would call it. */
   description: string;
-  /** ffmpeg arguments after `-i <clip>` (and the speech input, for `speech`) and before the output; `clipDb` is the clip's mean sound level (for `noiseUnderDb`). */
+  /** ffmpeg arguments after `-i <clip>` (and the speech input, for `speech`) and before the output; `clipDb` is the clip's mean sound level (for `underVoiceDb`). */
   args: (speech: string | null, clipDb?: number) => string[];
   /** Needs speech in another language (espeak-ng) laid under the picture. */
   speech?: boolean;
   /** Lays steady noise or music this many dB under the clip's mean sound level (needs `clipDb`). */
-  noiseUnderDb?: number;
+  underVoiceDb?: number;
 }
 
 const VIDEO = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'];
@@ -44,9 +44,9 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   { name: 'compressed-240', description: '240×180, heavily compressed', args: () => ['-vf', 'scale=240:180', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '36', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
   { name: 'lighting', description: 'dim, warm, low-contrast light', args: () => ['-vf', 'eq=brightness=-0.12:contrast=0.75:gamma=1.3,colorbalance=rs=0.25:gs=0.05:bs=-0.25', ...VIDEO, ...KEEP_AUDIO] },
   // A street, a fan: pink noise 10 dB under the clip's mean level (its voice 9–25 dB over it by background-noise.ts).
-  { name: 'noisy', description: `steady noise ${NOISY_UNDER_DB} dB under the voice (traffic, a fan)`, noiseUnderDb: NOISY_UNDER_DB, args: (_, clipDb) => noiseUnderArgs(clipDb!, NOISY_UNDER_DB) },
+  { name: 'noisy', description: `steady noise ${NOISY_UNDER_DB} dB under the voice (traffic, a fan)`, underVoiceDb: NOISY_UNDER_DB, args: (_, clipDb) => noiseUnderArgs(clipDb!, NOISY_UNDER_DB) },
   // A vlog's or a clip app's soundtrack: chords, a bass drum and a hi-hat 10 dB under the voice (docs/speech.md, "Music under the voice").
-  { name: 'music', description: `music ${MUSIC_UNDER_DB} dB under the voice (a vlog's soundtrack)`, noiseUnderDb: MUSIC_UNDER_DB, args: (_, clipDb) => musicUnderArgs(clipDb!, MUSIC_UNDER_DB) },
+  { name: 'music', description: `music ${MUSIC_UNDER_DB} dB under the voice (a vlog's soundtrack)`, underVoiceDb: MUSIC_UNDER_DB, args: (_, clipDb) => musicUnderArgs(clipDb!, MUSIC_UNDER_DB) },
   {
     name: 'other-language',
     description: 'the same picture with an English sentence spoken under it (espeak-ng)',
@@ -130,7 +130,7 @@ export function makeUnfamiliar(kind: UnfamiliarKind, rows: readonly string[][], 
       speech = join(folder, `${row[0]!}.wav`);
       execFileSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', speech, SENTENCES[k % SENTENCES.length]!]);
     }
-    const clipDb = kind.noiseUnderDb === undefined ? undefined : meanSoundDb(clip(row[0]!));
+    const clipDb = kind.underVoiceDb === undefined ? undefined : meanSoundDb(clip(row[0]!));
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip(row[0]!), ...kind.args(speech, clipDb), out]);
   }
   writeFileSync(join(folder, 'labels.csv'), [header, ...rows.map((r) => r.join(','))].join('\n') + '\n');
