@@ -81,7 +81,7 @@ test('music under the voice leaves the speech model out and says why; the voice 
   // Chords, a bass drum and a hi-hat 10 dB under the voice (a vlog's soundtrack). Until 2026-12-06 23:50 UTC the
   // mixed voice read as another person's, and the general networks answered (surprise, not anger).
   const report = await reportOf(page, unfamiliarCopy('music', '02-01-06_01.mp4'));
-  expect(report.warnings.join(' ')).toMatch(/No speech model for this clip: music or another sound \(a hum, an engine\) plays under the voice without a pause/);
+  expect(report.warnings.join(' ')).toMatch(/No speech model for this clip: music or another sound \(a hum, an engine\) plays without a pause in the soundtrack/);
   expect(report.voiceOverNoiseDb).toBeGreaterThan(32); // not steady noise: the noise line alone let it through
   expect(report.familiarity).toMatchObject({ familiar: true, unlike: [] });
   expect(report.answer).not.toBe('general');

@@ -80,7 +80,7 @@ describe('audio of our clips (ffmpeg)', () => {
     const music = await inputOf(10);
     expect(music.features).toBeNull();
     expect(music.overNoiseDb).toBeGreaterThan(NOISY_BELOW_DB); // not steady noise: the noise line alone let it through
-    expect(music.note).toMatch(/^music or another sound \(a hum, an engine\) plays under the voice without a pause/);
+    expect(music.note).toMatch(/^music or another sound \(a hum, an engine\) plays without a pause in the soundtrack/);
     expect((await inputOf(40)).features).not.toBeNull();
   });
 

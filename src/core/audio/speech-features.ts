@@ -207,7 +207,7 @@ export function speechInputOfAudio(channels: readonly Float32Array[], sampleRate
     return { features: null, note: `the voice stands only ${Math.round(overNoiseDb)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb };
   }
   if (steadiestBandDb < STEADY_BAND_BELOW_DB) {
-    return { features: null, note: `music or another sound (a hum, an engine) plays under the voice without a pause, and the speech model, which learnt voices alone, would hear it as part of the voice`, overNoiseDb };
+    return { features: null, note: `music or another sound (a hum, an engine) plays without a pause in the soundtrack, and the speech model, which learnt voices alone, would hear it as part of a voice`, overNoiseDb };
   }
   return { features, note: null, overNoiseDb };
 }
