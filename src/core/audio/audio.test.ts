@@ -3,7 +3,7 @@ import { powerSpectrum } from './fft';
 import { createMfcc, deltas, melFilterBank } from './mfcc';
 import { yinPitchHz } from './pitch';
 import { mixToMono, resample } from './resample';
-import { NOISY_BELOW_DB, speechBackground, speechOverNoiseDb, STEADY_BAND_BELOW_DB } from './background-noise';
+import { NOISY_BELOW_DB, speechBackground, STEADY_BAND_BELOW_DB } from './background-noise';
 import { createRng } from '../random';
 import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURE_NAMES, SPEECH_SAMPLE_RATE, speechFeatures, speechFeaturesOfAudio, speechInputOfAudio } from './speech-features';
 
@@ -172,7 +172,7 @@ describe('speechFeatures', () => {
   });
 });
 
-describe('speechOverNoiseDb (background-noise.ts)', () => {
+describe('speechBackground (background-noise.ts)', () => {
   const noise = (seconds: number, amplitude: number, seed = 1) => {
     const rng = createRng(seed);
     return Float32Array.from({ length: Math.round(seconds * SPEECH_SAMPLE_RATE) }, () => amplitude * (2 * rng.next() - 1));
@@ -193,15 +193,15 @@ describe('speechOverNoiseDb (background-noise.ts)', () => {
 
   it('reads a voice with pauses as far above a quiet background, and the same voice under steady noise as close to it', () => {
     const x = voice();
-    const clean = speechOverNoiseDb(mix(x, noise(x.length / SPEECH_SAMPLE_RATE, 1e-4)))!;
-    const noisy = speechOverNoiseDb(mix(x, noise(x.length / SPEECH_SAMPLE_RATE, rms(x))))!;
+    const clean = speechBackground(mix(x, noise(x.length / SPEECH_SAMPLE_RATE, 1e-4)))!.overNoiseDb;
+    const noisy = speechBackground(mix(x, noise(x.length / SPEECH_SAMPLE_RATE, rms(x))))!.overNoiseDb;
     expect(clean).toBeGreaterThan(NOISY_BELOW_DB + 15);
     expect(noisy).toBeLessThan(NOISY_BELOW_DB);
   });
 
   it('reads noise alone as no voice above it, and answers null under 0.3 s', () => {
-    expect(speechOverNoiseDb(noise(2, 0.1))!).toBeLessThan(10);
-    expect(speechOverNoiseDb(noise(0.2, 0.1))).toBeNull();
+    expect(speechBackground(noise(2, 0.1))!.overNoiseDb).toBeLessThan(10);
+    expect(speechBackground(noise(0.2, 0.1))).toBeNull();
   });
 
   /** Held chords without a pause (A then F major, 0.75 s each: three notes with two overtones each). */

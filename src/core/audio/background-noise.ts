@@ -92,8 +92,3 @@ export function speechBackground(pcm16k: Float32Array): SpeechBackground | null 
   const live = bands.filter((b) => b.loud > top - LIVE_BAND_DB);
   return { overNoiseDb: quantile(bands.map((b) => b.range), 0.5), steadiestBandDb: Math.min(...live.map((b) => b.range)) };
 }
-
-/** The voice's level over the steady background in dB (median over bands of loud over quiet frames); null for under 0.3 s. */
-export function speechOverNoiseDb(pcm16k: Float32Array): number | null {
-  return speechBackground(pcm16k)?.overNoiseDb ?? null;
-}
