@@ -76,7 +76,7 @@ test('a voice under steady noise leaves the speech model out and says why; the v
   expect(report.answer).not.toBe('general');
 });
 
-test('music under the voice leaves the speech model out and says why; the voice is not judged, so the picture\u2019s answer stands', async ({ page }) => {
+test('music under the voice leaves the speech model out and says why; the voice is not judged, so the picture\u2019s answer stands; music alone is nobody\u2019s voice', async ({ page }) => {
   await openApp(page, '?backend=wasm&fps=5');
   // Chords, a bass drum and a hi-hat 10 dB under the voice (a vlog's soundtrack). Until 2026-12-06 23:50 UTC the
   // mixed voice read as another person's, and the general networks answered (surprise, not anger).
@@ -86,4 +86,8 @@ test('music under the voice leaves the speech model out and says why; the voice 
   expect(report.familiarity).toMatchObject({ familiar: true, unlike: [] });
   expect(report.answer).not.toBe('general');
   expect(report.predictions.speech).toBeUndefined();
+  // The same music alone, the voice taken out (a clip posted with a song): nobody speaks. On the loudness alone,
+  // this clip's mouth moving with the beats was credited (0.39) until 2026-12-07 02:30 UTC.
+  const alone = await reportOf(page, unfamiliarCopy('music-alone', '03-02-01_01.mp4'));
+  expect(alone.speaker).toMatchObject({ trackId: null, nobody: 'no-voice' });
 });

@@ -4,6 +4,7 @@
  * mouth tracer) and the association. Measured rates over six pairs are in docs/speaker.md; here one
  * pair, every kind of case, and a clip whose own voice speaks against its mouth.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { initNodeBackend } from './backend';
 import { packageWeightSource } from './file-weight-source';
 import { COMPOSITE_PAIRS, handheldCopy, lightSpeaker, makeSpeakerCases, type SpeakerCase } from './speaker-composites';
 import { clip } from './test-fixtures';
+import { meanSoundDb, musicAloneArgs } from './unfamiliar-footage';
 
 describe('who speaks, on composites of our clips (issue 29)', () => {
   let models: PerceptionModels;
@@ -55,6 +57,15 @@ describe('who speaks, on composites of our clips (issue 29)', () => {
     const found = await lightSpeaker(models, await handheldCopy(await mkdtemp(join(tmpdir(), 'emolens-handheld-')), clip('04-03-05_01.mp4')));
     expect(found.tracks).toHaveLength(1);
     expect(found.credited, `score ${found.result.score.toFixed(2)}`).not.toBeNull();
+  });
+
+  it('music alone over a speaking face (a clip posted with a song): nobody, since nothing in it is pitched as a voice is', { timeout: 60_000 }, async () => {
+    const alone = join(await mkdtemp(join(tmpdir(), 'emolens-music-')), '03-02-01_01.mp4');
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('03-02-01_01.mp4'), ...musicAloneArgs(meanSoundDb(clip('03-02-01_01.mp4'))), alone]);
+    // Its mouth moves with the music's beats and chords as with a voice: on the loudness alone it was credited (0.39).
+    const byLoudness = await lightSpeaker(models, alone, 5, { ...DEFAULT_SPEAKER_CONFIG, minSpokenSec: 0 });
+    expect(byLoudness.credited, `score ${byLoudness.result.score.toFixed(2)}`).not.toBeNull();
+    expect((await lightSpeaker(models, alone)).result).toMatchObject({ trackId: null, nobody: 'no-voice' });
   });
 
   // Known limit (docs/speaker.md): the mouth measure cannot tell this clip's own voice from another

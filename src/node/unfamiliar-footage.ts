@@ -18,7 +18,7 @@ export interface UnfamiliarKind {
   args: (speech: string | null, clipDb?: number) => string[];
   /** Needs speech in another language (espeak-ng) laid under the picture. */
   speech?: boolean;
-  /** Lays steady noise or music this many dB under the clip's mean sound level (needs `clipDb`). */
+  /** Lays steady noise or music this many dB under the clip's mean sound level (needs `clipDb`; 0 for `music-alone`, which takes the voice out). */
   underVoiceDb?: number;
 }
 
@@ -47,6 +47,8 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   { name: 'noisy', description: `steady noise ${NOISY_UNDER_DB} dB under the voice (traffic, a fan)`, underVoiceDb: NOISY_UNDER_DB, args: (_, clipDb) => noiseUnderArgs(clipDb!, NOISY_UNDER_DB) },
   // A vlog's or a clip app's soundtrack: chords, a bass drum and a hi-hat 10 dB under the voice (docs/speech.md, "Music under the voice").
   { name: 'music', description: `music ${MUSIC_UNDER_DB} dB under the voice (a vlog's soundtrack)`, underVoiceDb: MUSIC_UNDER_DB, args: (_, clipDb) => musicUnderArgs(clipDb!, MUSIC_UNDER_DB) },
+  // A clip posted with a song over it: the same music at the voice's level, the voice gone (docs/speaker.md, "A soundtrack with no voice").
+  { name: 'music-alone', description: 'music alone at the voice\'s level, nobody on screen heard', underVoiceDb: 0, args: (_, clipDb) => musicAloneArgs(clipDb!) },
   {
     name: 'other-language',
     description: 'the same picture with an English sentence spoken under it (espeak-ng)',
@@ -97,6 +99,18 @@ const MUSIC_DB = -12.2;
  */
 export function musicUnderArgs(clipDb: number, underDb: number): string[] {
   return underVoiceArgs(MUSIC_SOURCE, clipDb - underDb - MUSIC_DB);
+}
+
+/**
+ * ffmpeg arguments (after `-i <clip>`) that replace the clip's sound with MUSIC_SOURCE alone at its
+ * mean level `clipDb` (a video posted with a song over it: nobody on screen is heard); the picture is copied.
+ */
+export function musicAloneArgs(clipDb: number): string[] {
+  return [
+    '-f', 'lavfi', '-i', MUSIC_SOURCE,
+    '-filter_complex', `[1:a]aformat=channel_layouts=stereo,volume=${(clipDb - MUSIC_DB).toFixed(2)}dB[music]`,
+    '-map', '0:v', '-map', '[music]', '-c:v', 'copy', '-c:a', 'aac', '-shortest',
+  ];
 }
 
 /** The mean level (dBFS) of `path`'s sound, by ffmpeg's volumedetect. */

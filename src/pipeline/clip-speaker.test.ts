@@ -52,7 +52,7 @@ describe('nobodyInWords', () => {
   it('says why nobody has the voice: no sound at all is not "nobody seen"', () => {
     // A clip whose sound track is missing or undecodable (AC-3 in Chromium) had its face called unseen.
     expect(nobodyInWords(NO_SPEAKER)).toBe('no sound was heard');
-    expect(nobodyInWords({ trackId: null, score: 0, nobody: 'no-voice' })).toBe('the soundtrack holds almost no voice');
+    expect(nobodyInWords({ trackId: null, score: 0, nobody: 'no-voice' })).toBe('the soundtrack holds almost no voice (music alone, or silence)');
     expect(nobodyInWords({ trackId: null, score: 0.1, nobody: 'weak' })).toBe('no mouth moved with the voice enough');
     expect(nobodyInWords({ trackId: null, score: 0.33, nobody: 'alike', alike: [{ trackId: 1, score: 0.33 }, { trackId: 3, score: 0.3 }] })).toBe('2 mouths moved with the voice alike (#1, #3)');
   });

@@ -30,17 +30,21 @@ export function mouthSeries(clip: ClipAnalysis): MouthSeries[] {
   }));
 }
 
-/** The speaking track of `clip` given its loudness envelope (null envelope: nobody). */
-export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
+/**
+ * The speaking track of `clip` given its loudness envelope (null envelope: nobody) and the seconds
+ * of it pitched as a voice is (SpeechInput.spokenSec).
+ */
+export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, spokenSec?: number, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
   if (!envelope) return NO_SPEAKER;
-  const { trackId, score, alike, nobody } = associateSpeaker(mouthSeries(clip), envelope, config);
+  const { trackId, score, alike, nobody } = associateSpeaker(mouthSeries(clip), envelope, config, spokenSec);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return { trackId, score: round(score), ...(nobody && { nobody }), ...(alike.length > 0 && { alike: alike.map((a) => ({ trackId: a.trackId, score: round(a.score) })) }) };
 }
 
 /** Why nobody was credited, in words, where no mouth's score could be weighed at all (no score to quote). */
 const NO_MOUTH_MATCHED: Partial<Record<NobodyReason, string>> = Object.freeze({
-  'no-voice': 'the soundtrack holds almost no voice',
+  // Quiet throughout, or loud with nothing pitched as a voice is: music alone (voice-presence.ts).
+  'no-voice': 'the soundtrack holds almost no voice (music alone, or silence)',
   // A mouth is followed between analysed frames up to half a second apart: at 1 or 2 fps (the CLIs' --fps) only on the frames themselves.
   'too-short': `no face's mouth was followed for ${(DEFAULT_SPEAKER_CONFIG.minSamples / MOUTH_TRACE.fps).toFixed(1)} s or more (a clip this short, or frames analysed over half a second apart), too short to tell whose voice it is`,
   still: 'no mouth in view moved while the voice was heard: the one speaking is not on screen, or their mouth is hidden (a mask, a hand)',

@@ -4,6 +4,7 @@ import { createMfcc, deltas, melFilterBank } from './mfcc';
 import { yinPitchHz } from './pitch';
 import { mixToMono, resample } from './resample';
 import { NOISY_BELOW_DB, speechBackground, STEADY_BAND_BELOW_DB } from './background-noise';
+import { spokenSeconds } from './voice-presence';
 import { createRng } from '../random';
 import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURE_NAMES, SPEECH_SAMPLE_RATE, speechFeatures, speechFeaturesOfAudio, speechInputOfAudio } from './speech-features';
 
@@ -240,6 +241,41 @@ describe('speechBackground (background-noise.ts)', () => {
     const noisy = speechInputOfAudio([mix(x, noise(x.length / SPEECH_SAMPLE_RATE, rms(x)))], SPEECH_SAMPLE_RATE);
     expect(noisy.features).toBeNull();
     expect(noisy.note).toMatch(/^the voice stands only -?\d+ dB above the steady noise under it/);
-    expect(speechInputOfAudio([new Float32Array(SPEECH_SAMPLE_RATE)], SPEECH_SAMPLE_RATE)).toEqual({ features: null, note: 'its audio holds no speech' });
+    expect(speechInputOfAudio([new Float32Array(SPEECH_SAMPLE_RATE)], SPEECH_SAMPLE_RATE)).toEqual({ features: null, note: 'its audio holds no speech', spokenSec: 0 });
+  });
+});
+
+describe('spokenSeconds (voice-presence.ts)', () => {
+  const frames = (from: number, semitones: number[]) => semitones.map((st, i) => ({ f: from + i, semitones: st }));
+  const glide = (n: number, from: number, perFrame: number) => Array.from({ length: n }, (_, i) => from + i * perFrame);
+
+  it('counts pitched stretches whose pitch moves, and not held notes, clicks or jumps', () => {
+    // A 200 ms syllable gliding 3 semitones: 0.2 s. The same length held within a semitone: a note, 0 s.
+    expect(spokenSeconds(frames(0, glide(20, 0, 0.15)), 100)).toBeCloseTo(0.2, 9);
+    expect(spokenSeconds(frames(0, glide(20, 0, 0.04)), 100)).toBe(0);
+    // Under 150 ms, a flat stretch is too short to call a note (a syllable said on one pitch).
+    expect(spokenSeconds(frames(0, glide(10, 0, 0)), 100)).toBeCloseTo(0.1, 9);
+    // 4 frames: a click. A gap or a jump of 1.5 semitones or more starts a new stretch.
+    expect(spokenSeconds(frames(0, glide(4, 0, 0.3)), 100)).toBe(0);
+    expect(spokenSeconds([...frames(0, glide(10, 0, 0)), ...frames(10, glide(10, 2, 0))], 100)).toBeCloseTo(0.2, 9);
+    expect(spokenSeconds([...frames(0, glide(10, 0, 0)), ...frames(11, glide(10, 0.5, 0))], 100)).toBeCloseTo(0.2, 9);
+    expect(spokenSeconds([...frames(0, glide(10, 0, 0)), ...frames(10, glide(10, 0.5, 0))], 100)).toBe(0); // one held note of 200 ms
+  });
+
+  /** Syllables of 0.2–0.3 s whose pitch rises or falls 2–4 semitones (intonation), with pauses. */
+  const spoken = () => concat([new Float32Array(1600), syllable((t) => 160 * 2 ** ((3 * t) / 12 / 0.3), 0.3), new Float32Array(2000), syllable((t) => 230 * 2 ** ((-4 * t) / 12 / 0.25), 0.25), new Float32Array(2000), syllable((t) => 190 * 2 ** ((2 * t) / 12 / 0.2), 0.2), new Float32Array(1600)]);
+  /** A melody of held notes without a pause (0.4 s each), and chords under it. */
+  const melody = () => concat([220, 247, 262, 294, 262, 247].map((hz) => tone(hz, 0.4)));
+  /** `x` with a held G major chord under it, each note at `amplitude`. */
+  const chordsUnder = (x: Float32Array, amplitude = 0.05) => x.map((v, i) => v + [1, 1.26, 1.498].reduce((sum, r) => sum + amplitude * Math.sin((2 * Math.PI * 196 * r * i) / SPEECH_SAMPLE_RATE), 0));
+
+  it('hears a voice in gliding syllables, and none in a melody of held notes or in chords', () => {
+    const voice = speechInputOfAudio([spoken()], SPEECH_SAMPLE_RATE).spokenSec!;
+    expect(voice).toBeGreaterThan(0.5);
+    expect(speechInputOfAudio([melody()], SPEECH_SAMPLE_RATE).spokenSec).toBeLessThan(0.1);
+    expect(speechInputOfAudio([chordsUnder(new Float32Array(2 * SPEECH_SAMPLE_RATE))], SPEECH_SAMPLE_RATE).spokenSec).toBeLessThan(0.1);
+    // The voice with the chords 10 dB under it (mean levels) is still heard: the speech model may be left out for them, the speaker is not.
+    const under = chordsUnder(spoken(), (0.32 * rms(spoken())) / Math.sqrt(1.5));
+    expect(speechInputOfAudio([under], SPEECH_SAMPLE_RATE).spokenSec).toBeGreaterThan(0.5 * voice);
   });
 });

@@ -16,6 +16,7 @@ import { NOISY_BELOW_DB, speechBackground, STEADY_BAND_BELOW_DB } from './backgr
 import { powerSpectrum } from './fft';
 import { createMfcc, deltas, melFilterBank } from './mfcc';
 import { yinPitchHz, type PitchSettings } from './pitch';
+import { spokenSeconds, type PitchedFrame } from './voice-presence';
 import { mean, populationStd, quantile } from '../vector';
 import { mixToMono, resample } from './resample';
 
@@ -106,14 +107,13 @@ function frameMeasures(pcm: Float32Array, frames: number) {
 }
 
 /** Pitch statistics of the active frames: median, spread around it, glide rate, pitched fraction. */
-function pitchFeatures(pcm: Float32Array, active: readonly number[]): { stats: number[]; fraction: number; pitchedFrames: Set<number> } {
+function pitchFeatures(pcm: Float32Array, active: readonly number[]): { stats: number[]; fraction: number; pitched: PitchedFrame[] } {
   const pitched = active.flatMap((f) => {
     const hz = yinPitchHz(pcm, f * HOP, PITCH);
     return hz === null ? [] : [{ f, semitones: 12 * Math.log2(hz / 100) }];
   });
   const fraction = pitched.length / active.length;
-  const pitchedFrames = new Set(pitched.map((p) => p.f));
-  if (pitched.length < 4) return { stats: [0, 0, 0, 0, 0, 0], fraction, pitchedFrames };
+  if (pitched.length < 4) return { stats: [0, 0, 0, 0, 0, 0], fraction, pitched };
   const semitones = pitched.map((p) => p.semitones);
   const median = quantile(semitones, 0.5);
   const relative = semitones.map((s) => s - median);
@@ -122,7 +122,7 @@ function pitchFeatures(pcm: Float32Array, active: readonly number[]): { stats: n
     return p.f === pitched[i]!.f + 1 && Math.abs(step) <= MAX_GLIDE_SEMITONES ? [step * FRAMES_PER_SEC] : [];
   });
   const [glideMean, glideStd] = glides.length > 0 ? [mean(glides), populationStd(glides)] : [0, 0];
-  return { stats: [median, populationStd(relative), quantile(relative, 0.1), quantile(relative, 0.9), glideMean, glideStd], fraction, pitchedFrames };
+  return { stats: [median, populationStd(relative), quantile(relative, 0.1), quantile(relative, 0.9), glideMean, glideStd], fraction, pitched };
 }
 
 /**
@@ -152,6 +152,11 @@ function tempoFeatures(levelDb: readonly number[], activeCount: number, pitchedF
  * (shorter than 0.1 s, or digital silence).
  */
 export function speechFeatures(pcm: Float32Array): Float32Array | null {
+  return heardSpeech(pcm)?.features ?? null;
+}
+
+/** speechFeatures, and the seconds of the active sound pitched as a voice is (voice-presence.ts), from one pitch track. */
+function heardSpeech(pcm: Float32Array): { features: Float32Array; spokenSec: number } | null {
   const frames = 1 + Math.floor((pcm.length - FRAME) / HOP);
   if (pcm.length < FRAME || frames < 10) return null;
   const { levelDb, zcr, centroid, cepstra } = frameMeasures(pcm, frames);
@@ -161,9 +166,9 @@ export function speechFeatures(pcm: Float32Array): Float32Array | null {
   const over = (values: readonly number[]) => active.map((f) => values[f]!);
   const relativeLoudness = over(levelDb).map((db) => db - reference);
   const pitch = pitchFeatures(pcm, active);
-  const tempo = tempoFeatures(levelDb, active.length, pitch.pitchedFrames);
+  const tempo = tempoFeatures(levelDb, active.length, new Set(pitch.pitched.map((p) => p.f)));
   const coefficients = Array.from({ length: MFCC_COUNT }, (_, i) => cepstra.map((c) => c[i]!));
-  return Float32Array.from([
+  const features = Float32Array.from([
     ...spread(relativeLoudness).slice(0, 4),
     ...spread(over(zcr)),
     ...spread(over(centroid)),
@@ -174,6 +179,7 @@ export function speechFeatures(pcm: Float32Array): Float32Array | null {
     ...coefficients.map((c) => populationStd(over(c))),
     ...coefficients.map((c) => populationStd(over(deltas(c)))),
   ]);
+  return { features, spokenSec: spokenSeconds(pitch.pitched, FRAMES_PER_SEC) };
 }
 
 /** speechFeatures of decoded audio: planar channels at `sampleRate`, mixed to mono and resampled. */
@@ -186,7 +192,11 @@ export function speechFeaturesOfAudio(channels: readonly Float32Array[], sampleR
  * follow "No speech model for this clip: "); `overNoiseDb`: how far the voice stands above the
  * steady noise under it, when there was speech to measure (background-noise.ts).
  */
-export type SpeechInput = ({ features: Float32Array; note: null } | { features: null; note: string }) & { overNoiseDb?: number };
+export type SpeechInput = ({ features: Float32Array; note: null } | { features: null; note: string }) & {
+  overNoiseDb?: number;
+  /** Seconds of the sound pitched as a voice is (voice-presence.ts): whether anyone speaks at all; absent when no sound was decoded. */
+  spokenSec?: number;
+};
 
 /**
  * The speech model's input from decoded audio (the app's worker and the Node tools alike): none when
@@ -198,16 +208,17 @@ export type SpeechInput = ({ features: Float32Array; note: null } | { features: 
  */
 export function speechInputOfAudio(channels: readonly Float32Array[], sampleRate: number): SpeechInput {
   const pcm = resample(mixToMono(channels), sampleRate, SPEECH_SAMPLE_RATE);
-  const features = speechFeatures(pcm);
-  if (!features) return { features: null, note: 'its audio holds no speech' };
+  const heard = heardSpeech(pcm);
+  if (!heard) return { features: null, note: 'its audio holds no speech', spokenSec: 0 };
+  const { features, spokenSec } = heard;
   const background = speechBackground(pcm);
-  if (background === null) return { features, note: null };
+  if (background === null) return { features, note: null, spokenSec };
   const { overNoiseDb, steadiestBandDb } = background;
   if (overNoiseDb < NOISY_BELOW_DB) {
-    return { features: null, note: `the voice stands only ${Math.round(overNoiseDb)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb };
+    return { features: null, note: `the voice stands only ${Math.round(overNoiseDb)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb, spokenSec };
   }
   if (steadiestBandDb < STEADY_BAND_BELOW_DB) {
-    return { features: null, note: `music or another sound (a hum, an engine) plays without a pause in the soundtrack, and the speech model, which learnt voices alone, would hear it as part of a voice`, overNoiseDb };
+    return { features: null, note: `music or another sound (a hum, an engine) plays without a pause in the soundtrack, and the speech model, which learnt voices alone, would hear it as part of a voice`, overNoiseDb, spokenSec };
   }
-  return { features, note: null, overNoiseDb };
+  return { features, note: null, overNoiseDb, spokenSec };
 }

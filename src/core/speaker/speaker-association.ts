@@ -25,8 +25,10 @@ export interface SpeakerConfig {
   readonly minMargin: number;
   /** Spread of the mouth measure below which a mouth does not move (a still face: compression noise). */
   readonly minMouthStd: number;
-  /** Share of the sound's windows that must be voiced for there to be a voice at all. */
+  /** Share of the sound's windows that must be voiced (loud) for there to be a voice at all. */
   readonly minVoicedShare: number;
+  /** Seconds of the sound that must be pitched as a voice is (voice-presence.ts): music alone is loud but holds none. */
+  readonly minSpokenSec: number;
   /** How the loudness is compared with the mouth. */
   readonly search: LagSearch;
 }
@@ -41,7 +43,7 @@ export interface MouthSeries {
 }
 
 /**
- * Why the voice went to nobody: the sound holds (almost) no voice; no track was seen long enough
+ * Why the voice went to nobody: the sound holds (almost) no voice (quiet, or nothing pitched as a voice is: music alone); no track was seen long enough
  * (`minSamples`); no seen mouth moved; the best moving mouth stayed under `minScore`; several moved
  * with it alike (`alike`).
  */
@@ -72,13 +74,18 @@ export function speakerScore(series: MouthSeries, envelope: LoudnessEnvelope, co
   return laggedCorrelation(series.tSec, series.mouth, envelope, config.search).score;
 }
 
-/** Associates the voice in `envelope` with one of `tracks`, or with nobody. */
+/**
+ * Associates the voice in `envelope` with one of `tracks`, or with nobody. `spokenSec`: how much of
+ * the sound is pitched as a voice is (SpeechInput.spokenSec); left out, the loudness alone says
+ * whether there is a voice.
+ */
 export function associateSpeaker(
   tracks: readonly MouthSeries[],
   envelope: LoudnessEnvelope,
   config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG,
+  spokenSec = Infinity,
 ): SpeakerResult {
-  const voiced = voicedShare(envelope) >= config.minVoicedShare;
+  const voiced = voicedShare(envelope) >= config.minVoicedShare && spokenSec >= config.minSpokenSec;
   const scores = tracks.map((t) => ({ trackId: t.trackId, score: voiced ? speakerScore(t, envelope, config) : 0 }));
   const movers = voiced ? scores.filter((_, i) => mouthMoves(tracks[i]!, config)).sort((a, b) => b.score - a.score) : [];
   const [best, next] = movers;

@@ -29,5 +29,7 @@ export const SPEAKER_DEFAULTS: SpeakerConfig = Object.freeze({
   minMargin: 0.2,
   minMouthStd: 0.3,
   minVoicedShare: 0.1,
+  // Our 168 voices hold 0.12 s or more, music alone mostly none (docs/speaker.md, "A soundtrack with no voice").
+  minSpokenSec: 0.1,
   search: Object.freeze({ minLagSec: -0.1, maxLagSec: 0.2, stepSec: 1 / 30, halfWindowSec: 1 / 30, rangeDb: 40, highPassSec: 0, audio: 'level' as const }),
 });

@@ -179,6 +179,10 @@ describe('associateSpeaker', () => {
     expect(associateSpeaker([speaking, twin], env, loose).trackId).not.toBeNull();
     expect(associateSpeaker([still], env)).toMatchObject({ trackId: null, score: 0, nobody: 'still' });
     expect(associateSpeaker([speaking], loudnessEnvelope([new Float32Array(4 * RATE)], RATE))).toMatchObject({ trackId: null, score: 0, nobody: 'no-voice' });
+    // Loud, and the mouth moves with it, but nothing in it is pitched as a voice is (music alone): nobody.
+    const tooLittle = DEFAULT_SPEAKER_CONFIG.minSpokenSec / 2;
+    expect(associateSpeaker([speaking], env, DEFAULT_SPEAKER_CONFIG, tooLittle)).toMatchObject({ trackId: null, score: 0, nobody: 'no-voice' });
+    expect(associateSpeaker([speaking], env, DEFAULT_SPEAKER_CONFIG, 2 * DEFAULT_SPEAKER_CONFIG.minSpokenSec).trackId).toBe(1);
     expect(associateSpeaker([], env)).toEqual({ trackId: null, score: 0, nobody: 'too-short', scores: [], alike: [] });
     // Why nobody, each time; a credited track has no reason.
     expect(lone.nobody).toBe('weak');
