@@ -40,7 +40,7 @@ describe('speechNoteFor', () => {
 
   it('says why when no mouth could be matched at all: no voice, faces seen too briefly, no mouth moving', () => {
     const note = (nobody: NonNullable<ClipSpeaker['nobody']>) => speechNoteFor({ trackId: null, score: 0, nobody }, 1, true)!;
-    expect(note('no-voice')).toMatch(/holds almost no voice/);
+    expect(note('no-voice')).toMatch(/nobody is heard speaking aloud/);
     expect(note('too-short')).toMatch(/no face's mouth was followed for 0\.8 s or more \(a clip this short, or frames analysed over half a second apart\), too short to tell whose voice it is/);
     expect(note('still')).toMatch(/no mouth in view moved while the voice was heard/);
     for (const nobody of ['no-voice', 'too-short', 'still'] as const) expect(note(nobody)).not.toMatch(/score/);
@@ -52,7 +52,7 @@ describe('nobodyInWords', () => {
   it('says why nobody has the voice: no sound at all is not "nobody seen"', () => {
     // A clip whose sound track is missing or undecodable (AC-3 in Chromium) had its face called unseen.
     expect(nobodyInWords(NO_SPEAKER)).toBe('no sound was heard');
-    expect(nobodyInWords({ trackId: null, score: 0, nobody: 'no-voice' })).toBe('the soundtrack holds almost no voice (music alone, or silence)');
+    expect(nobodyInWords({ trackId: null, score: 0, nobody: 'no-voice' })).toBe('nobody is heard speaking aloud in the soundtrack (music alone, a whisper, or silence)');
     expect(nobodyInWords({ trackId: null, score: 0.1, nobody: 'weak' })).toBe('no mouth moved with the voice enough');
     expect(nobodyInWords({ trackId: null, score: 0.33, nobody: 'alike', alike: [{ trackId: 1, score: 0.33 }, { trackId: 3, score: 0.3 }] })).toBe('2 mouths moved with the voice alike (#1, #3)');
   });

@@ -43,8 +43,8 @@ export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | n
 
 /** Why nobody was credited, in words, where no mouth's score could be weighed at all (no score to quote). */
 const NO_MOUTH_MATCHED: Partial<Record<NobodyReason, string>> = Object.freeze({
-  // Quiet throughout, or loud with nothing pitched as a voice is: music alone (voice-presence.ts).
-  'no-voice': 'the soundtrack holds almost no voice (music alone, or silence)',
+  // Quiet throughout, or loud with nothing pitched as a voice is: music alone, or a whisper, which has no pitch (voice-presence.ts).
+  'no-voice': 'nobody is heard speaking aloud in the soundtrack (music alone, a whisper, or silence)',
   // A mouth is followed between analysed frames up to half a second apart: at 1 or 2 fps (the CLIs' --fps) only on the frames themselves.
   'too-short': `no face's mouth was followed for ${(DEFAULT_SPEAKER_CONFIG.minSamples / MOUTH_TRACE.fps).toFixed(1)} s or more (a clip this short, or frames analysed over half a second apart), too short to tell whose voice it is`,
   still: 'no mouth in view moved while the voice was heard: the one speaking is not on screen, or their mouth is hidden (a mask, a hand)',
