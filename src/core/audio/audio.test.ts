@@ -260,6 +260,9 @@ describe('spokenSeconds (voice-presence.ts)', () => {
     expect(spokenSeconds([...frames(0, glide(10, 0, 0)), ...frames(10, glide(10, 2, 0))], 100)).toBeCloseTo(0.2, 9);
     expect(spokenSeconds([...frames(0, glide(10, 0, 0)), ...frames(11, glide(10, 0.5, 0))], 100)).toBeCloseTo(0.2, 9);
     expect(spokenSeconds([...frames(0, glide(10, 0, 0)), ...frames(10, glide(10, 0.5, 0))], 100)).toBe(0); // one held note of 200 ms
+    // A sweep of 1 semitone a frame (100 per second: a tuned kick drum's fall), not intonation's pace.
+    expect(spokenSeconds(frames(0, glide(12, 20, -1)), 100)).toBe(0);
+    expect(spokenSeconds(frames(0, glide(12, 20, -0.5)), 100)).toBeCloseTo(0.12, 9);
   });
 
   /** Syllables of 0.2–0.3 s whose pitch rises or falls 2–4 semitones (intonation), with pauses. */
@@ -268,6 +271,17 @@ describe('spokenSeconds (voice-presence.ts)', () => {
   const melody = () => concat([220, 247, 262, 294, 262, 247].map((hz) => tone(hz, 0.4)));
   /** `x` with a held G major chord under it, each note at `amplitude`. */
   const chordsUnder = (x: Float32Array, amplitude = 0.05) => x.map((v, i) => v + [1, 1.26, 1.498].reduce((sum, r) => sum + amplitude * Math.sin((2 * Math.PI * 196 * r * i) / SPEECH_SAMPLE_RATE), 0));
+
+  /** A tuned kick drum (an 808) on every beat at 120 bpm: its pitch falls from 150 Hz to 50 Hz as it fades. */
+  const kicks = (seconds: number) =>
+    Float32Array.from({ length: seconds * SPEECH_SAMPLE_RATE }, (_, i) => {
+      const t = (i / SPEECH_SAMPLE_RATE) % 0.5;
+      return 0.5 * Math.sin(2 * Math.PI * (50 * t + (100 / 12) * (1 - Math.exp(-12 * t)))) * Math.exp(-4 * t);
+    });
+
+  it('hears no voice in a tuned kick drum, whose pitch sweeps down faster than speech glides', () => {
+    expect(speechInputOfAudio([kicks(4)], SPEECH_SAMPLE_RATE).spokenSec).toBeLessThan(0.1);
+  });
 
   it('hears a voice in gliding syllables, and none in a melody of held notes or in chords', () => {
     const voice = speechInputOfAudio([spoken()], SPEECH_SAMPLE_RATE).spokenSec!;

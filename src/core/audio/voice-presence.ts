@@ -3,8 +3,9 @@
  * too, and a moving mouth correlated with a music track's beats and phrases as well as another
  * person's voice did (issue 29; docs/speaker.md, "A soundtrack with no voice"). A voice is pitched
  * (70–400 Hz) in stretches whose pitch moves: syllables glide. An instrument's note is held on one
- * pitch, and chords, pads and drums have no single pitch that YIN follows. So the voice's time is
- * the pitched stretches of the active sound that are not held notes. Pure; reads the pitch track
+ * pitch, chords, pads and most drums have no single pitch that YIN follows, and a tuned kick drum's
+ * (an 808's) pitch sweeps down faster than intonation moves. So the voice's time is the pitched
+ * stretches of the active sound that are neither held notes nor sweeps. Pure; reads the pitch track
  * speech-features.ts computes anyway.
  */
 
@@ -21,6 +22,8 @@ const MIN_STRETCH_FRAMES = 5;
 /** A stretch this long (frames: 150 ms) whose pitch stays within HELD_RANGE_SEMITONES is a held note. */
 const HELD_MIN_FRAMES = 15;
 const HELD_RANGE_SEMITONES = 1;
+/** A stretch whose pitch falls or rises faster than this (semitones a frame, median) is a drum's sweep (an 808 kick), not intonation. */
+const MAX_MEDIAN_STEP_SEMITONES = 0.7;
 
 /** Stretches of consecutive frames whose pitch steps less than SAME_STRETCH_SEMITONES. */
 function pitchedStretches(pitched: readonly PitchedFrame[]): number[][] {
@@ -50,9 +53,15 @@ function unheldFrames(stretch: readonly number[]): number {
 
 /**
  * Seconds of `pitched` (frames every 1 / `framesPerSec` s, increasing) that sound like a voice: the
- * frames of pitched stretches of at least MIN_STRETCH_FRAMES that are not in held notes.
+ * frames of pitched stretches of at least MIN_STRETCH_FRAMES, not sweeping, that are not in held notes.
  */
 export function spokenSeconds(pitched: readonly PitchedFrame[], framesPerSec: number): number {
-  const spoken = pitchedStretches(pitched).filter((s) => s.length >= MIN_STRETCH_FRAMES);
+  const spoken = pitchedStretches(pitched).filter((s) => s.length >= MIN_STRETCH_FRAMES && medianStep(s) <= MAX_MEDIAN_STEP_SEMITONES);
   return spoken.reduce((n, s) => n + unheldFrames(s), 0) / framesPerSec;
+}
+
+/** The median size of the steps between a stretch's consecutive frames (semitones). */
+function medianStep(stretch: readonly number[]): number {
+  const steps = stretch.slice(1).map((st, i) => Math.abs(st - stretch[i]!)).sort((a, b) => a - b);
+  return steps[Math.floor(steps.length / 2)] ?? 0;
 }
