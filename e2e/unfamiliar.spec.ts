@@ -21,13 +21,17 @@ async function reportOf(page: Page, file: string): Promise<AnalysisReport> {
   return JSON.parse(readFileSync(await download.path(), 'utf8')) as AnalysisReport;
 }
 
-test('our own clip is familiar; a tight face crop of it is not, and gets the general networks\u2019 answer', async ({ page }) => {
+test('our own clip is familiar, also reposted in black bars; a tight face crop of it is not, and gets the general networks\u2019 answer', async ({ page }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const ours = await reportOf(page, clip('02-01-03_01.mp4'));
   expect(ours.familiarity).toMatchObject({ familiar: true, unlike: [] });
   expect(ours.answer).not.toBe('general');
   // A clean studio voice: far above any noise (our clips read 42 dB or more).
   expect(ours.voiceOverNoiseDb).toBeGreaterThan(40);
+  // The same clip reposted in a portrait frame with black bars: the same scene (it read unfamiliar, scene 1.6–1.9, until 2026-12-07 03:20 UTC).
+  const reposted = await reportOf(page, unfamiliarCopy('portrait-bars', '02-01-03_01.mp4'));
+  expect(reposted.familiarity).toMatchObject({ familiar: true, unlike: [] });
+  expect(reposted.answer).not.toBe('general');
   const crop = await reportOf(page, unfamiliarCopy('face-crop', '02-01-03_01.mp4'));
   expect(crop.familiarity).not.toBeNull();
   expect(crop.familiarity!.familiar).toBe(false);

@@ -38,6 +38,9 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   // A vlogger at arm's length: the picture ends between the mouth and the chin (the face box reaches the bottom edge).
   // Until the tracker left the embeddings of faces cut by the frame's edge out, one person was two tracks in 3 of 42 (docs/real-files.md).
   { name: 'too-close', description: 'filmed too close: the chin out of the picture', args: () => ['-vf', 'crop=360:180:0:0', ...VIDEO, ...KEEP_AUDIO] },
+  // A landscape clip reposted for a phone: the same picture in a portrait frame, black above and below. Read whole,
+  // the bars shrank the person in the context network's square input and the scene read unfamiliar (docs/real-files.md).
+  { name: 'portrait-bars', description: 'reposted in a portrait frame, black above and below', args: () => ['-vf', 'pad=360:640:0:185:black', ...VIDEO, ...KEEP_AUDIO] },
   { name: 'grey', description: 'black and white', args: () => ['-vf', 'format=gray,format=yuv420p', ...VIDEO, ...KEEP_AUDIO] },
   { name: 'low-res', description: '160×120, heavily compressed (an old webcam)', args: () => ['-vf', 'scale=160:120', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '36', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
   // Measured for grouping (docs/calibration.md: compression, not size, is what scatters a face's descriptors).

@@ -103,6 +103,11 @@ export interface PerceptionState {
    */
   clipNets?: boolean;
   lastPeople?: { tSec: number; result: PersonDetectorOutput };
+  /**
+   * The picture inside black bars on this frame (frame pixels), set by the caller from the grey
+   * frames (src/core/framing/picture-bars.ts); the person detector reads only it. Null: the whole frame.
+   */
+  picture?: Box | null;
   lastEmbeddingSec?: number;
   /** The previous frame's faces (frame pixels) and when the full detector input last ran. */
   lastFaceBoxes?: Box[];
@@ -148,7 +153,7 @@ function peopleFor(models: PerceptionModels, frame: Frame, tSec: number, state: 
   const last = state.lastPeople;
   if (!state.config.personNet) return { fresh: false, people: Promise.resolve(NO_PEOPLE) };
   if (last && !personDetectionDue(state.config, last.tSec, tSec)) return { fresh: false, people: Promise.resolve(last.result) };
-  return { fresh: true, people: timeSync(timer, 'personDetection', () => models.personDetector.run({ frame, reads })) };
+  return { fresh: true, people: timeSync(timer, 'personDetection', () => models.personDetector.run({ frame, reads, picture: state.picture })) };
 }
 
 /**

@@ -55,6 +55,25 @@ describe('person-detector (CenterNet + context features, Node WASM)', () => {
     }
   });
 
+  it('reads only the picture inside black bars: the same people and context as the picture alone, boxes in frame pixels', async () => {
+    // Our clip reposted in a portrait frame (black above and below), as a phone's editor does.
+    const picture = frames[1]!;
+    const barred = tf.pad(picture, [[185, 185], [0, 0], [0, 0]]) as tf.Tensor3D;
+    try {
+      const alone = await model.run(picture);
+      const inside = await model.run({ frame: barred, picture: { x: 0, y: 185, w: 360, h: 270 } });
+      expect(inside.persons).toHaveLength(alone.persons.length);
+      expect(inside.persons[0]!.box.y).toBeCloseTo(alone.persons[0]!.box.y + 185, 3);
+      expect(inside.persons[0]!.context).toEqual(alone.persons[0]!.context);
+      expect(inside.frameContext).toEqual(alone.frameContext);
+      // Read whole, the bars shrink the person in the square input, and the context is another (the scene read unfamiliar).
+      const whole = await model.run(barred);
+      expect(whole.persons[0]!.context).not.toEqual(alone.persons[0]!.context);
+    } finally {
+      barred.dispose();
+    }
+  });
+
   it('leaves no tensor behind', async () => {
     const { leaked } = await noLeak(() => model.run({ frame: frames[2]!, regions: [{ x: 0, y: 0, w: 10, h: 10 }] }));
     expect(leaked).toBe(0);

@@ -33,6 +33,11 @@ export interface PersonDetectorInput {
   regions?: readonly Box[];
   /** Where the outputs are read: at once by default, or with the rest of a frame (`ReadBatch`). */
   reads?: DeviceReads;
+  /**
+   * The picture inside black bars (frame pixels: src/core/framing/picture-bars.ts): only it is read,
+   * so that bars do not shrink the people in the network's square input; boxes stay in frame pixels.
+   */
+  picture?: Box | null;
 }
 
 /** One detected person. */
@@ -47,7 +52,7 @@ export interface PersonDetection {
 export interface PersonDetectorOutput {
   /** Persons, best score first. */
   persons: PersonDetection[];
-  /** 480-d backbone feature averaged over the whole frame (padding excluded). */
+  /** 480-d backbone feature averaged over the whole frame, or the picture inside its bars (padding excluded). */
   frameContext: Float32Array;
   /** One 480-d feature per `input.regions` entry, same order. */
   regionContexts: Float32Array[];
@@ -70,14 +75,16 @@ export class PersonDetector extends BaseModel<PersonDetectorInput | Frame, Perso
   /** Persons and context features of one frame (a bare frame means no extra regions). */
   async run(input: PersonDetectorInput | Frame, config?: Partial<PersonDetectorConfig>): Promise<PersonDetectorOutput> {
     this.assertLoaded();
-    const { frame, regions = [], reads = READ_NOW } = input instanceof tf.Tensor ? { frame: input } : input;
+    const { frame, regions = [], reads = READ_NOW, picture } = input instanceof tf.Tensor ? { frame: input } : input;
     checkFrameBoxes(frame, regions);
     const cfg = withDefaults(PERSON_DETECTOR_DEFAULTS, config);
     const model = this.#model!;
-    const [height, width] = frame.shape;
+    const inside = pictureOf(picture, frame);
+    const [height, width] = inside ? [inside.h, inside.w] : frame.shape;
     const side = Math.max(height, width);
     const outputs = tf.tidy(() => {
-      const padded = tf.pad(tf.cast(frame, 'float32'), [
+      const read = inside ? tf.slice(frame, [inside.y, inside.x, 0], [inside.h, inside.w, frame.shape[2]]) : frame;
+      const padded = tf.pad(tf.cast(read, 'float32'), [
         [0, side - height],
         [0, side - width],
         [0, 0],
@@ -103,13 +110,30 @@ export class PersonDetector extends BaseModel<PersonDetectorInput | Frame, Perso
       candidates.push({ box: { x: x1, y: y1, w: x2 - x1, h: y2 - y1 }, score });
     }
     const kept = nonMaxSuppression(candidates, cfg.iouThreshold, cfg.maxPersons);
-    const pool = (b: Box) => poolRegion(map, CENTERNET_GRID, CONTEXT_FEATURE_SIZE, side, b);
+    // Boxes found in the picture are moved back to frame pixels; regions asked in frame pixels are pooled in the picture's.
+    const [dx, dy] = inside ? [inside.x, inside.y] : [0, 0];
+    const pool = (b: Box) => poolRegion(map, CENTERNET_GRID, CONTEXT_FEATURE_SIZE, side, { ...b, x: b.x - dx, y: b.y - dy });
     return {
-      persons: kept.map((k) => ({ ...candidates[k]!, context: pool(candidates[k]!.box) })),
-      frameContext: pool({ x: 0, y: 0, w: width, h: height }),
+      persons: kept.map((k) => {
+        const { box, score } = candidates[k]!;
+        const inFrame = { ...box, x: box.x + dx, y: box.y + dy };
+        return { box: inFrame, score, context: pool(inFrame) };
+      }),
+      frameContext: pool({ x: dx, y: dy, w: width, h: height }),
       regionContexts: regions.map(pool),
     };
   }
+}
+
+/** `picture` in whole frame pixels inside `frame`, when it leaves part of the frame out; else null (the whole frame is read). */
+function pictureOf(picture: Box | null | undefined, frame: Frame): Box | null {
+  if (!picture) return null;
+  const [height, width] = frame.shape;
+  const x = Math.max(0, Math.round(picture.x));
+  const y = Math.max(0, Math.round(picture.y));
+  const w = Math.min(width, Math.round(picture.x + picture.w)) - x;
+  const h = Math.min(height, Math.round(picture.y + picture.h)) - y;
+  return w > 0 && h > 0 && (w < width || h < height) ? { x, y, w, h } : null;
 }
 
 /** Creates (does not load) the person detector reading weights from `source`. */
