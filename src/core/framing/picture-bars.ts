@@ -16,7 +16,7 @@ export interface GrayImage {
   data: Uint8Array;
 }
 
-/** A bar's row or column: no pixel brighter than this (video black is 16; compression lifts it a little: a dark room's wall has brighter specks) ... */
+/** A bar's row or column: no pixel brighter than this (video black is 16, lifted a little by compression) ... */
 const MAX_BAR_LEVEL = 40;
 /** ... and flat: its mean step to the next pixel along it under this (grey levels). */
 const MAX_BAR_DETAIL = 2;
@@ -71,8 +71,8 @@ function isBar(l: Line): boolean {
 /**
  * Where the picture lies along one side (the range of rows or columns), or null without bars at
  * both ends. The picture must start at once across the whole line next to a bar (within a few
- * lines, a median above a bar's level; at one end at least): a dark room whose background is clipped to black beside a person is dark
- * along most of the line past it, and is no bar.
+ * lines, a median above a bar's level; at one end at least): a dark room whose background is
+ * clipped to black beside a person is dark along most of the line past it, and is no bar.
  */
 function pictureAlong(lines: readonly Line[]): { from: number; to: number } | null {
   const n = lines.length;
