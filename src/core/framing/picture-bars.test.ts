@@ -35,6 +35,23 @@ describe('pictureInBars', () => {
     expect(pictureInBars(frame(360, 640, { x: 0, y: 260, w: 360, h: 120 }, scene))).toBeNull(); // 19 % left
   });
 
+  it('finds the picture in a blurred fill above and below a portrait frame, and none where a portrait scene is smooth at its ends without an edge', () => {
+    // The fill: the picture enlarged and blurred (here a smooth shading), as a phone's editor makes it.
+    const blurred = (x: number, y: number) => 100 + Math.round(40 * Math.sin(x / 60) + 30 * Math.cos(y / 80));
+    // A picture whose neighbouring rows are alike, as a camera's are: detail along the rows, slow change down them.
+    const scene = (x: number, y: number) => 60 + ((x * 37) % 120) + Math.round(20 * Math.sin(y / 15));
+    const filled = frame(360, 640, { x: 0, y: 185, w: 360, h: 270 }, scene);
+    for (let y = 0; y < 640; y++) for (let x = 0; x < 360; x++) if (y < 185 || y >= 455) filled.data[y * 360 + x] = blurred(x, y);
+    expect(pictureInBars(filled)).toEqual({ x: 0, y: 185, w: 360, h: 270 });
+    // A portrait scene with a smooth sky and floor that shade into it: no straight edge, no picture.
+    const sky = (x: number, y: number) => (y < 185 || y >= 455 ? blurred(x, y) : Math.round((scene(x, y) * Math.min(y - 184, 455 - y, 60)) / 60 + (blurred(x, y) * (60 - Math.min(y - 184, 455 - y, 60))) / 60));
+    expect(pictureInBars(frame(360, 640, { x: 0, y: 0, w: 360, h: 640 }, sky))).toBeNull();
+    // Landscape frames are not looked at for a fill (our clips' walls beside the picture are as flat).
+    const wide = frame(640, 360, { x: 185, y: 0, w: 270, h: 360 }, scene);
+    for (let y = 0; y < 360; y++) for (let x = 0; x < 640; x++) if (x < 185 || x >= 455) wide.data[y * 640 + x] = blurred(y, x);
+    expect(pictureInBars(wide)).toBeNull();
+  });
+
   it('keeps a picture found before while its bars hold, when its own edge lines turn dark', () => {
     const found = pictureInBars(frame(360, 640, { x: 0, y: 185, w: 360, h: 270 }, scene))!;
     // Dark at the picture's top and bottom (hair, clothes): alone it is not told from a dark room.

@@ -1,11 +1,12 @@
 /**
- * The picture inside black bars: a landscape video reposted in a portrait frame with black above and
- * below, a portrait video in a landscape frame's side bars, a film's letterbox. Bars carry nothing of
- * the scene, yet they change what the context network sees: it reads the whole frame padded square,
- * so the person shrinks by the bars' share and the scene read unlike every training clip
+ * The picture inside bars: a landscape video reposted in a portrait frame with black (or its own
+ * picture blurred) above and below, a portrait video in a landscape frame's side bars, a film's
+ * letterbox. Bars carry nothing of the scene, yet they change what the context network sees: it
+ * reads the whole frame padded square, so the person shrinks by the bars' share and the scene read
+ * unlike every training clip
  * (docs/real-files.md, "Black bars around the picture"). Found on a grey frame: the rows (or columns)
- * at both ends that are dark and flat. Only black: a flat wall beside a person is as flat as a bar,
- * and a blurred fill is not told from it by detail alone (left open). Pure.
+ * at both ends that are dark and flat; in a portrait frame, also a blurred fill above and below (a
+ * flat wall beside a person is as flat as a fill: the picture's straight edges tell it). Pure.
  */
 import type { Box } from '../geometry';
 
@@ -89,12 +90,14 @@ function pictureAlong(lines: readonly Line[]): { from: number; to: number } | nu
 }
 
 /**
- * The picture inside black bars above and below, or at the sides, of `g` (its pixels); null when it
- * has none. `known`: the picture found on an earlier frame of the video, kept while every line
- * outside it is still a bar's (a frame whose picture starts dark at both ends does not lose it).
+ * The picture inside black bars above and below, or at the sides, of `g` (its pixels), or inside a
+ * blurred fill above and below a portrait frame (`pictureInFill`); null when it has none. `known`:
+ * the picture found on an earlier frame of the video, kept while every line outside it is still a
+ * bar's (a frame whose picture starts dark at both ends does not lose it) or still a fill's.
  */
 export function pictureInBars(g: GrayImage, known?: Box | null): Box | null {
-  if (g.width < 2 || g.height < 2 || !endsAreBars(g)) return null;
+  if (g.width < 2 || g.height < 2) return null;
+  if (!endsAreBars(g)) return g.height > g.width ? pictureInFill(g, known) : null;
   if (known && barsHold(g, known)) return known;
   const rows = pictureAlong(linesOf(g, true));
   const columns = pictureAlong(linesOf(g, false));
@@ -111,4 +114,51 @@ function barsHold(g: GrayImage, picture: Box): boolean {
   const columns = outside(g.width, picture.x, picture.x + picture.w);
   const histogram = new Uint32Array(256);
   return rows.length + columns.length > 0 && rows.every((i) => isBar(lineOf(g, true, i, histogram))) && columns.every((i) => isBar(lineOf(g, false, i, histogram)));
+}
+
+/** A fill's rows are this much flatter than the picture's (mean detail outside over median inside) at most ... */
+const MAX_FILL_DETAIL_SHARE = 0.5;
+/** ... and the picture starts at a straight edge: a step of FILL_EDGE_STEP grey levels or more across this share of the row, at both ends. */
+const MIN_FILL_EDGE_SHARE = 0.4;
+const FILL_EDGE_STEP = 10;
+
+/**
+ * The picture inside a blurred fill above and below it (a phone's editor repeats a landscape clip,
+ * enlarged and blurred, to fill a portrait frame), or null. The fill is as flat as a plain wall, so
+ * what tells it is the picture's own edges: a straight step across most of a row at both ends,
+ * about as far from each end (MAX_BAR_DIFFERENCE_SHARE), with flat rows beyond them. Rows only:
+ * a side fill (a portrait clip in a landscape frame) is not looked for — our own clips' columns
+ * reach 0.39 of such an edge where a wall meets the picture's side, too near to tell.
+ */
+function pictureInFill(g: GrayImage, known?: Box | null): Box | null {
+  const { width, height, data } = g;
+  const detail: number[] = [];
+  const edge: number[] = [];
+  for (let y = 0; y < height; y++) {
+    let steps = 0;
+    let crossing = 0;
+    for (let x = 0; x + 1 < width; x++) steps += Math.abs(data[y * width + x + 1]! - data[y * width + x]!);
+    if (y + 1 < height) for (let x = 0; x < width; x++) if (Math.abs(data[(y + 1) * width + x]! - data[y * width + x]!) >= FILL_EDGE_STEP) crossing++;
+    detail.push(steps / (width - 1));
+    edge.push(crossing / width);
+  }
+  const strongest = (from: number, to: number) => {
+    let best = from;
+    for (let y = from; y < to; y++) if (edge[y]! > edge[best]!) best = y;
+    return best;
+  };
+  const fits = (top: number, bottom: number) => {
+    const inside = detail.slice(top + 1, bottom + 1).sort((a, b) => a - b);
+    const outside = [...detail.slice(0, top + 1), ...detail.slice(bottom + 1)];
+    const middle = inside[inside.length >> 1]!;
+    return outside.reduce((a, b) => a + b, 0) / outside.length <= MAX_FILL_DETAIL_SHARE * middle;
+  };
+  // The rows the picture starts and ends on: the strongest straight step in each outer part.
+  const top = strongest(Math.floor(MIN_BAR_SHARE * height), Math.floor(((1 - MIN_PICTURE_SHARE) / 2) * height));
+  const bottom = strongest(Math.ceil(((1 + MIN_PICTURE_SHARE) / 2) * height), Math.floor((1 - MIN_BAR_SHARE) * height));
+  const found = { x: 0, y: top + 1, w: width, h: bottom - top };
+  const symmetric = Math.abs(top + 1 - (height - 1 - bottom)) <= MAX_BAR_DIFFERENCE_SHARE * height;
+  if (Math.min(edge[top]!, edge[bottom]!) >= MIN_FILL_EDGE_SHARE && symmetric && fits(top, bottom)) return found;
+  // A frame whose edges blend into the fill (a dark shirt on a dark blur) keeps the picture found before, while the rows beyond it stay flat.
+  return known && known.w === width && known.y > 0 && fits(known.y - 1, known.y + known.h - 1) ? known : null;
 }
