@@ -10,7 +10,6 @@ import type { Detection } from '../core/tracking/cost-matrices';
 import { createShotCutDetector, SHOT_EMBEDDING_SEC } from '../core/tracking/shot-cut';
 import { unchangedAtCut } from '../core/tracking/cut-carry';
 import { zoomedAcross } from '../core/tracking/zoom-cut';
-import { pictureInBars } from '../core/framing/picture-bars';
 import type { FramePixels, Rotation, VideoInfo } from '../video';
 import { createPerceptionState, frameFromBitmap, frameFromPixels, perceiveFrameAhead, type PerceivedFrame } from './perceive-frame';
 import { withGeneral, type GeneralByFace } from './general-nets';
@@ -19,6 +18,7 @@ import type { PerceptionConfig } from '../shared/perception-config';
 import type { PerceptionModels } from './perception-models';
 import { createPictureTimer, type StageTimer } from './stage-timer';
 import { createMouthTracer } from './mouth-trace';
+import { createPictureFollower } from './picture-follower';
 import type { FrameSource, FrameUpdate, SourceFrame, TrackedFrame } from './tracked-frame';
 import { grayFromRgbEvery, type GrayFrame } from '../core/speaker/mouth-pixels';
 
@@ -84,7 +84,7 @@ export async function trackFrames(
   const cameraRelit = (frame: SourceFrame): boolean => !frame.mouthFrames && !!frame.pixels && ownLight.push(greyOf(frame.tSec, frame.pixels)) === 'light';
   /** The last grey frame of the frame before (what a cut on a frame's first grey frame is measured against). */
   let lastGrey: GrayFrame | undefined;
-  let greyPicture: Box | null = null;
+  const followPicture = createPictureFollower();
   const frameBound = createFrameBoundMeter();
   // Each tracked frame carries its own stage breakdown (the camera's diagnostics read it).
   const picture = createPictureTimer(timer);
@@ -147,12 +147,8 @@ export async function trackFrames(
         const beforeCut = newShot ? (cutAt > 0 ? grey[cutAt - 1] : lastGrey) : undefined;
         const carried = newShot ? carriedAcrossCut(tracker, decoded.tSec, beforeCut, grey[cutAt]!, size.width) : [];
         if (grey.length > 0) lastGrey = grey.at(-1);
-        // The picture inside black bars (a reposted or pillarboxed video): the context network reads it alone.
-        if (lastGrey) {
-          greyPicture = pictureInBars(lastGrey, greyPicture);
-          const toFrame = tensor.shape[1] / lastGrey.width;
-          perception.picture = greyPicture && { x: greyPicture.x * toFrame, y: greyPicture.y * toFrame, w: greyPicture.w * toFrame, h: greyPicture.h * toFrame };
-        }
+        // The picture inside bars (a reposted or pillarboxed video): the context network reads it alone.
+        if (lastGrey) perception.picture = followPicture(lastGrey, tensor.shape[1]);
         // The tracks' boxes are in video pixels; perception works in the analysed frame's. Early in a
         // shot every face is embedded (no recent track): that is what re-joins it across the cut.
         const earlyInShot = newShot || decoded.tSec - tracker.shotStartSec < SHOT_EMBEDDING_SEC;

@@ -12,6 +12,8 @@ import { addFrame, createClipAnalysis, meanEmbedding, voteOnClip, type FaceRecor
 import { createPerceptionState, frameFromPixels, perceiveFrame } from '../pipeline/perceive-frame';
 import type { PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
+import { createPictureFollower } from '../pipeline/picture-follower';
+import { grayFromRgbEvery } from '../core/speaker/mouth-pixels';
 import { augmentedFaceEmotion, randomAugmentation } from './augment-face';
 import { LANDMARK_VALUES } from '../core/face-geometry/landmarks';
 import type { CachedClip } from './feature-cache';
@@ -51,12 +53,15 @@ export async function extractClip(models: PerceptionModels, path: string, row: L
   const tracker = createTracker();
   // Same per-clip perception state as the app (face input size, person-detection cadence).
   const perception = createPerceptionState();
+  // The picture inside bars, as the app's worker finds it (there on its grey frames; here every second pixel of this frame's own).
+  const followPicture = createPictureFollower();
   const frames: RawFrame[] = [];
   let clip: ReturnType<typeof createClipAnalysis> | undefined;
   for await (const f of readFramesWithFfmpeg(path, { fps, frames: frameChoice, phase })) {
     clip ??= createClipAnalysis(f.width, f.height);
     frames.push(f);
     const tensor = frameFromPixels(f);
+    perception.picture = followPicture(grayFromRgbEvery(f.data, f.width, f.height, 3, 2), f.width);
     try {
       // The app embeds faces only when they must be told apart (analyze-video.ts): the same here.
       const seen = await perceiveFrame(models, tensor, f.tSec, perception, timer, tracker.recentTrackBoxes(f.tSec, perception.config.embeddingIntervalSec));
