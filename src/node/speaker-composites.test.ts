@@ -4,7 +4,6 @@
  * mouth tracer) and the association. Measured rates over six pairs are in docs/speaker.md; here one
  * pair, every kind of case, and a clip whose own voice speaks against its mouth.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import { initNodeBackend } from './backend';
 import { packageWeightSource } from './file-weight-source';
 import { COMPOSITE_PAIRS, handheldCopy, lightSpeaker, makeSpeakerCases, type SpeakerCase } from './speaker-composites';
 import { clip } from './test-fixtures';
-import { meanSoundDb, musicAloneArgs } from './unfamiliar-footage';
+import { makeUnfamiliar, UNFAMILIAR_KINDS } from './unfamiliar-footage';
 
 describe('who speaks, on composites of our clips (issue 29)', () => {
   let models: PerceptionModels;
@@ -60,8 +59,8 @@ describe('who speaks, on composites of our clips (issue 29)', () => {
   });
 
   it('music alone over a speaking face (a clip posted with a song): nobody, since nothing in it is pitched as a voice is', { timeout: 60_000 }, async () => {
-    const alone = join(await mkdtemp(join(tmpdir(), 'emolens-music-')), '03-02-01_01.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('03-02-01_01.mp4'), ...musicAloneArgs(meanSoundDb(clip('03-02-01_01.mp4'))), alone]);
+    const kind = UNFAMILIAR_KINDS.find((k) => k.name === 'music-alone')!;
+    const alone = join(makeUnfamiliar(kind, [['03-02-01_01.mp4']], 'file', await mkdtemp(join(tmpdir(), 'emolens-music-')), clip), 'clips', '03-02-01_01.mp4');
     // Its mouth moves with the music's beats and chords as with a voice: on the loudness alone it was credited (0.39).
     const byLoudness = await lightSpeaker(models, alone, 5, { ...DEFAULT_SPEAKER_CONFIG, minSpokenSec: 0 });
     expect(byLoudness.credited, `score ${byLoudness.result.score.toFixed(2)}`).not.toBeNull();

@@ -108,7 +108,7 @@ export function musicUnderArgs(clipDb: number, underDb: number): string[] {
  * ffmpeg arguments (after `-i <clip>`) that replace the clip's sound with MUSIC_SOURCE alone at its
  * mean level `clipDb` (a video posted with a song over it: nobody on screen is heard); the picture is copied.
  */
-export function musicAloneArgs(clipDb: number): string[] {
+function musicAloneArgs(clipDb: number): string[] {
   return [
     '-f', 'lavfi', '-i', MUSIC_SOURCE,
     '-filter_complex', `[1:a]aformat=channel_layouts=stereo,volume=${(clipDb - MUSIC_DB).toFixed(2)}dB[music]`,

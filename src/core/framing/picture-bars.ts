@@ -3,10 +3,10 @@
  * picture blurred) above and below, a portrait video in a landscape frame's side bars, a film's
  * letterbox. Bars carry nothing of the scene, yet they change what the context network sees: it
  * reads the whole frame padded square, so the person shrinks by the bars' share and the scene read
- * unlike every training clip
- * (docs/real-files.md, "Black bars around the picture"). Found on a grey frame: the rows (or columns)
- * at both ends that are dark and flat; in a portrait frame, also a blurred fill above and below (a
- * flat wall beside a person is as flat as a fill: the picture's straight edges tell it). Pure.
+ * unlike every training clip (docs/real-files.md, "Black bars around the picture"). Found on a grey
+ * frame: the rows (or columns) at both ends that are dark and flat; in a portrait frame, also a
+ * blurred fill above and below (a flat wall beside a person is as flat as a fill: the picture's
+ * straight edges tell it). Pure.
  */
 import type { Box } from '../geometry';
 
@@ -132,14 +132,12 @@ const FILL_EDGE_STEP = 10;
  */
 function pictureInFill(g: GrayImage, known?: Box | null): Box | null {
   const { width, height, data } = g;
-  const detail: number[] = [];
+  const detail = linesOf(g, true).map((l) => l.detail);
+  // Each row's share of pixels that step FILL_EDGE_STEP or more to the row below.
   const edge: number[] = [];
   for (let y = 0; y < height; y++) {
-    let steps = 0;
     let crossing = 0;
-    for (let x = 0; x + 1 < width; x++) steps += Math.abs(data[y * width + x + 1]! - data[y * width + x]!);
     if (y + 1 < height) for (let x = 0; x < width; x++) if (Math.abs(data[(y + 1) * width + x]! - data[y * width + x]!) >= FILL_EDGE_STEP) crossing++;
-    detail.push(steps / (width - 1));
     edge.push(crossing / width);
   }
   const strongest = (from: number, to: number) => {
