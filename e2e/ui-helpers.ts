@@ -7,9 +7,13 @@ import { clip, expect, makeOnce, scratch } from './fixtures';
 
 /** Picks `file` through the hidden file input and waits until its analysis is done. */
 export async function analyseFile(page: Page, file: string, timeout = 120_000, phase: 'done' | 'failed' = 'done'): Promise<void> {
+  const progress = page.getByTestId('progress');
+  // The run before may have had the same file name and be done already: wait for this run's number.
+  const before = (await progress.count()) > 0 ? Number(await progress.getAttribute('data-run')) : 0;
   await page.getByTestId('file-input').setInputFiles(file);
-  await expect(page.getByTestId('progress')).toHaveAttribute('data-file', file.split('/').pop()!);
-  await expect(page.getByTestId('progress')).toHaveAttribute('data-phase', phase, { timeout });
+  await expect(progress).toHaveAttribute('data-run', String(before + 1));
+  await expect(progress).toHaveAttribute('data-file', file.split('/').pop()!);
+  await expect(progress).toHaveAttribute('data-phase', phase, { timeout });
 }
 
 /** Drops an 8-second clip and returns `progress` once a few frames are analysed (a run to interrupt). */

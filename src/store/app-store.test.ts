@@ -12,6 +12,18 @@ describe('app store', () => {
     expect(v).toMatchObject({ phase: 'opening', fileName: 'b.mp4', framesDecoded: 0, sampleFps: 10 });
   });
 
+  it('numbers each opened input, so a same-named file dropped again is a new run', () => {
+    const store = createAppStore();
+    const s = store.getState;
+    expect(s().video.run).toBe(0);
+    s().videoOpening('a.mp4');
+    s().videoDone(0);
+    s().videoOpening('a.mp4');
+    expect(s().video).toMatchObject({ run: 2, phase: 'opening', fileName: 'a.mp4' });
+    s().videoIdle();
+    expect(s().video.run).toBe(2);
+  });
+
   it('clears errors without dropping info notices', () => {
     const store = createAppStore();
     store.getState().pushNotice('info', 'fell back to wasm');

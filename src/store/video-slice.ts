@@ -12,6 +12,8 @@ export type VideoSource = 'file' | 'folder' | 'webcam';
 export interface VideoSlice {
   video: {
     phase: VideoPhase;
+    /** How many inputs were opened since the page loaded: tells a new run of a same-named file from the last one's result. */
+    run: number;
     source: VideoSource;
     fileName?: string;
     info?: VideoInfo;
@@ -36,13 +38,13 @@ export interface VideoSlice {
 
 /** Creates the video slice. */
 export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set) => ({
-  video: { phase: 'idle', source: 'file', framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: 5 },
+  video: { phase: 'idle', run: 0, source: 'file', framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: 5 },
   setSampleFps: (sampleFps) => set((s) => ({ video: { ...s.video, sampleFps } })),
   videoOpening: (fileName, source = 'file') =>
     set((s) => ({
-      video: { phase: 'opening', source, fileName, framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: s.video.sampleFps },
+      video: { phase: 'opening', run: s.video.run + 1, source, fileName, framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: s.video.sampleFps },
     })),
-  videoIdle: () => set((s) => ({ video: { phase: 'idle', source: 'file', framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: s.video.sampleFps } })),
+  videoIdle: () => set((s) => ({ video: { phase: 'idle', run: s.video.run, source: 'file', framesDecoded: 0, lastTSec: 0, decodeFps: 0, sampleFps: s.video.sampleFps } })),
   videoOpened: (info) => set((s) => ({ video: { ...s.video, phase: 'decoding', info } })),
   // A canceled run stays canceled: late callbacks of its last in-flight frame change nothing.
   videoProgress: (framesDecoded, lastTSec, decodeFps) =>

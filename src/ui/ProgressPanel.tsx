@@ -24,6 +24,7 @@ export function ProgressPanel() {
       className="panel progress"
       data-testid="progress"
       data-phase={video.phase}
+      data-run={video.run}
       data-file={video.fileName}
       data-frames={video.framesDecoded}
       data-last-t={video.lastTSec}
