@@ -14,7 +14,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createShotCutDetector, type ShotChange } from '../src/core/tracking/shot-cut';
 import { MOUTH_TRACE } from '../src/core/speaker/speaker-constants';
-import type { GrayFrame } from '../src/core/speaker/mouth-pixels';
+import type { GrayFrame } from '../src/core/gray-image';
 import { initNodeBackend, packageWeightSource, readFramesWithFfmpeg } from '../src/node';
 import { alternatingShots, crossFade, jumpCuts, SHOT_SEC } from '../src/node/edited-footage';
 import { analyseEdited, shotsOf } from '../src/node/edited-footage-run';

@@ -6,7 +6,7 @@ import { spawn, execFile } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createFrameSelector } from '../video/frame-selector';
-import { grayFromRgb, type GrayFrame } from '../core/speaker/mouth-pixels';
+import { grayFromRgb, type GrayFrame } from '../core/gray-image';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 
 const execFileP = promisify(execFile);

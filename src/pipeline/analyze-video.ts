@@ -20,7 +20,7 @@ import { createPictureTimer, type StageTimer } from './stage-timer';
 import { createMouthTracer } from './mouth-trace';
 import { createPictureFollower } from './picture-follower';
 import type { FrameSource, FrameUpdate, SourceFrame, TrackedFrame } from './tracked-frame';
-import { grayFromRgbEvery, type GrayFrame } from '../core/speaker/mouth-pixels';
+import { grayFromRgbEvery, type GrayFrame } from '../core/gray-image';
 
 /** Options of an analysis run (see the analysis client). */
 export interface AnalyzeOptions {

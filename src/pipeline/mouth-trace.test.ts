@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GrayFrame } from '../core/speaker/mouth-pixels';
+import type { GrayFrame } from '../core/gray-image';
 import { schematicFace } from '../core/speaker/test-face';
 import { createMouthTracer } from './mouth-trace';
 

@@ -7,7 +7,8 @@
  */
 import type { Box } from '../core/geometry';
 import { cameraShift, frameProfiles, type FrameProfiles } from '../core/speaker/camera-shift';
-import { interpolateBox, mouthPixels, mouthRegion, scaleRegion, type GrayFrame, type MouthPixels, type Shift } from '../core/speaker/mouth-pixels';
+import { interpolateBox, mouthPixels, mouthRegion, scaleRegion, type MouthPixels, type Shift } from '../core/speaker/mouth-pixels';
+import type { GrayFrame } from '../core/gray-image';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 
 /** A face's dense mouth measure since the previous analysed frame (times in seconds). */

@@ -4,7 +4,8 @@
  * worker reads it on the decoder's grey frames; the Node feature extraction on each frame's own pixels.
  */
 import type { Box } from '../core/geometry';
-import { pictureInBars, type GrayImage } from '../core/framing/picture-bars';
+import { pictureInBars } from '../core/framing/picture-bars';
+import type { GrayImage } from '../core/gray-image';
 
 /** A function of one video: a grey picture of the frame and the analysed frame's width → the picture in that frame's pixels, or null. */
 export function createPictureFollower(): (grey: GrayImage, frameWidth: number) => Box | null {

@@ -5,7 +5,7 @@
  */
 import type { Box } from '../core/geometry';
 import type { FramePixels } from '../shared/video-info';
-import type { GrayFrame } from '../core/speaker/mouth-pixels';
+import type { GrayFrame } from '../core/gray-image';
 import type { CameraPicture, TrackedFrame } from '../shared/face-record';
 import { addFrame, forgetBefore, type ClipAnalysis } from './clip-analysis';
 

@@ -5,7 +5,7 @@
  * granted: `ahead` at the start, one more per `pull` notice (sent each time the analysis worker
  * takes a frame), so at most `ahead` decoded frames wait for inference. `probe` only opens a file.
  */
-import type { GrayFrame } from '../core/speaker/mouth-pixels';
+import type { GrayFrame } from '../core/gray-image';
 import type { FramePixels, Rotation, VideoInfo } from './video-info';
 
 /** What a decode run streams. */

@@ -13,7 +13,7 @@ import { createPerceptionState, frameFromPixels, perceiveFrame } from '../pipeli
 import type { PerceptionModels } from '../pipeline/perception-models';
 import { createStageTimer } from '../pipeline/stage-timer';
 import { createPictureFollower } from '../pipeline/picture-follower';
-import { grayFromRgbEvery } from '../core/speaker/mouth-pixels';
+import { grayFromRgbEvery } from '../core/gray-image';
 import { augmentedFaceEmotion, randomAugmentation } from './augment-face';
 import { LANDMARK_VALUES } from '../core/face-geometry/landmarks';
 import type { CachedClip } from './feature-cache';

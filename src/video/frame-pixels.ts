@@ -6,7 +6,7 @@
  * getImageData, alpha dropped, each channel an int32.
  */
 import type { FramePixels } from '../shared/video-info';
-import { grayFromRgb } from '../core/speaker/mouth-pixels';
+import { grayFromRgb } from '../core/gray-image';
 import { yuv420ToRgbScaled } from './yuv-to-rgb';
 
 export type { FramePixels };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pictureInBars, type GrayImage } from './picture-bars';
+import { pictureInBars } from './picture-bars';
+import type { GrayImage } from '../gray-image';
 
 /** A `width`×`height` grey frame: `pixel(x, y)` inside `picture`, `outside` elsewhere. */
 function frame(width: number, height: number, picture: { x: number; y: number; w: number; h: number }, pixel: (x: number, y: number) => number, outside = 16): GrayImage {

@@ -9,13 +9,7 @@
  * straight edges tell it). Pure.
  */
 import type { Box } from '../geometry';
-
-/** A grey picture (one byte a pixel, rows top to bottom). */
-export interface GrayImage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+import type { GrayImage } from '../gray-image';
 
 /** A bar's row or column: no pixel brighter than this (video black is 16, lifted a little by compression) ... */
 const MAX_BAR_LEVEL = 40;

@@ -5,7 +5,8 @@
  * taken for the camera. Pure: plain arrays in, numbers out.
  */
 import type { Box } from '../geometry';
-import { pixelRect, type GrayFrame, type Shift } from './mouth-pixels';
+import { pixelRect, type Shift } from './mouth-pixels';
+import type { GrayFrame } from '../gray-image';
 
 /** Largest camera shift searched between two grey frames (their pixels, ≤ 360-px frames): a handheld phone's shake at 15 fps. */
 const MAX_SHIFT_PX = 8;

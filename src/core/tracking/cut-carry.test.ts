@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meanGreyChange, type GrayFrame } from '../speaker/mouth-pixels';
+import { meanGreyChange } from '../speaker/mouth-pixels';
+import type { GrayFrame } from '../gray-image';
 import { unchangedAtCut } from './cut-carry';
 
 /** A 40×30 grey frame filled by `level(x, y)`. */

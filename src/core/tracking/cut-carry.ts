@@ -6,7 +6,8 @@
  * "Picture in picture"). Pure: grey frames and boxes in, a boolean out.
  */
 import type { Box } from '../geometry';
-import { meanGreyChange, type GrayFrame } from '../speaker/mouth-pixels';
+import { meanGreyChange } from '../speaker/mouth-pixels';
+import type { GrayFrame } from '../gray-image';
 
 /**
  * Most a face's region may change at a cut, as a share of the whole picture's change (mean

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import type { GrayFrame } from '../speaker/mouth-pixels';
+import type { GrayFrame } from '../gray-image';
 import { createShotCutDetector, type ShotCutConfig } from './shot-cut';
 
 const W = 96;

@@ -9,7 +9,7 @@
  * Rust port, ffmpeg's scdet) are not npm packages that take luma arrays in a worker.
  */
 import { quantile } from '../vector';
-import type { GrayFrame } from '../speaker/mouth-pixels';
+import type { GrayFrame } from '../gray-image';
 
 /**
  * Seconds after a cut during which every face is embedded on every analysed frame (not once a

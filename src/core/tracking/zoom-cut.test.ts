@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GrayFrame } from '../speaker/mouth-pixels';
+import type { GrayFrame } from '../gray-image';
 import { ZOOM_CUT_MAX_PAIRS, ZOOM_CUT_MAX_SHARE, zoomedAcross, zoomShareAtCut } from './zoom-cut';
 
 const W = 192;

@@ -8,7 +8,7 @@
  * (docs/real-files.md, "Jump cuts to a closer shot"). Pure: grey frames and boxes in, numbers out.
  */
 import type { Box } from '../geometry';
-import type { GrayFrame } from '../speaker/mouth-pixels';
+import type { GrayFrame } from '../gray-image';
 import { CARRY_MIN_PICTURE_CHANGE } from './cut-carry';
 
 /**

@@ -7,7 +7,7 @@
  * only the frames it was granted (see src/shared/decode-protocol.ts), and every frame is closed or transferred.
  */
 import { createGrayReader, createPixelReader, decodeFrames, fitWithin, openVideo, turnedInfo, type DecodedFrame, type OpenedVideo } from '../../video';
-import { grayFromRgb, type GrayFrame } from '../../core/speaker/mouth-pixels';
+import { grayFromRgb, type GrayFrame } from '../../core/gray-image';
 import { MOUTH_TRACE } from '../../core/speaker/speaker-constants';
 import type { DecodeApi } from '../../shared/decode-protocol';
 import { createFrameGrants } from './frame-grants';
