@@ -12,8 +12,7 @@ import type { Box } from '../core/geometry';
 import { pictureInBars } from '../core/framing/picture-bars';
 import { ffmpegOnce, readFramesWithFfmpeg } from './ffmpeg';
 import { clip } from './test-fixtures';
-
-const ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-an'];
+import { makeUnfamiliar, UNFAMILIAR_KINDS } from './unfamiliar-footage';
 
 /** The picture found on each of `path`'s grey frames at 2 fps, the last one carried. */
 async function picturesOf(path: string): Promise<(Box | null)[]> {
@@ -25,14 +24,13 @@ async function picturesOf(path: string): Promise<(Box | null)[]> {
 describe('the picture inside bars, on a clip of ours reposted for a phone', () => {
   it('finds it in black bars and in a blurred fill above and below, and nothing in a portrait framing of the same clip', { timeout: 60_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emolens-bars-'));
-    const source = clip('04-03-02_01.mp4');
-    const made = (name: string, filter: string[]) => ffmpegOnce(join(dir, `${name}.mp4`), ['-i', source, ...filter, ...ENCODE]);
-    const black = await made('black', ['-vf', 'pad=360:640:0:185:black']);
-    const blurred = await made('blurred', ['-filter_complex', '[0:v]split[a][b];[a]scale=-2:640,crop=360:640,boxblur=20:2[fill];[b]scale=360:-2[picture];[fill][picture]overlay=0:(H-h)/2']);
-    const portrait = await made('portrait', ['-vf', 'crop=152:270:104:0,scale=360:640']);
+    const name = '04-03-02_01.mp4';
+    // The two reposted kinds of `npm run unfamiliar`: black bars, and the picture's own blurred fill.
+    const [black, blurred] = ['portrait-bars', 'portrait-blur'].map((kind) => join(makeUnfamiliar(UNFAMILIAR_KINDS.find((k) => k.name === kind)!, [[name]], 'file', dir, clip), 'clips', name));
+    const portrait = await ffmpegOnce(join(dir, 'portrait.mp4'), ['-i', clip(name), '-vf', 'crop=152:270:104:0,scale=360:640', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-an']);
     // The picture is rows 185–454 of 640 (the encoder smears a row at its edge).
     const near = (b: Box | null) => b !== null && b.x === 0 && b.w === 360 && Math.abs(b.y - 185) <= 2 && Math.abs(b.h - 270) <= 3;
-    for (const path of [black, blurred]) {
+    for (const path of [black!, blurred!]) {
       const pictures = await picturesOf(path);
       expect(pictures.filter(near).length, path).toBeGreaterThanOrEqual(pictures.length - 1);
     }

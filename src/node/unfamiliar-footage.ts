@@ -41,6 +41,12 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   // A landscape clip reposted for a phone: the same picture in a portrait frame, black above and below. Read whole,
   // the bars shrank the person in the context network's square input and the scene read unfamiliar (docs/real-files.md).
   { name: 'portrait-bars', description: 'reposted in a portrait frame, black above and below', args: () => ['-vf', 'pad=360:640:0:185:black', ...VIDEO, ...KEEP_AUDIO] },
+  // The same, the way phone editors fill the frame: the picture enlarged and blurred behind it (docs/real-files.md).
+  {
+    name: 'portrait-blur',
+    description: 'reposted in a portrait frame, its own picture enlarged and blurred above and below',
+    args: () => ['-filter_complex', '[0:v]split[a][b];[a]scale=-2:640,crop=360:640,boxblur=20:2[fill];[b]scale=360:-2[picture];[fill][picture]overlay=0:(H-h)/2[v]', '-map', '[v]', '-map', '0:a?', '-c:a', 'aac', ...VIDEO],
+  },
   { name: 'grey', description: 'black and white', args: () => ['-vf', 'format=gray,format=yuv420p', ...VIDEO, ...KEEP_AUDIO] },
   { name: 'low-res', description: '160×120, heavily compressed (an old webcam)', args: () => ['-vf', 'scale=160:120', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '36', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
   // Measured for grouping (docs/calibration.md: compression, not size, is what scatters a face's descriptors).
