@@ -8,7 +8,7 @@ import { analyze } from './analyze-runner';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clip, expect, scratch, test } from './fixtures';
-import { cutShortAvi, cutWithoutReencoding, frameCount, lateSecondFace, midStreamTs, motionJpegMp4, nightCopy, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger, tightFaceCrop } from './media';
+import { cutShortAvi, cutWithoutReencoding, frameCount, lateSecondFace, midStreamTs, motionJpegMp4, nightCopy, noFaceVideo, notAVideo, shortExcerpt, sideBySideOneLarger, tightFaceCrop, unfamiliarCopy } from './media';
 
 // The CLI runs its own browser: the page every test gets (for the foreign-request check) can be one.
 test.use({ keepPage: true });
@@ -122,20 +122,25 @@ test('composites in one run: the larger face wins; a late second face loses on f
   });
 });
 
-test('several videos in one run — one face, not a video, nobody: each answered or named, exit 1, the JSON a list', async () => {
-  // analyze() names the JSON after its first video; the other two follow the options.
+test('several videos in one run — one face, another take of the same name, not a video, nobody: each answered or named, exit 1, the JSON a list', async () => {
+  // analyze() names the JSON after its first video; the others follow the options. The second has
+  // the first's file name in another folder (a face crop of the same clip): its own run, its own report.
   const file = clip('01-01-03_01.mp4');
-  const r = await analyze(file, [notAVideo(), noFaceVideo(), '--fps', '5']);
+  const sameName = unfamiliarCopy('face-crop', '01-01-03_01.mp4');
+  const r = await analyze(file, [sameName, notAVideo(), noFaceVideo(), '--fps', '5']);
   const json = join(scratch, '01-01-03_01.mp4.report.json');
   expect(r.code).toBe(1);
   // The file that is not a video: one clear line naming it, and the others still analysed.
   expect(r.stderr.split('\n').filter((l) => l.startsWith('emolens:'))).toEqual([expect.stringMatching(/^emolens: not-a-video\.mp4: .*not a video/i)]);
-  expect(r.stdout.match(/^\S+\.mp4: \d+×\d+/gm)).toEqual(['01-01-03_01.mp4: 360×270', 'no-face.mp4: 320×240']);
+  // Two of one name are summarised by their paths.
+  expect(r.stdout.match(/^\S+\.mp4: \d+×\d+/gm)).toEqual([`${file}: 360×270`, `${sameName}: 256×256`, 'no-face.mp4: 320×240']);
   expect(r.stdout).toContain('main track: #');
   // No face: no voice was weighed (it read "no sound was heard", also of faceless clips with sound).
   expect(r.stdout).toContain('speaker: nobody — no face was found');
-  const [one, bad, nobody] = JSON.parse(readFileSync(json, 'utf8')) as (AnalysisReport & { error?: string })[];
-  expect([one!.file, bad!.file, nobody!.file]).toEqual(['01-01-03_01.mp4', 'not-a-video.mp4', 'no-face.mp4']);
+  const [one, crop, bad, nobody] = JSON.parse(readFileSync(json, 'utf8')) as (AnalysisReport & { error?: string })[];
+  expect([one!.file, crop!.file, bad!.file, nobody!.file]).toEqual(['01-01-03_01.mp4', '01-01-03_01.mp4', 'not-a-video.mp4', 'no-face.mp4']);
+  expect([one!.video.width, crop!.video.width]).toEqual([360, 256]);
+  expect(crop!.tracks).toHaveLength(1);
   expect(bad!.error).toMatch(/not a video/i);
   // One face: one long track, the frame average, at the requested sampling.
   expect(one!.tracks).toHaveLength(1);

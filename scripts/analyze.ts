@@ -20,9 +20,9 @@ const USAGE = 'usage: npm run analyze -- <video> [<video> …] [--json out.json]
 const pct = (p: number) => `${(p * 100).toFixed(0)}%`;
 
 /** Prints the human summary of a report. */
-function summarize(report: AnalysisReport): string {
+function summarize(report: AnalysisReport, name = report.file): string {
   const lines = [
-    `${report.file}: ${report.video.width}×${report.video.height}, ${report.video.durationSec} s, ${report.sampledFrames} frames analysed on ${report.backend}`,
+    `${name}: ${report.video.width}×${report.video.height}, ${report.video.durationSec} s, ${report.sampledFrames} frames analysed on ${report.backend}`,
     `tracks: ${report.tracks.length}${report.tracks.map((t) => `  #${t.id} (${t.frames} frames, vote ${t.votes.total.toFixed(3)})`).join('')}`,
     `main track: ${report.mainTrackId === null ? 'none' : `#${report.mainTrackId}`}`,
   ];
@@ -57,11 +57,13 @@ function notAVideoPath(video: string): string | null {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const videos = args.positionals;
-  // Several videos run one after another in one browser; the page knows a run by its file name.
-  if (videos.length === 0 || new Set(videos.map((v) => basename(v))).size < videos.length) {
-    console.error(videos.length === 0 ? USAGE : `emolens: several videos need different file names\n${USAGE}`);
+  if (videos.length === 0) {
+    console.error(USAGE);
     return 2;
   }
+  // Several videos run one after another in one browser (the page numbers each run, so two takes
+  // of one name in different folders are told apart); a name given twice is summarised by its path.
+  const named = (video: string) => (videos.filter((v) => basename(v) === basename(video)).length > 1 ? video : basename(video));
   // One video that is not there is told before a browser starts; of several, each in its turn.
   const alone = videos.length === 1 ? notAVideoPath(videos[0]!) : null;
   if (alone) {
@@ -87,7 +89,7 @@ async function main(): Promise<number> {
       }
       const report = outcome.report as AnalysisReport;
       // A blank line between two videos' summaries.
-      console.log(`${results.some((r) => !('error' in r)) ? '\n' : ''}${summarize(report)}`);
+      console.log(`${results.some((r) => !('error' in r)) ? '\n' : ''}${summarize(report, named(video))}`);
       results.push(report);
     }
     // One video: its report, as always; several: a list of them (a failed one as its file and error).

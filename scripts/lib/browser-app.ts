@@ -124,24 +124,28 @@ export async function analyzeThroughUi(
   const { page } = app;
   const progress = page.getByTestId('progress');
   const name = path.split('/').pop()!;
+  /** The banner's lines about a file of this name: a file the app could not even open never reaches `progress`. */
+  const rejections = async () => {
+    const texts = await page.getByTestId('error-banner').allInnerTexts();
+    return texts.flatMap((t) => t.split('\n')).filter((l) => l.startsWith(`${name}: `));
+  };
+  /** The progress panel's attribute, or null with no panel (getAttribute would wait 30 s for one). */
+  const shownAttribute = async (attribute: string) => ((await progress.count()) > 0 ? progress.getAttribute(attribute, { timeout: 1000 }).catch(() => null) : null);
+  // A file of the same name may have run (or been turned down) just before: this run is the one
+  // numbered after the run shown now (the file is probed before its run begins), and a rejection
+  // is a banner line more than before.
+  const runBefore = Number((await shownAttribute('data-run')) ?? 0);
+  const rejectedBefore = (await rejections()).length;
   await page.getByTestId('file-input').setInputFiles(path);
   const deadline = Date.now() + timeoutMs;
-  /** A banner line about this file: a file the app could not even open never reaches `progress`. */
-  const rejection = async () => {
-    const texts = await page.getByTestId('error-banner').allInnerTexts();
-    return texts.flatMap((t) => t.split('\n')).find((l) => l.startsWith(`${name}: `));
-  };
   for (;;) {
-    const rejected = await rejection();
-    if (rejected) return { ok: false, message: rejected.replace(/\s*×\s*$/, '').trim() };
-    // No progress panel yet (or never, for a file that cannot be opened): read nothing rather than
-    // wait for one (getAttribute would wait 30 s for the element).
-    const shown = (await progress.count()) > 0;
-    const phase = shown ? await progress.getAttribute('data-phase', { timeout: 1000 }).catch(() => null) : null;
-    const fileName = shown ? await progress.getAttribute('data-file', { timeout: 1000 }).catch(() => null) : null;
-    if (fileName === name) {
+    const rejected = await rejections();
+    if (rejected.length > rejectedBefore) return { ok: false, message: rejected.at(-1)!.replace(/\s*×\s*$/, '').trim() };
+    const phase = await shownAttribute('data-phase');
+    const fileName = await shownAttribute('data-file');
+    if (fileName === name && Number(await shownAttribute('data-run')) > runBefore) {
       if (phase === 'done') break;
-      if (phase === 'failed') return { ok: false, message: ((await rejection()) ?? `${name}: analysis failed`).trim() };
+      if (phase === 'failed') return { ok: false, message: ((await rejections()).at(-1) ?? `${name}: analysis failed`).trim() };
       onProgress?.(Number((await progress.getAttribute('data-frames')) ?? 0));
     }
     if (Date.now() > deadline) return { ok: false, message: `timed out after ${timeoutMs / 1000} s` };
