@@ -75,6 +75,9 @@ test('main face silent, small face speaking: the voice is the small face\'s, nev
   await expect(page.locator('[data-testid=vote-inspector] tr[data-winner=true][data-speaking=true]')).toHaveCount(0);
   const speakingRow = page.locator('[data-testid=vote-inspector] tr[data-speaking=true]');
   await expect(speakingRow).toHaveCount(1);
+  // Marked in words and a drawn icon (an emoji showed as an empty box without an emoji font).
+  await expect(speakingRow.locator('.speaking-mark')).toHaveText(/^\s*speaking$/);
+  await expect(speakingRow.locator('.speaking-mark svg')).toBeVisible();
   const speakerId = await speakingRow.getAttribute('data-track-id');
   await expect(page.getByTestId('result-warning').filter({ hasText: `track #${speakerId}` })).toHaveCount(1);
   await expect(page.getByTestId('predictions').locator('[data-model=speech]')).toHaveCount(0);

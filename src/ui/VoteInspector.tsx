@@ -64,7 +64,7 @@ export function VoteInspector() {
                       {speaking && (
                         <span className="speaking-mark" title="The voice in the soundtrack moves with this face's mouth">
                           {' '}
-                          🗣 speaking
+                          <SpeakingIcon /> speaking
                         </span>
                       )}
                       {!v.enoughEvidence && (
@@ -97,5 +97,18 @@ export function VoteInspector() {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A mouth with sound waves, drawn rather than typed: the emoji (U+1F5E3) showed as an empty box
+ * where no emoji font is installed (Linux, headless Chromium), and the app serves no fonts of its own.
+ */
+function SpeakingIcon() {
+  return (
+    <svg className="speaking-icon" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden focusable="false">
+      <circle cx="5" cy="8" r="3.2" fill="currentColor" />
+      <path d="M10 5.5a3.5 3.5 0 0 1 0 5M12.2 3.5a6.3 6.3 0 0 1 0 9" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+    </svg>
   );
 }
