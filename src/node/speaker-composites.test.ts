@@ -44,6 +44,18 @@ describe('who speaks, on composites of our clips (issue 29)', () => {
     }
   });
 
+  it('a small speaker who comes into view after the first frame, beside a large silent face, is found and the silent face never credited', { timeout: 120_000 }, async () => {
+    // 03-02-04 opens on a black frame: the search for small faces ran on it alone and, with a large
+    // face known from then on, never again (one track, "nobody"); it now looks again after 1 s.
+    const [a, b] = COMPOSITE_PAIRS[1]!;
+    const late = (await makeSpeakerCases(await mkdtemp(join(tmpdir(), 'emolens-speaker-')), 'p1', clip(a), clip(b))).find((c) => c.name === 'p1-speaker-left-silent-larger')!;
+    const found = await lightSpeaker(models, late.path);
+    const speaker = found.tracks.find((t) => t.side === 'left');
+    expect(found.tracks, JSON.stringify(found.tracks)).toHaveLength(2);
+    expect(speaker!.samples).toBeGreaterThanOrEqual(DEFAULT_SPEAKER_CONFIG.minSamples);
+    expect(['left', null]).toContain(found.credited);
+  });
+
   it('a mouth whose own voice speaks against it (05-01-05) is nobody: a lone moving mouth needs a score above the silent faces\' noise', { timeout: 60_000 }, async () => {
     const found = await lightSpeaker(models, clip('05-01-05_01.mp4'));
     expect(found.tracks.some((t) => t.mouthStd >= DEFAULT_SPEAKER_CONFIG.minMouthStd)).toBe(true);

@@ -42,7 +42,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
   const previousSides = sidesOf(previous);
   const plan = detectionPlan(config, width, height, previousSides, state.lastFullDetectionSec, tSec, fullSize, state.lastSmallFaceSec);
   const largeFaceKnown = previousSides.some((side) => isLargeFace(config, width, height, side));
-  const search = searchInputFor(config, sourceLongSide, state.lastSearchSec, state.lastSearchFaceSec, tSec, largeFaceKnown, maxInput);
+  const search = searchInputFor(config, sourceLongSide, state.lastSearchSec, state.lastSearchFaceSec, tSec, largeFaceKnown, maxInput, state.largeFaceSearches);
   const leads = search !== null && searchLeads(config, width, height, fullSize, previousSides, state.lastSearchFaceSec, tSec);
   // The far faces the search found last frame: it reads a window around them (searchWindow).
   const searchKnown = previous.filter((b) => isSearchFace(config, width, height, fullSize, b));
@@ -80,6 +80,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     const whole = typeof over === 'number';
     const small = (await (whole ? run(over) : runWindow(over))).filter((f) => isSearchFace(config, width, height, fullSize, f.box));
     if (whole) state.lastSearchSec = tSec;
+    if (whole && largeFaceKnown) state.largeFaceSearches = (state.largeFaceSearches ?? 0) + 1;
     if (small.length > 0) state.lastSearchFaceSec = tSec;
     return small;
   };

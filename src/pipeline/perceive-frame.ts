@@ -120,6 +120,8 @@ export interface PerceptionState {
    */
   lastSearchSec?: number;
   lastSearchFaceSec?: number;
+  /** How many whole-frame searches ran while a large face was known (their interval doubles: `searchInputFor`). */
+  largeFaceSearches?: number;
   /** When each read of a faceless frame (detect-faces.ts: inside a border, smoothed) last ran, and last found a face. */
   faceless?: Record<string, { lastSec?: number; lastFaceSec?: number }>;
   /** The faces the verifier confirmed on the previous frame (see `faceVerifyIntervalSec`). */

@@ -139,11 +139,11 @@ describe('perception config', () => {
     expect(mainFaceIndex([], face(0))).toBeNull();
   });
 
-  it('searches for small faces every second while no face is large, and every frame while it finds them', () => {
+  it('searches for small faces every second while no face is large, ever less often while one is, and every frame while it finds them', () => {
     expect(C.faceInputSizeSearch).toBe(608);
     // Small frames (read at 320) search at 416: our clips and the camera, while no face is large.
     expect(searchInputFor(C, 360, undefined, undefined, 0)).toBe(416);
-    expect(searchInputFor(C, 640, 0, undefined, 1, true)).toBeNull();
+    expect(searchInputFor(C, 640, 0, undefined, 0.4, true)).toBeNull();
     expect(searchInputFor({ ...C, faceInputSizeSearchSmallFrames: 0 }, 640, undefined, undefined, 0)).toBeNull();
     expect(searchInputFor(C, 1280, undefined, undefined, 0)).toBe(608); // first HD frame
     expect(searchInputFor(C, 1920, 0, undefined, 0.4)).toBeNull(); // ran 0.4 s ago, found nothing
@@ -151,9 +151,17 @@ describe('perception config', () => {
     expect(searchInputFor(C, 1920, 0.8, 0.4, 1)).toBe(608); // found a small face 0.6 s ago: every frame
     expect(searchInputFor(C, 1920, 0.8, undefined, 1.2)).toBeNull();
     expect(searchInputFor({ ...C, faceInputSizeSearch: 0 }, 1920, undefined, undefined, 0)).toBeNull(); // off
-    // A large face known (the vote's winner anyway): no search, unless it was finding a small one.
-    expect(searchInputFor(C, 1920, 0, undefined, 1, true)).toBeNull();
-    expect(searchInputFor(C, 1920, 0.8, 0.4, 1, true)).toBe(608);
+    // A large face known (the vote's winner anyway): the whole frame again after 1 s, then 2, 4, …
+    // up to 30 s apart (a face that comes into view later is found), every frame while it was
+    // finding a small one.
+    expect(searchInputFor(C, 1920, 0, undefined, 1, true)).toBe(608);
+    expect(searchInputFor(C, 1920, 1, undefined, 2.5, true, Infinity, 1)).toBeNull();
+    expect(searchInputFor(C, 1920, 1, undefined, 3, true, Infinity, 1)).toBe(608);
+    expect(searchInputFor(C, 1920, 3, undefined, 6.9, true, Infinity, 2)).toBeNull();
+    expect(searchInputFor(C, 1920, 3, undefined, 7, true, Infinity, 2)).toBe(608);
+    expect(searchInputFor(C, 1920, 100, undefined, 129, true, Infinity, 9)).toBeNull();
+    expect(searchInputFor(C, 1920, 100, undefined, 130, true, Infinity, 9)).toBe(608); // at most 30 s apart
+    expect(searchInputFor(C, 1920, 0.8, 0.4, 1, true, Infinity, 5)).toBe(608);
     // Capped at the frame's own size: a 360-px frame searches at 384, a 160-px one not at all.
     expect(searchInputFor(C, 360, undefined, undefined, 0, false, detectorInputCap(360))).toBe(384);
     expect(searchInputFor(C, 160, undefined, undefined, 0, false, detectorInputCap(160))).toBeNull();

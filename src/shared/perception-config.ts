@@ -43,6 +43,14 @@ export interface PerceptionConfig {
   /** The same search on frames of at most `smallFrameMaxSide` (read at 320): this input (0: never). */
   faceInputSizeSearchSmallFrames: number;
   /**
+   * While a large face is known the search still looks over the whole frame now and then: after
+   * `fullDetectionIntervalSec`, then twice, four times … as long, at most this many seconds apart.
+   * It had stopped for good once a large face was seen, so a small face that came into view after
+   * the first frame (a call's second camera turned on, a clip fading in beside a large face) was never
+   * found, nor credited with its voice (docs/real-files.md, "A small face that appears later").
+   */
+  searchLargeFaceMaxIntervalSec: number;
+  /**
    * Largest side (pixels at the full input's scale) of a face the search pass may add: where the
    * full pass stops finding faces reliably. At 320 px it found a face boxed 41–42 px at its scale
    * on 0 and 7 of 8 frames, 46–47 px on every frame (three clips on a 640×480 picture); at 40 a far
@@ -198,6 +206,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   fullDetectionIntervalSec: 1,
   faceInputSizeSearch: 608,
   faceInputSizeSearchSmallFrames: 416,
+  searchLargeFaceMaxIntervalSec: 30,
   searchFaceMaxSidePx: 48,
   searchWindowFaces: 3,
   tightFramePad: 0.5,
@@ -357,9 +366,10 @@ function withinDetectionInterval(config: PerceptionConfig, lastSec: number | und
  * The search pass's input for this frame, or null (see `faceInputSizeSearch`,
  * `faceInputSizeSearchSmallFrames`): within `fullDetectionIntervalSec` of a small face it
  * found (`lastSearchFaceSec`), or when that interval passed since it last ran over the whole frame
- * (`lastSearchSec`) and no large face is known (`largeFaceKnown`: a face that large is the vote's
- * winner anyway, and HD files with one skip the pass's ~110 ms a second). Inputs are capped at `maxInput` (see
- * `detectorInputCap`): a frame too small for a larger input than the full pass's gets no search.
+ * (`lastSearchSec`). While a large face is known (`largeFaceKnown`: it is the vote's winner anyway,
+ * and HD files with one would pay the pass's ~110 ms every second) the interval doubles with each
+ * such search (`largeFaceSearches` so far), up to `searchLargeFaceMaxIntervalSec`. Inputs are capped
+ * at `maxInput` (see `detectorInputCap`): a frame too small for a larger input than the full pass's gets no search.
  */
 export function searchInputFor(
   config: PerceptionConfig,
@@ -369,11 +379,13 @@ export function searchInputFor(
   tSec: number,
   largeFaceKnown = false,
   maxInput = Infinity,
+  largeFaceSearches = 0,
 ): number | null {
   const size = Math.min(sourceLongSide <= config.smallFrameMaxSide ? config.faceInputSizeSearchSmallFrames : config.faceInputSizeSearch, maxInput);
   if (!(size > 0) || size <= Math.min(faceInputSize(config, sourceLongSide, 0), maxInput)) return null;
   if (lastSearchFaceSec !== undefined && !intervalDue(lastSearchFaceSec, tSec, config.fullDetectionIntervalSec)) return size;
-  return !largeFaceKnown && intervalDue(lastSearchSec, tSec, config.fullDetectionIntervalSec) ? size : null;
+  const interval = largeFaceKnown ? Math.min(config.fullDetectionIntervalSec * 2 ** largeFaceSearches, config.searchLargeFaceMaxIntervalSec) : config.fullDetectionIntervalSec;
+  return intervalDue(lastSearchSec, tSec, interval) ? size : null;
 }
 
 /** Whether a face (box in frame pixels) is small enough for the search pass to add (see `searchFaceMaxSidePx`). */

@@ -153,6 +153,9 @@ const CACHE_NEUTRAL_SETTINGS: ReadonlySet<string> = new Set<keyof PerceptionConf
   // The search's window follows faces the search found (under 48 px), which our clips lack: three
   // clips' features were byte for byte the same with and without it (docs/real-files.md).
   'searchWindowFaces',
+  // The search's later looks while a large face is known: on our 168 clips no search-size face is
+  // found at 1, 3 or 7 s (266 frames looked at, 2026-12-07), so they add nothing.
+  'searchLargeFaceMaxIntervalSec',
   // Adds the grouping embedding alone, which the cache does not hold (its `embedding` is the plain one).
   'mirrorEmbedding',
 ]);
