@@ -45,6 +45,11 @@ describe('speechNoteFor', () => {
     expect(note('still')).toMatch(/no mouth in view moved while the voice was heard/);
     for (const nobody of ['no-voice', 'too-short', 'still'] as const) expect(note(nobody)).not.toMatch(/score/);
     expect(speechNoteFor({ trackId: null, score: 0.12, nobody: 'weak' }, 1, true)).toMatch(/did not move with the main face's mouth \(score 0\.12\)/);
+    expect(speechNoteFor({ trackId: null, score: 0.29, nobody: 'weak', closest: 1 }, 1, true)).toMatch(/did not move with the main face's mouth \(score 0\.29\)/);
+    // A small face's mouth scored 0.29 and the main face held still: the score is not the main face's.
+    const other = speechNoteFor({ trackId: null, score: 0.29, nobody: 'weak', closest: 2 }, 1, true)!;
+    expect(other).toMatch(/no mouth moved with the voice enough to be its speaker: the closest, track #2's, scored 0\.29 \(under 0\.3\), the main face's less/);
+    expect(other).not.toMatch(/main face's mouth \(score/);
   });
 });
 
@@ -54,6 +59,7 @@ describe('nobodyInWords', () => {
     expect(nobodyInWords(NO_SPEAKER)).toBe('no sound was heard');
     expect(nobodyInWords({ trackId: null, score: 0, nobody: 'no-voice' })).toBe('nobody is heard speaking aloud in the soundtrack (music alone, a whisper, or silence)');
     expect(nobodyInWords({ trackId: null, score: 0.1, nobody: 'weak' })).toBe('no mouth moved with the voice enough');
+    expect(nobodyInWords({ trackId: null, score: 0.29, nobody: 'weak', closest: 2 })).toBe('no mouth moved with the voice enough (the closest: #2)');
     expect(nobodyInWords({ trackId: null, score: 0.33, nobody: 'alike', alike: [{ trackId: 1, score: 0.33 }, { trackId: 3, score: 0.3 }] })).toBe('2 mouths moved with the voice alike (#1, #3)');
   });
 });

@@ -16,6 +16,8 @@ export interface ClipSpeaker {
   alike?: { trackId: number; score: number }[];
   /** Why nobody (SpeakerResult.nobody), when there was a sound to associate. */
   nobody?: NobodyReason;
+  /** Nobody because the best moving mouth stayed under the line (`weak`): its track (the quoted `score` is its, not necessarily the main face's). */
+  closest?: number;
 }
 
 /** Nobody speaks (no envelope: no sound, or the sound was not decoded). */
@@ -36,9 +38,15 @@ export function mouthSeries(clip: ClipAnalysis): MouthSeries[] {
  */
 export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, spokenSec?: number, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
   if (!envelope) return NO_SPEAKER;
-  const { trackId, score, alike, nobody } = associateSpeaker(mouthSeries(clip), envelope, config, spokenSec);
+  const { trackId, score, alike, nobody, closest } = associateSpeaker(mouthSeries(clip), envelope, config, spokenSec);
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { trackId, score: round(score), ...(nobody && { nobody }), ...(alike.length > 0 && { alike: alike.map((a) => ({ trackId: a.trackId, score: round(a.score) })) }) };
+  return {
+    trackId,
+    score: round(score),
+    ...(nobody && { nobody }),
+    ...(closest !== undefined && { closest }),
+    ...(alike.length > 0 && { alike: alike.map((a) => ({ trackId: a.trackId, score: round(a.score) })) }),
+  };
 }
 
 /** Why nobody was credited, in words, where no mouth's score could be weighed at all (no score to quote). */
@@ -77,7 +85,8 @@ export function nobodyInWords(speaker: ClipSpeaker): string {
   const unweighed = speaker.nobody && NO_MOUTH_MATCHED[speaker.nobody];
   if (unweighed) return unweighed;
   // No envelope at all: no sound track, or one this browser cannot decode (the warnings say which).
-  return speaker.nobody ? 'no mouth moved with the voice enough' : 'no sound was heard';
+  if (!speaker.nobody) return 'no sound was heard';
+  return `no mouth moved with the voice enough${speaker.closest !== undefined ? ` (the closest: #${speaker.closest})` : ''}`;
 }
 
 /** Whose the voice is, in words, when it is not the main face's. */
@@ -87,5 +96,8 @@ function whoseVoice(speaker: ClipSpeaker, mainId: number): string {
   if (unweighed) return unweighed;
   const alike = speaker.alike ?? [];
   if (alike.length > 1) return `the voice moved with ${alike.length} mouths alike (${alike.map((a) => `#${a.trackId} ${a.score.toFixed(2)}`).join(', ')}): whose it is cannot be told`;
+  if (speaker.closest !== undefined && speaker.closest !== mainId) {
+    return `no mouth moved with the voice enough to be its speaker: the closest, track #${speaker.closest}'s, scored ${speaker.score.toFixed(2)} (under ${DEFAULT_SPEAKER_CONFIG.minScore}), the main face's less`;
+  }
   return `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`;
 }

@@ -47,9 +47,10 @@ export interface AnalysisReport {
   /**
    * The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its
    * score; `alike`: nobody because several mouths moved with the voice too alike to tell (best first);
-   * `nobody`: why nobody (no voice, every face seen too briefly, no mouth moving, the best too weak, several alike).
+   * `nobody`: why nobody (no voice, every face seen too briefly, no mouth moving, the best too weak, several alike);
+   * `closest`: with the best too weak, its track (whose `score` is quoted).
    */
-  speaker: { trackId: number | null; score: number; alike?: { trackId: number; score: number }[]; nobody?: NobodyReason };
+  speaker: { trackId: number | null; score: number; alike?: { trackId: number; score: number }[]; nobody?: NobodyReason; closest?: number };
   /**
    * How far the voice stands above the steady noise under it, in dB (src/core/audio/background-noise.ts:
    * our clean clips 42 or more; under 32 the speech model is left out, with a warning); null without

@@ -55,6 +55,8 @@ export interface SpeakerResult {
   score: number;
   /** Why nobody, when `trackId` is null. */
   nobody?: NobodyReason;
+  /** Nobody because the best moving mouth stayed under `minScore` (`weak`): its track (`score` is its). */
+  closest?: number;
   scores: { trackId: number; score: number }[];
   /**
    * When the best moving mouth reached `minScore` but others scored within `minMargin` of it: those
@@ -96,5 +98,5 @@ export function associateSpeaker(
   const reaches = best.score >= config.minScore;
   const alike = reaches && next && best.score - next.score < config.minMargin ? movers.filter((m) => best.score - m.score < config.minMargin) : [];
   if (reaches && alike.length === 0) return { trackId: best.trackId, score: best.score, scores, alike };
-  return { trackId: null, score: best.score, nobody: reaches ? 'alike' : 'weak', scores, alike };
+  return reaches ? { trackId: null, score: best.score, nobody: 'alike', scores, alike } : { trackId: null, score: best.score, nobody: 'weak', closest: best.trackId, scores, alike };
 }

@@ -178,6 +178,8 @@ describe('associateSpeaker', () => {
     expect(associateSpeaker([], env)).toEqual({ trackId: null, score: 0, nobody: 'too-short', scores: [], alike: [] });
     // Why nobody, each time; a credited track has no reason.
     expect(lone.nobody).toBe('weak');
+    expect(lone.closest).toBe(lone.scores.reduce((a, b) => (b.score > a.score ? b : a)).trackId); // whose the quoted score is
+    expect(inStep.closest).toBeUndefined();
     expect(inStep.nobody).toBe('alike');
     expect(associateSpeaker([still, speaking, other], env).nobody).toBeUndefined();
     expect(lone.alike).toEqual([]); // under the bar: not a tie, just no match
