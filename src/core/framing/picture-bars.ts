@@ -10,6 +10,7 @@
  */
 import type { Box } from '../geometry';
 import type { GrayImage } from '../gray-image';
+import { mean } from '../vector';
 
 /** A bar's row or column: no pixel brighter than this (video black is 16, lifted a little by compression) ... */
 const MAX_BAR_LEVEL = 40;
@@ -143,7 +144,7 @@ function pictureInFill(g: GrayImage, known?: Box | null): Box | null {
     const inside = detail.slice(top + 1, bottom + 1).sort((a, b) => a - b);
     const outside = [...detail.slice(0, top + 1), ...detail.slice(bottom + 1)];
     const middle = inside[inside.length >> 1]!;
-    return outside.reduce((a, b) => a + b, 0) / outside.length <= MAX_FILL_DETAIL_SHARE * middle;
+    return mean(outside) <= MAX_FILL_DETAIL_SHARE * middle;
   };
   // The rows the picture starts and ends on: the strongest straight step in each outer part.
   const top = strongest(Math.floor(MIN_BAR_SHARE * height), Math.floor(((1 - MIN_PICTURE_SHARE) / 2) * height));
