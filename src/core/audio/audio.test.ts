@@ -149,14 +149,39 @@ describe('speechFeatures', () => {
     const x = sentence();
     const once = speechFeatures(x)!;
     const quieter = speechFeatures(x.map((v) => v / 4))!; // −12 dB
-    // Twelve takes (17 s), each on the same 10 ms grid as the first (ffmpeg loops of real clips,
-    // whose grid shifts from take to take, are in src/node/speech-invariance.test.ts).
-    const looped = speechFeatures(concat(new Array<Float32Array>(12).fill(x)))!;
+    // Twelve takes (17 s) against six, each on the same 10 ms grid as the first (ffmpeg loops of
+    // real clips, whose grid shifts from take to take, are in src/node/speech-invariance.test.ts).
+    // Not against the one take: its pauses before the first word and after the last are trimmed
+    // (the recording's, not the speaker's), while a loop keeps those between its takes.
+    const takes = (n: number) => speechFeatures(concat(new Array<Float32Array>(n).fill(x)))!;
+    const [six, looped] = [takes(6), takes(12)];
     SPEECH_FEATURE_NAMES.forEach((name, k) => {
       expect(Math.abs(quieter[k]! - once[k]!), name).toBeLessThanOrEqual(1e-4 * Math.abs(once[k]!) + 1e-4);
-      // The one take fits two frames fewer than its share of the long clip: activeFraction moves by ~1.4 %.
-      expect(Math.abs(looped[k]! - once[k]!), name).toBeLessThanOrEqual(0.02 * Math.abs(once[k]!) + 0.01);
+      expect(Math.abs(looped[k]! - six[k]!), name).toBeLessThanOrEqual(0.02 * Math.abs(six[k]!) + 0.01);
     });
+  });
+
+  it('hears the speech, not the silence or room tone before and after it, nor a click there', () => {
+    const x = sentence();
+    const once = speechFeatures(x)!;
+    // A recording started 1.5 s early and stopped 1.5 s late: digital silence, then the sentence's
+    // own faint noise floor; and a 20 ms knock half a second before the first word. Before version 3
+    // the silence moved activeFraction from 0.55 to 0.18 and the relative loudness with it.
+    const rng = createRng(5);
+    const floor = (seconds: number) => Float32Array.from({ length: seconds * SPEECH_SAMPLE_RATE }, () => (rng.next() - 0.5) * 0.002);
+    const knock = Float32Array.from({ length: 320 }, (_, i) => 0.3 * Math.sin(i / 3) * Math.exp(-i / 80));
+    const silent = new Float32Array(1.5 * SPEECH_SAMPLE_RATE);
+    const variants = {
+      silence: concat([silent, x, silent]),
+      'room tone': concat([floor(1.5), x, floor(1.5)]),
+      knock: concat([floor(0.5), knock, floor(0.5), x, floor(1)]),
+    };
+    for (const [what, padded] of Object.entries(variants)) {
+      const f = speechFeatures(padded)!;
+      SPEECH_FEATURE_NAMES.forEach((name, k) => {
+        expect(Math.abs(f[k]! - once[k]!), `${what}: ${name}`).toBeLessThanOrEqual(0.02 * Math.abs(once[k]!) + 0.01);
+      });
+    }
   });
 
   it('gives the same features from 44.1 kHz stereo as from the 16 kHz tone', () => {

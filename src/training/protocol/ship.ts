@@ -3,6 +3,7 @@
  * measures, run over every actor: each head's L2 strength and every fusion are chosen by
  * leave-one-actor-out over all seven actors, then each head is trained on all of them.
  */
+import { SPEECH_FEATURES_VERSION } from '../../core/audio/speech-features';
 import { fitFamiliarity, type FamiliarityModel } from '../../core/familiarity/familiarity';
 import { sceneVector, type EnsembleConfig } from '../../shared/ensemble-config';
 import type { CachedClip } from '../feature-cache';
@@ -61,7 +62,7 @@ async function saveHead(fitted: FittedHead, config: ClipModelConfig, dir: string
 export function headCard(name: string, config: ClipModelConfig, summary: ProtocolSummary): string {
   const m = summary.models[name];
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)} %`);
-  const input = config.kind === 'speech' ? "the clip's speech features (src/core/audio)" : "the main track's temporal pyramid (src/models/clip/clip-features.ts)";
+  const input = config.kind === 'speech' ? `the clip's speech features, version ${SPEECH_FEATURES_VERSION} (src/core/audio/speech-features.ts)` : "the main track's temporal pyramid (src/models/clip/clip-features.ts)";
   const scaled = 'personScale' in config && config.personScale ? ` and divided by their spread (shrunk towards the training people's within-person spread with the weight of ${config.personScale.prior} clips)` : '';
   const centred = 'calibration' in config && config.calibration ? `, centred on the mean input of the person's reference clips${scaled}` : '';
   return [
