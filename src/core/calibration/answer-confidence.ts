@@ -35,6 +35,15 @@ export interface AnswerConfidence {
   topTwo: [{ label: EmotionLabel; p: number }, { label: EmotionLabel; p: number }];
 }
 
+/**
+ * `value` (under `threshold`) in percent, as a whole number unless that would read as the threshold
+ * or above it: 0.396 under 0.4 read "confidence (40 %) is under 40 %"; it is 39.6.
+ */
+function percentUnder(value: number, threshold: number): string {
+  const whole = Math.round(value * 100);
+  return whole < Math.round(threshold * 100) ? String(whole) : (Math.floor(value * 1000 + 1e-6) / 10).toFixed(1);
+}
+
 /** Confidence of the answer `probs` (paper label order) given how long the main track was seen. */
 export function answerConfidence(probs: ArrayLike<number>, mainTrackSec: number, settings: ConfidenceSettings = DEFAULT_CONFIDENCE): AnswerConfidence {
   const scaled = applyTemperature(probs, settings.temperature);
@@ -45,7 +54,7 @@ export function answerConfidence(probs: ArrayLike<number>, mainTrackSec: number,
     mainTrackSec < MIN_CONFIDENT_TRACK_SEC
       ? `The main face was seen ${seen}, too briefly to be sure.`
       : confidence < settings.threshold
-        ? `The answer's confidence (${Math.round(confidence * 100)} %) is under ${Math.round(settings.threshold * 100)} %.`
+        ? `The answer's confidence (${percentUnder(confidence, settings.threshold)} %) is under ${Math.round(settings.threshold * 100)} %.`
         : null;
   return { confidence, probs: Array.from(scaled), uncertain: reason !== null, reason, topTwo: [ranked[0]!, ranked[1]!] };
 }

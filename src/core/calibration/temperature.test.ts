@@ -80,6 +80,11 @@ describe('answerConfidence', () => {
     expect(out.topTwo.map((t) => t.label)).toEqual(['happiness', 'neutrality']);
     expect(out.reason).toContain('40 %');
   });
+  it('never reads a confidence just under the threshold as the threshold', () => {
+    const just = [0.05, 0, 0.05, 0.396, 0.3, 0.154, 0.05];
+    expect(answerConfidence(just, 4, { temperature: 1, threshold: 0.4 }).reason).toBe("The answer's confidence (39.6 %) is under 40 %.");
+    expect(answerConfidence(torn, 4, { temperature: 1, threshold: 0.45 }).reason).toBe("The answer's confidence (40 %) is under 45 %.");
+  });
   it('says a face seen in one frame was seen in one frame, and names a runner-up only when it holds a real share', () => {
     const one = answerConfidence(sure, 0);
     expect(one.reason).toMatch(/single analysed frame/);
