@@ -6,6 +6,7 @@
 import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
 import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type NobodyReason, type SpeakerConfig } from '../core/speaker/speaker-association';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
+import { formatUnder } from '../core/wording';
 import type { ClipAnalysis } from './clip-analysis';
 
 /** The report's `speaker`: the track the voice belongs to (null: nobody, or no sound) and its score. */
@@ -97,7 +98,7 @@ function whoseVoice(speaker: ClipSpeaker, mainId: number): string {
   const alike = speaker.alike ?? [];
   if (alike.length > 1) return `the voice moved with ${alike.length} mouths alike (${alike.map((a) => `#${a.trackId} ${a.score.toFixed(2)}`).join(', ')}): whose it is cannot be told`;
   if (speaker.closest !== undefined && speaker.closest !== mainId) {
-    return `no mouth moved with the voice enough to be its speaker: the closest, track #${speaker.closest}'s, scored ${speaker.score.toFixed(2)} (under ${DEFAULT_SPEAKER_CONFIG.minScore}), the main face's less`;
+    return `no mouth moved with the voice enough to be its speaker: the closest, track #${speaker.closest}'s, scored ${formatUnder(speaker.score, DEFAULT_SPEAKER_CONFIG.minScore, 2)} (under ${DEFAULT_SPEAKER_CONFIG.minScore}), the main face's less`;
   }
   return `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`;
 }

@@ -5,6 +5,7 @@
  */
 import { EMOTION_LABELS, type EmotionLabel } from '../labels';
 import { applyTemperature } from './temperature';
+import { formatUnder } from '../wording';
 
 /** ensemble.json's `confidence`: the fitted temperature and the threshold under which an answer is uncertain. */
 export interface ConfidenceSettings {
@@ -35,26 +36,17 @@ export interface AnswerConfidence {
   topTwo: [{ label: EmotionLabel; p: number }, { label: EmotionLabel; p: number }];
 }
 
-/**
- * `value` (under `threshold`) in percent, as a whole number unless that would read as the threshold
- * or above it: 0.396 under 0.4 read "confidence (40 %) is under 40 %"; it is 39.6.
- */
-function percentUnder(value: number, threshold: number): string {
-  const whole = Math.round(value * 100);
-  return whole < Math.round(threshold * 100) ? String(whole) : (Math.floor(value * 1000 + 1e-6) / 10).toFixed(1);
-}
-
 /** Confidence of the answer `probs` (paper label order) given how long the main track was seen. */
 export function answerConfidence(probs: ArrayLike<number>, mainTrackSec: number, settings: ConfidenceSettings = DEFAULT_CONFIDENCE): AnswerConfidence {
   const scaled = applyTemperature(probs, settings.temperature);
   const ranked = scaled.map((p, i) => ({ label: EMOTION_LABELS[i]!, p })).sort((a, b) => b.p - a.p);
   const confidence = ranked[0]!.p;
-  const seen = mainTrackSec < 0.05 ? 'in a single analysed frame' : `for only ${mainTrackSec.toFixed(1)} s (under ${MIN_CONFIDENT_TRACK_SEC} s)`;
+  const seen = mainTrackSec < 0.05 ? 'in a single analysed frame' : `for only ${formatUnder(mainTrackSec, MIN_CONFIDENT_TRACK_SEC, 1)} s (under ${MIN_CONFIDENT_TRACK_SEC} s)`;
   const reason =
     mainTrackSec < MIN_CONFIDENT_TRACK_SEC
       ? `The main face was seen ${seen}, too briefly to be sure.`
       : confidence < settings.threshold
-        ? `The answer's confidence (${percentUnder(confidence, settings.threshold)} %) is under ${Math.round(settings.threshold * 100)} %.`
+        ? `The answer's confidence (${formatUnder(100 * confidence, Math.round(100 * settings.threshold), 0)} %) is under ${Math.round(100 * settings.threshold)} %.`
         : null;
   return { confidence, probs: Array.from(scaled), uncertain: reason !== null, reason, topTwo: [ranked[0]!, ranked[1]!] };
 }
