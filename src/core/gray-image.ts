@@ -42,3 +42,16 @@ export function grayFromRgbEvery(rgb: ArrayLike<number>, width: number, height: 
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[y * w + x] = luma(rgb, (y * step * width + x * step) * channels);
   return { data, width: w, height: h };
 }
+
+/** Mean grey level of `image` read on every `step`-th pixel of every `step`-th row (a picture's brightness, cheaply). */
+export function meanGray(image: GrayImage, step = 4): number {
+  let sum = 0;
+  let count = 0;
+  for (let y = 0; y < image.height; y += step) {
+    for (let x = 0; x < image.width; x += step) {
+      sum += image.data[y * image.width + x]!;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : 0;
+}

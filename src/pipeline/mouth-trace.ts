@@ -8,7 +8,7 @@
 import type { Box } from '../core/geometry';
 import { cameraShift, frameProfiles, type FrameProfiles } from '../core/speaker/camera-shift';
 import { interpolateBox, mouthPixels, mouthRegion, scaleRegion, type MouthPixels, type Shift } from '../core/speaker/mouth-pixels';
-import type { GrayFrame } from '../core/gray-image';
+import { meanGray, type GrayFrame } from '../core/gray-image';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 
 /** A face's dense mouth measure since the previous analysed frame (times in seconds). */
@@ -65,8 +65,11 @@ export function createMouthTracer(measure: (p: MouthPixels) => number = defaultM
           const prior = k > 0 ? frames[k - 1] : previous;
           // Frames before the track's previous analysed frame, or before it was first seen, have no region.
           if (frame.tSec < tSec - 1e-6 && (!bridged || frame.tSec <= bridged.tSec + 1e-6)) return;
+          // No frame to compare with (the clip's first, or the first after a cut) is no measure, not a still mouth.
+          const before = bridgedPrior(frame, prior);
+          if (!before || lightStepped(before, frame)) return;
           const at = bridged && tSec > bridged.tSec ? interpolateBox(bridged.region, region, (frame.tSec - bridged.tSec) / (tSec - bridged.tSec)) : region;
-          const pixels = mouthPixels(frame, scaleRegion(at, frame.width / videoWidth), bridgedPrior(frame, prior), shifts[k]);
+          const pixels = mouthPixels(frame, scaleRegion(at, frame.width / videoWidth), before, shifts[k]);
           if (!pixels) return;
           trace.tSec.push(frame.tSec);
           trace.value.push(measure(pixels));
@@ -84,6 +87,19 @@ export function createMouthTracer(measure: (p: MouthPixels) => number = defaultM
       for (const id of [...last.keys()]) if (!carried.includes(id)) last.delete(id);
     },
   };
+}
+
+/** Each grey frame's mean level, read once (every face of a frame compares the same two frames). */
+const brightness = new WeakMap<GrayFrame, number>();
+
+/**
+ * Whether the whole picture's brightness changed from `before` to `frame` by more than
+ * MOUTH_TRACE.maxLightStep: every pixel of the lips' region changed with the light, and one such
+ * sample outweighed a clip's syllables (03-02-04, opening on black: 66 against a median of 9.5).
+ */
+function lightStepped(before: GrayFrame, frame: GrayFrame): boolean {
+  const level = (f: GrayFrame) => brightness.get(f) ?? brightness.set(f, meanGray(f)).get(f)!;
+  return Math.abs(level(frame) - level(before)) > MOUTH_TRACE.maxLightStep;
 }
 
 /** The frame before `frame` when it is near enough to measure a change against (else none). */
