@@ -53,10 +53,14 @@ export function loudnessAt(envelope: LoudnessEnvelope, tSec: number, halfWidthSe
   return sum / (to - from + 1);
 }
 
-/** Share of the windows that are voiced (loud relative to the clip's loud parts, and not silence). */
-export function voicedShare(envelope: LoudnessEnvelope): number {
+/**
+ * Seconds of the sound that are voiced (loud relative to the clip's loud parts, and not silence).
+ * Seconds, not a share of the clip: one sentence followed by half a minute of silence is a voice
+ * (as a share, 6.5 %, it read as "nobody is heard speaking").
+ */
+export function voicedSeconds(envelope: LoudnessEnvelope): number {
   if (envelope.db.length === 0) return 0;
   const loud = quantile([...envelope.db], 0.9);
   const threshold = Math.max(SILENCE_DB, loud - VOICED_RANGE_DB);
-  return envelope.db.reduce((n, d) => n + (d >= threshold && d > SILENCE_DB ? 1 : 0), 0) / envelope.db.length;
+  return envelope.db.reduce((n, d) => n + (d >= threshold && d > SILENCE_DB ? 1 : 0), 0) * envelope.hopSec;
 }

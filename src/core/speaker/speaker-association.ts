@@ -8,7 +8,7 @@
  * docs/speaker.md) and, when other mouths move too, leads the next one by `minMargin`; otherwise
  * nobody. A lone moving mouth is held to the same bar: it is never credited on evidence against.
  */
-import { voicedShare, type LoudnessEnvelope } from '../audio/loudness-envelope';
+import { voicedSeconds, type LoudnessEnvelope } from '../audio/loudness-envelope';
 import { populationStd } from '../vector';
 import { laggedCorrelation, pearson, type LagSearch } from './lagged-correlation';
 import { SPEAKER_DEFAULTS } from './speaker-constants';
@@ -25,8 +25,8 @@ export interface SpeakerConfig {
   readonly minMargin: number;
   /** Spread of the mouth measure below which a mouth does not move (a still face: compression noise). */
   readonly minMouthStd: number;
-  /** Share of the sound's windows that must be voiced (loud) for there to be a voice at all. */
-  readonly minVoicedShare: number;
+  /** Seconds of the sound that must be voiced (loud) for there to be a voice at all. */
+  readonly minVoicedSec: number;
   /** Seconds of the sound that must be pitched as a voice is (voice-presence.ts): music alone is loud but holds none. */
   readonly minSpokenSec: number;
   /** How the loudness is compared with the mouth. */
@@ -87,7 +87,7 @@ export function associateSpeaker(
   config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG,
   spokenSec = Infinity,
 ): SpeakerResult {
-  const voiced = voicedShare(envelope) >= config.minVoicedShare && spokenSec >= config.minSpokenSec;
+  const voiced = voicedSeconds(envelope) >= config.minVoicedSec && spokenSec >= config.minSpokenSec;
   const scores = tracks.map((t) => ({ trackId: t.trackId, score: voiced ? speakerScore(t, envelope, config) : 0 }));
   const movers = voiced ? scores.filter((_, i) => mouthMoves(tracks[i]!, config)).sort((a, b) => b.score - a.score) : [];
   const [best, next] = movers;

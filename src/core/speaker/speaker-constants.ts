@@ -35,7 +35,9 @@ export const SPEAKER_DEFAULTS: SpeakerConfig = Object.freeze({
   minScore: 0.3,
   minMargin: 0.2,
   minMouthStd: 0.3,
-  minVoicedShare: 0.1,
+  // Our 168 clips hold 1.15 s or more (median 2.25); the mouth needs 0.8 s of samples anyway. Until
+  // 2026-12-07 a share (10 % of the windows), which a sentence and 30 s of silence after it missed.
+  minVoicedSec: 0.5,
   // Our 168 voices hold 0.12 s or more, music alone mostly none (docs/speaker.md, "A soundtrack with no voice").
   minSpokenSec: 0.1,
   search: Object.freeze({ minLagSec: -0.1, maxLagSec: 0.2, stepSec: 1 / 30, halfWindowSec: 1 / 30, rangeDb: 40, highPassSec: 0, audio: 'level' as const }),

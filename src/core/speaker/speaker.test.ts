@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loudnessAt, loudnessEnvelope, voicedShare } from '../audio/loudness-envelope';
+import { loudnessAt, loudnessEnvelope, voicedSeconds } from '../audio/loudness-envelope';
 import { mouthOpening } from './mouth-opening';
 import { associateSpeaker, mouthMoves, pearson, speakerScore, DEFAULT_SPEAKER_CONFIG, type SpeakerConfig } from './speaker-association';
 import { highPass, laggedCorrelation } from './lagged-correlation';
@@ -93,8 +93,12 @@ describe('loudness envelope', () => {
     expect(env.db.length).toBe(40);
     expect(loudnessAt(env, 0.15, 0.05)).toBeGreaterThan(-15); // 0.3 amplitude sine ≈ −13.5 dBFS
     expect(loudnessAt(env, 0.42, 0.02)).toBeLessThan(-60);
-    expect(voicedShare(env)).toBeGreaterThan(0.4);
-    expect(voicedShare(loudnessEnvelope([new Float32Array(RATE)], RATE))).toBe(0);
+    expect(voicedSeconds(env)).toBeGreaterThan(0.8); // 1.2 s of tone in 2 s
+    expect(voicedSeconds(loudnessEnvelope([new Float32Array(RATE)], RATE))).toBe(0);
+    // The same tone and 30 s of silence after it: as many voiced seconds (a share of the clip was 4 %).
+    const longer = new Float32Array(32 * RATE);
+    longer.set(gatedTone(2, (t) => t % 0.5 < 0.3));
+    expect(voicedSeconds(loudnessEnvelope([longer], RATE))).toBeCloseTo(voicedSeconds(env), 1);
   });
 });
 
@@ -148,6 +152,15 @@ describe('associateSpeaker', () => {
   const speaking = { trackId: 1, tSec: times, mouth: times.map((t) => (syllable(t) ? 6 : 1) + noise()) };
   const still = { trackId: 2, tSec: times, mouth: times.map(() => 0.01 * noise()) };
   const other = { trackId: 3, tSec: times, mouth: times.map((t) => (otherSyllable(t) ? 6 : 1) + noise()) };
+
+  it('hears a voice that speaks for a few seconds of a long, silent clip', () => {
+    // 4 s of syllables, then 40 s of the same face, still and silent: 9 % of the windows voiced,
+    // which read as "nobody is heard speaking" while the voice was a share of the clip.
+    const long = loudnessEnvelope([gatedTone(44, (t) => t < 4 && syllable(t))], RATE);
+    const later = Array.from({ length: 40 * 15 }, (_, i) => 4 + i / 15);
+    const talker = { trackId: 1, tSec: [...times, ...later], mouth: [...speaking.mouth, ...later.map(() => 1 + 0.2 * noise())] };
+    expect(associateSpeaker([talker], long)).toMatchObject({ trackId: 1 });
+  });
 
   it('credits the mouth that moves with the voice, and not a still one', () => {
     const out = associateSpeaker([still, speaking, other], env);
