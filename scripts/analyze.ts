@@ -13,7 +13,7 @@ import { analyzeThroughUi, launchForCli } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 import { FRAME_AVERAGE } from '../src/shared/prediction-keys';
 import { namedAlternatives } from '../src/core/calibration/answer-confidence';
-import { nobodyInWords } from '../src/pipeline/clip-speaker';
+import { nobodyInWords, speakerScoreInWords } from '../src/pipeline/clip-speaker';
 
 const USAGE = 'usage: npm run analyze -- <video> [<video> …] [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
@@ -28,10 +28,10 @@ function summarize(report: AnalysisReport, name = report.file): string {
   ];
   // Edited footage: where the shots change (a face is followed across a cut by its look alone).
   if (report.cuts.length > 0) lines.splice(2, 0, `cuts: ${report.cuts.length} (at ${report.cuts.map((t) => `${t} s`).join(', ')})`);
-  const { trackId, score } = report.speaker;
+  const { trackId } = report.speaker;
   // With no face the voice is not weighed at all (it read "no sound was heard" of clips with sound).
   if (report.tracks.length === 0) lines.push('speaker: nobody — no face was found');
-  else lines.push(`speaker: ${trackId === null ? `nobody — ${nobodyInWords(report.speaker)}` : `#${trackId}`} (score ${score.toFixed(2)})`);
+  else lines.push(`speaker: ${trackId === null ? `nobody — ${nobodyInWords(report.speaker)}` : `#${trackId}`} (score ${speakerScoreInWords(report.speaker)})`);
   const stated = report.predictions[report.answer ?? FRAME_AVERAGE];
   if (stated && report.uncertainty) {
     const named = namedAlternatives(report.uncertainty.topTwo).map((t) => `${t.label} ${pct(t.p)}`);

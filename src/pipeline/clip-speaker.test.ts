@@ -1,7 +1,7 @@
 /** The warning the page and the CLI give when the speech model stays out, in each case. */
 import { describe, expect, it } from 'vitest';
 import { addFrame, createClipAnalysis, type FaceRecord } from './clip-analysis';
-import { nobodyInWords, NO_SPEAKER, speechNoteFor, type ClipSpeaker } from './clip-speaker';
+import { nobodyInWords, NO_SPEAKER, speakerScoreInWords, speechNoteFor, type ClipSpeaker } from './clip-speaker';
 
 describe('speechNoteFor', () => {
   it('says nothing when the voice is the main face\'s, or there is no speech', () => {
@@ -36,6 +36,9 @@ describe('speechNoteFor', () => {
     const tie = speechNoteFor({ trackId: null, score: 0.33, alike: [{ trackId: 1, score: 0.33 }, { trackId: 3, score: 0.3 }] }, 1, true)!;
     expect(tie).toMatch(/moved with 2 mouths alike \(#1 0\.33, #3 0\.30\): whose it is cannot be told/);
     expect(tie).not.toMatch(/did not move/);
+    // A weak score just under the line is not written as the line (0.2996 read "score 0.30").
+    expect(speechNoteFor({ trackId: null, score: 0.2996, nobody: 'weak', closest: 1 }, 1, true)).toMatch(/\(score 0\.299\)/);
+    expect(speakerScoreInWords({ score: 0.2996 })).toBe('0.30');
   });
 
   it('says why when no mouth could be matched at all: no voice, faces seen too briefly, no mouth moving', () => {

@@ -90,6 +90,11 @@ export function nobodyInWords(speaker: ClipSpeaker): string {
   return `no mouth moved with the voice enough${speaker.closest !== undefined ? ` (the closest: #${speaker.closest})` : ''}`;
 }
 
+/** The association's score as written: a weak one (under minScore) never reads as the threshold. */
+export function speakerScoreInWords(speaker: Pick<ClipSpeaker, 'score' | 'nobody'>): string {
+  return speaker.nobody === 'weak' ? formatUnder(speaker.score, DEFAULT_SPEAKER_CONFIG.minScore, 2) : speaker.score.toFixed(2);
+}
+
 /** Whose the voice is, in words, when it is not the main face's. */
 function whoseVoice(speaker: ClipSpeaker, mainId: number): string {
   if (speaker.trackId !== null) return `the voice heard is track #${speaker.trackId}'s (its mouth moves with it, score ${speaker.score.toFixed(2)}), not the main face #${mainId}'s`;
@@ -98,7 +103,7 @@ function whoseVoice(speaker: ClipSpeaker, mainId: number): string {
   const alike = speaker.alike ?? [];
   if (alike.length > 1) return `the voice moved with ${alike.length} mouths alike (${alike.map((a) => `#${a.trackId} ${a.score.toFixed(2)}`).join(', ')}): whose it is cannot be told`;
   if (speaker.closest !== undefined && speaker.closest !== mainId) {
-    return `no mouth moved with the voice enough to be its speaker: the closest, track #${speaker.closest}'s, scored ${formatUnder(speaker.score, DEFAULT_SPEAKER_CONFIG.minScore, 2)} (under ${DEFAULT_SPEAKER_CONFIG.minScore}), the main face's less`;
+    return `no mouth moved with the voice enough to be its speaker: the closest, track #${speaker.closest}'s, scored ${speakerScoreInWords(speaker)} (under ${DEFAULT_SPEAKER_CONFIG.minScore}), the main face's less`;
   }
-  return `the voice in the soundtrack did not move with the main face's mouth (score ${speaker.score.toFixed(2)})`;
+  return `the voice in the soundtrack did not move with the main face's mouth (score ${speakerScoreInWords(speaker)})`;
 }
