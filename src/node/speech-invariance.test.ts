@@ -4,7 +4,7 @@
  * wrong way round: its plain average is silence), or recorded 1.5 s early and stopped 1.5 s late
  * (silence before and after), gives the same features and the same speech answer (measured against
  * how much the features differ between clips, which is what the speech model can tell apart); the
- * loop's features stay within a spread, its answer may change (its seams are pauses; see below).
+ * loop's answer may change (its seams are pauses; see below).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +51,9 @@ describe('speech features of a clip looped to 40 s, 12 dB quieter, in opposite-p
     // 0.02–0.07 spreads and the worst (pitch glide and spread, frame-grid sensitive) by up to 0.73;
     // −12 dB moves none by more than 3e-5 spreads. The old durationSec moved by 37 spreads.
     SPEECH_FEATURE_NAMES.forEach((name, k) => {
-      expect(loopShift[k], `${name} looped: ${looped![k]} vs ${once![k]}`).toBeLessThan(1);
+      // The loop's seams are pauses of 0.5 s (each long pause counts as that much) that the one take
+      // lacks: activeFraction moves by 1.2 spreads (0.81 → 0.70), every other feature by under one.
+      expect(loopShift[k], `${name} looped: ${looped![k]} vs ${once![k]}`).toBeLessThan(name === 'activeFraction' ? 1.5 : 1);
       expect(gainShift[k], `${name} −12 dB: ${quieter![k]} vs ${once![k]}`).toBeLessThan(1e-3);
       // One channel instead of the mean of two (joint-stereo MP3: not identical): measured ≤ 0.06 spreads.
       expect(phaseShift[k], `${name} opposite phase: ${antiphase![k]} vs ${once![k]}`).toBeLessThan(0.25);
@@ -64,10 +66,10 @@ describe('speech features of a clip looped to 40 s, 12 dB quieter, in opposite-p
     await initNodeBackend();
     const { net } = await loadTemporalNet(fileWeightSource(join(REPO_ROOT, 'public/trained')), 'speech');
     try {
-      // Not the loop's: since version 3 (silence before the first word and after the last is the
-      // recording's), the loop's seams are pauses between sentences that the one take does not have
-      // (0.6 s each here), and this clip's answer, neutrality at 0.53 against anger at 0.28, turns to
-      // anger at 0.61 — as a speaker who pauses that long between sentences would read (docs/speech.md).
+      // Not the loop's: its seams are pauses between sentences (0.6 s here, counted as 0.5) that the
+      // one take does not have; over our 168 clips looped to 40 s, 154 keep their speech answer (131
+      // before long pauses were capped), and this one is among the 14 that turn (neutrality to anger;
+      // docs/speech.md).
       const answers = await Promise.all([once, quieter, antiphase, padded].map(async (f) => argmax(await predictMean(net, [f!]))));
       expect(answers).toEqual([answers[0], answers[0], answers[0], answers[0]]);
     } finally {

@@ -184,6 +184,18 @@ describe('speechFeatures', () => {
     }
   });
 
+  it('hears a long break between sentences as a pause of half a second, however long it is', () => {
+    // Several sentences with breaths between them, as in any recording longer than one sentence:
+    // 2 s or 5 s of silence between takes reads as the same speech as 0.5 s.
+    const x = sentence();
+    const apart = (seconds: number) => speechFeatures(concat([x, new Float32Array(seconds * SPEECH_SAMPLE_RATE), x, new Float32Array(seconds * SPEECH_SAMPLE_RATE), x]))!;
+    const [half, two, five] = [apart(0.5), apart(2), apart(5)];
+    SPEECH_FEATURE_NAMES.forEach((name, k) => {
+      expect(Math.abs(two[k]! - half[k]!), `2 s: ${name}`).toBeLessThanOrEqual(0.02 * Math.abs(half[k]!) + 0.01);
+      expect(Math.abs(five[k]! - half[k]!), `5 s: ${name}`).toBeLessThanOrEqual(0.02 * Math.abs(half[k]!) + 0.01);
+    });
+  });
+
   it('gives the same features from 44.1 kHz stereo as from the 16 kHz tone', () => {
     const stereo = tone(200, 2, 44100);
     const f = speechFeaturesOfAudio([stereo, stereo], 44100)!;

@@ -25,7 +25,7 @@ import { mixToMono, resample } from './resample';
 /** Rate of the signal the features read. */
 export const SPEECH_SAMPLE_RATE = 16000;
 /** Version of the feature definition; the feature cache recomputes older speech features. */
-export const SPEECH_FEATURES_VERSION = 3;
+export const SPEECH_FEATURES_VERSION = 4;
 /** 25 ms Hamming frames every 10 ms. */
 const FRAME = 400;
 const HOP = 160;
@@ -53,6 +53,11 @@ const EDGE_WINDOW_FRAMES = 30;
 const EDGE_ACTIVE_FRAMES = 10;
 /** Frames kept before the start and after the end: the MFCC deltas' ±2-frame reach, so the first word's onset is measured as in a longer recording. */
 const EDGE_MARGIN_FRAMES = 2;
+/**
+ * A pause between words longer than this (frames) counts as this long: a breath between sentences,
+ * however long, is not slower speech (see `speechSpan`).
+ */
+const MAX_PAUSE_FRAMES = 50;
 /** Consecutive pitched frames further apart than this (semitones) are a jump (octave error, new voice), not a glide. */
 const MAX_GLIDE_SEMITONES = 1.5;
 /** A syllable nucleus rises this far (dB) above the dip before it. */
@@ -109,11 +114,13 @@ function referenceLevelDb(levelDb: readonly number[]): number {
 
 /**
  * The samples from where the person starts speaking to where they stop (see EDGE_WINDOW_FRAMES;
- * active: within ACTIVE_RANGE_DB of the reference). Silence or room tone before they start and after
- * they stop (a recording started early, stopped late) is not how they speak, yet it lowered
+ * active: within ACTIVE_RANGE_DB of the reference), each pause in between cut down to
+ * MAX_PAUSE_FRAMES (its middle left out). Silence or room tone before they start and after they
+ * stop (a recording started early, stopped late) is not how they speak, yet it lowered
  * `activeFraction` and the reference level: with 1.5 s of silence on each end the speech answer
- * changed on 55 of our 168 clips (docs/speech.md, "Silence before and after"). Pauses inside the
- * span stay. The whole of `pcm` when no start is found.
+ * changed on 55 of our 168 clips (docs/speech.md, "Silence before and after"); nor is a long
+ * break between sentences, which a recording of several sentences has and our one-sentence clips
+ * do not. The whole of `pcm` when no start is found.
  */
 function speechSpan(pcm: Float32Array): Float32Array {
   const frame = new Float64Array(FRAME);
@@ -129,7 +136,30 @@ function speechSpan(pcm: Float32Array): Float32Array {
   if (first < 0) return pcm;
   const last = levelDb.findLastIndex((_, f) => isEdge(f, f + 1 - EDGE_WINDOW_FRAMES, f + 1));
   const [from, to] = [Math.max(0, first - EDGE_MARGIN_FRAMES), Math.min(levelDb.length - 1, last + EDGE_MARGIN_FRAMES)];
-  return pcm.subarray(from * HOP, to * HOP + FRAME);
+  // Frame ranges kept: the span, less the middle of each pause longer than MAX_PAUSE_FRAMES.
+  const kept: [number, number][] = [];
+  let start = from;
+  for (let f = first; f <= last; ) {
+    if (levelDb[f]! > floor) {
+      f++;
+      continue;
+    }
+    let end = f;
+    while (end <= last && levelDb[end]! <= floor) end++;
+    if (end - f > MAX_PAUSE_FRAMES) {
+      const half = MAX_PAUSE_FRAMES >> 1;
+      kept.push([start, f + half]);
+      start = end - (MAX_PAUSE_FRAMES - half);
+    }
+    f = end;
+  }
+  kept.push([start, to + 1]);
+  if (kept.length === 1) return pcm.subarray(from * HOP, to * HOP + FRAME);
+  // Each kept range is whole frames of HOP samples; the last keeps its frame's full window.
+  const parts = kept.map(([a, b], i) => pcm.subarray(a * HOP, i === kept.length - 1 ? (b - 1) * HOP + FRAME : b * HOP));
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
 }
 
 /** Per-frame level (dBFS), zero-crossing rate, spectral centroid (Hz) and MFCCs of every frame. */
