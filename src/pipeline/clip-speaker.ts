@@ -7,19 +7,11 @@ import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
 import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type NobodyReason, type SpeakerConfig } from '../core/speaker/speaker-association';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { formatUnder } from '../core/wording';
+import type { ReportSpeaker } from '../shared/analysis-report';
 import type { ClipAnalysis } from './clip-analysis';
 
-/** The report's `speaker`: the track the voice belongs to (null: nobody, or no sound) and its score. */
-export interface ClipSpeaker {
-  trackId: number | null;
-  score: number;
-  /** Nobody because several mouths moved with the voice alike: those tracks and their scores, best first. */
-  alike?: { trackId: number; score: number }[];
-  /** Why nobody (SpeakerResult.nobody), when there was a sound to associate. */
-  nobody?: NobodyReason;
-  /** Nobody because the best moving mouth stayed under the line (`weak`): its track (the quoted `score` is its, not necessarily the main face's). */
-  closest?: number;
-}
+/** A clip's speaker, as the report carries it (one definition: src/shared/analysis-report.ts). */
+export type ClipSpeaker = ReportSpeaker;
 
 /** Nobody speaks (no envelope: no sound, or the sound was not decoded). */
 export const NO_SPEAKER: ClipSpeaker = Object.freeze({ trackId: null, score: 0 });

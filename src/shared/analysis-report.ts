@@ -9,6 +9,18 @@ import { argmax } from '../core/vector';
 import type { ByPredictionKey } from './prediction-keys';
 import type { Unlike } from './ensemble-config';
 
+/** The report's `speaker`: the track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound) and its score. */
+export interface ReportSpeaker {
+  trackId: number | null;
+  score: number;
+  /** Nobody because several mouths moved with the voice too alike to tell: those tracks and their scores, best first. */
+  alike?: { trackId: number; score: number }[];
+  /** Why nobody (no voice, every face seen too briefly, no mouth moving, the best too weak, several alike), when there was a sound to associate. */
+  nobody?: NobodyReason;
+  /** Nobody because the best moving mouth stayed under the line (`weak`): its track (the quoted `score` is its, not necessarily the main face's). */
+  closest?: number;
+}
+
 /** One model's clip-level answer. */
 export interface ClipPrediction {
   label: EmotionLabel;
@@ -44,13 +56,8 @@ export interface AnalysisReport {
    * face is the one speaking).
    */
   familiarity: { score: number; familiar: boolean; unlike?: Unlike[] } | null;
-  /**
-   * The track whose mouth moves with the voice in the soundtrack (null: nobody, or no sound), and its
-   * score; `alike`: nobody because several mouths moved with the voice too alike to tell (best first);
-   * `nobody`: why nobody (no voice, every face seen too briefly, no mouth moving, the best too weak, several alike);
-   * `closest`: with the best too weak, its track (whose `score` is quoted).
-   */
-  speaker: { trackId: number | null; score: number; alike?: { trackId: number; score: number }[]; nobody?: NobodyReason; closest?: number };
+  /** Whose the voice in the soundtrack is (see ReportSpeaker). */
+  speaker: ReportSpeaker;
   /**
    * How far the voice stands above the steady noise under it, in dB (src/core/audio/background-noise.ts:
    * our clean clips 42 or more; under 32 the speech model is left out, with a warning); null without
