@@ -113,50 +113,53 @@ function referenceLevelDb(levelDb: readonly number[]): number {
 }
 
 /**
- * The samples from where the person starts speaking to where they stop (see EDGE_WINDOW_FRAMES;
- * active: within ACTIVE_RANGE_DB of the reference), each pause in between cut down to
- * MAX_PAUSE_FRAMES (its middle left out). Silence or room tone before they start and after they
- * stop (a recording started early, stopped late) is not how they speak, yet it lowered
- * `activeFraction` and the reference level: with 1.5 s of silence on each end the speech answer
- * changed on 55 of our 168 clips (docs/speech.md, "Silence before and after"); nor is a long
- * break between sentences, which a recording of several sentences has and our one-sentence clips
- * do not. The whole of `pcm` when no start is found.
+ * The frame ranges [from, to) where the person speaks, given each frame's level and the active
+ * floor: from the first active frame with EDGE_ACTIVE_FRAMES active among the EDGE_WINDOW_FRAMES
+ * after it to the last with as many before it (plus EDGE_MARGIN_FRAMES each side), less the middle
+ * of each pause longer than MAX_PAUSE_FRAMES; null when no start is found.
  */
-function speechSpan(pcm: Float32Array): Float32Array {
-  const frame = new Float64Array(FRAME);
-  const levelDb = Array.from({ length: frameCount(pcm) }, (_, f) => windowedLevelDb(pcm, f, frame));
-  if (levelDb.length === 0) return pcm;
-  const floor = referenceLevelDb(levelDb) - ACTIVE_RANGE_DB;
+function speakingRanges(levelDb: readonly number[], floor: number): [number, number][] | null {
   // activeBefore[f]: active frames among 0 … f − 1.
   const activeBefore = [0];
   levelDb.forEach((db, f) => activeBefore.push(activeBefore[f]! + (db > floor ? 1 : 0)));
   const activeIn = (from: number, to: number) => activeBefore[Math.min(to, levelDb.length)]! - activeBefore[Math.max(from, 0)]!;
   const isEdge = (f: number, from: number, to: number) => levelDb[f]! > floor && activeIn(from, to) >= EDGE_ACTIVE_FRAMES;
   const first = levelDb.findIndex((_, f) => isEdge(f, f, f + EDGE_WINDOW_FRAMES));
-  if (first < 0) return pcm;
+  if (first < 0) return null;
   const last = levelDb.findLastIndex((_, f) => isEdge(f, f + 1 - EDGE_WINDOW_FRAMES, f + 1));
-  const [from, to] = [Math.max(0, first - EDGE_MARGIN_FRAMES), Math.min(levelDb.length - 1, last + EDGE_MARGIN_FRAMES)];
-  // Frame ranges kept: the span, less the middle of each pause longer than MAX_PAUSE_FRAMES.
-  const kept: [number, number][] = [];
-  let start = from;
+  const ranges: [number, number][] = [];
+  let start = Math.max(0, first - EDGE_MARGIN_FRAMES);
   for (let f = first; f <= last; ) {
-    if (levelDb[f]! > floor) {
-      f++;
-      continue;
-    }
     let end = f;
     while (end <= last && levelDb[end]! <= floor) end++;
     if (end - f > MAX_PAUSE_FRAMES) {
       const half = MAX_PAUSE_FRAMES >> 1;
-      kept.push([start, f + half]);
+      ranges.push([start, f + half]);
       start = end - (MAX_PAUSE_FRAMES - half);
     }
-    f = end;
+    f = Math.max(end, f + 1);
   }
-  kept.push([start, to + 1]);
-  if (kept.length === 1) return pcm.subarray(from * HOP, to * HOP + FRAME);
-  // Each kept range is whole frames of HOP samples; the last keeps its frame's full window.
-  const parts = kept.map(([a, b], i) => pcm.subarray(a * HOP, i === kept.length - 1 ? (b - 1) * HOP + FRAME : b * HOP));
+  ranges.push([start, Math.min(levelDb.length, last + EDGE_MARGIN_FRAMES + 1)]);
+  return ranges;
+}
+
+/**
+ * The samples where the person speaks (`speakingRanges`; active: within ACTIVE_RANGE_DB of the
+ * reference). Silence or room tone before they start and after they stop (a recording started
+ * early, stopped late) is not how they speak, yet it lowered `activeFraction` and the reference
+ * level: with 1.5 s of silence on each end the speech answer changed on 55 of our 168 clips
+ * (docs/speech.md, "Silence before and after"); nor is a long break between sentences, which a
+ * recording of several sentences has and our one-sentence clips do not. The whole of `pcm` when no
+ * start is found.
+ */
+function speechSpan(pcm: Float32Array): Float32Array {
+  const frame = new Float64Array(FRAME);
+  const levelDb = Array.from({ length: frameCount(pcm) }, (_, f) => windowedLevelDb(pcm, f, frame));
+  const ranges = levelDb.length > 0 ? speakingRanges(levelDb, referenceLevelDb(levelDb) - ACTIVE_RANGE_DB) : null;
+  if (!ranges) return pcm;
+  // Each range is whole frames of HOP samples; the last keeps its last frame's full window.
+  const parts = ranges.map(([from, to], i) => pcm.subarray(from * HOP, i === ranges.length - 1 ? (to - 1) * HOP + FRAME : to * HOP));
+  if (parts.length === 1) return parts[0]!;
   const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
   parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
   return out;
