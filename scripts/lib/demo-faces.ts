@@ -12,6 +12,7 @@ import { frameFromPixels } from '../../src/pipeline/perceive-frame';
 import { readFramesWithFfmpeg } from '../../src/node';
 import type { PerceptionModels } from '../../src/pipeline/perception-models';
 import { DEMO_PHOTOS } from '../../src/node/demo-photos';
+import { DEFAULT_PERCEPTION_CONFIG } from '../../src/shared/perception-config';
 
 /** Every face of the demo photos: which photo, its side in pixels (at 1280 px wide) and its 128-d embedding. */
 export async function demoFaces(models: PerceptionModels): Promise<{ photo: string; side: number; embedding: Float32Array }[]> {
@@ -24,7 +25,7 @@ export async function demoFaces(models: PerceptionModels): Promise<{ photo: stri
       for await (const f of readFramesWithFfmpeg(video, { fps: 1, frames: 'app' })) {
         const frame = frameFromPixels(f);
         try {
-          const found = (await models.faceDetector.run(frame, { inputSize: 608, scoreThreshold: 0.5 })).filter((d) => Math.min(d.box.w, d.box.h) >= 40);
+          const found = (await models.faceDetector.run(frame, { inputSize: 608, scoreThreshold: 0.5, centreShift: DEFAULT_PERCEPTION_CONFIG.faceBoxCentreShift })).filter((d) => Math.min(d.box.w, d.box.h) >= 40);
           const embeddings = found.length ? await models.faceEmbedding.run({ frame, boxes: found.map((d) => d.box) }) : [];
           found.forEach((d, i) => faces.push({ photo: photo.split('/').pop()!, side: Math.round(Math.sqrt(d.box.w * d.box.h)), embedding: embeddings[i]! }));
         } finally {

@@ -53,7 +53,7 @@ export async function detectFaces(models: PerceptionModels, frame: Frame, tSec: 
     const key = region ? `${inputSize}@${region.x},${region.y},${region.w},${region.h}` : `${inputSize}`;
     let pass = passes.get(key);
     if (!pass) {
-      const detect = () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold, region }, batch ?? READ_NOW);
+      const detect = () => models.faceDetector.run(frame, { inputSize, scoreThreshold: config.faceScoreThreshold, centreShift: config.faceBoxCentreShift, region }, batch ?? READ_NOW);
       // The search's window timed apart, so that the bench shows how often it stands in for the whole frame.
       const stage = region ? 'faceSearchWindow' : 'faceDetection';
       pass = batch ? timeSync(timer, stage, detect) : timer.time(stage, detect);
@@ -134,7 +134,7 @@ async function facelessPasses(models: PerceptionModels, frame: Frame, tSec: numb
     const times = (state.faceless ??= {})[name] ?? {};
     if (!read || !facelessPassDue(config, times.lastSec, times.lastFaceSec, tSec)) continue;
     const faces = await timer.time('faceDetection', () =>
-      models.faceDetector.run(frame, { inputSize: config.faceInputSizeLargeFaces, scoreThreshold: config.faceScoreThreshold, ...read }, READ_NOW),
+      models.faceDetector.run(frame, { inputSize: config.faceInputSizeLargeFaces, scoreThreshold: config.faceScoreThreshold, centreShift: config.faceBoxCentreShift, ...read }, READ_NOW),
     );
     state.faceless[name] = { lastSec: tSec, lastFaceSec: faces.length > 0 ? tSec : times.lastFaceSec };
     if (faces.length > 0) return faces;

@@ -18,6 +18,12 @@ export interface PerceptionConfig {
   smallFrameMaxSide: number;
   faceScoreThreshold: number;
   /**
+   * Tiny Face's boxes moved right by this fraction of their width (FaceDetectorConfig.centreShift):
+   * its boxes sit about 2 % of a width left of the face, so a mirrored video (a selfie stored as the
+   * screen showed it) put every crop 4 % of a face off from the original's and turned 4 of 42 answers.
+   */
+  faceBoxCentreShift: number;
+  /**
    * Tiny Face input side while every face is large (0: never). The detector's cost grows with
    * the square of its input (224 px: about 0.6 of 320 px), and a face that is large in the frame
    * is found as well at 224 px: 139 of 142 frames of 21 shared clips against 128 at 320 px (Node
@@ -201,6 +207,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   faceInputSizeLarge: 416,
   smallFrameMaxSide: 640,
   faceScoreThreshold: 0.4,
+  faceBoxCentreShift: 0.02,
   faceInputSizeLargeFaces: 224,
   largeFaceMinSidePx: 40,
   fullDetectionIntervalSec: 1,

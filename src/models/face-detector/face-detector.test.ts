@@ -4,6 +4,7 @@ import { clip, clipTensors, makeScaled, makeSideBySide, noLeak, readFrames, setU
 import { frameToTensor } from '../../node/test-fixtures';
 import { iou } from '../../core/geometry';
 import { createFaceDetector, type FaceDetector } from './face-detector';
+import { DEFAULT_PERCEPTION_CONFIG } from '../../shared/perception-config';
 
 describe('face-detector (TinyFaceDetector, Node WASM)', () => {
   let model: FaceDetector;
@@ -36,6 +37,39 @@ describe('face-detector (TinyFaceDetector, Node WASM)', () => {
       expect(box.y + box.h).toBeLessThanOrEqual(270);
     }
     expect(withOne / frames.length).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('centres its boxes with `centreShift`: a mirrored frame gives the mirrored box, where the raw boxes sit left of it', async () => {
+    // The gap between the box on a frame and the box on its mirror image mirrored back, as a fraction of the width (> 0: the first sits left).
+    // Three actors' faces (01's frames above, and 04's and 06's), a frame a second.
+    const others = [...(await clipTensors('04-01-03_01.mp4', 1)), ...(await clipTensors('06-01-01_01.mp4', 1))];
+    const faces = [...frames, ...others];
+    const mirrorGap = async (centreShift: number, inputSize: number) => {
+      const gaps: number[] = [];
+      for (const frame of faces) {
+        const width = frame.shape[1];
+        const flipped = tf.tidy(() => tf.squeeze(tf.image.flipLeftRight(tf.expandDims(tf.cast(frame, 'float32'), 0) as tf.Tensor4D), [0]) as tf.Tensor3D);
+        try {
+          const [a] = await model.run(frame, { inputSize, scoreThreshold: 0.3, centreShift });
+          const [b] = await model.run(flipped, { inputSize, scoreThreshold: 0.3, centreShift });
+          if (a && b) gaps.push((width - b.box.x - b.box.w / 2 - (a.box.x + a.box.w / 2)) / a.box.w);
+        } finally {
+          flipped.dispose();
+        }
+      }
+      expect(gaps.length).toBeGreaterThanOrEqual(faces.length - 2);
+      return gaps.reduce((s, g) => s + g, 0) / gaps.length;
+    };
+    try {
+      for (const inputSize of [224, 416]) {
+        const raw = await mirrorGap(0, inputSize);
+        const centred = await mirrorGap(DEFAULT_PERCEPTION_CONFIG.faceBoxCentreShift, inputSize);
+        expect(raw).toBeGreaterThan(0.025);
+        expect(Math.abs(centred)).toBeLessThan(raw / 2);
+      }
+    } finally {
+      tf.dispose(others);
+    }
   });
 
   it('finds no face in a uniform grey frame', async () => {

@@ -67,10 +67,11 @@ export class FaceDetector extends FaceApiModel<FaceApiTinyFaceDetector, Frame, F
     // Clipped to what was read: the region, or the frame itself inside its border.
     const [x0, y0] = padded ? [border, border] : [0, 0];
     const [x1, y1] = padded ? [border + frameWidth, border + frameHeight] : [width, height];
+    const shift = cfg.centreShift ?? 0;
     return found.flatMap((d) => {
-      const x = Math.max(x0, d.box.x);
+      const x = Math.max(x0, d.box.x + shift * d.box.w);
       const y = Math.max(y0, d.box.y);
-      const w = Math.min(x1, d.box.x + d.box.w) - x;
+      const w = Math.min(x1, d.box.x + shift * d.box.w + d.box.w) - x;
       const h = Math.min(y1, d.box.y + d.box.h) - y;
       return w > 0 && h > 0 ? [{ box: { x: x + region.x, y: y + region.y, w, h }, score: d.score }] : [];
     });
