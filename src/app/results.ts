@@ -155,9 +155,9 @@ export function createResults({ client, store }: RunContext): Results {
     const reference = mine.selfReference ? videoReference(records) : [];
     mine.calibration = videoCalibrationNote(reference.length, loaded?.calibrates ?? false);
     if (!loaded) return;
-    const { features, note, loudness, overNoiseDb, spokenSec } = await mine.speech;
+    const { features, note, loudness, overNoiseDb, spokenSec, voiceSpanSec } = await mine.speech;
     mine.voiceOverNoiseDb = overNoiseDb ?? null;
-    mine.speaker ??= speakerOfClip(result.clip, loudness ?? null, spokenSec);
+    mine.speaker ??= speakerOfClip(result.clip, loudness ?? null, { spokenSec, voiceSpanSec });
     // The speech model hears the whole soundtrack: it answers only when the voice is the main face's,
     // and, unless the speaker was calibrated, a voice like the ones it learnt (not another language).
     const heard = speechNoteFor(mine.speaker, winner, features !== null, result.clip);

@@ -111,6 +111,23 @@ export function musicUnderArgs(clipDb: number, underDb: number): string[] {
 }
 
 /**
+ * ffmpeg arguments that put `seconds` of MUSIC_SOURCE at the clip's mean level `clipDb` before the
+ * clip's sound, or after it (`after`), `pauseSec` of silence between (a vlog's jingle, an outro);
+ * mono. `input` goes before `-i <clip>`, `output` after it. Sound alone (for `makeAudioVariant`), or
+ * with `picture` the clip's picture too, its first (last) frame held while the music plays.
+ */
+export function musicBesideArgs(clipDb: number, seconds: number, pauseSec: number, { after = false, picture = false } = {}): { input: string[]; output: string[] } {
+  const music = `[0:a]aformat=sample_rates=44100:channel_layouts=mono,volume=${(clipDb - MUSIC_DB).toFixed(2)}dB,${after ? `adelay=${Math.round(pauseSec * 1000)}` : `apad=pad_dur=${pauseSec}`}[m]`;
+  const voice = '[1:a]aformat=sample_rates=44100:channel_layouts=mono[v]';
+  const sound = `${music};${voice};${after ? '[v][m]' : '[m][v]'}concat=n=2:v=0:a=1[out]`;
+  const held = `[1:v]tpad=${after ? 'stop' : 'start'}_duration=${seconds + pauseSec}:${after ? 'stop' : 'start'}_mode=clone[pic]`;
+  return {
+    input: ['-f', 'lavfi', '-t', String(seconds), '-i', MUSIC_SOURCE],
+    output: picture ? ['-filter_complex', `${sound};${held}`, '-map', '[pic]', '-map', '[out]', ...VIDEO, '-c:a', 'aac'] : ['-filter_complex', sound, '-map', '[out]'],
+  };
+}
+
+/**
  * ffmpeg arguments (after `-i <clip>`) that replace the clip's sound with MUSIC_SOURCE alone at its
  * mean level `clipDb` (a video posted with a song over it: nobody on screen is heard); the picture is copied.
  */

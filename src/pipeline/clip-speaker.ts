@@ -4,7 +4,8 @@
  * Node tools share it.
  */
 import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
-import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type NobodyReason, type SpeakerConfig } from '../core/speaker/speaker-association';
+import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, seriesWithin, type MouthSeries, type NobodyReason, type SpeakerConfig } from '../core/speaker/speaker-association';
+import type { VoiceSpan } from '../core/audio/speech-features';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { formatUnder } from '../core/wording';
 import type { ReportSpeaker } from '../shared/analysis-report';
@@ -26,12 +27,12 @@ export function mouthSeries(clip: ClipAnalysis): MouthSeries[] {
 }
 
 /**
- * The speaking track of `clip` given its loudness envelope (null envelope: nobody) and the seconds
- * of it pitched as a voice is (SpeechInput.spokenSec).
+ * The speaking track of `clip` given its loudness envelope (null envelope: nobody), the seconds of
+ * it pitched as a voice is (SpeechInput.spokenSec) and where the voice can be (SpeechInput.voiceSpanSec).
  */
-export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, spokenSec?: number, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
+export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, heard: { spokenSec?: number; voiceSpanSec?: VoiceSpan } = {}, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
   if (!envelope) return NO_SPEAKER;
-  const { trackId, score, alike, nobody, closest } = associateSpeaker(mouthSeries(clip), envelope, config, spokenSec);
+  const { trackId, score, alike, nobody, closest } = associateSpeaker(seriesWithin(mouthSeries(clip), heard.voiceSpanSec), envelope, config, heard.spokenSec);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
     trackId,

@@ -4,7 +4,7 @@ import { createMfcc, deltas, melFilterBank } from './mfcc';
 import { yinPitchHz } from './pitch';
 import { mixToMono, resample } from './resample';
 import { NOISY_BELOW_DB, speechBackground, STEADY_BAND_BELOW_DB } from './background-noise';
-import { spokenSeconds } from './voice-presence';
+import { spokenSeconds, voiceAndInstruments } from './voice-presence';
 import { createRng } from '../random';
 import { SPEECH_FEATURE_LENGTH, SPEECH_FEATURE_NAMES, SPEECH_SAMPLE_RATE, speechFeatures, speechFeaturesOfAudio, speechInputOfAudio } from './speech-features';
 
@@ -328,5 +328,31 @@ describe('spokenSeconds (voice-presence.ts)', () => {
     // The voice with the chords 10 dB under it (mean levels) is still heard: the speech model may be left out for them, the speaker is not.
     const under = chordsUnder(spoken(), (0.32 * rms(spoken())) / Math.sqrt(1.5));
     expect(speechInputOfAudio([under], SPEECH_SAMPLE_RATE).spokenSec).toBeGreaterThan(0.5 * voice);
+  });
+
+  it('finds where the voice starts and ends, and which frames are an instrument (voiceAndInstruments)', () => {
+    // A held note of 200 ms (frames 0–19), a pause, a gliding syllable (frames 40–59).
+    const found = voiceAndInstruments([...frames(0, glide(20, 0, 0)), ...frames(40, glide(20, 3, 0.15))]);
+    expect(found).toMatchObject({ first: 40, last: 59 });
+    expect(found!.instrument).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(voiceAndInstruments(frames(0, glide(30, 0, 0)))).toBeNull();
+  });
+
+  it('leaves a jingle before the voice, or an outro after it, out of the speech (version 5), with a pause between, and says where the voice is', () => {
+    const alone = speechInputOfAudio([spoken()], SPEECH_SAMPLE_RATE);
+    const pause = new Float32Array(0.3 * SPEECH_SAMPLE_RATE);
+    const jingle = concat([melody(), melody(), pause, spoken()]); // 4.8 s of held notes
+    const outro = concat([spoken(), pause, melody(), melody()]);
+    const unpitched = concat([chordsUnder(new Float32Array(3 * SPEECH_SAMPLE_RATE)), pause, spoken()]);
+    // The voice's span keeps the pause and the spoken part's own silence (0.1 s each end).
+    for (const [name, x, from, to] of [['jingle', jingle, 4.8, 6.3], ['outro', outro, 0, 1.5], ['chords before', unpitched, 3, 4.5]] as const) {
+      const heard = speechInputOfAudio([x], SPEECH_SAMPLE_RATE);
+      SPEECH_FEATURE_NAMES.forEach((f, k) => expect(heard.features![k], `${name}: ${f}`).toBeCloseTo(alone.features![k]!, 4));
+      expect(heard.voiceSpanSec!.from, name).toBeCloseTo(from, 1);
+      expect(heard.voiceSpanSec!.to, name).toBeCloseTo(to, 1);
+    }
+    expect(alone.voiceSpanSec).toBeUndefined();
+    // Music straight into the voice, no pause: not cut (nothing tells where the jingle ends).
+    expect(speechInputOfAudio([concat([melody(), melody(), spoken().slice(1600)])], SPEECH_SAMPLE_RATE).voiceSpanSec).toBeUndefined();
   });
 });

@@ -11,21 +11,28 @@
  *   register);
  * - pitch by YIN (pitch.ts), whose lags are not biased by the window overlap;
  * - only from where the person starts speaking to where they stop (`speechSpan`): silence before
- *   and after, however long, is the recording's, not theirs (version 3).
+ *   and after, however long, is the recording's, not theirs (version 3); nor is a jingle before the
+ *   first word or an outro after the last, when a pause parts it from the voice (version 5).
  * Input: mono PCM at SPEECH_SAMPLE_RATE (see resample.ts). Pure, deterministic.
  */
 import { NOISY_BELOW_DB, speechBackground, STEADY_BAND_BELOW_DB } from './background-noise';
 import { powerSpectrum } from './fft';
 import { createMfcc, deltas, melFilterBank } from './mfcc';
 import { yinPitchHz, type PitchSettings } from './pitch';
-import { spokenSeconds, type PitchedFrame } from './voice-presence';
+import { spokenSeconds, voiceAndInstruments, type PitchedFrame, type VoiceAndInstruments } from './voice-presence';
 import { mean, populationStd, quantile } from '../vector';
 import { mixToMono, resample } from './resample';
+
+/** A stretch of a soundtrack, in seconds from its start. */
+export interface VoiceSpan {
+  from: number;
+  to: number;
+}
 
 /** Rate of the signal the features read. */
 export const SPEECH_SAMPLE_RATE = 16000;
 /** Version of the feature definition; the feature cache recomputes older speech features. */
-export const SPEECH_FEATURES_VERSION = 4;
+export const SPEECH_FEATURES_VERSION = 5;
 /** 25 ms Hamming frames every 10 ms. */
 const FRAME = 400;
 const HOP = 160;
@@ -58,6 +65,17 @@ const EDGE_MARGIN_FRAMES = 2;
  * however long, is not slower speech (see `speechSpan`).
  */
 const MAX_PAUSE_FRAMES = 50;
+/** A pause this long (frames: 150 ms) between an instrument and the voice: where a jingle ends and speech starts. */
+const PAUSE_BEFORE_VOICE_FRAMES = 15;
+/**
+ * Sound before (after) the voice is cut off only with this many frames (1.5 s) of held notes or
+ * sweeps, or of unpitched active sound: a jingle lasts seconds; a hummed first syllable (0.19 s), a
+ * held last vowel (1.0 s) or a last word shouted almost without pitch, which shorter bounds cut off
+ * four of our 168 clips, do not (docs/speech.md, "A jingle before the voice").
+ */
+const INSTRUMENT_MIN_FRAMES = 150;
+/** Sound before the voice with a pitch in under this share of its active frames is not speech (ours: 0.4 or more voiced). */
+const UNPITCHED_MAX_SHARE = 0.2;
 /** Consecutive pitched frames further apart than this (semitones) are a jump (octave error, new voice), not a glide. */
 const MAX_GLIDE_SEMITONES = 1.5;
 /** A syllable nucleus rises this far (dB) above the dip before it. */
@@ -113,20 +131,63 @@ function referenceLevelDb(levelDb: readonly number[]): number {
 }
 
 /**
+ * The frames [from, to) left, the pauses kept, once what sounds before the voice, or after it, is cut off when a pause
+ * of PAUSE_BEFORE_VOICE_FRAMES or more separates it from the first voiced syllable (or the last) and
+ * it is not speech: INSTRUMENT_MIN_FRAMES of held notes or drums' sweeps (a melody; voice-presence.ts),
+ * or as many active frames of which under UNPITCHED_MAX_SHARE have a pitch (chords, drums, noise: YIN
+ * finds no single pitch in them). A jingle, then the person speaks; speech ends, an outro plays.
+ * Nothing is cut without such a pause (music faded into the voice, a held last vowel), nor a voiced
+ * sound (a hummed or drawn-out syllable before the sentence).
+ */
+function withoutInstruments(levelDb: readonly number[], floor: number, pitched: ReadonlySet<number>, heard: VoiceAndInstruments): { from: number; to: number } {
+  const quiet = (f: number) => !(levelDb[f]! > floor);
+  const notSpeech = (from: number, to: number) => {
+    let [active, voiced, instrument] = [0, 0, 0];
+    for (let f = from; f < to; f++) if (!quiet(f)) [active, voiced] = [active + 1, voiced + (pitched.has(f) ? 1 : 0)];
+    for (const f of heard.instrument) if (f >= from && f < to) instrument++;
+    return instrument >= INSTRUMENT_MIN_FRAMES || (active >= INSTRUMENT_MIN_FRAMES && voiced < UNPITCHED_MAX_SHARE * active);
+  };
+  // The last pause before the first voiced syllable, and the first after the last one.
+  const pauseBefore = quietRun(quiet, heard.first - 1, -1, 0);
+  const pauseAfter = quietRun(quiet, heard.last + 1, 1, levelDb.length - 1);
+  // The pauses stay: silence before the first word and after the last is the voice's, as in a clip without music.
+  return {
+    from: pauseBefore && notSpeech(0, pauseBefore.far) ? pauseBefore.far : 0,
+    to: pauseAfter && notSpeech(pauseAfter.far + 1, levelDb.length) ? pauseAfter.far + 1 : levelDb.length,
+  };
+}
+
+/**
+ * The first run of PAUSE_BEFORE_VOICE_FRAMES or more quiet frames met walking from `at` by `step`
+ * (±1) to `stop` (inclusive): `near`, its first frame met, and `far`, its last; null for none.
+ */
+function quietRun(quiet: (f: number) => boolean, at: number, step: 1 | -1, stop: number): { near: number; far: number } | null {
+  const inside = (f: number) => (step > 0 ? f <= stop : f >= stop);
+  for (let f = at, run = 0; inside(f); f += step) {
+    run = quiet(f) ? run + 1 : 0;
+    if (run < PAUSE_BEFORE_VOICE_FRAMES) continue;
+    let far = f;
+    while (inside(far + step) && quiet(far + step)) far += step;
+    return { near: f - step * (run - 1), far };
+  }
+  return null;
+}
+
+/**
  * The frame ranges [from, to) where the person speaks, given each frame's level and the active
  * floor: from the first active frame with EDGE_ACTIVE_FRAMES active among the EDGE_WINDOW_FRAMES
  * after it to the last with as many before it (plus EDGE_MARGIN_FRAMES each side), less the middle
  * of each pause longer than MAX_PAUSE_FRAMES; null when no start is found.
  */
-function speakingRanges(levelDb: readonly number[], floor: number): [number, number][] | null {
+function speakingRanges(levelDb: readonly number[], floor: number, { from, to }: { from: number; to: number }): [number, number][] | null {
   // activeBefore[f]: active frames among 0 … f − 1.
   const activeBefore = [0];
   levelDb.forEach((db, f) => activeBefore.push(activeBefore[f]! + (db > floor ? 1 : 0)));
   const activeIn = (from: number, to: number) => activeBefore[Math.min(to, levelDb.length)]! - activeBefore[Math.max(from, 0)]!;
   const isEdge = (f: number, from: number, to: number) => levelDb[f]! > floor && activeIn(from, to) >= EDGE_ACTIVE_FRAMES;
-  const first = levelDb.findIndex((_, f) => isEdge(f, f, f + EDGE_WINDOW_FRAMES));
+  const first = levelDb.findIndex((_, f) => f >= from && f < to && isEdge(f, f, Math.min(to, f + EDGE_WINDOW_FRAMES)));
   if (first < 0) return null;
-  const last = levelDb.findLastIndex((_, f) => isEdge(f, f + 1 - EDGE_WINDOW_FRAMES, f + 1));
+  const last = levelDb.findLastIndex((_, f) => f < to && isEdge(f, Math.max(from, f + 1 - EDGE_WINDOW_FRAMES), f + 1));
   const ranges: [number, number][] = [];
   let start = Math.max(0, first - EDGE_MARGIN_FRAMES);
   for (let f = first; f <= last; ) {
@@ -152,17 +213,23 @@ function speakingRanges(levelDb: readonly number[], floor: number): [number, num
  * recording of several sentences has and our one-sentence clips do not. The whole of `pcm` when no
  * start is found.
  */
-function speechSpan(pcm: Float32Array): Float32Array {
+function speechSpan(pcm: Float32Array): { pcm: Float32Array; voiceSpanSec?: VoiceSpan } {
   const frame = new Float64Array(FRAME);
   const levelDb = Array.from({ length: frameCount(pcm) }, (_, f) => windowedLevelDb(pcm, f, frame));
-  const ranges = levelDb.length > 0 ? speakingRanges(levelDb, referenceLevelDb(levelDb) - ACTIVE_RANGE_DB) : null;
-  if (!ranges) return pcm;
+  if (levelDb.length === 0) return { pcm };
+  const floor = referenceLevelDb(levelDb) - ACTIVE_RANGE_DB;
+  const pitched = pitchedFrames(pcm, levelDb.flatMap((db, f) => (db > floor ? [f] : [])));
+  const heard = voiceAndInstruments(pitched);
+  const voice = heard ? withoutInstruments(levelDb, floor, new Set(pitched.map((p) => p.f)), heard) : { from: 0, to: levelDb.length };
+  const cut = voice.from > 0 || voice.to < levelDb.length;
+  const voiceSpanSec = cut ? { from: (voice.from * HOP) / SPEECH_SAMPLE_RATE, to: ((voice.to - 1) * HOP + FRAME) / SPEECH_SAMPLE_RATE } : undefined;
+  const ranges = speakingRanges(levelDb, floor, voice);
+  if (!ranges) return { pcm };
   // Each range is whole frames of HOP samples; the last keeps its last frame's full window.
   const parts = ranges.map(([from, to], i) => pcm.subarray(from * HOP, i === ranges.length - 1 ? (to - 1) * HOP + FRAME : to * HOP));
-  if (parts.length === 1) return parts[0]!;
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-  return out;
+  const out = parts.length === 1 ? parts[0]! : new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  if (parts.length > 1) parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return { pcm: out, ...(voiceSpanSec && { voiceSpanSec }) };
 }
 
 /** Per-frame level (dBFS), zero-crossing rate, spectral centroid (Hz) and MFCCs of every frame. */
@@ -190,12 +257,17 @@ function frameMeasures(pcm: Float32Array, frames: number) {
   return { levelDb, zcr, centroid, cepstra };
 }
 
-/** Pitch statistics of the active frames: median, spread around it, glide rate, pitched fraction. */
-function pitchFeatures(pcm: Float32Array, active: readonly number[]): { stats: number[]; fraction: number; pitched: PitchedFrame[] } {
-  const pitched = active.flatMap((f) => {
+/** The frames of `frames` that YIN finds a pitch in (70–400 Hz), with it in semitones above 100 Hz. */
+function pitchedFrames(pcm: Float32Array, frames: readonly number[]): PitchedFrame[] {
+  return frames.flatMap((f) => {
     const hz = yinPitchHz(pcm, f * HOP, PITCH);
     return hz === null ? [] : [{ f, semitones: 12 * Math.log2(hz / 100) }];
   });
+}
+
+/** Pitch statistics of the active frames: median, spread around it, glide rate, pitched fraction. */
+function pitchFeatures(pcm: Float32Array, active: readonly number[]): { stats: number[]; fraction: number; pitched: PitchedFrame[] } {
+  const pitched = pitchedFrames(pcm, active);
   const fraction = pitched.length / active.length;
   if (pitched.length < 4) return { stats: [0, 0, 0, 0, 0, 0], fraction, pitched };
   const semitones = pitched.map((p) => p.semitones);
@@ -240,9 +312,9 @@ export function speechFeatures(pcm: Float32Array): Float32Array | null {
 }
 
 /** speechFeatures, and the seconds of the active sound pitched as a voice is (voice-presence.ts), from one pitch track. */
-function heardSpeech(whole: Float32Array): { features: Float32Array; spokenSec: number } | null {
+function heardSpeech(whole: Float32Array): { features: Float32Array; spokenSec: number; voiceSpanSec?: VoiceSpan } | null {
   if (frameCount(whole) < 10) return null;
-  const pcm = speechSpan(whole);
+  const { pcm, voiceSpanSec } = speechSpan(whole);
   const frames = frameCount(pcm);
   if (frames < 10) return null;
   const { levelDb, zcr, centroid, cepstra } = frameMeasures(pcm, frames);
@@ -265,7 +337,7 @@ function heardSpeech(whole: Float32Array): { features: Float32Array; spokenSec: 
     ...coefficients.map((c) => populationStd(over(c))),
     ...coefficients.map((c) => populationStd(over(deltas(c)))),
   ]);
-  return { features, spokenSec: spokenSeconds(pitch.pitched, FRAMES_PER_SEC) };
+  return { features, spokenSec: spokenSeconds(pitch.pitched, FRAMES_PER_SEC), ...(voiceSpanSec && { voiceSpanSec }) };
 }
 
 /** speechFeatures of decoded audio: planar channels at `sampleRate`, mixed to mono and resampled. */
@@ -282,6 +354,12 @@ export type SpeechInput = ({ features: Float32Array; note: null } | { features: 
   overNoiseDb?: number;
   /** Seconds of the sound pitched as a voice is (voice-presence.ts): whether anyone speaks at all; absent when no sound was decoded. */
   spokenSec?: number;
+  /**
+   * Where a voice can be heard, with the pauses around it, when an instrument before it or after it
+   * (a jingle, an outro) was cut off the speech (`withoutInstruments`): the speaker association
+   * weighs the mouths only there, as the speech model hears only there. Absent when nothing was cut.
+   */
+  voiceSpanSec?: VoiceSpan;
 };
 
 /**
@@ -296,15 +374,16 @@ export function speechInputOfAudio(channels: readonly Float32Array[], sampleRate
   const pcm = resample(mixToMono(channels), sampleRate, SPEECH_SAMPLE_RATE);
   const heard = heardSpeech(pcm);
   if (!heard) return { features: null, note: 'its audio holds no speech', spokenSec: 0 };
-  const { features, spokenSec } = heard;
+  const { features, spokenSec, voiceSpanSec } = heard;
+  const span = voiceSpanSec && { voiceSpanSec };
   const background = speechBackground(pcm);
-  if (background === null) return { features, note: null, spokenSec };
+  if (background === null) return { features, note: null, spokenSec, ...span };
   const { overNoiseDb, steadiestBandDb } = background;
   if (overNoiseDb < NOISY_BELOW_DB) {
-    return { features: null, note: `the voice stands only ${Math.round(overNoiseDb)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb, spokenSec };
+    return { features: null, note: `the voice stands only ${Math.round(overNoiseDb)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb, spokenSec, ...span };
   }
   if (steadiestBandDb < STEADY_BAND_BELOW_DB) {
-    return { features: null, note: `music or another sound (a hum, an engine) plays without a pause in the soundtrack, and the speech model, which learnt voices alone, would hear it as part of a voice`, overNoiseDb, spokenSec };
+    return { features: null, note: `music or another sound (a hum, an engine) plays without a pause in the soundtrack, and the speech model, which learnt voices alone, would hear it as part of a voice`, overNoiseDb, spokenSec, ...span };
   }
-  return { features, note: null, overNoiseDb, spokenSec };
+  return { features, note: null, overNoiseDb, spokenSec, ...span };
 }

@@ -26,38 +26,78 @@ const HELD_RANGE_SEMITONES = 1;
 const MAX_MEDIAN_STEP_SEMITONES = 0.7;
 
 /** Stretches of consecutive frames whose pitch steps less than SAME_STRETCH_SEMITONES. */
-function pitchedStretches(pitched: readonly PitchedFrame[]): number[][] {
-  const stretches: number[][] = [];
+function pitchedStretches(pitched: readonly PitchedFrame[]): PitchedFrame[][] {
+  const stretches: PitchedFrame[][] = [];
   pitched.forEach((p, i) => {
     const before = pitched[i - 1];
     const continues = before && p.f === before.f + 1 && Math.abs(p.semitones - before.semitones) < SAME_STRETCH_SEMITONES;
-    if (continues) stretches[stretches.length - 1]!.push(p.semitones);
-    else stretches.push([p.semitones]);
+    if (continues) stretches[stretches.length - 1]!.push(p);
+    else stretches.push([p]);
   });
   return stretches;
 }
 
+/** A pitched stretch of at least MIN_STRETCH_FRAMES: its first and last frame, its pitches, and which of them are in held notes. */
+interface Stretch {
+  from: number;
+  to: number;
+  semitones: number[];
+  held: Uint8Array;
+  /** Its pitch falls or rises faster than intonation moves: a drum's sweep. */
+  sweep: boolean;
+}
+
+function stretchesOf(pitched: readonly PitchedFrame[]): Stretch[] {
+  return pitchedStretches(pitched)
+    .filter((s) => s.length >= MIN_STRETCH_FRAMES)
+    .map((s) => {
+      const semitones = s.map((p) => p.semitones);
+      return { from: s[0]!.f, to: s[s.length - 1]!.f, semitones, held: heldMask(semitones), sweep: medianStep(semitones) > MAX_MEDIAN_STEP_SEMITONES };
+    });
+}
+
 /**
- * How many frames of `stretch` are not in a held note: every run of HELD_MIN_FRAMES frames whose
- * pitch stays within HELD_RANGE_SEMITONES is a note, wherever it lies (a melody moving by a semitone
- * joins its notes into one stretch, yet each note is held).
+ * Which frames of `stretch` are in a held note: every run of HELD_MIN_FRAMES frames whose pitch stays
+ * within HELD_RANGE_SEMITONES is a note, wherever it lies (a melody moving by a semitone joins its
+ * notes into one stretch, yet each note is held).
  */
-function unheldFrames(stretch: readonly number[]): number {
+function heldMask(stretch: readonly number[]): Uint8Array {
   const held = new Uint8Array(stretch.length);
   for (let from = 0; from + HELD_MIN_FRAMES <= stretch.length; from++) {
     const window = stretch.slice(from, from + HELD_MIN_FRAMES);
     if (Math.max(...window) - Math.min(...window) < HELD_RANGE_SEMITONES) held.fill(1, from, from + HELD_MIN_FRAMES);
   }
-  return held.reduce((n, h) => n + (1 - h), 0);
+  return held;
 }
+
+const unheld = (s: Stretch) => s.held.reduce((n, h) => n + (1 - h), 0);
 
 /**
  * Seconds of `pitched` (frames every 1 / `framesPerSec` s, increasing) that sound like a voice: the
  * frames of pitched stretches of at least MIN_STRETCH_FRAMES, not sweeping, that are not in held notes.
  */
 export function spokenSeconds(pitched: readonly PitchedFrame[], framesPerSec: number): number {
-  const spoken = pitchedStretches(pitched).filter((s) => s.length >= MIN_STRETCH_FRAMES && medianStep(s) <= MAX_MEDIAN_STEP_SEMITONES);
-  return spoken.reduce((n, s) => n + unheldFrames(s), 0) / framesPerSec;
+  return stretchesOf(pitched).reduce((n, s) => n + (s.sweep ? 0 : unheld(s)), 0) / framesPerSec;
+}
+
+/** Where a soundtrack's voice starts and ends (frames), and which of its frames sound like an instrument. */
+export interface VoiceAndInstruments {
+  first: number;
+  last: number;
+  instrument: number[];
+}
+
+/**
+ * Where the voice is, and where an instrument is: the first and last frame of `pitched` that sound
+ * like a voice (a stretch, not a sweep, with frames outside held notes), and the frames that sound
+ * like an instrument (held notes, drums' sweeps). Null when nothing sounds like a voice.
+ */
+export function voiceAndInstruments(pitched: readonly PitchedFrame[]): VoiceAndInstruments | null {
+  const stretches = stretchesOf(pitched);
+  const spoken = stretches.filter((s) => !s.sweep && unheld(s) > 0);
+  if (spoken.length === 0) return null;
+  const instrument = stretches.flatMap((s) => s.semitones.flatMap((_, i) => (s.sweep || s.held[i] ? [s.from + i] : [])));
+  return { first: spoken[0]!.from, last: spoken[spoken.length - 1]!.to, instrument };
 }
 
 /** The median size of the steps between a stretch's consecutive frames (semitones). */

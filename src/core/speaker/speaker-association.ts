@@ -43,6 +43,19 @@ export interface MouthSeries {
 }
 
 /**
+ * `series` with only the samples inside `span` (seconds; SpeechInput.voiceSpanSec): a jingle before
+ * the voice is no one's voice, and a still mouth while it plays says nothing of who speaks after.
+ * `series` itself without a span.
+ */
+export function seriesWithin(series: readonly MouthSeries[], span: { from: number; to: number } | undefined): readonly MouthSeries[] {
+  if (!span) return series;
+  return series.map((s) => {
+    const keep = s.tSec.flatMap((t, i) => (t >= span.from && t <= span.to ? [i] : []));
+    return { trackId: s.trackId, tSec: keep.map((i) => s.tSec[i]!), mouth: keep.map((i) => s.mouth[i]!) };
+  });
+}
+
+/**
  * Why the voice went to nobody: the sound holds (almost) no voice (quiet, or nothing pitched as a voice is: music alone); no track was seen long enough
  * (`minSamples`); no seen mouth moved; the best moving mouth stayed under `minScore`; several moved
  * with it alike (`alike`).

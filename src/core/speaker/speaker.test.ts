@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loudnessAt, loudnessEnvelope, voicedSeconds } from '../audio/loudness-envelope';
 import { mouthOpening } from './mouth-opening';
-import { associateSpeaker, mouthMoves, pearson, speakerScore, DEFAULT_SPEAKER_CONFIG, type SpeakerConfig } from './speaker-association';
+import { associateSpeaker, mouthMoves, pearson, seriesWithin, speakerScore, DEFAULT_SPEAKER_CONFIG, type SpeakerConfig } from './speaker-association';
 import { highPass, laggedCorrelation } from './lagged-correlation';
 import { cameraShift, frameProfiles } from './camera-shift';
 import { interpolateBox, mouthPixels, mouthRegion } from './mouth-pixels';
@@ -152,6 +152,17 @@ describe('associateSpeaker', () => {
   const speaking = { trackId: 1, tSec: times, mouth: times.map((t) => (syllable(t) ? 6 : 1) + noise()) };
   const still = { trackId: 2, tSec: times, mouth: times.map(() => 0.01 * noise()) };
   const other = { trackId: 3, tSec: times, mouth: times.map((t) => (otherSyllable(t) ? 6 : 1) + noise()) };
+
+  it('weighs the mouths only where a voice can be (seriesWithin): a still mouth under a jingle before it does not count', () => {
+    // 3 s of loud music (every window loud) while the face is still, then the same 4 s of syllables.
+    const jingle = loudnessEnvelope([gatedTone(7, (t) => t < 3 || syllable(t - 3))], RATE);
+    const later = { ...speaking, tSec: [...Array.from({ length: 45 }, (_, i) => i / 15), ...times.map((t) => t + 3)], mouth: [...Array.from({ length: 45 }, () => 1 + noise()), ...speaking.mouth] };
+    expect(associateSpeaker([later], jingle).trackId).toBeNull();
+    const within = seriesWithin([later], { from: 3, to: 7 });
+    expect(within[0]!.tSec).toHaveLength(times.length);
+    expect(associateSpeaker(within, jingle).trackId).toBe(1);
+    expect(seriesWithin([later], undefined)[0]).toBe(later);
+  });
 
   it('hears a voice that speaks for a few seconds of a long, silent clip', () => {
     // 4 s of syllables, then 40 s of the same face, still and silent: 9 % of the windows voiced,
