@@ -20,7 +20,7 @@ export interface PerceptionConfig {
   /**
    * Tiny Face's boxes moved right by this fraction of their width (FaceDetectorConfig.centreShift):
    * its boxes sit about 2 % of a width left of the face, so a mirrored video (a selfie stored as the
-   * screen showed it) put every crop 4 % of a face off from the original's and turned 4 of 42 answers.
+   * screen showed it) had every crop 4 % of a face off from the original's (docs/real-files.md).
    */
   faceBoxCentreShift: number;
   /**

@@ -31,8 +31,8 @@ export interface FaceDetectorConfig {
    * its boxes' centres about 2 % of their width left of the face's: run on a frame and on its mirror
    * image, the two boxes (the second mirrored back) sit 3.5–5.5 % of a width apart, the first always
    * to the left (our clips and face-api's demo photos of other people alike, every input size;
-   * docs/real-files.md, "Selfies stored mirrored"). Every crop then holds the face off-centre, the other
-   * way on a mirrored video, and the trained heads read the difference.
+   * docs/real-files.md, "Selfies stored mirrored"). Every crop then holds the face off-centre, and
+   * the other way on a mirrored video.
    */
   centreShift?: number;
 }
