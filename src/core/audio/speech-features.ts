@@ -131,9 +131,9 @@ function referenceLevelDb(levelDb: readonly number[]): number {
 }
 
 /**
- * The frames [from, to) left, the pauses kept, once what sounds before the voice, or after it, is cut off when a pause
- * of PAUSE_BEFORE_VOICE_FRAMES or more separates it from the first voiced syllable (or the last) and
- * it is not speech: INSTRUMENT_MIN_FRAMES of held notes or drums' sweeps (a melody; voice-presence.ts),
+ * The frames [from, to) left, the pauses kept, once what sounds before the voice, or after it, is
+ * cut off when a pause of PAUSE_BEFORE_VOICE_FRAMES or more separates it from the first voiced
+ * syllable (or the last) and it is not speech: INSTRUMENT_MIN_FRAMES of held notes or drums' sweeps (a melody; voice-presence.ts),
  * or as many active frames of which under UNPITCHED_MAX_SHARE have a pitch (chords, drums, noise: YIN
  * finds no single pitch in them). A jingle, then the person speaks; speech ends, an outro plays.
  * Nothing is cut without such a pause (music faded into the voice, a held last vowel), nor a voiced
@@ -177,17 +177,18 @@ function quietRun(quiet: (f: number) => boolean, at: number, step: 1 | -1, stop:
  * The frame ranges [from, to) where the person speaks, given each frame's level and the active
  * floor: from the first active frame with EDGE_ACTIVE_FRAMES active among the EDGE_WINDOW_FRAMES
  * after it to the last with as many before it (plus EDGE_MARGIN_FRAMES each side), less the middle
- * of each pause longer than MAX_PAUSE_FRAMES; null when no start is found.
+ * of each pause longer than MAX_PAUSE_FRAMES; all within `voice` (`withoutInstruments`); null when
+ * no start is found.
  */
-function speakingRanges(levelDb: readonly number[], floor: number, { from, to }: { from: number; to: number }): [number, number][] | null {
+function speakingRanges(levelDb: readonly number[], floor: number, voice: { from: number; to: number }): [number, number][] | null {
   // activeBefore[f]: active frames among 0 … f − 1.
   const activeBefore = [0];
   levelDb.forEach((db, f) => activeBefore.push(activeBefore[f]! + (db > floor ? 1 : 0)));
   const activeIn = (from: number, to: number) => activeBefore[Math.min(to, levelDb.length)]! - activeBefore[Math.max(from, 0)]!;
   const isEdge = (f: number, from: number, to: number) => levelDb[f]! > floor && activeIn(from, to) >= EDGE_ACTIVE_FRAMES;
-  const first = levelDb.findIndex((_, f) => f >= from && f < to && isEdge(f, f, Math.min(to, f + EDGE_WINDOW_FRAMES)));
+  const first = levelDb.findIndex((_, f) => f >= voice.from && f < voice.to && isEdge(f, f, Math.min(voice.to, f + EDGE_WINDOW_FRAMES)));
   if (first < 0) return null;
-  const last = levelDb.findLastIndex((_, f) => f < to && isEdge(f, Math.max(from, f + 1 - EDGE_WINDOW_FRAMES), f + 1));
+  const last = levelDb.findLastIndex((_, f) => f < voice.to && isEdge(f, Math.max(voice.from, f + 1 - EDGE_WINDOW_FRAMES), f + 1));
   const ranges: [number, number][] = [];
   let start = Math.max(0, first - EDGE_MARGIN_FRAMES);
   for (let f = first; f <= last; ) {
