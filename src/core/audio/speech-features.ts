@@ -228,8 +228,11 @@ function speechSpan(pcm: Float32Array): { pcm: Float32Array; voiceSpanSec?: Voic
   if (!ranges) return { pcm };
   // Each range is whole frames of HOP samples; the last keeps its last frame's full window.
   const parts = ranges.map(([from, to], i) => pcm.subarray(from * HOP, i === ranges.length - 1 ? (to - 1) * HOP + FRAME : to * HOP));
-  const out = parts.length === 1 ? parts[0]! : new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  if (parts.length > 1) parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  let out = parts[0]!;
+  if (parts.length > 1) {
+    out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  }
   return { pcm: out, ...(voiceSpanSec && { voiceSpanSec }) };
 }
 

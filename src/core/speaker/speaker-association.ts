@@ -9,6 +9,7 @@
  * nobody. A lone moving mouth is held to the same bar: it is never credited on evidence against.
  */
 import { voicedSeconds, type LoudnessEnvelope } from '../audio/loudness-envelope';
+import type { VoiceSpan } from '../audio/speech-features';
 import { populationStd } from '../vector';
 import { laggedCorrelation, pearson, type LagSearch } from './lagged-correlation';
 import { SPEAKER_DEFAULTS } from './speaker-constants';
@@ -47,7 +48,7 @@ export interface MouthSeries {
  * the voice is no one's voice, and a still mouth while it plays says nothing of who speaks after.
  * `series` itself without a span.
  */
-export function seriesWithin(series: readonly MouthSeries[], span: { from: number; to: number } | undefined): readonly MouthSeries[] {
+export function seriesWithin(series: readonly MouthSeries[], span: VoiceSpan | undefined): readonly MouthSeries[] {
   if (!span) return series;
   return series.map((s) => {
     const keep = s.tSec.flatMap((t, i) => (t >= span.from && t <= span.to ? [i] : []));
