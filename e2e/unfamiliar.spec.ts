@@ -52,7 +52,7 @@ test('another person (not one of our actors) is unfamiliar by the face too, and 
   await expect(page.getByTestId('answer-why')).toContainText(/person in (this video is unlike the seven actors|it)/);
 });
 
-test('a voice in another language under our picture is left out of the answer, with a warning; the face credited with it gets the general networks', async ({ page }) => {
+test('a synthetic English voice under our picture is left out of the answer, with a warning; the face credited with it gets the general networks', async ({ page }) => {
   await openApp(page, '?backend=wasm&fps=5');
   const report = await reportOf(page, unfamiliarCopy('other-language', '02-01-03_01.mp4'));
   expect(report.familiarity?.familiar).toBe(true);

@@ -159,7 +159,8 @@ export function createResults({ client, store }: RunContext): Results {
     mine.voiceOverNoiseDb = overNoiseDb ?? null;
     mine.speaker ??= speakerOfClip(result.clip, loudness ?? null, { spokenSec, voiceSpanSec });
     // The speech model hears the whole soundtrack: it answers only when the voice is the main face's,
-    // and, unless the speaker was calibrated, a voice like the ones it learnt (not another language).
+    // and, unless the speaker was calibrated, a voice like the ones it learnt (a synthetic voice is not;
+    // a person speaking another language is, as far as these features tell: docs/speech.md).
     const heard = speechNoteFor(mine.speaker, winner, features !== null, result.clip);
     const voiceFamiliarity = mine.calibration?.calibrated ? null : clipFamiliarity(loaded.ensemble, 'speech', features);
     if (note && hearsSpeech(loaded.ensemble)) mine.speechNote = `No speech model for this clip: ${note}, so the audio-visual ensemble answers from the face models alone.`;
@@ -169,7 +170,7 @@ export function createResults({ client, store }: RunContext): Results {
     const probs = await result.timer.time('temporalModels', () => client.predict({ records, speech }, mine.calibration?.calibrated ? reference : undefined));
     mine.temporal.set(winner, Object.fromEntries(Object.entries(probs).map(([name, p]) => [name, toPrediction(p)])));
     // A clip filmed unlike the training clips, of a person unlike our actors, or whose main face
-    // speaks with a voice unlike theirs (another language), gets the general networks' answer: the
+    // speaks with a voice unlike theirs (a synthetic one), gets the general networks' answer: the
     // trained heads learnt seven Javanese actors filmed one way, and off that footage they fall below
     // the untrained networks. A voice that is someone else's says nothing of the face: not weighed.
     const voice = mine.speaker.trackId === winner ? features : null;

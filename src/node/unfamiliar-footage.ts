@@ -8,16 +8,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promptForClip, promptInput, recordedPrompts, type RecordedPrompt } from './recorded-voices';
 
 /** One kind of unfamiliar footage: the ffmpeg arguments that make a clip of it from a shared one. */
 export interface UnfamiliarKind {
   name: string;
   /** What a person would call it. */
   description: string;
-  /** ffmpeg arguments after `-i <clip>` (and the speech input, for `speech`) and before the output; `clipDb` is the clip's mean sound level (for `underVoiceDb`). */
-  args: (speech: string | null, clipDb?: number) => string[];
-  /** Needs speech in another language (espeak-ng) laid under the picture. */
-  speech?: boolean;
+  /** ffmpeg arguments after `-i <clip>` and before the output; `speech` is the input arguments of the voice laid under it (for `voice`); `clipDb` is the clip's mean sound level (for `underVoiceDb`). */
+  args: (speech: string[] | null, clipDb?: number) => string[];
+  /** Lays speech in another language under the picture: espeak-ng's synthetic English, or people's recorded prompts (recorded-voices.ts). */
+  voice?: 'espeak' | 'recorded';
   /** Lays steady noise or music this many dB under the clip's mean sound level (needs `clipDb`; 0 for `music-alone`, which takes the voice out). */
   underVoiceDb?: number;
 }
@@ -58,13 +59,15 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   { name: 'music', description: `music ${MUSIC_UNDER_DB} dB under the voice (a vlog's soundtrack)`, underVoiceDb: MUSIC_UNDER_DB, args: (_, clipDb) => musicUnderArgs(clipDb!, MUSIC_UNDER_DB) },
   // A clip posted with a song over it: the same music at the voice's level, the voice gone (docs/speaker.md, "A soundtrack with no voice").
   { name: 'music-alone', description: 'music alone at the voice\'s level, nobody on screen heard', underVoiceDb: 0, args: (_, clipDb) => musicAloneArgs(clipDb!) },
-  {
-    name: 'other-language',
-    description: 'the same picture with an English sentence spoken under it (espeak-ng)',
-    speech: true,
-    args: (speech) => ['-i', speech!, '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'aac', '-shortest'],
-  },
+  { name: 'other-language', description: 'the same picture with an English sentence spoken under it (espeak-ng)', voice: 'espeak', args: voiceUnderArgs },
+  // Five people's recorded voices (English, Spanish, French, Italian, Russian): espeak-ng's is unlike any person's.
+  { name: 'recorded-voices', description: 'the same picture with a person speaking another language under it (recorded phone prompts)', voice: 'recorded', args: voiceUnderArgs },
 ]);
+
+/** The picture copied, the soundtrack replaced by the voice input; as long as the shorter of the two. */
+function voiceUnderArgs(speech: string[] | null): string[] {
+  return [...speech!, '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'aac', '-shortest'];
+}
 
 /** Mean level (dBFS) of ffmpeg's pink `anoisesrc` at amplitude 0.1 (measured over 3 s, seed 1). */
 const PINK_NOISE_DB = -33.9;
@@ -162,13 +165,17 @@ const SENTENCES = [
 export function makeUnfamiliar(kind: UnfamiliarKind, rows: readonly string[][], header: string, dir: string, clip: (file: string) => string): string {
   const folder = join(dir, kind.name);
   mkdirSync(join(folder, 'clips'), { recursive: true });
+  let prompts: RecordedPrompt[] | undefined;
   for (const [k, row] of rows.entries()) {
     const out = join(folder, 'clips', row[0]!);
     if (existsSync(out)) continue;
-    let speech: string | null = null;
-    if (kind.speech) {
-      speech = join(folder, `${row[0]!}.wav`);
-      execFileSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', speech, SENTENCES[k % SENTENCES.length]!]);
+    let speech: string[] | null = null;
+    if (kind.voice === 'espeak') {
+      const wav = join(folder, `${row[0]!}.wav`);
+      execFileSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', wav, SENTENCES[k % SENTENCES.length]!]);
+      speech = ['-i', wav];
+    } else if (kind.voice === 'recorded') {
+      speech = promptInput(promptForClip((prompts ??= recordedPrompts(join(dir, '.voices'))), k));
     }
     const clipDb = kind.underVoiceDb === undefined ? undefined : meanSoundDb(clip(row[0]!));
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip(row[0]!), ...kind.args(speech, clipDb), out]);

@@ -62,7 +62,7 @@ describe('ensemble.json', () => {
     expect(unfamiliarAnswer(['scene']).name).toBe('general');
     expect(why(['scene'])).toBe('This video is unlike the clips emolens was trained on (another camera, framing or scene)');
     expect(why(['person'])).toBe('The person in this video is unlike the seven actors emolens was trained on');
-    expect(why(['voice'])).toBe('The voice in this video is unlike the speech emolens was trained on (another language or recording?)');
+    expect(why(['voice'])).toBe('The voice in this video is unlike the speech emolens was trained on (a synthetic voice, or a recording unlike ours?)');
     expect(why(['scene', 'person'])).toBe('This video is unlike the clips emolens was trained on (another camera, framing or scene), and so is the person in it');
     expect(why(['voice', 'person'])).toBe('The person in this video is unlike the seven actors emolens was trained on, and so is the voice');
     expect(why(['scene', 'person', 'voice'])).toMatch(/scene\), and so are the person in it and the voice$/);

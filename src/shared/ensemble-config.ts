@@ -42,7 +42,7 @@ export interface EnsembleConfig {
   /**
    * The training clips' spread of three vectors, and the distance that still counts as familiar
    * (src/core/familiarity): `scene`, the main track's mean context feature (480-d: camera, framing,
-   * background); `speech`, the clip's speech features (the voice and its language); `face`, the main
+   * background); `speech`, the clip's speech features (the voice: a synthetic one reads unlike, a language does not); `face`, the main
    * track's mean 128-d face embedding (who is filmed: other people than our actors' population).
    * Absent: every clip counts as familiar.
    */
@@ -70,7 +70,7 @@ export type Unlike = 'scene' | 'person' | 'voice';
 const UNLIKE_IN_WORDS: Record<Unlike, { first: string; also: string }> = {
   scene: { first: 'This video is unlike the clips emolens was trained on (another camera, framing or scene)', also: 'the scene' },
   person: { first: 'The person in this video is unlike the seven actors emolens was trained on', also: 'the person in it' },
-  voice: { first: 'The voice in this video is unlike the speech emolens was trained on (another language or recording?)', also: 'the voice' },
+  voice: { first: 'The voice in this video is unlike the speech emolens was trained on (a synthetic voice, or a recording unlike ours?)', also: 'the voice' },
 };
 
 /** The answer on a clip unlike the training clips (`unlike`: what was), the general-purpose networks, untrained by us, and why in words. */
@@ -126,9 +126,13 @@ export function footageFamiliarity(
   return { score: Math.max(...measured.map(([, f]) => f.score)), familiar: unlike.length === 0, unlike };
 }
 
-/** Said when the voice is unlike the training speech and the speech model is left out. */
+/**
+ * Said when the voice is unlike the training speech and the speech model is left out. Not "another
+ * language": people speaking five other languages read as familiar as our own held-out actors, a
+ * synthetic voice does not (docs/speech.md, "People speaking other languages").
+ */
 export const UNFAMILIAR_SPEECH_NOTE =
-  'No speech model for this clip: the voice is unlike the speech it was trained on (another language or recording?), so the answer comes from the face models alone.';
+  'No speech model for this clip: the voice is unlike the speech it was trained on (a synthetic voice, or a recording unlike ours?), so the answer comes from the face models alone.';
 
 /** The answer for a clip alone, or calibrated to its person when `calibrated` and ensemble.json has one. */
 export function answerOf(config: EnsembleConfig, calibrated = false): AnswerChoice & { members: string[]; why: string; calibrated: boolean } {

@@ -1,7 +1,7 @@
 /**
  * How familiar a clip is to the trained heads: the distance of one of its vectors (the main track's
  * mean context feature: the scene and framing; its mean face embedding: the person; the clip's
- * speech features: the voice and language) from the training clips', in units of their spread per
+ * speech features: the voice, though not its language) from the training clips', in units of their spread per
  * dimension, over the largest distance any clip of a held-out actor had from the other actors'
  * clips. The heads were fitted to seven posed Javanese actors filmed one way; a video unlike them
  * is where they stop carrying. At most 1: as familiar as a new actor of our own set, for whom the
