@@ -67,9 +67,9 @@ interface HeadKernel {
   gram: Float64Array;
 }
 
-function headKernel(vectors: readonly (Float64Array | null)[]): HeadKernel {
+function headKernel(vectors: readonly (Float64Array | null)[], statsClips?: number): HeadKernel {
   const present = vectors.flatMap((v, i) => (v ? [i] : []));
-  const scaler = fitColumnScaler(present.map((i) => vectors[i]!));
+  const scaler = fitColumnScaler(present.filter((i) => statsClips === undefined || i < statsClips).map((i) => vectors[i]!));
   const rows = present.map((i) => scaleRow(vectors[i]!, scaler));
   return { scaler, rowOf: new Map(present.map((i, k) => [i, k])), rows, gram: gramMatrix(rows) };
 }
@@ -103,6 +103,8 @@ export class CrossFitter {
     readonly l2s: readonly number[] = L2_PATH,
     /** Probabilities per clip of outputs that are given, not fitted (the untrained `general`): members and candidates like any head. */
     readonly given: ReadonlyMap<string, readonly (readonly number[])[]> = new Map(),
+    /** Column statistics over the first this many clips only (the transfer check's other footage comes after ours and must not move them); default all. */
+    readonly statsClips?: number,
   ) {}
 
   #kernel(head: string): HeadKernel {
@@ -110,7 +112,7 @@ export class CrossFitter {
     if (!k) {
       const vectors = this.vectors.get(head);
       if (!vectors) throw new TypeError(`no vectors for head ${head}`);
-      k = headKernel(vectors);
+      k = headKernel(vectors, this.statsClips);
       this.#kernels.set(head, k);
     }
     return k;

@@ -124,8 +124,12 @@ export interface HeadVectors {
   personScales: Map<string, PersonScale>;
 }
 
-/** Each head variant's vector per clip (calibrated variants normalised on the clip's actor; no label is read). */
-export function headVectors(clips: readonly CachedClip[], heads: readonly HeadSpec[]): HeadVectors {
+/**
+ * Each head variant's vector per clip (calibrated variants normalised on the clip's actor; no label
+ * is read). `scales`: the spreads the scaled variants use (default: measured on these clips; the
+ * transfer check gives other footage the spreads measured on ours, as the shipped heads carry them).
+ */
+export function headVectors(clips: readonly CachedClip[], heads: readonly HeadSpec[], scales?: ReadonlyMap<string, PersonScale>): HeadVectors {
   const raw = new Map<string, (Float64Array | null)[]>();
   const vectors = new Map<string, (Float64Array | null)[]>();
   const personScales = new Map<string, PersonScale>();
@@ -136,7 +140,7 @@ export function headVectors(clips: readonly CachedClip[], heads: readonly HeadSp
     const own = raw.get(key)!;
     if (!head.calibrated) vectors.set(head.name, own);
     else {
-      const scale = personScaleOf(own, actors);
+      const scale = scales?.get(head.name + SCALED_SUFFIX) ?? personScaleOf(own, actors);
       vectors.set(head.name, calibrateOnPerson(own, actors));
       vectors.set(head.name + SCALED_SUFFIX, calibrateOnPerson(own, actors, scale));
       personScales.set(head.name + SCALED_SUFFIX, scale);

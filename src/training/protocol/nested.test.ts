@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
 import { calibrateOnPerson, personScaleOf } from './heads';
 import { CrossFitter, type ProtocolClip } from './cross-fit';
-import { outerFold, selectOn } from './nested';
+import { headProbsOutside, outerFold, recipeProbs, selectOn } from './nested';
 import { average, bestSelectionOf, single } from './recipes';
 import { protocolPlan } from './run';
 import { headSpecs } from './heads';
@@ -127,5 +127,31 @@ describe('nested leave-one-actor-out', () => {
     const plan = protocolPlan(headSpecs().filter((h) => h.input.kind === 'speech'));
     expect(plan.recipes.map((r) => r.name)).toEqual(['speech', 'speech-cal']);
     expect(plan.answerPools).toEqual({ alone: ['speech'], calibrated: ['speech', 'speech-cal'] });
+  });
+
+  it('scores clips of other footage added after ours without moving ours: never fitted, ours\' column statistics', () => {
+    const { clips, raw } = synthetic(5);
+    const recipes = [single('alone'), average('average', ['alone'])];
+    const pools = { any: recipes.map((r) => r.name) };
+    const plain = new CrossFitter(clips, new Map([['alone', raw]]));
+    // Actor 02's clips again, shifted far off in two columns (other footage of that person), under a name of their own.
+    const copies = clips.flatMap((c, i) => (c.actor === '02' ? [i] : []));
+    const other = copies.map((i) => Float64Array.from(raw[i]!, (v, j) => (j < 2 ? v + 40 : v)));
+    const extended = new CrossFitter([...clips, ...copies.map((i) => ({ ...clips[i]!, actor: '02@other' }))], new Map([['alone', [...raw, ...other]]]), undefined, new Map(), clips.length);
+    const actors = ['01', '02', '03', '04'];
+    for (const actor of actors) {
+      const [a, b] = [outerFold(plain, ['alone'], recipes, actor, pools), outerFold(extended, ['alone'], recipes, actor, pools, actors)];
+      expect(b.clips).toEqual(a.clips);
+      expect(b.answers.map((x) => x.recipe)).toEqual(a.answers.map((x) => x.recipe));
+      b.probs.get('alone')!.forEach((p, k) => p.forEach((v, j) => expect(v).toBeCloseTo(a.probs.get('alone')![k]![j]!, 9)));
+    }
+    // Held out, 02's other footage is scored by the heads fitted on 01, 03 and 04: unshifted copies would score as the originals.
+    const fold = outerFold(extended, ['alone'], recipes, '02', pools, actors);
+    const extra = copies.map((_, k) => clips.length + k);
+    const scored = recipeProbs(recipes, fold.selection, [...clips, ...copies.map((i) => clips[i]!)].map((c) => c.label), headProbsOutside(extended, ['alone'], fold.selection, extra));
+    expect(scored.get('average')).toHaveLength(copies.length);
+    expect(fold.selection.actors).toEqual(['01', '03', '04']);
+    // Counted among the actors, the copies would be fitted in other folds (ours then moves).
+    expect(outerFold(extended, ['alone'], recipes, '01', pools).selection.actors).toContain('02@other');
   });
 });

@@ -108,32 +108,25 @@ export interface OuterFold {
   answers: { key: string; recipe: string; temperature: number; probs: number[][]; raw: number[][] }[];
 }
 
-/** Runs the outer fold that holds out `actor`; `answerPools` names the recipes each answer chooses among. */
+/**
+ * Runs the outer fold that holds out `actor`; `answerPools` names the recipes each answer chooses
+ * among; `actors`, the people of the protocol (default: every clip's actor — the transfer check adds
+ * clips of other footage under names of their own, scored but never fitted).
+ */
 export function outerFold(
   fitter: CrossFitter,
   heads: readonly string[],
   recipes: readonly Recipe[],
   actor: string,
   answerPools: Readonly<Record<string, readonly string[]>>,
+  actors?: readonly string[],
 ): OuterFold {
-  const all = [...new Set(fitter.clips.map((c) => c.actor))].sort();
-  const inner = all.filter((a) => a !== actor);
-  const selection = selectOn(fitter, heads, recipes, inner);
+  const all = actors ?? [...new Set(fitter.clips.map((c) => c.actor))].sort();
+  const selection = selectOn(fitter, heads, recipes, all.filter((a) => a !== actor));
   const labels = fitter.clips.map((c) => c.label);
   const clips = fitter.clips.flatMap((c, i) => (c.actor === actor ? [i] : []));
-  const headProbs = new Map<string, number[][]>();
-  for (const head of heads) {
-    const { variant, l2Index } = selection.choice.get(head)!;
-    const path = fitter.predictOutside(variant, inner).byL2[l2Index]!;
-    headProbs.set(head, clips.map((i) => [...path[i]!]));
-  }
-  for (const [name, rows] of fitter.given) headProbs.set(name, clips.map((i) => [...rows[i]!]));
-  const probs = new Map(headProbs);
+  const probs = recipeProbs(recipes, selection, labels, headProbsOutside(fitter, heads, selection, clips));
   const innerLabels = selection.clips.map((i) => labels[i]!);
-  for (const recipe of recipes) {
-    if (probs.has(recipe.name)) continue;
-    probs.set(recipe.name, applyToRows(recipe.fit(selection.oof, innerLabels), headProbs));
-  }
   const answers = Object.entries(answerPools).map(([key, pool]) => {
     const recipe = chooseAnswer(selection, pool, labels);
     const temperature = fitTemperature(selection.recipeOof.get(recipe)!, innerLabels);
@@ -141,4 +134,27 @@ export function outerFold(
     return { key, recipe, temperature, raw, probs: raw.map((p) => applyTemperature(p, temperature)) };
   });
   return { actor, clips, probs, selection, answers };
+}
+
+/** Each head's probabilities for `clips` at the selection's choices, fitted on the selection's actors (and the given outputs). */
+export function headProbsOutside(fitter: CrossFitter, heads: readonly string[], selection: Selection, clips: readonly number[]): Map<string, number[][]> {
+  const headProbs = new Map<string, number[][]>();
+  for (const head of heads) {
+    const { variant, l2Index } = selection.choice.get(head)!;
+    const path = fitter.predictOutside(variant, selection.actors).byL2[l2Index]!;
+    headProbs.set(head, clips.map((i) => [...path[i]!]));
+  }
+  for (const [name, rows] of fitter.given) headProbs.set(name, clips.map((i) => [...rows[i]!]));
+  return headProbs;
+}
+
+/** `headProbs` and every recipe's output over them, each recipe fitted on the selection's out-of-fold outputs. */
+export function recipeProbs(recipes: readonly Recipe[], selection: Selection, labels: readonly number[], headProbs: ReadonlyMap<string, number[][]>): Map<string, number[][]> {
+  const probs = new Map(headProbs);
+  const innerLabels = selection.clips.map((i) => labels[i]!);
+  for (const recipe of recipes) {
+    if (probs.has(recipe.name)) continue;
+    probs.set(recipe.name, applyToRows(recipe.fit(selection.oof, innerLabels), headProbs));
+  }
+  return probs;
 }
