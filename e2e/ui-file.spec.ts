@@ -63,6 +63,8 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   // The clip's speech reached the speech model (decoded in the worker alongside the frames): it has a row, and nothing is missing.
   await expect(page.getByTestId('predictions').locator('[data-model=speech]')).toHaveAttribute('data-label', /\w/);
   await expect(page.getByTestId('result-warning')).toHaveCount(0);
+  // …and the answer weighed it, so its why says what that model has heard (the voice check cannot tell a language).
+  await expect(page.getByTestId('answer-why')).toContainText('The voice was weighed too, by a speech model that has only heard Javanese');
 
   // Selecting the track from the list shows it as selected.
   await rows.first().getByRole('button').click();

@@ -60,6 +60,9 @@ test('a synthetic English voice under our picture is left out of the answer, wit
   // unlike the speech the model learnt (the voice's familiarity, checked second).
   expect(report.warnings.join(' ')).toMatch(/No speech model for this clip: (the voice is unlike the speech it was trained on|the voice in the soundtrack did not move with the main face's mouth)/);
   expect(report.answer).not.toBe('general');
+  // The trained answer without the voice: its why does not say the voice was weighed.
+  await expect(page.getByTestId('answer-why')).toContainText('looks like the clips emolens was trained on');
+  await expect(page.getByTestId('answer-why')).not.toContainText('The voice was weighed');
   // When the main face is credited with that voice (this dub's lips happen to move with it), the
   // voice says the person speaking is unlike our actors too: the general networks answer.
   const credited = await reportOf(page, unfamiliarCopy('other-language', '04-01-03_01.mp4'));

@@ -11,7 +11,7 @@ import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../shared/analysis-protocol';
 import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
-import { answerOf, clipFamiliarity, confidenceOf, footageFamiliarity, hearsSpeech, sceneVector, unfamiliarAnswer, UNFAMILIAR_SPEECH_NOTE, type EnsembleConfig } from '../shared/ensemble-config';
+import { answerOf, clipFamiliarity, confidenceOf, footageFamiliarity, hearsSpeech, sceneVector, unfamiliarAnswer, UNFAMILIAR_SPEECH_NOTE, withVoiceNote, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
 import type { VideoInfo } from '../shared/video-info';
@@ -180,7 +180,7 @@ export function createResults({ client, store }: RunContext): Results {
       mine.confidence = confidenceOf(loaded.ensemble, { temperature: 1 });
       return;
     }
-    const shown = shownAnswer(loaded.ensemble, probs);
+    const shown = withVoiceNote(shownAnswer(loaded.ensemble, probs), speech !== null);
     mine.answer = shown;
     mine.confidence = confidenceOf(loaded.ensemble, shown);
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, checkEnsembleConfig, clipFamiliarity, footageFamiliarity, readsGeneral, unfamiliarAnswer, type EnsembleConfig } from './ensemble-config';
+import { answerOf, checkEnsembleConfig, clipFamiliarity, footageFamiliarity, readsGeneral, unfamiliarAnswer, VOICE_WEIGHED_NOTE, withVoiceNote, type EnsembleConfig } from './ensemble-config';
 
 const choice = { temperature: 1.5, unseenAccuracy: 0.5, perClassRecall: [0.5, null, 0.5, 0.5, 0.5, 0.5, 0.5] };
 const base: EnsembleConfig = {
@@ -66,6 +66,16 @@ describe('ensemble.json', () => {
     expect(why(['scene', 'person'])).toBe('This video is unlike the clips emolens was trained on (another camera, framing or scene), and so is the person in it');
     expect(why(['voice', 'person'])).toBe('The person in this video is unlike the seven actors emolens was trained on, and so is the voice');
     expect(why(['scene', 'person', 'voice'])).toMatch(/scene\), and so are the person in it and the voice$/);
+  });
+
+  it('says the voice was weighed, by a model that has heard Javanese alone, only when the answer hears speech and the clip gave it', () => {
+    const calibrated = answerOf(base, true);
+    expect(withVoiceNote(calibrated, true).why).toBe(`${calibrated.why} ${VOICE_WEIGHED_NOTE}`);
+    expect(VOICE_WEIGHED_NOTE).toMatch(/only heard Javanese/);
+    // The voice left out (someone else's, noise, unfamiliar): the why as it was.
+    expect(withVoiceNote(calibrated, false)).toBe(calibrated);
+    // An answer without a speech member says nothing of a voice.
+    expect(withVoiceNote(answerOf(base), true).why).toBe(answerOf(base).why);
   });
 
   it('refuses answers and fusions that name nothing loaded', () => {

@@ -147,6 +147,18 @@ export function answerOf(config: EnsembleConfig, calibrated = false): AnswerChoi
   return { ...choice, members, why, calibrated: useCal };
 }
 
+/**
+ * Added to the answer's why when the speech model was weighed in it. The voice check cannot tell a
+ * language (docs/speech.md, "People speaking other languages"), so the page says what the speech
+ * model has heard instead of letting the unseen-people figure stand for every voice.
+ */
+export const VOICE_WEIGHED_NOTE = 'The voice was weighed too, by a speech model that has only heard Javanese from seven actors; how it hears other languages is not measured.';
+
+/** `answer` with VOICE_WEIGHED_NOTE after its why when one of its members is a speech model and the clip's speech reached it. */
+export function withVoiceNote<T extends { members: readonly string[]; why: string }>(answer: T, speechWeighed: boolean): T {
+  return speechWeighed && answer.members.some(isSpeechModelKey) ? { ...answer, why: `${answer.why} ${VOICE_WEIGHED_NOTE}` } : answer;
+}
+
 /** True when `name` is a fused output of `config` (not a single trained model). */
 export function isEnsemble(config: EnsembleConfig, name: string): boolean {
   return name in config.ensembles;
