@@ -40,6 +40,9 @@ export const CAMERA_PERCEPTION: Readonly<Partial<PerceptionConfig>> = Object.fre
   // once a second cost 6.5 ms but a 60-ms burst pushed the 95th-percentile latency to 255 ms.
   generalIntervalSec: 0.5,
   generalMaxFaces: 1,
+  // HSEmotion at 160 px, not the files' 224: here it runs on the analysis path, and 224 took the
+  // one-face camera from 19.5 to 17.4 pictures a second (bench 2026-12-07 12:55, goal 15).
+  generalInputSize: 160,
 });
 
 /**

@@ -187,7 +187,14 @@ export interface PerceptionConfig {
    * file frame needs), and an untrained per-frame average loses little from every other frame.
    */
   generalIntervalSec: number;
-  /** HSEmotion's input side (224, 160 or 112): 160 costs half of 224 and called our happy clips happy alike. */
+  /**
+   * HSEmotion's input side (224, 160 or 112). Files: 224, the side it was trained at — at 160 its
+   * clip probabilities were 0.18 (total variation) from its own at 224 and named another emotion on
+   * 14 % of our clips (24 of 168; 0.19–0.20 and 17–29 % on grey, crops, 240p and dim copies), a
+   * different network in effect, for `general`, the answer on footage unlike ours. It runs on its own
+   * thread beside the analysis, so a file's frame costs the same (docs/performance.md). The camera
+   * keeps 160 (CAMERA_PERCEPTION): there it is on the analysis path, 5.3 → 8.3 ms a picture at 224.
+   */
   generalInputSize: 224 | 160 | 112;
   /** At most this many faces a frame get the general networks, largest first (the main face alone when it is known). */
   generalMaxFaces: number;
@@ -232,7 +239,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   mainFaceOnlyNets: false,
   generalNets: true,
   generalIntervalSec: 0.4,
-  generalInputSize: 160,
+  generalInputSize: 224,
   generalMaxFaces: 2,
 });
 

@@ -14,7 +14,7 @@ import { argmax } from '../../core/vector';
 import { frameAveragePredictions } from '../evaluation';
 import type { CachedClip } from '../feature-cache';
 import { footageFamiliarity, sceneVector } from '../../shared/ensemble-config';
-import { FRAME_AVERAGE, GENERAL, GENERAL_CALIBRATED, HUMAN_EMOTION } from '../../shared/prediction-keys';
+import { GENERAL, GENERAL_CALIBRATED } from '../../shared/prediction-keys';
 import { CrossFitter } from './cross-fit';
 import { headVectors, isVisual } from './heads';
 import { headProbsOutside, outerFold, recipeProbs } from './nested';
@@ -72,7 +72,8 @@ export function transferCheck(ours: readonly CachedClip[], others: readonly Foot
   const labels = all.map((c) => c.meta.label);
   const actors = [...new Set(ours.map((c) => c.meta.actor))].sort();
   const right = new Map(sets.map((s) => [s.name, { clips: 0, familiar: 0, general: 0, trained: 0, answer: 0, pictureOnly: 0, generalCalibrated: 0, trainedCalibrated: 0, calibrated: 0 }]));
-  const untrained = new Map(sets.map((s) => [s.name, [FRAME_AVERAGE, HUMAN_EMOTION].map((key) => frameAveragePredictions(s.clips, key === FRAME_AVERAGE ? 'face-api' : 'fer').probs)]));
+  // face-api's and Human's expression nets, each clip averaged (the `frameAverage` and `humanEmotion` rows).
+  const untrained = new Map(sets.map((s) => [s.name, (['face-api', 'fer'] as const).map((source) => frameAveragePredictions(s.clips, source).probs)]));
   for (const actor of actors) {
     const fold = outerFold(fitter, plan.heads.map((h) => h.name), plan.recipes, actor, plan.answerPools, actors);
     const recipeOf = (key: string) => fold.answers.find((a) => a.key === key)!.recipe;
