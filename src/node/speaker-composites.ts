@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loudnessEnvelope } from '../core/audio/loudness-envelope';
 import { speechInputOfAudio } from '../core/audio/speech-features';
-import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, seriesWithin, type MouthSeries, type SpeakerConfig, type SpeakerResult } from '../core/speaker/speaker-association';
+import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type MouthSeries, type SpeakerConfig, type SpeakerResult } from '../core/speaker/speaker-association';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { center, type Box } from '../core/geometry';
 import { populationStd } from '../core/vector';
@@ -135,8 +135,7 @@ export async function lightSpeaker(models: PerceptionModels, path: string, fps =
   }
   const audio = await readAudioWithFfmpeg(path);
   const tracks = [...series].map(([trackId, s]) => ({ trackId, tSec: s.tSec, mouth: s.mouth }));
-  const heard = audio && speechInputOfAudio(audio.channels, audio.sampleRate);
-  const result = audio && heard ? associateSpeaker(seriesWithin(tracks, heard.voiceSpanSec), loudnessEnvelope(audio.channels, audio.sampleRate), config, heard.spokenSec) : { trackId: null, score: 0, scores: [], alike: [] };
+  const result = audio ? associateSpeaker(tracks, loudnessEnvelope(audio.channels, audio.sampleRate), config, speechInputOfAudio(audio.channels, audio.sampleRate)) : { trackId: null, score: 0, scores: [], alike: [] };
   const sideOf = (id: number) => (series.get(id)!.x.reduce((t, x) => t + x, 0) / series.get(id)!.x.length < width / 2 ? 'left' : 'right');
   return {
     tracks: [...series].map(([trackId, s]) => ({ trackId, side: sideOf(trackId), samples: s.tSec.length, mouthStd: populationStd(s.mouth) })),

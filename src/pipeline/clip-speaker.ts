@@ -4,8 +4,7 @@
  * Node tools share it.
  */
 import type { LoudnessEnvelope } from '../core/audio/loudness-envelope';
-import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, seriesWithin, type MouthSeries, type NobodyReason, type SpeakerConfig } from '../core/speaker/speaker-association';
-import type { VoiceSpan } from '../core/audio/speech-features';
+import { associateSpeaker, DEFAULT_SPEAKER_CONFIG, type HeardVoice, type MouthSeries, type NobodyReason, type SpeakerConfig } from '../core/speaker/speaker-association';
 import { MOUTH_TRACE } from '../core/speaker/speaker-constants';
 import { formatUnder } from '../core/wording';
 import type { ReportSpeaker } from '../shared/analysis-report';
@@ -30,9 +29,9 @@ export function mouthSeries(clip: ClipAnalysis): MouthSeries[] {
  * The speaking track of `clip` given its loudness envelope (null envelope: nobody), the seconds of
  * it pitched as a voice is (SpeechInput.spokenSec) and where the voice can be (SpeechInput.voiceSpanSec).
  */
-export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, heard: { spokenSec?: number; voiceSpanSec?: VoiceSpan } = {}, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
+export function speakerOfClip(clip: ClipAnalysis, envelope: LoudnessEnvelope | null, heard: HeardVoice = {}, config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG): ClipSpeaker {
   if (!envelope) return NO_SPEAKER;
-  const { trackId, score, alike, nobody, closest } = associateSpeaker(seriesWithin(mouthSeries(clip), heard.voiceSpanSec), envelope, config, heard.spokenSec);
+  const { trackId, score, alike, nobody, closest } = associateSpeaker(mouthSeries(clip), envelope, config, heard);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
     trackId,

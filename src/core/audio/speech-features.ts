@@ -378,16 +378,16 @@ export function speechInputOfAudio(channels: readonly Float32Array[], sampleRate
   const pcm = resample(mixToMono(channels), sampleRate, SPEECH_SAMPLE_RATE);
   const heard = heardSpeech(pcm);
   if (!heard) return { features: null, note: 'its audio holds no speech', spokenSec: 0 };
-  const { features, spokenSec, voiceSpanSec } = heard;
-  const span = voiceSpanSec && { voiceSpanSec };
+  // What the voice check and the speaker association read, whatever the speech model is given.
+  const { features, ...voice } = heard;
   const background = speechBackground(pcm);
-  if (background === null) return { features, note: null, spokenSec, ...span };
+  if (background === null) return { features, note: null, ...voice };
   const { overNoiseDb, steadiestBandDb } = background;
   if (overNoiseDb < NOISY_BELOW_DB) {
-    return { features: null, note: `the voice stands only ${Math.round(overNoiseDb)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb, spokenSec, ...span };
+    return { features: null, note: `the voice stands only ${Math.round(overNoiseDb)} dB above the steady noise under it (traffic, a fan, wind), too little for the speech model, which learnt clean recordings`, overNoiseDb, ...voice };
   }
   if (steadiestBandDb < STEADY_BAND_BELOW_DB) {
-    return { features: null, note: `music or another sound (a hum, an engine) plays without a pause in the soundtrack, and the speech model, which learnt voices alone, would hear it as part of a voice`, overNoiseDb, spokenSec, ...span };
+    return { features: null, note: `music or another sound (a hum, an engine) plays without a pause in the soundtrack, and the speech model, which learnt voices alone, would hear it as part of a voice`, overNoiseDb, ...voice };
   }
-  return { features, note: null, overNoiseDb, spokenSec, ...span };
+  return { features, note: null, overNoiseDb, ...voice };
 }

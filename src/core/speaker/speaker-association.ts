@@ -90,17 +90,22 @@ export function speakerScore(series: MouthSeries, envelope: LoudnessEnvelope, co
   return laggedCorrelation(series.tSec, series.mouth, envelope, config.search).score;
 }
 
-/**
- * Associates the voice in `envelope` with one of `tracks`, or with nobody. `spokenSec`: how much of
- * the sound is pitched as a voice is (SpeechInput.spokenSec); left out, the loudness alone says
- * whether there is a voice.
- */
+/** What the soundtrack's speech features heard of a voice (SpeechInput's fields of the same names). */
+export interface HeardVoice {
+  /** How much of the sound is pitched as a voice is; left out, the loudness alone says whether there is a voice. */
+  spokenSec?: number;
+  /** Where a voice can be, when a jingle or an outro was cut off: the mouths are weighed only there (`seriesWithin`). */
+  voiceSpanSec?: VoiceSpan;
+}
+
+/** Associates the voice in `envelope` with one of `all` tracks, or with nobody, given what was `heard` of it. */
 export function associateSpeaker(
-  tracks: readonly MouthSeries[],
+  all: readonly MouthSeries[],
   envelope: LoudnessEnvelope,
   config: SpeakerConfig = DEFAULT_SPEAKER_CONFIG,
-  spokenSec = Infinity,
+  { spokenSec = Infinity, voiceSpanSec }: HeardVoice = {},
 ): SpeakerResult {
+  const tracks = seriesWithin(all, voiceSpanSec);
   const voiced = voicedSeconds(envelope) >= config.minVoicedSec && spokenSec >= config.minSpokenSec;
   const scores = tracks.map((t) => ({ trackId: t.trackId, score: voiced ? speakerScore(t, envelope, config) : 0 }));
   const movers = voiced ? scores.filter((_, i) => mouthMoves(tracks[i]!, config)).sort((a, b) => b.score - a.score) : [];

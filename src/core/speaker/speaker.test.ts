@@ -161,6 +161,8 @@ describe('associateSpeaker', () => {
     const within = seriesWithin([later], { from: 3, to: 7 });
     expect(within[0]!.tSec).toHaveLength(times.length);
     expect(associateSpeaker(within, jingle).trackId).toBe(1);
+    // The association applies the span itself, given what the speech features heard.
+    expect(associateSpeaker([later], jingle, DEFAULT_SPEAKER_CONFIG, { voiceSpanSec: { from: 3, to: 7 } }).trackId).toBe(1);
     expect(seriesWithin([later], undefined)[0]).toBe(later);
   });
 
@@ -197,8 +199,8 @@ describe('associateSpeaker', () => {
     expect(associateSpeaker([speaking], loudnessEnvelope([new Float32Array(4 * RATE)], RATE))).toMatchObject({ trackId: null, score: 0, nobody: 'no-voice' });
     // Loud, and the mouth moves with it, but nothing in it is pitched as a voice is (music alone): nobody.
     const tooLittle = DEFAULT_SPEAKER_CONFIG.minSpokenSec / 2;
-    expect(associateSpeaker([speaking], env, DEFAULT_SPEAKER_CONFIG, tooLittle)).toMatchObject({ trackId: null, score: 0, nobody: 'no-voice' });
-    expect(associateSpeaker([speaking], env, DEFAULT_SPEAKER_CONFIG, 2 * DEFAULT_SPEAKER_CONFIG.minSpokenSec).trackId).toBe(1);
+    expect(associateSpeaker([speaking], env, DEFAULT_SPEAKER_CONFIG, { spokenSec: tooLittle })).toMatchObject({ trackId: null, score: 0, nobody: 'no-voice' });
+    expect(associateSpeaker([speaking], env, DEFAULT_SPEAKER_CONFIG, { spokenSec: 2 * DEFAULT_SPEAKER_CONFIG.minSpokenSec }).trackId).toBe(1);
     expect(associateSpeaker([], env)).toEqual({ trackId: null, score: 0, nobody: 'too-short', scores: [], alike: [] });
     // Why nobody, each time; a credited track has no reason.
     expect(lone.nobody).toBe('weak');
