@@ -78,6 +78,7 @@ export async function loadAll(models: readonly Pick<Model<unknown, unknown>, 'lo
 
 /** Weights could not be fetched or did not fit the network. */
 export class ModelLoadError extends EmolensError {
+  override name = 'ModelLoadError';
   constructor(
     readonly model: ModelName,
     message = `Could not load the ${model} model`,
@@ -89,6 +90,7 @@ export class ModelLoadError extends EmolensError {
 
 /** `run()` was called before `load()` finished, or after `dispose()`. */
 export class ModelNotReadyError extends EmolensError {
+  override name = 'ModelNotReadyError';
   constructor(
     readonly model: ModelName,
     message = `The ${model} model is not loaded (call load() first; it may have been disposed)`,

@@ -24,8 +24,25 @@ describe('wire errors', () => {
     expect(roundTrip(new TypeError('records: need at least one frame'))).toBeInstanceOf(TypeError);
   });
 
+  it('keeps each class when the bundler has shortened class names (NotAVideoError was `po` in the app)', () => {
+    const errors = [new NotAVideoError('x', { container: 'Windows Media (WMV, ASF)' }), new UnsupportedCodecError('HEVC (H.265)'), new CanceledError()];
+    for (const error of errors) {
+      const named = Object.getOwnPropertyDescriptor(error.constructor, 'name')!;
+      Object.defineProperty(error.constructor, 'name', { value: 'po' });
+      try {
+        const back = roundTrip(new (error.constructor as new (...a: unknown[]) => Error)(...(error instanceof UnsupportedCodecError ? [error.codec] : [])));
+        expect(back).toBeInstanceOf(error.constructor);
+      } finally {
+        Object.defineProperty(error.constructor, 'name', named);
+      }
+    }
+    expect(roundTrip(errors[0])).toMatchObject({ container: 'Windows Media (WMV, ASF)' });
+  });
+
   it('falls back to EmolensError for unknown errors of ours and to Error for the rest, names kept', () => {
-    class StrangeError extends EmolensError {}
+    class StrangeError extends EmolensError {
+      override name = 'StrangeError';
+    }
     const ours = roundTrip(new StrangeError('odd'));
     expect(ours).toBeInstanceOf(EmolensError);
     expect(ours.name).toBe('StrangeError');

@@ -20,7 +20,7 @@ type Rebuild = (message: string, fields: Readonly<Record<string, string>>) => Er
 /** The named errors, by class name: how each is built again from its message and fields. */
 export const WIRE_ERRORS: Readonly<Record<string, Rebuild>> = Object.freeze({
   EmolensError: (m) => new EmolensError(m),
-  NotAVideoError: (m) => new NotAVideoError(m),
+  NotAVideoError: (m, f) => new NotAVideoError(m, f.container ? { container: f.container } : undefined),
   NoVideoTrackError: (m) => new NoVideoTrackError(m),
   TruncatedVideoError: (m) => new TruncatedVideoError(m),
   UnsupportedCodecError: (m, f) => new UnsupportedCodecError(f.codec ?? 'this', m),
