@@ -24,6 +24,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   worker: { format: 'es' },
+  // @ffmpeg/ffmpeg starts its own worker from a URL next to its module: pre-bundling would move it.
+  optimizeDeps: { exclude: ['@ffmpeg/ffmpeg', '@ffmpeg/util'] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
 });

@@ -111,6 +111,49 @@ export function xvidAvi(): string {
 }
 
 /**
+ * `xvidAvi` with every frame's bytes zeroed after the fact (headers and index intact): neither the
+ * browser nor FFmpeg can make a picture of it, so it is refused with the browser's own sentence.
+ */
+export function damagedXvidAvi(): string {
+  return makeOnce(join(scratch, 'xvid-damaged.avi'), (tmp) => {
+    const avi = readFileSync(xvidAvi());
+    const view = new DataView(avi.buffer, avi.byteOffset, avi.byteLength);
+    const end = avi.indexOf('idx1');
+    // The chunks of the 'movi' list: a four-letter id, a little-endian size, the data (padded to even).
+    for (let at = avi.indexOf('movi') + 4; at + 8 <= end; ) {
+      const size = view.getUint32(at + 4, true);
+      if (/^\d\dd[cb]$/.test(avi.toString('latin1', at, at + 4))) avi.fill(0, at + 8, at + 8 + size);
+      at += 8 + size + (size & 1);
+    }
+    writeFileSync(tmp, avi);
+  });
+}
+
+/** A shared clip as Windows Media: WMV 8 and WMA sound in an ASF file, a container browsers do not read. */
+export function windowsMedia(): string {
+  return ffmpeg('windows-media.wmv', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-c:v', 'wmv2', '-b:v', '1500k', '-c:a', 'wmav2']);
+}
+
+/** `name` as an AVCHD camcorder stores it: H.264 with Dolby Digital (AC-3) sound in an MPEG-TS, a sound browsers do not decode. */
+export function avchdAc3(name = '04-01-03_01.mp4'): string {
+  return ffmpeg(`avchd-${name.replace(/\.mp4$/, '.mts')}`, ['-i', clip(name), '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb', '-c:a', 'ac3', '-f', 'mpegts']);
+}
+
+/**
+ * `name` as an iPhone records it: HEVC in 10 bits at 1280×960, stored sideways with a rotation tag
+ * (a player turns it 90° clockwise), AAC sound, in a MOV. Chromium on Linux has no HEVC decoder.
+ */
+export function phoneHevc(name = '04-01-03_01.mp4'): string {
+  const sideways = ffmpeg(`hevc-sideways-${name}`, [
+    '-i', clip(name), '-vf', 'scale=1280:960,transpose=2',
+    '-c:v', 'libx265', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p10le', '-tag:v', 'hvc1', '-x265-params', 'log-level=error', '-c:a', 'aac',
+  ]);
+  return makeOnce(join(scratch, `phone-hevc-${name.replace(/\.mp4$/, '.mov')}`), (tmp) =>
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', 'rotate=270', tmp]),
+  );
+}
+
+/**
  * A shared clip in AVI as capture tools write it (browsers read no AVI: emolens does, open-avi.ts):
  * H.264 in decode order with B-frames, which must come out at their own times, and PCM sound.
  */

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { clip, expect, openApp, test } from './fixtures';
 import { analyseFile, startLongAnalysis } from './ui-helpers';
-import { audioOnly, hevcVideo, notAVideo, truncatedMp4, zeroByteFile } from './media';
+import { audioOnly, damagedXvidAvi, notAVideo, truncatedMp4, zeroByteFile } from './media';
 
 // Each test drops its good clip, then its bad input: one page per query serves them (fixtures.ts keepPage).
 test.use({ keepPage: true });
@@ -19,7 +19,8 @@ const dropAndWait = (page: Page, file: string, phase: 'done' | 'failed') => anal
 const cases: [string, () => string, RegExp][] = [
   ['a file that is not a video', notAVideo, /not a video/i],
   ['a truncated MP4 (its index cut off)', () => truncatedMp4(false), /truncated/i],
-  ['an HEVC video', hevcVideo, /cannot decode HEVC/i],
+  // Converted on the device first (FFmpeg cannot read it either): the browser's sentence, and what was on screen stays.
+  ['a damaged Xvid AVI', damagedXvidAvi, /cannot decode MPEG-4 Part 2/i],
   ['an audio-only file', audioOnly, /no video track/i],
   ['a zero-byte file', zeroByteFile, /empty/i],
 ];

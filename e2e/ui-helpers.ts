@@ -1,7 +1,8 @@
 /** Helpers shared by the ui-*.spec.ts tests: analysing a file, reading canvas pixels, screenshots. */
 import type { Page, TestInfo } from '@playwright/test';
+import type { AnalysisReport } from '../src/shared/analysis-report';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clip, expect, makeOnce, scratch } from './fixtures';
 
@@ -15,6 +16,13 @@ export async function analyseFile(page: Page, file: string, timeout = 120_000, p
   if (before !== null) await expect(progress).toHaveAttribute('data-run', String(before + 1));
   await expect(progress).toHaveAttribute('data-file', file.split('/').pop()!);
   await expect(progress).toHaveAttribute('data-phase', phase, { timeout });
+}
+
+/** Analyses `file` in the page and returns the report its "Export JSON" button downloads. */
+export async function analysedReport(page: Page, file: string, timeout = 180_000): Promise<AnalysisReport> {
+  await analyseFile(page, file, timeout);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8')) as AnalysisReport;
 }
 
 /** Drops an 8-second clip and returns `progress` once a few frames are analysed (a run to interrupt). */

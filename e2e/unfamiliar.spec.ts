@@ -5,21 +5,12 @@
  * copies are made from a shared clip (or face-api's demo photo) with ffmpeg (and espeak-ng) when the
  * test runs.
  */
-import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import type { AnalysisReport } from '../src/shared/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
 import { anotherPerson, unfamiliarCopy } from './media';
-import { analyseFile } from './ui-helpers';
+import { analysedReport as reportOf } from './ui-helpers';
 
 test.use({ keepPage: true });
 test.describe.configure({ timeout: 240_000 });
-
-async function reportOf(page: Page, file: string): Promise<AnalysisReport> {
-  await analyseFile(page, file, 180_000);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-  return JSON.parse(readFileSync(await download.path(), 'utf8')) as AnalysisReport;
-}
 
 test('our own clip is familiar, also reposted in black bars; a tight face crop of it is not, and gets the general networks\u2019 answer', async ({ page }) => {
   await openApp(page, '?backend=wasm&fps=5');

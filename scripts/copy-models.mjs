@@ -39,6 +39,12 @@ export const ASSETS = [
     files: ['centernet.json', 'centernet.bin', 'emotion.json', 'emotion.bin', 'blazeface-front.json', 'blazeface-front.bin'],
   },
   {
+    // FFmpeg in WebAssembly (GPL-2.0-or-later): loaded only to convert a video the browser cannot decode (src/video/convert-video.ts).
+    pkg: '@ffmpeg/core/dist/esm',
+    dest: 'ffmpeg',
+    files: ['ffmpeg-core.js', 'ffmpeg-core.wasm'],
+  },
+  {
     pkg: '@tensorflow/tfjs-backend-wasm/dist',
     dest: 'wasm',
     files: [

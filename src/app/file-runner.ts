@@ -4,12 +4,14 @@
  * the report. A folder's clips go through `analyse` one after another.
  */
 import { describeError } from '../errors';
+import { convertingNotice } from '../video/conversion';
 import type { AnalysisReport } from '../shared/analysis-report';
 import type { Rotation } from '../shared/video-info';
 import { hearsSpeech } from '../shared/ensemble-config';
 import { fileNetsOf, filePerception } from './file-nets';
 import { createFramePublisher } from './frame-publisher';
 import { NO_SPEECH_MODEL, type Results, type RunContext, type Session } from './results';
+import { convertOnDevice, readableFile, type ReadableDeps, type ReadableFile } from './readable-file';
 import type { RunSlot } from './run-slot';
 import { yieldToMain } from './yield-to-main';
 
@@ -22,8 +24,8 @@ export interface FileRunner {
   open(file: File, keepFolder?: boolean): Promise<void>;
   /**
    * Decodes and analyses `file` within `run` into a new session; its report (null when canceled).
-   * A file in which no face is found is looked at turned (find-turn.ts) and, if a turn shows
-   * faces, analysed again with it.
+   * A file this browser cannot decode is converted first (readable-file.ts). A file in which no
+   * face is found is looked at turned (find-turn.ts) and, if a turn shows faces, analysed again with it.
    */
   analyse(file: File, run: AbortController, selfReference?: boolean): Promise<AnalysisReport | null>;
 }
@@ -35,16 +37,31 @@ interface TurnedPass {
 }
 
 /** Creates the file runner of a page. */
-export function createFileRunner({ client, playback, store, slot, results }: RunContext & { slot: RunSlot; results: Results }): FileRunner {
+export function createFileRunner({
+  client,
+  playback,
+  store,
+  slot,
+  results,
+  convert = convertOnDevice,
+}: RunContext & { slot: RunSlot; results: Results; convert?: ReadableDeps['convert'] }): FileRunner {
   const s = store.getState;
+  const readable: ReadableDeps = {
+    probe: (file) => client.probe(file),
+    convert,
+    onConverting(fileName, cause) {
+      const id = s().pushNotice('info', convertingNotice(fileName, cause));
+      return () => s().dismissNotice(id);
+    },
+  };
 
-  const analyse = async (file: File, run: AbortController, selfReference = true, turned?: TurnedPass): Promise<AnalysisReport | null> => {
+  const analyse = async ({ file, conversion }: ReadableFile, run: AbortController, selfReference = true, turned?: TurnedPass): Promise<AnalysisReport | null> => {
     const fps = s().video.sampleFps;
     // A folder's clips share one playback: the last clip's overlay and thumbnails must go.
     playback.clearAnalysis();
     const publisher = createFramePublisher(store, playback, false, run.signal);
     const nets = fileNetsOf(globalThis.location?.search ?? '');
-    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SPEECH_MODEL), selfReference, clipModels: !nets };
+    const mine: Session = { fileName: file.name, fps, publisher, result: null, temporal: new Map(), speech: Promise.resolve(NO_SPEECH_MODEL), selfReference, clipModels: !nets, conversion };
     results.show(mine);
     const [, trained] = await Promise.all([results.ensureModels(), nets ? null : results.ensurePredictor()]);
     run.signal.throwIfAborted();
@@ -82,7 +99,7 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
     if (!turned && result.clip.tracks.size === 0 && result.clip.sampledFrames > 0) {
       const found = await client.findTurn(file, result.info.durationSec).catch(() => null); // a failed look leaves the upright answer
       if (run.signal.aborted) return null;
-      if (found?.turn) return analyse(file, run, selfReference, { turn: found.turn, speech: mine.speech });
+      if (found?.turn) return analyse({ file, conversion }, run, selfReference, { turn: found.turn, speech: mine.speech });
     }
     mine.result = result;
     // Tracks joined across cuts: the overlay and the crops follow the clip's IDs.
@@ -97,18 +114,23 @@ export function createFileRunner({ client, playback, store, slot, results }: Run
   };
 
   return {
-    analyse,
+    analyse: async (file, run, selfReference) => analyse(await readableFile(file, readable, run.signal), run, selfReference),
     async open(file, keepFolder = false) {
+      // A file that cannot be read must not cost what is on screen: it is probed, and converted when
+      // it must be, before its run begins (a new input or the cancel button stops a conversion).
+      const preparing = slot.prepare();
+      let input: ReadableFile;
       try {
-        await client.probe(file);
+        input = await readableFile(file, readable, preparing.signal);
       } catch (error) {
-        s().pushNotice('error', `${file.name}: ${describeError(error)}`);
+        if (!preparing.signal.aborted) s().pushNotice('error', `${file.name}: ${describeError(error)}`);
         return;
       }
+      if (preparing.signal.aborted) return;
       const run = slot.begin(file.name, 'file', keepFolder);
-      playback.loadFile(file);
       try {
-        await analyse(file, run);
+        playback.loadFile(input.file);
+        await analyse(input, run);
       } catch (error) {
         slot.fail(run, error, `${file.name}: `);
       } finally {

@@ -15,9 +15,11 @@ import { answerOf, clipFamiliarity, confidenceOf, footageFamiliarity, hearsSpeec
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
 import type { VideoInfo } from '../shared/video-info';
+import { convertedWarning } from '../video/conversion';
 import type { AnswerNote } from '../store/analysis-slice';
 import type { AppStore } from '../store/app-store';
 import type { FramePublisher } from './frame-publisher';
+import type { Conversion } from './readable-file';
 import type { Playback } from './playback';
 import { yieldToMain } from './yield-to-main';
 import { shownAnswer, videoCalibrationNote, videoReference } from './person-calibration';
@@ -40,6 +42,8 @@ export interface Session {
   temporal: Map<number, Record<string, ClipPrediction>>;
   /** The clip's speech features (decoded alongside the frames), or why it has none. */
   speech: Promise<Replies['speech']>;
+  /** The conversion a file this browser cannot decode went through first (readable-file.ts); null: none. */
+  conversion?: Conversion | null;
   /** Why the speech model did not answer, once the predictions are made (for the report's warnings). */
   speechNote?: string;
   /** The voice over the steady noise under it (dB), once the predictions are made; null: no speech measured. */
@@ -134,7 +138,10 @@ export function createResults({ client, store }: RunContext): Results {
       timingsMs: result.timer.totals(),
       voting,
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
-      extraWarnings: winner !== null && session.speechNote ? [session.speechNote] : [],
+      extraWarnings: [
+        ...(session.conversion ? [convertedWarning(session.conversion.cause, session.conversion.seconds)] : []),
+        ...(winner !== null && session.speechNote ? [session.speechNote] : []),
+      ],
       answer: (session.answer ?? answer)?.name,
       speaker: session.speaker,
       confidence: session.confidence,

@@ -29,6 +29,21 @@ describe('run slot', () => {
     expect(slot.current).toBeNull();
   });
 
+  it('a step being prepared (a conversion) changes nothing on screen, and the next input, another step or cancel stops it', () => {
+    const { store, slot } = setUp();
+    const running = slot.begin('a.mp4', 'file');
+    const first = slot.prepare();
+    expect(running.signal.aborted).toBe(false);
+    expect(store.getState().video).toMatchObject({ fileName: 'a.mp4' });
+    const second = slot.prepare();
+    expect(first.signal.aborted).toBe(true);
+    slot.begin('camera', 'webcam');
+    expect(second.signal.aborted).toBe(true);
+    const third = slot.prepare();
+    slot.cancel();
+    expect(third.signal.aborted).toBe(true);
+  });
+
   it('cancel marks a running input canceled and keeps its results; nothing runs, nothing changes', () => {
     const { store, slot, refreshed } = setUp();
     slot.cancel();

@@ -25,7 +25,13 @@ export interface RunSlot {
    * `keepFolder`: a finished folder's results stay (one of its clips opened from its table).
    */
   begin(name: string, source: VideoSource, keepFolder?: boolean): AbortController;
-  /** Cancels the current input, if any: stops playback and the camera, marks the run canceled. */
+  /**
+   * A step before a run that changes nothing on screen (converting a file the browser cannot
+   * decode): its controller, aborted by the next `begin` or `cancel`, so a new input or the cancel
+   * button stops it, and a later input is never replaced by it when it ends.
+   */
+  prepare(): AbortController;
+  /** Cancels the current input, if any, and a step being prepared: stops playback and the camera, marks the run canceled. */
   cancel(): void;
   /** Aborts the current run without marking it canceled (the camera's own stop); true when one ran. */
   abort(): boolean;
@@ -39,6 +45,11 @@ export interface RunSlot {
 export function createRunSlot({ store, playback, refresh }: RunSlotOptions): RunSlot {
   const s = store.getState;
   let current: AbortController | null = null;
+  let preparing: AbortController | null = null;
+  const stopPreparing = () => {
+    preparing?.abort();
+    preparing = null;
+  };
 
   const slot: RunSlot = {
     get current() {
@@ -50,7 +61,13 @@ export function createRunSlot({ store, playback, refresh }: RunSlotOptions): Run
       current = null;
       return running;
     },
+    prepare() {
+      stopPreparing();
+      preparing = new AbortController();
+      return preparing;
+    },
     cancel() {
+      stopPreparing();
       const running = slot.abort();
       playback.stop();
       if (s().webcam.phase !== 'off') s().setWebcamPhase('off');

@@ -11,7 +11,8 @@ export interface Notice {
 /** Messages shown in the banner; they never clear results already on screen. */
 export interface NoticeSlice {
   notices: Notice[];
-  pushNotice(kind: Notice['kind'], text: string): void;
+  /** Shows a notice; its id (dismissNotice). */
+  pushNotice(kind: Notice['kind'], text: string): number;
   dismissNotice(id: number): void;
   clearErrors(): void;
 }
@@ -21,7 +22,11 @@ let nextId = 1;
 /** Creates the notice slice. */
 export const createNoticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (set) => ({
   notices: [],
-  pushNotice: (kind, text) => set((s) => ({ notices: [...s.notices, { id: nextId++, kind, text }] })),
+  pushNotice: (kind, text) => {
+    const id = nextId++;
+    set((s) => ({ notices: [...s.notices, { id, kind, text }] }));
+    return id;
+  },
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   clearErrors: () => set((s) => ({ notices: s.notices.filter((n) => n.kind !== 'error') })),
 });

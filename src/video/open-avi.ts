@@ -7,6 +7,7 @@
 import { NotAVideoError, NoVideoTrackError, TruncatedVideoError, UnsupportedCodecError } from '../errors';
 import { AviFormatError, readAviFile, type AviAudioStream, type AviChunk, type AviFile, type ByteReader } from './avi-file';
 import { CODEC_NAMES } from './codec-names';
+import { AVI } from './container-sniff';
 import { configuredDecoder, slotTimedDecoder } from './frame-decoder';
 import { h264CodecString, isH264KeyFrame } from './h264-annex-b';
 import { canDecodeMotionJpeg, createJpegFrameDecoder, MOTION_JPEG } from './jpeg-frame-decoder';
@@ -50,7 +51,8 @@ async function readAvi(blob: Blob): Promise<AviFile> {
     return await readAviFile(blobReader(blob), blob.size);
   } catch (error) {
     if (error instanceof AviFormatError) throw new TruncatedVideoError(undefined, { cause: error });
-    throw new NotAVideoError(undefined, { cause: error });
+    // An AVI this reader does not follow (FFmpeg may: conversion.ts).
+    throw new NotAVideoError(undefined, { cause: error, container: AVI });
   }
 }
 

@@ -47,7 +47,7 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
   // Before mediabunny: a phone's HEIC photo is an ISO file it would open, and call truncated.
   const sniffed = await sniffBlob(blob);
   if (sniffed?.name === AVI) return openAvi(blob);
-  if (sniffed) throw new NotAVideoError(sniffedFileMessage(sniffed));
+  if (sniffed) throw new NotAVideoError(sniffedFileMessage(sniffed), sniffed.kind === 'container' ? { container: sniffed.name } : undefined);
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
   let disposed = false;
   const dispose = () => {

@@ -1,0 +1,56 @@
+/**
+ * Videos this browser cannot decode (HEVC from an iPhone, Xvid AVIs as AFEW ships, an HDV camcorder's
+ * MPEG-2, Windows Media) are converted on the device with FFmpeg's WebAssembly build, then analysed
+ * like any other: the same face, answer and speaker as the file they were made from, and the report
+ * says so. Made with ffmpeg from our clips when the tests run.
+ */
+import type { AnalysisReport } from '../src/shared/analysis-report';
+import { analyze } from './analyze-runner';
+import { expect, openApp, test } from './fixtures';
+import { analysedReport } from './ui-helpers';
+import { avchdAc3, firstTwoSeconds, hevcVideo, mpeg2Ts, mpeg4Part2Video, phoneHevc, windowsMedia, xvidAvi } from './media';
+
+test.use({ keepPage: true });
+test.describe.configure({ timeout: 360_000 });
+
+const CONVERTED = /so emolens converted the video to H\.264 on this device before analysing it \(\d+\.\d s; nothing left the device\)/;
+
+const mainLabel = (r: AnalysisReport, model: string) => r.predictions[model]?.label;
+
+test('the CLI converts what the browser cannot decode and answers as for the original; a camcorder’s AC-3 sound is heard', async () => {
+  const files = [avchdAc3(), firstTwoSeconds(), hevcVideo(), mpeg4Part2Video(), xvidAvi(), mpeg2Ts(), windowsMedia()];
+  const r = await analyze(files[0]!, [...files.slice(1), '--fps', '5']);
+  expect(r.code, r.stderr).toBe(0);
+  const [camcorder, original, ...converted] = r.report as unknown as AnalysisReport[];
+  // Dolby Digital is decoded by mediabunny's extension (no conversion): the speech model and the speaker as for the MP4 (0.72).
+  expect(camcorder!.warnings.join(' ')).not.toMatch(/cannot be decoded|converted/);
+  expect(camcorder!.predictions.speech).toBeDefined();
+  expect(camcorder!.speaker.trackId).toBe(camcorder!.mainTrackId);
+  expect(original!.warnings.join(' ')).not.toMatch(CONVERTED);
+  const causes = ['HEVC \\(H\\.265\\) video', 'MPEG-4 Part 2 \\(Xvid, DivX; older phones and cameras\\) video', 'MPEG-4 Part 2', 'MPEG-2 \\(TV recordings, HDV camcorders\\) video', 'the Windows Media \\(WMV, ASF\\) container'];
+  converted.forEach((report, i) => {
+    expect(report.warnings.join(' '), report.file).toMatch(new RegExp(`This browser cannot read ${causes[i]}`));
+    expect(report.warnings.join(' '), report.file).toMatch(CONVERTED);
+    expect(report.video, report.file).toMatchObject({ width: 360, height: 270 });
+    expect(report.tracks, report.file).toHaveLength(1);
+    // Within a frame: an AVI's MP3 sound runs a few ms past its picture, which makes one more 5-fps slot.
+    expect(Math.abs(report.sampledFrames - original!.sampledFrames), report.file).toBeLessThanOrEqual(1);
+    expect(mainLabel(report, 'general'), report.file).toBe(mainLabel(original!, 'general'));
+    expect(mainLabel(report, 'frameAverage'), report.file).toBe(mainLabel(original!, 'frameAverage'));
+  });
+});
+
+test('in the page: an iPhone’s HEVC stored sideways plays, is analysed upright with its speaker, and the converting notice goes', async ({ page, watch }) => {
+  await openApp(page, '?backend=wasm');
+  const report = await analysedReport(page, phoneHevc(), 240_000);
+  await expect(page.getByTestId('result-warning').filter({ hasText: CONVERTED })).toHaveCount(1);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  expect(report.warnings.join(' ')).toMatch(/This browser cannot read HEVC \(H\.265\) video/);
+  expect(report.video).toMatchObject({ width: 1280, height: 960 });
+  expect(report.tracks).toHaveLength(1);
+  expect(report.speaker.trackId).toBe(report.mainTrackId);
+  // The converted file plays on the stage (the HEVC original would not in this browser).
+  const playable = await page.locator('video').first().evaluate((v: HTMLVideoElement) => v.error === null && v.videoWidth > 0);
+  expect(playable).toBe(true);
+  expect(watch.consoleErrors).toEqual([]);
+});

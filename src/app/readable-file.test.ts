@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CanceledError, NotAVideoError, UnsupportedCodecError } from '../errors';
+import { readableFile, type ReadableDeps } from './readable-file';
+
+const original = new File(['hevc bytes'], 'phone.mov');
+const converted = new File(['h264 bytes'], 'phone.mov', { type: 'video/mp4' });
+
+/** A browser that reads only `readable` files; FFmpeg as `convert` says. */
+function deps(readable: File[], convert: ReadableDeps['convert']) {
+  const d = {
+    said: [] as string[],
+    done: 0,
+    probe: vi.fn(async (file: File) => {
+      if (!readable.includes(file)) throw new UnsupportedCodecError('HEVC (H.265)');
+    }),
+    convert: vi.fn(convert),
+    onConverting(name: string, cause: string) {
+      d.said.push(`${name}: ${cause}`);
+      return () => void d.done++;
+    },
+  };
+  return d;
+}
+
+describe('readableFile', () => {
+  it('a file the browser reads is analysed as it is, nothing converted', async () => {
+    const d = deps([original], async () => ({ file: converted, seconds: 1 }));
+    expect(await readableFile(original, d, new AbortController().signal)).toEqual({ file: original, conversion: null });
+    expect(d.convert).not.toHaveBeenCalled();
+  });
+
+  it('a codec it cannot decode is converted, said while it runs, and the MP4 probed before it is used', async () => {
+    const d = deps([converted], async () => ({ file: converted, seconds: 2.5 }));
+    const result = await readableFile(original, d, new AbortController().signal);
+    expect(result).toEqual({ file: converted, conversion: { cause: 'HEVC (H.265) video', seconds: 2.5 } });
+    expect(d.said).toEqual(['phone.mov: HEVC (H.265) video']);
+    expect(d.done).toBe(1);
+    expect(d.probe).toHaveBeenLastCalledWith(converted);
+  });
+
+  it('FFmpeg failing, or its MP4 not reading either, gives the browser’s own sentence', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const failing = deps([], async () => {
+      throw new Error('FFmpeg could not convert it (exit 1)');
+    });
+    await expect(readableFile(original, failing, new AbortController().signal)).rejects.toThrow(/cannot decode HEVC \(H\.265\) video/);
+    expect(failing.done).toBe(1);
+    const unreadable = deps([], async () => ({ file: converted, seconds: 1 }));
+    await expect(readableFile(original, unreadable, new AbortController().signal)).rejects.toBeInstanceOf(UnsupportedCodecError);
+    warn.mockRestore();
+  });
+
+  it('a failure no conversion mends is not converted', async () => {
+    const d = deps([], async () => ({ file: converted, seconds: 1 }));
+    d.probe.mockRejectedValueOnce(new NotAVideoError('This is a picture (JPEG), not a video.'));
+    await expect(readableFile(original, d, new AbortController().signal)).rejects.toThrow(/picture/);
+    expect(d.convert).not.toHaveBeenCalled();
+  });
+
+  it('stopped mid-way (a new input, the cancel button): canceled, not failed', async () => {
+    const stop = new AbortController();
+    const d = deps([converted], async () => {
+      stop.abort();
+      throw new Error('terminated');
+    });
+    await expect(readableFile(original, d, stop.signal)).rejects.toBeInstanceOf(CanceledError);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * The conversion's FFmpeg command (src/video/conversion.ts) run by the system's FFmpeg on files made
+ * from our clips: what comes out must be what the browser reads. The app runs the same arguments in
+ * FFmpeg's WebAssembly build (e2e/converted-files.spec.ts).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { conversionArgs } from '../video/conversion';
+import { clip } from './test-fixtures';
+
+const run = promisify(execFile);
+
+async function streams(path: string): Promise<{ codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string; side_data_list?: unknown[] }[]> {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', path]);
+  return (JSON.parse(stdout) as { streams: [] }).streams;
+}
+
+async function convert(dir: string, name: string, makeArgs: string[]): Promise<Awaited<ReturnType<typeof streams>>> {
+  const input = join(dir, name);
+  await run('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', '1', ...makeArgs, input]);
+  const output = join(dir, `${name}.converted.mp4`);
+  await run('ffmpeg', ['-v', 'error', '-y', ...conversionArgs(input, output)]);
+  return streams(output);
+}
+
+describe('conversionArgs, run by FFmpeg', () => {
+  it('a 4K portrait HEVC phone file stored sideways: upright, its long side 1920, even sides, H.264 4:2:0 and AAC, no rotation left', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-convert-'));
+    const stored = join(dir, 'stored.mov');
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', '1', '-vf', 'scale=2160:3840,transpose=2', '-c:v', 'libx265', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p10le', '-x265-params', 'log-level=error', '-c:a', 'aac', stored]);
+    const tagged = join(dir, 'phone.mov');
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', stored, '-c', 'copy', '-metadata:s:v:0', 'rotate=270', tagged]);
+    const output = join(dir, 'phone.converted.mp4');
+    await run('ffmpeg', ['-v', 'error', '-y', ...conversionArgs(tagged, output)]);
+    const [video, audio] = await streams(output);
+    expect(video).toMatchObject({ codec_name: 'h264', pix_fmt: 'yuv420p', width: 1080, height: 1920 });
+    expect(video!.side_data_list ?? []).toEqual([]);
+    expect(audio).toMatchObject({ codec_type: 'audio', codec_name: 'aac' });
+  });
+
+  it('an odd-sized Xvid AVI without sound, and a WMV: the size kept (made even), only the streams that are there', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-convert-'));
+    const xvid = await convert(dir, 'odd.avi', ['-vf', 'scale=359:269', '-an', '-c:v', 'mpeg4', '-vtag', 'XVID']);
+    expect(xvid).toHaveLength(1);
+    expect(xvid[0]).toMatchObject({ codec_name: 'h264', width: 358, height: 268 });
+    const wmv = await convert(dir, 'clip.wmv', ['-c:v', 'wmv2', '-c:a', 'wmav2']);
+    expect(wmv.map((s) => s.codec_name)).toEqual(['h264', 'aac']);
+    expect(wmv[0]).toMatchObject({ width: 360, height: 270 });
+  });
+
+  it('an MP4 with cover art as a second video stream: the film, not the picture', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-convert-'));
+    const cover = join(dir, 'cover.png');
+    await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=red:s=640x640', '-frames:v', '1', cover]);
+    const input = join(dir, 'with-cover.mp4');
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', cover, '-i', clip('01-01-03_01.mp4'), '-t', '1', '-map', '0', '-map', '1', '-c:v:0', 'png', '-disposition:v:0', 'attached_pic', '-c:v:1', 'mpeg4', '-c:a', 'aac', input]);
+    const output = join(dir, 'with-cover.converted.mp4');
+    await run('ffmpeg', ['-v', 'error', '-y', ...conversionArgs(input, output)]);
+    const [video] = await streams(output);
+    expect(video).toMatchObject({ codec_name: 'h264', width: 360, height: 270 });
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Videos this browser cannot read — an iPhone's HEVC where the system has no HEVC decoder, the
+ * Xvid AVIs of datasets such as AFEW, MPEG-2, Windows Media, Flash video — are converted on the
+ * device with FFmpeg compiled to WebAssembly (convert-video.ts) into an MP4 the browser plays and
+ * WebCodecs decodes. This is the pure part: which failures call for it, the command, the words.
+ */
+import { NotAVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
+
+/** How a video is converted. */
+export const CONVERSION = Object.freeze({
+  /**
+   * The picture's long side at most this (pixels): 4K phone footage is halved, HD kept. The
+   * analysis reads frames at 640 px, and the detector's full input at the video's own side up to
+   * 1920 (real-files.md: small faces); beyond that, encoding time is spent on pixels nobody reads.
+   */
+  maxSide: 1920,
+  /** x264's fastest preset: encoding is most of a conversion's time (decoding HEVC 1440p ~20 ms a frame, encoding it ~50). */
+  preset: 'ultrafast',
+  /** Near-transparent quality: the faces' features should not see the re-encode. */
+  crf: 20,
+  audioBitrate: '160k',
+});
+
+/**
+ * What the browser could not read, when `error` is a failure a conversion can mend: a video codec
+ * it cannot decode (`UnsupportedCodecError`), or a container it does not read (a sniffed one:
+ * `NotAVideoError.container`). Null for everything else — a picture, an empty or truncated file, an
+ * audio file — which FFmpeg would not make a video either.
+ */
+export function conversionCause(error: unknown): string | null {
+  if (error instanceof UnsupportedCodecError) return error.codec === UNKNOWN_CODEC ? "this video's codec" : `${error.codec} video`;
+  if (error instanceof NotAVideoError && error.container) return `the ${error.container} container`;
+  return null;
+}
+
+/**
+ * FFmpeg's arguments: the first video stream that is not a cover picture (`V`) and the first audio
+ * stream if any, turned upright by its rotation tag (FFmpeg's default when it re-encodes), fit
+ * within `CONVERSION.maxSide` on even sides, 8-bit 4:2:0 H.264 (what every browser decodes) and AAC,
+ * frame times kept as they were (a phone's variable frame rate is not made constant).
+ */
+export function conversionArgs(input: string, output: string): string[] {
+  const side = CONVERSION.maxSide;
+  // Landscape: the width is capped and the height follows (-2: even); portrait the other way round.
+  const scale = `scale=w='if(gte(iw,ih),min(${side},trunc(iw/2)*2),-2)':h='if(gte(iw,ih),-2,min(${side},trunc(ih/2)*2))'`;
+  return [
+    '-hide_banner',
+    '-i', input,
+    '-map', '0:V:0', '-map', '0:a:0?',
+    '-vf', scale,
+    '-c:v', 'libx264', '-preset', CONVERSION.preset, '-crf', String(CONVERSION.crf), '-pix_fmt', 'yuv420p',
+    '-fps_mode', 'passthrough',
+    '-c:a', 'aac', '-b:a', CONVERSION.audioBitrate,
+    '-movflags', '+faststart',
+    output,
+  ];
+}
+
+/** Said in the report and on the page of a video analysed converted. */
+export function convertedWarning(cause: string, seconds: number): string {
+  return `This browser cannot read ${cause}, so emolens converted the video to H.264 on this device before analysing it (${seconds.toFixed(1)} s; nothing left the device).`;
+}
+
+/** Said while it converts. */
+export function convertingNotice(fileName: string, cause: string): string {
+  return `Converting ${fileName} to H.264 on this device first: this browser cannot read ${cause} (it takes about as long as the video plays, longer for HD)…`;
+}

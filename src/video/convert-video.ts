@@ -1,0 +1,83 @@
+/**
+ * Converts a video this browser cannot read into an MP4 it can (conversion.ts says which and how),
+ * with FFmpeg compiled to WebAssembly (@ffmpeg/ffmpeg, running @ffmpeg/core in its own worker; both
+ * served by us from ffmpeg/, copied there by scripts/copy-models.mjs). Loaded only when a file needs
+ * it (32 MB): no other file pays for it. The input is mounted read-only (WORKERFS), so a large file
+ * is read as FFmpeg goes and never copied into WebAssembly memory; the MP4 comes back as a File of
+ * the same name.
+ */
+import { FFmpeg, FFFSType } from '@ffmpeg/ffmpeg';
+import { CanceledError } from '../errors';
+import { conversionArgs } from './conversion';
+
+/** A converted video. */
+export interface ConvertedVideo {
+  file: File;
+  /** Wall-clock seconds the conversion took. */
+  seconds: number;
+}
+
+const INPUT_DIR = '/input';
+const OUTPUT = '/converted.mp4';
+
+let loading: Promise<FFmpeg> | null = null;
+
+/** FFmpeg, loaded once (again after a stop or a failed load). */
+function ffmpeg(): Promise<FFmpeg> {
+  const at = (path: string) => new URL(path, document.baseURI).href;
+  loading ??= (async () => {
+    const ff = new FFmpeg();
+    await ff.load({ coreURL: at('ffmpeg/ffmpeg-core.js'), wasmURL: at('ffmpeg/ffmpeg-core.wasm') });
+    return ff;
+  })().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+/** Stops FFmpeg mid-run (its worker is the only way to stop a command); the next conversion loads it again. */
+function stop(ff: FFmpeg): void {
+  ff.terminate();
+  loading = null;
+}
+
+/**
+ * Converts `file`; throws when FFmpeg cannot read it either (the caller says what the browser could
+ * not read) and CanceledError when `signal` aborts. One conversion at a time.
+ */
+export async function convertVideo(file: File, { signal }: { signal?: AbortSignal } = {}): Promise<ConvertedVideo> {
+  const started = performance.now();
+  const ff = await ffmpeg();
+  signal?.throwIfAborted();
+  const onAbort = () => stop(ff);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  // FFmpeg's last words, for the error when it fails.
+  const lines: string[] = [];
+  const log = ({ message }: { message: string }) => {
+    lines.push(message);
+    if (lines.length > 4) lines.shift();
+  };
+  ff.on('log', log);
+  try {
+    await ff.createDir(INPUT_DIR);
+    await ff.mount(FFFSType.WORKERFS, { blobs: [{ name: 'video', data: file }] }, INPUT_DIR);
+    try {
+      const code = await ff.exec(conversionArgs(`${INPUT_DIR}/video`, OUTPUT));
+      if (code !== 0) throw new Error(`FFmpeg could not convert it (exit ${code}): ${lines.join(' | ')}`);
+      const data = await ff.readFile(OUTPUT);
+      if (typeof data === 'string') throw new Error('FFmpeg returned text, not a video');
+      return { file: new File([data as Uint8Array<ArrayBuffer>], file.name, { type: 'video/mp4' }), seconds: (performance.now() - started) / 1000 };
+    } finally {
+      await ff.unmount(INPUT_DIR).catch(() => undefined);
+      await ff.deleteDir(INPUT_DIR).catch(() => undefined);
+      await ff.deleteFile(OUTPUT).catch(() => undefined);
+    }
+  } catch (error) {
+    if (signal?.aborted) throw new CanceledError();
+    throw error;
+  } finally {
+    ff.off('log', log);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
