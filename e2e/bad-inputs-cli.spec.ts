@@ -22,6 +22,7 @@ const cases: [string, () => string, RegExp][] = [
   ['an audio-only file', audioOnly, /no video track/i],
   ['a zero-byte file', zeroByteFile, /empty \(0 bytes\)/i],
   ['a photo (JPEG)', () => stillPicture('jpg'), /This is a picture \(JPEG\), not a video\..*ffmpeg -loop 1/],
+  ['a still GIF (converted to see whether it moves: it does not)', () => stillPicture('gif'), /This is a picture \(GIF\), not a video\./],
   ['a photo in an ISO file, as phones save HEIC (AVIF here): it read as a truncated video', () => stillPicture('avif'), /This is a picture \(HEIC\/HEIF or AVIF\), not a video/],
 ];
 

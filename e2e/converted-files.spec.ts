@@ -8,7 +8,7 @@ import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyze } from './analyze-runner';
 import { expect, openApp, test } from './fixtures';
 import { analysedReport } from './ui-helpers';
-import { avchdAc3, firstTwoSeconds, hevcVideo, mpeg2Ts, mpeg4Part2Video, phoneHevc, windowsMedia, xvidAvi } from './media';
+import { animatedGif, avchdAc3, firstTwoSeconds, hevcVideo, mpeg2Ts, mpeg4Part2Video, phoneHevc, windowsMedia, xvidAvi } from './media';
 
 test.use({ keepPage: true });
 test.describe.configure({ timeout: 360_000 });
@@ -18,7 +18,7 @@ const CONVERTED = /so emolens converted the video to H\.264 on this device befor
 const mainLabel = (r: AnalysisReport, model: string) => r.predictions[model]?.label;
 
 test('the CLI converts what the browser cannot decode and answers as for the original; a camcorder’s AC-3 sound is heard', async () => {
-  const files = [avchdAc3(), firstTwoSeconds(), hevcVideo(), mpeg4Part2Video(), xvidAvi(), mpeg2Ts(), windowsMedia()];
+  const files = [avchdAc3(), firstTwoSeconds(), hevcVideo(), mpeg4Part2Video(), xvidAvi(), mpeg2Ts(), windowsMedia(), animatedGif()];
   const r = await analyze(files[0]!, [...files.slice(1), '--fps', '5']);
   expect(r.code, r.stderr).toBe(0);
   const [camcorder, original, ...converted] = r.report as unknown as AnalysisReport[];
@@ -27,11 +27,13 @@ test('the CLI converts what the browser cannot decode and answers as for the ori
   expect(camcorder!.predictions.speech).toBeDefined();
   expect(camcorder!.speaker.trackId).toBe(camcorder!.mainTrackId);
   expect(original!.warnings.join(' ')).not.toMatch(CONVERTED);
-  const causes = ['HEVC \\(H\\.265\\) video', 'MPEG-4 Part 2 \\(Xvid, DivX; older phones and cameras\\) video', 'MPEG-4 Part 2', 'MPEG-2 \\(TV recordings, HDV camcorders\\) video', 'the Windows Media \\(WMV, ASF\\) container'];
+  const causes = ['HEVC \\(H\\.265\\) video', 'MPEG-4 Part 2 \\(Xvid, DivX; older phones and cameras\\) video', 'MPEG-4 Part 2', 'MPEG-2 \\(TV recordings, HDV camcorders\\) video', 'the Windows Media \\(WMV, ASF\\) container', 'an animated GIF'];
   converted.forEach((report, i) => {
     expect(report.warnings.join(' '), report.file).toMatch(new RegExp(`This browser cannot read ${causes[i]}`));
     expect(report.warnings.join(' '), report.file).toMatch(CONVERTED);
-    expect(report.video, report.file).toMatchObject({ width: 360, height: 270 });
+    // The GIF is 240 px wide, as reaction GIFs are small; the rest keep the clip's size.
+    expect(report.video, report.file).toMatchObject(report.file.endsWith('.gif') ? { width: 240, height: 180 } : { width: 360, height: 270 });
+    expect(report.timingsMs.convert, report.file).toBeGreaterThan(0);
     expect(report.tracks, report.file).toHaveLength(1);
     // Within a frame: an AVI's MP3 sound runs a few ms past its picture, which makes one more 5-fps slot.
     expect(Math.abs(report.sampledFrames - original!.sampledFrames), report.file).toBeLessThanOrEqual(1);
@@ -40,9 +42,19 @@ test('the CLI converts what the browser cannot decode and answers as for the ori
   });
 });
 
-test('in the page: an iPhone’s HEVC stored sideways plays, is analysed upright with its speaker, and the converting notice goes', async ({ page, watch }) => {
+test('in the page: an iPhone’s HEVC stored sideways is converted with its progress shown, plays, is analysed upright with its speaker, and the notice goes', async ({ page, watch }) => {
   await openApp(page, '?backend=wasm');
+  // Every text the banner shows while it runs: the notice, and FFmpeg's progress in it.
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { seenNotices: string[] }).seenNotices = []);
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[data-testid=error-banner]')) seen.push(el.textContent ?? '');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   const report = await analysedReport(page, phoneHevc(), 240_000);
+  const seen = await page.evaluate(() => (window as unknown as { seenNotices: string[] }).seenNotices);
+  expect(seen.join('\n')).toMatch(/Converting phone-hevc-04-01-03_01\.mov to H\.264 on this device first: this browser cannot read HEVC \(H\.265\) video/);
+  expect(seen.join('\n')).toMatch(/\d+ % done\./);
   await expect(page.getByTestId('result-warning').filter({ hasText: CONVERTED })).toHaveCount(1);
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
   expect(report.warnings.join(' ')).toMatch(/This browser cannot read HEVC \(H\.265\) video/);

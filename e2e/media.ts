@@ -165,9 +165,14 @@ export function h264Avi(name = '01-01-03_01.mp4'): string {
  * One frame of a shared clip saved as a picture: a JPEG, or an AVIF — an ISO file like a phone's
  * HEIC photo, which a video reader opens as it opens an MP4.
  */
-export function stillPicture(format: 'jpg' | 'avif'): string {
+export function stillPicture(format: 'jpg' | 'avif' | 'gif'): string {
   const codec = format === 'avif' ? ['-c:v', 'libaom-av1', '-still-picture', '1'] : [];
   return ffmpeg(`photo.${format}`, ['-i', clip('01-01-03_01.mp4'), '-frames:v', '1', ...codec]);
+}
+
+/** A reaction GIF: the first two seconds of `name` at 10 frames a second, 240 px wide, no sound. */
+export function animatedGif(name = '01-01-03_01.mp4'): string {
+  return ffmpeg(`reaction-${name.replace(/\.mp4$/, '.gif')}`, ['-i', clip(name), '-t', '2', '-vf', 'fps=10,scale=240:-1']);
 }
 
 /** A shared clip cropped to its face and scaled to `side` px square: the face fills the frame, as in a face dataset. */

@@ -51,7 +51,17 @@ export function createFileRunner({
     convert,
     onConverting(fileName, cause) {
       const id = s().pushNotice('info', convertingNotice(fileName, cause));
-      return () => s().dismissNotice(id);
+      let shown = 0;
+      return {
+        // In whole tenths: FFmpeg reports every frame, the banner need not redraw as often.
+        progress(fraction) {
+          const tenths = Math.floor(fraction * 10);
+          if (tenths === shown) return;
+          shown = tenths;
+          s().updateNotice(id, convertingNotice(fileName, cause, fraction));
+        },
+        done: () => s().dismissNotice(id),
+      };
     },
   };
 

@@ -6,17 +6,18 @@ const original = new File(['hevc bytes'], 'phone.mov');
 const converted = new File(['h264 bytes'], 'phone.mov', { type: 'video/mp4' });
 
 /** A browser that reads only `readable` files; FFmpeg as `convert` says. */
-function deps(readable: File[], convert: ReadableDeps['convert']) {
+function deps(readable: File[], convert: ReadableDeps['convert'], frameCount = 90) {
   const d = {
     said: [] as string[],
     done: 0,
     probe: vi.fn(async (file: File) => {
       if (!readable.includes(file)) throw new UnsupportedCodecError('HEVC (H.265)');
+      return { frameCount };
     }),
     convert: vi.fn(convert),
     onConverting(name: string, cause: string) {
       d.said.push(`${name}: ${cause}`);
-      return () => void d.done++;
+      return { progress: (fraction: number) => void d.said.push(`${fraction}`), done: () => void d.done++ };
     },
   };
   return d;
@@ -30,10 +31,13 @@ describe('readableFile', () => {
   });
 
   it('a codec it cannot decode is converted, said while it runs, and the MP4 probed before it is used', async () => {
-    const d = deps([converted], async () => ({ file: converted, seconds: 2.5 }));
+    const d = deps([converted], async (_file, { onProgress }) => {
+      onProgress?.(0.5);
+      return { file: converted, seconds: 2.5 };
+    });
     const result = await readableFile(original, d, new AbortController().signal);
     expect(result).toEqual({ file: converted, conversion: { cause: 'HEVC (H.265) video', seconds: 2.5 } });
-    expect(d.said).toEqual(['phone.mov: HEVC (H.265) video']);
+    expect(d.said).toEqual(['phone.mov: HEVC (H.265) video', '0.5']);
     expect(d.done).toBe(1);
     expect(d.probe).toHaveBeenLastCalledWith(converted);
   });
@@ -55,6 +59,19 @@ describe('readableFile', () => {
     d.probe.mockRejectedValueOnce(new NotAVideoError('This is a picture (JPEG), not a video.'));
     await expect(readableFile(original, d, new AbortController().signal)).rejects.toThrow(/picture/);
     expect(d.convert).not.toHaveBeenCalled();
+  });
+
+  it('a GIF is converted to find out whether it moves: a still one stays a picture', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const gif = new NotAVideoError('This is a picture (GIF), not a video.', { container: 'GIF' });
+    for (const [frames, ok] of [[1, false], [24, true]] as const) {
+      const d = deps([converted], async () => ({ file: converted, seconds: 0.3 }), frames);
+      d.probe.mockRejectedValueOnce(gif);
+      const read = readableFile(original, d, new AbortController().signal);
+      if (ok) await expect(read).resolves.toMatchObject({ conversion: { cause: 'an animated GIF' } });
+      else await expect(read).rejects.toBe(gif);
+    }
+    warn.mockRestore();
   });
 
   it('stopped mid-way (a new input, the cancel button): canceled, not failed', async () => {

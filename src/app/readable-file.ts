@@ -5,7 +5,7 @@
  * sentence (what it could not read, how to re-encode it), not FFmpeg's.
  */
 import { CanceledError } from '../errors';
-import { conversionCause } from '../video/conversion';
+import { ANIMATED_GIF, conversionCause } from '../video/conversion';
 import type { ConvertedVideo } from '../video/convert-video';
 
 /** What was converted, and how long it took (the report says so). */
@@ -23,9 +23,10 @@ export interface ReadableFile {
 
 /** What reading and converting take: the decode worker's probe, FFmpeg, and a word to the person while it runs. */
 export interface ReadableDeps {
-  probe(file: File): Promise<unknown>;
-  convert(file: File, options: { signal: AbortSignal }): Promise<ConvertedVideo>;
-  onConverting?(fileName: string, cause: string): () => void;
+  probe(file: File): Promise<{ frameCount: number }>;
+  convert(file: File, options: { signal: AbortSignal; onProgress?: (fraction: number) => void }): Promise<ConvertedVideo>;
+  /** Says that `fileName` is being converted; its progress (0–1) as it goes, and that it ended. */
+  onConverting?(fileName: string, cause: string): { progress(fraction: number): void; done(): void };
 }
 
 /** The converter the app uses: FFmpeg's code is fetched with the first file that needs it. */
@@ -38,18 +39,20 @@ export const convertOnDevice: ReadableDeps['convert'] = (file, options) => impor
 async function convertUnread(file: File, unread: unknown, deps: ReadableDeps, signal: AbortSignal): Promise<ReadableFile> {
   const cause = conversionCause(unread);
   if (!cause) throw unread;
-  const done = deps.onConverting?.(file.name, cause);
+  const told = deps.onConverting?.(file.name, cause);
   try {
-    const converted = await deps.convert(file, { signal });
+    const converted = await deps.convert(file, { signal, onProgress: (fraction) => told?.progress(fraction) });
     signal.throwIfAborted();
-    await deps.probe(converted.file);
+    const { frameCount } = await deps.probe(converted.file);
+    // A GIF that does not move is the picture the browser's sentence says it is.
+    if (cause === ANIMATED_GIF && frameCount < 2) throw new Error('a still GIF');
     return { file: converted.file, conversion: { cause, seconds: converted.seconds } };
   } catch (failure) {
     if (signal.aborted || failure instanceof CanceledError) throw new CanceledError();
     console.warn(`emolens: converting ${file.name} failed:`, failure);
     throw unread;
   } finally {
-    done?.();
+    told?.done();
   }
 }
 

@@ -135,7 +135,8 @@ export function createResults({ client, store }: RunContext): Results {
       backend: s().backend.active ?? 'unknown',
       info: result.info,
       sampleFps: session.fps,
-      timingsMs: result.timer.totals(),
+      // A conversion (readable-file.ts) ran before the run's own stages: its time beside theirs.
+      timingsMs: { ...result.timer.totals(), ...(session.conversion && { convert: session.conversion.seconds * 1000 }) },
       voting,
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
       extraWarnings: [

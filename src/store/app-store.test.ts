@@ -32,6 +32,17 @@ describe('app store', () => {
     expect(store.getState().notices.map((n) => n.kind)).toEqual(['info']);
   });
 
+  it('rewrites a notice still shown (a conversion\'s progress), and not one dismissed', () => {
+    const store = createAppStore();
+    const s = store.getState;
+    const id = s().pushNotice('info', 'Converting a.mov… ');
+    s().updateNotice(id, 'Converting a.mov… 40 % done.');
+    expect(s().notices).toEqual([{ id, kind: 'info', text: 'Converting a.mov… 40 % done.' }]);
+    s().dismissNotice(id);
+    s().updateNotice(id, 'Converting a.mov… 50 % done.');
+    expect(s().notices).toEqual([]);
+  });
+
   it('cancels a running file or folder: both say so, keep their results, and ignore late frames', () => {
     const store = createAppStore();
     const s = store.getState;

@@ -13,6 +13,8 @@ export interface NoticeSlice {
   notices: Notice[];
   /** Shows a notice; its id (dismissNotice). */
   pushNotice(kind: Notice['kind'], text: string): number;
+  /** Rewrites a notice still shown (a conversion's progress); nothing when it was dismissed. */
+  updateNotice(id: number, text: string): void;
   dismissNotice(id: number): void;
   clearErrors(): void;
 }
@@ -27,6 +29,7 @@ export const createNoticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (s
     set((s) => ({ notices: [...s.notices, { id, kind, text }] }));
     return id;
   },
+  updateNotice: (id, text) => set((s) => ({ notices: s.notices.map((n) => (n.id === id ? { ...n, text } : n)) })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   clearErrors: () => set((s) => ({ notices: s.notices.filter((n) => n.kind !== 'error') })),
 });

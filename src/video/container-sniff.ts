@@ -18,6 +18,9 @@ const PICTURE_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 
 /** The name of the AVI container, which open-video.ts reads itself (open-avi.ts) instead of refusing. */
 export const AVI = 'AVI';
 
+/** The GIF picture format: an animated one is a clip (reaction GIFs), converted on the device like a video (conversion.ts). */
+export const GIF = 'GIF';
+
 /** Magic numbers at the start of each kind of file. */
 const SIGNATURES: (SniffedFile & { matches: (b: Uint8Array) => boolean })[] = [
   { kind: 'container', name: AVI, matches: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'AVI ' },
@@ -26,7 +29,7 @@ const SIGNATURES: (SniffedFile & { matches: (b: Uint8Array) => boolean })[] = [
   { kind: 'container', name: 'Windows Media (WMV, ASF)', matches: (b) => startsWith(b, [0x30, 0x26, 0xb2, 0x75]) },
   { kind: 'picture', name: 'JPEG', matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
   { kind: 'picture', name: 'PNG', matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47]) },
-  { kind: 'picture', name: 'GIF', matches: (b) => ascii(b, 0, 4) === 'GIF8' },
+  { kind: 'picture', name: GIF, matches: (b) => ascii(b, 0, 4) === 'GIF8' },
   { kind: 'picture', name: 'WebP', matches: (b) => ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP' },
   { kind: 'picture', name: 'BMP', matches: (b) => ascii(b, 0, 2) === 'BM' && b.length >= 6 },
   { kind: 'picture', name: 'TIFF', matches: (b) => ascii(b, 0, 4) === 'II*\0' || ascii(b, 0, 4) === 'MM\0*' },

@@ -7,6 +7,7 @@ describe('which failures a conversion mends', () => {
     expect(conversionCause(new UnsupportedCodecError('HEVC (H.265)'))).toBe('HEVC (H.265) video');
     expect(conversionCause(new UnsupportedCodecError(UNKNOWN_CODEC))).toBe("this video's codec");
     expect(conversionCause(new NotAVideoError('…', { container: 'Windows Media (WMV, ASF)' }))).toBe('the Windows Media (WMV, ASF) container');
+    expect(conversionCause(new NotAVideoError('This is a picture (GIF), not a video.', { container: 'GIF' }))).toBe('an animated GIF');
   });
 
   it('not a picture, an unknown file, a truncated one or anything else', () => {

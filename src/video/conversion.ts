@@ -5,6 +5,7 @@
  * WebCodecs decodes. This is the pure part: which failures call for it, the command, the words.
  */
 import { NotAVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
+import { GIF } from './container-sniff';
 
 /** How a video is converted. */
 export const CONVERSION = Object.freeze({
@@ -21,15 +22,18 @@ export const CONVERSION = Object.freeze({
   audioBitrate: '160k',
 });
 
+/** What a GIF is converted as: one whose conversion holds a single frame is a still picture, and refused as one. */
+export const ANIMATED_GIF = 'an animated GIF';
+
 /**
  * What the browser could not read, when `error` is a failure a conversion can mend: a video codec
  * it cannot decode (`UnsupportedCodecError`), or a container it does not read (a sniffed one:
- * `NotAVideoError.container`). Null for everything else — a picture, an empty or truncated file, an
- * audio file — which FFmpeg would not make a video either.
+ * `NotAVideoError.container`), or a GIF, which may be a moving one. Null for everything else — another
+ * picture, an empty or truncated file, an audio file — which FFmpeg would not make a video either.
  */
 export function conversionCause(error: unknown): string | null {
   if (error instanceof UnsupportedCodecError) return error.codec === UNKNOWN_CODEC ? "this video's codec" : `${error.codec} video`;
-  if (error instanceof NotAVideoError && error.container) return `the ${error.container} container`;
+  if (error instanceof NotAVideoError && error.container) return error.container === GIF ? ANIMATED_GIF : `the ${error.container} container`;
   return null;
 }
 
@@ -61,7 +65,8 @@ export function convertedWarning(cause: string, seconds: number): string {
   return `This browser cannot read ${cause}, so emolens converted the video to H.264 on this device before analysing it (${seconds.toFixed(1)} s; nothing left the device).`;
 }
 
-/** Said while it converts. */
-export function convertingNotice(fileName: string, cause: string): string {
-  return `Converting ${fileName} to H.264 on this device first: this browser cannot read ${cause} (it takes about as long as the video plays, longer for HD)…`;
+/** Said while it converts; `fraction`: how much is done (0–1), once FFmpeg says. */
+export function convertingNotice(fileName: string, cause: string, fraction?: number): string {
+  const done = fraction === undefined ? '' : ` ${Math.floor(fraction * 100)} % done.`;
+  return `Converting ${fileName} to H.264 on this device first: this browser cannot read ${cause} (it takes about as long as the video plays, longer for HD)…${done}`;
 }

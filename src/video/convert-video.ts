@@ -46,7 +46,10 @@ function stop(ff: FFmpeg): void {
  * Converts `file`; throws when FFmpeg cannot read it either (the caller says what the browser could
  * not read) and CanceledError when `signal` aborts. One conversion at a time.
  */
-export async function convertVideo(file: File, { signal }: { signal?: AbortSignal } = {}): Promise<ConvertedVideo> {
+export async function convertVideo(
+  file: File,
+  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+): Promise<ConvertedVideo> {
   const started = performance.now();
   const ff = await ffmpeg();
   signal?.throwIfAborted();
@@ -59,6 +62,11 @@ export async function convertVideo(file: File, { signal }: { signal?: AbortSigna
     if (lines.length > 4) lines.shift();
   };
   ff.on('log', log);
+  // FFmpeg's share of the input done (from the time it has reached against the input's duration).
+  const progress = ({ progress }: { progress: number }) => {
+    if (progress >= 0 && progress <= 1) onProgress?.(progress);
+  };
+  ff.on('progress', progress);
   try {
     await ff.createDir(INPUT_DIR);
     await ff.mount(FFFSType.WORKERFS, { blobs: [{ name: 'video', data: file }] }, INPUT_DIR);
@@ -78,6 +86,7 @@ export async function convertVideo(file: File, { signal }: { signal?: AbortSigna
     throw error;
   } finally {
     ff.off('log', log);
+    ff.off('progress', progress);
     signal?.removeEventListener('abort', onAbort);
   }
 }

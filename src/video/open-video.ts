@@ -13,7 +13,7 @@ import {
 } from 'mediabunny';
 import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
 import type { VideoInfo } from '../shared/video-info';
-import { AVI, sniffBlob, sniffedFileMessage } from './container-sniff';
+import { AVI, GIF, sniffBlob, sniffedFileMessage } from './container-sniff';
 import { canDecodeMotionJpeg, createJpegFrameDecoder, isJpeg, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
 import { configuredDecoder, type FrameDecoder } from './frame-decoder';
 import { openAvi } from './open-avi';
@@ -47,7 +47,8 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
   // Before mediabunny: a phone's HEIC photo is an ISO file it would open, and call truncated.
   const sniffed = await sniffBlob(blob);
   if (sniffed?.name === AVI) return openAvi(blob);
-  if (sniffed) throw new NotAVideoError(sniffedFileMessage(sniffed), sniffed.kind === 'container' ? { container: sniffed.name } : undefined);
+  // A container browsers do not read, or a GIF (which may move): FFmpeg may read them (conversion.ts).
+  if (sniffed) throw new NotAVideoError(sniffedFileMessage(sniffed), sniffed.kind === 'container' || sniffed.name === GIF ? { container: sniffed.name } : undefined);
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
   let disposed = false;
   const dispose = () => {
