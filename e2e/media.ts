@@ -139,6 +139,11 @@ export function avchdAc3(name = '04-01-03_01.mp4'): string {
   return ffmpeg(`avchd-${name.replace(/\.mp4$/, '.mts')}`, ['-i', clip(name), '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb', '-c:a', 'ac3', '-f', 'mpegts']);
 }
 
+/** `name` in Matroska with DTS sound, as films come: a picture browsers decode, a sound they do not. */
+export function dtsSound(name = '04-01-03_01.mp4'): string {
+  return ffmpeg(`dts-${name.replace(/\.mp4$/, '.mkv')}`, ['-i', clip(name), '-c:v', 'copy', '-strict', '-2', '-c:a', 'dts', '-ar', '48000', '-ac', '2']);
+}
+
 /**
  * `name` as an iPhone records it: HEVC in 10 bits at 1280×960, stored sideways with a rotation tag
  * (a player turns it 90° clockwise), AAC sound, in a MOV. Chromium on Linux has no HEVC decoder.

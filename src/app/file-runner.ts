@@ -49,8 +49,8 @@ export function createFileRunner({
   const readable: ReadableDeps = {
     probe: (file) => client.probe(file),
     convert,
-    onConverting(fileName, cause) {
-      const id = s().pushNotice('info', convertingNotice(fileName, cause));
+    onConverting(fileName, cause, kind) {
+      const id = s().pushNotice('info', convertingNotice(fileName, cause, kind));
       let shown = 0;
       return {
         // In whole tenths: FFmpeg reports every frame, the banner need not redraw as often.
@@ -58,7 +58,7 @@ export function createFileRunner({
           const tenths = Math.floor(fraction * 10);
           if (tenths === shown) return;
           shown = tenths;
-          s().updateNotice(id, convertingNotice(fileName, cause, fraction));
+          s().updateNotice(id, convertingNotice(fileName, cause, kind, fraction));
         },
         done: () => s().dismissNotice(id),
       };

@@ -6,13 +6,14 @@ const original = new File(['hevc bytes'], 'phone.mov');
 const converted = new File(['h264 bytes'], 'phone.mov', { type: 'video/mp4' });
 
 /** A browser that reads only `readable` files; FFmpeg as `convert` says. */
-function deps(readable: File[], convert: ReadableDeps['convert'], frameCount = 90) {
+function deps(readable: File[], convert: ReadableDeps['convert'], frameCount = 90, soundOf: (file: File) => string | undefined = () => undefined) {
   const d = {
     said: [] as string[],
     done: 0,
     probe: vi.fn(async (file: File) => {
       if (!readable.includes(file)) throw new UnsupportedCodecError('HEVC (H.265)');
-      return { frameCount };
+      const undecodableSound = soundOf(file);
+      return undecodableSound ? { frameCount, undecodableSound } : { frameCount };
     }),
     convert: vi.fn(convert),
     onConverting(name: string, cause: string) {
@@ -36,7 +37,8 @@ describe('readableFile', () => {
       return { file: converted, seconds: 2.5 };
     });
     const result = await readableFile(original, d, new AbortController().signal);
-    expect(result).toEqual({ file: converted, conversion: { cause: 'HEVC (H.265) video', seconds: 2.5 } });
+    expect(result).toEqual({ file: converted, conversion: { cause: 'HEVC (H.265) video', seconds: 2.5, kind: 'video' } });
+    expect(d.convert).toHaveBeenCalledWith(original, expect.objectContaining({ kind: 'video' }));
     expect(d.said).toEqual(['phone.mov: HEVC (H.265) video', '0.5']);
     expect(d.done).toBe(1);
     expect(d.probe).toHaveBeenLastCalledWith(converted);
@@ -71,6 +73,21 @@ describe('readableFile', () => {
       if (ok) await expect(read).resolves.toMatchObject({ conversion: { cause: 'an animated GIF' } });
       else await expect(read).rejects.toBe(gif);
     }
+    warn.mockRestore();
+  });
+
+  it('a picture it decodes with a sound it cannot (DTS): the sound alone converted; kept as it is when that fails', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const dts = (file: File) => (file === original ? 'dts' : undefined);
+    const d = deps([original, converted], async () => ({ file: converted, seconds: 0.2 }), 90, dts);
+    const result = await readableFile(original, d, new AbortController().signal);
+    expect(result).toEqual({ file: converted, conversion: { cause: 'its DTS sound', seconds: 0.2, kind: 'sound' } });
+    expect(d.convert).toHaveBeenCalledWith(original, expect.objectContaining({ kind: 'sound' }));
+    const failing = deps([original], async () => {
+      throw new Error('FFmpeg could not convert it (exit 1)');
+    }, 90, dts);
+    // Not an error: the file is analysed as it is, and the speech model stays out as before.
+    expect(await readableFile(original, failing, new AbortController().signal)).toEqual({ file: original, conversion: null });
     warn.mockRestore();
   });
 

@@ -5,14 +5,16 @@
  * sentence (what it could not read, how to re-encode it), not FFmpeg's.
  */
 import { CanceledError } from '../errors';
-import { ANIMATED_GIF, conversionCause } from '../video/conversion';
+import { ANIMATED_GIF, conversionCause, soundConversionCause, type ConversionKind } from '../video/conversion';
 import type { ConvertedVideo } from '../video/convert-video';
 
 /** What was converted, and how long it took (the report says so). */
 export interface Conversion {
-  /** What the browser could not read ("HEVC (H.265) video", "the Windows Media (WMV, ASF) container"). */
+  /** What the browser could not read ("HEVC (H.265) video", "the Windows Media (WMV, ASF) container", "its DTS sound"). */
   cause: string;
   seconds: number;
+  /** The whole video, or its sound alone. */
+  kind: ConversionKind;
 }
 
 /** The file to analyse, and its conversion if it needed one. */
@@ -21,47 +23,65 @@ export interface ReadableFile {
   conversion: Conversion | null;
 }
 
+/** What the probe says of a file that opens: its frames, and a sound this browser cannot decode. */
+interface Probed {
+  frameCount: number;
+  undecodableSound?: string;
+}
+
 /** What reading and converting take: the decode worker's probe, FFmpeg, and a word to the person while it runs. */
 export interface ReadableDeps {
-  probe(file: File): Promise<{ frameCount: number }>;
-  convert(file: File, options: { signal: AbortSignal; onProgress?: (fraction: number) => void }): Promise<ConvertedVideo>;
+  probe(file: File): Promise<Probed>;
+  convert(file: File, options: { signal: AbortSignal; kind: ConversionKind; onProgress?: (fraction: number) => void }): Promise<ConvertedVideo>;
   /** Says that `fileName` is being converted; its progress (0–1) as it goes, and that it ended. */
-  onConverting?(fileName: string, cause: string): { progress(fraction: number): void; done(): void };
+  onConverting?(fileName: string, cause: string, kind: ConversionKind): { progress(fraction: number): void; done(): void };
 }
 
 /** The converter the app uses: FFmpeg's code is fetched with the first file that needs it. */
 export const convertOnDevice: ReadableDeps['convert'] = (file, options) => import('../video/convert-video').then((m) => m.convertVideo(file, options));
 
 /**
- * `file` converted when `unread` (what probing it threw) is a failure a conversion mends; rethrows
- * `unread` otherwise, and when FFmpeg fails or its MP4 does not read either. CanceledError on abort.
+ * `file` converted (`kind`) because the browser cannot read `cause`; what comes out is probed and must
+ * pass `usable`. Throws CanceledError on abort and whatever failed otherwise (FFmpeg, the probe, `usable`).
  */
-async function convertUnread(file: File, unread: unknown, deps: ReadableDeps, signal: AbortSignal): Promise<ReadableFile> {
-  const cause = conversionCause(unread);
-  if (!cause) throw unread;
-  const told = deps.onConverting?.(file.name, cause);
+async function converted(file: File, cause: string, kind: ConversionKind, usable: (probed: Probed) => boolean, deps: ReadableDeps, signal: AbortSignal): Promise<ReadableFile> {
+  const told = deps.onConverting?.(file.name, cause, kind);
   try {
-    const converted = await deps.convert(file, { signal, onProgress: (fraction) => told?.progress(fraction) });
+    const made = await deps.convert(file, { signal, kind, onProgress: (fraction) => told?.progress(fraction) });
     signal.throwIfAborted();
-    const { frameCount } = await deps.probe(converted.file);
-    // A GIF that does not move is the picture the browser's sentence says it is.
-    if (cause === ANIMATED_GIF && frameCount < 2) throw new Error('a still GIF');
-    return { file: converted.file, conversion: { cause, seconds: converted.seconds } };
+    if (!usable(await deps.probe(made.file))) throw new Error(`the ${kind} FFmpeg made does not read either`);
+    return { file: made.file, conversion: { cause, seconds: made.seconds, kind } };
   } catch (failure) {
     if (signal.aborted || failure instanceof CanceledError) throw new CanceledError();
     console.warn(`emolens: converting ${file.name} failed:`, failure);
-    throw unread;
+    throw failure;
   } finally {
     told?.done();
   }
 }
 
-/** `file` as the analysis can read it (probed; converted when it must be). */
+/**
+ * `file` as the analysis can read it: probed; converted whole when the browser cannot read its
+ * picture (rethrowing what the probe threw when no conversion mends it, or when one fails); its sound
+ * alone converted when only that cannot be decoded (left as it is when that fails: the speech model
+ * then stays out, and says why). CanceledError on abort.
+ */
 export async function readableFile(file: File, deps: ReadableDeps, signal: AbortSignal): Promise<ReadableFile> {
+  let probed: Probed;
   try {
-    await deps.probe(file);
-    return { file, conversion: null };
+    probed = await deps.probe(file);
   } catch (unread) {
-    return convertUnread(file, unread, deps, signal);
+    const cause = conversionCause(unread);
+    if (!cause) throw unread;
+    // A GIF that does not move is the picture the browser's sentence says it is.
+    const moving = (p: Probed) => cause !== ANIMATED_GIF || p.frameCount >= 2;
+    return converted(file, cause, 'video', moving, deps, signal).catch((failure: unknown) => {
+      throw failure instanceof CanceledError ? failure : unread;
+    });
   }
+  if (!probed.undecodableSound) return { file, conversion: null };
+  return converted(file, soundConversionCause(probed.undecodableSound), 'sound', (p) => !p.undecodableSound, deps, signal).catch((failure: unknown) => {
+    if (failure instanceof CanceledError) throw failure;
+    return { file, conversion: null };
+  });
 }

@@ -140,7 +140,7 @@ export function createResults({ client, store }: RunContext): Results {
       voting,
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
       extraWarnings: [
-        ...(session.conversion ? [convertedWarning(session.conversion.cause, session.conversion.seconds)] : []),
+        ...(session.conversion ? [convertedWarning(session.conversion.cause, session.conversion.seconds, session.conversion.kind)] : []),
         ...(winner !== null && session.speechNote ? [session.speechNote] : []),
       ],
       answer: (session.answer ?? answer)?.name,

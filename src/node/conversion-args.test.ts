@@ -52,6 +52,17 @@ describe('conversionArgs, run by FFmpeg', () => {
     expect(wmv[0]).toMatchObject({ width: 360, height: 270 });
   });
 
+  it('the sound alone: a film\'s DTS sound in an MKV becomes AAC, the H.264 picture copied bit for bit', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-convert-'));
+    const input = join(dir, 'film.mkv');
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', '1', '-c:v', 'copy', '-strict', '-2', '-c:a', 'dts', '-ar', '48000', '-ac', '2', input]);
+    const output = join(dir, 'film.converted.mp4');
+    await run('ffmpeg', ['-v', 'error', '-y', ...conversionArgs(input, output, 'sound')]);
+    const packets = async (path: string) => (await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=size', '-of', 'csv=p=0', path])).stdout;
+    expect((await streams(output)).map((s) => s.codec_name)).toEqual(['h264', 'aac']);
+    expect(await packets(output)).toBe(await packets(input));
+  });
+
   it('an MP4 with cover art as a second video stream: the film, not the picture', { timeout: 60_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emolens-convert-'));
     const cover = join(dir, 'cover.png');

@@ -24,6 +24,11 @@ export interface VideoInfo {
   /** Display size (after pixel aspect ratio and rotation), which is what users see. */
   width: number;
   height: number;
+  /**
+   * The primary sound track's codec when this browser cannot decode it (DTS, ALAC, AMR …; `unknown`
+   * when mediabunny cannot name it): the page converts the sound (conversion.ts). Absent: decodable, or no sound.
+   */
+  undecodableSound?: string;
   /** Short codec name (avc, vp9, av1, hevc, …). */
   codec: string;
   /** Full WebCodecs codec string (e.g. avc1.64001e). */

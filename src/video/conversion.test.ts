@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
-import { conversionArgs, conversionCause, convertedWarning } from './conversion';
+import { conversionArgs, conversionCause, convertedWarning, soundConversionCause } from './conversion';
 
 describe('which failures a conversion mends', () => {
   it('a codec the browser cannot decode, or a container it does not read', () => {
@@ -25,6 +25,16 @@ describe('the conversion', () => {
     expect(args).toEqual(expect.arrayContaining(['libx264', 'yuv420p', 'aac']));
     expect(args[0]).toBe('-hide_banner');
     expect(args.at(-1)).toBe('/out.mp4');
+  });
+
+  it('the sound alone: the picture copied as it is, the sound made AAC', () => {
+    const args = conversionArgs('/input/video', '/out.mp4', 'sound');
+    expect(args.slice(args.indexOf('-c:v'), args.indexOf('-c:v') + 2)).toEqual(['-c:v', 'copy']);
+    expect(args).not.toContain('libx264');
+    expect(args).toEqual(expect.arrayContaining(['-c:a', 'aac']));
+    expect(soundConversionCause('dts')).toBe('its DTS sound');
+    expect(soundConversionCause('unknown')).toBe("this video's sound");
+    expect(convertedWarning('its DTS sound', 0.31, 'sound')).toMatch(/^This browser cannot read its DTS sound, so emolens converted its sound to AAC on this device/);
   });
 
   it('says what was converted, and that it stayed on the device', () => {

@@ -38,35 +38,55 @@ export function conversionCause(error: unknown): string | null {
 }
 
 /**
- * FFmpeg's arguments: the first video stream that is not a cover picture (`V`) and the first audio
- * stream if any, turned upright by its rotation tag (FFmpeg's default when it re-encodes), fit
- * within `CONVERSION.maxSide` on even sides, 8-bit 4:2:0 H.264 (what every browser decodes) and AAC,
- * frame times kept as they were (a phone's variable frame rate is not made constant).
+ * What a conversion makes: the whole `video` (picture and sound re-encoded), or the `sound` alone
+ * (a picture the browser decodes is copied as it is, with its rotation tag: only the sound it cannot
+ * decode — DTS, ALAC, AMR — becomes AAC; seconds for any length).
  */
-export function conversionArgs(input: string, output: string): string[] {
+export type ConversionKind = 'video' | 'sound';
+
+/**
+ * FFmpeg's arguments. `video`: the first video stream that is not a cover picture (`V`) and the first
+ * audio stream if any, turned upright by its rotation tag (FFmpeg's default when it re-encodes), fit
+ * within `CONVERSION.maxSide` on even sides, 8-bit 4:2:0 H.264 (what every browser decodes) and AAC,
+ * frame times kept as they were (a phone's variable frame rate is not made constant). `sound`: the
+ * same streams, the picture copied.
+ */
+export function conversionArgs(input: string, output: string, kind: ConversionKind = 'video'): string[] {
   const side = CONVERSION.maxSide;
   // Landscape: the width is capped and the height follows (-2: even); portrait the other way round.
   const scale = `scale=w='if(gte(iw,ih),min(${side},trunc(iw/2)*2),-2)':h='if(gte(iw,ih),-2,min(${side},trunc(ih/2)*2))'`;
+  const picture =
+    kind === 'sound'
+      ? ['-c:v', 'copy']
+      : ['-vf', scale, '-c:v', 'libx264', '-preset', CONVERSION.preset, '-crf', String(CONVERSION.crf), '-pix_fmt', 'yuv420p', '-fps_mode', 'passthrough'];
   return [
     '-hide_banner',
     '-i', input,
     '-map', '0:V:0', '-map', '0:a:0?',
-    '-vf', scale,
-    '-c:v', 'libx264', '-preset', CONVERSION.preset, '-crf', String(CONVERSION.crf), '-pix_fmt', 'yuv420p',
-    '-fps_mode', 'passthrough',
+    ...picture,
     '-c:a', 'aac', '-b:a', CONVERSION.audioBitrate,
     '-movflags', '+faststart',
     output,
   ];
 }
 
+/** The names the sentences give sound codecs the browser may lack (mediabunny's ids). */
+const SOUND_NAMES: Readonly<Record<string, string>> = Object.freeze({ dts: 'DTS', alac: 'ALAC (Apple Lossless)', amr: 'AMR (older phones)', wma: 'Windows Media Audio' });
+
+/** What the browser could not read of a file whose picture it decodes: its sound (`VideoInfo.undecodableSound`). */
+export function soundConversionCause(codec: string): string {
+  return codec === UNKNOWN_CODEC ? "this video's sound" : `its ${SOUND_NAMES[codec] ?? codec} sound`;
+}
+
 /** Said in the report and on the page of a video analysed converted. */
-export function convertedWarning(cause: string, seconds: number): string {
-  return `This browser cannot read ${cause}, so emolens converted the video to H.264 on this device before analysing it (${seconds.toFixed(1)} s; nothing left the device).`;
+export function convertedWarning(cause: string, seconds: number, kind: ConversionKind = 'video'): string {
+  const made = kind === 'sound' ? 'its sound to AAC' : 'the video to H.264';
+  return `This browser cannot read ${cause}, so emolens converted ${made} on this device before analysing it (${seconds.toFixed(1)} s; nothing left the device).`;
 }
 
 /** Said while it converts; `fraction`: how much is done (0–1), once FFmpeg says. */
-export function convertingNotice(fileName: string, cause: string, fraction?: number): string {
+export function convertingNotice(fileName: string, cause: string, kind: ConversionKind = 'video', fraction?: number): string {
   const done = fraction === undefined ? '' : ` ${Math.floor(fraction * 100)} % done.`;
+  if (kind === 'sound') return `Converting the sound of ${fileName} to AAC on this device first: this browser cannot read ${cause}…${done}`;
   return `Converting ${fileName} to H.264 on this device first: this browser cannot read ${cause} (it takes about as long as the video plays, longer for HD)…${done}`;
 }

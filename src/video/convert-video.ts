@@ -8,7 +8,7 @@
  */
 import { FFmpeg, FFFSType } from '@ffmpeg/ffmpeg';
 import { CanceledError } from '../errors';
-import { conversionArgs } from './conversion';
+import { conversionArgs, type ConversionKind } from './conversion';
 
 /** A converted video. */
 export interface ConvertedVideo {
@@ -43,12 +43,12 @@ function stop(ff: FFmpeg): void {
 }
 
 /**
- * Converts `file`; throws when FFmpeg cannot read it either (the caller says what the browser could
+ * Converts `file` (the whole video, or its sound alone: conversion.ts); throws when FFmpeg cannot read it either (the caller says what the browser could
  * not read) and CanceledError when `signal` aborts. One conversion at a time.
  */
 export async function convertVideo(
   file: File,
-  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+  { signal, onProgress, kind = 'video' }: { signal?: AbortSignal; onProgress?: (fraction: number) => void; kind?: ConversionKind } = {},
 ): Promise<ConvertedVideo> {
   const started = performance.now();
   const ff = await ffmpeg();
@@ -71,7 +71,7 @@ export async function convertVideo(
     await ff.createDir(INPUT_DIR);
     await ff.mount(FFFSType.WORKERFS, { blobs: [{ name: 'video', data: file }] }, INPUT_DIR);
     try {
-      const code = await ff.exec(conversionArgs(`${INPUT_DIR}/video`, OUTPUT));
+      const code = await ff.exec(conversionArgs(`${INPUT_DIR}/video`, OUTPUT, kind));
       if (code !== 0) throw new Error(`FFmpeg could not convert it (exit ${code}): ${lines.join(' | ')}`);
       const data = await ff.readFile(OUTPUT);
       if (typeof data === 'string') throw new Error('FFmpeg returned text, not a video');

@@ -6,6 +6,7 @@ import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny';
 import { timelineStart } from './open-video';
 import { AVI, sniffBlob } from './container-sniff';
 import { aviSoundFile } from './open-avi';
+import { canDecodeSound } from './sound-decoder';
 
 /** Decoded audio: one Float32Array per channel at `sampleRate`. */
 export interface DecodedAudio {
@@ -19,20 +20,6 @@ export type AudioOutcome = { audio: DecodedAudio } | { audio: null; reason: stri
 /** Longest audio read: enough for any clip's speech statistics, bounded memory for long videos. */
 const MAX_SECONDS = 120;
 
-let ac3Registered = false;
-
-/**
- * Dolby Digital (AC-3, E-AC-3: camcorders' AVCHD, films, TV recordings) has no WebCodecs decoder in
- * most browsers; mediabunny's extension decodes it in WebAssembly (1.1 MB, fetched only then).
- * True when the extension was registered for `codec`.
- */
-async function decodesWithExtension(codec: string | null): Promise<boolean> {
-  if (codec !== 'ac3' && codec !== 'eac3') return false;
-  const { registerAc3Decoder } = await import('@mediabunny/ac3');
-  ac3Registered ||= (registerAc3Decoder(), true);
-  return true;
-}
-
 /** Reads `blob`'s primary audio track; never throws for a missing or undecodable track. */
 export async function decodeAudio(blob: Blob): Promise<AudioOutcome> {
   // mediabunny reads no AVI: its sound is taken out as a file it reads (open-avi.ts).
@@ -45,7 +32,7 @@ export async function decodeAudio(blob: Blob): Promise<AudioOutcome> {
   try {
     const track = await input.getPrimaryAudioTrack();
     if (!track) return { audio: null, reason: 'the video has no audio track' };
-    if (!(await track.canDecode()) && !(await decodesWithExtension(track.codec))) {
+    if (!(await canDecodeSound(track))) {
       return { audio: null, reason: `its audio (${track.codec ?? 'unknown codec'}) cannot be decoded in this browser` };
     }
     const channels: Float32Array[][] = Array.from({ length: track.numberOfChannels }, () => []);

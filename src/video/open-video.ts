@@ -14,6 +14,7 @@ import {
 import { NoVideoTrackError, NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
 import type { VideoInfo } from '../shared/video-info';
 import { AVI, GIF, sniffBlob, sniffedFileMessage } from './container-sniff';
+import { canDecodeSound } from './sound-decoder';
 import { canDecodeMotionJpeg, createJpegFrameDecoder, isJpeg, isMotionJpegId, MOTION_JPEG } from './jpeg-frame-decoder';
 import { configuredDecoder, type FrameDecoder } from './frame-decoder';
 import { openAvi } from './open-avi';
@@ -99,6 +100,7 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
       codec,
       codecString: decoderConfig.codec,
       orientation: { rotation: await track.getRotation(), flip: await track.getFlip() },
+      ...(await undecodableSound(input)),
     };
     const chunks = async function* () {
       for await (const packet of new EncodedPacketSink(track).packets()) yield packet.toEncodedVideoChunk();
@@ -109,6 +111,13 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
     dispose();
     throw error;
   }
+}
+
+/** `{ undecodableSound }` when the file's primary sound track cannot be decoded here; {} otherwise. */
+async function undecodableSound(input: Input): Promise<Pick<VideoInfo, 'undecodableSound'>> {
+  const sound = await input.getPrimaryAudioTrack().catch(() => null);
+  if (!sound || (await canDecodeSound(sound).catch(() => true))) return {};
+  return { undecodableSound: sound.codec ?? UNKNOWN_CODEC };
 }
 
 /**
