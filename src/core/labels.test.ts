@@ -23,7 +23,9 @@ describe('labels', () => {
     expect(parseEmotionLabel('angry')).toBe('anger');
     expect(parseEmotionLabel('fearful')).toBe('fear');
     expect(parseEmotionLabel('disgusted')).toBe('disgust');
+    expect(['ANG', 'DIS', 'FEA', 'HAP', 'NEU', 'SAD', 'SUR'].map(parseEmotionLabel)).toEqual(['anger', 'disgust', 'fear', 'happiness', 'neutrality', 'sadness', 'surprise']);
     expect(parseEmotionLabel('contempt')).toBeUndefined();
+    expect(parseEmotionLabel('calm')).toBeUndefined();
     expect(() => parseEmotionLabelOrThrow('contempt')).toThrow(TypeError);
     expect(isEmotionLabel('happy')).toBe(false);
     expect(isEmotionLabel('happiness')).toBe(true);

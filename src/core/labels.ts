@@ -39,6 +39,13 @@ const SYNONYMS: Readonly<Record<string, EmotionLabel>> = Object.freeze({
   sad: 'sadness',
   surprise: 'surprise',
   surprised: 'surprise',
+  // The three-letter codes datasets name their clips and folders by (CREMA-D's ANG, DIS, FEA, HAP, NEU, SAD; SUR).
+  ang: 'anger',
+  dis: 'disgust',
+  fea: 'fear',
+  hap: 'happiness',
+  neu: 'neutrality',
+  sur: 'surprise',
 });
 
 /** True when `value` is exactly one of the paper's label names. */
