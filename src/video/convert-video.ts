@@ -68,7 +68,9 @@ export async function convertVideo(
   };
   ff.on('progress', progress);
   try {
-    await ff.createDir(INPUT_DIR);
+    // A folder left by a conversion stopped half-way would make these fail: each step tolerates it.
+    await ff.createDir(INPUT_DIR).catch(() => undefined);
+    await ff.unmount(INPUT_DIR).catch(() => undefined);
     await ff.mount(FFFSType.WORKERFS, { blobs: [{ name: 'video', data: file }] }, INPUT_DIR);
     try {
       const code = await ff.exec(conversionArgs(`${INPUT_DIR}/video`, OUTPUT, kind));
