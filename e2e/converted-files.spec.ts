@@ -70,3 +70,16 @@ test('in the page: an iPhone’s HEVC stored sideways is converted with its prog
   expect(playable).toBe(true);
   expect(watch.consoleErrors).toEqual([]);
 });
+
+test('a file dropped while another converts stops that conversion, and is converted and analysed itself', async ({ page, watch }) => {
+  await openApp(page, '?backend=wasm');
+  await page.getByTestId('file-input').setInputFiles(phoneHevc());
+  await expect(page.getByTestId('error-banner')).toContainText('Converting phone-hevc-04-01-03_01.mov');
+  const report = await analysedReport(page, xvidAvi());
+  expect(report.file).toBe('xvid.avi');
+  expect(report.warnings.join(' ')).toMatch(/This browser cannot read MPEG-4 Part 2/);
+  expect(report.tracks).toHaveLength(1);
+  // Neither conversion is still said, and no error: the stopped one ended quietly.
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  expect(watch.consoleErrors).toEqual([]);
+});
