@@ -17,8 +17,11 @@ export const CONVERSION = Object.freeze({
   maxSide: 1920,
   /** x264's fastest preset: encoding is most of a conversion's time (decoding HEVC 1440p ~20 ms a frame, encoding it ~50). */
   preset: 'ultrafast',
-  /** Near-transparent quality: the faces' features should not see the re-encode. */
-  crf: 20,
+  /**
+   * x264's default quality: the analysis reads faces at 640 px at most, and the MP4 stays in memory
+   * until the run ends (CRF 20 made a 1080p clip's file 1.6× as large, no faster).
+   */
+  crf: 23,
   audioBitrate: '160k',
 });
 
