@@ -123,7 +123,7 @@ describe('labels from folder names', () => {
   });
 
   it('knows a video by its extension', () => {
-    expect(['a.mp4', 'b.MOV', 'c.webm', 'd.mkv', 'e.avi'].every(isVideoPath)).toBe(true);
+    expect(['a.mp4', 'b.MOV', 'c.webm', 'd.mkv', 'e.avi', 'f.wmv', 'g.VOB', 'h.divx', 'i.m2t'].every(isVideoPath)).toBe(true);
     expect(['labels.csv', 'notes.txt', '.DS_Store', 'mp4', 'set/happy/._001.mp4'].some(isVideoPath)).toBe(false);
   });
 });

@@ -67,7 +67,8 @@ const FILE_COLUMNS = ['file', 'filename', 'filepath', 'video', 'videoname', 'vid
 const LABEL_COLUMNS = ['label', 'emotion', 'emotionlabel', 'class', 'category', 'expression'];
 
 /** Video files by extension, for a folder labelled by its sub-folders (other files there are not clips). */
-const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'flv', 'mpg', 'mpeg', 'ts', 'mts', 'm2ts', '3gp', 'wmv', 'ogv']);
+// Also what emolens converts on the device (src/video/conversion.ts): DVDs' VOB, Windows Media's ASF, DivX, HDV's M2T, Flash's F4V.
+const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'flv', 'mpg', 'mpeg', 'ts', 'mts', 'm2ts', '3gp', 'wmv', 'ogv', 'vob', 'asf', 'divx', 'm2t', 'f4v']);
 
 /** Splits one CSV line into cells (double quotes allowed, "" escapes a quote). */
 export function splitCsvLine(line: string, delimiter = ','): string[] | null {
