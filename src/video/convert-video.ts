@@ -20,37 +20,45 @@ export interface ConvertedVideo {
 const INPUT_DIR = '/input';
 const OUTPUT = '/converted.mp4';
 
-let loading: Promise<FFmpeg> | null = null;
+/** The FFmpeg instance in use (its worker), and its load. */
+let current: { ff: FFmpeg; loaded: Promise<FFmpeg> } | null = null;
+
+/**
+ * FFmpeg is let go this long after its last conversion: its WebAssembly memory grows to the largest
+ * video it converted and never shrinks, while a folder of AVIs converts one clip after another.
+ */
+const IDLE_STOP_MS = 60_000;
+let idleStop: ReturnType<typeof setTimeout> | undefined;
 
 /** FFmpeg, loaded once (again after a stop or a failed load). */
 function ffmpeg(): Promise<FFmpeg> {
-  const at = (path: string) => new URL(path, document.baseURI).href;
-  loading ??= (async () => {
+  if (!current) {
+    const at = (path: string) => new URL(path, document.baseURI).href;
     const ff = new FFmpeg();
-    await ff.load({ coreURL: at('ffmpeg/ffmpeg-core.js'), wasmURL: at('ffmpeg/ffmpeg-core.wasm') });
-    return ff;
-  })().catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
+    const loaded = ff.load({ coreURL: at('ffmpeg/ffmpeg-core.js'), wasmURL: at('ffmpeg/ffmpeg-core.wasm') }).then(() => ff);
+    current = { ff, loaded };
+    loaded.catch(() => stop(ff));
+  }
+  return current.loaded;
 }
 
-/** Stops FFmpeg mid-run (its worker is the only way to stop a command); the next conversion loads it again. */
+/** Ends `ff`'s worker (the only way to stop a command mid-run); the next conversion loads FFmpeg again. */
 function stop(ff: FFmpeg): void {
   ff.terminate();
-  loading = null;
+  if (current?.ff === ff) current = null;
 }
 
 /**
- * Converts `file` (the whole video, or its sound alone: conversion.ts); throws when FFmpeg cannot read it either (the caller says what the browser could
- * not read) and CanceledError when `signal` aborts. One conversion at a time.
+ * Converts `file` (the whole video, or its sound alone: conversion.ts); throws when FFmpeg cannot
+ * read it either (the caller says what the browser could not read) and CanceledError when `signal`
+ * aborts. One conversion at a time.
  */
 export async function convertVideo(
   file: File,
   { signal, onProgress, kind = 'video' }: { signal?: AbortSignal; onProgress?: (fraction: number) => void; kind?: ConversionKind } = {},
 ): Promise<ConvertedVideo> {
   const started = performance.now();
+  clearTimeout(idleStop);
   const ff = await ffmpeg();
   signal?.throwIfAborted();
   const onAbort = () => stop(ff);
@@ -90,5 +98,7 @@ export async function convertVideo(
     ff.off('log', log);
     ff.off('progress', progress);
     signal?.removeEventListener('abort', onAbort);
+    clearTimeout(idleStop);
+    idleStop = setTimeout(() => stop(ff), IDLE_STOP_MS);
   }
 }
