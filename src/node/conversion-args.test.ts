@@ -63,6 +63,20 @@ describe('conversionArgs, run by FFmpeg', () => {
     expect(await packets(output)).toBe(await packets(input));
   });
 
+  it('the sound alone keeps a phone\'s rotation tag on the copied picture (Apple Lossless sound in a MOV)', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-convert-'));
+    const plain = join(dir, 'plain.mov');
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', '1', '-c:v', 'copy', '-c:a', 'alac', plain]);
+    const tagged = join(dir, 'tagged.mov');
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', plain, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', tagged]);
+    const output = join(dir, 'tagged.converted.mp4');
+    await run('ffmpeg', ['-v', 'error', '-y', ...conversionArgs(tagged, output, 'sound')]);
+    const [video, audio] = await streams(output);
+    expect(video).toMatchObject({ codec_name: 'h264', width: 360, height: 270 });
+    expect(JSON.stringify(video!.side_data_list)).toMatch(/"rotation":-?90/);
+    expect(audio).toMatchObject({ codec_name: 'aac' });
+  });
+
   it('an MP4 with cover art as a second video stream: the film, not the picture', { timeout: 60_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emolens-convert-'));
     const cover = join(dir, 'cover.png');
