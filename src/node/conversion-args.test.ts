@@ -14,7 +14,7 @@ import { clip } from './test-fixtures';
 
 const run = promisify(execFile);
 
-async function streams(path: string): Promise<{ codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string; side_data_list?: unknown[] }[]> {
+async function streams(path: string): Promise<{ codec_type: string; codec_name: string; width?: number; height?: number; pix_fmt?: string; side_data_list?: unknown[]; field_order?: string; sample_aspect_ratio?: string }[]> {
   const { stdout } = await run('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', path]);
   return (JSON.parse(stdout) as { streams: [] }).streams;
 }
@@ -50,6 +50,25 @@ describe('conversionArgs, run by FFmpeg', () => {
     const wmv = await convert(dir, 'clip.wmv', ['-c:v', 'wmv2', '-c:a', 'wmav2']);
     expect(wmv.map((s) => s.codec_name)).toEqual(['h264', 'aac']);
     expect(wmv[0]).toMatchObject({ width: 360, height: 270 });
+  });
+
+  it('a DVD\'s interlaced MPEG-2 in a VOB: whole frames (no combed edges where things move), its pixel shape kept', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-convert-'));
+    // A moving picture at 50 fields a second, woven two fields a frame, as a PAL camera records.
+    const input = join(dir, 'dvd.vob');
+    await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=720x576:r=50', '-t', '2', '-vf', 'tinterlace=mode=interleave_top,setsar=16/15', '-c:v', 'mpeg2video', '-flags', '+ilme+ildct', '-top', '1', '-q:v', '2', input]);
+    const output = join(dir, 'dvd.converted.mp4');
+    await run('ffmpeg', ['-v', 'error', '-y', ...conversionArgs(input, output)]);
+    const [video] = await streams(output);
+    expect(video).toMatchObject({ codec_name: 'h264', width: 720, height: 576, sample_aspect_ratio: '16:15' });
+    // FFmpeg's own interlace detector, frame by frame: the woven input reads interlaced, the conversion progressive.
+    const combed = async (path: string) => {
+      const { stderr } = await run('ffmpeg', ['-i', path, '-vf', 'idet', '-f', 'null', '-']);
+      const [, tff, bff, progressive] = /Multi frame detection: TFF:\s*(\d+)\s*BFF:\s*(\d+)\s*Progressive:\s*(\d+)/.exec(stderr)!.map(Number);
+      return (tff! + bff!) / (tff! + bff! + progressive!);
+    };
+    expect(await combed(input)).toBeGreaterThan(0.8);
+    expect(await combed(output)).toBeLessThan(0.1);
   });
 
   it('the sound alone: a film\'s DTS sound in an MKV becomes AAC, the H.264 picture copied bit for bit', { timeout: 60_000 }, async () => {

@@ -25,6 +25,13 @@ export const CONVERSION = Object.freeze({
   audioBitrate: '160k',
 });
 
+/**
+ * Interlaced pictures (DVDs, HDV camcorders, TV recordings: the MPEG-2 this converts) are made whole
+ * frames, as a player shows them: a moving head's two fields would comb its edges. Frames marked
+ * progressive pass as they are.
+ */
+const DEINTERLACE = 'yadif=deint=interlaced';
+
 /** What a GIF is converted as: one whose conversion holds a single frame is a still picture, and refused as one. */
 export const ANIMATED_GIF = 'an animated GIF';
 
@@ -49,7 +56,8 @@ export type ConversionKind = 'video' | 'sound';
 
 /**
  * FFmpeg's arguments. `video`: the first video stream that is not a cover picture (`V`) and the first
- * audio stream if any, turned upright by its rotation tag (FFmpeg's default when it re-encodes), fit
+ * audio stream if any, turned upright by its rotation tag (FFmpeg's default when it re-encodes), made
+ * whole frames where interlaced, fit
  * within `CONVERSION.maxSide` on even sides, 8-bit 4:2:0 H.264 (what every browser decodes) and AAC,
  * frame times kept as they were (a phone's variable frame rate is not made constant). `sound`: the
  * same streams, the picture copied.
@@ -61,7 +69,7 @@ export function conversionArgs(input: string, output: string, kind: ConversionKi
   const picture =
     kind === 'sound'
       ? ['-c:v', 'copy']
-      : ['-vf', scale, '-c:v', 'libx264', '-preset', CONVERSION.preset, '-crf', String(CONVERSION.crf), '-pix_fmt', 'yuv420p', '-fps_mode', 'passthrough'];
+      : ['-vf', `${DEINTERLACE},${scale}`, '-c:v', 'libx264', '-preset', CONVERSION.preset, '-crf', String(CONVERSION.crf), '-pix_fmt', 'yuv420p', '-fps_mode', 'passthrough'];
   return [
     '-hide_banner',
     '-i', input,
