@@ -8,7 +8,7 @@ import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyze } from './analyze-runner';
 import { expect, openApp, test } from './fixtures';
 import { analysedReport } from './ui-helpers';
-import { animatedGif, avchdAc3, dtsSound, firstTwoSeconds, hevcVideo, mpeg2Ts, mpeg4Part2Video, phoneHevc, windowsMedia, xvidAvi } from './media';
+import { animatedGif, avchdAc3, cameraAdpcmAvi, dtsSound, firstTwoSeconds, hevcVideo, mpeg2Ts, mpeg4Part2Video, phoneHevc, windowsMedia, xvidAvi } from './media';
 
 test.use({ keepPage: true });
 test.describe.configure({ timeout: 360_000 });
@@ -17,11 +17,11 @@ const CONVERTED = /so emolens converted the video to H\.264 on this device befor
 
 const mainLabel = (r: AnalysisReport, model: string) => r.predictions[model]?.label;
 
-test('the CLI converts what the browser cannot decode and answers as for the original; a camcorder’s AC-3 sound is heard, a film’s DTS sound converted', async () => {
-  const files = [avchdAc3(), dtsSound(), firstTwoSeconds(), hevcVideo(), mpeg4Part2Video(), xvidAvi(), mpeg2Ts(), windowsMedia(), animatedGif()];
+test('the CLI converts what the browser cannot decode and answers as for the original; a camcorder’s AC-3 sound is heard, a film’s DTS and an old camera’s ADPCM sound converted', async () => {
+  const files = [avchdAc3(), dtsSound(), cameraAdpcmAvi(), firstTwoSeconds(), hevcVideo(), mpeg4Part2Video(), xvidAvi(), mpeg2Ts(), windowsMedia(), animatedGif()];
   const r = await analyze(files[0]!, [...files.slice(1), '--fps', '5']);
   expect(r.code, r.stderr).toBe(0);
-  const [camcorder, film, original, ...converted] = r.report as unknown as AnalysisReport[];
+  const [camcorder, film, camera, original, ...converted] = r.report as unknown as AnalysisReport[];
   // Dolby Digital is decoded by mediabunny's extension (no conversion): the speech model and the speaker as for the MP4 (0.72).
   expect(camcorder!.warnings.join(' ')).not.toMatch(/cannot be decoded|converted/);
   expect(camcorder!.predictions.speech).toBeDefined();
@@ -30,6 +30,9 @@ test('the CLI converts what the browser cannot decode and answers as for the ori
   expect(film!.warnings.join(' ')).toMatch(/This browser cannot read its DTS sound, so emolens converted its sound to AAC on this device/);
   expect(film!.predictions.speech).toBeDefined();
   expect(film!.speaker.trackId).toBe(film!.mainTrackId);
+  // An old camera's AVI: Motion JPEG read as it is, its IMA ADPCM sound converted alone.
+  expect(camera!.warnings.join(' ')).toMatch(/This browser cannot read its IMA ADPCM sound, so emolens converted its sound to AAC/);
+  expect(camera!.speaker.trackId).toBe(camera!.mainTrackId);
   expect(original!.warnings.join(' ')).not.toMatch(CONVERTED);
   const causes = ['HEVC \\(H\\.265\\) video', 'MPEG-4 Part 2 \\(Xvid, DivX; older phones and cameras\\) video', 'MPEG-4 Part 2', 'MPEG-2 \\(TV recordings, HDV camcorders\\) video', 'the Windows Media \\(WMV, ASF\\) container', 'an animated GIF'];
   converted.forEach((report, i) => {

@@ -144,6 +144,11 @@ export function dtsSound(name = '04-01-03_01.mp4'): string {
   return ffmpeg(`dts-${name.replace(/\.mp4$/, '.mkv')}`, ['-i', clip(name), '-c:v', 'copy', '-strict', '-2', '-c:a', 'dts', '-ar', '48000', '-ac', '2']);
 }
 
+/** `name` as older compact cameras record it: Motion JPEG with IMA ADPCM sound in an AVI (a sound emolens's AVI reader does not hand on). */
+export function cameraAdpcmAvi(name = '04-01-03_01.mp4'): string {
+  return ffmpeg(`camera-adpcm-${name.replace(/\.mp4$/, '.avi')}`, ['-i', clip(name), '-c:v', 'mjpeg', '-q:v', '3', '-c:a', 'adpcm_ima_wav']);
+}
+
 /**
  * `name` as an iPhone records it: HEVC in 10 bits at 1280×960, stored sideways with a rotation tag
  * (a player turns it 90° clockwise), AAC sound, in a MOV. Chromium on Linux has no HEVC decoder.

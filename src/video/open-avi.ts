@@ -42,6 +42,9 @@ const CUT_SHORT_RATIO = 1.02;
 /** Sound format tags mediabunny reads once the chunks are laid end to end (MP3, AAC with ADTS headers) or under a WAV header (PCM, float). */
 const WAVE_FORMAT = { pcm: 1, float: 3, mp3: 0x55, aac: 0xff, aacAdts: 0x1600 } as const;
 
+/** Names of the AVI sound formats people's files carry that the browser cannot take (the page converts them). */
+const AVI_SOUND_NAMES: Readonly<Record<number, string>> = Object.freeze({ 0x2: 'MS ADPCM', 0x11: 'IMA ADPCM', 0x50: 'MP2', 0x161: 'Windows Media Audio', 0x2000: 'AC-3', 0x2001: 'DTS' });
+
 function blobReader(blob: Blob): ByteReader {
   return async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
 }
@@ -58,7 +61,7 @@ async function readAvi(blob: Blob): Promise<AviFile> {
 
 /** Opens the AVI `blob`; throws as openVideo does. */
 export async function openAvi(blob: Blob): Promise<OpenedVideo> {
-  const { video } = await readAvi(blob);
+  const { video, audio } = await readAvi(blob);
   if (!video) throw new NoVideoTrackError();
   const fourcc = video.compression.toUpperCase();
   const slots = video.chunks.map((chunk, slot) => ({ chunk, timestamp: Math.round(slot * video.frameSec * 1e6) })).filter((s) => s.chunk.size > 0);
@@ -102,6 +105,8 @@ export async function openAvi(blob: Blob): Promise<OpenedVideo> {
       height: video.height,
       codec,
       codecString,
+      // A sound aviSoundFile cannot hand on (IMA ADPCM of older cameras, AC-3 or MP2 of films): converted by the page.
+      ...(audio && audio.chunks.length > 0 && !(await aviSoundFormat(blob, audio)) && { undecodableSound: AVI_SOUND_NAMES[audio.subFormat] ?? `format 0x${audio.subFormat.toString(16)}` }),
     },
     async *chunks() {
       for (const { chunk, timestamp } of slots) {
@@ -133,13 +138,24 @@ export async function aviSoundFile(blob: Blob): Promise<{ file: Blob } | { reaso
     parts.push(blob.slice(chunk.offset, chunk.offset + chunk.size));
     bytes += chunk.size;
   }
+  const format = await aviSoundFormat(blob, audio);
+  if (format === 'wave') return { file: new Blob([waveHeader(audio, bytes) as BlobPart, ...parts]) };
+  if (format) return { file: new Blob(parts) };
+  return { reason: `its audio (AVI sound format 0x${audio.subFormat.toString(16)}) cannot be decoded in this browser` };
+}
+
+/**
+ * How an AVI's sound is handed on: PCM or float under a WAV header (`wave`), MP3 or ADTS AAC as
+ * they are (`stream`); null for any other format (the browser would need it converted).
+ */
+async function aviSoundFormat(blob: Blob, audio: AviAudioStream): Promise<'wave' | 'stream' | null> {
   const format = audio.subFormat;
-  if (format === WAVE_FORMAT.pcm || format === WAVE_FORMAT.float) return { file: new Blob([waveHeader(audio, bytes) as BlobPart, ...parts]) };
-  if (format === WAVE_FORMAT.mp3) return { file: new Blob(parts) };
-  const head = new Uint8Array(await parts[0]!.slice(0, 2).arrayBuffer());
-  const adts = head[0] === 0xff && (head[1]! & 0xf0) === 0xf0;
-  if ((format === WAVE_FORMAT.aac || format === WAVE_FORMAT.aacAdts) && adts) return { file: new Blob(parts) };
-  return { reason: `its audio (AVI sound format 0x${format.toString(16)}) cannot be decoded in this browser` };
+  if (format === WAVE_FORMAT.pcm || format === WAVE_FORMAT.float) return 'wave';
+  if (format === WAVE_FORMAT.mp3) return 'stream';
+  if (format !== WAVE_FORMAT.aac && format !== WAVE_FORMAT.aacAdts) return null;
+  const first = audio.chunks[0];
+  const head = first ? new Uint8Array(await blob.slice(first.offset, first.offset + 2).arrayBuffer()) : new Uint8Array(0);
+  return head[0] === 0xff && (head[1]! & 0xf0) === 0xf0 ? 'stream' : null;
 }
 
 /** A 44-byte WAV header for `dataBytes` of the stream's PCM or float samples. */
