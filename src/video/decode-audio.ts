@@ -6,7 +6,7 @@ import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny';
 import { timelineStart } from './open-video';
 import { AVI, sniffBlob } from './container-sniff';
 import { aviSoundFile } from './open-avi';
-import { canDecodeSound } from './sound-decoder';
+import { readySoundDecoder } from './sound-decoder';
 
 /** Decoded audio: one Float32Array per channel at `sampleRate`. */
 export interface DecodedAudio {
@@ -32,7 +32,7 @@ export async function decodeAudio(blob: Blob): Promise<AudioOutcome> {
   try {
     const track = await input.getPrimaryAudioTrack();
     if (!track) return { audio: null, reason: 'the video has no audio track' };
-    if (!(await canDecodeSound(track))) {
+    if (!(await readySoundDecoder(track))) {
       return { audio: null, reason: `its audio (${track.codec ?? 'unknown codec'}) cannot be decoded in this browser` };
     }
     const channels: Float32Array[][] = Array.from({ length: track.numberOfChannels }, () => []);
