@@ -8,7 +8,7 @@ import type { AnalysisReport } from '../src/shared/analysis-report';
 import { analyze } from './analyze-runner';
 import { expect, openApp, test } from './fixtures';
 import { analysedReport } from './ui-helpers';
-import { animatedGif, avchdAc3, cameraAdpcmAvi, dtsSound, firstTwoSeconds, hevcVideo, mpeg2Ts, mpeg4Part2Video, phoneHevc, windowsMedia, xvidAvi } from './media';
+import { animatedGif, avchdAc3, cameraAdpcmAvi, dtsSound, firstTwoSeconds, hevcVideo, hourLongSparseVideo, mpeg2Ts, mpeg4Part2Video, phoneHevc, windowsMedia, xvidAvi } from './media';
 
 test.use({ keepPage: true });
 test.describe.configure({ timeout: 360_000 });
@@ -17,11 +17,11 @@ const CONVERTED = /so emolens converted the video to H\.264 on this device befor
 
 const mainLabel = (r: AnalysisReport, model: string) => r.predictions[model]?.label;
 
-test('the CLI converts what the browser cannot decode and answers as for the original; a camcorder’s AC-3 sound is heard, a film’s DTS and an old camera’s ADPCM sound converted', async () => {
-  const files = [avchdAc3(), dtsSound(), cameraAdpcmAvi(), firstTwoSeconds(), hevcVideo(), mpeg4Part2Video(), xvidAvi(), mpeg2Ts(), windowsMedia(), animatedGif()];
+test('the CLI converts what the browser cannot decode and answers as for the original (an hour-long one smaller, to fit in memory); a camcorder’s AC-3 sound is heard, a film’s DTS and an old camera’s ADPCM sound converted', async () => {
+  const files = [avchdAc3(), dtsSound(), cameraAdpcmAvi(), hourLongSparseVideo(), firstTwoSeconds(), hevcVideo(), mpeg4Part2Video(), xvidAvi(), mpeg2Ts(), windowsMedia(), animatedGif()];
   const r = await analyze(files[0]!, [...files.slice(1), '--fps', '5']);
   expect(r.code, r.stderr).toBe(0);
-  const [camcorder, film, camera, original, ...converted] = r.report as unknown as AnalysisReport[];
+  const [camcorder, film, camera, hour, original, ...converted] = r.report as unknown as AnalysisReport[];
   // Dolby Digital is decoded by mediabunny's extension (no conversion): the speech model and the speaker as for the MP4 (0.72).
   expect(camcorder!.warnings.join(' ')).not.toMatch(/cannot be decoded|converted/);
   expect(camcorder!.predictions.speech).toBeDefined();
@@ -33,7 +33,15 @@ test('the CLI converts what the browser cannot decode and answers as for the ori
   // An old camera's AVI: Motion JPEG read as it is, its IMA ADPCM sound converted alone.
   expect(camera!.warnings.join(' ')).toMatch(/This browser cannot read its IMA ADPCM sound, so emolens converted its sound to AAC/);
   expect(camera!.speaker.trackId).toBe(camera!.mainTrackId);
+  expect(film!.conversion).toMatchObject({ cause: 'its DTS sound', kind: 'sound' });
+  expect(camcorder!.conversion).toBeNull();
+  // An hour (FFmpeg's ffprobe reads its length first): a lower bit rate and a smaller picture, which the warning says, so that its MP4 fits in memory.
+  expect(hour!.conversion).toMatchObject({ kind: 'video', maxSide: 1280 });
+  expect(hour!.conversion!.videoBitsPerSec).toBeLessThan(2_500_000);
+  expect(hour!.video).toMatchObject({ width: 1280, height: 960 });
+  expect(hour!.warnings.join(' ')).toMatch(/at most 1280 px on its long side to keep a video this long within memory/);
   expect(original!.warnings.join(' ')).not.toMatch(CONVERTED);
+  expect(original!.conversion).toBeNull();
   const causes = ['HEVC \\(H\\.265\\) video', 'MPEG-4 Part 2 \\(Xvid, DivX; older phones and cameras\\) video', 'MPEG-4 Part 2', 'MPEG-2 \\(TV recordings, HDV camcorders\\) video', 'the Windows Media \\(WMV, ASF\\) container', 'an animated GIF'];
   converted.forEach((report, i) => {
     expect(report.warnings.join(' '), report.file).toMatch(new RegExp(`This browser cannot read ${causes[i]}`));
@@ -41,6 +49,8 @@ test('the CLI converts what the browser cannot decode and answers as for the ori
     // The GIF is 240 px wide, as reaction GIFs are small; the rest keep the clip's size.
     expect(report.video, report.file).toMatchObject(report.file.endsWith('.gif') ? { width: 240, height: 180 } : { width: 360, height: 270 });
     expect(report.timingsMs.convert, report.file).toBeGreaterThan(0);
+    // A short clip: HD kept, the bit rate capped at the usual 5 Mbit/s (its length read by FFmpeg's ffprobe).
+    expect(report.conversion, report.file).toMatchObject({ kind: 'video', maxSide: 1920, videoBitsPerSec: 5_000_000 });
     expect(report.tracks, report.file).toHaveLength(1);
     // Within a frame: an AVI's MP3 sound runs a few ms past its picture, which makes one more 5-fps slot.
     expect(Math.abs(report.sampledFrames - original!.sampledFrames), report.file).toBeLessThanOrEqual(1);

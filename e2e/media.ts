@@ -91,6 +91,14 @@ export function mpeg4Part2Video(): string {
   return ffmpeg('mpeg4-part2.mp4', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-an', '-c:v', 'mpeg4']);
 }
 
+/**
+ * An hour-long MPEG-4 Part 2 video in 1920×1440 holding three of a shared clip's frames (at 0, 30 and
+ * 60 min, in Matroska): converted as an hour is, in a second.
+ */
+export function hourLongSparseVideo(): string {
+  return ffmpeg('hour-long-sparse.mkv', ['-i', clip('01-01-03_01.mp4'), '-vf', "select='between(n,40,42)',setpts=(N)*1800/TB,scale=1920:1440", '-fps_mode', 'passthrough', '-an', '-c:v', 'mpeg4', '-q:v', '3']);
+}
+
 /** A shared clip as an HDV camcorder or a TV recording stores it: MPEG-2 video and MP2 sound in MPEG-TS (mediabunny sees only the sound). */
 export function mpeg2Ts(): string {
   return ffmpeg('mpeg2-hdv.m2t', ['-i', clip('01-01-03_01.mp4'), '-t', '2', '-c:v', 'mpeg2video', '-c:a', 'mp2', '-f', 'mpegts']);

@@ -46,6 +46,13 @@ function summarize(report: AnalysisReport, name = report.file): string {
   return lines.join('\n');
 }
 
+/** The page's converting notice cut to a terminal line: what, and how much is done. */
+function convertingLine(notice: string): string {
+  const done = /(\d+) % done/.exec(notice)?.[1];
+  const what = notice.startsWith('Converting the sound') ? 'its sound to AAC' : 'to H.264';
+  return `converting ${what} first (this browser cannot decode it)…${done === undefined ? '' : ` ${done} %`}`;
+}
+
 /** Why `video` cannot be analysed before a browser starts (no such file, a folder); null when it can. */
 function notAVideoPath(video: string): string | null {
   const path = resolve(video);
@@ -80,7 +87,7 @@ async function main(): Promise<number> {
       const problem = notAVideoPath(video);
       const outcome = problem
         ? { ok: false as const, message: problem.replace(/^emolens: /, '') }
-        : await analyzeThroughUi(app, resolve(video), tty ? (n) => process.stderr.write(`\ranalysing… ${n} frames`) : undefined);
+        : await analyzeThroughUi(app, resolve(video), tty ? (p) => process.stderr.write(`\r\x1b[K${'frames' in p ? `analysing… ${p.frames} frames` : convertingLine(p.converting)}`) : undefined);
       if (tty) process.stderr.write('\r\x1b[K');
       if (!outcome.ok) {
         console.error(`emolens: ${outcome.message}`);

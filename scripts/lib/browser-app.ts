@@ -111,6 +111,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp
 /** The outcome of analysing one file through the UI. */
 export type FileOutcome = { ok: true; report: unknown } | { ok: false; message: string };
 
+/** Where a run stands, for a live line: converting (the page's notice, with FFmpeg's share done), or frames analysed. */
+export type RunProgress = { converting: string } | { frames: number };
+
 /**
  * Drops `path` on the app's file input, waits until analysis ends, and returns the JSON the UI's
  * export button downloads, or the message the error banner shows.
@@ -118,7 +121,7 @@ export type FileOutcome = { ok: true; report: unknown } | { ok: false; message: 
 export async function analyzeThroughUi(
   app: RunningApp,
   path: string,
-  onProgress?: (frames: number) => void,
+  onProgress?: (progress: RunProgress) => void,
   timeoutMs = 30 * 60_000,
 ): Promise<FileOutcome> {
   const { page } = app;
@@ -146,7 +149,11 @@ export async function analyzeThroughUi(
     if (fileName === name && Number(await shownAttribute('data-run')) > runBefore) {
       if (phase === 'done') break;
       if (phase === 'failed') return { ok: false, message: ((await rejections()).at(-1) ?? `${name}: analysis failed`).trim() };
-      onProgress?.(Number((await progress.getAttribute('data-frames')) ?? 0));
+      onProgress?.({ frames: Number((await progress.getAttribute('data-frames')) ?? 0) });
+    } else if (onProgress) {
+      // Before its run begins a file the browser cannot decode is converted, which the banner says.
+      const converting = (await page.getByTestId('error-banner').allInnerTexts()).flatMap((t) => t.split('\n')).find((l) => l.startsWith(`Converting ${name}`) || l.startsWith(`Converting the sound of ${name}`));
+      if (converting) onProgress({ converting: converting.replace(/\s*×\s*$/, '').trim() });
     }
     if (Date.now() > deadline) return { ok: false, message: `timed out after ${timeoutMs / 1000} s` };
     await page.waitForTimeout(250);

@@ -7,7 +7,7 @@ import { EMOLENS_ANSWER, FRAME_AVERAGE } from '../shared/prediction-keys';
 describe("an unlabelled folder's answers", () => {
   const answers: ClipAnswer[] = [
     { file: 'a.mp4', predicted: { [EMOLENS_ANSWER]: 'sadness', [FRAME_AVERAGE]: 'neutrality' }, familiarity: { score: 0.4, familiar: true } },
-    { file: 'b, take 2.mp4', predicted: { [EMOLENS_ANSWER]: 'anger' }, familiarity: { score: 1.7, familiar: false } },
+    { file: 'b, take 2.mp4', predicted: { [EMOLENS_ANSWER]: 'anger' }, familiarity: { score: 1.7, familiar: false }, converted: 'the AVI container' },
     { file: 'c.mp4', predicted: {}, failure: 'c.mp4 is not a video emolens can read.' },
   ];
   const calibrated: ClipAnswer[] = [{ ...answers[0]!, predicted: { ...answers[0]!.predicted, [EMOLENS_ANSWER]: 'happiness' } }, answers[1]!, answers[2]!];
@@ -21,6 +21,7 @@ describe("an unlabelled folder's answers", () => {
       ['c.mp4', null, null, null, null, 'c.mp4 is not a video emolens can read.'],
     ]);
     expect(report.groups).toEqual(groups);
+    expect(report.clips.map((c) => c.converted)).toEqual([null, 'the AVI container', null]);
     expect(report.clips.map(answerNote)).toEqual(['', 'unlike the training footage: the general networks answer', 'c.mp4 is not a video emolens can read.']);
     expect(buildFolderAnswers(answers, [], []).clips.map((c) => [c.calibrated, c.person])).toEqual([[null, null], [null, null], [null, null]]);
   });

@@ -108,7 +108,7 @@ export function createFolderRunner({
           const shown = report.predictions[report.answer ?? FRAME_AVERAGE];
           if ((aloneAnswer || unlabelled) && shown) labels[EMOLENS_ANSWER] = shown.label;
           if (Object.keys(labels).length === 0) throw new EmolensError(report.warnings[0] ?? 'No face was found in this video.');
-          return { predicted: labels, familiarity: report.familiarity };
+          return { predicted: labels, familiarity: report.familiarity, ...(report.conversion && { converted: report.conversion.cause }) };
         };
         // Person calibration: the clips grouped by face, each predicted again against its group.
         const calibrate = async <O extends ClipAnswer>(outcomes: readonly O[]) => {

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CanceledError, NotAVideoError, UnsupportedCodecError } from '../errors';
+import { conversionPlan } from '../video/conversion';
 import { readableFile, type ReadableDeps } from './readable-file';
+
+const plan = conversionPlan(null);
 
 const original = new File(['hevc bytes'], 'phone.mov');
 const converted = new File(['h264 bytes'], 'phone.mov', { type: 'video/mp4' });
@@ -26,7 +29,7 @@ function deps(readable: File[], convert: ReadableDeps['convert'], frameCount = 9
 
 describe('readableFile', () => {
   it('a file the browser reads is analysed as it is, nothing converted', async () => {
-    const d = deps([original], async () => ({ file: converted, seconds: 1 }));
+    const d = deps([original], async () => ({ file: converted, seconds: 1, plan }));
     expect(await readableFile(original, d, new AbortController().signal)).toEqual({ file: original, conversion: null });
     expect(d.convert).not.toHaveBeenCalled();
   });
@@ -34,10 +37,10 @@ describe('readableFile', () => {
   it('a codec it cannot decode is converted, said while it runs, and the MP4 probed before it is used', async () => {
     const d = deps([converted], async (_file, { onProgress }) => {
       onProgress?.(0.5);
-      return { file: converted, seconds: 2.5 };
+      return { file: converted, seconds: 2.5, plan };
     });
     const result = await readableFile(original, d, new AbortController().signal);
-    expect(result).toEqual({ file: converted, conversion: { cause: 'HEVC (H.265) video', seconds: 2.5, kind: 'video' } });
+    expect(result).toEqual({ file: converted, conversion: { cause: 'HEVC (H.265) video', seconds: 2.5, kind: 'video', plan } });
     expect(d.convert).toHaveBeenCalledWith(original, expect.objectContaining({ kind: 'video' }));
     expect(d.said).toEqual(['phone.mov: HEVC (H.265) video', '0.5']);
     expect(d.done).toBe(1);
@@ -51,13 +54,13 @@ describe('readableFile', () => {
     });
     await expect(readableFile(original, failing, new AbortController().signal)).rejects.toThrow(/cannot decode HEVC \(H\.265\) video/);
     expect(failing.done).toBe(1);
-    const unreadable = deps([], async () => ({ file: converted, seconds: 1 }));
+    const unreadable = deps([], async () => ({ file: converted, seconds: 1, plan }));
     await expect(readableFile(original, unreadable, new AbortController().signal)).rejects.toBeInstanceOf(UnsupportedCodecError);
     warn.mockRestore();
   });
 
   it('a failure no conversion mends is not converted', async () => {
-    const d = deps([], async () => ({ file: converted, seconds: 1 }));
+    const d = deps([], async () => ({ file: converted, seconds: 1, plan }));
     d.probe.mockRejectedValueOnce(new NotAVideoError('This is a picture (JPEG), not a video.'));
     await expect(readableFile(original, d, new AbortController().signal)).rejects.toThrow(/picture/);
     expect(d.convert).not.toHaveBeenCalled();
@@ -67,7 +70,7 @@ describe('readableFile', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const gif = new NotAVideoError('This is a picture (GIF), not a video.', { container: 'GIF' });
     for (const [frames, ok] of [[1, false], [24, true]] as const) {
-      const d = deps([converted], async () => ({ file: converted, seconds: 0.3 }), frames);
+      const d = deps([converted], async () => ({ file: converted, seconds: 0.3, plan }), frames);
       d.probe.mockRejectedValueOnce(gif);
       const read = readableFile(original, d, new AbortController().signal);
       if (ok) await expect(read).resolves.toMatchObject({ conversion: { cause: 'an animated GIF' } });
@@ -79,9 +82,9 @@ describe('readableFile', () => {
   it('a picture it decodes with a sound it cannot (DTS): the sound alone converted; kept as it is when that fails', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const dts = (file: File) => (file === original ? 'dts' : undefined);
-    const d = deps([original, converted], async () => ({ file: converted, seconds: 0.2 }), 90, dts);
+    const d = deps([original, converted], async () => ({ file: converted, seconds: 0.2, plan }), 90, dts);
     const result = await readableFile(original, d, new AbortController().signal);
-    expect(result).toEqual({ file: converted, conversion: { cause: 'its DTS sound', seconds: 0.2, kind: 'sound' } });
+    expect(result).toEqual({ file: converted, conversion: { cause: 'its DTS sound', seconds: 0.2, kind: 'sound', plan } });
     expect(d.convert).toHaveBeenCalledWith(original, expect.objectContaining({ kind: 'sound' }));
     const failing = deps([original], async () => {
       throw new Error('FFmpeg could not convert it (exit 1)');

@@ -5,7 +5,7 @@
  * sentence (what it could not read, how to re-encode it), not FFmpeg's.
  */
 import { CanceledError } from '../errors';
-import { ANIMATED_GIF, conversionCause, soundConversionCause, type ConversionKind } from '../video/conversion';
+import { ANIMATED_GIF, conversionCause, soundConversionCause, type ConversionKind, type ConversionPlan } from '../video/conversion';
 import type { ConvertedVideo } from '../video/convert-video';
 
 /** What was converted, and how long it took (the report says so). */
@@ -15,6 +15,8 @@ export interface Conversion {
   seconds: number;
   /** The whole video, or its sound alone. */
   kind: ConversionKind;
+  /** The picture's long side and bit rate at most (less for a long video). */
+  plan: ConversionPlan;
 }
 
 /** The file to analyse, and its conversion if it needed one. */
@@ -50,7 +52,7 @@ async function converted(file: File, cause: string, kind: ConversionKind, usable
     const made = await deps.convert(file, { signal, kind, onProgress: (fraction) => told?.progress(fraction) });
     signal.throwIfAborted();
     if (!usable(await deps.probe(made.file))) throw new Error(`the ${kind} FFmpeg made does not read either`);
-    return { file: made.file, conversion: { cause, seconds: made.seconds, kind } };
+    return { file: made.file, conversion: { cause, seconds: made.seconds, kind, plan: made.plan } };
   } catch (failure) {
     if (signal.aborted || failure instanceof CanceledError) throw new CanceledError();
     console.warn(`emolens: converting ${file.name} failed:`, failure);

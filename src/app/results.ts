@@ -140,7 +140,7 @@ export function createResults({ client, store }: RunContext): Results {
       voting,
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
       extraWarnings: [
-        ...(session.conversion ? [convertedWarning(session.conversion.cause, session.conversion.seconds, session.conversion.kind)] : []),
+        ...(session.conversion ? [convertedWarning(session.conversion.cause, session.conversion.seconds, session.conversion.kind, session.conversion.plan)] : []),
         ...(winner !== null && session.speechNote ? [session.speechNote] : []),
       ],
       answer: (session.answer ?? answer)?.name,
@@ -148,6 +148,7 @@ export function createResults({ client, store }: RunContext): Results {
       confidence: session.confidence,
       familiarity: session.familiarity ?? null,
       voiceOverNoiseDb: session.voiceOverNoiseDb ?? null,
+      conversion: session.conversion && { cause: session.conversion.cause, kind: session.conversion.kind, seconds: session.conversion.seconds, ...session.conversion.plan },
     });
   };
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { conversionArgs } from '../video/conversion';
+import { conversionArgs, conversionPlan } from '../video/conversion';
 import { clip } from './test-fixtures';
 
 const run = promisify(execFile);
@@ -106,5 +106,27 @@ describe('conversionArgs, run by FFmpeg', () => {
     await run('ffmpeg', ['-v', 'error', '-y', ...conversionArgs(input, output)]);
     const [video] = await streams(output);
     expect(video).toMatchObject({ codec_name: 'h264', width: 360, height: 270 });
+  });
+
+  it('a dim, grainy HD picture stays within the bit-rate cap (uncapped, its noise costs several times as much)', { timeout: 90_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emolens-convert-'));
+    const seconds = 3;
+    // Our clip in 1080p with grain that changes every frame, as a phone films a dim room.
+    const grainy = join(dir, 'grainy.mp4');
+    await run('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', String(seconds), '-vf', 'scale=1920:1080,noise=alls=8:allf=t', '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '8', '-an', grainy]);
+    const videoBytes = async (args: string[]) => {
+      const output = join(dir, `out-${args.length}.mp4`);
+      await run('ffmpeg', ['-v', 'error', '-y', ...args.map((a) => (a.endsWith('.converted.mp4') ? output : a))]);
+      const { stdout } = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=size', '-of', 'csv=p=0', output]);
+      return stdout.trim().split('\n').reduce((sum, line) => sum + Number(line), 0);
+    };
+    const plan = conversionPlan(seconds);
+    const args = conversionArgs(grainy, 'x.converted.mp4', 'video', plan);
+    const capped = await videoBytes(args);
+    // x264 may spend its buffer (two seconds' worth) on top of the rate.
+    expect(capped).toBeLessThanOrEqual(((plan.videoBitsPerSec * seconds + 2 * plan.videoBitsPerSec) / 8) * 1.05);
+    const i = args.indexOf('-maxrate');
+    const uncapped = await videoBytes([...args.slice(0, i), ...args.slice(i + 4)]);
+    expect(uncapped).toBeGreaterThan(3 * capped);
   });
 });

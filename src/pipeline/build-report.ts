@@ -33,6 +33,8 @@ export interface ReportContext {
   familiarity?: AnalysisReport['familiarity'];
   /** The voice over the steady noise under it (dB; null or absent: no speech measured). */
   voiceOverNoiseDb?: number | null;
+  /** The conversion the file went through first (null or absent: none). */
+  conversion?: AnalysisReport['conversion'];
 }
 
 /**
@@ -113,6 +115,7 @@ export function buildReport(clip: ClipAnalysis, ctx: ReportContext): AnalysisRep
     familiarity: ctx.familiarity ?? null,
     speaker: ctx.speaker ?? NO_SPEAKER,
     voiceOverNoiseDb: ctx.voiceOverNoiseDb == null ? null : round(ctx.voiceOverNoiseDb, 1),
+    conversion: ctx.conversion ? { ...ctx.conversion, seconds: round(ctx.conversion.seconds, 2) } : null,
     confidence: sure ? round(sure.confidence, 4) : null,
     answerProbs: sure ? sure.probs.map((p) => round(p, 4)) : null,
     uncertain: sure?.uncertain ?? false,

@@ -77,6 +77,21 @@ export interface AnalysisReport {
   uncertainty: { reason: string; topTwo: { label: EmotionLabel; p: number }[] } | null;
   warnings: string[];
   timingsMs: Record<string, number>;
+  /**
+   * What this browser could not read, which emolens converted on the device before analysing
+   * (src/video/conversion.ts): `cause` as the warning words it, the whole `video` or its `sound`,
+   * the seconds it took, and the picture's long side and bit rate at most. Null: analysed as it is.
+   */
+  conversion: ReportConversion | null;
+}
+
+/** A conversion as the report gives it (AnalysisReport.conversion). */
+export interface ReportConversion {
+  cause: string;
+  kind: 'video' | 'sound';
+  seconds: number;
+  maxSide: number;
+  videoBitsPerSec: number;
 }
 
 /** Turns a probability vector into a prediction (label = argmax). */

@@ -64,7 +64,7 @@ describe('runFolderEvaluation', () => {
     const out = await runFolderEvaluation(clips, files, {
       analyze: async (f) => {
         if (f === 'B') throw new Error('broken');
-        return { predicted: { frameAverage: 'happiness' }, familiarity: { score: 1.2, familiar: false, unlike: ['person'] } };
+        return { predicted: { frameAverage: 'happiness' }, familiarity: { score: 1.2, familiar: false, unlike: ['person'] }, converted: 'HEVC (H.265) video' };
       },
       describe: (e) => (e as Error).message,
       onClip: (o) => seen.push(o.length),
@@ -73,6 +73,8 @@ describe('runFolderEvaluation', () => {
     expect(out.map((o) => o.failure)).toEqual([undefined, 'broken', 'The file is missing.']);
     // The report keeps each analysed clip's familiarity: why `general` answered it.
     expect(buildEvaluationReport(out).perClip.map((c) => c.familiarity?.unlike)).toEqual([['person'], undefined, undefined]);
+    // And what had to be converted on the device first.
+    expect(buildEvaluationReport(out).perClip.map((c) => c.converted)).toEqual(['HEVC (H.265) video', undefined, undefined]);
   });
 
   it('stops between clips when aborted', async () => {

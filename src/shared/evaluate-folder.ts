@@ -14,6 +14,8 @@ export interface ClipAnalysed {
   predicted: Record<string, EmotionLabel>;
   /** The clip's familiarity to the trained models (AnalysisReport's): why `general` answered it. */
   familiarity?: AnalysisReport['familiarity'];
+  /** What this browser could not read of the clip, converted on the device first (AnalysisReport's `conversion.cause`). */
+  converted?: string;
 }
 
 /** One clip's answers: each model's predicted label, or the reason it failed (an unlabelled folder's clips are only this). */
@@ -55,7 +57,7 @@ export interface EvaluationReport {
    */
   ensemble: EnsembleSummary | null;
   /** Each clip's label and predictions, and its familiarity (when measured: unfamiliar clips are answered by `general`). */
-  perClip: { file: string; label: EmotionLabel; predicted: Record<string, EmotionLabel>; familiarity?: AnalysisReport['familiarity'] }[];
+  perClip: { file: string; label: EmotionLabel; predicted: Record<string, EmotionLabel>; familiarity?: AnalysisReport['familiarity']; converted?: string }[];
   failures: { file: string; reason: string }[];
   /** labels.csv lines (or, labelled by folder names, clips) that were skipped, with their line numbers (0 for a clip). */
   labelErrors: LabelLineError[];
@@ -141,7 +143,13 @@ export function buildEvaluationReport(
     clips: outcomes.length,
     models,
     ensemble: ensemble && { name: ensemble.name, members: [...ensemble.members] },
-    perClip: outcomes.map((o) => ({ file: o.file, label: o.label, predicted: { ...o.predicted }, ...(o.familiarity !== undefined && { familiarity: o.familiarity }) })),
+    perClip: outcomes.map((o) => ({
+      file: o.file,
+      label: o.label,
+      predicted: { ...o.predicted },
+      ...(o.familiarity !== undefined && { familiarity: o.familiarity }),
+      ...(o.converted !== undefined && { converted: o.converted }),
+    })),
     failures: outcomes.filter((o) => o.failure !== undefined).map((o) => ({ file: o.file, reason: o.failure! })),
     labelErrors: [...labelErrors],
   };

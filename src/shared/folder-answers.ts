@@ -20,6 +20,8 @@ export interface FolderAnswerRow {
   /** Whether the clip was like the training footage (else `general` answered it); null when not known. */
   familiar: boolean | null;
   failure: string | null;
+  /** What this browser could not read of the clip, converted on the device first; null: read as it is. */
+  converted: string | null;
   /** Every model's label, as an evaluated folder's per-clip rows have them. */
   predicted: Record<string, EmotionLabel>;
 }
@@ -42,6 +44,7 @@ export function buildFolderAnswers(answers: readonly ClipAnswer[], calibrated: r
       person: personOf.get(a.file) ?? null,
       familiar: a.familiarity?.familiar ?? null,
       failure: a.failure ?? null,
+      converted: a.converted ?? null,
       predicted: { ...a.predicted },
     })),
     groups: groups.map((g) => ({ ...g, clips: [...g.clips] })),

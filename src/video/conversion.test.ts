@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotAVideoError, TruncatedVideoError, UNKNOWN_CODEC, UnsupportedCodecError } from '../errors';
-import { conversionArgs, conversionCause, convertedWarning, soundConversionCause } from './conversion';
+import { CONVERSION, conversionArgs, conversionCause, conversionPlan, convertedWarning, soundConversionCause } from './conversion';
 
 describe('which failures a conversion mends', () => {
   it('a codec the browser cannot decode, or a container it does not read', () => {
@@ -41,3 +41,33 @@ describe('the conversion', () => {
     expect(convertedWarning('HEVC (H.265) video', 2.345)).toMatch(/^This browser cannot read HEVC \(H\.265\) video, so emolens converted .* \(2\.3 s; nothing left the device\)\.$/);
   });
 });
+
+describe('a long video fits in memory', () => {
+  const bytes = (durationSec: number) => (durationSec * (conversionPlan(durationSec).videoBitsPerSec + CONVERSION.audioBitsPerSec)) / 8;
+
+  it('a clip, and a video FFmpeg gives no duration for, get the usual picture: HD kept, the bit rate capped', () => {
+    for (const plan of [conversionPlan(8), conversionPlan(600), conversionPlan(null)]) expect(plan).toEqual({ maxSide: 1920, videoBitsPerSec: CONVERSION.maxVideoBitsPerSec });
+    const args = conversionArgs('/input/video', '/out.mp4');
+    expect(args.slice(args.indexOf('-maxrate'), args.indexOf('-maxrate') + 4)).toEqual(['-maxrate', '5000000', '-bufsize', '10000000']);
+    // The index is left at the end: moving it to the front would write the whole MP4 again in memory.
+    expect(args).not.toContain('-movflags');
+  });
+
+  it('longer ones a lower bit rate, within the budget; an hour also a smaller picture, said in the warning', () => {
+    const half = conversionPlan(30 * 60);
+    expect(half.maxSide).toBe(1920);
+    expect(half.videoBitsPerSec).toBeLessThan(CONVERSION.maxVideoBitsPerSec);
+    expect(bytes(30 * 60)).toBeLessThanOrEqual(CONVERSION.budgetBytes + 1);
+    const hour = conversionPlan(3600);
+    expect(hour.maxSide).toBe(CONVERSION.smallerSide);
+    expect(bytes(3600)).toBeLessThanOrEqual(CONVERSION.budgetBytes + 1);
+    expect(conversionArgs('/in', '/out.mp4', 'video', hour).join(' ')).toContain(`min(${CONVERSION.smallerSide},`);
+    expect(convertedWarning('HEVC (H.265) video', 4000, 'video', hour)).toMatch(/\(4000\.0 s, at most 1280 px on its long side to keep a video this long within memory; nothing left the device\)/);
+    expect(convertedWarning('HEVC (H.265) video', 4, 'video', half)).not.toMatch(/px/);
+  });
+
+  it('never under the least bit rate a face stays sharp at, however long', () => {
+    expect(conversionPlan(10 * 3600).videoBitsPerSec).toBe(CONVERSION.minVideoBitsPerSec);
+  });
+});
+

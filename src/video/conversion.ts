@@ -17,13 +17,44 @@ export const CONVERSION = Object.freeze({
   maxSide: 1920,
   /** x264's fastest preset: encoding is most of a conversion's time (decoding HEVC 1440p ~20 ms a frame, encoding it ~50). */
   preset: 'ultrafast',
-  /**
-   * x264's default quality: the analysis reads faces at 640 px at most, and the MP4 stays in memory
-   * until the run ends (CRF 20 made a 1080p clip's file 1.6× as large, no faster).
-   */
+  /** x264's default quality, where the bit rate below allows it: the analysis reads faces at 640 px at most. */
   crf: 23,
-  audioBitrate: '160k',
+  /**
+   * The picture's bit rate at most this (bits a second). The MP4 is held in memory until the run
+   * ends, and ultrafast at CRF 23 spends what noise asks: a dim, grainy 1080p phone clip came out at
+   * 59 Mbit/s (440 MB a minute); at 5 it is 38 MB a minute, faces still sharp at 640 px.
+   */
+  maxVideoBitsPerSec: 5_000_000,
+  /**
+   * What a whole conversion may come to (bytes): a longer video gets a lower bit rate (and, under
+   * `smallerBelowBitsPerSec`, a smaller picture) so that an hour of phone video still fits in a
+   * laptop browser's memory.
+   */
+  budgetBytes: 1_000_000_000,
+  /** The bit rate never goes under this: below it faces blur into blocks (a video over ~2.2 h may then pass the budget). */
+  minVideoBitsPerSec: 1_000_000,
+  /** Under this bit rate the picture's long side is `smallerSide`: fewer pixels for the bits (and faster to encode). */
+  smallerBelowBitsPerSec: 2_500_000,
+  smallerSide: 1280,
+  audioBitsPerSec: 160_000,
 });
+
+/** How one video is converted: its picture's long side and bit rate at most. */
+export interface ConversionPlan {
+  maxSide: number;
+  videoBitsPerSec: number;
+}
+
+/**
+ * The plan for a video of `durationSec` (null when FFmpeg could not tell: the plan for a short one):
+ * the bit rate that keeps the whole MP4 within `CONVERSION.budgetBytes`, at most the usual one.
+ */
+export function conversionPlan(durationSec: number | null): ConversionPlan {
+  const { maxVideoBitsPerSec, budgetBytes, minVideoBitsPerSec, audioBitsPerSec, smallerBelowBitsPerSec } = CONVERSION;
+  const fitting = durationSec && durationSec > 0 ? (budgetBytes * 8) / durationSec - audioBitsPerSec : Infinity;
+  const videoBitsPerSec = Math.round(Math.max(minVideoBitsPerSec, Math.min(maxVideoBitsPerSec, fitting)));
+  return { maxSide: videoBitsPerSec < smallerBelowBitsPerSec ? CONVERSION.smallerSide : CONVERSION.maxSide, videoBitsPerSec };
+}
 
 /**
  * Interlaced pictures (DVDs, HDV camcorders, TV recordings: the MPEG-2 this converts) are made whole
@@ -57,28 +88,35 @@ export type ConversionKind = 'video' | 'sound';
 /**
  * FFmpeg's arguments. `video`: the first video stream that is not a cover picture (`V`) and the first
  * audio stream if any, turned upright by its rotation tag (FFmpeg's default when it re-encodes), made
- * whole frames where interlaced, fit
- * within `CONVERSION.maxSide` on even sides, 8-bit 4:2:0 H.264 (what every browser decodes) and AAC,
- * frame times kept as they were (a phone's variable frame rate is not made constant). `sound`: the
- * same streams, the picture copied.
+ * whole frames where interlaced, fit within `plan.maxSide` on even sides, 8-bit 4:2:0 H.264 (what
+ * every browser decodes) at CRF 23 capped at `plan.videoBitsPerSec`, and AAC; frame times kept as
+ * they were (a phone's variable frame rate is not made constant). `sound`: the same streams, the
+ * picture copied. The index stays at the file's end (no `+faststart`): the MP4 is read from memory,
+ * where that costs nothing, and moving it would write the whole file a second time, in memory too.
  */
-export function conversionArgs(input: string, output: string, kind: ConversionKind = 'video'): string[] {
-  const side = CONVERSION.maxSide;
+export function conversionArgs(input: string, output: string, kind: ConversionKind = 'video', plan: ConversionPlan = conversionPlan(null)): string[] {
+  const side = plan.maxSide;
   // Landscape: the width is capped and the height follows (-2: even); portrait the other way round.
   const scale = `scale=w='if(gte(iw,ih),min(${side},trunc(iw/2)*2),-2)':h='if(gte(iw,ih),-2,min(${side},trunc(ih/2)*2))'`;
+  // x264's bit-rate cap needs a buffer: two seconds' worth lets a burst of motion through.
+  const cap = ['-maxrate', String(plan.videoBitsPerSec), '-bufsize', String(2 * plan.videoBitsPerSec)];
   const picture =
     kind === 'sound'
       ? ['-c:v', 'copy']
-      : ['-vf', `${DEINTERLACE},${scale}`, '-c:v', 'libx264', '-preset', CONVERSION.preset, '-crf', String(CONVERSION.crf), '-pix_fmt', 'yuv420p', '-fps_mode', 'passthrough'];
+      : ['-vf', `${DEINTERLACE},${scale}`, '-c:v', 'libx264', '-preset', CONVERSION.preset, '-crf', String(CONVERSION.crf), ...cap, '-pix_fmt', 'yuv420p', '-fps_mode', 'passthrough'];
   return [
     '-hide_banner',
     '-i', input,
     '-map', '0:V:0', '-map', '0:a:0?',
     ...picture,
-    '-c:a', 'aac', '-b:a', CONVERSION.audioBitrate,
-    '-movflags', '+faststart',
+    '-c:a', 'aac', '-b:a', String(CONVERSION.audioBitsPerSec),
     output,
   ];
+}
+
+/** FFmpeg's arguments for the duration (seconds, as text in `output`) of `input`: ffprobe reads the container's header. */
+export function durationProbeArgs(input: string, output: string): string[] {
+  return ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=noprint_wrappers=1:nokey=1', input, '-o', output];
 }
 
 /** The names the sentences give sound codecs the browser may lack (mediabunny's ids). */
@@ -89,10 +127,11 @@ export function soundConversionCause(codec: string): string {
   return codec === UNKNOWN_CODEC ? "this video's sound" : `its ${SOUND_NAMES[codec] ?? codec} sound`;
 }
 
-/** Said in the report and on the page of a video analysed converted. */
-export function convertedWarning(cause: string, seconds: number, kind: ConversionKind = 'video'): string {
+/** Said in the report and on the page of a video analysed converted; `plan`: a picture made smaller than usual (a long video) is said too. */
+export function convertedWarning(cause: string, seconds: number, kind: ConversionKind = 'video', plan?: ConversionPlan): string {
   const made = kind === 'sound' ? 'its sound to AAC' : 'the video to H.264';
-  return `This browser cannot read ${cause}, so emolens converted ${made} on this device before analysing it (${seconds.toFixed(1)} s; nothing left the device).`;
+  const smaller = kind === 'video' && plan && plan.maxSide < CONVERSION.maxSide ? `, at most ${plan.maxSide} px on its long side to keep a video this long within memory` : '';
+  return `This browser cannot read ${cause}, so emolens converted ${made} on this device before analysing it (${seconds.toFixed(1)} s${smaller}; nothing left the device).`;
 }
 
 /** Said while it converts; `fraction`: how much is done (0–1), once FFmpeg says. */

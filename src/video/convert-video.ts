@@ -8,17 +8,20 @@
  */
 import { FFmpeg, FFFSType } from '@ffmpeg/ffmpeg';
 import { CanceledError } from '../errors';
-import { conversionArgs, type ConversionKind } from './conversion';
+import { conversionArgs, conversionPlan, durationProbeArgs, type ConversionKind, type ConversionPlan } from './conversion';
 
 /** A converted video. */
 export interface ConvertedVideo {
   file: File;
   /** Wall-clock seconds the conversion took. */
   seconds: number;
+  /** The picture's long side and bit rate at most (a long video gets less: conversion.ts). */
+  plan: ConversionPlan;
 }
 
 const INPUT_DIR = '/input';
 const OUTPUT = '/converted.mp4';
+const DURATION = '/duration.txt';
 
 /** The FFmpeg instance in use (its worker), and its load. */
 let current: { ff: FFmpeg; loaded: Promise<FFmpeg> } | null = null;
@@ -46,6 +49,20 @@ function ffmpeg(): Promise<FFmpeg> {
 function stop(ff: FFmpeg): void {
   ff.terminate();
   if (current?.ff === ff) current = null;
+}
+
+/** The duration FFmpeg reads in `input`'s header (seconds), or null when it names none (a raw stream). */
+async function durationOf(ff: FFmpeg, input: string): Promise<number | null> {
+  try {
+    // Its exit status is -1 even when it read the header (@ffmpeg/core 0.12.10): the text says.
+    await ff.ffprobe(durationProbeArgs(input, DURATION));
+    const seconds = Number(String(await ff.readFile(DURATION, 'utf8')).trim());
+    return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+  } catch {
+    return null;
+  } finally {
+    await ff.deleteFile(DURATION).catch(() => undefined);
+  }
 }
 
 /**
@@ -81,11 +98,13 @@ export async function convertVideo(
     await ff.unmount(INPUT_DIR).catch(() => undefined);
     await ff.mount(FFFSType.WORKERFS, { blobs: [{ name: 'video', data: file }] }, INPUT_DIR);
     try {
-      const code = await ff.exec(conversionArgs(`${INPUT_DIR}/video`, OUTPUT, kind));
+      const input = `${INPUT_DIR}/video`;
+      const plan = conversionPlan(kind === 'video' ? await durationOf(ff, input) : null);
+      const code = await ff.exec(conversionArgs(input, OUTPUT, kind, plan));
       if (code !== 0) throw new Error(`FFmpeg could not convert it (exit ${code}): ${lines.join(' | ')}`);
       const data = await ff.readFile(OUTPUT);
       if (typeof data === 'string') throw new Error('FFmpeg returned text, not a video');
-      return { file: new File([data as Uint8Array<ArrayBuffer>], file.name, { type: 'video/mp4' }), seconds: (performance.now() - started) / 1000 };
+      return { file: new File([data as Uint8Array<ArrayBuffer>], file.name, { type: 'video/mp4' }), seconds: (performance.now() - started) / 1000, plan };
     } finally {
       await ff.unmount(INPUT_DIR).catch(() => undefined);
       await ff.deleteDir(INPUT_DIR).catch(() => undefined);
