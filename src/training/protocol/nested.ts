@@ -93,8 +93,12 @@ export function selectOn(fitter: CrossFitter, heads: readonly string[], recipes:
 
 /** The recipe among `names` with the best leave-one-actor-out score (ties: lower NLL, then listed first). */
 export function chooseAnswer(selection: Selection, names: readonly string[], labels: readonly number[]): string {
-  const selLabels = selection.clips.map((i) => labels[i]!);
-  return names[bestOf(names.map((n) => selection.recipeOof.get(n)!), selLabels)]!;
+  return names[bestOf(names.map((n) => selection.recipeOof.get(n)!), innerLabels(selection, labels))]!;
+}
+
+/** The labels of the selection's own clips (the inner actors'), in its out-of-fold rows' order. */
+function innerLabels(selection: Selection, labels: readonly number[]): number[] {
+  return selection.clips.map((i) => labels[i]!);
 }
 
 /** One outer fold's probabilities for the held-out actor's clips. */
@@ -126,10 +130,9 @@ export function outerFold(
   const labels = fitter.clips.map((c) => c.label);
   const clips = fitter.clips.flatMap((c, i) => (c.actor === actor ? [i] : []));
   const probs = recipeProbs(recipes, selection, labels, headProbsOutside(fitter, heads, selection, clips));
-  const innerLabels = selection.clips.map((i) => labels[i]!);
   const answers = Object.entries(answerPools).map(([key, pool]) => {
     const recipe = chooseAnswer(selection, pool, labels);
-    const temperature = fitTemperature(selection.recipeOof.get(recipe)!, innerLabels);
+    const temperature = fitTemperature(selection.recipeOof.get(recipe)!, innerLabels(selection, labels));
     const raw = probs.get(recipe)!;
     return { key, recipe, temperature, raw, probs: raw.map((p) => applyTemperature(p, temperature)) };
   });
@@ -151,10 +154,10 @@ export function headProbsOutside(fitter: CrossFitter, heads: readonly string[], 
 /** `headProbs` and every recipe's output over them, each recipe fitted on the selection's out-of-fold outputs. */
 export function recipeProbs(recipes: readonly Recipe[], selection: Selection, labels: readonly number[], headProbs: ReadonlyMap<string, number[][]>): Map<string, number[][]> {
   const probs = new Map(headProbs);
-  const innerLabels = selection.clips.map((i) => labels[i]!);
+  const inner = innerLabels(selection, labels);
   for (const recipe of recipes) {
     if (probs.has(recipe.name)) continue;
-    probs.set(recipe.name, applyToRows(recipe.fit(selection.oof, innerLabels), headProbs));
+    probs.set(recipe.name, applyToRows(recipe.fit(selection.oof, inner), headProbs));
   }
   return probs;
 }
