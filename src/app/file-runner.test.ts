@@ -56,6 +56,20 @@ describe('file runner', () => {
     expect(store.getState().video.info?.turn).toBeUndefined();
   });
 
+  it('analyses a picture stored upside down again, turned, when its faces were found upright only with the face check in doubt', async () => {
+    const frames = Array.from({ length: 6 }, () => [1]);
+    const { store, results, files, client } = setUp({ 'upside-down.mp4': { frames, emotion: SURPRISE, storedTurn: 180, seenTurned: true }, 'upright.mp4': { frames, emotion: SURPRISE } });
+    await files.open(testFile('upside-down.mp4'));
+    expect(client.analysed).toEqual(['upside-down.mp4', 'upside-down.mp4']);
+    expect(store.getState().video.info?.turn).toBe(180);
+    expect(results.report()?.warnings[0]).toContain('turned it 180° clockwise');
+    expect(store.getState().analysis.predictions.frameAverage?.label).toBe('surprise');
+    // Faces the check is sure of: one run, no look.
+    await files.open(testFile('upright.mp4'));
+    expect(client.analysed.slice(2)).toEqual(['upright.mp4']);
+    expect(store.getState().video.info?.turn).toBeUndefined();
+  });
+
   it('keeps what is on screen when a file cannot be read', async () => {
     const { store, files, results } = setUp({ 'x.mp4': { frames: [[1], [1]], emotion: HAPPINESS } });
     await files.open(testFile('x.mp4'));

@@ -14,6 +14,8 @@ import { NO_SPEECH_MODEL, type Results, type RunContext, type Session } from './
 import { convertOnDevice, readableFile, type ReadableDeps, type ReadableFile } from './readable-file';
 import type { RunSlot } from './run-slot';
 import { yieldToMain } from './yield-to-main';
+import { voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
+import { turnInDoubt } from '../pipeline/find-turn-frames';
 
 /** File runs. */
 export interface FileRunner {
@@ -25,15 +27,18 @@ export interface FileRunner {
   /**
    * Decodes and analyses `file` within `run` into a new session; its report (null when canceled).
    * A file this browser cannot decode is converted first (readable-file.ts). A file in which no
-   * face is found is looked at turned (find-turn.ts) and, if a turn shows faces, analysed again with it.
+   * face is found, or whose main face may be upright only turned (upside down, Tiny Face still finds
+   * some), is looked at turned (find-turn.ts) and, if a turn shows faces better, analysed again with it.
    */
   analyse(file: File, run: AbortController, selfReference?: boolean): Promise<AnalysisReport | null>;
 }
 
-/** The second pass over a file stored turned: its turn, and the first pass's speech (the sound is the same). */
+/** The second pass over a file stored turned: its turn, the first pass's speech (the sound is the same), and what the first pass and the look took (ms). */
 interface TurnedPass {
   turn: Rotation;
   speech: Session['speech'];
+  uprightMs: number;
+  lookMs: number;
 }
 
 /** Creates the file runner of a page. */
@@ -105,11 +110,20 @@ export function createFileRunner({
       },
     });
     if (run.signal.aborted) return null;
-    // Nobody upright: a picture stored sideways or upside down without a rotation tag shows faces turned.
-    if (!turned && result.clip.tracks.size === 0 && result.clip.sampledFrames > 0) {
+    // Nobody upright, or a main face that may be upright only turned: a picture stored sideways or
+    // upside down without a rotation tag shows faces turned (some of which Tiny Face still finds).
+    if (!turned && result.clip.sampledFrames > 0 && (result.clip.tracks.size === 0 || mainFaceInDoubt(result.clip, s().analysis.votingConfig))) {
+      const lookStarted = performance.now();
       const found = await client.findTurn(file, result.info.durationSec).catch(() => null); // a failed look leaves the upright answer
       if (run.signal.aborted) return null;
-      if (found?.turn) return analyse({ file, conversion }, run, selfReference, { turn: found.turn, speech: mine.speech });
+      const lookMs = performance.now() - lookStarted;
+      if (found?.turn) return analyse({ file, conversion }, run, selfReference, { turn: found.turn, speech: mine.speech, uprightMs: lookStarted - started, lookMs });
+      result.timer.add('turnLook', lookMs);
+    }
+    // The report's timings say what finding the turn cost: the look, and the pass upright before it.
+    if (turned) {
+      result.timer.add('turnLook', turned.lookMs);
+      result.timer.add('uprightPass', turned.uprightMs);
     }
     mine.result = result;
     // Tracks joined across cuts: the overlay and the crops follow the clip's IDs.
@@ -149,3 +163,11 @@ export function createFileRunner({
     },
   };
 }
+
+/** Whether the clip's main face may be upright only turned (find-turn-frames.ts: `turnInDoubt`). */
+function mainFaceInDoubt(clip: ClipAnalysis, voting: Parameters<typeof voteOnClip>[1]): boolean {
+  const main = voteOnClip(clip, voting).winnerId;
+  const records = main === null ? undefined : clip.tracks.get(main);
+  return records !== undefined && turnInDoubt(records, clip.sampledFrames, records.totals.appearances);
+}
+

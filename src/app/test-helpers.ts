@@ -23,8 +23,10 @@ export interface ScriptedClip {
   /** Track IDs of the faces in each analysed frame (one entry per frame). */
   frames: number[][];
   emotion: number;
-  /** A picture stored turned without a tag: its faces are seen only when analysed with this turn. */
+  /** A picture stored turned without a tag: its faces are seen only when analysed with this turn… */
   storedTurn?: Rotation;
+  /** …or, upside down, also without it, with the low scores BlazeFace's check gives such faces (and another emotion). */
+  seenTurned?: boolean;
 }
 
 const INFO: VideoInfo = { width: 320, height: 240, fps: 5, durationSec: 2, frameCount: 10, codec: 'avc', codecString: 'avc1.64001e' };
@@ -34,7 +36,7 @@ function fakeBitmap(name: string): ImageBitmap {
   return { width: INFO.width, height: INFO.height, close() {}, name } as unknown as ImageBitmap;
 }
 
-function face(frameIndex: number, tSec: number, trackId: number, emotion: number): FaceRecord {
+function face(frameIndex: number, tSec: number, trackId: number, emotion: number, verifyScore?: number): FaceRecord {
   const probs = new Float32Array(NUM_EMOTIONS).fill(0.01);
   probs[emotion] = 1 - 0.01 * (NUM_EMOTIONS - 1);
   return {
@@ -43,6 +45,7 @@ function face(frameIndex: number, tSec: number, trackId: number, emotion: number
     // Lower track IDs have larger faces, so FaceVoting's size and frequency terms can disagree.
     box: { x: 40 * trackId, y: 20, w: 100 - 20 * trackId, h: 100 - 20 * trackId },
     score: 0.9,
+    ...(verifyScore !== undefined && { verifyScore }),
     probs,
     faceFeature: new Float32Array(256),
     contextFeature: new Float32Array(480),
@@ -83,7 +86,8 @@ export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): Analysi
       const info = turnedInfo(INFO, options.turn ?? 0);
       const clip: ClipAnalysis = createClipAnalysis(info.width, info.height);
       options.onOpened?.(info);
-      const seen = (script.storedTurn ?? 0) === (options.turn ?? 0);
+      const upright = (script.storedTurn ?? 0) === (options.turn ?? 0);
+      const seen = upright || script.seenTurned === true;
       for (const [i, ids] of script.frames.entries()) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         options.signal?.throwIfAborted();
@@ -91,7 +95,7 @@ export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): Analysi
         const frame: TrackedFrame = {
           frameIndex: i,
           tSec,
-          faces: seen ? ids.map((id) => face(i, tSec, id, script.emotion)) : [],
+          faces: seen ? ids.map((id) => (upright ? face(i, tSec, id, script.emotion) : face(i, tSec, id, (script.emotion + 1) % NUM_EMOTIONS, 0.68))) : [],
           trackIds: seen ? ids : [],
           persons: [],
           bitmap: fakeBitmap(`${name}#${i}`),

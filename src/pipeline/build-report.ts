@@ -45,7 +45,7 @@ export const NO_FACE_HINT = ' Faces were looked for upright, and on a few frames
 
 /** Said of a video analysed turned (VideoInfo.turn): stored turned without a rotation tag. */
 export function turnedWarning(turn: number): string {
-  return `This video's picture is stored turned without a rotation tag (no face upright): emolens turned it ${turn}° clockwise to find the faces, and shows it turned.`;
+  return `This video's picture is stored turned without a rotation tag (its faces are upright only turned): emolens turned it ${turn}° clockwise to read the faces, and shows it turned.`;
 }
 
 /**

@@ -14,3 +14,25 @@ export function findTurnFps(durationSec: number): number | undefined {
   const span = Math.min(durationSec, FIND_TURN.withinSec);
   return span > 0 ? FIND_TURN.frames / span : undefined;
 }
+
+/**
+ * When a run that found faces looks again for a turned picture: upside down (and on some clips
+ * sideways) a face is still found by Tiny Face, but BlazeFace's check scores it lower — on 4-s
+ * samples of our 42 sentence-01 clips, upright faces 0.81–0.95 (5th percentile 0.86), the same
+ * clips stored upside down 0.60–0.82 (90th percentile 0.77) — and a sideways face is found on a
+ * few frames only (11–38 % of them; upright, our main tracks 73 % or more: clips that open on black).
+ */
+export const TURN_DOUBT = Object.freeze({ maxMeanVerify: 0.82, minShare: 0.5 });
+
+/**
+ * Whether the main track's faces may be upright only turned: seen on under `minShare` of the
+ * `sampledFrames`, or with a mean BlazeFace score under `maxMeanVerify` (faces never checked count
+ * as sure). The look that follows (find-turn.ts) compares the turns' scores; upright wins on an
+ * upright picture, so doubt costs a look (about 0.3 s), never a turn by itself.
+ */
+export function turnInDoubt(main: readonly { verifyScore?: number }[], sampledFrames: number, appearances = main.length): boolean {
+  if (sampledFrames <= 0 || main.length === 0) return false;
+  const checked = main.flatMap((f) => (f.verifyScore === undefined ? [] : [f.verifyScore]));
+  const meanVerify = checked.length === 0 ? 1 : checked.reduce((a, b) => a + b, 0) / checked.length;
+  return appearances < TURN_DOUBT.minShare * sampledFrames || meanVerify < TURN_DOUBT.maxMeanVerify;
+}

@@ -8,7 +8,7 @@ import { probeVideo } from '../node';
 import { ffmpegFrames } from '../node/ffmpeg-frame-source';
 import { clip, makeScaled } from '../node/test-fixtures';
 import { usePerceptionModels } from '../node/test-models';
-import { chooseTurn, FIND_TURN, findTurn, findTurnFps, turnFrame } from './find-turn';
+import { chooseTurn, FIND_TURN, findTurn, findTurnFps, turnFrame, turnInDoubt } from './find-turn';
 import type { PerceptionModels } from './perception-models';
 
 let models!: PerceptionModels;
@@ -38,6 +38,24 @@ describe('finding the turn of a picture stored turned without a tag', () => {
     expect(chooseTurn(counts(0, 4, 4, 0, { 90: 2.04, 270: 2.66 }))).toBe(270);
     expect(chooseTurn(counts(0, 4, 4, 0, { 90: 2.61, 270: 2.01 }))).toBe(90);
     expect(chooseTurn({ frames: 0, withFace: { 0: 0, 90: 0, 180: 0, 270: 0 }, scores: { 0: 0, 90: 0, 180: 0, 270: 0 } })).toBe(0);
+    // Faces found both ways (upside down, Tiny Face still finds some): a turn must clearly outscore upright.
+    expect(chooseTurn(counts(4, 0, 0, 4, { 0: 2.0, 180: 2.1 }))).toBe(0);
+    expect(chooseTurn(counts(4, 0, 0, 4, { 0: 2.0, 180: 2.5 }))).toBe(180);
+  });
+
+  it('looks again when the main face may be upright only turned: seen on few frames, or scored low by the face check', () => {
+    const faces = (verify: (number | undefined)[]) => verify.map((v) => (v === undefined ? {} : { verifyScore: v }));
+    // Upright faces of our clips score 0.81–0.95 with BlazeFace, upside down 0.60–0.82.
+    expect(turnInDoubt(faces([0.9, 0.88, 0.93, 0.91]), 5)).toBe(false);
+    expect(turnInDoubt(faces([0.7, 0.68, 0.75, 0.72]), 5)).toBe(true);
+    // A sideways face found on a few frames of many.
+    expect(turnInDoubt(faces([0.85, 0.86]), 19)).toBe(true);
+    // Appearances beyond the records kept (a long track, thinned) count.
+    expect(turnInDoubt(faces([0.9, 0.9]), 100, 90)).toBe(false);
+    // Faces never checked count as sure; no frame or no face: nothing to doubt (a faceless run looks anyway).
+    expect(turnInDoubt(faces([undefined, undefined, 0.9]), 3)).toBe(false);
+    expect(turnInDoubt([], 10)).toBe(false);
+    expect(turnInDoubt(faces([0.5]), 0)).toBe(false);
   });
 
   it('spreads its frames over the first 30 s of a long file', () => {
