@@ -58,7 +58,9 @@ describe('file runner', () => {
 
   it('analyses a picture stored upside down again, turned, when its faces were found upright only with the face check in doubt', async () => {
     const frames = Array.from({ length: 6 }, () => [1]);
-    const { store, results, files, client } = setUp({ 'upside-down.mp4': { frames, emotion: SURPRISE, storedTurn: 180, seenTurned: true }, 'upright.mp4': { frames, emotion: SURPRISE } });
+    const { store, results, files, client } = setUp({ 'upside-down.mp4': { frames, emotion: SURPRISE, storedTurn: 180, seenTurned: true }, 'upright.mp4': { frames, emotion: SURPRISE },
+      'brief.mp4': { frames: [[1], [], [], [], [], [], [], [], [], []], emotion: SURPRISE, storedTurn: 90, seenTurned: true },
+    });
     await files.open(testFile('upside-down.mp4'));
     expect(client.analysed).toEqual(['upside-down.mp4', 'upside-down.mp4']);
     expect(store.getState().video.info?.turn).toBe(180);
@@ -68,6 +70,10 @@ describe('file runner', () => {
     await files.open(testFile('upright.mp4'));
     expect(client.analysed.slice(2)).toEqual(['upright.mp4']);
     expect(store.getState().video.info?.turn).toBeUndefined();
+    // A sideways face found on one frame of ten: a brief track, no main face — looked at turned too.
+    await files.open(testFile('brief.mp4'));
+    expect(client.analysed.slice(3)).toEqual(['brief.mp4', 'brief.mp4']);
+    expect(store.getState().video.info?.turn).toBe(90);
   });
 
   it('keeps what is on screen when a file cannot be read', async () => {

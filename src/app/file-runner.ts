@@ -110,9 +110,9 @@ export function createFileRunner({
       },
     });
     if (run.signal.aborted) return null;
-    // Nobody upright, or a main face that may be upright only turned: a picture stored sideways or
+    // No main face upright, or one that may be upright only turned: a picture stored sideways or
     // upside down without a rotation tag shows faces turned (some of which Tiny Face still finds).
-    if (!turned && result.clip.sampledFrames > 0 && (result.clip.tracks.size === 0 || mainFaceInDoubt(result.clip, s().analysis.votingConfig))) {
+    if (!turned && result.clip.sampledFrames > 0 && uprightInDoubt(result.clip, s().analysis.votingConfig)) {
       const lookStarted = performance.now();
       const found = await client.findTurn(file, result.info.durationSec).catch(() => null); // a failed look leaves the upright answer
       if (run.signal.aborted) return null;
@@ -164,10 +164,13 @@ export function createFileRunner({
   };
 }
 
-/** Whether the clip's main face may be upright only turned (find-turn-frames.ts: `turnInDoubt`). */
-function mainFaceInDoubt(clip: ClipAnalysis, voting: Parameters<typeof voteOnClip>[1]): boolean {
+/**
+ * Whether the clip's picture may be upright only turned: no main face (nobody, or only brief and
+ * unsure tracks: a sideways face found on a frame or two), or a main face in doubt
+ * (find-turn-frames.ts: `turnInDoubt`).
+ */
+function uprightInDoubt(clip: ClipAnalysis, voting: Parameters<typeof voteOnClip>[1]): boolean {
   const main = voteOnClip(clip, voting).winnerId;
   const records = main === null ? undefined : clip.tracks.get(main);
-  return records !== undefined && turnInDoubt(records, clip.sampledFrames, records.totals.appearances);
+  return records === undefined || turnInDoubt(records, clip.sampledFrames, records.totals.appearances);
 }
-
