@@ -5,8 +5,8 @@
  * 270° and 180°: a turn under which faces are found on most of them is the picture's
  * (VideoInfo.turn), and the file is analysed again turned (src/app/file-runner.ts). Only faceless
  * runs, and runs whose main face may be upside down or sideways (`turnInDoubt`: Tiny Face finds
- * such faces on some clips, BlazeFace's check scores them lower), pay for it: four frames, about
- * 0.3 s on WASM.
+ * such faces on some clips, BlazeFace's check scores them lower), pay for it: four frames, each
+ * read four ways (about 2.4 s for a short clip on WASM on our 2-core machines).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Rotation, TurnFound } from '../shared/video-info';
