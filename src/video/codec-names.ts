@@ -14,4 +14,6 @@ export const CODEC_NAMES = Object.freeze({
   vc1: 'VC-1',
   msMpeg4: 'MS MPEG-4 (DivX 3)',
   dv: 'DV (tape camcorders)',
+  dnxhd: 'DNxHD / DNxHR (editors’ exports)',
+  cineform: 'CineForm (GoPro, editors’ exports)',
 });

@@ -173,6 +173,10 @@ const CONTAINER_CODEC_NAMES: Record<string, string> = {
   s263: CODEC_NAMES.h263,
   h263: CODEC_NAMES.h263,
   V_MPEG2: CODEC_NAMES.mpeg2,
+  // QuickTime sample entries of editors' intermediate codecs (mediabunny names none of them).
+  AVdn: CODEC_NAMES.dnxhd,
+  AVdh: CODEC_NAMES.dnxhd,
+  CFHD: CODEC_NAMES.cineform,
 };
 
 function containerCodecName(id: unknown): string | null {
