@@ -86,7 +86,7 @@ export interface AnalysisApi {
   probe: { args: { file: Blob }; reply: VideoInfo };
   /** `turn`: a clockwise turn beyond the file's own orientation (VideoInfo.turn; `findTurn` finds it). */
   analyzeFile: { args: { file: Blob; fps?: number; settings: RunSettings; turn?: Rotation }; reply: RunResult; event: RunEvent };
-  /** Whether a file whose run found no face is stored sideways without a tag: the turn that shows faces (0: none does), from a few frames (src/pipeline/find-turn.ts). */
+  /** Whether a file whose run found no main face, or one in doubt, is stored turned without a tag: the turn that shows faces clearly better (0: none does), from a few frames (src/pipeline/find-turn.ts). */
   findTurn: { args: { file: Blob; durationSec: number }; reply: TurnFound };
   analyzeStream: { args: { size: { width: number; height: number }; settings: RunSettings }; reply: RunResult; event: RunEvent; notice: StreamNotice };
   speech: { args: { file: Blob }; reply: SpeechReply };
