@@ -22,7 +22,7 @@ export const CONVERSION = Object.freeze({
   /**
    * The picture's bit rate at most this (bits a second). The MP4 is held in memory until the run
    * ends, and ultrafast at CRF 23 spends what noise asks: a dim, grainy 1080p phone clip came out at
-   * 59 Mbit/s (440 MB a minute); at 5 it is 38 MB a minute, faces still sharp at 640 px.
+   * 58 Mbit/s (430 MB a minute); at 5 it is 38 MB a minute, faces still sharp at 640 px.
    */
   maxVideoBitsPerSec: 5_000_000,
   /**
