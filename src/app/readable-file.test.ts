@@ -40,7 +40,7 @@ describe('readableFile', () => {
       return { file: converted, seconds: 2.5, plan };
     });
     const result = await readableFile(original, d, new AbortController().signal);
-    expect(result).toEqual({ file: converted, conversion: { cause: 'HEVC (H.265) video', seconds: 2.5, kind: 'video', plan } });
+    expect(result).toEqual({ file: converted, conversion: { cause: 'HEVC (H.265) video', seconds: 2.5, kind: 'video', ...plan } });
     expect(d.convert).toHaveBeenCalledWith(original, expect.objectContaining({ kind: 'video' }));
     expect(d.said).toEqual(['phone.mov: HEVC (H.265) video', '0.5']);
     expect(d.done).toBe(1);
@@ -84,7 +84,7 @@ describe('readableFile', () => {
     const dts = (file: File) => (file === original ? 'dts' : undefined);
     const d = deps([original, converted], async () => ({ file: converted, seconds: 0.2, plan }), 90, dts);
     const result = await readableFile(original, d, new AbortController().signal);
-    expect(result).toEqual({ file: converted, conversion: { cause: 'its DTS sound', seconds: 0.2, kind: 'sound', plan } });
+    expect(result).toEqual({ file: converted, conversion: { cause: 'its DTS sound', seconds: 0.2, kind: 'sound', ...plan } });
     expect(d.convert).toHaveBeenCalledWith(original, expect.objectContaining({ kind: 'sound' }));
     const failing = deps([original], async () => {
       throw new Error('FFmpeg could not convert it (exit 1)');

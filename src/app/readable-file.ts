@@ -5,24 +5,14 @@
  * sentence (what it could not read, how to re-encode it), not FFmpeg's.
  */
 import { CanceledError } from '../errors';
-import { ANIMATED_GIF, conversionCause, soundConversionCause, type ConversionKind, type ConversionPlan } from '../video/conversion';
+import type { ReportConversion } from '../shared/analysis-report';
+import { ANIMATED_GIF, conversionCause, soundConversionCause, type ConversionKind } from '../video/conversion';
 import type { ConvertedVideo } from '../video/convert-video';
 
-/** What was converted, and how long it took (the report says so). */
-export interface Conversion {
-  /** What the browser could not read ("HEVC (H.265) video", "the Windows Media (WMV, ASF) container", "its DTS sound"). */
-  cause: string;
-  seconds: number;
-  /** The whole video, or its sound alone. */
-  kind: ConversionKind;
-  /** The picture's long side and bit rate at most (less for a long video). */
-  plan: ConversionPlan;
-}
-
-/** The file to analyse, and its conversion if it needed one. */
+/** The file to analyse, and its conversion if it needed one (as the report gives it). */
 export interface ReadableFile {
   file: File;
-  conversion: Conversion | null;
+  conversion: ReportConversion | null;
 }
 
 /** What the probe says of a file that opens: its frames, and a sound this browser cannot decode. */
@@ -52,7 +42,7 @@ async function converted(file: File, cause: string, kind: ConversionKind, usable
     const made = await deps.convert(file, { signal, kind, onProgress: (fraction) => told?.progress(fraction) });
     signal.throwIfAborted();
     if (!usable(await deps.probe(made.file))) throw new Error(`the ${kind} FFmpeg made does not read either`);
-    return { file: made.file, conversion: { cause, seconds: made.seconds, kind, plan: made.plan } };
+    return { file: made.file, conversion: { cause, kind, seconds: made.seconds, ...made.plan } };
   } catch (failure) {
     if (signal.aborted || failure instanceof CanceledError) throw new CanceledError();
     console.warn(`emolens: converting ${file.name} failed:`, failure);

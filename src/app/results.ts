@@ -10,7 +10,7 @@ import { averageProbs, meanEmbedding, voteOnClip, type ClipAnalysis } from '../p
 import type { StageTimer } from '../pipeline/stage-timer';
 import type { AnalysisClient } from '../pipeline/worker/analysis-client';
 import type { Replies } from '../shared/analysis-protocol';
-import { toPrediction, type AnalysisReport, type ClipPrediction } from '../shared/analysis-report';
+import { toPrediction, type AnalysisReport, type ClipPrediction, type ReportConversion } from '../shared/analysis-report';
 import { answerOf, clipFamiliarity, confidenceOf, footageFamiliarity, hearsSpeech, sceneVector, unfamiliarAnswer, UNFAMILIAR_SPEECH_NOTE, withVoiceNote, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
 import { speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
@@ -19,7 +19,6 @@ import { convertedWarning } from '../video/conversion';
 import type { AnswerNote } from '../store/analysis-slice';
 import type { AppStore } from '../store/app-store';
 import type { FramePublisher } from './frame-publisher';
-import type { Conversion } from './readable-file';
 import type { Playback } from './playback';
 import { yieldToMain } from './yield-to-main';
 import { shownAnswer, videoCalibrationNote, videoReference } from './person-calibration';
@@ -43,7 +42,7 @@ export interface Session {
   /** The clip's speech features (decoded alongside the frames), or why it has none. */
   speech: Promise<Replies['speech']>;
   /** The conversion a file this browser cannot decode went through first (readable-file.ts); null: none. */
-  conversion?: Conversion | null;
+  conversion?: ReportConversion | null;
   /** Why the speech model did not answer, once the predictions are made (for the report's warnings). */
   speechNote?: string;
   /** The voice over the steady noise under it (dB), once the predictions are made; null: no speech measured. */
@@ -140,7 +139,7 @@ export function createResults({ client, store }: RunContext): Results {
       voting,
       extraPredictions: winner === null ? {} : session.temporal.get(winner) ?? {},
       extraWarnings: [
-        ...(session.conversion ? [convertedWarning(session.conversion.cause, session.conversion.seconds, session.conversion.kind, session.conversion.plan)] : []),
+        ...(session.conversion ? [convertedWarning(session.conversion)] : []),
         ...(winner !== null && session.speechNote ? [session.speechNote] : []),
       ],
       answer: (session.answer ?? answer)?.name,
@@ -148,7 +147,7 @@ export function createResults({ client, store }: RunContext): Results {
       confidence: session.confidence,
       familiarity: session.familiarity ?? null,
       voiceOverNoiseDb: session.voiceOverNoiseDb ?? null,
-      conversion: session.conversion && { cause: session.conversion.cause, kind: session.conversion.kind, seconds: session.conversion.seconds, ...session.conversion.plan },
+      conversion: session.conversion ?? null,
     });
   };
 

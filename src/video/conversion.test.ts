@@ -34,11 +34,11 @@ describe('the conversion', () => {
     expect(args).toEqual(expect.arrayContaining(['-c:a', 'aac']));
     expect(soundConversionCause('dts')).toBe('its DTS sound');
     expect(soundConversionCause('unknown')).toBe("this video's sound");
-    expect(convertedWarning('its DTS sound', 0.31, 'sound')).toMatch(/^This browser cannot read its DTS sound, so emolens converted its sound to AAC on this device/);
+    expect(convertedWarning({ cause: 'its DTS sound', seconds: 0.31, kind: 'sound' })).toMatch(/^This browser cannot read its DTS sound, so emolens converted its sound to AAC on this device/);
   });
 
   it('says what was converted, and that it stayed on the device', () => {
-    expect(convertedWarning('HEVC (H.265) video', 2.345)).toMatch(/^This browser cannot read HEVC \(H\.265\) video, so emolens converted .* \(2\.3 s; nothing left the device\)\.$/);
+    expect(convertedWarning({ cause: 'HEVC (H.265) video', seconds: 2.345 })).toMatch(/^This browser cannot read HEVC \(H\.265\) video, so emolens converted .* \(2\.3 s; nothing left the device\)\.$/);
   });
 });
 
@@ -62,8 +62,8 @@ describe('a long video fits in memory', () => {
     expect(hour.maxSide).toBe(CONVERSION.smallerSide);
     expect(bytes(3600)).toBeLessThanOrEqual(CONVERSION.budgetBytes + 1);
     expect(conversionArgs('/in', '/out.mp4', 'video', hour).join(' ')).toContain(`min(${CONVERSION.smallerSide},`);
-    expect(convertedWarning('HEVC (H.265) video', 4000, 'video', hour)).toMatch(/\(4000\.0 s, at most 1280 px on its long side to keep a video this long within memory; nothing left the device\)/);
-    expect(convertedWarning('HEVC (H.265) video', 4, 'video', half)).not.toMatch(/px/);
+    expect(convertedWarning({ cause: 'HEVC (H.265) video', seconds: 4000, kind: 'video', ...hour })).toMatch(/\(4000\.0 s, at most 1280 px on its long side to keep a video this long within memory; nothing left the device\)/);
+    expect(convertedWarning({ cause: 'HEVC (H.265) video', seconds: 4, kind: 'video', ...half })).not.toMatch(/px/);
   });
 
   it('never under the least bit rate a face stays sharp at, however long', () => {

@@ -127,10 +127,10 @@ export function soundConversionCause(codec: string): string {
   return codec === UNKNOWN_CODEC ? "this video's sound" : `its ${SOUND_NAMES[codec] ?? codec} sound`;
 }
 
-/** Said in the report and on the page of a video analysed converted; `plan`: a picture made smaller than usual (a long video) is said too. */
-export function convertedWarning(cause: string, seconds: number, kind: ConversionKind = 'video', plan?: ConversionPlan): string {
+/** Said in the report and on the page of a video analysed converted; a picture made smaller than usual (`maxSide`: a long video) is said too. */
+export function convertedWarning({ cause, seconds, kind = 'video', maxSide }: { cause: string; seconds: number; kind?: ConversionKind; maxSide?: number }): string {
   const made = kind === 'sound' ? 'its sound to AAC' : 'the video to H.264';
-  const smaller = kind === 'video' && plan && plan.maxSide < CONVERSION.maxSide ? `, at most ${plan.maxSide} px on its long side to keep a video this long within memory` : '';
+  const smaller = kind === 'video' && maxSide !== undefined && maxSide < CONVERSION.maxSide ? `, at most ${maxSide} px on its long side to keep a video this long within memory` : '';
   return `This browser cannot read ${cause}, so emolens converted ${made} on this device before analysing it (${seconds.toFixed(1)} s${smaller}; nothing left the device).`;
 }
 
