@@ -127,11 +127,10 @@ export async function analyzeThroughUi(
   const { page } = app;
   const progress = page.getByTestId('progress');
   const name = path.split('/').pop()!;
+  /** The banner's lines, each without its close button. */
+  const bannerLines = async () => (await page.getByTestId('error-banner').allInnerTexts()).flatMap((t) => t.split('\n')).map((l) => l.replace(/\s*×\s*$/, '').trim());
   /** The banner's lines about a file of this name: a file the app could not even open never reaches `progress`. */
-  const rejections = async () => {
-    const texts = await page.getByTestId('error-banner').allInnerTexts();
-    return texts.flatMap((t) => t.split('\n')).filter((l) => l.startsWith(`${name}: `));
-  };
+  const rejections = async () => (await bannerLines()).filter((l) => l.startsWith(`${name}: `));
   /** The progress panel's attribute, or null with no panel (getAttribute would wait 30 s for one). */
   const shownAttribute = async (attribute: string) => ((await progress.count()) > 0 ? progress.getAttribute(attribute, { timeout: 1000 }).catch(() => null) : null);
   // A file of the same name may have run (or been turned down) just before: this run is the one
@@ -143,7 +142,7 @@ export async function analyzeThroughUi(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const rejected = await rejections();
-    if (rejected.length > rejectedBefore) return { ok: false, message: rejected.at(-1)!.replace(/\s*×\s*$/, '').trim() };
+    if (rejected.length > rejectedBefore) return { ok: false, message: rejected.at(-1)! };
     const phase = await shownAttribute('data-phase');
     const fileName = await shownAttribute('data-file');
     if (fileName === name && Number(await shownAttribute('data-run')) > runBefore) {
@@ -152,8 +151,8 @@ export async function analyzeThroughUi(
       onProgress?.({ frames: Number((await progress.getAttribute('data-frames')) ?? 0) });
     } else if (onProgress) {
       // Before its run begins a file the browser cannot decode is converted, which the banner says.
-      const converting = (await page.getByTestId('error-banner').allInnerTexts()).flatMap((t) => t.split('\n')).find((l) => l.startsWith(`Converting ${name}`) || l.startsWith(`Converting the sound of ${name}`));
-      if (converting) onProgress({ converting: converting.replace(/\s*×\s*$/, '').trim() });
+      const converting = (await bannerLines()).find((l) => l.startsWith(`Converting ${name}`) || l.startsWith(`Converting the sound of ${name}`));
+      if (converting) onProgress({ converting });
     }
     if (Date.now() > deadline) return { ok: false, message: `timed out after ${timeoutMs / 1000} s` };
     await page.waitForTimeout(250);
