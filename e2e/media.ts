@@ -166,9 +166,7 @@ export function phoneHevc(name = '04-01-03_01.mp4'): string {
     '-i', clip(name), '-vf', 'scale=1280:960,transpose=2',
     '-c:v', 'libx265', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p10le', '-tag:v', 'hvc1', '-x265-params', 'log-level=error', '-c:a', 'aac',
   ]);
-  return makeOnce(join(scratch, `phone-hevc-${name.replace(/\.mp4$/, '.mov')}`), (tmp) =>
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', 'rotate=270', tmp]),
-  );
+  return withRotationTag(sideways, `phone-hevc-${name.replace(/\.mp4$/, '.mov')}`, 90);
 }
 
 /**
@@ -282,10 +280,14 @@ export function speakerComposite(speaking: 'large' | 'small', large = '01-01-03_
  * metadata. Every player (ffmpeg's decoder included) shows it exactly as the original.
  */
 export function phoneRotated(rotation: 90 | 180 | 270, name = '01-01-03_01.mp4'): string {
-  const sideways = storedTurned(rotation, name);
+  return withRotationTag(storedTurned(rotation, name), `phone-${rotation}-${name}`, rotation);
+}
+
+/** `stored` copied as it is (nothing re-encoded) to `out`, tagged so that players turn it clockwise by `rotation` degrees. */
+function withRotationTag(stored: string, out: string, rotation: 90 | 180 | 270): string {
   // ffmpeg's `rotate` tag counts anticlockwise: a clockwise turn of 90° for the player is 270.
-  return makeOnce(join(scratch, `phone-${rotation}-${name}`), (tmp) =>
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', `rotate=${(360 - rotation) % 360}`, tmp]),
+  return makeOnce(join(scratch, out), (tmp) =>
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', stored, '-c', 'copy', '-metadata:s:v:0', `rotate=${(360 - rotation) % 360}`, tmp]),
   );
 }
 
