@@ -56,8 +56,8 @@ export interface EvaluationReport {
    * footage); null without trained models.
    */
   ensemble: EnsembleSummary | null;
-  /** Each clip's label and predictions, and its familiarity (when measured: unfamiliar clips are answered by `general`). */
-  perClip: { file: string; label: EmotionLabel; predicted: Record<string, EmotionLabel>; familiarity?: AnalysisReport['familiarity']; converted?: string }[];
+  /** Each clip's label and predictions, its familiarity (when measured: unfamiliar clips are answered by `general`) and what was converted. */
+  perClip: Pick<ClipOutcome, 'file' | 'label' | 'predicted' | 'familiarity' | 'converted'>[];
   failures: { file: string; reason: string }[];
   /** labels.csv lines (or, labelled by folder names, clips) that were skipped, with their line numbers (0 for a clip). */
   labelErrors: LabelLineError[];
