@@ -191,9 +191,12 @@ interface KeptExport {
 
 /**
  * What the page's "Export JSON" button exports, parsed: the bytes of the download link it clicks
- * (see EXPORT_CAPTURE). A click that hands over nothing within 30 s is tried once more, forced (a
- * page still laying itself out can keep a button from ever counting as stable); when the second
- * gives nothing either, the error says what each try hit and what the page showed.
+ * (see EXPORT_CAPTURE). A click that hands over nothing within 30 s is tried once more as a click
+ * event sent to the button itself: Playwright's click waits for two animation frames in which the
+ * button stands still, and a CI run saw a finished page give none for 30 s (a stalled compositor
+ * under load, or a button that kept moving). The file is then awaited by polling on a timer, not on
+ * animation frames. When the second try gives nothing either, the error says what each try hit,
+ * whether the page still draws, and what the page showed.
  */
 export async function exportedJson<T>(app: RunningApp): Promise<T> {
   const { page } = app;
@@ -201,7 +204,9 @@ export async function exportedJson<T>(app: RunningApp): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       const before = await page.evaluate(() => (window as unknown as { __emolensExports: KeptExport[] }).__emolensExports.length);
-      await page.getByTestId('export-json').click({ timeout: EXPORT_WAIT_MS, force: attempt > 1 });
+      const button = page.getByTestId('export-json');
+      if (attempt === 1) await button.click({ timeout: EXPORT_WAIT_MS });
+      else await button.dispatchEvent('click', undefined, { timeout: EXPORT_WAIT_MS });
       const handle = await page.waitForFunction(
         (n) => {
           const kept = (window as unknown as { __emolensExports: KeptExport[] }).__emolensExports;
@@ -209,7 +214,7 @@ export async function exportedJson<T>(app: RunningApp): Promise<T> {
           return entry && (entry.text !== null || entry.error !== null) ? entry : null;
         },
         before,
-        { timeout: EXPORT_WAIT_MS },
+        { timeout: EXPORT_WAIT_MS, polling: 200 },
       );
       const entry = (await handle.jsonValue()) as KeptExport;
       if (entry.text === null) throw new Error(`the exported file could not be read (${entry.error})`);
@@ -219,8 +224,13 @@ export async function exportedJson<T>(app: RunningApp): Promise<T> {
       if (attempt === 1) continue;
       const banner = await page.getByTestId('error-banner').allInnerTexts().catch(() => []);
       const phase = await page.getByTestId('progress').getAttribute('data-phase', { timeout: 1000 }).catch(() => 'no progress panel');
+      const draws = await page
+        .evaluate(() => new Promise<boolean>((resolve) => (requestAnimationFrame(() => resolve(true)), setTimeout(() => resolve(false), 2000))))
+        .catch(() => false);
+      const buttons = await page.getByTestId('export-json').count();
       const seen = [...banner.flatMap((t) => t.split('\n')), ...app.consoleErrors].map((l) => l.replace(/\s*×\s*$/, '').trim()).filter(Boolean);
-      throw new Error(`"Export JSON" gave no file twice (${misses.join('; ')}; the run's phase: ${phase})${seen.length ? `; the page showed: ${seen.join(' | ')}` : ''}`, { cause: error });
+      const state = `the run's phase: ${phase}; export buttons: ${buttons}; ${draws ? 'the page draws' : 'no animation frame in 2 s'}`;
+      throw new Error(`"Export JSON" gave no file twice (${misses.join('; ')}; ${state})${seen.length ? `; the page showed: ${seen.join(' | ')}` : ''}`, { cause: error });
     }
   }
 }
