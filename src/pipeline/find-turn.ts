@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Rotation, TurnFound } from '../shared/video-info';
-import { createPerceptionState, perceiveFrame } from './perceive-frame';
+import { confirmedFaces, createPerceptionState } from './perceive-frame';
 import type { PerceptionModels } from './perception-models';
 import { createStageTimer } from './stage-timer';
 import { frameTensorOf } from './analyze-video';
@@ -71,8 +71,6 @@ export async function countFacesByTurn(models: PerceptionModels, source: FrameSo
   const withFace: Record<Rotation, number> = { 0: 0, 90: 0, 180: 0, 270: 0 };
   let frames = 0;
   const scores: Record<Rotation, number> = { 0: 0, 90: 0, 180: 0, 270: 0 };
-  // Detection only: the nets after it run on what it finds, and cost nothing more on no face.
-  const faceOnly = { personNet: false, ferNet: false, landmarksNet: false, generalNets: false };
   try {
     while (frames < FIND_TURN.frames) {
       const next = await source.next();
@@ -84,10 +82,10 @@ export async function countFacesByTurn(models: PerceptionModels, source: FrameSo
           for (const turn of TURNS) {
             const turned = turnFrame(tensor, turn);
             try {
-              const seen = await perceiveFrame(models, turned, frame.tSec, createPerceptionState(faceOnly), createStageTimer());
-              if (seen.faces.length > 0) {
+              const faces = await confirmedFaces(models, turned, frame.tSec, createPerceptionState(), createStageTimer());
+              if (faces.length > 0) {
                 withFace[turn]++;
-                scores[turn] += Math.max(...seen.faces.map((f) => f.score * (f.verifyScore ?? 1)));
+                scores[turn] += Math.max(...faces.map((f) => f.score * (f.verifyScore ?? 1)));
               }
             } finally {
               turned.dispose();
