@@ -52,6 +52,8 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   { name: 'low-res', description: '160×120, heavily compressed (an old webcam)', args: () => ['-vf', 'scale=160:120', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '36', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
   // Measured for grouping (docs/calibration.md: compression, not size, is what scatters a face's descriptors).
   { name: 'compressed-240', description: '240×180, heavily compressed', args: () => ['-vf', 'scale=240:180', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '36', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
+  // Reposted through a messaging app or a social site: smaller and re-encoded, but not to the point of blocks (docs/calibration.md).
+  { name: 'messaging', description: '320×240, re-encoded as a messaging app does', args: () => ['-vf', 'scale=320:240', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '30', '-pix_fmt', 'yuv420p', ...KEEP_AUDIO] },
   { name: 'lighting', description: 'dim, warm, low-contrast light', args: () => ['-vf', 'eq=brightness=-0.12:contrast=0.75:gamma=1.3,colorbalance=rs=0.25:gs=0.05:bs=-0.25', ...VIDEO, ...KEEP_AUDIO] },
   // A street, a fan: pink noise 10 dB under the clip's mean level (its voice 9–25 dB over it by background-noise.ts).
   { name: 'noisy', description: `steady noise ${NOISY_UNDER_DB} dB under the voice (traffic, a fan)`, underVoiceDb: NOISY_UNDER_DB, args: (_, clipDb) => noiseUnderArgs(clipDb!, NOISY_UNDER_DB) },
