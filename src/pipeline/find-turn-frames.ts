@@ -28,7 +28,7 @@ export const TURN_DOUBT = Object.freeze({ maxMeanVerify: 0.82, minShare: 0.5 });
  * Whether the main track's faces may be upright only turned: seen on under `minShare` of the
  * `sampledFrames`, or with a mean BlazeFace score under `maxMeanVerify` (faces never checked count
  * as sure). The look that follows (find-turn.ts) compares the turns' scores; upright wins on an
- * upright picture, so doubt costs a look (~2.4 s for a short clip on WASM here), never a turn by itself.
+ * upright picture, so doubt costs a look (~2 s for a short clip on WASM here), never a turn by itself.
  */
 export function turnInDoubt(main: readonly { verifyScore?: number }[], sampledFrames: number, appearances = main.length): boolean {
   if (sampledFrames <= 0 || main.length === 0) return false;

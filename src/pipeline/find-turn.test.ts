@@ -8,7 +8,7 @@ import { probeVideo } from '../node';
 import { ffmpegFrames } from '../node/ffmpeg-frame-source';
 import { clip, makeScaled } from '../node/test-fixtures';
 import { usePerceptionModels } from '../node/test-models';
-import { chooseTurn, FIND_TURN, findTurn, findTurnFps, turnFrame, turnInDoubt } from './find-turn';
+import { chooseTurn, FIND_TURN, findTurn, findTurnFps, turnFrame, turnInDoubt, turnsInPlay } from './find-turn';
 import type { PerceptionModels } from './perception-models';
 
 let models!: PerceptionModels;
@@ -56,6 +56,38 @@ describe('finding the turn of a picture stored turned without a tag', () => {
     expect(turnInDoubt(faces([undefined, undefined, 0.9]), 3)).toBe(false);
     expect(turnInDoubt([], 10)).toBe(false);
     expect(turnInDoubt(faces([0.5]), 0)).toBe(false);
+  });
+
+  it('stops reading a turn once it could no longer be taken, and so takes the turn that reading every frame takes', () => {
+    const scores = (s0: number, s90: number, s270: number, s180: number) => ({ 0: s0, 90: s90, 270: s270, 180: s180 });
+    // Upright, clear after three frames: one frame more cannot lift a faceless turn past 1.1× upright.
+    expect(turnsInPlay(scores(2.7, 0, 0, 0), 1)).toEqual([0]);
+    expect(turnsInPlay(scores(1.8, 0, 0, 0), 2)).toEqual([0, 90, 270, 180]); // 2 > 1.1 × 1.8: still open
+    // Upside down (Tiny Face finds the inverted face upright too): only upright and 180° are left to read.
+    expect(turnsInPlay(scores(1.8, 0, 0, 2.6), 1)).toEqual([0, 180]);
+    // Sideways: the wrong quarter turn (the face upside down) falls behind the right one.
+    expect(turnsInPlay(scores(0, 0.9, 2.6, 0), 1)).toEqual([0, 270]);
+    // Nobody anywhere yet: every turn is read.
+    expect(turnsInPlay(scores(0, 0, 0, 0), 1)).toEqual([0, 90, 270, 180]);
+
+    // Against reading every turn of every frame, on random looks (faces on some frames, scores 0.3–1).
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const turns = [0, 90, 270, 180] as const;
+    for (let trial = 0; trial < 3000; trial++) {
+      const look = Array.from({ length: FIND_TURN.frames }, () => Object.fromEntries(turns.map((t) => [t, random() < 0.5 ? 0 : 0.3 + 0.7 * random()])) as Record<0 | 90 | 180 | 270, number>);
+      const count = (pruned: boolean) => {
+        const withFace = { 0: 0, 90: 0, 180: 0, 270: 0 };
+        const sum = { 0: 0, 90: 0, 180: 0, 270: 0 };
+        look.forEach((frame, k) => {
+          for (const t of pruned ? turnsInPlay(sum, FIND_TURN.frames - k) : turns) {
+            if (frame[t] > 0) (withFace[t]++, (sum[t] += frame[t]));
+          }
+        });
+        return chooseTurn({ frames: FIND_TURN.frames, withFace, scores: sum });
+      };
+      expect(count(true)).toBe(count(false));
+    }
   });
 
   it('spreads its frames over the first 30 s of a long file', () => {

@@ -6,7 +6,7 @@
  * (VideoInfo.turn), and the file is analysed again turned (src/app/file-runner.ts). Only faceless
  * runs, and runs whose main face may be upside down or sideways (`turnInDoubt`: Tiny Face finds
  * such faces on some clips, BlazeFace's check scores them lower), pay for it: four frames, each
- * read four ways (about 2.4 s for a short clip on WASM on our 2-core machines).
+ * read up to four ways (about 2 s for a short clip on WASM on our 2-core machines).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Rotation, TurnFound } from '../shared/video-info';
@@ -45,6 +45,23 @@ export function chooseTurn({ frames, withFace, scores }: TurnCounts): Rotation {
  */
 const TURN_MARGIN = 1.1;
 
+/**
+ * The turns whose reads can still change `chooseTurn`'s answer when `framesLeft` frames (this one
+ * included) are left to read: upright always; another turn while it could still outscore upright by
+ * TURN_MARGIN and every other turn. A frame adds at most 1 to a turn's score (a detector score times
+ * a check score, each ≤ 1) and the others' scores only grow, so a turn left out could never have been
+ * taken: the answer is the one reading every frame gives. It spares the reads of turns that show
+ * nobody, the costliest (the detector's faceless fallbacks), on the last frames of a clear case.
+ */
+export function turnsInPlay(scores: Readonly<Record<Rotation, number>>, framesLeft: number): Rotation[] {
+  return TURNS.filter((turn) => {
+    if (turn === 0) return true;
+    const reach = scores[turn] + framesLeft;
+    const rivals = TURNS.filter((t) => t !== 0 && t !== turn).map((t) => scores[t]);
+    return reach > TURN_MARGIN * scores[0] && reach >= Math.max(...rivals);
+  });
+}
+
 /** `frame` turned clockwise by `turn`: a new tensor the caller disposes. */
 export function turnFrame(frame: tf.Tensor3D, turn: Rotation): tf.Tensor3D {
   return tf.tidy(() => {
@@ -64,7 +81,7 @@ export async function findTurn(models: PerceptionModels, source: FrameSource): P
 
 /**
  * Counts, for each turn, the frames of `source` on which the face networks (Tiny Face and the
- * BlazeFace check, nothing after them) find a face. `source` gives the frames to look at (a few,
+ * BlazeFace check, nothing after them) find a face, while the turn is in play (`turnsInPlay`). `source` gives the frames to look at (a few,
  * spread over the file; at most FIND_TURN.frames are read) and is closed here.
  */
 export async function countFacesByTurn(models: PerceptionModels, source: FrameSource): Promise<TurnCounts> {
@@ -79,7 +96,7 @@ export async function countFacesByTurn(models: PerceptionModels, source: FrameSo
       try {
         const tensor = await frameTensorOf(frame);
         try {
-          for (const turn of TURNS) {
+          for (const turn of turnsInPlay(scores, FIND_TURN.frames - frames)) {
             const turned = turnFrame(tensor, turn);
             try {
               const faces = await confirmedFaces(models, turned, frame.tSec, createPerceptionState(), createStageTimer());
