@@ -54,6 +54,8 @@ describe('file runner', () => {
     expect(client.analysed.slice(2)).toEqual(['empty.mp4']);
     expect(results.report()?.warnings[0]).toMatch(/^No face was found in this video\. Faces were looked for upright, and .* turned/);
     expect(store.getState().video.info?.turn).toBeUndefined();
+    // Nobody upright: the look keeps the detector's search for small faces (a far face stored turned).
+    expect(client.looks).toEqual([{ file: 'sideways.mp4', search: true }, { file: 'empty.mp4', search: true }]);
   });
 
   it('analyses a picture stored upside down again, turned, when its faces were found upright only with the face check in doubt', async () => {
@@ -74,6 +76,9 @@ describe('file runner', () => {
     await files.open(testFile('brief.mp4'));
     expect(client.analysed.slice(3)).toEqual(['brief.mp4', 'brief.mp4']);
     expect(store.getState().video.info?.turn).toBe(90);
+    // The upside-down face was large (80 px of 320): the same face turned is, so the look skips the
+    // search for small faces; the brief track gave no main face, so that look keeps it.
+    expect(client.looks).toEqual([{ file: 'upside-down.mp4', search: false }, { file: 'brief.mp4', search: true }]);
   });
 
   it('keeps what is on screen when a file cannot be read', async () => {

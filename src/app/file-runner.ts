@@ -15,7 +15,7 @@ import { convertOnDevice, readableFile, type ReadableDeps, type ReadableFile } f
 import type { RunSlot } from './run-slot';
 import { yieldToMain } from './yield-to-main';
 import { voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
-import { turnInDoubt } from '../pipeline/find-turn-frames';
+import { lookSearches, turnInDoubt } from '../pipeline/find-turn-frames';
 
 /** File runs. */
 export interface FileRunner {
@@ -112,9 +112,10 @@ export function createFileRunner({
     if (run.signal.aborted) return null;
     // No main face upright, or one that may be upright only turned: a picture stored sideways or
     // upside down without a rotation tag shows faces turned (some of which Tiny Face still finds).
-    if (!turned && result.clip.sampledFrames > 0 && uprightInDoubt(result.clip, s().analysis.votingConfig)) {
+    const look = !turned && result.clip.sampledFrames > 0 ? turnLookFor(result.clip, s().analysis.votingConfig, result.info) : null;
+    if (look) {
       const lookStarted = performance.now();
-      const found = await client.findTurn(file, result.info.durationSec).catch(() => null); // a failed look leaves the upright answer
+      const found = await client.findTurn(file, result.info.durationSec, look.search).catch(() => null); // a failed look leaves the upright answer
       if (run.signal.aborted) return null;
       const lookMs = performance.now() - lookStarted;
       if (found?.turn) return analyse({ file, conversion }, run, selfReference, { turn: found.turn, speech: mine.speech, uprightMs: lookStarted - started, lookMs });
@@ -165,12 +166,15 @@ export function createFileRunner({
 }
 
 /**
- * Whether the clip's picture may be upright only turned: no main face (nobody, or only brief and
- * unsure tracks: a sideways face found on a frame or two), or a main face in doubt
- * (find-turn-frames.ts: `turnInDoubt`).
+ * The look for a turned picture a clip needs, or null: its picture may be upright only turned when
+ * it has no main face (nobody, or only brief and unsure tracks: a sideways face found on a frame or
+ * two) or a main face in doubt (find-turn-frames.ts: `turnInDoubt`). The look leaves out the
+ * detector's search for small faces when that face is large (`lookSearches`); `size`: the video's,
+ * whose pixels the boxes are in.
  */
-function uprightInDoubt(clip: ClipAnalysis, voting: Parameters<typeof voteOnClip>[1]): boolean {
+function turnLookFor(clip: ClipAnalysis, voting: Parameters<typeof voteOnClip>[1], size: { width: number; height: number }): { search: boolean } | null {
   const main = voteOnClip(clip, voting).winnerId;
   const records = main === null ? undefined : clip.tracks.get(main);
-  return records === undefined || turnInDoubt(records, clip.sampledFrames, records.totals.appearances);
+  if (records !== undefined && !turnInDoubt(records, clip.sampledFrames, records.totals.appearances)) return null;
+  return { search: lookSearches((records ?? []).map((r) => Math.min(r.box.w, r.box.h)), size.width, size.height) };
 }

@@ -58,14 +58,19 @@ function face(frameIndex: number, tSec: number, trackId: number, emotion: number
  * task per frame, and counts the runs it was asked for. The trained models do not load (the
  * frame average answers); anything not scripted rejects like a file that is not a video.
  */
-export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): AnalysisClient & { analysed: string[]; perceptions: (Partial<PerceptionConfig> | undefined)[] } {
+export function fakeAnalysisClient(
+  clips: Record<string, ScriptedClip>,
+): AnalysisClient & { analysed: string[]; perceptions: (Partial<PerceptionConfig> | undefined)[]; looks: { file: string; search: boolean }[] } {
   const analysed: string[] = [];
   /** The perception settings each analysed file was given, in order. */
   const perceptions: (Partial<PerceptionConfig> | undefined)[] = [];
+  /** Each look for a turn: the file, and whether it read with the detector's search for small faces. */
+  const looks: { file: string; search: boolean }[] = [];
   let predictorTried = false;
   return {
     analysed,
     perceptions,
+    looks,
     init: async () => ({ active: 'wasm' }),
     loadModels: async () => undefined,
     status: async () => ({ backend: { active: 'wasm' }, models: 'ready', predictor: predictorTried ? 'failed' : 'idle' }),
@@ -104,7 +109,8 @@ export function fakeAnalysisClient(clips: Record<string, ScriptedClip>): Analysi
       }
       return { info, clip, timer: createStageTimer(), tensorDelta: 0, joins: new Map() };
     },
-    async findTurn(file) {
+    async findTurn(file, _durationSec, search) {
+      looks.push({ file: (file as File).name, search });
       const turn = clips[(file as File).name]?.storedTurn ?? 0;
       const withFace = { 0: turn ? 0 : 4, 90: 0, 180: 0, 270: 0, [turn]: 4 };
       return { frames: 4, withFace, scores: { 0: withFace[0] * 0.7, 90: 0, 180: 0, 270: 0, [turn]: 2.8 }, turn };

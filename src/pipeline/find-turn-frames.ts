@@ -2,6 +2,7 @@
  * Which frames the look for a turned picture (find-turn.ts) reads: plain numbers, so the analysis
  * service, which opens the file, needs no network code to ask for them.
  */
+import { DEFAULT_PERCEPTION_CONFIG, isLargeFace } from '../shared/perception-config';
 
 /**
  * How many frames are looked at, spread over the file's first `withinSec` (a long faceless file is
@@ -13,6 +14,20 @@ export const FIND_TURN = Object.freeze({ frames: 4, withinSec: 30, maxSide: 640 
 export function findTurnFps(durationSec: number): number | undefined {
   const span = Math.min(durationSec, FIND_TURN.withinSec);
   return span > 0 ? FIND_TURN.frames / span : undefined;
+}
+
+/**
+ * Whether the look reads each turn with the detector's search for small faces (a pass at a larger
+ * input for faces under `searchFaceMaxSidePx`): not when the upright run's main face is large
+ * (`isLargeFace` at the median of its boxes' shorter sides, in the frame's pixels) — the same face
+ * turned is as large, and the analysis itself skips the search while a large face is known; the
+ * search was half of each read's time on our 360×270 clips, and none of their turns changed without
+ * it. Yes when upright gave no main face: a far face stored turned may need it.
+ */
+export function lookSearches(mainSides: readonly number[], width: number, height: number): boolean {
+  if (mainSides.length === 0) return true;
+  const sorted = [...mainSides].sort((a, b) => a - b);
+  return !isLargeFace(DEFAULT_PERCEPTION_CONFIG, width, height, sorted[Math.floor(sorted.length / 2)]!);
 }
 
 /**
@@ -28,7 +43,7 @@ export const TURN_DOUBT = Object.freeze({ maxMeanVerify: 0.82, minShare: 0.5 });
  * Whether the main track's faces may be upright only turned: seen on under `minShare` of the
  * `sampledFrames`, or with a mean BlazeFace score under `maxMeanVerify` (faces never checked count
  * as sure). The look that follows (find-turn.ts) compares the turns' scores; upright wins on an
- * upright picture, so doubt costs a look (~2 s for a short clip on WASM here), never a turn by itself.
+ * upright picture, so doubt costs a look (1–2 s for a short clip on WASM here), never a turn by itself.
  */
 export function turnInDoubt(main: readonly { verifyScore?: number }[], sampledFrames: number, appearances = main.length): boolean {
   if (sampledFrames <= 0 || main.length === 0) return false;

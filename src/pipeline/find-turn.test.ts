@@ -8,16 +8,16 @@ import { probeVideo } from '../node';
 import { ffmpegFrames } from '../node/ffmpeg-frame-source';
 import { clip, makeScaled } from '../node/test-fixtures';
 import { usePerceptionModels } from '../node/test-models';
-import { chooseTurn, FIND_TURN, findTurn, findTurnFps, turnFrame, turnInDoubt, turnsInPlay } from './find-turn';
+import { chooseTurn, FIND_TURN, findTurn, findTurnFps, lookSearches, turnFrame, turnInDoubt, turnsInPlay } from './find-turn';
 import type { PerceptionModels } from './perception-models';
 
 let models!: PerceptionModels;
 usePerceptionModels((m) => (models = m));
 
 /** findTurn on `path`, its frames spread over the file as the analysis worker takes them. */
-async function turnOf(path: string) {
+async function turnOf(path: string, search = true) {
   const { durationSec } = await probeVideo(path);
-  return findTurn(models, ffmpegFrames(path, findTurnFps(durationSec)!));
+  return findTurn(models, ffmpegFrames(path, findTurnFps(durationSec)!), { search });
 }
 
 describe('finding the turn of a picture stored turned without a tag', () => {
@@ -90,6 +90,14 @@ describe('finding the turn of a picture stored turned without a tag', () => {
     }
   });
 
+  it("leaves the search for small faces out of the look when upright's main face is large, and only then", () => {
+    // Large: a shorter side of at least 40 px at 224 px of the long side (our clips' faces: ~150 px of 360).
+    expect(lookSearches([150, 140, 160], 360, 270)).toBe(false);
+    expect(lookSearches([30, 35, 200], 360, 270)).toBe(true); // the median face is small
+    expect(lookSearches([150], 1920, 1080)).toBe(true); // 150 px of 1920 is a far face
+    expect(lookSearches([], 360, 270)).toBe(true); // no main face upright
+  });
+
   it('spreads its frames over the first 30 s of a long file', () => {
     expect(findTurnFps(2)).toBe(2);
     expect(findTurnFps(600)).toBeCloseTo(4 / 30, 9);
@@ -125,6 +133,11 @@ describe('finding the turn of a picture stored turned without a tag', () => {
       expect(found.withFace[turn]).toBeGreaterThanOrEqual(3);
       expect(Object.entries(found.scores).filter(([t, score]) => Number(t) !== turn && score >= found.scores[turn])).toEqual([]);
     }
+    // Without the search for small faces (upright's face large): the same turn, the same score.
+    const full = await turnOf(upsideDown);
+    const quick = await turnOf(upsideDown, false);
+    expect(quick.turn).toBe(180);
+    expect(quick.scores[180]).toBeCloseTo(full.scores[180], 6);
     expect(tf.memory().numTensors).toBe(before);
   }, 120_000);
 });

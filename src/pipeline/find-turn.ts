@@ -6,9 +6,10 @@
  * (VideoInfo.turn), and the file is analysed again turned (src/app/file-runner.ts). Only faceless
  * runs, and runs whose main face may be upside down or sideways (`turnInDoubt`: Tiny Face finds
  * such faces on some clips, BlazeFace's check scores them lower), pay for it: four frames, each
- * read up to four ways (about 2 s for a short clip on WASM on our 2-core machines).
+ * read up to four ways (1–2 s for a short clip on WASM on our 2-core machines; `lookSearches`).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { PerceptionConfig } from '../shared/perception-config';
 import type { Rotation, TurnFound } from '../shared/video-info';
 import { confirmedFaces, createPerceptionState } from './perceive-frame';
 import type { PerceptionModels } from './perception-models';
@@ -17,7 +18,7 @@ import { frameTensorOf } from './analyze-video';
 import type { FrameSource } from './tracked-frame';
 import { FIND_TURN } from './find-turn-frames';
 
-export { FIND_TURN, findTurnFps, turnInDoubt } from './find-turn-frames';
+export { FIND_TURN, findTurnFps, lookSearches, turnInDoubt } from './find-turn-frames';
 
 /** Turns tried after upright, quarter turns first (sideways is the common case). */
 const TURNS: readonly Rotation[] = [0, 90, 270, 180];
@@ -73,9 +74,17 @@ export function turnFrame(frame: tf.Tensor3D, turn: Rotation): tf.Tensor3D {
   });
 }
 
+/** How the look reads: `search` false leaves out the detector's search for small faces (`lookSearches`). */
+export interface TurnLookOptions {
+  search?: boolean;
+}
+
+/** The detector's settings without its search for small faces. */
+const NO_SEARCH: Partial<PerceptionConfig> = Object.freeze({ faceInputSizeSearch: 0, faceInputSizeSearchSmallFrames: 0 });
+
 /** `countFacesByTurn`, and the turn `chooseTurn` takes from its counts. */
-export async function findTurn(models: PerceptionModels, source: FrameSource): Promise<TurnFound> {
-  const counts = await countFacesByTurn(models, source);
+export async function findTurn(models: PerceptionModels, source: FrameSource, options: TurnLookOptions = {}): Promise<TurnFound> {
+  const counts = await countFacesByTurn(models, source, options);
   return { ...counts, turn: chooseTurn(counts) };
 }
 
@@ -84,7 +93,8 @@ export async function findTurn(models: PerceptionModels, source: FrameSource): P
  * BlazeFace check, nothing after them) find a face, while the turn is in play (`turnsInPlay`). `source` gives the frames to look at (a few,
  * spread over the file; at most FIND_TURN.frames are read) and is closed here.
  */
-export async function countFacesByTurn(models: PerceptionModels, source: FrameSource): Promise<TurnCounts> {
+export async function countFacesByTurn(models: PerceptionModels, source: FrameSource, { search = true }: TurnLookOptions = {}): Promise<TurnCounts> {
+  const settings = search ? {} : NO_SEARCH;
   const withFace: Record<Rotation, number> = { 0: 0, 90: 0, 180: 0, 270: 0 };
   let frames = 0;
   const scores: Record<Rotation, number> = { 0: 0, 90: 0, 180: 0, 270: 0 };
@@ -99,7 +109,7 @@ export async function countFacesByTurn(models: PerceptionModels, source: FrameSo
           for (const turn of turnsInPlay(scores, FIND_TURN.frames - frames)) {
             const turned = turnFrame(tensor, turn);
             try {
-              const faces = await confirmedFaces(models, turned, frame.tSec, createPerceptionState(), createStageTimer());
+              const faces = await confirmedFaces(models, turned, frame.tSec, createPerceptionState(settings), createStageTimer());
               if (faces.length > 0) {
                 withFace[turn]++;
                 scores[turn] += Math.max(...faces.map((f) => f.score * (f.verifyScore ?? 1)));

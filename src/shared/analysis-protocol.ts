@@ -86,8 +86,8 @@ export interface AnalysisApi {
   probe: { args: { file: Blob }; reply: VideoInfo };
   /** `turn`: a clockwise turn beyond the file's own orientation (VideoInfo.turn; `findTurn` finds it). */
   analyzeFile: { args: { file: Blob; fps?: number; settings: RunSettings; turn?: Rotation }; reply: RunResult; event: RunEvent };
-  /** Whether a file whose run found no main face, or one in doubt, is stored turned without a tag: the turn that shows faces clearly better (0: none does), from a few frames (src/pipeline/find-turn.ts). */
-  findTurn: { args: { file: Blob; durationSec: number }; reply: TurnFound };
+  /** Whether a file whose run found no main face, or one in doubt, is stored turned without a tag: the turn that shows faces clearly better (0: none does), from a few frames (src/pipeline/find-turn.ts); `search`: with the detector's search for small faces (`lookSearches`). */
+  findTurn: { args: { file: Blob; durationSec: number; search: boolean }; reply: TurnFound };
   analyzeStream: { args: { size: { width: number; height: number }; settings: RunSettings }; reply: RunResult; event: RunEvent; notice: StreamNotice };
   speech: { args: { file: Blob }; reply: SpeechReply };
   predict: { args: { clip: ClipInput; reference?: ClipInput[]; answersOnly?: boolean }; reply: Record<string, Float32Array> };

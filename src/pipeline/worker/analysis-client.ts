@@ -42,8 +42,11 @@ export interface AnalysisClient {
   probe(file: Blob): Promise<VideoInfo>;
   /** Decodes and analyses `file` in the worker; throws the named errors of src/video on bad input. */
   analyzeVideo(file: Blob, options?: AnalyzeOptions): Promise<RemoteAnalysis>;
-  /** Looks at a few frames of `file` (`durationSec` long, as its run opened it) turned: the turn that shows faces when upright shows none (0: none does). */
-  findTurn(file: Blob, durationSec: number): Promise<TurnFound>;
+  /**
+   * Looks at a few frames of `file` (`durationSec` long, as its run opened it) turned: the turn that
+   * shows faces clearly better than upright (0: none does); `search`: see find-turn-frames.ts, `lookSearches`.
+   */
+  findTurn(file: Blob, durationSec: number, search: boolean): Promise<TurnFound>;
   /** Analyses live frames (the camera) until `frames` ends or `options.signal` aborts. */
   analyzeStream(frames: PictureSource, size: { width: number; height: number }, options?: AnalyzeFramesOptions): Promise<ClipAnalysis>;
   /** Decodes `file`'s audio and computes its speech features (null, with the reason, when there are none). */
@@ -140,7 +143,7 @@ export function createAnalysisClient(
     },
     loadPredictor: () => rpc.call('loadPredictor', {}),
     probe: (file) => rpc.call('probe', { file }),
-    findTurn: (file, durationSec) => rpc.call('findTurn', { file, durationSec }),
+    findTurn: (file, durationSec, search) => rpc.call('findTurn', { file, durationSec, search }),
 
     async analyzeVideo(file, options = {}) {
       const run = startRun('analyzeFile', { file, fps: options.fps, settings: settingsOf(options), ...(options.turn && { turn: options.turn }) }, options);

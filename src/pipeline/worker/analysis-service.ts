@@ -134,12 +134,12 @@ export function createAnalysisService(deps: AnalysisDeps): AnalysisService {
       call.signal.addEventListener('abort', () => queue.end(), { once: true });
       return serialRun(call, settings, false, async () => ({ source: queue, size }));
     },
-    findTurn: ({ file, durationSec }, { signal }) => {
+    findTurn: ({ file, durationSec, search }, { signal }) => {
       // After the run before it, like a run: two never hold tensors at once. The duration is the page's (its run opened the file).
       const found = lastRun.then(async () => {
         const loaded = await models.get();
         const { frames } = await decoder().open(file, { fps: findTurnFps(durationSec), maxSide: FIND_TURN.maxSide, signal, pixels: deps.readsPixelsOnCpu() });
-        return deps.findTurn(loaded, frames);
+        return deps.findTurn(loaded, frames, { search });
       });
       lastRun = found.catch(() => undefined);
       return found;
