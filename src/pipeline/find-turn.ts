@@ -47,20 +47,24 @@ export function chooseTurn({ frames, withFace, scores }: TurnCounts): Rotation {
 const TURN_MARGIN = 1.1;
 
 /**
- * The turns whose reads can still change `chooseTurn`'s answer when `framesLeft` frames (this one
- * included) are left to read: upright always; another turn while it could still outscore upright by
- * TURN_MARGIN and every other turn. A frame adds at most 1 to a turn's score (a detector score times
- * a check score, each ≤ 1) and the others' scores only grow, so a turn left out could never have been
- * taken: the answer is the one reading every frame gives. It spares the reads of turns that show
- * nobody, the costliest (the detector's faceless fallbacks), on the last frames of a clear case.
+ * The turns to read on the next frame, after `framesRead` of at most FIND_TURN.frames: a turn while
+ * it could still outscore upright by TURN_MARGIN and every other turn, and upright beside them. A
+ * frame adds at most 1 to a turn's score (a detector score times a check score, each ≤ 1) and the
+ * others' scores only grow, so a turn left out could never have been taken. None (the look is over,
+ * its answer upright) when no turn is left, or when none could still show a face on half of the
+ * frames. Either way the answer is the one reading every turn of every frame gives. It spares the
+ * reads that find nobody, the costliest (the detector's faceless fallbacks), on the last frames.
  */
-export function turnsInPlay(scores: Readonly<Record<Rotation, number>>, framesLeft: number): Rotation[] {
-  return TURNS.filter((turn) => {
-    if (turn === 0) return true;
+export function turnsInPlay({ withFace, scores }: Pick<TurnCounts, 'withFace' | 'scores'>, framesRead: number): Rotation[] {
+  const framesLeft = FIND_TURN.frames - framesRead;
+  const turned = TURNS.filter((turn) => turn !== 0);
+  const open = turned.filter((turn) => {
     const reach = scores[turn] + framesLeft;
-    const rivals = TURNS.filter((t) => t !== 0 && t !== turn).map((t) => scores[t]);
+    const rivals = turned.filter((t) => t !== turn).map((t) => scores[t]);
     return reach > TURN_MARGIN * scores[0] && reach >= Math.max(...rivals);
   });
+  const anyEnoughFaces = turned.some((turn) => 2 * (withFace[turn] + framesLeft) >= FIND_TURN.frames);
+  return open.length > 0 && anyEnoughFaces ? [0, ...open] : [];
 }
 
 /** `frame` turned clockwise by `turn`: a new tensor the caller disposes. */
@@ -100,13 +104,15 @@ export async function countFacesByTurn(models: PerceptionModels, source: FrameSo
   const scores: Record<Rotation, number> = { 0: 0, 90: 0, 180: 0, 270: 0 };
   try {
     while (frames < FIND_TURN.frames) {
+      const turns = turnsInPlay({ withFace, scores }, frames);
+      if (turns.length === 0) break; // no turn can be taken any more: upright it is
       const next = await source.next();
       if (next.done) break;
       const frame = next.value;
       try {
         const tensor = await frameTensorOf(frame);
         try {
-          for (const turn of turnsInPlay(scores, FIND_TURN.frames - frames)) {
+          for (const turn of turns) {
             const turned = turnFrame(tensor, turn);
             try {
               const faces = await confirmedFaces(models, turned, frame.tSec, createPerceptionState(settings), createStageTimer());
