@@ -55,7 +55,8 @@ export type Rotation = 0 | 90 | 180 | 270;
  * A look for a picture stored turned without a tag (src/pipeline/find-turn.ts): for each turn, on
  * how many of `frames` a face was found and the sum over them of the best face's score (detector ×
  * verifier), and the turn chosen (0: none). A turn that could no longer be chosen is not read on the
- * frames after that (find-turn.ts: `turnsInPlay`): its counts stop there.
+ * frames after that (find-turn.ts: `turnsInPlay`): its counts stop there; once none could, the look
+ * stops, and `frames` counts the frames read.
  */
 export interface TurnFound {
   frames: number;
