@@ -94,8 +94,9 @@ export async function findTurn(models: PerceptionModels, source: FrameSource, op
 
 /**
  * Counts, for each turn, the frames of `source` on which the face networks (Tiny Face and the
- * BlazeFace check, nothing after them) find a face, while the turn is in play (`turnsInPlay`). `source` gives the frames to look at (a few,
- * spread over the file; at most FIND_TURN.frames are read) and is closed here.
+ * BlazeFace check, nothing after them) find a face, while the turn is in play (`turnsInPlay`).
+ * `source` gives the frames to look at (a few, spread over the file; at most FIND_TURN.frames are
+ * read) and is closed here.
  */
 export async function countFacesByTurn(models: PerceptionModels, source: FrameSource, { search = true }: TurnLookOptions = {}): Promise<TurnCounts> {
   const settings = search ? {} : NO_SEARCH;
