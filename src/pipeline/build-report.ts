@@ -43,9 +43,14 @@ export interface ReportContext {
  */
 export const NO_FACE_HINT = ' Faces were looked for upright, and on a few frames turned sideways and upside down.';
 
-/** Said of a video analysed turned (VideoInfo.turn): stored turned without a rotation tag. */
+/**
+ * Said of a video analysed turned (VideoInfo.turn). Its faces read upright only turned: a picture
+ * stored turned without a rotation tag, or a person lying on their side filmed upright (a sofa, a
+ * bed; our clip turned inside an upright frame is turned and read as the upright clip) — the look
+ * cannot tell the two apart, so the sentence names both.
+ */
 export function turnedWarning(turn: number): string {
-  return `This video's picture is stored turned without a rotation tag (its faces are upright only turned): emolens turned it ${turn}° clockwise to read the faces, and shows it turned.`;
+  return `This video's faces are upright only turned (its picture stored turned without a rotation tag, or the person lying on their side): emolens turned it ${turn}° clockwise to read the faces, and shows it turned.`;
 }
 
 /**

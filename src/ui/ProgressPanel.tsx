@@ -44,7 +44,7 @@ export function ProgressPanel() {
       {info && !live && (
         <p className="muted small" data-testid="video-info">
           {info.width}×{info.height} · {info.fps.toFixed(2)} fps · {info.frameCount} frames · {info.durationSec.toFixed(2)} s · {info.codecString}
-          {info.turn ? ` · turned ${info.turn}° (stored turned without a rotation tag: faces upright only turned)` : ''}
+          {info.turn ? ` · turned ${info.turn}° (faces upright only turned: stored turned without a rotation tag, or filmed lying down)` : ''}
         </p>
       )}
       <p aria-live="polite">
