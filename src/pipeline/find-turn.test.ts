@@ -105,6 +105,13 @@ describe('finding the turn of a picture stored turned without a tag', () => {
     expect(lookSearches([], 360, 270)).toBe(true); // no main face upright
   });
 
+  it('keeps the search for small faces when upright shows no main face: a far face stored sideways is found only with it', async () => {
+    // 02-01-05 shrunk into a 640×480 picture (its face ~55 px), stored turned 90° clockwise.
+    const far = await makeScaled(clip('02-01-05_01.mp4'), 480, 640, 3, 'scale=160:-2,pad=640:480:(ow-iw)/2:(oh-ih)/2:color=gray,transpose=1');
+    expect((await turnOf(far)).turn).toBe(270);
+    expect((await turnOf(far, false)).turn).toBe(0);
+  }, 120_000);
+
   it('spreads its frames over the first 30 s of a long file', () => {
     expect(findTurnFps(2)).toBe(2);
     expect(findTurnFps(600)).toBeCloseTo(4 / 30, 9);
