@@ -14,7 +14,7 @@ import { NO_SPEECH_MODEL, type Results, type RunContext, type Session } from './
 import { convertOnDevice, readableFile, type ReadableDeps, type ReadableFile } from './readable-file';
 import type { RunSlot } from './run-slot';
 import { yieldToMain } from './yield-to-main';
-import { voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
+import { medianFaceSide, voteOnClip, type ClipAnalysis } from '../pipeline/clip-analysis';
 import { lookSearches, turnInDoubt } from '../pipeline/find-turn-frames';
 
 /** File runs. */
@@ -176,5 +176,5 @@ function turnLookFor(clip: ClipAnalysis, voting: Parameters<typeof voteOnClip>[1
   const main = voteOnClip(clip, voting).winnerId;
   const records = main === null ? undefined : clip.tracks.get(main);
   if (records !== undefined && !turnInDoubt(records, clip.sampledFrames, records.totals.appearances)) return null;
-  return { search: lookSearches((records ?? []).map((r) => Math.min(r.box.w, r.box.h)), size.width, size.height) };
+  return { search: lookSearches(records ? medianFaceSide(records) : null, size.width, size.height) };
 }

@@ -249,7 +249,12 @@ export function averageBaselineProbs(records: readonly FaceRecord[] & { totals?:
  */
 export function embeddedFaceSide(records: readonly FaceRecord[]): number | null {
   const embedded = records.filter((r) => r.embedding);
-  const sides = (embedded.length > 0 ? embedded : records).map((r) => Math.min(r.box.w, r.box.h));
+  return medianFaceSide(embedded.length > 0 ? embedded : records);
+}
+
+/** The median shorter box side (video pixels) of `records`; null without records. */
+export function medianFaceSide(records: readonly FaceRecord[]): number | null {
+  const sides = records.map((r) => Math.min(r.box.w, r.box.h));
   return sides.length > 0 ? quantile(sides, 0.5) : null;
 }
 

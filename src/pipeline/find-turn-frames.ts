@@ -19,15 +19,14 @@ export function findTurnFps(durationSec: number): number | undefined {
 /**
  * Whether the look reads each turn with the detector's search for small faces (a pass at a larger
  * input for faces under `searchFaceMaxSidePx`): not when the upright run's main face is large
- * (`isLargeFace` at the median of its boxes' shorter sides, in the frame's pixels) — the same face
+ * (`isLargeFace` at `mainSide`, the median of its boxes' shorter sides in the frame's pixels; null:
+ * no main face) — the same face
  * turned is as large, and the analysis itself skips the search while a large face is known; the
  * search was half of each read's time on our 360×270 clips, and none of their turns changed without
  * it. Yes when upright gave no main face: a far face stored turned may need it.
  */
-export function lookSearches(mainSides: readonly number[], width: number, height: number): boolean {
-  if (mainSides.length === 0) return true;
-  const sorted = [...mainSides].sort((a, b) => a - b);
-  return !isLargeFace(DEFAULT_PERCEPTION_CONFIG, width, height, sorted[Math.floor(sorted.length / 2)]!);
+export function lookSearches(mainSide: number | null, width: number, height: number): boolean {
+  return mainSide === null || !isLargeFace(DEFAULT_PERCEPTION_CONFIG, width, height, mainSide);
 }
 
 /**
