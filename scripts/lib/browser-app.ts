@@ -127,10 +127,8 @@ export async function analyzeThroughUi(
   const { page } = app;
   const progress = page.getByTestId('progress');
   const name = path.split('/').pop()!;
-  /** The banner's lines, each without its close button. */
-  const bannerLines = async () => (await page.getByTestId('error-banner').allInnerTexts()).flatMap((t) => t.split('\n')).map((l) => l.replace(/\s*×\s*$/, '').trim());
   /** The banner's lines about a file of this name: a file the app could not even open never reaches `progress`. */
-  const rejections = async () => (await bannerLines()).filter((l) => l.startsWith(`${name}: `));
+  const rejections = async () => (await bannerLines(page)).filter((l) => l.startsWith(`${name}: `));
   /** The progress panel's attribute, or null with no panel (getAttribute would wait 30 s for one). */
   const shownAttribute = async (attribute: string) => ((await progress.count()) > 0 ? progress.getAttribute(attribute, { timeout: 1000 }).catch(() => null) : null);
   // A file of the same name may have run (or been turned down) just before: this run is the one
@@ -151,13 +149,18 @@ export async function analyzeThroughUi(
       onProgress?.({ frames: Number((await progress.getAttribute('data-frames')) ?? 0) });
     } else if (onProgress) {
       // Before its run begins a file the browser cannot decode is converted, which the banner says.
-      const converting = (await bannerLines()).find((l) => l.startsWith(`Converting ${name}`) || l.startsWith(`Converting the sound of ${name}`));
+      const converting = (await bannerLines(page)).find((l) => l.startsWith(`Converting ${name}`) || l.startsWith(`Converting the sound of ${name}`));
       if (converting) onProgress({ converting });
     }
     if (Date.now() > deadline) return { ok: false, message: `timed out after ${timeoutMs / 1000} s` };
     await page.waitForTimeout(250);
   }
   return { ok: true, report: await exportedJson<unknown>(app) };
+}
+
+/** The error banner's lines, each without its close button. */
+async function bannerLines(page: Page): Promise<string[]> {
+  return (await page.getByTestId('error-banner').allInnerTexts()).flatMap((t) => t.split('\n')).map((l) => l.replace(/\s*×\s*$/, '').trim());
 }
 
 /** How long one click on "Export JSON" may take to hand over its file. */
@@ -222,13 +225,13 @@ export async function exportedJson<T>(app: RunningApp): Promise<T> {
     } catch (error) {
       misses.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
       if (attempt === 1) continue;
-      const banner = await page.getByTestId('error-banner').allInnerTexts().catch(() => []);
+      const banner = await bannerLines(page).catch(() => []);
       const phase = await page.getByTestId('progress').getAttribute('data-phase', { timeout: 1000 }).catch(() => 'no progress panel');
       const draws = await page
         .evaluate(() => new Promise<boolean>((resolve) => (requestAnimationFrame(() => resolve(true)), setTimeout(() => resolve(false), 2000))))
         .catch(() => false);
       const buttons = await page.getByTestId('export-json').count();
-      const seen = [...banner.flatMap((t) => t.split('\n')), ...app.consoleErrors].map((l) => l.replace(/\s*×\s*$/, '').trim()).filter(Boolean);
+      const seen = [...banner, ...app.consoleErrors.map((l) => l.trim())].filter(Boolean);
       const state = `the run's phase: ${phase}; export buttons: ${buttons}; ${draws ? 'the page draws' : 'no animation frame in 2 s'}`;
       throw new Error(`"Export JSON" gave no file twice (${misses.join('; ')}; ${state})${seen.length ? `; the page showed: ${seen.join(' | ')}` : ''}`, { cause: error });
     }
