@@ -84,6 +84,13 @@ export function withMirrors(crops: tf.Tensor4D): tf.Tensor4D {
   return tf.tidy(() => tf.concat([crops, tf.reverse(crops, 2)], 0));
 }
 
+/** Each image of `batch` (disposed here) flipped left to right. */
+export function mirrorImages(batch: tf.Tensor4D): tf.Tensor4D {
+  const flipped = tf.reverse(batch, 2);
+  batch.dispose();
+  return flipped;
+}
+
 /**
  * Runs `net` on `batch` (disposed here): the outputs per face, each face's rows averaged with its
  * mirror's when `mirrored` (the faces, then their mirrors); null for an empty batch.

@@ -104,6 +104,29 @@ describe('the general networks on their own thread', () => {
     }
   }, 120_000);
 
+  it("read each face's mirror image on every other run ('alternate'), and both views averaged there as here ('both')", async () => {
+    const worker = await generalWorker();
+    try {
+      const plain = generalOf((await trackClip('03-02-04_01.mp4', null, false, { perception: { generalMirror: 'none' } })).frames).flat();
+      const alternate = generalOf((await hereRun()).frames).flat(); // the default
+      const both = generalOf((await trackClip('03-02-04_01.mp4', worker, true, { perception: { generalMirror: 'both' } })).frames).flat();
+      const runs = plain.flatMap((p, i) => (p ? [i] : []));
+      expect(runs.length).toBeGreaterThanOrEqual(5);
+      // The same frames get the networks in every mode; the view is all that changes.
+      for (const probs of [alternate, both]) expect(probs.flatMap((p, i) => (p ? [i] : []))).toEqual(runs);
+      const even = runs.filter((_, k) => k % 2 === 0);
+      const odd = runs.filter((_, k) => k % 2 === 1);
+      expect(even.map((i) => alternate[i])).toEqual(even.map((i) => plain[i]));
+      const gap = (a: number[], b: number[]) => Math.max(...a.map((v, c) => Math.abs(v - b[c]!)));
+      // A face and its mirror image read differently (our clips by 0.01–0.1 a class) …
+      expect(Math.max(...odd.map((i) => gap(alternate[i]!, plain[i]!)))).toBeGreaterThan(0.005);
+      // … and 'both' is their mean, but for disgust's share, dropped and renormalised after the averaging.
+      for (const i of odd) expect(gap(both[i]!, plain[i]!.map((v, c) => (v + alternate[i]![c]!) / 2))).toBeLessThan(0.02);
+    } finally {
+      worker.dispose();
+    }
+  }, 120_000);
+
   it('run here, alike, while the run waits on its frames (a decoder slower than the networks)', async () => {
     const worker = await generalWorker();
     try {

@@ -17,6 +17,7 @@ import { createGeneralHsemotion, hsemotionInput, type GeneralHsemotionModel } fr
 import { createGeneralOpencvFer, opencvFerInputOnDevice, type GeneralOpencvFerModel } from '../models/general-opencv-fer/general-opencv-fer';
 import { createFaceEmbedding, faceEmbeddingCrops, type FaceEmbeddingModel } from '../models/face-embedding/face-embedding';
 import { loadAll, type Frame } from '../models/model';
+import { mirrorImages } from '../models/crop';
 import type { WeightSource } from '../models/weight-source';
 import type { DeviceReads } from '../models/device-reads';
 import { FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
@@ -24,14 +25,16 @@ import type { PerceptionConfig } from '../shared/perception-config';
 import { GENERAL } from '../shared/prediction-keys';
 
 /**
- * One frame's inputs (no mirrors), each disposed by `run`: `hse` and `fer` null when the expression
- * networks are not due (`fer` also when no face had landmarks), `group` (face-embedding crops) null
- * unless the clip is grouped by person.
+ * One frame's inputs, each disposed by `run`: `hse` and `fer` null when the expression networks are
+ * not due (`fer` also when no face had landmarks), `group` (face-embedding crops) null unless the
+ * clip is grouped by person. With `mirrored`, `hse` and `fer` hold the faces then their mirror
+ * images, each face's two rows averaged (PerceptionConfig.generalMirror 'both').
  */
 export interface GeneralNetsInput {
   hse: tf.Tensor4D | null;
   fer: tf.Tensor4D | null;
   group: tf.Tensor4D | null;
+  mirrored: boolean;
 }
 
 /**
@@ -67,8 +70,8 @@ export function localGeneralNets(hse: GeneralHsemotionModel, fer: GeneralOpencvF
   return {
     async run(input, reads) {
       const [h, f, g] = await Promise.all([
-        input.hse ? hse.classify(input.hse, false, reads) : [],
-        input.fer ? fer.classify(input.fer, false, reads) : [],
+        input.hse ? hse.classify(input.hse, input.mirrored, reads) : [],
+        input.fer ? fer.classify(input.fer, input.mirrored, reads) : [],
         input.group ? embedding.mirrorAveraged(input.group, reads) : [],
       ]);
       return { hse: h.map((r) => r.probs), fer: f.map((r) => r.probs), group: g };
@@ -133,9 +136,13 @@ export interface GeneralByFace {
   offThreadMs?: number;
 }
 
-/** What is due on this frame: the expression networks (`generalIntervalSec`), the grouping embedding (a folder clip: every frame). */
+/**
+ * What is due on this frame: the expression networks (`generalIntervalSec`) and the view of each
+ * face they read (`generalView`), the grouping embedding (a folder clip: every frame).
+ */
 export interface GeneralDue {
   emotion: boolean;
+  view: 'plain' | 'mirror' | 'both';
   group: boolean;
 }
 
@@ -143,8 +150,8 @@ export interface GeneralDue {
  * Issues what is `due` as one call. The expression networks on at most `generalMaxFaces` faces —
  * the main one when it is known, else confirmed faces first, largest first — as one batch each:
  * HSEmotion on the square crop, OpenCV's MobileFaceNet on the face aligned by its landmarks on the
- * device (skipped without them); no mirror: they already cost more than every other face net
- * together. The grouping embedding on every face, with its mirror. The inputs are made now; the
+ * device (skipped without them); each face as `due.view` says (its crop, its mirror image, or both
+ * averaged). The grouping embedding on every face, with its mirror. The inputs are made now; the
  * promise resolves when the networks have answered.
  */
 export function issueGeneralNets(nets: GeneralNets, frame: Frame, boxes: Box[], choice: GeneralChoice, config: PerceptionConfig, reads: DeviceReads, due: GeneralDue): Promise<GeneralByFace> {
@@ -155,13 +162,16 @@ export function issueGeneralNets(nets: GeneralNets, frame: Frame, boxes: Box[], 
   const grouped = due.group ? boxes.map((_, j) => j) : [];
   if (chosen.length === 0 && grouped.length === 0) return Promise.resolve({ probs: new Map(), grouping: new Map() });
   const aligned = landmarks ? chosen.filter((j) => fullIndex(j) >= 0) : [];
-  const input: GeneralNetsInput = { hse: null, fer: null, group: null };
+  const mirror = due.view === 'both';
+  // The mirror view alone: the crop (or the aligned face) flipped, so the landmarks' alignment is kept.
+  const viewed = (t: tf.Tensor4D) => (due.view === 'mirror' ? mirrorImages(t) : t);
+  const input: GeneralNetsInput = { hse: null, fer: null, group: null, mirrored: mirror };
   try {
-    if (chosen.length) input.hse = hsemotionInput(frame, chosen.map((j) => boxes[j]!), { mirror: false, inputSize: config.generalInputSize });
+    if (chosen.length) input.hse = viewed(hsemotionInput(frame, chosen.map((j) => boxes[j]!), { mirror, inputSize: config.generalInputSize }));
     if (aligned.length) {
       const rows = tf.gather(landmarks!, aligned.map(fullIndex));
       try {
-        input.fer = opencvFerInputOnDevice({ frame, boxes: aligned.map((j) => boxes[j]!), landmarks: rows, landmarksPadding: FACE_LANDMARKS_DEFAULTS.padding }, { mirror: false });
+        input.fer = viewed(opencvFerInputOnDevice({ frame, boxes: aligned.map((j) => boxes[j]!), landmarks: rows, landmarksPadding: FACE_LANDMARKS_DEFAULTS.padding }, { mirror }));
       } finally {
         rows.dispose();
       }

@@ -16,12 +16,13 @@ export interface InputBatch {
 export interface GeneralApi {
   init: { args: { backend: BackendName; wasm: string; models: string }; reply: BackendStatus };
   /**
-   * HSEmotion on `hse`, OpenCV's net on `fer`: each row's 7 probabilities (paper order); face-api's
-   * embedding net on `group` with each crop's mirror: each row's averaged descriptor; and this
-   * thread's time on the call. A null batch gives no rows.
+   * HSEmotion on `hse`, OpenCV's net on `fer`: each face's 7 probabilities (paper order; with
+   * `mirrored`, the batches hold the faces then their mirrors, averaged); face-api's embedding net on
+   * `group` with each crop's mirror: each row's averaged descriptor; and this thread's time on the
+   * call. A null batch gives no rows.
    */
   classify: {
-    args: { hse: InputBatch | null; fer: InputBatch | null; group: InputBatch | null };
+    args: { hse: InputBatch | null; fer: InputBatch | null; group: InputBatch | null; mirrored: boolean };
     reply: { hse: Float32Array[]; fer: Float32Array[]; group: Float32Array[]; ms: number };
   };
   /** The backend's tensor count (stable from call to call: no leaks). */

@@ -17,6 +17,8 @@ import {
   searchLeads,
   searchWindow,
   smallFaceRecent,
+  generalView,
+  perceptionFromQuery,
 } from './perception-config';
 
 describe('perception config', () => {
@@ -221,5 +223,22 @@ describe('perception config', () => {
     expect(isSearchFace(C, 640, 480, 320, box(83))).toBe(true);
     expect(isSearchFace(C, 640, 480, 320, box(98))).toBe(false);
     expect(isSearchFace(C, 640, 360, 416, box(130))).toBe(false);
+  });
+});
+
+describe("the general networks' view of a face", () => {
+  it("is the crop with 'none', crop and mirror in turn with 'alternate', both with 'both'", () => {
+    const views = (generalMirror: 'none' | 'alternate' | 'both') => [0, 1, 2, 3].map((run) => generalView({ generalMirror }, run));
+    expect(views('none')).toEqual(['plain', 'plain', 'plain', 'plain']);
+    expect(views('alternate')).toEqual(['plain', 'mirror', 'plain', 'mirror']);
+    expect(views('both')).toEqual(['both', 'both', 'both', 'both']);
+  });
+
+  it('is set from the page query as any other setting (the bench compares it so)', () => {
+    expect(perceptionFromQuery('?perception.generalMirror=alternate&perception.generalIntervalSec=0.2&perception.ferNet=false&other=1')).toEqual({
+      generalMirror: 'alternate',
+      generalIntervalSec: 0.2,
+      ferNet: false,
+    });
   });
 });

@@ -198,7 +198,21 @@ export interface PerceptionConfig {
   generalInputSize: 224 | 160 | 112;
   /** At most this many faces a frame get the general networks, largest first (the main face alone when it is known). */
   generalMaxFaces: number;
+  /**
+   * Which view of each face the general networks read: 'none' (the crop), 'alternate' (the crop on
+   * one run, its mirror image on the next), 'both' (the two averaged on every run). A face and its
+   * mirror image read differently (0.036 apart, total variation, in a clip's mean), so with 'none'
+   * a video stored mirrored — a selfie — got another `general` answer on 22 of our 462 clips and
+   * copies; 'both' makes it the same at 1.37× the face-api baseline (1.22 without: over the 1.3
+   * budget), 'alternate' on 5, at no cost: a clip's mean reads both views (0.01 from 'both'), a
+   * single frame one. Accuracy moved by a clip or none either way (docs/performance.md, "The general
+   * networks' mirror").
+   */
+  generalMirror: GeneralMirror;
 }
+
+/** The views of a face the general networks read (PerceptionConfig.generalMirror). */
+export type GeneralMirror = 'none' | 'alternate' | 'both';
 
 /**
  * Defaults used by the app, the CLIs and the feature extraction alike (so the heads are trained on
@@ -241,6 +255,7 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
   generalIntervalSec: 0.4,
   generalInputSize: 224,
   generalMaxFaces: 2,
+  generalMirror: 'alternate',
 });
 
 /**
@@ -249,11 +264,12 @@ export const DEFAULT_PERCEPTION_CONFIG: Readonly<PerceptionConfig> = Object.free
  * on files and on the camera alike. Names that are not settings are ignored.
  */
 export function perceptionFromQuery(search: string): Partial<PerceptionConfig> {
-  const out: Record<string, number | boolean> = {};
+  const out: Record<string, number | boolean | string> = {};
   for (const [key, value] of new URLSearchParams(search)) {
     const name = key.replace(/^perception\./, '');
     if (name === key || !(name in DEFAULT_PERCEPTION_CONFIG)) continue;
-    out[name] = typeof DEFAULT_PERCEPTION_CONFIG[name as keyof PerceptionConfig] === 'boolean' ? value === 'true' : Number(value);
+    const kind = typeof DEFAULT_PERCEPTION_CONFIG[name as keyof PerceptionConfig];
+    out[name] = kind === 'boolean' ? value === 'true' : kind === 'string' ? value : Number(value);
   }
   return out as Partial<PerceptionConfig>;
 }
@@ -513,6 +529,12 @@ function intervalDue(lastSec: number | undefined, tSec: number, intervalSec: num
 export function generalDue(config: PerceptionConfig, lastSec: number | undefined, tSec: number): boolean {
   if (!config.generalNets) return false;
   return intervalDue(lastSec, tSec, config.generalIntervalSec);
+}
+
+/** The view the general networks read on their run number `run` (0, 1, …) of a video: see `generalMirror`. */
+export function generalView(config: Pick<PerceptionConfig, 'generalMirror'>, run: number): 'plain' | 'mirror' | 'both' {
+  if (config.generalMirror === 'both') return 'both';
+  return config.generalMirror === 'alternate' && run % 2 === 1 ? 'mirror' : 'plain';
 }
 
 /** Decides when the person detector must run again, given the time of its last run. */

@@ -30,7 +30,7 @@ export async function startGeneralWorker(
         return { data: (await reads.read(t)).slice(), shape };
       };
       const [hse, fer, group] = await Promise.all([batch(input.hse), batch(input.fer), batch(input.group)]);
-      const args = { hse, fer, group };
+      const args = { hse, fer, group, mirrored: input.mirrored };
       const transfer = [hse, fer, group].flatMap((b) => (b ? [b.data.buffer] : []));
       const reply = await rpc.call('classify', args, { transfer });
       return { hse: reply.hse, fer: reply.fer, group: reply.group, offThreadMs: reply.ms };

@@ -36,10 +36,10 @@ export function createGeneralService(deps: GeneralDeps): Handlers<GeneralApi> {
       });
       return status;
     },
-    async classify({ hse, fer, group }) {
+    async classify({ hse, fer, group, mirrored }) {
       const general = await loaded();
       const start = performance.now();
-      const out = await general.run({ hse: hse && tensor(hse), fer: fer && tensor(fer), group: group && tensor(group) }, READ_NOW);
+      const out = await general.run({ hse: hse && tensor(hse), fer: fer && tensor(fer), group: group && tensor(group), mirrored }, READ_NOW);
       return { hse: out.hse, fer: out.fer, group: out.group, ms: performance.now() - start };
     },
     memory: () => ({ numTensors: tf.memory().numTensors }),
