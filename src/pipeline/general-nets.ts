@@ -21,7 +21,7 @@ import { mirrorImages } from '../models/crop';
 import type { WeightSource } from '../models/weight-source';
 import type { DeviceReads } from '../models/device-reads';
 import { FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
-import type { PerceptionConfig } from '../shared/perception-config';
+import type { GeneralView, PerceptionConfig } from '../shared/perception-config';
 import { GENERAL } from '../shared/prediction-keys';
 
 /**
@@ -142,7 +142,7 @@ export interface GeneralByFace {
  */
 export interface GeneralDue {
   emotion: boolean;
-  view: 'plain' | 'mirror' | 'both';
+  view: GeneralView;
   group: boolean;
 }
 

@@ -214,6 +214,9 @@ export interface PerceptionConfig {
 /** The views of a face the general networks read (PerceptionConfig.generalMirror). */
 export type GeneralMirror = 'none' | 'alternate' | 'both';
 
+/** The view of each face one run of the general networks reads (`generalView`): the crop, its mirror image, or both averaged. */
+export type GeneralView = 'plain' | 'mirror' | 'both';
+
 /**
  * Defaults used by the app, the CLIs and the feature extraction alike (so the heads are trained on
  * what the app computes). Since 2026-12-02 21:45 UTC files share the camera's cheaper detection
@@ -532,7 +535,7 @@ export function generalDue(config: PerceptionConfig, lastSec: number | undefined
 }
 
 /** The view the general networks read on their run number `run` (0, 1, …) of a video: see `generalMirror`. */
-export function generalView(config: Pick<PerceptionConfig, 'generalMirror'>, run: number): 'plain' | 'mirror' | 'both' {
+export function generalView(config: Pick<PerceptionConfig, 'generalMirror'>, run: number): GeneralView {
   if (config.generalMirror === 'both') return 'both';
   return config.generalMirror === 'alternate' && run % 2 === 1 ? 'mirror' : 'plain';
 }
