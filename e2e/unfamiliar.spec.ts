@@ -72,6 +72,13 @@ test('a voice under steady noise leaves the speech model out and says why; the v
   // A noisy voice says nothing about the person: not weighed in the familiarity, so the trained answer stays.
   expect(report.familiarity).toMatchObject({ familiar: true, unlike: [] });
   expect(report.answer).not.toBe('general');
+  // The same noise alone, the voice taken out (a silent moment beside a fan): nobody speaks, which the warning
+  // says, not "the voice stands only 5 dB above the steady noise" (as until 2026-12-07 22:40 UTC); no voice level.
+  const silent = await reportOf(page, unfamiliarCopy('noise-alone', '04-01-03_01.mp4'));
+  expect(silent.speaker).toMatchObject({ trackId: null, nobody: 'no-voice' });
+  expect(silent.warnings.join(' ')).toMatch(/No speech model for this clip: nobody is heard speaking aloud in the soundtrack/);
+  expect(silent.warnings.join(' ')).not.toMatch(/the voice stands only/);
+  expect(silent.voiceOverNoiseDb).toBeNull();
 });
 
 test('music under the voice leaves the speech model out and says why; the voice is not judged, so the picture\u2019s answer stands; music alone is nobody\u2019s voice', async ({ page }) => {
@@ -88,4 +95,5 @@ test('music under the voice leaves the speech model out and says why; the voice 
   // this clip's mouth moving with the beats was credited (0.39) until 2026-12-07 02:30 UTC.
   const alone = await reportOf(page, unfamiliarCopy('music-alone', '03-02-01_01.mp4'));
   expect(alone.speaker).toMatchObject({ trackId: null, nobody: 'no-voice' });
+  expect(alone.warnings.join(' ')).toMatch(/No speech model for this clip: nobody is heard speaking aloud in the soundtrack \(music alone/);
 });

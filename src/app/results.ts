@@ -13,7 +13,7 @@ import type { Replies } from '../shared/analysis-protocol';
 import { toPrediction, type AnalysisReport, type ClipPrediction, type ReportConversion } from '../shared/analysis-report';
 import { answerOf, clipFamiliarity, confidenceOf, footageFamiliarity, hearsSpeech, sceneVector, unfamiliarAnswer, UNFAMILIAR_SPEECH_NOTE, withVoiceNote, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ConfidenceSettings } from '../core/calibration/answer-confidence';
-import { speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
+import { nobodyInWords, speakerOfClip, speechNoteFor, type ClipSpeaker } from '../pipeline/clip-speaker';
 import type { VideoInfo } from '../shared/video-info';
 import { convertedWarning } from '../video/conversion';
 import type { AnswerNote } from '../store/analysis-slice';
@@ -163,9 +163,13 @@ export function createResults({ client, store }: RunContext): Results {
     const reference = mine.selfReference ? videoReference(records) : [];
     mine.calibration = videoCalibrationNote(reference.length, loaded?.calibrates ?? false);
     if (!loaded) return;
-    const { features, note, loudness, overNoiseDb, spokenSec, voiceSpanSec } = await mine.speech;
-    mine.voiceOverNoiseDb = overNoiseDb ?? null;
+    const { features, note: soundNote, loudness, overNoiseDb, spokenSec, voiceSpanSec } = await mine.speech;
     mine.speaker ??= speakerOfClip(result.clip, loudness ?? null, { spokenSec, voiceSpanSec });
+    // Nobody heard speaking (a silent moment beside a fan, music alone): what lies under "the voice"
+    // would name a voice that is not there, so the note says nobody speaks and no voice level is given.
+    const noVoice = mine.speaker.nobody === 'no-voice';
+    const note = noVoice && soundNote ? nobodyInWords(mine.speaker) : soundNote;
+    mine.voiceOverNoiseDb = noVoice ? null : (overNoiseDb ?? null);
     // The speech model hears the whole soundtrack: it answers only when the voice is the main face's,
     // and, unless the speaker was calibrated, a voice like the ones it learnt (a synthetic voice is not;
     // a person speaking another language is, as far as these features tell: docs/speech.md).

@@ -61,6 +61,8 @@ export const UNFAMILIAR_KINDS: readonly UnfamiliarKind[] = Object.freeze([
   { name: 'music', description: `music ${MUSIC_UNDER_DB} dB under the voice (a vlog's soundtrack)`, underVoiceDb: MUSIC_UNDER_DB, args: (_, clipDb) => musicUnderArgs(clipDb!, MUSIC_UNDER_DB) },
   // A clip posted with a song over it: the same music at the voice's level, the voice gone (docs/speaker.md, "A soundtrack with no voice").
   { name: 'music-alone', description: 'music alone at the voice\'s level, nobody on screen heard', underVoiceDb: 0, args: (_, clipDb) => musicAloneArgs(clipDb!) },
+  // A silent moment filmed beside a fan or in a street: the noisy kind's noise, the voice gone.
+  { name: 'noise-alone', description: `steady noise alone (a fan, a street), ${NOISY_UNDER_DB} dB under the voice's level, nobody heard`, underVoiceDb: NOISY_UNDER_DB, args: (_, clipDb) => noiseAloneArgs(clipDb!, NOISY_UNDER_DB) },
   { name: 'other-language', description: 'the same picture with an English sentence spoken under it (espeak-ng)', voice: 'espeak', args: voiceUnderArgs },
   // Five people's recorded voices (English, Spanish, French, Italian, Russian): espeak-ng's is unlike any person's.
   { name: 'recorded-voices', description: 'the same picture with a person speaking another language under it (recorded phone prompts)', voice: 'recorded', args: voiceUnderArgs },
@@ -71,7 +73,9 @@ function voiceUnderArgs(speech: string[] | null): string[] {
   return [...speech!, '-map', '0:v', '-map', '1:a', '-c:v', 'copy', '-c:a', 'aac', '-shortest'];
 }
 
-/** Mean level (dBFS) of ffmpeg's pink `anoisesrc` at amplitude 0.1 (measured over 3 s, seed 1). */
+/** Steady pink noise (ffmpeg's lavfi source), seeded: the same file each run. */
+const PINK_NOISE = 'anoisesrc=color=pink:amplitude=0.1:seed=1';
+/** Mean level (dBFS) of PINK_NOISE (measured over 3 s). */
 const PINK_NOISE_DB = -33.9;
 
 /**
@@ -79,7 +83,12 @@ const PINK_NOISE_DB = -33.9;
  * sound level `clipDb` into its soundtrack; the picture is copied.
  */
 export function noiseUnderArgs(clipDb: number, underDb: number): string[] {
-  return underVoiceArgs('anoisesrc=color=pink:amplitude=0.1:seed=1', clipDb - underDb - PINK_NOISE_DB);
+  return underVoiceArgs(PINK_NOISE, clipDb - underDb - PINK_NOISE_DB);
+}
+
+/** The same noise alone, the clip's sound taken out (nobody on screen is heard); the picture is copied. */
+function noiseAloneArgs(clipDb: number, underDb: number): string[] {
+  return soundAloneArgs(PINK_NOISE, clipDb - underDb - PINK_NOISE_DB);
 }
 
 /** ffmpeg arguments that mix the lavfi `source`, `gainDb` louder, into the clip's soundtrack (stereo, AAC); the picture is copied. */
@@ -137,10 +146,15 @@ export function musicBesideArgs(clipDb: number, seconds: number, pauseSec: numbe
  * mean level `clipDb` (a video posted with a song over it: nobody on screen is heard); the picture is copied.
  */
 function musicAloneArgs(clipDb: number): string[] {
+  return soundAloneArgs(MUSIC_SOURCE, clipDb - MUSIC_DB);
+}
+
+/** ffmpeg arguments (after `-i <clip>`) that replace the clip's sound with the lavfi `source` alone, `gainDb` louder; the picture is copied. */
+function soundAloneArgs(source: string, gainDb: number): string[] {
   return [
-    '-f', 'lavfi', '-i', MUSIC_SOURCE,
-    '-filter_complex', `[1:a]aformat=channel_layouts=stereo,volume=${(clipDb - MUSIC_DB).toFixed(2)}dB[music]`,
-    '-map', '0:v', '-map', '[music]', '-c:v', 'copy', '-c:a', 'aac', '-shortest',
+    '-f', 'lavfi', '-i', source,
+    '-filter_complex', `[1:a]aformat=channel_layouts=stereo,volume=${gainDb.toFixed(2)}dB[sound]`,
+    '-map', '0:v', '-map', '[sound]', '-c:v', 'copy', '-c:a', 'aac', '-shortest',
   ];
 }
 

@@ -61,7 +61,7 @@ export interface AnalysisReport {
   /**
    * How far the voice stands above the steady noise under it, in dB (src/core/audio/background-noise.ts:
    * our clean clips 42 or more; under 32 the speech model is left out, with a warning); null without
-   * speech to measure.
+   * speech to measure, or when nobody is heard speaking (`speaker.nobody` 'no-voice').
    */
   voiceOverNoiseDb: number | null;
   /**
