@@ -48,12 +48,17 @@ export async function readFrames(path: string, fps: number, width?: number): Pro
 export const frameToTensor: (f: RawFrame) => tf.Tensor3D = frameFromPixels;
 
 /** Makes a side-by-side composite of two clips (`hstack`, first 3 s) in a fresh temp folder. */
-export async function makeSideBySide(left: string, right: string): Promise<string> {
+export function makeSideBySide(left: string, right: string): Promise<string> {
+  return makeRow([left, right]);
+}
+
+/** Makes a row of clips side by side (`hstack`, first 3 s, no sound): people next to each other, in a fresh temp folder. */
+export async function makeRow(paths: readonly string[]): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'emolens-'));
-  const out = join(dir, 'side-by-side.mp4');
+  const out = join(dir, 'row.mp4');
   await execFileP('ffmpeg', [
-    '-v', 'error', '-y', '-i', left, '-i', right, '-t', '3',
-    '-filter_complex', '[0:v][1:v]hstack=inputs=2[v]', '-map', '[v]', '-an',
+    '-v', 'error', '-y', ...paths.flatMap((p) => ['-i', p]), '-t', '3',
+    '-filter_complex', `${paths.map((_, i) => `[${i}:v]`).join('')}hstack=inputs=${paths.length}[v]`, '-map', '[v]', '-an',
     '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', out,
   ]);
   return out;

@@ -3,11 +3,12 @@
  * in-memory port pair): they answer as they do in this thread, and a file run that overlaps their
  * answers sends every frame, in order, with the same `general`, and leaves no tensor behind.
  */
+import { isAbsolute } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { initNodeBackend, packageWeightSource, probeVideo } from '../node';
 import { ffmpegFrames } from '../node/ffmpeg-frame-source';
-import { clip } from '../node/test-fixtures';
+import { clip, makeRow } from '../node/test-fixtures';
 import { GENERAL } from '../shared/prediction-keys';
 import type { TrackedFrame } from '../shared/face-record';
 import type { PerceptionConfig } from '../shared/perception-config';
@@ -40,7 +41,7 @@ async function generalWorker() {
  * `slowMs` late; `here`: the networks here too, for a run that waits on its frames; `perception`: the settings.
  */
 async function trackClip(name: string, nets: GeneralNets | null, overlap: boolean, { slowMs = 0, here = false, perception = {} as Partial<PerceptionConfig> } = {}) {
-  const path = clip(name);
+  const path = isAbsolute(name) ? name : clip(name);
   const frames: TrackedFrame[] = [];
   const timer = createStageTimer();
   const run = nets ? { ...models, general: nets, ...(here && { generalHere: models.general }) } : models;
@@ -125,6 +126,22 @@ describe('the general networks on their own thread', () => {
     } finally {
       worker.dispose();
     }
+  }, 120_000);
+
+  it('read every person of a group in turn, not only the two largest faces (three people side by side)', async () => {
+    const row = await makeRow(['01-02-03_01.mp4', '03-02-05_01.mp4', '05-02-06_01.mp4'].map((name) => clip(name)));
+    const { frames } = await trackClip(row, null, false);
+    const tracks = new Map<number, { seen: number; read: number }>();
+    for (const f of frames) {
+      f.faces.forEach((face, j) => {
+        const t = tracks.get(f.trackIds[j]!) ?? { seen: 0, read: 0 };
+        tracks.set(f.trackIds[j]!, { seen: t.seen + 1, read: t.read + Number(face.baselineProbs?.[GENERAL] !== undefined) });
+      });
+    }
+    const people = [...tracks.values()].filter((t) => t.seen >= 8);
+    expect(people).toHaveLength(3);
+    // Two faces a run over 8 runs: each person about two runs in three — 5, 6 and 5; the two largest alone, 2, 8 and 6.
+    for (const t of people) expect(t.read, JSON.stringify([...tracks])).toBeGreaterThanOrEqual(4);
   }, 120_000);
 
   it('run here, alike, while the run waits on its frames (a decoder slower than the networks)', async () => {

@@ -21,7 +21,7 @@ import { mirrorImages } from '../models/crop';
 import type { WeightSource } from '../models/weight-source';
 import type { DeviceReads } from '../models/device-reads';
 import { FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
-import type { GeneralView, PerceptionConfig } from '../shared/perception-config';
+import { generalFacesInTurn, generalView, type PerceptionConfig } from '../shared/perception-config';
 import { GENERAL } from '../shared/prediction-keys';
 
 /**
@@ -137,34 +137,37 @@ export interface GeneralByFace {
 }
 
 /**
- * What is due on this frame: the expression networks (`generalIntervalSec`) and the view of each
- * face they read (`generalView`), the grouping embedding (a folder clip: every frame).
+ * What is due on this frame: the expression networks (`generalIntervalSec`) and how many times they
+ * have run before in this video (which faces they read, and which view of them: `generalFacesInTurn`),
+ * the grouping embedding (a folder clip: every frame).
  */
 export interface GeneralDue {
   emotion: boolean;
-  view: GeneralView;
+  run: number;
   group: boolean;
 }
 
 /**
  * Issues what is `due` as one call. The expression networks on at most `generalMaxFaces` faces —
- * the main one when it is known, else confirmed faces first, largest first — as one batch each:
- * HSEmotion on the square crop, OpenCV's MobileFaceNet on the face aligned by its landmarks on the
- * device (skipped without them); each face as `due.view` says (its crop, its mirror image, or both
- * averaged). The grouping embedding on every face, with its mirror. The inputs are made now; the
- * promise resolves when the networks have answered.
+ * the main one when it is known, else confirmed faces first, largest first, in turn when there are
+ * more (`generalFacesInTurn`) — as one batch each: HSEmotion on the square crop, OpenCV's
+ * MobileFaceNet on the face aligned by its landmarks on the device (skipped without them); each face
+ * as `generalView` says (its crop, its mirror image, or both averaged). The grouping embedding on
+ * every face, with its mirror. The inputs are made now; the promise resolves when the networks have answered.
  */
 export function issueGeneralNets(nets: GeneralNets, frame: Frame, boxes: Box[], choice: GeneralChoice, config: PerceptionConfig, reads: DeviceReads, due: GeneralDue): Promise<GeneralByFace> {
   const { main, confirmed, fullIndex, landmarks } = choice;
   const area = (j: number) => boxes[j]!.w * boxes[j]!.h;
   const order = main !== null ? [main] : boxes.map((_, j) => j).sort((a, b) => Number(confirmed(b)) - Number(confirmed(a)) || area(b) - area(a));
-  const chosen = due.emotion ? order.slice(0, Math.max(0, config.generalMaxFaces)) : [];
+  const inTurn = generalFacesInTurn(order, main !== null ? 1 : order.filter(confirmed).length, config.generalMaxFaces, due.run);
+  const chosen = due.emotion ? inTurn.faces : [];
   const grouped = due.group ? boxes.map((_, j) => j) : [];
   if (chosen.length === 0 && grouped.length === 0) return Promise.resolve({ probs: new Map(), grouping: new Map() });
   const aligned = landmarks ? chosen.filter((j) => fullIndex(j) >= 0) : [];
-  const mirror = due.view === 'both';
+  const view = generalView(config, inTurn.turn);
+  const mirror = view === 'both';
   // The mirror view alone: the crop (or the aligned face) flipped, so the landmarks' alignment is kept.
-  const viewed = (t: tf.Tensor4D) => (due.view === 'mirror' ? mirrorImages(t) : t);
+  const viewed = (t: tf.Tensor4D) => (view === 'mirror' ? mirrorImages(t) : t);
   const input: GeneralNetsInput = { hse: null, fer: null, group: null, mirrored: mirror };
   try {
     if (chosen.length) input.hse = viewed(hsemotionInput(frame, chosen.map((j) => boxes[j]!), { mirror, inputSize: config.generalInputSize }));

@@ -16,7 +16,7 @@ import { ReadBatch, type DeviceReads } from '../models/device-reads';
 import { FACE_LANDMARK_COUNT, FACE_LANDMARKS_DEFAULTS } from '../models/face-landmarks/constants';
 import { generalEmotion } from '../core/general-emotion';
 import type { FramePixels } from '../video';
-import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, embeddingsDue, generalDue, generalView, mainFaceIndex, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
+import { carriedVerification, DEFAULT_PERCEPTION_CONFIG, embeddingsDue, generalDue, mainFaceIndex, personDetectionDue, positionsDecide, type PerceptionConfig, type VerifiedFace } from '../shared/perception-config';
 import { detectFaces } from './detect-faces';
 import type { PerceptionModels } from './perception-models';
 import type { FaceRecord } from './clip-analysis';
@@ -128,7 +128,7 @@ export interface PerceptionState {
   verified?: VerifiedFace[];
   /** Run the general networks in this thread where they also run on another (`PerceptionModels.generalHere`): the run waits on its frames (frame-bound.ts). */
   generalHere?: boolean;
-  /** When the general networks last ran (see `generalIntervalSec`), and how many times they have run (their view: `generalView`). */
+  /** When the general networks last ran (see `generalIntervalSec`), and how many times they have run (which faces and view: `generalFacesInTurn`). */
   lastGeneralSec?: number;
   generalRuns?: number;
   /**
@@ -262,7 +262,7 @@ async function perceiveFaces(
     const fer = config.ferNet && clipNets ? timeSync(timer, 'ferEmotion', () => models.humanEmotion.run({ frame, boxes: full, reads })) : null;
     const landmarksOnDevice = config.landmarksNet ? timeSync(timer, 'landmarks', () => models.faceLandmarks.landmarksTensor({ frame, boxes: full })) : null;
     // A folder clip's grouping embedding rides with the general networks: nothing per frame waits for it.
-    const generalWork = { emotion: generalDue(config, state.lastGeneralSec, tSec), view: generalView(config, state.generalRuns ?? 0), group: config.mirrorEmbedding };
+    const generalWork = { emotion: generalDue(config, state.lastGeneralSec, tSec), run: state.generalRuns ?? 0, group: config.mirrorEmbedding };
     const generalNets = (state.generalHere && models.generalHere) || models.general;
     const general =
       generalWork.emotion || generalWork.group

@@ -18,6 +18,7 @@ import {
   searchWindow,
   smallFaceRecent,
   generalView,
+  generalFacesInTurn,
   perceptionFromQuery,
 } from './perception-config';
 
@@ -240,5 +241,29 @@ describe("the general networks' view of a face", () => {
       generalIntervalSec: 0.2,
       ferNet: false,
     });
+  });
+});
+
+describe('the faces the general networks read', () => {
+  const runs = (order: number[], confirmed: number, max: number) => [0, 1, 2, 3].map((run) => generalFacesInTurn(order, confirmed, max, run));
+
+  it('are the first of the order while no more faces are confirmed than they take (one or two people: every run the same)', () => {
+    // Two confirmed faces and an unconfirmed detection: the two, every run, each run its own turn (views alternate).
+    expect(runs([4, 1, 7], 2, 2)).toEqual([0, 1, 2, 3].map((run) => ({ faces: [4, 1], turn: run })));
+    expect(runs([3], 1, 2)).toEqual([0, 1, 2, 3].map((run) => ({ faces: [3], turn: run })));
+    expect(generalFacesInTurn([3, 2], 2, 0, 5)).toEqual({ faces: [], turn: 5 });
+  });
+
+  it('take the confirmed faces in turn when there are more, so that each person of a group gets runs and both views', () => {
+    expect(runs([5, 6, 7, 8], 4, 2)).toEqual([
+      { faces: [5, 6], turn: 0 },
+      { faces: [7, 8], turn: 0 },
+      { faces: [5, 6], turn: 1 },
+      { faces: [7, 8], turn: 1 },
+    ]);
+    // Three faces, two a run: the largest also fills the second run; unconfirmed detections (9) are never taken.
+    expect(runs([5, 6, 7, 9], 3, 2).map((r) => r.faces)).toEqual([[5, 6], [7, 5], [5, 6], [7, 5]]);
+    const views = runs([5, 6, 7, 8], 4, 2).map((r) => generalView({ generalMirror: 'alternate' }, r.turn));
+    expect(views).toEqual(['plain', 'plain', 'mirror', 'mirror']);
   });
 });

@@ -540,6 +540,23 @@ export function generalView(config: Pick<PerceptionConfig, 'generalMirror'>, run
   return config.generalMirror === 'alternate' && run % 2 === 1 ? 'mirror' : 'plain';
 }
 
+/**
+ * The faces the general networks read on their run number `run`, from `order` (confirmed faces
+ * first, `confirmedCount` of them, largest first; or the main face alone), at most `max`: while at
+ * most `max` faces are confirmed, the first `max` of `order`; with more, `max` confirmed faces in
+ * turn from run to run, so that in a group every person gets runs — the main one is known only when
+ * the clip ends, and "largest first" read one person of four similar faces on 1 of its 22 frames
+ * (docs/performance.md, "The general networks in a group"). `turn`: how many times a face of this
+ * run has had its turn before, about (the view it reads: `generalView`).
+ */
+export function generalFacesInTurn(order: readonly number[], confirmedCount: number, max: number, run: number): { faces: number[]; turn: number } {
+  if (confirmedCount <= max || max <= 0) return { faces: order.slice(0, Math.max(0, max)), turn: run };
+  const cycle = Math.ceil(confirmedCount / max);
+  const start = (run % cycle) * max;
+  const faces = Array.from({ length: max }, (_, k) => order[(start + k) % confirmedCount]!);
+  return { faces, turn: Math.floor(run / cycle) };
+}
+
 /** Decides when the person detector must run again, given the time of its last run. */
 export function personDetectionDue(config: PerceptionConfig, lastRunSec: number | undefined, tSec: number): boolean {
   return intervalDue(lastRunSec, tSec, config.personIntervalSec);
