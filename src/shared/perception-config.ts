@@ -196,16 +196,19 @@ export interface PerceptionConfig {
    * keeps 160 (CAMERA_PERCEPTION): there it is on the analysis path, 5.3 → 8.3 ms a picture at 224.
    */
   generalInputSize: 224 | 160 | 112;
-  /** At most this many faces a frame get the general networks, largest first (the main face alone when it is known). */
+  /**
+   * At most this many faces a frame get the general networks: the main face alone when it is known;
+   * else confirmed faces largest first, taken in turn when more are confirmed (`generalFacesInTurn`).
+   */
   generalMaxFaces: number;
   /**
    * Which view of each face the general networks read: 'none' (the crop), 'alternate' (the crop on
    * one run, its mirror image on the next), 'both' (the two averaged on every run). A face and its
    * mirror image read differently (0.036 apart, total variation, in a clip's mean), so with 'none'
    * a video stored mirrored — a selfie — got another `general` answer on 22 of our 462 clips and
-   * copies; 'both' makes it the same at 1.37× the face-api baseline (1.22 without: over the 1.3
-   * budget), 'alternate' on 5, at no cost: a clip's mean reads both views (0.01 from 'both'), a
-   * single frame one. Accuracy moved by a clip or none either way (docs/performance.md, "The general
+   * copies; 'both' makes it the same but costs a file 1.37× the face-api baseline (1.22 without),
+   * over the 1.3 budget; 'alternate' leaves 5, at no cost: a clip's mean reads both views (0.01 from
+   * 'both'), a single frame one. Accuracy moved by a clip or none either way (docs/performance.md, "The general
    * networks' mirror").
    */
   generalMirror: GeneralMirror;
