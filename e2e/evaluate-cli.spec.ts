@@ -118,3 +118,27 @@ test('evaluate on videos without labels: each clip answered, nothing scored, exi
   expect(stdout.split('\n')[0]).toBe('2 clips, no labels: each answered, nothing scored');
   expect(stdout).toMatch(new RegExp(`^07-01-03_01\\.mp4 +${report.clips[0]!.answer} +${report.clips[0]!.calibrated} `, 'm'));
 });
+
+test("evaluate on a dataset as downloaded: RAVDESS's and CREMA-D's file names are the labels", async () => {
+  test.setTimeout(300_000);
+  const dir = join(scratch, 'dataset-folder');
+  rmSync(dir, { recursive: true, force: true });
+  // [shared clip, its name as the dataset writes it]: RAVDESS's third number, CREMA-D's third part.
+  const named: [string, string][] = [
+    ['07-01-03_01.mp4', 'Actor_07/01-01-03-01-01-01-07.mp4'], // happy
+    ['07-03-02_01.mp4', 'VideoFlash/1007_IEO_SAD_HI.mp4'], // sad
+    ['07-01-01_01.mp4', 'Actor_07/01-01-02-01-01-01-07.mp4'], // calm: not one of the seven, left out
+  ];
+  for (const [file, path] of named) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    symlinkSync(clip(file), join(dir, path));
+  }
+  const out = join(scratch, 'dataset-eval.json');
+  const { stdout } = await execFileP(TSX, ['scripts/evaluate.ts', dir, '--backend', 'wasm', '--json', out], { cwd: repoRoot, timeout: 280_000 });
+  const report = JSON.parse(readFileSync(out, 'utf8')) as EvaluationReport;
+  expect(report.labelsFrom).toBe('folders');
+  expect([...report.labelsDatasets!].sort()).toEqual(['CREMA-D', 'RAVDESS']);
+  expect(Object.fromEntries(report.perClip.map((c) => [c.file, c.label]))).toEqual({ '01-01-03-01-01-01-07.mp4': 'happiness', '1007_IEO_SAD_HI.mp4': 'sadness' });
+  expect(report.labelErrors.map((e) => e.message)).toEqual(['01-01-02-01-01-01-07.mp4: its RAVDESS name says calm, not one of the seven emotions; left out.']);
+  expect(stdout).toMatch(/labels: the folder each clip is in, or its name as (RAVDESS and CREMA-D|CREMA-D and RAVDESS) name their clips \(no labels file\)/);
+});

@@ -82,7 +82,10 @@ function table(report: EvaluationReport): string {
     lines.push('', `calibrated per person: ${cal.groups.length} group(s) by face, clips ${groupSizes(cal.groups)}`, ...rows(cal.models));
   }
   for (const f of report.failures) lines.push(`failed (counted as wrong, in no column of the matrix): ${f.file}: ${f.reason}`);
-  if (report.labelsFrom === 'folders') lines.push('labels: the folder each clip is in (no labels file)');
+  if (report.labelsFrom === 'folders') {
+    const named = report.labelsDatasets?.length ? `, or its name as ${report.labelsDatasets.join(' and ')} name their clips` : '';
+    lines.push(`labels: the folder each clip is in${named} (no labels file)`);
+  }
   for (const e of report.labelErrors) lines.push(report.labelsFrom === 'folders' ? e.message : `${report.labelsFrom ?? 'labels.csv'} ${e.message}`);
   return lines.join('\n');
 }

@@ -140,8 +140,9 @@ export function createFolderRunner({
         }
 
         const ensemble = aloneAnswer ? shownAnswerSummary(aloneAnswer) : null;
-        const reportOf = (outcomes: readonly ClipOutcome[]) => ({ ...buildEvaluationReport(outcomes, parsed.errors, ensemble), labelsFrom: parsed.source });
-        s().evaluationStarted(parsed.clips.length, parsed.errors, parsed.source);
+        const labelsDatasets = parsed.datasets?.length ? { labelsDatasets: parsed.datasets } : {};
+        const reportOf = (outcomes: readonly ClipOutcome[]) => ({ ...buildEvaluationReport(outcomes, parsed.errors, ensemble), labelsFrom: parsed.source, ...labelsDatasets });
+        s().evaluationStarted(parsed.clips.length, parsed.errors, parsed.source, parsed.datasets);
         const outcomes = await runFolderEvaluation(parsed.clips, videos, {
           ...hooks,
           analyze: (file, labelled) => analyse(file, labelled.file),

@@ -61,8 +61,10 @@ export interface EvaluationReport {
   failures: { file: string; reason: string }[];
   /** labels.csv lines (or, labelled by folder names, clips) that were skipped, with their line numbers (0 for a clip). */
   labelErrors: LabelLineError[];
-  /** Where the labels came from: the folder's labels file (its name), or its folder names (`happy/001.mp4`). */
+  /** Where the labels came from: the folder's labels file (its name), or its layout (`folders`: folder names, `happy/001.mp4`, or a dataset's file names). */
   labelsFrom?: LabelsSource;
+  /** Datasets whose file naming labelled clips (`RAVDESS`: `01-01-03-…`), when no labels file did. */
+  labelsDatasets?: string[];
   /**
    * Person calibration (docs/calibration.md): the clips grouped by face, and every model again with
    * each clip predicted against its group as reference. Absent until the whole folder is analysed.

@@ -106,6 +106,24 @@ describe('labels from folder names', () => {
     expect(errors).toEqual([{ line: 0, message: '004.mp4: no folder above it is named by an emotion; left out.' }]);
   });
 
+  it("labels a dataset's clips by their file names where no folder names an emotion, the folder first", () => {
+    const paths = ['Actor_01/01-01-03-01-01-01-01.mp4', 'Actor_01/01-01-02-01-01-01-01.mp4', 'Actor_01/03-01-03-01-01-01-01.wav', 'VideoFlash/1001_DFA_SAD_XX.flv', 'sad/01-01-03-01-01-02-01.mp4', 'other/take.mp4'];
+    const parsed = labelsFromFolders(paths);
+    expect(parsed.clips).toEqual([
+      { file: '01-01-03-01-01-01-01.mp4', label: 'happiness', line: 0 },
+      { file: '1001_DFA_SAD_XX.flv', label: 'sadness', line: 0 },
+      { file: '01-01-03-01-01-02-01.mp4', label: 'sadness', line: 0 },
+    ]);
+    expect(parsed.datasets).toEqual(['RAVDESS', 'CREMA-D']);
+    expect(parsed.errors.map((e) => e.message)).toEqual([
+      '01-01-02-01-01-01-01.mp4: its RAVDESS name says calm, not one of the seven emotions; left out.',
+      'take.mp4: no folder above it is named by an emotion; left out.',
+    ]);
+    expect(folderPlan(parsed, 5, 6)).toEqual({ kind: 'evaluate' });
+    // Folders alone name no dataset.
+    expect(labelsFromFolders(['happy/a.mp4']).datasets).toEqual([]);
+  });
+
   it('uses labels.csv when there is one, folder names otherwise, and nothing when neither labels a clip', () => {
     expect(folderLabels(['happy/a.mp4'], 'file,label\na.mp4,sad\n').clips[0]!.label).toBe('sadness');
     expect(folderLabels(['happy/a.mp4'], null).clips[0]!.label).toBe('happiness');

@@ -2,11 +2,12 @@
  * Which clip of a dropped folder has which emotion, read the ways people's folders say it: a
  * `labels.csv` (comma, semicolon or tab as spreadsheets write them; a header naming the file and
  * label columns) or, without one, folders named by an emotion (`happy/001.mp4`, how many datasets
- * are laid out). Clips are named by their path below the folder, shortened to the file name where
+ * are laid out) or a dataset's own file names (RAVDESS's `01-01-03-…`: dataset-names.ts). Clips are named by their path below the folder, shortened to the file name where
  * that is unique, so `happy/001.mp4` and `sad/001.mp4` stay two clips. Pure functions: the page, the
  * CLI and Node tests share them.
  */
 import { EMOTION_LABELS, parseEmotionLabel, type EmotionLabel } from '../core/labels';
+import { datasetNameEmotion } from './dataset-names';
 
 /** One labelled clip: its name (see {@link clipNames}) and label. */
 export interface LabelledClip {
@@ -24,7 +25,8 @@ export interface LabelLineError {
 
 /**
  * Where a folder's labels came from: the labels file's name (`labels.csv`, `labels.tsv`,
- * `emotions.csv`, …: messages name it), or `folders` (`happy/001.mp4`).
+ * `emotions.csv`, …: messages name it), or `folders`: the folder's layout (`happy/001.mp4`, or a
+ * dataset's file names; ParsedLabels.datasets says which).
  */
 export type LabelsSource = 'folders' | (string & {});
 
@@ -33,6 +35,8 @@ export interface ParsedLabels {
   clips: LabelledClip[];
   errors: LabelLineError[];
   source: LabelsSource;
+  /** Without a labels file: the datasets whose file naming labelled some clips (`RAVDESS`), else empty or absent. */
+  datasets?: string[];
 }
 
 /** Name of the labels file a folder may contain. */
@@ -232,22 +236,30 @@ export function folderEmotion(name: string): EmotionLabel | undefined {
 }
 
 /**
- * Labels from folder names, for a folder without labels.csv: each video is labelled by the nearest
- * folder above it named by an emotion (see {@link folderEmotion}); a video with none is left out,
- * with an error naming it. Files that are not videos (by extension) are not clips.
+ * Labels from the folder's layout, for a folder without labels.csv: each video is labelled by the
+ * nearest folder above it named by an emotion (see {@link folderEmotion}), else by its file name
+ * where that is a public dataset's naming (RAVDESS, CREMA-D: {@link datasetNameEmotion}); a video
+ * with neither is left out, with an error naming it. Files that are not videos (by extension) are
+ * not clips.
  */
 export function labelsFromFolders(paths: readonly string[]): ParsedLabels {
   const videos = paths.filter(isVideoPath);
   const names = clipNames(videos);
   const clips: LabelledClip[] = [];
   const errors: LabelLineError[] = [];
+  const datasets = new Set<string>();
   for (const path of videos) {
-    const label = segments(path).slice(0, -1).reverse().map(folderEmotion).find((l) => l !== undefined);
     const file = names.get(path)!;
-    if (label) clips.push({ file, label, line: 0 });
+    const folder = segments(path).slice(0, -1).reverse().map(folderEmotion).find((l) => l !== undefined);
+    const named = folder ? undefined : datasetNameEmotion(path);
+    if (folder) clips.push({ file, label: folder, line: 0 });
+    else if (named && 'label' in named) {
+      clips.push({ file, label: named.label, line: 0 });
+      datasets.add(named.dataset);
+    } else if (named) errors.push({ line: 0, message: `${file}: its ${named.dataset} name says ${named.outside}, not one of the seven emotions; left out.` });
     else errors.push({ line: 0, message: `${file}: no folder above it is named by an emotion; left out.` });
   }
-  return { clips, errors, source: 'folders' };
+  return { clips, errors, source: 'folders', datasets: [...datasets] };
 }
 
 /**

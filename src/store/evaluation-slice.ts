@@ -21,6 +21,8 @@ export interface EvaluationSlice {
     labelErrors: LabelLineError[];
     /** Where the labels came from: the labels file's name, or the folder names (`happy/001.mp4`). */
     labelsFrom: LabelsSource;
+    /** Without a labels file, the datasets whose file names labelled clips (`RAVDESS`); empty for none. */
+    labelsDatasets: string[];
     /** An unlabelled folder's clips (mode `answers`), and once it is done each clip calibrated to its person's group. */
     answers: ClipAnswer[];
     calibratedAnswers: ClipAnswer[];
@@ -28,7 +30,7 @@ export interface EvaluationSlice {
     /** The folder's clip open in the player (picked from its table once the folder is done); the folder's results stay. */
     openedClip: string | null;
   };
-  evaluationStarted(total: number, labelErrors: LabelLineError[], labelsFrom?: LabelsSource): void;
+  evaluationStarted(total: number, labelErrors: LabelLineError[], labelsFrom?: LabelsSource, labelsDatasets?: string[]): void;
   evaluationClip(current: string | undefined): void;
   evaluationProgress(outcomes: ClipOutcome[], report: EvaluationReport): void;
   evaluationCalibrated(calibratedOutcomes: ClipOutcome[], report: EvaluationReport): void;
@@ -50,6 +52,7 @@ const idle: EvaluationSlice['evaluation'] = {
   report: null,
   labelErrors: [],
   labelsFrom: 'labels.csv',
+  labelsDatasets: [],
   answers: [],
   calibratedAnswers: [],
   groups: [],
@@ -59,7 +62,8 @@ const idle: EvaluationSlice['evaluation'] = {
 /** Creates the evaluation slice. */
 export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSlice> = (set) => ({
   evaluation: idle,
-  evaluationStarted: (total, labelErrors, labelsFrom = 'labels.csv') => set({ evaluation: { ...idle, phase: 'running', total, labelErrors, labelsFrom } }),
+  evaluationStarted: (total, labelErrors, labelsFrom = 'labels.csv', labelsDatasets = []) =>
+    set({ evaluation: { ...idle, phase: 'running', total, labelErrors, labelsFrom, labelsDatasets } }),
   evaluationClip: (current) => set((s) => ({ evaluation: { ...s.evaluation, current } })),
   evaluationProgress: (outcomes, report) =>
     set((s) => ({ evaluation: { ...s.evaluation, outcomes: [...outcomes], report, done: outcomes.length } })),

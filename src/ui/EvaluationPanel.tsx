@@ -58,14 +58,15 @@ export function EvaluationPanel() {
       )}
       {ev.labelsFrom === 'folders' && (
         <p className="muted small" data-testid="labels-from" data-source="folders">
-          No labels file: each clip is labelled by the folder it is in (happiness/clip.mp4).
+          No labels file: each clip is labelled by the folder it is in (happiness/clip.mp4)
+          {ev.labelsDatasets.length > 0 && `, or by its file name as ${ev.labelsDatasets.join(' and ')} name their clips`}.
         </p>
       )}
       {ev.labelErrors.length > 0 && (
         <details className="notice notice-info" data-testid="label-errors" open>
           <summary>
             {ev.labelsFrom === 'folders'
-              ? `${ev.labelErrors.length} clip(s) left out: no folder above them names an emotion`
+              ? `${ev.labelErrors.length} clip(s) left out: neither their folders nor their names give one of the seven emotions`
               : `${ev.labelErrors.length} line(s) of ${ev.labelsFrom} skipped`}
           </summary>
           <ul>
