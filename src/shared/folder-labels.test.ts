@@ -120,6 +120,8 @@ describe('labels from folder names', () => {
       'take.mp4: no folder above it is named by an emotion; left out.',
     ]);
     expect(folderPlan(parsed, 5, 6)).toEqual({ kind: 'evaluate' });
+    // A folder named by a class outside the seven says so (MEAD's layout).
+    expect(labelsFromFolders(['M003/video/front/contempt/level_1/001.mp4']).errors.map((e) => e.message)).toEqual(['001.mp4: its folder says contempt, not one of the seven emotions; left out.']);
     // Folders alone name no dataset.
     expect(labelsFromFolders(['happy/a.mp4']).datasets).toEqual([]);
   });

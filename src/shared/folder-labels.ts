@@ -235,6 +235,14 @@ export function folderEmotion(name: string): EmotionLabel | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** Classes datasets sort clips into that are not among the seven (RAVDESS's calm, MEAD's and AffectNet's contempt). */
+const OUTSIDE_EMOTIONS = new Set(['calm', 'contempt', 'contemptuous']);
+
+/** The class outside the seven a folder's name gives (`contempt`, `02_calm`), or undefined. */
+function folderOutsideEmotion(name: string): string | undefined {
+  return name.toLowerCase().split(/[^a-z]+/).find((word) => OUTSIDE_EMOTIONS.has(word));
+}
+
 /**
  * Labels from the folder's layout, for a folder without labels.csv: each video is labelled by the
  * nearest folder above it named by an emotion (see {@link folderEmotion}), else by its file name
@@ -248,6 +256,7 @@ export function labelsFromFolders(paths: readonly string[]): ParsedLabels {
   const clips: LabelledClip[] = [];
   const errors: LabelLineError[] = [];
   const datasets = new Set<string>();
+  const outside = (path: string) => segments(path).slice(0, -1).reverse().map(folderOutsideEmotion).find((c) => c !== undefined);
   for (const path of videos) {
     const file = names.get(path)!;
     const folder = segments(path).slice(0, -1).reverse().map(folderEmotion).find((l) => l !== undefined);
@@ -257,6 +266,7 @@ export function labelsFromFolders(paths: readonly string[]): ParsedLabels {
       clips.push({ file, label: named.label, line: 0 });
       datasets.add(named.dataset);
     } else if (named) errors.push({ line: 0, message: `${file}: its ${named.dataset} name says ${named.outside}, not one of the seven emotions; left out.` });
+    else if (outside(path)) errors.push({ line: 0, message: `${file}: its folder says ${outside(path)}, not one of the seven emotions; left out.` });
     else errors.push({ line: 0, message: `${file}: no folder above it is named by an emotion; left out.` });
   }
   return { clips, errors, source: 'folders', datasets: [...datasets] };
