@@ -334,6 +334,22 @@ export function portrait(name = '01-01-03_01.mp4'): { file: string; scale: numbe
   return { file, scale, dx: -cropX * scale, dy: 0 };
 }
 
+/**
+ * `source` as an HDR camera stores it: 10-bit HLG in BT.2020 (phones since the iPhone 12 and many
+ * Android phones by default, Sony's XAVC S HLG; YouTube's HDR downloads as VP9 profile 2). SDR white
+ * is placed at 203 nits (BT.2408). `codec` 'h264' is H.264 High 10 in an MP4, 'vp9' VP9 profile 2 in a
+ * WebM — both decoded by the browser itself (HEVC, an iPhone's, is converted first: converted-files.spec).
+ */
+export function hdrCopy(source: string, codec: 'h264' | 'vp9'): string {
+  const hlg =
+    'setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv,zscale=t=linear:npl=203,format=gbrpf32le,' +
+    'zscale=p=bt2020:t=arib-std-b67:m=bt2020nc:r=tv:npl=1000,format=yuv420p10le';
+  const tags = ['-color_primaries', 'bt2020', '-color_trc', 'arib-std-b67', '-colorspace', 'bt2020nc'];
+  const encode = codec === 'h264' ? ['-c:v', 'libx264', '-profile:v', 'high10', '-preset', 'veryfast'] : ['-c:v', 'libvpx-vp9', '-profile:v', '2', '-crf', '30', '-b:v', '0', '-deadline', 'realtime', '-cpu-used', '8'];
+  const name = source.split('/').pop()!.replace(/\.[^.]+$/, '');
+  return ffmpeg(`hdr-${codec}-${name}.${codec === 'h264' ? 'mp4' : 'webm'}`, ['-i', source, '-an', '-vf', hlg, ...tags, ...encode]);
+}
+
 /** The first two seconds of the two-person composite (`sideBySideOneLarger`), the reference for its HD versions. */
 export function twoPeopleTwoSeconds(): string {
   return ffmpeg('two-people-two-seconds.mp4', ['-i', sideBySideOneLarger(), '-t', '2', ...H264]);

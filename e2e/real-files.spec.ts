@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { AnalysisReport } from '../src/shared/analysis-report';
 import { clip, expect, openApp, test } from './fixtures';
-import { alternatingShots, durationSec, firstTwoSeconds, h264Avi, inFrame, motionJpegMov, mpegTs, phoneRotated, portrait, storedTurned, twoPeopleTwoSeconds } from './media';
+import { alternatingShots, durationSec, firstTwoSeconds, h264Avi, hdrCopy, inFrame, motionJpegMov, mpegTs, phoneRotated, portrait, storedTurned, twoPeopleTwoSeconds } from './media';
 import { analyseFile } from './ui-helpers';
 
 test.use({ keepPage: true });
@@ -138,6 +138,16 @@ test('720p and 4K copies of a one-person clip, and a portrait clip, give one tra
   const report = await reportOf(page, file);
   expect(report.video.height).toBeGreaterThan(report.video.width);
   expectSameAsOriginal(report, original, at, 'portrait');
+});
+
+test("HDR copies (10-bit HLG in BT.2020, as phones and cameras record) give the original's track and answer", async ({ page }) => {
+  await openApp(page, '?backend=wasm&fps=5');
+  const reference = firstTwoSeconds();
+  const original = await onePersonOriginal(page);
+  // Chromium turns HLG into the page's sRGB itself, the same for the <video>, a canvas and the
+  // frames read for analysis (here ~37 grey levels brighter than the SDR original): emolens reads
+  // what the page shows, and the faces must survive it.
+  for (const codec of ['h264', 'vp9'] as const) expectSameAsOriginal(await reportOf(page, hdrCopy(reference, codec)), original, AS_IS, `HLG ${codec}`);
 });
 
 test('a 1080p copy of a two-person composite keeps two tracks and the same main face', async ({ page }) => {
