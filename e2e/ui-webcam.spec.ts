@@ -6,9 +6,15 @@ import config from '../playwright.config';
 import { clip, expect, makeOnce, openApp, scratch, test } from './fixtures';
 import { analyseFile, snap, startLongAnalysis } from './ui-helpers';
 
-/** Three seconds of a shared clip as .y4m (the fake capture device loops it). */
+/**
+ * Three seconds of a shared clip as .y4m (the fake capture device loops it), with a black band on
+ * its left so that the face sits right of centre (at ~0.7 of the width): the mirrored self-view
+ * must draw it left of centre.
+ */
 function fakeCameraFile(): string {
-  return makeOnce(join(scratch, 'ui-webcam-01-01-03.y4m'), (tmp) => execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', '3', '-pix_fmt', 'yuv420p', tmp]));
+  return makeOnce(join(scratch, 'ui-webcam-01-01-03-right.y4m'), (tmp) =>
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', clip('01-01-03_01.mp4'), '-t', '3', '-vf', 'pad=iw+160:ih:160:0:black', '-pix_fmt', 'yuv420p', tmp]),
+  );
 }
 
 const baseArgs = config.use?.launchOptions?.args ?? [];
@@ -41,6 +47,25 @@ test('the camera shows a tracked face with a rolling emotion and is released whe
   await expect(page.locator('[data-testid=vote-inspector] tr[data-winner=true] td').last()).toHaveText(/^[a-z]+$/);
   await expect(page.getByTestId('progress')).toHaveAttribute('data-source', 'webcam');
   await snap(page, testInfo, 'webcam-on');
+  // Shown as a mirror shows a face: the picture flipped, and the boxes drawn on the flipped side
+  // (the face sits right of centre in the camera's own picture, so left of it here).
+  await expect(page.getByTestId('stage-video')).toHaveCSS('transform', 'matrix(-1, 0, 0, 1, 0, 0)');
+  await expect(overlay).toHaveAttribute('data-mirrored', 'true');
+  await expect(page.getByTestId('stage-mirrored')).toBeVisible();
+  // The box's left and right edges where they cross the canvas's middle row (its label sits above it).
+  const boxEdges = () =>
+    overlay.evaluate((c: HTMLCanvasElement) => {
+      const row = c.getContext('2d')!.getImageData(0, Math.round(c.height / 2), c.width, 1).data;
+      const xs: number[] = [];
+      for (let x = 0; x < c.width; x++) if (row[4 * x + 3]! > 0) xs.push(x);
+      return { left: Math.min(...xs) / c.width, right: Math.max(...xs) / c.width };
+    });
+  const edges = await boxEdges();
+  expect((edges.left + edges.right) / 2, 'the box centre, as a share of the width').toBeLessThan(0.45);
+  // A click on the box as drawn picks its track.
+  const area = (await overlay.boundingBox())!;
+  await overlay.click({ position: { x: ((edges.left + edges.right) / 2) * area.width, y: area.height / 2 } });
+  await expect(page.getByTestId('track-detail')).toContainText('(selected)');
   // The camera keeps being analysed (no fixed rate) and each analysis is drawn: the app measured both.
   const camera = () => page.evaluate(() => window.emolensDiagnostics!.camera(0));
   await expect.poll(async () => (await camera())?.analysed ?? 0, { timeout: 60_000 }).toBeGreaterThan(2);

@@ -38,7 +38,7 @@ export function VideoStage() {
   const [unplayable, setUnplayable] = useState(false);
   const marks = useRef({ mainTrackId, selectedTrackId, trackLabels, live, turn });
   marks.current = { mainTrackId, selectedTrackId, trackLabels, live, turn };
-  const drawn = useRef<{ entry: OverlayEntry | null; scale: number }>({ entry: null, scale: 1 });
+  const drawn = useRef<{ entry: OverlayEntry | null; scale: number; mirrored: boolean }>({ entry: null, scale: 1, mirrored: false });
   const redraw = useRef(() => {});
 
   useEffect(() => {
@@ -76,6 +76,7 @@ export function VideoStage() {
       mark(canvas, 'data-tracks', (entry?.faces ?? []).map((f) => f.trackId).join(' '));
       mark(canvas, 'data-catching-up', String(catchingUp));
       mark(canvas, 'data-still', String(still !== null));
+      mark(canvas, 'data-mirrored', String(m.live));
       // Redraw only when the picture would change: most video frames leave the overlay alone.
       const perCss = canvasPixelsPerCssPixel(shownWidth, shownHeight, canvas.clientWidth, canvas.clientHeight);
       const now = [entry, catchingUp, scale, shownWidth, shownHeight, perCss, still, m.mainTrackId, m.selectedTrackId, m.trackLabels];
@@ -89,8 +90,8 @@ export function VideoStage() {
       if (!ctx) return;
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       if (still) ctx.drawImage(still, 0, 0, canvas.width, canvas.height);
-      drawOverlay(ctx, entry, scale, { ...m, catchingUp }, perCss);
-      drawn.current = { entry, scale };
+      drawOverlay(ctx, entry, scale, { ...m, catchingUp, mirrored: m.live }, perCss);
+      drawn.current = { entry, scale, mirrored: m.live };
       // The camera's latency runs from a picture's grab to the first draw of its boxes.
       if (camera && entry) camera.drawn(entry.tSec, nowMs);
     };
@@ -170,17 +171,19 @@ export function VideoStage() {
 
   useEffect(() => {
     const video = playback.video;
-    video.style.transform = turn ? `rotate(${turn}deg)` : '';
+    // The camera is shown as a mirror shows a face (as video calls show one's own picture); the
+    // analysis and every exported box read the camera's own, unmirrored picture.
+    video.style.transform = live ? 'scaleX(-1)' : turn ? `rotate(${turn}deg)` : '';
     video.classList.toggle('stage-video-sideways', turn % 180 !== 0);
     video.setAttribute('data-turn', String(turn));
-  }, [playback, turn]);
+  }, [playback, turn, live]);
 
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const canvas = e.currentTarget;
     const rect = canvas.getBoundingClientRect();
     const px = ((e.clientX - rect.left) * canvas.width) / rect.width;
     const py = ((e.clientY - rect.top) * canvas.height) / rect.height;
-    const id = hitFace(drawn.current.entry, px, py, drawn.current.scale);
+    const id = hitFace(drawn.current.entry, px, py, drawn.current.scale, drawn.current.mirrored, canvas.width);
     if (id !== null) controller.selectTrack(id);
   };
 
@@ -208,6 +211,11 @@ export function VideoStage() {
         <p className="muted small" data-testid="stage-unplayable" role="status">
           This browser cannot play this file (its container or its codec), so the stage shows each frame as it is analysed, with its
           faces, and keeps the last one. The analysis itself is complete: tracks, vote and emotions.
+        </p>
+      )}
+      {live && (
+        <p className="muted small" data-testid="stage-mirrored">
+          Shown mirrored, as a mirror shows you; the analysis reads the camera&apos;s own picture. Click a face to inspect it.
         </p>
       )}
       {source === 'file' && !unplayable && (

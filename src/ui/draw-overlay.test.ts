@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvasPixelsPerCssPixel, overlaySizes } from './draw-overlay';
+import { canvasPixelsPerCssPixel, drawOverlay, hitFace, overlaySizes } from './draw-overlay';
 
 /** The label's height on screen, in CSS pixels, for a video of `w`×`h` shown in a `cw`×`ch` stage. */
 const labelOnScreen = (w: number, h: number, cw: number, ch: number) => {
@@ -22,5 +22,45 @@ describe('overlay sizes', () => {
     const { mainLine, line } = overlaySizes(canvasPixelsPerCssPixel(3840, 2160, 600, 450));
     expect(mainLine / (3840 / 600)).toBeCloseTo(3);
     expect(line / (3840 / 600)).toBeCloseTo(2);
+  });
+});
+
+/** A 2D context that records the boxes stroked and the labels written (all drawOverlay uses). */
+function recordingContext(width: number) {
+  const boxes: number[][] = [];
+  const texts: [string, number][] = [];
+  const ctx = {
+    canvas: { width, height: 300 },
+    font: '', textBaseline: '', lineWidth: 0, strokeStyle: '', fillStyle: '',
+    setLineDash: () => {},
+    strokeRect: (x: number, y: number, w: number, h: number) => boxes.push([x, y, w, h]),
+    fillRect: () => {},
+    measureText: (t: string) => ({ width: t.length * 7 }),
+    fillText: (t: string, x: number) => texts.push([t, x]),
+  };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, boxes, texts };
+}
+
+describe("the camera's mirrored self-view", () => {
+  const entry = { tSec: 1, faces: [{ trackId: 3, box: { x: 40, y: 20, w: 50, h: 60 }, probs: new Float32Array([0, 0, 0, 1, 0, 0, 0]) }] } as never;
+  const marks = { mainTrackId: 3, selectedTrackId: null, catchingUp: false };
+
+  it('draws each box where the mirror shows its face, its label readable', () => {
+    const plain = recordingContext(400);
+    drawOverlay(plain.ctx, entry, 2, marks);
+    expect(plain.boxes[0]).toEqual([80, 40, 100, 120]);
+    const mirrored = recordingContext(400);
+    drawOverlay(mirrored.ctx, entry, 2, { ...marks, mirrored: true });
+    // 400 − (40 + 50) · 2: the same box, left–right swapped within the canvas.
+    expect(mirrored.boxes[0]).toEqual([220, 40, 100, 120]);
+    expect(mirrored.texts[0]![0]).toBe(plain.texts[0]![0]);
+    // The label moves with its box (kept inside the canvas).
+    expect(mirrored.texts[0]![1]).toBeGreaterThan(plain.texts[0]![1] + 100);
+  });
+
+  it('finds the face under a click where it is drawn', () => {
+    expect(hitFace(entry, 100, 60, 2)).toBe(3);
+    expect(hitFace(entry, 100, 60, 2, true, 400)).toBeNull();
+    expect(hitFace(entry, 300, 60, 2, true, 400)).toBe(3);
   });
 });

@@ -11,6 +11,11 @@ export interface OverlayMarks {
   /** Rolling (camera) or clip emotion per track, shown instead of the frame's when given. */
   trackLabels?: Readonly<Record<number, string>>;
   catchingUp: boolean;
+  /**
+   * Draw the boxes left–right mirrored (the camera's self-view, shown as a mirror shows a face): the
+   * boxes move, their labels stay readable. Boxes stay in the picture's own coordinates everywhere else.
+   */
+  mirrored?: boolean;
 }
 
 /** Label text and line widths as seen on screen (CSS pixels), whatever the video's size. */
@@ -53,7 +58,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, entry: OverlayEntry |
   for (const f of entry?.faces ?? []) {
     const colour = trackColour(f.trackId);
     const main = f.trackId === marks.mainTrackId;
-    const x = f.box.x * scale;
+    const x = shownX(f.box, scale, ctx.canvas.width, marks.mirrored);
     const y = f.box.y * scale;
     const w = f.box.w * scale;
     const h = f.box.h * scale;
@@ -91,10 +96,18 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, entry: OverlayEntry |
   }
 }
 
-/** The face under canvas point (px, py), smallest first when boxes overlap. */
-export function hitFace(entry: OverlayEntry | null, px: number, py: number, scale: number): number | null {
+/** A box's left edge on a canvas `width` pixels wide, mirrored or not. */
+function shownX(box: { x: number; w: number }, scale: number, width: number, mirrored = false): number {
+  return mirrored ? width - (box.x + box.w) * scale : box.x * scale;
+}
+
+/** The face under canvas point (px, py), smallest first when boxes overlap; `mirrored` as drawn (the canvas `width` pixels wide). */
+export function hitFace(entry: OverlayEntry | null, px: number, py: number, scale: number, mirrored = false, width = 0): number | null {
   const hits = (entry?.faces ?? [])
-    .filter((f) => px >= f.box.x * scale && px <= (f.box.x + f.box.w) * scale && py >= f.box.y * scale && py <= (f.box.y + f.box.h) * scale)
+    .filter((f) => {
+      const x = shownX(f.box, scale, width, mirrored);
+      return px >= x && px <= x + f.box.w * scale && py >= f.box.y * scale && py <= (f.box.y + f.box.h) * scale;
+    })
     .sort((a, b) => a.box.w * a.box.h - b.box.w * b.box.h);
   return hits[0]?.trackId ?? null;
 }
