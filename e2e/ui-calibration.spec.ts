@@ -58,8 +58,11 @@ test('a folder of two actors is grouped by face, one group each, and evaluated a
   await expect(page.getByTestId('labels-from')).toHaveAttribute('data-source', 'folders');
   await expect(page.getByTestId('label-errors')).toContainText('1 clip(s) left out');
   await expect(page.getByTestId('label-errors')).toContainText('01-01-05_01.mp4: no folder above it is named by an emotion');
+  // Once two clips are done the title says how long the rest will take, and stops saying it when done.
+  await expect(page.getByTestId('time-left')).toHaveText(/^ · (under a minute|about \d+ min) left$/, { timeout: 300_000 });
   await expect(evaluation).toHaveAttribute('data-phase', 'done', { timeout: 540_000 });
   await expect(evaluation).toHaveAttribute('data-done', String(CLIPS.length));
+  await expect(page.getByTestId('time-left')).toHaveCount(0);
 
   // The groups shown: one per actor, each of that actor's four clips, each a reference (clips in folder order).
   const groups = page.getByTestId('person-group');

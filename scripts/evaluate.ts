@@ -18,6 +18,7 @@ import { folderLabels, folderPlan, isVideoPath, labelsFileIndex } from '../src/s
 import { exportedJson, launchForCli, type RunningApp } from './lib/browser-app';
 import { parseArgs, runCli, writeJsonOption } from './lib/cli-args';
 import { filesBelow, folderForBrowser } from './lib/staged-folder';
+import { describeTimeLeft, secondsLeft } from '../src/shared/time-left';
 
 const USAGE = 'usage: npm run evaluate -- <folder> [--json out.json] [--fps N] [--backend wasm|webgpu|webgl]';
 
@@ -31,9 +32,11 @@ async function runFolder<R>(app: RunningApp, dir: string, panel: 'evaluation' | 
   await page.getByTestId('folder-dir-input').setInputFiles(dir);
   const status = page.getByTestId(panel);
   await status.waitFor({ timeout: 60_000 });
+  const started = performance.now();
   for (;;) {
     const [phase, done, total] = await Promise.all(['data-phase', 'data-done', 'data-total'].map((a) => status.getAttribute(a)));
-    if (tty) process.stderr.write(`\r${panel === 'evaluation' ? 'evaluating' : 'answering'}… ${done ?? 0}/${total ?? '?'} clips`);
+    const left = secondsLeft(Number(done ?? 0), Number(total ?? 0), (performance.now() - started) / 1000);
+    if (tty) process.stderr.write(`\r\x1b[K${panel === 'evaluation' ? 'evaluating' : 'answering'}… ${done ?? 0}/${total ?? '?'} clips${left === null ? '' : ` · ${describeTimeLeft(left)}`}`);
     if (phase === 'done') break;
     await page.waitForTimeout(500);
   }

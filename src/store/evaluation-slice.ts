@@ -23,6 +23,8 @@ export interface EvaluationSlice {
     labelsFrom: LabelsSource;
     /** Without a labels file, the datasets whose file names labelled clips (`RAVDESS`); empty for none. */
     labelsDatasets: string[];
+    /** When the run began (Date.now()), for the time left (src/shared/time-left.ts); 0 while idle. */
+    startedAtMs: number;
     /** An unlabelled folder's clips (mode `answers`), and once it is done each clip calibrated to its person's group. */
     answers: ClipAnswer[];
     calibratedAnswers: ClipAnswer[];
@@ -53,6 +55,7 @@ const idle: EvaluationSlice['evaluation'] = {
   labelErrors: [],
   labelsFrom: 'labels.csv',
   labelsDatasets: [],
+  startedAtMs: 0,
   answers: [],
   calibratedAnswers: [],
   groups: [],
@@ -63,14 +66,14 @@ const idle: EvaluationSlice['evaluation'] = {
 export const createEvaluationSlice: StateCreator<AppState, [], [], EvaluationSlice> = (set) => ({
   evaluation: idle,
   evaluationStarted: (total, labelErrors, labelsFrom = 'labels.csv', labelsDatasets = []) =>
-    set({ evaluation: { ...idle, phase: 'running', total, labelErrors, labelsFrom, labelsDatasets } }),
+    set({ evaluation: { ...idle, phase: 'running', total, labelErrors, labelsFrom, labelsDatasets, startedAtMs: Date.now() } }),
   evaluationClip: (current) => set((s) => ({ evaluation: { ...s.evaluation, current } })),
   evaluationProgress: (outcomes, report) =>
     set((s) => ({ evaluation: { ...s.evaluation, outcomes: [...outcomes], report, done: outcomes.length } })),
   evaluationCalibrated: (calibratedOutcomes, report) => set((s) => ({ evaluation: { ...s.evaluation, calibratedOutcomes: [...calibratedOutcomes], report } })),
   evaluationDone: () => set((s) => ({ evaluation: { ...s.evaluation, phase: 'done', current: undefined } })),
   resetEvaluation: () => set({ evaluation: idle }),
-  answersStarted: (total) => set({ evaluation: { ...idle, mode: 'answers', phase: 'running', total } }),
+  answersStarted: (total) => set({ evaluation: { ...idle, mode: 'answers', phase: 'running', total, startedAtMs: Date.now() } }),
   answersProgress: (answers) => set((s) => ({ evaluation: { ...s.evaluation, answers: [...answers], done: answers.length } })),
   answersCalibrated: (calibratedAnswers, groups) => set((s) => ({ evaluation: { ...s.evaluation, calibratedAnswers: [...calibratedAnswers], groups: [...groups] } })),
   folderClipOpened: (name) => set((s) => ({ evaluation: { ...s.evaluation, openedClip: name } })),
