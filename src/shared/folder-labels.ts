@@ -266,8 +266,11 @@ export function labelsFromFolders(paths: readonly string[]): ParsedLabels {
       clips.push({ file, label: named.label, line: 0 });
       datasets.add(named.dataset);
     } else if (named) errors.push({ line: 0, message: `${file}: its ${named.dataset} name says ${named.outside}, not one of the seven emotions; left out.` });
-    else if (outside(path)) errors.push({ line: 0, message: `${file}: its folder says ${outside(path)}, not one of the seven emotions; left out.` });
-    else errors.push({ line: 0, message: `${file}: no folder above it is named by an emotion; left out.` });
+    else {
+      const other = outside(path);
+      const why = other ? `its folder says ${other}, not one of the seven emotions` : 'no folder above it is named by an emotion';
+      errors.push({ line: 0, message: `${file}: ${why}; left out.` });
+    }
   }
   return { clips, errors, source: 'folders', datasets: [...datasets] };
 }
