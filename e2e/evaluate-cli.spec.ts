@@ -127,6 +127,7 @@ test("evaluate on a dataset as downloaded: RAVDESS's and CREMA-D's file names ar
   const named: [string, string][] = [
     ['07-01-03_01.mp4', 'Actor_07/01-01-03-01-01-01-07.mp4'], // happy
     ['07-03-02_01.mp4', 'VideoFlash/1007_IEO_SAD_HI.mp4'], // sad
+    ['07-02-06_01.mp4', 'Actor_07/01-01-07-01-01-01-07.mp4'], // disgust: a class emolens never answers
     ['07-01-01_01.mp4', 'Actor_07/01-01-02-01-01-01-07.mp4'], // calm: not one of the seven, left out
   ];
   for (const [file, path] of named) {
@@ -138,7 +139,10 @@ test("evaluate on a dataset as downloaded: RAVDESS's and CREMA-D's file names ar
   const report = JSON.parse(readFileSync(out, 'utf8')) as EvaluationReport;
   expect(report.labelsFrom).toBe('folders');
   expect([...report.labelsDatasets!].sort()).toEqual(['CREMA-D', 'RAVDESS']);
-  expect(Object.fromEntries(report.perClip.map((c) => [c.file, c.label]))).toEqual({ '01-01-03-01-01-01-07.mp4': 'happiness', '1007_IEO_SAD_HI.mp4': 'sadness' });
+  expect(Object.fromEntries(report.perClip.map((c) => [c.file, c.label]))).toEqual({ '01-01-03-01-01-01-07.mp4': 'happiness', '1007_IEO_SAD_HI.mp4': 'sadness', '01-01-07-01-01-01-07.mp4': 'disgust' });
   expect(report.labelErrors.map((e) => e.message)).toEqual(['01-01-02-01-01-01-07.mp4: its RAVDESS name says calm, not one of the seven emotions; left out.']);
+  // The disgust clip counts as wrong, and the folder is told why.
+  expect(report.perClip.find((c) => c.label === 'disgust')!.predicted.emolens).not.toBe('disgust');
+  expect(stdout).toContain("1 clip is labelled disgust, which emolens's answer never gives");
   expect(stdout).toMatch(/labels: the folder each clip is in, or its name as (RAVDESS and CREMA-D|CREMA-D and RAVDESS) name their clips \(no labels file\)/);
 });

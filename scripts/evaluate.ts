@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { EvaluationReport, PersonGroup } from '../src/shared/evaluate-folder';
+import { neverAnsweredNote, type EvaluationReport, type PersonGroup } from '../src/shared/evaluate-folder';
 import { answerNote, type FolderAnswersReport } from '../src/shared/folder-answers';
 import { folderLabels, folderPlan, isVideoPath, labelsFileIndex } from '../src/shared/folder-labels';
 import { exportedJson, launchForCli, type RunningApp } from './lib/browser-app';
@@ -85,6 +85,8 @@ function table(report: EvaluationReport): string {
     lines.push('', `calibrated per person: ${cal.groups.length} group(s) by face, clips ${groupSizes(cal.groups)}`, ...rows(cal.models));
   }
   for (const f of report.failures) lines.push(`failed (counted as wrong, in no column of the matrix): ${f.file}: ${f.reason}`);
+  const neverAnswered = neverAnsweredNote(report.perClip.map((c) => c.label));
+  if (neverAnswered) lines.push(neverAnswered);
   if (report.labelsFrom === 'folders') {
     const named = report.labelsDatasets?.length ? `, or its name as ${report.labelsDatasets.join(' and ')} name their clips` : '';
     lines.push(`labels: the folder each clip is in${named} (no labels file)`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvaluationReport, clipsInCell, runFolderEvaluation, type ClipOutcome } from './evaluate-folder';
+import { buildEvaluationReport, clipsInCell, neverAnsweredNote, runFolderEvaluation, type ClipOutcome } from './evaluate-folder';
 
 const outcomes: ClipOutcome[] = [
   { file: 'a.mp4', label: 'happiness', predicted: { frameAverage: 'happiness', ensemble: 'happiness' } },
@@ -92,5 +92,13 @@ describe('runFolderEvaluation', () => {
       signal: ac.signal,
     });
     await expect(run).rejects.toThrow();
+  });
+});
+
+describe('labels emolens never answers', () => {
+  it('tells a folder how many of its clips carry them, and nothing when none do', () => {
+    expect(neverAnsweredNote(['anger', 'happiness'])).toBeNull();
+    expect(neverAnsweredNote(['disgust', 'anger'])).toMatch(/^1 clip is labelled disgust, which emolens's answer never gives: .* count as wrong\.$/);
+    expect(neverAnsweredNote(['disgust', 'disgust'])).toMatch(/^2 clips are labelled disgust/);
   });
 });

@@ -80,6 +80,21 @@ export interface PersonGroup {
   reference: boolean;
 }
 
+/**
+ * Labels emolens's answer never gives: our training clips hold no disgust, so the trained heads
+ * cannot answer it, and `general` sets the general networks' disgust aside with them (the paper's
+ * seven classes are kept; docs/results.md). A folder of other footage may hold such clips.
+ */
+export const NEVER_ANSWERED: readonly EmotionLabel[] = ['disgust'];
+
+/** What a labelled folder is told when some clips carry a label emolens never answers (they count as wrong); null for none. */
+export function neverAnsweredNote(labels: readonly EmotionLabel[]): string | null {
+  const counts = NEVER_ANSWERED.map((label) => [label, labels.filter((l) => l === label).length] as const).filter(([, n]) => n > 0);
+  if (counts.length === 0) return null;
+  const which = counts.map(([label, n]) => `${n} clip${n === 1 ? ' is' : 's are'} labelled ${label}`).join(', ');
+  return `${which}, which emolens's answer never gives: its training clips hold none, and the general networks' ${counts.map(([l]) => l).join(' and ')} is set aside with them. Such clips count as wrong.`;
+}
+
 /** Every model name that appears in any outcome, in first-seen order. */
 export function modelNames(outcomes: readonly ClipOutcome[]): string[] {
   const names = new Set<string>();

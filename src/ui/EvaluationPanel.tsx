@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { clipsInCell } from '../shared/evaluate-folder';
+import { clipsInCell, neverAnsweredNote } from '../shared/evaluate-folder';
 import { EMOTION_LABELS } from '../core/labels';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { PersonGroups } from './PersonGroups';
@@ -25,6 +25,7 @@ export function EvaluationPanel() {
   const answer = (calibrated ? calibrated.ensemble : ev.report?.ensemble)?.name;
   const model = chosen !== null && models.includes(chosen) ? chosen : answer && models.includes(answer) ? answer : (models[0] ?? null);
   const metrics = model ? byModel[model] : undefined;
+  const neverAnswered = neverAnsweredNote(ev.outcomes.map((o) => o.label));
   const cellClips = model && cell ? clipsInCell(calibrated ? ev.calibratedOutcomes : ev.outcomes, model, cell[0], cell[1]) : [];
   return (
     <section className="panel" data-testid="evaluation" data-phase={ev.phase} data-done={ev.done} data-total={ev.total}>
@@ -60,6 +61,11 @@ export function EvaluationPanel() {
         <p className="muted small" data-testid="labels-from" data-source="folders">
           No labels file: each clip is labelled by the folder it is in (happiness/clip.mp4)
           {ev.labelsDatasets.length > 0 && `, or by its file name as ${ev.labelsDatasets.join(' and ')} name their clips`}.
+        </p>
+      )}
+      {neverAnswered && (
+        <p className="notice notice-info" data-testid="never-answered" role="status">
+          {neverAnswered}
         </p>
       )}
       {ev.labelErrors.length > 0 && (
