@@ -59,6 +59,14 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   await expect(page.getByTestId('answer-why')).toContainText(`looks like the clips emolens was trained on`);
   await expect(page.getByTestId('answer-why')).toContainText(`right on ${Math.round(100 * answer.alone.unseenAccuracy)} % of clips`);
   await expect(page.getByTestId('predictions').locator(`[data-model="${answer.alone.name}"]`)).toHaveAttribute('data-answer', 'true');
+  // The table opens on the answer, the untrained per-frame models and speech; the trained heads and
+  // fusions (thirty-odd rows) wait under a closed "every other model" until asked for.
+  const firstRows = page.getByTestId('models-first');
+  for (const m of [answer.alone.name, 'frameAverage', 'humanEmotion', 'general', 'speech']) await expect(firstRows.locator(`[data-model="${m}"]`), m).toBeVisible();
+  const more = page.getByTestId('models-more');
+  await expect(more.locator('[data-model="tp-face-lr"]')).toBeHidden();
+  await more.locator('summary').click();
+  await expect(more.locator('[data-model="tp-face-lr"]')).toBeVisible();
   await expect(page.getByTestId('progress')).toHaveAttribute('data-tensor-delta', '0');
   // The clip's speech reached the speech model (decoded in the worker alongside the frames): it has a row, and nothing is missing.
   await expect(page.getByTestId('predictions').locator('[data-model=speech]')).toHaveAttribute('data-label', /\w/);

@@ -8,7 +8,7 @@ import { CalibrationNote } from './CalibrationNote';
 import { kindOf } from './model-kind';
 import { EMOTION_STYLE, pct } from './palette';
 import { useAppStore } from './store-context';
-import { FRAME_AVERAGE, type PredictionKey } from '../shared/prediction-keys';
+import { BASELINE_KEYS, FRAME_AVERAGE, type PredictionKey } from '../shared/prediction-keys';
 
 /** The headline when the report names no answer (no trained models): an ensemble, else the frame average. */
 const HEADLINE_ORDER: readonly PredictionKey[] = ['audioVisual', 'average', FRAME_AVERAGE];
@@ -118,6 +118,46 @@ export function PredictionsPanel() {
 
 const NONE: Record<string, ClipPrediction> = {};
 
+/**
+ * Rows shown at once beside the answer: the untrained per-frame models people know (and `general`,
+ * what the overlay shows) and the speech model. The trained heads and fusions — thirty-odd rows a
+ * demo audience need not read — open under "every other model".
+ */
+const FIRST_ROWS: ReadonlySet<string> = new Set([...BASELINE_KEYS, 'speech']);
+
+/** The table's head, and one row per model. */
+function ModelRows({ entries, headline }: { entries: [string, ClipPrediction][]; headline: string | undefined }) {
+  return (
+    <>
+      <thead>
+        <tr>
+          <th>model</th>
+          <th>kind</th>
+          <th>label</th>
+          <th>probabilities</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map(([model, p]) => (
+          <tr key={model} className="prediction" data-model={model} data-label={p.label} data-probs={JSON.stringify(p.probs)} data-answer={model === headline}>
+            <td>
+              {model}
+              {model === headline && <span title="emolens's answer"> ★</span>}
+            </td>
+            <td className="muted">{kindOf(model)}</td>
+            <td>
+              <strong>{p.label}</strong> {pct(Math.max(...p.probs))}
+            </td>
+            <td className="stack-cell">
+              <StackedBar p={p} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </>
+  );
+}
+
 /** The headline answer with its bars, and every model in a table. */
 const Predictions = memo(function Predictions({
   shown,
@@ -131,6 +171,9 @@ const Predictions = memo(function Predictions({
   const entries = Object.entries(shown);
   const isAnswer = answer !== null && shown[answer.name] !== undefined;
   const headline = (isAnswer ? answer.name : HEADLINE_ORDER.find((m) => shown[m])) ?? entries[0]?.[0];
+  // The answer's row first, then the others in the panel's order.
+  const first = entries.filter(([model]) => model === headline || FIRST_ROWS.has(model)).sort(([a], [b]) => Number(b === headline) - Number(a === headline));
+  const rest = entries.filter(([model]) => !(model === headline || FIRST_ROWS.has(model)));
   return (
     <>
       {headline && shown[headline] && (
@@ -145,34 +188,18 @@ const Predictions = memo(function Predictions({
         </div>
       )}
       {entries.length > 0 && (
-        <table className="table models-table">
-          <caption className="muted">Every model on the main track, as it gives its probabilities (colours: anger, disgust, fear, happiness, neutrality, sadness, surprise)</caption>
-          <thead>
-            <tr>
-              <th>model</th>
-              <th>kind</th>
-              <th>label</th>
-              <th>probabilities</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map(([model, p]) => (
-              <tr key={model} className="prediction" data-model={model} data-label={p.label} data-probs={JSON.stringify(p.probs)} data-answer={model === headline}>
-                <td>
-                  {model}
-                  {model === headline && <span title="emolens's answer"> ★</span>}
-                </td>
-                <td className="muted">{kindOf(model)}</td>
-                <td>
-                  <strong>{p.label}</strong> {pct(Math.max(...p.probs))}
-                </td>
-                <td className="stack-cell">
-                  <StackedBar p={p} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+        <table className="table models-table" data-testid="models-first">
+          <caption className="muted">The answer, the untrained per-frame models and the speech model on the main track, as each gives its probabilities (colours: anger, disgust, fear, happiness, neutrality, sadness, surprise)</caption>
+          <ModelRows entries={first} headline={headline} />
         </table>
+      )}
+      {rest.length > 0 && (
+        <details className="models-more" data-testid="models-more">
+          <summary>Every other model ({rest.length}): the trained heads and their fusions</summary>
+          <table className="table models-table">
+            <ModelRows entries={rest} headline={headline} />
+          </table>
+        </details>
       )}
     </>
   );
