@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../random';
 import { groupByPerson, groupingPurity, meanSilhouette, summariseDistances } from './group-by-person';
+import { packedDistances } from './average-linkage';
 
 /** A unit-length random direction in `dim` dimensions, scaled to `length`. */
 function randomVector(rng: Rng, dim: number, length: number): number[] {
@@ -76,11 +77,7 @@ describe('groupByPerson', () => {
 
   it('computes the mean silhouette: clips alone count 0, one group or all alone give null', () => {
     // Points on a line at 0, 1 and 10: {0, 1} and {10}.
-    const d = [
-      [0, 1, 10],
-      [1, 0, 9],
-      [10, 9, 0],
-    ];
+    const d = packedDistances([[0], [1], [10]]);
     // Clip 0: a = 1, b = 10 → 0.9; clip 1: a = 1, b = 9 → 8/9; clip 2 alone → 0.
     expect(meanSilhouette(d, [0, 0, 1])).toBeCloseTo((0.9 + 8 / 9) / 3, 9);
     expect(meanSilhouette(d, [0, 1, 1])).toBeLessThan(0); // 1 is nearer to 0 than to its own group's 10

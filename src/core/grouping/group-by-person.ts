@@ -1,12 +1,12 @@
 /**
- * Grouping clips by who is in them: agglomerative clustering (ml-hclust's `agnes`, average
- * linkage) of each clip's mean face embedding (the main track's 128-d face-api descriptors,
+ * Grouping clips by who is in them: agglomerative clustering (average linkage, average-linkage.ts)
+ * of each clip's mean face embedding (the main track's 128-d face-api descriptors,
  * averaged over the clip), cut where the groups are best separated (mean silhouette), within
  * bounds. No labels and no file names: only faces. Each group then serves as its person's
  * calibration reference (docs/calibration.md).
  */
-import { agnes } from 'ml-hclust';
 import { euclidean, type NumericVector } from '../vector';
+import { averageLinkage, cutMerges, packedDistances, type Distances } from './average-linkage';
 
 /** Settings of {@link groupByPerson} (measured in docs/calibration.md). */
 export interface GroupingConfig {
@@ -35,42 +35,34 @@ export interface GroupingConfig {
 /** The settings the app uses (see GroupingConfig and docs/calibration.md). */
 export const DEFAULT_GROUPING_CONFIG: Readonly<GroupingConfig> = Object.freeze({ floor: 0.3, ceiling: 0.375, searchCeiling: 0.6, minSilhouette: 0.3, refineMinClips: 5 });
 
-/** A dendrogram node as ml-hclust gives it. */
-interface TreeNode {
-  height: number;
-  children: TreeNode[];
-}
-
-/** Every merge height of a dendrogram. */
-function mergeHeights(node: TreeNode): number[] {
-  return node.children.length === 0 ? [] : [node.height, ...node.children.flatMap(mergeHeights)];
-}
-
 /**
  * Mean silhouette of a labelling (Rousseeuw 1987) from a distance matrix: for each clip, how much
  * nearer its own group is than the nearest other one, in [−1, 1]; a clip alone in its group counts
  * 0. Null with one group or every clip alone (nothing to compare). Our own: ml-hclust has none, and
  * it is a dozen lines.
  */
-export function meanSilhouette(distances: readonly (readonly number[])[], labels: readonly number[]): number | null {
-  const groups = [...new Set(labels)];
-  if (groups.length < 2 || groups.length === labels.length) return null;
-  let sum = 0;
-  labels.forEach((own, i) => {
-    const totals = new Map<number, { sum: number; count: number }>(groups.map((g) => [g, { sum: 0, count: 0 }]));
-    labels.forEach((g, j) => {
-      if (j === i) return;
-      const t = totals.get(g)!;
-      t.sum += distances[i]![j]!;
-      t.count++;
-    });
-    const mine = totals.get(own)!;
-    if (mine.count === 0) return;
-    const a = mine.sum / mine.count;
-    const b = Math.min(...[...totals].filter(([g]) => g !== own).map(([, t]) => t.sum / t.count));
-    sum += (b - a) / Math.max(a, b);
-  });
-  return sum / labels.length;
+export function meanSilhouette(distances: Distances, labels: readonly number[]): number | null {
+  const n = labels.length;
+  const dense = new Map<number, number>();
+  const group = labels.map((l) => dense.get(l) ?? (dense.set(l, dense.size), dense.size - 1));
+  const count = dense.size;
+  if (count < 2 || count === n) return null;
+  const sizes = new Float64Array(count);
+  for (const g of group) sizes[g]!++;
+  const sums = new Float64Array(count);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const own = group[i]!;
+    if (sizes[own] === 1) continue;
+    sums.fill(0);
+    for (let j = 0; j < n; j++) if (j !== i) sums[group[j]!]! += distances.at(i, j);
+    const a = sums[own]! / (sizes[own]! - 1);
+    let b = Infinity;
+    for (let g = 0; g < count; g++) if (g !== own) b = Math.min(b, sums[g]! / sizes[g]!);
+    const scale = Math.max(a, b);
+    total += scale > 0 ? (b - a) / scale : 0;
+  }
+  return total / n;
 }
 
 /**
@@ -81,7 +73,7 @@ export function meanSilhouette(distances: readonly (readonly number[])[], labels
  */
 export function silhouetteCut(
   heights: readonly number[],
-  distances: readonly (readonly number[])[],
+  distances: Distances,
   labelsAt: (cut: number) => number[],
   config: Omit<GroupingConfig, 'threshold' | 'refineMinClips'>,
 ): number {
@@ -120,14 +112,15 @@ export function groupByPerson(embeddings: readonly (NumericVector | null)[], con
   }
   if (present.length === 1) return [present];
   const vectors = present.map((i) => embeddings[i]!);
-  const tree = agnes(vectors, { method: 'average', distanceFunction: euclidean });
-  const clustersAt = (cut: number) => tree.cut(cut).map((cluster) => cluster.indices());
+  const distances = packedDistances(vectors);
+  const merges = averageLinkage(distances);
+  const clustersAt = (cut: number) => cutMerges(vectors.length, merges, cut);
   const labelsAt = (cut: number) => {
     const labels = new Array<number>(present.length);
     clustersAt(cut).forEach((members, g) => members.forEach((k) => (labels[k] = g)));
     return labels;
   };
-  const cut = threshold ?? silhouetteCut(mergeHeights(tree as unknown as TreeNode), vectors.map((a) => vectors.map((b) => euclidean(a, b))), labelsAt, bounds);
+  const cut = threshold ?? silhouetteCut(merges.map((m) => m.height), distances, labelsAt, bounds);
   const clusters = clustersAt(cut);
   const refined =
     threshold !== undefined || clusters.length < 2
