@@ -243,6 +243,11 @@ function folderOutsideEmotion(name: string): string | undefined {
   return name.toLowerCase().split(/[^a-z]+/).find((word) => OUTSIDE_EMOTIONS.has(word));
 }
 
+/** What `read` finds in the nearest folder above `path` that it finds anything in. */
+function nearestFolder<T>(path: string, read: (name: string) => T | undefined): T | undefined {
+  return segments(path).slice(0, -1).reverse().map(read).find((found) => found !== undefined);
+}
+
 /**
  * Labels from the folder's layout, for a folder without labels.csv: each video is labelled by the
  * nearest folder above it named by an emotion (see {@link folderEmotion}), else by its file name
@@ -256,10 +261,9 @@ export function labelsFromFolders(paths: readonly string[]): ParsedLabels {
   const clips: LabelledClip[] = [];
   const errors: LabelLineError[] = [];
   const datasets = new Set<string>();
-  const outside = (path: string) => segments(path).slice(0, -1).reverse().map(folderOutsideEmotion).find((c) => c !== undefined);
   for (const path of videos) {
     const file = names.get(path)!;
-    const folder = segments(path).slice(0, -1).reverse().map(folderEmotion).find((l) => l !== undefined);
+    const folder = nearestFolder(path, folderEmotion);
     const named = folder ? undefined : datasetNameEmotion(path);
     if (folder) clips.push({ file, label: folder, line: 0 });
     else if (named && 'label' in named) {
@@ -267,7 +271,7 @@ export function labelsFromFolders(paths: readonly string[]): ParsedLabels {
       datasets.add(named.dataset);
     } else if (named) errors.push({ line: 0, message: `${file}: its ${named.dataset} name says ${named.outside}, not one of the seven emotions; left out.` });
     else {
-      const other = outside(path);
+      const other = nearestFolder(path, folderOutsideEmotion);
       const why = other ? `its folder says ${other}, not one of the seven emotions` : 'no folder above it is named by an emotion';
       errors.push({ line: 0, message: `${file}: ${why}; left out.` });
     }

@@ -171,9 +171,10 @@ const Predictions = memo(function Predictions({
   const entries = Object.entries(shown);
   const isAnswer = answer !== null && shown[answer.name] !== undefined;
   const headline = (isAnswer ? answer.name : HEADLINE_ORDER.find((m) => shown[m])) ?? entries[0]?.[0];
+  const shownFirst = ([model]: [string, ClipPrediction]) => model === headline || FIRST_ROWS.has(model);
   // The answer's row first, then the others in the panel's order.
-  const first = entries.filter(([model]) => model === headline || FIRST_ROWS.has(model)).sort(([a], [b]) => Number(b === headline) - Number(a === headline));
-  const rest = entries.filter(([model]) => !(model === headline || FIRST_ROWS.has(model)));
+  const first = entries.filter(shownFirst).sort(([a], [b]) => Number(b === headline) - Number(a === headline));
+  const rest = entries.filter((entry) => !shownFirst(entry));
   return (
     <>
       {headline && shown[headline] && (

@@ -14,17 +14,23 @@ export interface Distances {
   at(i: number, j: number): number;
 }
 
-/** Index of the pair (i, j), i < j, in a packed upper triangle of an n × n matrix. */
-function packedIndex(n: number, i: number, j: number): number {
-  return i * n - (i * (i + 1)) / 2 + (j - i - 1);
+/** Distances kept as the upper triangle of the n × n matrix, row by row (n(n−1)/2 values). */
+export interface PackedDistances extends Distances {
+  readonly packed: Float64Array;
 }
 
-/** Euclidean distances between `vectors`, computed once into a packed triangle (n(n−1)/2 values). */
-export function packedDistances(vectors: readonly NumericVector[]): Distances & { packed: Float64Array } {
+/** Index of the pair {i, j}, i ≠ j, in a packed upper triangle of an n × n matrix. */
+function packedIndex(n: number, i: number, j: number): number {
+  const [lo, hi] = i < j ? [i, j] : [j, i];
+  return lo * n - (lo * (lo + 1)) / 2 + (hi - lo - 1);
+}
+
+/** Euclidean distances between `vectors`, computed once into a packed triangle. */
+export function packedDistances(vectors: readonly NumericVector[]): PackedDistances {
   const n = vectors.length;
   const packed = new Float64Array((n * (n - 1)) / 2);
   for (let i = 0, k = 0; i < n; i++) for (let j = i + 1; j < n; j++) packed[k++] = euclidean(vectors[i]!, vectors[j]!);
-  return { n, packed, at: (i, j) => (i === j ? 0 : i < j ? packed[packedIndex(n, i, j)]! : packed[packedIndex(n, j, i)]!) };
+  return { n, packed, at: (i, j) => (i === j ? 0 : packed[packedIndex(n, i, j)]!) };
 }
 
 /** One merge of the dendrogram: the clusters holding items `a` and `b` joined at `height`. */
@@ -35,13 +41,12 @@ export interface Merge {
 }
 
 /** The n − 1 merges of average linkage over `distances`, lowest first. */
-export function averageLinkage(distances: Distances): Merge[] {
+export function averageLinkage(distances: PackedDistances): Merge[] {
   const { n } = distances;
-  // Working copy: cluster i's row holds its average distance to every other live cluster.
-  const d = new Float64Array((n * (n - 1)) / 2);
-  for (let i = 0, k = 0; i < n; i++) for (let j = i + 1; j < n; j++) d[k++] = distances.at(i, j);
-  const dist = (i: number, j: number) => (i < j ? d[packedIndex(n, i, j)]! : d[packedIndex(n, j, i)]!);
-  const set = (i: number, j: number, v: number) => (d[i < j ? packedIndex(n, i, j) : packedIndex(n, j, i)] = v);
+  // Working copy: cluster i's entries hold its average distance to every other live cluster.
+  const d = distances.packed.slice();
+  const dist = (i: number, j: number) => d[packedIndex(n, i, j)]!;
+  const set = (i: number, j: number, v: number) => (d[packedIndex(n, i, j)] = v);
   const size = new Float64Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
   const merges: Merge[] = [];
