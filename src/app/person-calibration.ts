@@ -17,7 +17,7 @@ import type { CalibrationNote } from '../shared/calibration-note';
 import type { Session } from './results';
 import { answerOf, type EnsembleConfig } from '../shared/ensemble-config';
 import type { ClipAnswer, PersonGroup } from '../shared/evaluate-folder';
-import type { ClipInput } from '../shared/face-record';
+import { compactClipRecords, type ClipInput } from '../shared/face-record';
 import { EMOLENS_ANSWER, GENERAL, GENERAL_CALIBRATED } from '../shared/prediction-keys';
 
 /** A folder's clip as kept until the folder ends: what the clip models read, and who is in it. */
@@ -107,7 +107,9 @@ export async function keptClip(session: Session | null, voting: Partial<FaceVoti
   const { features } = await session.speech;
   // A voice the speaker check gave to nobody or to another face is kept out here too, as it was alone.
   const notTheirs = session.speaker !== undefined && speechNoteFor(session.speaker, winner, features !== null) !== null;
-  return { clip: { records, speech: notTheirs ? null : features }, embedding: personEmbedding(records), familiar: session.familiarity?.familiar ?? true };
+  // Only what the clip models read, in a buffer of its own: the folder holds every clip's until it ends.
+  const kept = { records: compactClipRecords(records), speech: notTheirs ? null : features };
+  return { clip: kept, embedding: personEmbedding(records), familiar: session.familiarity?.familiar ?? true };
 }
 
 /** The clip models' and ensembles' labels for one clip, with a person reference or alone. */

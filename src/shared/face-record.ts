@@ -71,6 +71,31 @@ export function clipRecordOf(record: ClipRecord): ClipRecord {
 }
 
 /**
+ * The clip-model fields of `records` (clipRecordOf) copied into one buffer, each field a view of it.
+ * A record's arrays are views of its whole frame's download (ReadBatch: every face's outputs, the
+ * HSV crops' pixels, the person detector's feature map on some frames), and a view keeps all of that
+ * alive, copied whole when posted: a folder keeps each clip's main track until it ends, ~150 KiB a
+ * clip as posted against ~60 copied here (docs/performance.md, "A folder's memory").
+ */
+export function compactClipRecords(records: readonly ClipRecord[]): ClipRecord[] {
+  const picked = records.map(clipRecordOf);
+  const arrays = picked.flatMap((r) => [...CLIP_RECORD_FIELDS.map((f) => r[f]), r.baselineProbs?.general]);
+  const buffer = new Float32Array(arrays.reduce((n, a) => n + (a?.length ?? 0), 0));
+  let at = 0;
+  const copy = (a: Float32Array) => {
+    buffer.set(a, at);
+    at += a.length;
+    return buffer.subarray(at - a.length, at);
+  };
+  return picked.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const field of CLIP_RECORD_FIELDS) if (r[field] !== undefined) out[field] = copy(r[field]);
+    if (r.baselineProbs?.general) out.baselineProbs = { general: copy(r.baselineProbs.general) };
+    return out as ClipRecord;
+  });
+}
+
+/**
  * Only the records that carry every clip-model field. The camera gives the full nets to the main
  * face alone (`mainFaceOnlyNets`), so a track that became the main one holds short records from
  * before: its windows are read from its complete records.
