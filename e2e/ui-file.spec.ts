@@ -59,6 +59,9 @@ test('a clip plays with its tracks drawn over it while vote, pyramid and predict
   await expect(page.getByTestId('answer-why')).toContainText(`looks like the clips emolens was trained on`);
   await expect(page.getByTestId('answer-why')).toContainText(`right on ${Math.round(100 * answer.alone.unseenAccuracy)} % of clips`);
   await expect(page.getByTestId('predictions').locator(`[data-model="${answer.alone.name}"]`)).toHaveAttribute('data-answer', 'true');
+  // Its row holds the fusion's own probability, and beside it the headline's rescaled one ("fear 50 %"
+  // under "fairly sure (71 %)" had read as two answers).
+  await expect(page.getByTestId('predictions').locator(`[data-model="${answer.alone.name}"] [data-testid=answer-rescaled]`)).toHaveText(`(${Math.round(confidence * 100)}% rescaled)`);
   // The table opens on the answer, the untrained per-frame models and speech; the trained heads and
   // fusions (thirty-odd rows) wait under a closed "every other model" until asked for.
   const firstRows = page.getByTestId('models-first');

@@ -125,8 +125,12 @@ const NONE: Record<string, ClipPrediction> = {};
  */
 const FIRST_ROWS: ReadonlySet<string> = new Set([...BASELINE_KEYS, 'speech']);
 
-/** The table's head, and one row per model. */
-function ModelRows({ entries, headline }: { entries: [string, ClipPrediction][]; headline: string | undefined }) {
+/**
+ * The table's head, and one row per model. The answer's row gives the fusion's own probability;
+ * `rescaled` is the headline's confidence for it (after the answer's temperature, fitted on unseen
+ * actors), said beside it: "fear 50 %" under "fairly sure (71 %)" read as a contradiction.
+ */
+function ModelRows({ entries, headline, rescaled = null }: { entries: [string, ClipPrediction][]; headline: string | undefined; rescaled?: number | null }) {
   return (
     <>
       <thead>
@@ -147,6 +151,16 @@ function ModelRows({ entries, headline }: { entries: [string, ClipPrediction][];
             <td className="muted">{kindOf(model)}</td>
             <td>
               <strong>{p.label}</strong> {pct(Math.max(...p.probs))}
+              {model === headline && rescaled !== null && pct(rescaled) !== pct(Math.max(...p.probs)) && (
+                <span
+                  className="muted"
+                  data-testid="answer-rescaled"
+                  title="The headline's confidence: this probability rescaled by a temperature fitted on actors the models never saw, so that it says how often answers this sure were right"
+                >
+                  {' '}
+                  ({pct(rescaled)} rescaled)
+                </span>
+              )}
             </td>
             <td className="stack-cell">
               <StackedBar p={p} />
@@ -191,7 +205,7 @@ const Predictions = memo(function Predictions({
       {entries.length > 0 && (
         <table className="table models-table" data-testid="models-first">
           <caption className="muted">The answer, the untrained per-frame models and the speech model on the main track, as each gives its probabilities (colours: anger, disgust, fear, happiness, neutrality, sadness, surprise)</caption>
-          <ModelRows entries={first} headline={headline} />
+          <ModelRows entries={first} headline={headline} rescaled={isAnswer ? (honesty?.confidence ?? null) : null} />
         </table>
       )}
       {rest.length > 0 && (
